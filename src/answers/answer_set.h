@@ -1,0 +1,64 @@
+// AnswerSet: one factory's profile and its answers to one rubric.
+//
+// Loaded from YAML or JSON (answers_loader.h), from CSV rows, the web form or
+// the store; checked against a Rubric before scoring (answers_check.h).
+// docs/answers-format.md documents the file format.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+
+namespace fa {
+
+/// The factory profile. Well-known fields have names; any other profile
+/// field (used by `applies_if` or ranking configs) sits in `extra`.
+struct FactoryProfile {
+  std::string credit_code;         ///< 统一社会信用代码, 18 characters
+  std::string name;
+  std::string town;
+  std::string industry;
+  std::string manufacturing_type;  ///< discrete | process | mixed
+  std::optional<double> employees;
+  std::optional<double> revenue;   ///< annual revenue, 10k CNY (万元)
+  std::map<std::string, std::string> extra;
+
+  /// Every field as text, for `applies_if` and reports.
+  std::map<std::string, std::string> AsFields() const;
+};
+
+enum class AnswerKind { kNone, kNotApplicable, kNumber, kBool, kOption, kOptions, kText };
+
+/// One answer as given, before scoring.
+struct Answer {
+  std::string criterion;
+  AnswerKind kind = AnswerKind::kNone;
+  double number = 0;                 ///< kNumber (also scale values)
+  bool boolean = false;              ///< kBool
+  std::string text;                  ///< kOption id, or kText
+  std::vector<std::string> options;  ///< kOptions
+  std::string evidence;
+  std::string note;
+  std::string assessor;
+  std::string date;
+  SourcePos pos;                     ///< where the value stands in its file
+};
+
+struct AnswerSet {
+  std::string file;      ///< where it was read from ("" for in-memory)
+  std::string sha256;    ///< of the file's bytes, or of a canonical form
+  std::string rubric;    ///< rubric id the answers were given against
+  std::string rubric_version;
+  std::string assessor;
+  std::string date;
+  std::string round;     ///< assessment round, e.g. "2026"
+  FactoryProfile factory;
+  std::vector<Answer> answers;  ///< in file order, one per criterion
+
+  const Answer* Find(const std::string& criterion) const;
+};
+
+}  // namespace fa

@@ -1,0 +1,125 @@
+#include "base/diagnostics.h"
+
+#include <sstream>
+
+namespace fa {
+
+namespace {
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::istringstream in(text);
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+const char* SeverityName(Severity s) {
+  switch (s) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kNote: return "note";
+  }
+  return "error";
+}
+
+// Column of the caret in display cells: a tab keeps its tab, wide (CJK)
+// characters take two cells, so the caret lands under the right character.
+std::string CaretLine(const std::string& line, int column) {
+  std::string out;
+  int byte = 0;
+  int target = column - 1;
+  while (byte < target && byte < static_cast<int>(line.size())) {
+    unsigned char c = static_cast<unsigned char>(line[byte]);
+    if (c == '\t') {
+      out += '\t';
+      ++byte;
+    } else if (c < 0x80) {
+      out += ' ';
+      ++byte;
+    } else {
+      int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      out += len >= 3 ? "  " : " ";
+      byte += len;
+    }
+  }
+  if (target > static_cast<int>(line.size()))
+    out.append(target - static_cast<int>(line.size()), ' ');
+  return out + "^";
+}
+}  // namespace
+
+void Diagnostics::AddSource(const std::string& file, const std::string& text) {
+  for (auto& s : sources_)
+    if (s.first == file) {
+      s.second = SplitLines(text);
+      return;
+    }
+  sources_.emplace_back(file, SplitLines(text));
+}
+
+void Diagnostics::Add(Severity severity, const std::string& file, SourcePos pos,
+                      const std::string& message) {
+  Diagnostic d;
+  d.severity = severity;
+  d.file = file;
+  d.pos = pos;
+  d.message = message;
+  for (const auto& s : sources_)
+    if (s.first == file && pos.line >= 1 &&
+        pos.line <= static_cast<int>(s.second.size()))
+      d.source_line = s.second[pos.line - 1];
+  items_.push_back(std::move(d));
+}
+
+void Diagnostics::Error(const std::string& file, SourcePos pos, const std::string& message) {
+  Add(Severity::kError, file, pos, message);
+}
+void Diagnostics::Warning(const std::string& file, SourcePos pos, const std::string& message) {
+  Add(Severity::kWarning, file, pos, message);
+}
+void Diagnostics::Note(const std::string& file, SourcePos pos, const std::string& message) {
+  Add(Severity::kNote, file, pos, message);
+}
+
+bool Diagnostics::HasErrors() const { return ErrorCount() > 0; }
+
+size_t Diagnostics::ErrorCount() const {
+  size_t n = 0;
+  for (const auto& d : items_) n += d.severity == Severity::kError;
+  return n;
+}
+
+void Diagnostics::Append(const Diagnostics& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+  for (const auto& s : other.sources_) {
+    bool known = false;
+    for (const auto& mine : sources_) known = known || mine.first == s.first;
+    if (!known) sources_.push_back(s);
+  }
+}
+
+std::string FormatDiagnostic(const Diagnostic& d) {
+  std::ostringstream out;
+  out << d.file;
+  if (d.pos.line > 0) {
+    out << ':' << d.pos.line;
+    if (d.pos.column > 0) out << ':' << d.pos.column;
+  }
+  out << ": " << SeverityName(d.severity) << ": " << d.message << '\n';
+  if (!d.source_line.empty()) {
+    out << d.source_line << '\n';
+    if (d.pos.column > 0) out << CaretLine(d.source_line, d.pos.column) << '\n';
+  }
+  return out.str();
+}
+
+std::string Diagnostics::Format() const {
+  std::string out;
+  for (const auto& d : items_) out += FormatDiagnostic(d);
+  return out;
+}
+
+}  // namespace fa

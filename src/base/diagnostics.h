@@ -1,0 +1,60 @@
+// Diagnostics: positioned problems in input files, collected rather than thrown.
+//
+// Loaders report every problem they find in one pass into a Diagnostics list;
+// the CLI prints them ninja-style — `file:line:col: error: message`, then the
+// source line and a caret under the column — and exits 1 when any is an error.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace fa {
+
+enum class Severity { kError, kWarning, kNote };
+
+/// A position in a text file; line and column are 1-based, 0 when unknown.
+struct SourcePos {
+  int line = 0;
+  int column = 0;
+};
+
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  std::string file;
+  SourcePos pos;
+  std::string message;
+  std::string source_line;  ///< the text of `pos.line`, empty when unknown
+};
+
+/// An ordered list of problems found in one or more files.
+class Diagnostics {
+ public:
+  /// Registers `text` as the contents of `file`, so that later diagnostics
+  /// for that file can quote the offending line.
+  void AddSource(const std::string& file, const std::string& text);
+
+  void Error(const std::string& file, SourcePos pos, const std::string& message);
+  void Warning(const std::string& file, SourcePos pos, const std::string& message);
+  void Note(const std::string& file, SourcePos pos, const std::string& message);
+
+  bool HasErrors() const;
+  size_t ErrorCount() const;
+  const std::vector<Diagnostic>& items() const { return items_; }
+  bool empty() const { return items_.empty(); }
+  void Append(const Diagnostics& other);
+
+  /// Renders every diagnostic as `file:line:col: error: message`, the
+  /// source line and a caret; one block per diagnostic.
+  std::string Format() const;
+
+ private:
+  void Add(Severity severity, const std::string& file, SourcePos pos,
+           const std::string& message);
+  std::vector<Diagnostic> items_;
+  std::vector<std::pair<std::string, std::vector<std::string>>> sources_;
+};
+
+/// Formats one diagnostic (see Diagnostics::Format).
+std::string FormatDiagnostic(const Diagnostic& d);
+
+}  // namespace fa

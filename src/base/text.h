@@ -1,0 +1,39 @@
+// Text helpers shared by every stage: HTML escaping, "did you mean",
+// fixed number formatting and small string utilities.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace fa {
+
+/// Escapes &, <, >, " and ' for use in HTML text and attribute values.
+std::string HtmlEscape(const std::string& text);
+
+/// Levenshtein distance over bytes.
+size_t EditDistance(const std::string& a, const std::string& b);
+
+/// The candidate closest to `word` when it is close enough to be a likely
+/// misspelling (distance <= max(1, len/3)), else "".
+std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates);
+
+/// ", did you mean 'x'?" when ClosestMatch finds x, else "".
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates);
+
+/// Fixed-point formatting with `digits` decimals, locale-independent,
+/// never "-0.00".
+std::string FormatFixed(double value, int digits);
+
+/// Shortest round-trippable decimal of `value` (for JSON and diagnostics).
+std::string FormatNumber(double value);
+
+/// Joins items with a separator.
+std::string Join(const std::vector<std::string>& items, const std::string& sep);
+
+/// Reads a whole file; throws std::runtime_error naming the file on failure.
+std::string ReadFile(const std::string& path);
+
+/// Writes a whole file atomically (temp file + rename); throws on failure.
+void WriteFile(const std::string& path, const std::string& contents);
+
+}  // namespace fa

@@ -1,0 +1,63 @@
+#include <exception>
+#include <ostream>
+
+#include "cli/command.h"
+
+namespace fa {
+
+// One declaration and one row per command; each lives in NAME_command.cpp.
+int RunValidate(CommandContext& ctx);
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> table = {
+      {"validate", "check rubric files and list every problem", RunValidate},
+  };
+  return table;
+}
+
+namespace {
+void PrintHelp(std::ostream& out) {
+  out << "usage: factory-assess COMMAND [ARGS...]\n\n"
+         "Diagnoses how digital and smart a manufacturing plant is.\n\n"
+         "commands:\n";
+  for (const auto& c : Commands()) {
+    std::string name = c.name;
+    name.resize(14, ' ');
+    out << "  " << name << c.summary << '\n';
+  }
+  out << "\nRun 'factory-assess COMMAND --help' for a command's options.\n"
+         "Exit codes: 0 success, 1 bad input, 2 usage error, 3 internal error.\n";
+}
+}  // namespace
+
+int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty()) {
+    PrintHelp(err);
+    return kExitUsage;
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    PrintHelp(out);
+    return kExitOk;
+  }
+  if (args[0] == "--version") {
+    out << "factory-assess " << "\n";
+    return kExitOk;
+  }
+  for (const auto& c : Commands()) {
+    if (args[0] != c.name) continue;
+    CommandContext ctx{std::vector<std::string>(args.begin() + 1, args.end()), out, err};
+    try {
+      return c.run(ctx);
+    } catch (const std::exception& e) {
+      err << "factory-assess " << c.name << ": error: " << e.what() << '\n';
+      return kExitInternal;
+    }
+  }
+  std::vector<std::string> names;
+  for (const auto& c : Commands()) names.push_back(c.name);
+  err << "factory-assess: unknown command '" << args[0] << "'\n";
+  PrintHelp(err);
+  return kExitUsage;
+}
+
+}  // namespace fa

@@ -1,0 +1,1 @@
+#include "report/html_view.h"

@@ -1,0 +1,143 @@
+// Assessment: the single contract between scoring and everything after it.
+//
+// Reports, the web app and exports read only this (like Lighthouse's result
+// JSON). It is self-contained — it carries the texts it needs — so a report
+// can be re-rendered from a saved assessment.json without the rubric.
+// docs/assessment-json.md documents its JSON form (assessment_json.h).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "answers/answer_set.h"
+#include "base/localized.h"
+
+namespace fa {
+
+struct Provenance {
+  std::string rubric_id;
+  std::string rubric_version;
+  std::string rubric_sha256;
+  std::string answers_sha256;
+  std::string program_version;
+  std::string generated_at;  ///< ISO 8601 UTC; injectable for tests
+};
+
+struct LevelInfo {
+  int level = 0;
+  LocalizedText name;
+  LocalizedText description;
+};
+
+/// What the report needs to state the method.
+struct RubricSummary {
+  std::string id;
+  std::string version;
+  LocalizedText title;
+  std::string basis;
+  bool provisional = false;
+  std::string aggregate;       ///< "weighted_mean" | "sum"
+  std::string level_rule;      ///< "gated" | "points"
+  double threshold = 0.8;      ///< gated
+  std::string empty_level;     ///< gated: "met" | "not_met"
+  std::vector<LevelInfo> levels;
+  /// points rule: per level, min_total and requirement descriptions.
+  struct PointsBandInfo {
+    int level = 0;
+    double min_total = 0;
+    std::vector<std::string> require;  ///< e.g. "scenes: at least 8 with points >= 3"
+  };
+  std::vector<PointsBandInfo> bands;
+};
+
+/// One level's score s_l for the whole factory (gated rule).
+struct LevelScore {
+  int level = 0;
+  std::optional<double> score;  ///< absent when no requirement applies
+  int applicable = 0;           ///< applicable requirements at this level
+  bool met = false;
+};
+
+struct NodeResult {
+  std::string id;
+  std::string parent;  ///< "" for top-level nodes
+  int depth = 0;       ///< 0 for top-level nodes
+  LocalizedText title;
+  bool in_total = true;
+  bool applicable = false;       ///< some criterion beneath applies
+  double score = 0;              ///< weighted mean in [0, 1], or points (sum rubrics)
+  double max_points = 0;         ///< sum rubrics: the most points reachable
+  std::vector<std::optional<double>> level_scores;  ///< gated: s_l, index l-1
+  int level = 0;                 ///< gated: the node's own level
+  double maturity = 0;           ///< gated: the node's own maturity score
+};
+
+struct CriterionResult {
+  std::string id;
+  std::string node;              ///< the leaf node holding it
+  int level = 0;
+  std::string kind;
+  LocalizedText text;
+  LocalizedText evidence_hint;
+  std::vector<std::string> recommend;
+  std::vector<std::string> tags;
+  bool applicable = true;        ///< false: na, not applicable to the profile, or unanswered optional
+  std::string status;            ///< "answered" | "na" | "not_applicable" | "unanswered"
+  std::string answer;            ///< canonical text of the answer ("0.8", "opt_a,opt_b", "yes")
+  LocalizedText answer_label;    ///< scale step or option labels
+  double points = 0;
+  double max_points = 0;
+  double score = 0;              ///< points / max_points in [0, 1]
+  double weight = 0;             ///< effective weight within its level (gated) or node
+  std::string evidence;
+  std::string note;
+  std::string assessor;
+  std::string date;
+};
+
+/// A requirement below full marks and what raising it would do.
+struct GapItem {
+  std::string criterion;
+  int level = 0;
+  double score = 0;
+  double effect = 0;  ///< rise of its level's score if raised to full marks
+};
+
+struct Gap {
+  int target_level = 0;        ///< 0 when the factory is at the top level
+  bool reachable = true;       ///< false when even all gaps closed cannot reach it
+  std::vector<GapItem> items;  ///< ordered by effect, then level, then id
+  std::vector<std::string> minimal_set;  ///< smallest set lifting one level
+};
+
+struct Recommendation {
+  std::string scenario;
+  LocalizedText name;
+  std::string effort;
+  std::string benefit;
+  double effect = 0;                  ///< sum of the effects of the requirements behind it
+  std::vector<std::string> because;   ///< criterion ids
+};
+
+struct Assessment {
+  Provenance provenance;
+  RubricSummary rubric;
+  FactoryProfile factory;
+  std::string assessor;
+  std::string date;
+  std::string round;
+
+  int level = 0;
+  LocalizedText level_name;
+  double score = 0;          ///< gated: maturity score S; points: total
+  double max_score = 0;      ///< gated: the top level; points: the most points
+  std::vector<LevelScore> levels;
+  std::vector<NodeResult> nodes;          ///< depth first, file order
+  std::vector<CriterionResult> criteria;  ///< depth first, file order
+  Gap gap;
+  std::vector<Recommendation> recommendations;
+};
+
+}  // namespace fa
