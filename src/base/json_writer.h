@@ -1,0 +1,48 @@
+// A small streaming JSON writer with deterministic output: keys in the order
+// written, numbers in their shortest round-trip form, two-space indentation.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace fa {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(bool pretty = true) : pretty_(pretty) {}
+
+  JsonWriter& BeginObject();
+  JsonWriter& EndObject();
+  JsonWriter& BeginArray();
+  JsonWriter& EndArray();
+  /// The key of the next value inside an object.
+  JsonWriter& Key(const std::string& key);
+  JsonWriter& String(const std::string& value);
+  JsonWriter& Number(double value);
+  JsonWriter& Int(long long value);
+  JsonWriter& Bool(bool value);
+  JsonWriter& Null();
+
+  // Shorthands for "key": value.
+  JsonWriter& Field(const std::string& key, const std::string& value) { return Key(key).String(value); }
+  JsonWriter& Field(const std::string& key, const char* value) { return Key(key).String(value); }
+  JsonWriter& Field(const std::string& key, double value) { return Key(key).Number(value); }
+  JsonWriter& Field(const std::string& key, int value) { return Key(key).Int(value); }
+  JsonWriter& Field(const std::string& key, bool value) { return Key(key).Bool(value); }
+  JsonWriter& Field(const std::string& key, const std::vector<std::string>& values);
+
+  const std::string& str() const { return out_; }
+
+ private:
+  void BeforeValue();
+  void Newline();
+  bool pretty_;
+  std::string out_;
+  std::vector<int> counts_;  ///< values written at each open level
+  bool after_key_ = false;
+};
+
+/// `text` as a quoted JSON string (UTF-8 passed through, controls escaped).
+std::string JsonQuote(const std::string& text);
+
+}  // namespace fa

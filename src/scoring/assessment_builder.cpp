@@ -1,0 +1,258 @@
+#include "scoring/assessment_builder.h"
+
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+
+#include "base/text.h"
+#include "base/version.h"
+#include "scoring/answer_matrix.h"
+#include "scoring/batch_scorer.h"
+#include "scoring/gap_analysis.h"
+#include "scoring/level_rules.h"
+
+namespace fa {
+
+std::string CurrentUtcTimestamp() {
+  return Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ");
+}
+
+RubricSummary SummarizeRubric(const Rubric& rubric) {
+  RubricSummary s;
+  s.id = rubric.id;
+  s.version = rubric.version;
+  s.title = rubric.title;
+  s.basis = rubric.basis;
+  s.provisional = rubric.provisional;
+  s.aggregate = rubric.aggregate == Aggregate::kSum ? "sum" : "weighted_mean";
+  s.level_rule = rubric.level_rule.kind == LevelRuleKind::kGated ? "gated" : "points";
+  s.threshold = rubric.level_rule.threshold;
+  s.empty_level = rubric.level_rule.empty_level == EmptyLevel::kMet ? "met" : "not_met";
+  for (const auto& l : rubric.levels) s.levels.push_back({l.level, l.name, l.description});
+  for (const auto& b : rubric.level_rule.bands) {
+    RubricSummary::PointsBandInfo info;
+    info.level = b.level;
+    info.min_total = b.min_total;
+    for (const auto& r : b.require) {
+      std::string text = r.node;
+      if (!r.tagged.empty()) text += " [" + r.tagged + "]";
+      text += ": >= " + std::to_string(r.at_least) + " with points >= " + FormatNumber(r.min);
+      info.require.push_back(text);
+    }
+    s.bands.push_back(info);
+  }
+  return s;
+}
+
+namespace {
+
+// Canonical answer text and its label in both languages.
+void DescribeAnswer(const Criterion& c, const Answer& a, const Rubric& rubric,
+                    CriterionResult& r) {
+  switch (a.kind) {
+    case AnswerKind::kNone: r.answer = ""; return;
+    case AnswerKind::kNotApplicable:
+      r.answer = "na";
+      r.answer_label = {"不适用", "not applicable"};
+      return;
+    default: break;
+  }
+  switch (c.kind) {
+    case CriterionKind::kScale: {
+      r.answer = FormatNumber(a.number);
+      auto it = rubric.scales.find(c.scale);
+      if (it != rubric.scales.end())
+        for (const auto& step : it->second.steps)
+          if (step.value == a.number) r.answer_label = step.label;
+      return;
+    }
+    case CriterionKind::kSingle:
+      r.answer = a.text;
+      for (const auto& o : c.options)
+        if (o.id == a.text) r.answer_label = o.label;
+      return;
+    case CriterionKind::kMulti: {
+      r.answer = Join(a.options, ",");
+      std::vector<std::string> zh, en;
+      for (const auto& chosen : a.options)
+        for (const auto& o : c.options)
+          if (o.id == chosen) {
+            zh.push_back(o.label.zh);
+            en.push_back(o.label.en);
+          }
+      r.answer_label = {zh.empty() ? "（无）" : Join(zh, "；"), en.empty() ? "(none)" : Join(en, "; ")};
+      return;
+    }
+    case CriterionKind::kNumber: {
+      r.answer = FormatNumber(a.number);
+      std::string shown = r.answer + (c.unit.empty() ? "" : " " + c.unit);
+      r.answer_label = {shown, shown};
+      return;
+    }
+    case CriterionKind::kBoolean:
+      r.answer = a.boolean ? "yes" : "no";
+      r.answer_label = a.boolean ? LocalizedText{"是", "yes"} : LocalizedText{"否", "no"};
+      return;
+    case CriterionKind::kText:
+      r.answer = a.text;
+      r.answer_label = {a.text, a.text};
+      return;
+  }
+}
+
+std::string NodeId(const ScoringModel& m, int n) { return n == 0 ? "" : m.nodes[n].node->id; }
+
+}  // namespace
+
+std::vector<Assessment> Assess(const ScoringModel& model, const std::vector<AnswerSet>& sets,
+                               const AssessOptions& options) {
+  const Rubric& rubric = *model.rubric;
+  AnswerMatrix answers = EncodeAnswers(model, sets);
+  BatchScores scores = ScoreBatch(model, answers);
+  const std::string stamp = options.generated_at.empty() ? CurrentUtcTimestamp() : options.generated_at;
+  const RubricSummary summary = SummarizeRubric(rubric);
+  const bool gated = rubric.level_rule.kind == LevelRuleKind::kGated;
+  const std::vector<const Criterion*> all = rubric.AllCriteria();
+
+  // Model index of every criterion in rubric order (-1: text, not scored).
+  std::vector<int> model_index;
+  for (const Criterion* c : all) model_index.push_back(model.CriterionIndex(c->id));
+
+  std::vector<Assessment> out;
+  out.reserve(sets.size());
+  for (size_t fi = 0; fi < sets.size(); ++fi) {
+    const auto f = static_cast<Eigen::Index>(fi);
+    const AnswerSet& set = sets[fi];
+    Assessment a;
+    a.provenance = {rubric.id, rubric.version, rubric.sha256, set.sha256, ProgramVersion(), stamp};
+    a.rubric = summary;
+    a.factory = set.factory;
+    a.assessor = set.assessor;
+    a.date = set.date;
+    a.round = set.round;
+    a.level = scores.level[f];
+    if (const Level* l = rubric.FindLevel(a.level)) a.level_name = l->name;
+    a.score = scores.score[f];
+    a.max_score = gated ? model.levels : scores.max_points(f, model.Column(0, 0));
+
+    std::vector<double> level_scores;
+    for (int l = 1; l <= model.levels; ++l) {
+      LevelScore ls;
+      ls.level = l;
+      double den = scores.present(f, model.Column(0, l));
+      if (den > 0) ls.score = scores.value(f, model.Column(0, l));
+      for (size_t c = 0; c < model.criteria.size(); ++c)
+        ls.applicable += model.criterion_level[c] == l && answers.mask(f, static_cast<Eigen::Index>(c)) > 0;
+      level_scores.push_back(EffectiveLevelScore(ls.score.value_or(0), den > 0, rubric.level_rule.empty_level));
+      ls.met = gated ? l <= a.level : l <= a.level;
+      a.levels.push_back(ls);
+    }
+
+    for (size_t n = 1; n < model.nodes.size(); ++n) {
+      const FlatNode& fn = model.nodes[n];
+      NodeResult r;
+      r.id = fn.node->id;
+      r.parent = NodeId(model, fn.parent);
+      r.depth = fn.depth;
+      r.title = fn.node->title;
+      r.in_total = fn.in_total;
+      const int col = model.Column(static_cast<int>(n), 0);
+      r.applicable = scores.present(f, col) > 0;
+      r.score = scores.value(f, col);
+      if (model.sum) r.max_points = scores.max_points(f, col);
+      for (int l = 1; l <= model.levels; ++l) {
+        const int lc = model.Column(static_cast<int>(n), l);
+        if (scores.present(f, lc) > 0)
+          r.level_scores.push_back(scores.value(f, lc));
+        else
+          r.level_scores.push_back(std::nullopt);
+      }
+      r.level = scores.node_level(f, static_cast<Eigen::Index>(n));
+      r.maturity = scores.node_maturity(f, static_cast<Eigen::Index>(n));
+      a.nodes.push_back(r);
+    }
+
+    // Per-criterion results, and each one's weight share in the root's
+    // score of its level (the product of renormalised shares up the tree).
+    std::vector<double> share;
+    auto fields = set.factory.AsFields();
+    for (size_t i = 0; i < all.size(); ++i) {
+      const Criterion& c = *all[i];
+      CriterionResult r;
+      r.id = c.id;
+      r.level = c.level;
+      r.kind = CriterionKindName(c.kind);
+      r.text = c.text;
+      r.evidence_hint = c.evidence;
+      r.recommend = c.recommend;
+      r.tags = c.tags;
+      r.max_points = c.MaxPoints(rubric.scales);
+      const Answer* ans = set.Find(c.id);
+      if (ans) {
+        r.evidence = ans->evidence;
+        r.note = ans->note;
+        r.assessor = ans->assessor;
+        r.date = ans->date;
+        DescribeAnswer(c, *ans, rubric, r);
+      }
+      const int mi = model_index[i];
+      double w_share = 0;
+      if (mi < 0) {  // text: recorded, not scored
+        r.applicable = false;
+        r.status = ans && ans->kind != AnswerKind::kNone ? (ans->kind == AnswerKind::kNotApplicable ? "na" : "answered") : "unanswered";
+        r.node = "";
+      } else {
+        const auto mc = static_cast<Eigen::Index>(mi);
+        r.node = NodeId(model, model.criterion_node[static_cast<size_t>(mi)]);
+        r.applicable = answers.mask(f, mc) > 0;
+        if (r.applicable) {
+          r.status = "answered";
+          r.points = answers.points(f, mc);
+          r.score = r.max_points > 0 ? r.points / r.max_points : 0;
+        } else if (!ConditionsHold(model.criterion_conditions[static_cast<size_t>(mi)], fields)) {
+          r.status = "not_applicable";
+        } else if (ans && ans->kind == AnswerKind::kNotApplicable) {
+          r.status = "na";
+        } else {
+          r.status = "unanswered";
+        }
+        if (r.applicable && !model.sum) {
+          const int l = c.level >= 1 && c.level <= model.levels ? c.level : 0;
+          int node = model.criterion_node[static_cast<size_t>(mi)];
+          w_share = c.weight / scores.present(f, model.Column(node, l));
+          for (int at = node; at > 0; at = model.nodes[at].parent) {
+            const FlatNode& fn = model.nodes[at];
+            if (!fn.in_total) {
+              w_share = 0;
+              break;
+            }
+            w_share *= fn.weight / scores.present(f, model.Column(fn.parent, l));
+          }
+          r.weight = w_share;
+        }
+      }
+      share.push_back(w_share);
+      a.criteria.push_back(r);
+    }
+
+    if (gated) {
+      a.gap = GatedGap(model, a.criteria, share, level_scores, a.level, rubric.level_rule.threshold);
+    } else {
+      std::vector<double> counts;
+      for (const auto& b : rubric.level_rule.bands)
+        if (b.level > a.level) {
+          for (const auto& req : b.require) {
+            AnswerMatrix one{answers.points.row(f), answers.mask.row(f)};
+            counts.push_back(CountMeeting(model, one, req)[0]);
+          }
+          break;
+        }
+      a.gap = PointsGap(model, a.criteria, model_index, a.score, a.level, counts);
+    }
+    a.recommendations = RecommendScenarios(rubric, a.gap, a.criteria);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace fa
