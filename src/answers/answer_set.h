@@ -38,13 +38,14 @@ struct Answer {
   AnswerKind kind = AnswerKind::kNone;
   double number = 0;                 ///< kNumber (also scale values)
   bool boolean = false;              ///< kBool
-  std::string text;                  ///< kOption id, or kText
+  std::string text;                  ///< the scalar as written (option id, text, number)
   std::vector<std::string> options;  ///< kOptions
   std::string evidence;
   std::string note;
   std::string assessor;
   std::string date;
   SourcePos pos;                     ///< where the value stands in its file
+  SourcePos key_pos;                 ///< where the criterion id stands
 };
 
 struct AnswerSet {
@@ -57,6 +58,9 @@ struct AnswerSet {
   std::string round;     ///< assessment round, e.g. "2026"
   FactoryProfile factory;
   std::vector<Answer> answers;  ///< in file order, one per criterion
+  SourcePos answers_pos;        ///< the `answers` key, for "missing answer"
+  SourcePos rubric_pos;         ///< the `rubric` value
+  std::map<std::string, SourcePos> profile_pos;  ///< where each profile field stands
 
   const Answer* Find(const std::string& criterion) const;
 };

@@ -1,16 +1,23 @@
 #include <exception>
 #include <ostream>
 
+#include "base/version.h"
 #include "cli/command.h"
 
 namespace fa {
 
 // One declaration and one row per command; each lives in NAME_command.cpp.
 int RunValidate(CommandContext& ctx);
+int RunScore(CommandContext& ctx);
+int RunReport(CommandContext& ctx);
+int RunDemo(CommandContext& ctx);
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> table = {
       {"validate", "check rubric files and list every problem", RunValidate},
+      {"score", "check answer files against a rubric and score them", RunScore},
+      {"report", "write a diagnosis report (HTML) from answers or a saved assessment", RunReport},
+      {"demo", "score the bundled examples and write their reports", RunDemo},
   };
   return table;
 }
@@ -40,7 +47,7 @@ int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     return kExitOk;
   }
   if (args[0] == "--version") {
-    out << "factory-assess " << "\n";
+    out << ProgramVersion() << "\n";
     return kExitOk;
   }
   for (const auto& c : Commands()) {

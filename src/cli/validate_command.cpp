@@ -1,13 +1,62 @@
-// `factory-assess validate RUBRIC.yaml...` — placeholder until the loader lands.
+// `factory-assess validate RUBRIC.yaml...` — loads each rubric (and the
+// scenario catalogue it names), prints every problem to stderr and a one-line
+// summary per clean file to stdout. Exit 0 when all are clean, 1 otherwise.
+#include <optional>
 #include <ostream>
 
+#include "base/diagnostics.h"
+#include "cli/args.h"
 #include "cli/command.h"
+#include "rubric/rubric_loader.h"
 
 namespace fa {
 
+namespace {
+
+const char kUsage[] =
+    "usage: factory-assess validate RUBRIC.yaml...\n"
+    "\n"
+    "Checks rubric files (docs/rubric-format.md) and the scenario catalogues\n"
+    "they name, and lists every problem as file:line:col: error: message.\n"
+    "\n"
+    "Prints 'FILE: ok (N criteria, M nodes)' for each clean file.\n"
+    "Exit codes: 0 all files clean, 1 problems found, 2 usage error.\n";
+
+size_t CountNodes(const std::vector<Node>& nodes) {
+  size_t n = nodes.size();
+  for (const auto& node : nodes) n += CountNodes(node.children);
+  return n;
+}
+
+}  // namespace
+
 int RunValidate(CommandContext& ctx) {
-  ctx.err << "validate: not built yet\n";
-  return kExitInternal;
+  Args args(ctx.args, {}, {"--help", "-h"});
+  if (!args.ok()) {
+    ctx.err << "factory-assess validate: " << args.error() << "\n\n" << kUsage;
+    return kExitUsage;
+  }
+  if (args.Has("--help") || args.Has("-h")) {
+    ctx.out << kUsage;
+    return kExitOk;
+  }
+  if (args.positional().empty()) {
+    ctx.err << "factory-assess validate: no rubric file given\n\n" << kUsage;
+    return kExitUsage;
+  }
+  bool all_ok = true;
+  for (const auto& file : args.positional()) {
+    Diagnostics diags;
+    std::optional<Rubric> rubric = LoadRubric(file, diags);
+    ctx.err << diags.Format();
+    if (!rubric) {
+      all_ok = false;
+      continue;
+    }
+    ctx.out << file << ": ok (" << rubric->AllCriteria().size() << " criteria, "
+            << CountNodes(rubric->tree) << " nodes)\n";
+  }
+  return all_ok ? kExitOk : kExitBadInput;
 }
 
 }  // namespace fa

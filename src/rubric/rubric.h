@@ -176,6 +176,7 @@ struct ScenarioCatalogue {
   std::string id;
   std::string version;
   LocalizedText title;
+  bool provisional = false;       ///< some facts in the catalogue are unconfirmed
   std::vector<ScenarioLink> links;
   std::vector<Scenario> scenarios;
   const Scenario* Find(const std::string& id) const;

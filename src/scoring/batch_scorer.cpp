@@ -8,6 +8,10 @@ namespace fa {
 
 namespace {
 
+// Rows scored together: small enough that the block's working set stays in
+// cache, large enough that every column operation is a long vector loop.
+constexpr Eigen::Index kBlockRows = 64;
+
 // Is criterion c beneath node n (or held by it)?
 bool Beneath(const ScoringModel& model, int c, int n) {
   for (int at = model.criterion_node[c]; at >= 0; at = model.nodes[at].parent)
@@ -15,10 +19,56 @@ bool Beneath(const ScoringModel& model, int c, int n) {
   return false;
 }
 
-// Rolls criterion-level sums up the tree. On entry `num`/`den` hold each
-// node's own criteria; on exit every node's column holds its whole subtree.
-void RollUp(const ScoringModel& model, Eigen::MatrixXd& num, Eigen::MatrixXd& den,
-            Eigen::MatrixXd* max) {
+// Scratch space for one block, allocated once per ScoreBatch call.
+struct Block {
+  Eigen::ArrayXd has, eff_prev, eff_cur, score, k, climbing;
+};
+
+using Rows = Eigen::Block<Eigen::MatrixXd>;
+
+// num = points · aggregate_scaled and den = mask · aggregate over one block
+// of rows, fused in one pass over the sparse columns (both matrices share
+// one sparsity pattern); plain loops the compiler vectorises across rows.
+void AggregateCriteria(const ScoringModel& model, const AnswerMatrix& answers, Eigen::Index r,
+                       Eigen::Index rows, Rows num, Rows den) {
+  const Eigen::SparseMatrix<double>& w = model.aggregate;
+  const Eigen::SparseMatrix<double>& ws = model.aggregate_scaled;
+  const Eigen::Index in_stride = answers.points.outerStride();
+  const Eigen::Index out_stride = num.outerStride();
+  const double* points = answers.points.data() + r;
+  const double* mask = answers.mask.data() + r;
+  for (Eigen::Index k = 0; k < w.outerSize(); ++k) {
+    double* __restrict n = num.data() + k * out_stride;
+    double* __restrict d = den.data() + k * out_stride;
+    const int begin = w.outerIndexPtr()[k], end = w.outerIndexPtr()[k + 1];
+    if (begin == end) {
+      for (Eigen::Index i = 0; i < rows; ++i) n[i] = d[i] = 0;
+      continue;
+    }
+    for (int e = begin; e < end; ++e) {
+      const Eigen::Index c = w.innerIndexPtr()[e];
+      const double wv = w.valuePtr()[e], wsv = ws.valuePtr()[e];
+      const double* __restrict x = points + c * in_stride;
+      const double* __restrict m = mask + c * in_stride;
+      if (e == begin) {
+        for (Eigen::Index i = 0; i < rows; ++i) {
+          n[i] = wsv * x[i];
+          d[i] = wv * m[i];
+        }
+      } else {
+        for (Eigen::Index i = 0; i < rows; ++i) {
+          n[i] += wsv * x[i];
+          d[i] += wv * m[i];
+        }
+      }
+    }
+  }
+}
+
+// Rolls criterion sums up the tree. On entry `num`/`den` hold each node's
+// own criteria; on exit every node's columns hold its whole subtree, and
+// `num` holds the node's score (weighted mean, or points).
+void RollUp(const ScoringModel& model, Rows num, Rows den, Rows* max, Block& b) {
   const int per_node = model.levels + 1;
   for (int n : model.bottom_up) {
     const FlatNode& node = model.nodes[n];
@@ -32,66 +82,106 @@ void RollUp(const ScoringModel& model, Eigen::MatrixXd& num, Eigen::MatrixXd& de
           den.col(pc) += den.col(cc);
           max->col(pc) += max->col(cc);
         } else {
-          // A child counts with its weight when anything beneath it applies;
-          // its value is its own weighted mean.
-          auto has = (den.col(cc).array() > 0).cast<double>();
-          num.col(pc).array() +=
-              ch.weight * has * (num.col(cc).array() / den.col(cc).array().max(1e-300));
-          den.col(pc).array() += ch.weight * has;
+          // The child's columns are final (children come first): its value is
+          // its weighted mean, and it counts with its weight when anything
+          // beneath it applies.
+          b.has = (den.col(cc).array() > 0).cast<double>();
+          num.col(pc).array() += ch.weight * b.has * num.col(cc).array();
+          den.col(pc).array() += ch.weight * b.has;
         }
       }
     }
+    if (!model.sum) {  // this node's sums are complete: turn them into means
+      for (int l = 0; l < per_node; ++l) {
+        const int c = model.Column(n, l);
+        num.col(c).array() /= den.col(c).array().max(1e-300);
+      }
+    }
   }
+}
+
+// The gated staircase for one node over a block, in 0/1 doubles so that
+// every step vectorises: writes the node's level and maturity score.
+void GatedNode(const ScoringModel& model, int n, const Rows& value, const Rows& present, Block& b,
+               Eigen::Ref<Eigen::VectorXi> level_out, Eigen::Ref<Eigen::VectorXd> score_out) {
+  const LevelRule& rule = model.rubric->level_rule;
+  const double empty = rule.empty_level == EmptyLevel::kMet ? 1.0 : 0.0;
+  const double theta = rule.threshold - kThresholdTolerance;
+  const Eigen::Index rows = value.rows();
+  auto eff = [&](int l, Eigen::ArrayXd& into) {  // effective s_l, l in 1..L
+    const int c = model.Column(n, l);
+    into = (present.col(c).array() > 0).select(value.col(c).array(), empty);
+  };
+  b.k.setZero(rows);
+  b.climbing.setOnes(rows);
+  eff(1, b.eff_prev);
+  b.score = b.eff_prev;  // k = 0: S = s_1
+  for (int l = 1; l <= model.levels; ++l) {
+    // Invariant: eff_prev = s_l. A factory still climbing at l that meets
+    // it reaches k = l, and S = (l - 1) + s_l + s_{l+1}.
+    if (l < model.levels) eff(l + 1, b.eff_cur); else b.eff_cur.setZero(rows);
+    b.climbing *= (b.eff_prev >= theta).cast<double>();
+    b.k += b.climbing;
+    b.score += b.climbing * ((l - 1) + b.eff_prev + b.eff_cur - b.score);
+    std::swap(b.eff_prev, b.eff_cur);
+  }
+  level_out = b.k.cast<int>().matrix();
+  score_out = b.score.matrix();
 }
 
 }  // namespace
 
 BatchScores ScoreBatch(const ScoringModel& model, const AnswerMatrix& answers) {
   BatchScores out;
+  ScoreBatchInto(model, answers, out);
+  return out;
+}
+
+void ScoreBatchInto(const ScoringModel& model, const AnswerMatrix& answers, BatchScores& out) {
   const Eigen::Index factories = answers.points.rows();
-  const Eigen::Index criteria = answers.points.cols();
-
-  // Per-criterion contribution: normalised score (weighted mean) or points (sum).
-  Eigen::MatrixXd contribution = answers.points;
-  if (!model.sum) {
-    Eigen::VectorXd inv = model.max_points.unaryExpr([](double m) { return m > 0 ? 1.0 / m : 0.0; });
-    contribution = answers.points * inv.asDiagonal();
-  }
-  Eigen::MatrixXd num = contribution * model.aggregate;
-  Eigen::MatrixXd den = answers.mask * model.aggregate;
-  Eigen::MatrixXd max;
-  if (model.sum) max = answers.mask * model.max_points.asDiagonal() * model.aggregate;
-  RollUp(model, num, den, model.sum ? &max : nullptr);
-  (void)criteria;
-
-  if (model.sum) {
-    out.value = num;
-    out.max_points = max;
-  } else {
-    out.value = (den.array() > 0).select(num.array() / den.array().max(1e-300), 0.0).matrix();
-  }
-  out.present = den;
-
+  const Eigen::Index columns = model.columns();
   const int nodes = static_cast<int>(model.nodes.size());
-  out.node_level = Eigen::MatrixXi::Zero(factories, nodes);
-  out.node_maturity = Eigen::MatrixXd::Zero(factories, nodes);
   const Rubric& rubric = *model.rubric;
-  if (rubric.level_rule.kind == LevelRuleKind::kGated && model.levels > 0) {
-    for (int n = 0; n < nodes; ++n) {
-      const Eigen::Index first = model.Column(n, 1);
-      LevelResult r = ApplyGatedRule(out.value.middleCols(first, model.levels),
-                                     out.present.middleCols(first, model.levels),
-                                     rubric.level_rule.threshold, rubric.level_rule.empty_level);
-      out.node_level.col(n) = r.level;
-      out.node_maturity.col(n) = r.score;
+  const bool gated = rubric.level_rule.kind == LevelRuleKind::kGated && model.levels > 0;
+
+  out.value.resize(factories, columns);
+  out.present.resize(factories, columns);
+  if (model.sum) out.max_points.resize(factories, columns);
+  out.node_level.resize(factories, nodes);
+  out.node_maturity.resize(factories, nodes);
+
+  Eigen::SparseMatrix<double> max_aggregate;
+  if (model.sum) max_aggregate = model.max_points.asDiagonal() * model.aggregate;
+
+  Block b;
+  for (Eigen::Index r = 0; r < factories; r += kBlockRows) {
+    const Eigen::Index rows = std::min(kBlockRows, factories - r);
+    Rows num = out.value.middleRows(r, rows);
+    Rows den = out.present.middleRows(r, rows);
+    AggregateCriteria(model, answers, r, rows, num, den);
+    if (model.sum) {
+      Rows max = out.max_points.middleRows(r, rows);
+      max.noalias() = answers.mask.middleRows(r, rows) * max_aggregate;
+      RollUp(model, num, den, &max, b);
+    } else {
+      RollUp(model, num, den, nullptr, b);
     }
+    if (!gated) {
+      out.node_level.middleRows(r, rows).setZero();
+      out.node_maturity.middleRows(r, rows).setZero();
+    } else
+      for (int n = 0; n < nodes; ++n)
+        GatedNode(model, n, num, den, b, out.node_level.col(n).segment(r, rows),
+                  out.node_maturity.col(n).segment(r, rows));
+  }
+
+  if (gated) {
     out.level = out.node_level.col(0);
     out.score = out.node_maturity.col(0);
   } else {
     out.score = out.value.col(model.Column(0, 0));
     out.level = ApplyPointsRule(PointsBandsHold(model, answers, out.score), rubric.level_rule.bands);
   }
-  return out;
 }
 
 Eigen::VectorXd CountMeeting(const ScoringModel& model, const AnswerMatrix& answers,

@@ -32,6 +32,10 @@ struct BatchScores {
 /// Scores a batch. `answers` must come from EncodeAnswers with `model`.
 BatchScores ScoreBatch(const ScoringModel& model, const AnswerMatrix& answers);
 
+/// The same into `out`, reusing its storage when the shapes match — for
+/// streaming a large cohort through in chunks without reallocating.
+void ScoreBatchInto(const ScoringModel& model, const AnswerMatrix& answers, BatchScores& out);
+
 /// Per factory and points-rule band: whether the band holds.
 Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic> PointsBandsHold(
     const ScoringModel& model, const AnswerMatrix& answers, const Eigen::VectorXd& total);

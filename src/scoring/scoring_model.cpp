@@ -94,6 +94,10 @@ ScoringModel CompileRubric(const Rubric& rubric, Diagnostics& diags) {
   m.aggregate.resize(static_cast<Eigen::Index>(m.criteria.size()), m.columns());
   m.aggregate.setFromTriplets(entries.begin(), entries.end());
   m.aggregate.makeCompressed();
+  Eigen::VectorXd inverse_max =
+      m.max_points.unaryExpr([](double v) { return v > 0 ? 1.0 / v : 0.0; });
+  m.aggregate_scaled = m.sum ? m.aggregate : Eigen::SparseMatrix<double>(inverse_max.asDiagonal() * m.aggregate);
+  m.aggregate_scaled.makeCompressed();
   return m;
 }
 

@@ -42,6 +42,9 @@ struct ScoringModel {
   /// where l = 0 is "all levels" and l = 1..L one level. Entry = criterion
   /// weight (weighted mean) or 1 (sum).
   Eigen::SparseMatrix<double> aggregate;
+  /// `aggregate` with each criterion's row divided by its maximum points
+  /// (weighted mean), so raw points map straight to normalised sums.
+  Eigen::SparseMatrix<double> aggregate_scaled;
   int Column(int node, int level) const { return node * (levels + 1) + level; }
   int columns() const { return static_cast<int>(nodes.size()) * (levels + 1); }
   int CriterionIndex(const std::string& id) const;

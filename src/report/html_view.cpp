@@ -1,1 +1,0 @@
-#include "report/html_view.h"

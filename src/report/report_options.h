@@ -1,0 +1,15 @@
+// Options shared by every report: the language and where the templates are.
+#pragma once
+
+#include <string>
+
+namespace fa {
+
+struct ReportOptions {
+  /// "zh" (default) or "en": the labels and the rubric texts shown.
+  std::string lang = "zh";
+  /// Directory holding the templates; "" means DefaultTemplatesDir().
+  std::string templates_dir;
+};
+
+}  // namespace fa

@@ -1,0 +1,36 @@
+// The diagnosis report as one self-contained HTML file (inline CSS and SVG,
+// no script, no network, A4 print CSS) from an Assessment, rendered from
+// templates/diagnosis_report.html (DESIGN.md §4).
+#pragma once
+
+#include <string>
+
+#include "report/report_options.h"
+#include "report/report_template.h"
+#include "scoring/assessment.h"
+
+namespace fa {
+
+/// The templates directory: $FA_TEMPLATES_DIR when set; else ./templates
+/// when it holds the diagnosis report; else the source tree's templates/
+/// when the build defines FA_SOURCE_TEMPLATES; else "templates".
+std::string DefaultTemplatesDir();
+
+/// Loads the templates once and renders many reports (a batch, a server).
+class DiagnosisReportRenderer {
+ public:
+  /// Throws std::runtime_error naming the file when a template is missing
+  /// or malformed.
+  explicit DiagnosisReportRenderer(const ReportOptions& options);
+  std::string Render(const Assessment& a) const;
+
+ private:
+  ReportOptions options_;
+  ReportTemplate template_;
+};
+
+/// The whole report. Throws std::runtime_error naming the file when a
+/// template is missing or malformed.
+std::string RenderDiagnosisReport(const Assessment& a, const ReportOptions& options);
+
+}  // namespace fa

@@ -1,0 +1,163 @@
+#include "report/report_template.h"
+
+#include <Poco/Exception.h>
+#include <Poco/JSON/Template.h>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <vector>
+
+namespace fa {
+
+namespace {
+
+constexpr int kMaxIncludeDepth = 8;
+
+struct Command {
+  std::string name;
+  std::vector<std::string> args;
+  size_t begin = 0;  ///< offset of "<?"
+  size_t end = 0;    ///< offset just past "?>"
+  int line = 1;
+};
+
+int LineAt(const std::string& text, size_t offset) {
+  int line = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n';
+  return line;
+}
+
+// Splits the commands out of a template as Poco reads them. Returns false
+// with `error` set on an unterminated command.
+bool ScanCommands(const std::string& text, const std::string& file, std::vector<Command>& out,
+                  std::string& error) {
+  for (size_t at = text.find("<?"); at != std::string::npos; at = text.find("<?", at)) {
+    const size_t close = text.find("?>", at + 2);
+    if (close == std::string::npos) {
+      error = file + ":" + std::to_string(LineAt(text, at)) + ": '<?' without a closing '?>'";
+      return false;
+    }
+    Command c;
+    c.begin = at;
+    c.end = close + 2;
+    c.line = LineAt(text, at);
+    std::string body = text.substr(at + 2, close - at - 2);
+    size_t skip = body.find_first_not_of(" \t\r\n");
+    if (skip != std::string::npos && body[skip] == '=') body.replace(skip, 1, "echo ");
+    std::istringstream words(body);
+    words >> c.name;
+    for (std::string w; words >> w;) c.args.push_back(w);
+    out.push_back(c);
+    at = c.end;
+  }
+  return true;
+}
+
+std::string ReadTemplateFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot read template");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string DirectoryOf(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+// The template at `path` with its includes expanded, each file checked.
+std::string Expand(const std::string& path, int depth) {
+  if (depth > kMaxIncludeDepth) throw std::runtime_error(path + ": includes nested too deeply");
+  const std::string text = ReadTemplateFile(path);
+  const std::string problem = CheckTemplateSyntax(text, path);
+  if (!problem.empty()) throw std::runtime_error(problem);
+  std::vector<Command> commands;
+  std::string error;
+  ScanCommands(text, path, commands, error);
+  std::string out;
+  size_t copied = 0;
+  for (const auto& c : commands) {
+    if (c.name != "include") continue;
+    const std::string& quoted = c.args[0];
+    const std::string included = DirectoryOf(path) + "/" + quoted.substr(1, quoted.size() - 2);
+    out += text.substr(copied, c.begin - copied);
+    try {
+      out += Expand(included, depth + 1);
+    } catch (const std::runtime_error& e) {
+      throw std::runtime_error(std::string(e.what()) + "\n" + path + ":" + std::to_string(c.line) +
+                               ": note: included from here");
+    }
+    copied = c.end;
+    // Poco drops the newline after a command; so does an expanded include.
+    if (copied < text.size() && text[copied] == '\n') ++copied;
+  }
+  return out + text.substr(copied);
+}
+
+}  // namespace
+
+std::string CheckTemplateSyntax(const std::string& text, const std::string& file) {
+  std::vector<Command> commands;
+  std::string error;
+  if (!ScanCommands(text, file, commands, error)) return error;
+  struct Open {
+    std::string name;
+    int line;
+  };
+  std::vector<Open> open;
+  for (const auto& c : commands) {
+    auto fail = [&](const std::string& message) { return file + ":" + std::to_string(c.line) + ": " + message; };
+    const size_t n = c.args.size();
+    if (c.name == "echo" || c.name == "if" || c.name == "ifexist" || c.name == "elif" || c.name == "elsif") {
+      if (n != 1) return fail("<? " + c.name + " ?> takes one query");
+    } else if (c.name == "for") {
+      if (n != 2) return fail("<? for ?> takes a variable and a query");
+    } else if (c.name == "include") {
+      if (n != 1 || c.args[0].size() < 3 || c.args[0].front() != '"' || c.args[0].back() != '"')
+        return fail("<? include ?> takes one \"file name\"");
+    } else if (c.name == "else" || c.name == "endif" || c.name == "endfor") {
+      if (n != 0) return fail("<? " + c.name + " ?> takes no argument");
+    } else {
+      return fail("unknown template command '" + c.name + "'");
+    }
+    if (c.name == "if" || c.name == "ifexist" || c.name == "for") {
+      open.push_back({c.name == "for" ? "for" : "if", c.line});
+    } else if (c.name == "else" || c.name == "elif" || c.name == "elsif" || c.name == "endif") {
+      if (open.empty() || open.back().name != "if") return fail("<? " + c.name + " ?> without an open <? if ?>");
+      if (c.name == "endif") open.pop_back();
+    } else if (c.name == "endfor") {
+      if (open.empty() || open.back().name != "for") return fail("<? endfor ?> without an open <? for ?>");
+      open.pop_back();
+    }
+  }
+  if (!open.empty())
+    return file + ":" + std::to_string(open.back().line) + ": <? " + open.back().name + " ?> is never closed";
+  return "";
+}
+
+ReportTemplate ReportTemplate::Load(const std::string& dir, const std::string& name) {
+  ReportTemplate t;
+  t.file_ = (dir.empty() ? "." : dir) + "/" + name;
+  const std::string source = Expand(t.file_, 0);
+  t.template_ = std::make_shared<Poco::JSON::Template>();
+  try {
+    t.template_->parse(source);
+  } catch (const Poco::Exception& e) {
+    throw std::runtime_error(t.file_ + ": malformed template: " + e.displayText());
+  }
+  return t;
+}
+
+std::string ReportTemplate::Render(const EscapedView& view) const {
+  std::ostringstream out;
+  try {
+    template_->render(Poco::Dynamic::Var(view.object()), out);
+  } catch (const Poco::Exception& e) {
+    throw std::runtime_error(file_ + ": cannot render: " + e.displayText());
+  }
+  return out.str();
+}
+
+}  // namespace fa

@@ -1,0 +1,70 @@
+// SVG charts drawn by the program for the reports (DESIGN.md §4): a radar of
+// node scores, a level ladder and horizontal bars. Pure functions from plain
+// values to SVG markup: every label is HTML-escaped here, numbers have fixed
+// decimals and colours are attributes, so the output is byte-stable and
+// renders the same inline, standalone or printed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace fa {
+
+struct RadarAxis {
+  std::string label;       ///< raw text, escaped in the markup
+  double value = 0;        ///< in [0, 1]; clamped
+  std::string value_text;  ///< raw, shown under the label, e.g. "72.0%"
+};
+
+/// Axes run clockwise from 12 o'clock; the chart is a 560 x 430 viewBox
+/// with its centre at (280, 215) and radius 140, so axis i of n ends at
+/// (280 + 140 cos a, 215 + 140 sin a), a = -90° + i * 360° / n.
+struct RadarChart {
+  std::string title;              ///< accessible name (<title>), raw
+  std::vector<RadarAxis> axes;
+  std::vector<double> reference;  ///< optional second series, e.g. a cohort median
+  std::string reference_label;    ///< its legend entry, raw
+};
+
+/// The radar as <svg>; "" when there are fewer than three axes.
+std::string RadarChartSvg(const RadarChart& chart);
+
+struct LadderStep {
+  int level = 0;
+  std::string name;  ///< raw
+};
+
+struct LevelLadder {
+  std::string title;              ///< raw
+  std::vector<LadderStep> steps;  ///< ascending levels
+  int current = 0;                ///< the level reached; 0 for none
+  /// Where the marker stands, in step widths from the left edge: 2.75 is
+  /// three quarters across the third step. Clamped to [0, steps].
+  double position = 0;
+  std::string marker_label;  ///< raw, e.g. "3.55"
+};
+
+/// A staircase of levels, those reached filled, with a marker.
+std::string LevelLadderSvg(const LevelLadder& ladder);
+
+struct Bar {
+  std::string label;       ///< raw; shortened with "…" when too wide
+  double value = 0;        ///< >= 0
+  std::string value_text;  ///< raw, printed after the bar
+  bool highlight = false;  ///< drawn in the accent colour
+};
+
+struct BarChart {
+  std::string title;  ///< raw
+  std::vector<Bar> bars;
+};
+
+/// One horizontal bar per item, top to bottom, scaled to the largest value.
+std::string HorizontalBarChartSvg(const BarChart& chart);
+
+/// `text` cut to at most `max_width` display units (CJK, full-width and
+/// general punctuation count 2, others 1), ending in "…" when cut. UTF-8
+/// aware.
+std::string TruncateToWidth(const std::string& text, int max_width);
+
+}  // namespace fa

@@ -1,0 +1,223 @@
+// The top level of a rubric file: header fields, scales, levels,
+// applicability and the scenario catalogue; the tree and the level rule are
+// read by their own files (see rubric_parts.h).
+#include "rubric/rubric_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <stdexcept>
+
+#include "base/hash.h"
+#include "base/text.h"
+#include "rubric/rubric_parts.h"
+#include "rubric/scenario_loader.h"
+
+namespace fa {
+
+namespace {
+
+const std::vector<std::string> kTopKeys = {
+    "rubric",    "version", "title",  "description", "basis",         "languages", "provisional",
+    "aggregate", "scales",  "levels", "level_rule",  "applicability", "scenarios", "tree"};
+const std::vector<std::string> kStepKeys = {"value", "label"};
+const std::vector<std::string> kLevelKeys = {"level", "name", "description"};
+const std::vector<std::string> kSupportedLanguages = {"zh", "en"};
+
+std::vector<std::string> ReadLanguages(const YamlValue& value) {
+  std::vector<std::string> out;
+  if (value.absent()) return {"zh", "en"};
+  for (const auto& item : value.Items()) {
+    auto lang = item.OneOf(kSupportedLanguages);
+    if (!lang) continue;
+    if (std::find(out.begin(), out.end(), *lang) != out.end())
+      item.Error("language '" + *lang + "' is listed twice");
+    else
+      out.push_back(*lang);
+  }
+  if (value.IsSequence() && value.node().size() == 0) value.Error("'languages' is empty");
+  if (out.empty()) return {"zh", "en"};
+  return out;
+}
+
+void ReadCatalogue(RubricLoad& load, const YamlValue& value) {
+  auto path = value.String();
+  if (!path) return;
+  load.rubric.scenarios_path = *path;
+  load.catalogue_named = true;
+  namespace fs = std::filesystem;
+  fs::path full = fs::path(*path);
+  if (full.is_relative()) full = fs::path(load.src.file()).parent_path() / full;
+  std::string file = full.lexically_normal().generic_string();
+  std::string text;
+  try {
+    text = ReadFile(file);
+  } catch (const std::runtime_error& e) {
+    std::string reason = e.what();
+    if (reason.rfind(file + ": ", 0) == 0) reason.erase(0, file.size() + 2);
+    value.Error("cannot read scenario catalogue '" + file + "': " + reason);
+    return;
+  }
+  load.out.AddSource(file, text);
+  YamlSource src(file, load.src.diags());
+  auto root = src.Parse(text);
+  if (!root) return;
+  load.rubric.scenarios = ReadScenarioCatalogue(src, *root, load.rubric.languages);
+  load.catalogue_read = true;
+}
+
+}  // namespace
+
+void RubricLoad::DefineId(const std::string& id, SourcePos pos) {
+  auto [it, inserted] = ids.emplace(id, pos);
+  if (inserted) return;
+  src.Error(pos, "duplicate id '" + id + "'");
+  src.Note(it->second, "first defined here");
+}
+
+std::string LevelList(const Rubric& rubric) {
+  std::vector<std::string> levels;
+  for (const auto& l : rubric.levels) levels.push_back(std::to_string(l.level));
+  return levels.empty() ? "none" : Join(levels, ", ");
+}
+
+void ReadScales(RubricLoad& load, const YamlValue& value) {
+  YamlMap scales(value, "scales");
+  scales.CheckDuplicateKeys();
+  for (const auto& [key, steps] : scales.Entries()) {
+    auto id = key.Id();
+    if (!id) continue;
+    Scale scale;
+    scale.id = *id;
+    scale.pos = key.pos();
+    std::string owner = "scale '" + *id + "'";
+    YamlValue list(load.src, steps.node(), steps.pos(), owner, "the scale");
+    int n = 0;
+    for (const auto& item : list.NonEmptyItems()) {
+      ++n;
+      YamlMap map(item, "step " + std::to_string(n) + " of " + owner);
+      if (!map.ok()) continue;
+      map.CheckKeys(kStepKeys);
+      ScaleStep step;
+      YamlValue v = map.Require("value");
+      auto number = v.Number();
+      if (number) {
+        step.value = *number;
+        if (*number < 0) {
+          v.Error("value must be >= 0, got " + FormatNumber(*number));
+        } else if (!scale.steps.empty() && *number <= scale.steps.back().value) {
+          v.Error("values must strictly increase: " + FormatNumber(*number) + " follows " +
+                  FormatNumber(scale.steps.back().value));
+        }
+      }
+      if (auto label = map.Require("label").Localized(load.rubric.languages)) step.label = *label;
+      if (number) scale.steps.push_back(step);
+    }
+    if (!scale.steps.empty() && scale.MaxValue() <= 0)
+      list.Error("the largest value must be > 0, got " + FormatNumber(scale.MaxValue()));
+    load.rubric.scales.emplace(scale.id, std::move(scale));
+  }
+}
+
+void ReadLevels(RubricLoad& load, const YamlValue& value) {
+  int expected = 1, n = 0;
+  for (const auto& item : value.NonEmptyItems()) {
+    YamlMap map(item, "entry " + std::to_string(++n) + " of 'levels'");
+    if (!map.ok()) continue;
+    Level level;
+    level.pos = map.pos();
+    YamlValue number = map.Require("level");
+    if (auto v = number.Integer()) {
+      level.level = *v;
+      map.set_owner("level " + std::to_string(*v));
+      if (*v != expected)
+        number.Error("levels must count up by one from 1: expected level " +
+                     std::to_string(expected) + ", got " + std::to_string(*v));
+      expected = *v + 1;
+    } else {
+      ++expected;
+    }
+    map.CheckKeys(kLevelKeys);
+    if (auto v = map.Require("name").Localized(load.rubric.languages)) level.name = *v;
+    if (auto v = map.Get("description").Localized(load.rubric.languages)) level.description = *v;
+    if (level.level > 0) load.rubric.levels.push_back(std::move(level));
+  }
+}
+
+void ReadApplicability(RubricLoad& load, const YamlValue& value) {
+  YamlMap map(value, "applicability");
+  map.CheckDuplicateKeys();
+  for (const auto& [key, values] : map.Entries()) {
+    auto field = key.Id();
+    if (!field) continue;
+    YamlValue list(load.src, values.node(), values.pos(), "applicability", "'" + *field + "'");
+    std::vector<std::string> allowed;
+    for (const auto& item : list.NonEmptyItems()) {
+      auto v = item.String();
+      if (!v) continue;
+      if (std::find(allowed.begin(), allowed.end(), *v) != allowed.end())
+        item.Error("value '" + *v + "' of '" + *field + "' is listed twice");
+      else
+        allowed.push_back(*v);
+    }
+    load.rubric.applicability[*field] = allowed;
+  }
+}
+
+std::optional<Rubric> LoadRubricFromString(const std::string& text, const std::string& file_name,
+                                           Diagnostics& diags) {
+  Diagnostics found;
+  YamlSource src(file_name, found);
+  diags.AddSource(file_name, text);
+  Rubric rubric;
+  rubric.file = file_name;
+  rubric.sha256 = Sha256Hex(text);
+  RubricLoad load(src, rubric, diags);
+  if (auto root = src.Parse(text)) {
+    YamlMap top(YamlValue::Root(src, *root), "");
+    top.CheckKeys(kTopKeys);
+    // Read in dependency order, not file order: every name a later part
+    // refers to is known by then. Diagnostics are sorted afterwards.
+    rubric.languages = ReadLanguages(top.Get("languages"));
+    YamlValue id = top.Require("rubric");
+    if (auto v = id.Id()) {
+      rubric.id = *v;
+      if (std::any_of(v->begin(), v->end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        id.Error("rubric id must be lower-case ([a-z0-9_.-]+), got '" + *v + "'");
+    }
+    if (auto v = top.Require("version").String()) rubric.version = *v;
+    if (auto v = top.Require("title").Localized(rubric.languages)) rubric.title = *v;
+    if (auto v = top.Get("description").Localized(rubric.languages)) rubric.description = *v;
+    if (auto v = top.Get("basis").String()) rubric.basis = *v;
+    if (auto v = top.Get("provisional").Bool()) rubric.provisional = *v;
+    if (auto v = top.Get("aggregate").OneOf({"weighted_mean", "sum"}))
+      rubric.aggregate = *v == "sum" ? Aggregate::kSum : Aggregate::kWeightedMean;
+    ReadScales(load, top.Get("scales"));
+    ReadLevels(load, top.Require("levels"));
+    ReadApplicability(load, top.Get("applicability"));
+    ReadLevelRule(load, top.Require("level_rule"));
+    ReadCatalogue(load, top.Get("scenarios"));
+    YamlValue tree = top.Require("tree");
+    load.tree_pos = tree.pos();
+    ReadTree(load, tree);
+    CheckRubric(load);
+  }
+  std::vector<std::string> order = {file_name};
+  AppendInFileOrder(found, diags, order);
+  if (found.HasErrors()) return std::nullopt;
+  return rubric;
+}
+
+std::optional<Rubric> LoadRubric(const std::string& path, Diagnostics& diags) {
+  std::string text;
+  try {
+    text = ReadFile(path);
+  } catch (const std::runtime_error& e) {
+    std::string message = e.what();
+    if (message.rfind(path + ": ", 0) == 0) message.erase(0, path.size() + 2);
+    diags.Error(path, {}, message);
+    return std::nullopt;
+  }
+  return LoadRubricFromString(text, path, diags);
+}
+
+}  // namespace fa

@@ -1,0 +1,28 @@
+// Loading a rubric file (docs/rubric-format.md) into a checked Rubric.
+//
+// Every problem in the file — and in the scenario catalogue it names — is
+// reported in one pass, in file order, with its position; the rubric is
+// returned only when there is none. (The AHP consistency ratio needs Eigen
+// and is checked when scoring/ compiles the rubric.)
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "base/diagnostics.h"
+#include "rubric/rubric.h"
+
+namespace fa {
+
+/// Reads and checks the rubric at `path`; fills `file` (= path) and
+/// `sha256`, and loads the `scenarios:` catalogue relative to the rubric's
+/// directory. A file that cannot be read is reported as a diagnostic.
+/// Returns nullopt when any error was reported (warnings do not count).
+std::optional<Rubric> LoadRubric(const std::string& path, Diagnostics& diags);
+
+/// As LoadRubric, over `text` named `file_name` in diagnostics; a
+/// `scenarios:` path is resolved relative to file_name's directory.
+std::optional<Rubric> LoadRubricFromString(const std::string& text, const std::string& file_name,
+                                           Diagnostics& diags);
+
+}  // namespace fa

@@ -1,0 +1,120 @@
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <stdexcept>
+
+#include "base/text.h"
+#include "report/report_labels.h"
+#include "report/report_renderer.h"
+#include "report/report_template.h"
+
+namespace fa {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh directory under the system temp dir, removed at scope exit.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("fa-report-test-" + std::to_string(std::rand()));
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  void Write(const std::string& name, const std::string& text) const {
+    fs::create_directories((path / name).parent_path());
+    std::ofstream(path / name, std::ios::binary) << text;
+  }
+};
+
+std::string LoadError(const std::string& dir, const std::string& name) {
+  try {
+    ReportTemplate::Load(dir, name);
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("template: includes are expanded relative to the including file and rendered") {
+  TempDir dir;
+  dir.Write("main.html", "<p><? include \"parts/name.html\" ?>\n</p>");
+  dir.Write("parts/name.html", "<? for s items ?>[<?= s ?>]<? endfor ?>");
+  EscapedView view;
+  view.TextList("items", {"a<b", "c"});
+  CHECK(ReportTemplate::Load(dir.path.string(), "main.html").Render(view) == "<p>[a&lt;b][c]</p>");
+}
+
+TEST_CASE("template: a missing template or include is an error naming the file") {
+  TempDir dir;
+  const std::string d = dir.path.string();
+  CHECK(LoadError(d, "absent.html") == d + "/absent.html: cannot read template");
+  dir.Write("main.html", "x\n<? include \"gone.html\" ?>");
+  CHECK(LoadError(d, "main.html") ==
+        d + "/gone.html: cannot read template\n" + d + "/main.html:2: note: included from here");
+}
+
+TEST_CASE("template: malformed templates are errors with the file and line") {
+  TempDir dir;
+  const std::string d = dir.path.string();
+  dir.Write("open.html", "a\n<? for x xs ?>\nb");
+  CHECK(LoadError(d, "open.html") == d + "/open.html:2: <? for ?> is never closed");
+  dir.Write("stray.html", "<? if a ?>\n<? endfor ?>");
+  CHECK(LoadError(d, "stray.html") == d + "/stray.html:2: <? endfor ?> without an open <? for ?>");
+  dir.Write("unknown.html", "\n\n<? loop x ?>");
+  CHECK(LoadError(d, "unknown.html") == d + "/unknown.html:3: unknown template command 'loop'");
+  dir.Write("unterminated.html", "<?= x ");
+  CHECK(LoadError(d, "unterminated.html") == d + "/unterminated.html:1: '<?' without a closing '?>'");
+  dir.Write("args.html", "<? for x ?><? endfor ?>");
+  CHECK(LoadError(d, "args.html") == d + "/args.html:1: <? for ?> takes a variable and a query");
+}
+
+TEST_CASE("template: the renderer reports a missing templates directory by file") {
+  ReportOptions options;
+  options.templates_dir = "/nonexistent/templates";
+  CHECK_THROWS_WITH_AS(DiagnosisReportRenderer{options},
+                       "/nonexistent/templates/diagnosis_report.html: cannot read template", std::runtime_error);
+}
+
+TEST_CASE("template: the default templates directory is $FA_TEMPLATES_DIR, else ./templates") {
+  setenv("FA_TEMPLATES_DIR", "/somewhere/templates", 1);
+  CHECK(DefaultTemplatesDir() == "/somewhere/templates");
+  unsetenv("FA_TEMPLATES_DIR");
+  CHECK(DefaultTemplatesDir() == "templates");  // tests run in the repository root
+}
+
+TEST_CASE("template: every shipped template is well formed and every label it uses exists") {
+  const fs::path root = fs::path(FA_SOURCE_DIR) / "templates";
+  const std::regex label(R"(\bL\.([A-Za-z0-9_]+))");
+  int files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.path().extension() != ".html") continue;
+    ++files;
+    const std::string text = ReadFile(entry.path().string());
+    CHECK(CheckTemplateSyntax(text, entry.path().string()) == "");
+    for (std::sregex_iterator it(text.begin(), text.end(), label), end; it != end; ++it) {
+      CAPTURE(entry.path().string());
+      CHECK_NOTHROW(Label((*it)[1].str(), "zh"));
+    }
+  }
+  CHECK(files >= 2);
+}
+
+TEST_CASE("labels: every label has both languages and placeholders are escaped when filled") {
+  for (const auto& l : ReportLabels()) {
+    CAPTURE(l.key);
+    CHECK(std::string(l.zh).size() > 0);
+    CHECK(std::string(l.en).size() > 0);
+  }
+  CHECK(FillLabel("level_n", "en", {{"n", "<3>"}}) == "Level &lt;3&gt;");
+  CHECK(FillLabelText("level_n", "zh", {{"n", "<3>"}}) == "第 <3> 级");
+  CHECK_THROWS_AS(Label("no_such_label", "zh"), std::logic_error);
+}
+
+}  // namespace fa
