@@ -233,7 +233,7 @@ std::string HorizontalBarChartSvg(const BarChart& chart) {
     const double y = top + row * static_cast<double>(i);
     const double w = max_value > 0 ? std::max(1.0, bar_max * std::max(0.0, b.value) / max_value) : 1.0;
     o << "<text x=\"" << F(label_w) << "\" y=\"" << F(y + 17) << "\" text-anchor=\"end\" font-size=\"12\" fill=\""
-      << kInk << "\">" << HtmlEscape(TruncateToWidth(b.label, 40)) << "</text>\n";
+      << kInk << "\">" << HtmlEscape(TruncateToWidth(b.label, 36)) << "</text>\n";
     o << "<rect x=\"" << F(bar_x) << "\" y=\"" << F(y + 5) << "\" width=\"" << F(w) << "\" height=\"16\" rx=\"2\" fill=\""
       << (b.highlight ? kPrimary : kBarOther) << "\"/>\n";
     o << "<text x=\"" << F(bar_x + w + 6) << "\" y=\"" << F(y + 17) << "\" font-size=\"12\" font-weight=\"700\" fill=\""
