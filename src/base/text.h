@@ -10,7 +10,7 @@ namespace fa {
 /// Escapes &, <, >, " and ' for use in HTML text and attribute values.
 std::string HtmlEscape(const std::string& text);
 
-/// Levenshtein distance over bytes.
+/// Edit distance over bytes, counting a swap of adjacent characters as one edit.
 size_t EditDistance(const std::string& a, const std::string& b);
 
 /// The candidate closest to `word` when it is close enough to be a likely

@@ -135,15 +135,16 @@ std::vector<EscapedView> BuildProfile(const ViewContext& c) {
 EscapedView BuildSummary(const ViewContext& c) {
   const Assessment& a = c.a;
   EscapedView v;
-  const std::string score = c.gated && !c.sum ? FormatFixed(a.score, 2) : Points(a.score);
-  const std::string max = c.gated && !c.sum ? FormatFixed(a.max_score, 0) : Points(a.max_score);
+  // Gated: the maturity score S out of the top level; points: the total.
+  const std::string score = c.gated ? FormatFixed(a.score, 2) : Points(a.score);
+  const std::string max = c.gated ? FormatFixed(a.max_score, 0) : Points(a.max_score);
   v.Int("level", a.level)
       .Flag("has_level", a.level > 0)
       .Text("level_name", c.LevelName(a.level))
       .Text("score", score)
-      .Markup("score_caption", c.L(c.gated && !c.sum ? "maturity_score" : "total_points"))
+      .Markup("score_caption", c.L(c.gated ? "maturity_score" : "total_points"))
       .Markup("out_of", c.Fill("out_of", {{"max", max}}))
-      .Markup("verdict", c.Fill(c.gated && !c.sum ? "verdict_gated" : "verdict_points",
+      .Markup("verdict", c.Fill(c.gated ? "verdict_gated" : "verdict_points",
                                 {{"level", c.LevelName(a.level)}, {"score", score}, {"max", max}}));
   const Gap& gap = a.gap;
   std::string gap_line;

@@ -1,4 +1,4 @@
-// The method, the level scores (gated) or level bands (points), and the
+// The method (rule, level bands), the level scores s_l (gated) and the
 // level ladder of the diagnosis report view.
 #include <algorithm>
 
@@ -14,6 +14,25 @@ const RubricSummary::PointsBandInfo* FindBand(const RubricSummary& r, int level)
   for (const auto& b : r.bands)
     if (b.level == level) return &b;
   return nullptr;
+}
+
+// Points: each band, whether its minimum total is reached, and the level.
+std::vector<EscapedView> BuildPointBandsView(const ViewContext& c) {
+  const Assessment& a = c.a;
+  std::vector<EscapedView> bands;
+  for (const auto& b : a.rubric.bands) {
+    EscapedView row;
+    row.Int("level", b.level)
+        .Text("name", c.LevelName(b.level))
+        .Text("min_total", Points(b.min_total))
+        .TextList("require", b.require)
+        .Flag("has_require", !b.require.empty())
+        .Flag("total_ok", a.score >= b.min_total - 1e-9)
+        .Flag("met", b.level <= a.level)
+        .Flag("current", b.level == a.level);
+    bands.push_back(row);
+  }
+  return bands;
 }
 
 }  // namespace
@@ -64,7 +83,7 @@ EscapedView BuildMethodView(const ViewContext& c) {
       bands.push_back(b);
     }
   }
-  v.List("bands", bands);
+  v.List("bands", bands).List("point_bands", c.gated ? std::vector<EscapedView>{} : BuildPointBandsView(c));
   return v;
 }
 
@@ -87,24 +106,9 @@ EscapedView BuildLevelsView(const ViewContext& c) {
     rows.push_back(row);
   }
   v.List("rows", rows);
-
-  // Points: each band with whether its minimum total is reached.
-  std::vector<EscapedView> bands;
-  for (const auto& b : a.rubric.bands) {
-    EscapedView row;
-    row.Int("level", b.level)
-        .Text("name", c.LevelName(b.level))
-        .Text("min_total", Points(b.min_total))
-        .TextList("require", b.require)
-        .Flag("has_require", !b.require.empty())
-        .Flag("total_ok", a.score >= b.min_total - 1e-9)
-        .Flag("met", b.level <= a.level)
-        .Flag("current", b.level == a.level);
-    bands.push_back(row);
-  }
-  v.List("bands", bands);
   return v;
 }
+
 
 std::string BuildLadderSvg(const ViewContext& c) {
   const Assessment& a = c.a;

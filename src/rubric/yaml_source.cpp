@@ -66,20 +66,6 @@ bool IsValidId(const std::string& text) {
   return true;
 }
 
-std::string SuggestName(const std::string& word, const std::vector<std::string>& candidates) {
-  std::string hint = DidYouMean(word, candidates);
-  if (!hint.empty()) return hint;
-  for (const auto& c : candidates) {
-    if (c.size() != word.size()) continue;
-    for (size_t i = 0; i + 1 < word.size(); ++i) {
-      if (word[i] == word[i + 1]) continue;
-      std::string swapped = word;
-      std::swap(swapped[i], swapped[i + 1]);
-      if (swapped == c) return ", did you mean '" + c + "'?";
-    }
-  }
-  return "";
-}
 
 std::optional<double> ParseRatio(const std::string& text) {
   auto parse_number = [](const std::string& s) -> std::optional<double> {
@@ -240,7 +226,7 @@ std::optional<std::string> YamlValue::OneOf(const std::vector<std::string>& allo
   if (absent()) return std::nullopt;
   if (node_.IsScalar() && std::find(allowed.begin(), allowed.end(), Text()) != allowed.end())
     return Text();
-  std::string hint = node_.IsScalar() ? SuggestName(Text(), allowed) : std::string();
+  std::string hint = node_.IsScalar() ? DidYouMean(Text(), allowed) : std::string();
   Error("expected one of " + Join(allowed, ", ") + " for " + label_ + ", found " +
         DescribeNode(node_) + hint);
   return std::nullopt;
@@ -352,7 +338,7 @@ void YamlMap::CheckKeys(const std::vector<std::string>& allowed,
       src_->Error(pos, Prefixed(owner_, "key '" + key + "' does not apply to " + why));
     } else {
       std::string where = owner_.empty() ? "at top level" : "in " + owner_;
-      src_->Error(pos, "unknown key '" + key + "' " + where + SuggestName(key, allowed));
+      src_->Error(pos, "unknown key '" + key + "' " + where + DidYouMean(key, allowed));
     }
   }
 }

@@ -29,10 +29,6 @@ std::string DescribeNode(const YAML::Node& node);
 /// True when `text` is a non-empty run of [A-Za-z0-9_.-].
 bool IsValidId(const std::string& text);
 
-/// DidYouMean(), also catching one swap of adjacent letters ("nmae" →
-/// "name"), the commonest slip in hand-typed keys.
-std::string SuggestName(const std::string& word, const std::vector<std::string>& candidates);
-
 /// Parses a plain number ("0.5", "3", "-2e3") or a fraction of two
 /// numbers ("1/5", as AHP judgments are written); nullopt otherwise and for
 /// infinities, NaN and a zero denominator.

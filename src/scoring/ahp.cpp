@@ -73,7 +73,8 @@ Eigen::VectorXd RowGeometricMean(const Eigen::MatrixXd& a) {
 
 Eigen::VectorXd ExpertWeights(size_t experts, const Eigen::VectorXd& given) {
   if (experts == 0) throw std::invalid_argument("group ahp: no expert matrices");
-  if (given.size() == 0) return Eigen::VectorXd::Constant(experts, 1.0 / experts);
+  if (given.size() == 0)
+    return Eigen::VectorXd::Constant(experts, 1.0 / static_cast<double>(experts));
   if (static_cast<size_t>(given.size()) != experts) {
     throw std::invalid_argument("group ahp: " + std::to_string(experts) + " matrices but " +
                                 std::to_string(given.size()) + " expert weights");

@@ -2,6 +2,9 @@
 
 #include <functional>
 
+#include "base/text.h"
+#include "scoring/ahp.h"
+
 namespace fa {
 
 namespace {
@@ -21,10 +24,30 @@ Conditions Merge(Conditions base, const Conditions& more) {
   return base;
 }
 // Weights of `n`'s children: their own `weight`, or AHP priorities when the
-// node carries judgments.
+// node carries judgments (whose shape the loader has checked); a consistency
+// ratio over the limit is an error, with the judgments most to blame.
 std::vector<double> ChildWeights(const Node& n, const std::string& file, Diagnostics& diags) {
   std::vector<double> w;
   for (const auto& child : n.children) w.push_back(child.weight);
+  if (!n.ahp || n.ahp->matrix.size() != n.children.size()) return w;
+  const auto size = static_cast<Eigen::Index>(n.children.size());
+  Eigen::MatrixXd a(size, size);
+  for (Eigen::Index i = 0; i < size; ++i)
+    for (Eigen::Index j = 0; j < size; ++j) a(i, j) = n.ahp->matrix[i][j];
+  if (!CheckPairwiseMatrix(a).empty()) return w;
+  const double limit = n.ahp->max_cr.value_or(kDefaultConsistencyLimit);
+  AhpResult r = AhpWeights(a, AhpMethod::kEigenvector, kDefaultRandomIndexTable, limit);
+  if (!r.consistent) {
+    std::string blame;
+    for (const auto& j : r.worst_judgments)
+      blame += "; judgment " + n.children[j.row].id + " vs " + n.children[j.col].id + " is " +
+               FormatFixed(j.given, 3) + ", the weights imply " + FormatFixed(j.consistent, 3);
+    diags.Error(file, n.ahp->pos,
+                "node '" + n.id + "': AHP judgments are inconsistent: consistency ratio " + FormatFixed(r.cr, 3) +
+                    " exceeds " + FormatNumber(limit) + " (random index " +
+                    RandomIndexTableName(kDefaultRandomIndexTable) + ")" + blame);
+  }
+  for (Eigen::Index i = 0; i < size; ++i) w[static_cast<size_t>(i)] = r.weights[i];
   return w;
 }
 }  // namespace

@@ -6,6 +6,8 @@
 #include <regex>
 #include <stdexcept>
 
+#include <unistd.h>
+
 #include "base/text.h"
 #include "report/report_labels.h"
 #include "report/report_renderer.h"
@@ -21,7 +23,9 @@ namespace fs = std::filesystem;
 struct TempDir {
   fs::path path;
   TempDir() {
-    path = fs::temp_directory_path() / ("fa-report-test-" + std::to_string(std::rand()));
+    static int count = 0;
+    path = fs::temp_directory_path() /
+           ("fa-report-test-" + std::to_string(::getpid()) + "-" + std::to_string(++count));
     fs::create_directories(path);
   }
   ~TempDir() { fs::remove_all(path); }
@@ -83,10 +87,13 @@ TEST_CASE("template: the renderer reports a missing templates directory by file"
 }
 
 TEST_CASE("template: the default templates directory is $FA_TEMPLATES_DIR, else ./templates") {
+  const char* before = std::getenv("FA_TEMPLATES_DIR");
+  const std::string saved = before ? before : "";
   setenv("FA_TEMPLATES_DIR", "/somewhere/templates", 1);
   CHECK(DefaultTemplatesDir() == "/somewhere/templates");
   unsetenv("FA_TEMPLATES_DIR");
   CHECK(DefaultTemplatesDir() == "templates");  // tests run in the repository root
+  if (before) setenv("FA_TEMPLATES_DIR", saved.c_str(), 1);
 }
 
 TEST_CASE("template: every shipped template is well formed and every label it uses exists") {

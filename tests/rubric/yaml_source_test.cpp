@@ -1,5 +1,6 @@
 // yaml_source: positions, typed reads and their messages, key checks, and
 // diagnostics put back in file order.
+#include "base/text.h"
 #include "rubric/yaml_source.h"
 
 #include <doctest/doctest.h>
@@ -115,8 +116,8 @@ TEST_CASE("yaml source: ids, choices and string lists") {
   CHECK(IsValidId("prod_ops.l2-x"));
   CHECK_FALSE(IsValidId("a b"));
   CHECK_FALSE(IsValidId(""));
-  CHECK(SuggestName("nmae", {"name", "id"}) == ", did you mean 'name'?");
-  CHECK(SuggestName("zzz", {"name", "id"}) == "");
+  CHECK(DidYouMean("nmae", {"name", "id"}) == ", did you mean 'name'?");
+  CHECK(DidYouMean("zzz", {"name", "id"}) == "");
   std::string out = Problems("id: a/b\nkind: numbr\ntags: [a, {b: 1}, c]\n", [](YamlMap m) {
     CHECK_FALSE(m.Get("id").Id());
     CHECK_FALSE(m.Get("kind").OneOf({"number", "text"}));
