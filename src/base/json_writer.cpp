@@ -1,5 +1,6 @@
 #include "base/json_writer.h"
 
+#include <cmath>
 #include <cstdio>
 
 #include "base/text.h"
@@ -91,8 +92,16 @@ JsonWriter& JsonWriter::String(const std::string& value) {
 
 JsonWriter& JsonWriter::Number(double value) {
   BeforeValue();
-  std::string s = FormatNumber(value);
-  out_ += (s == "nan" || s == "inf" || s == "-inf") ? "null" : s;
+  if (!std::isfinite(value)) {
+    out_ += "null";
+    return *this;
+  }
+  // 12 significant digits: far more than any score needs, and the last-bit
+  // noise of a changed summation order never reaches the output.
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.12g", value);
+  std::string s = buf;
+  out_ += s == "-0" ? "0" : s;
   return *this;
 }
 

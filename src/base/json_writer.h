@@ -1,5 +1,5 @@
 // A small streaming JSON writer with deterministic output: keys in the order
-// written, numbers in their shortest round-trip form, two-space indentation.
+// written, numbers to 12 significant digits, two-space indentation.
 #pragma once
 
 #include <string>

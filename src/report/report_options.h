@@ -1,4 +1,5 @@
-// Options shared by every report: the language and where the templates are.
+// Options shared by every report: the language of labels and rubric texts,
+// and where the templates are.
 #pragma once
 
 #include <string>

@@ -76,7 +76,7 @@ std::string CssString(const std::string& raw) {
   return out;
 }
 
-// "91310114MA1F…" prefix of a hash, or "—".
+// The first 12 hex digits of a hash, or "—".
 std::string HashPrefix(const std::string& hash) { return hash.empty() ? "—" : hash.substr(0, 12); }
 
 // "1234567" -> "1,234,567" (integers only; deterministic, locale-free).
@@ -200,13 +200,16 @@ std::vector<EscapedView> BuildAppendix(const ViewContext& c) {
     std::string score;
     if (cr.applicable && cr.max_points > 0)
       score = c.sum ? Points(cr.points) + " / " + Points(cr.max_points) : Percent(cr.score);
+    if (known)
+      r.Markup("status", c.L(StatusKey(cr.status)));
+    else
+      r.Text("status", cr.status);
     r.Flag("group", false)
         .Text("id", cr.id)
         .Text("level", cr.level > 0 ? "L" + std::to_string(cr.level) : "")
         .Text("text", c.T(cr.text))
         .Text("answer", c.AnswerText(cr))
         .Text("score", score)
-        .Markup("status", known ? c.L(StatusKey(cr.status)) : HtmlEscape(cr.status))
         .Flag("muted", !cr.applicable)
         .Text("evidence", cr.evidence)
         .Text("note", cr.note);

@@ -19,15 +19,11 @@ bool Beneath(const ScoringModel& model, int c, int n) {
   return false;
 }
 
-// Scratch space for one block, allocated once per ScoreBatch call.
-struct Block {
-  Eigen::ArrayXd has, eff_prev, eff_cur, score, k, climbing;
-};
-
 using Rows = Eigen::Block<Eigen::MatrixXd>;
 
-// num = points · aggregate_scaled and den = mask · aggregate over one block
-// of rows, fused in one pass over the sparse columns (both matrices share
+// Each criterion's weighted contribution into its (node, level) column over
+// one block of rows: num = points · aggregate_scaled and den = mask ·
+// aggregate, fused in one pass over the sparse columns (both matrices share
 // one sparsity pattern); plain loops the compiler vectorises across rows.
 void AggregateCriteria(const ScoringModel& model, const AnswerMatrix& answers, Eigen::Index r,
                        Eigen::Index rows, Rows num, Rows den) {
@@ -65,43 +61,74 @@ void AggregateCriteria(const ScoringModel& model, const AnswerMatrix& answers, E
   }
 }
 
+// Scratch space for one block, allocated once per ScoreBatch call.
+struct Block {
+  Eigen::ArrayXd eff_prev, eff_cur, score, k, climbing;
+};
+
+// A node's "all levels" sums are the sums of its level columns (each
+// criterion sits in exactly one column): add them in before rolling up.
+void SumLevels(const ScoringModel& model, Rows m) {
+  const Eigen::Index rows = m.rows();
+  for (int n : model.holders) {
+    double* __restrict all = &m(0, model.Column(n, 0));
+    for (int l = 1; l <= model.levels; ++l) {
+      const double* __restrict col = &m(0, model.Column(n, l));
+      for (Eigen::Index i = 0; i < rows; ++i) all[i] += col[i];
+    }
+  }
+}
+
 // Rolls criterion sums up the tree. On entry `num`/`den` hold each node's
 // own criteria; on exit every node's columns hold its whole subtree, and
 // `num` holds the node's score (weighted mean, or points).
-void RollUp(const ScoringModel& model, Rows num, Rows den, Rows* max, Block& b) {
+void RollUp(const ScoringModel& model, Rows num, Rows den, Rows* max) {
   const int per_node = model.levels + 1;
+  const Eigen::Index rows = num.rows();
   for (int n : model.bottom_up) {
     const FlatNode& node = model.nodes[n];
     for (int child : node.children) {
       const FlatNode& ch = model.nodes[child];
       if (!ch.in_total) continue;
+      const double w = ch.weight;
       for (int l = 0; l < per_node; ++l) {
         const int pc = model.Column(n, l), cc = model.Column(child, l);
+        double* __restrict pn = &num(0, pc);
+        double* __restrict pd = &den(0, pc);
+        const double* __restrict cn = &num(0, cc);
+        const double* __restrict cd = &den(0, cc);
         if (model.sum) {
-          num.col(pc) += num.col(cc);
-          den.col(pc) += den.col(cc);
-          max->col(pc) += max->col(cc);
+          double* __restrict pm = &(*max)(0, pc);
+          const double* __restrict cm = &(*max)(0, cc);
+          for (Eigen::Index i = 0; i < rows; ++i) {
+            pn[i] += cn[i];
+            pd[i] += cd[i];
+            pm[i] += cm[i];
+          }
         } else {
-          // The child's columns are final (children come first): its value is
-          // its weighted mean, and it counts with its weight when anything
-          // beneath it applies.
-          b.has = (den.col(cc).array() > 0).cast<double>();
-          num.col(pc).array() += ch.weight * b.has * num.col(cc).array();
-          den.col(pc).array() += ch.weight * b.has;
+          // The child's columns are final (children come first): its value
+          // is its weighted mean, and it counts with its weight when
+          // anything beneath it applies.
+          for (Eigen::Index i = 0; i < rows; ++i) {
+            const double has = cd[i] > 0 ? w : 0.0;
+            pn[i] += has * cn[i];
+            pd[i] += has;
+          }
         }
       }
     }
     if (!model.sum) {  // this node's sums are complete: turn them into means
       for (int l = 0; l < per_node; ++l) {
-        const int c = model.Column(n, l);
-        num.col(c).array() /= den.col(c).array().max(1e-300);
+        double* __restrict cn = &num(0, model.Column(n, l));
+        const double* __restrict cd = &den(0, model.Column(n, l));
+        for (Eigen::Index i = 0; i < rows; ++i) cn[i] = cd[i] > 0 ? cn[i] / cd[i] : 0.0;
       }
     }
   }
 }
 
-// The gated staircase for one node over a block, in 0/1 doubles so that
-// every step vectorises: writes the node's level and maturity score.
+// The gated staircase for one node over a block, branch-free so that it
+// vectorises: writes the node's level and maturity score.
 void GatedNode(const ScoringModel& model, int n, const Rows& value, const Rows& present, Block& b,
                Eigen::Ref<Eigen::VectorXi> level_out, Eigen::Ref<Eigen::VectorXd> score_out) {
   const LevelRule& rule = model.rubric->level_rule;
@@ -109,20 +136,32 @@ void GatedNode(const ScoringModel& model, int n, const Rows& value, const Rows& 
   const double theta = rule.threshold - kThresholdTolerance;
   const Eigen::Index rows = value.rows();
   auto eff = [&](int l, Eigen::ArrayXd& into) {  // effective s_l, l in 1..L
-    const int c = model.Column(n, l);
-    into = (present.col(c).array() > 0).select(value.col(c).array(), empty);
+    const double* __restrict v = &value(0, model.Column(n, l));
+    const double* __restrict p = &present(0, model.Column(n, l));
+    double* __restrict out = into.data();
+    for (Eigen::Index i = 0; i < rows; ++i) out[i] = p[i] > 0 ? v[i] : empty;
   };
   b.k.setZero(rows);
   b.climbing.setOnes(rows);
+  b.eff_cur.resize(rows);
+  b.eff_prev.resize(rows);
   eff(1, b.eff_prev);
   b.score = b.eff_prev;  // k = 0: S = s_1
+  double* __restrict k = b.k.data();
+  double* __restrict climbing = b.climbing.data();
+  double* __restrict score = b.score.data();
   for (int l = 1; l <= model.levels; ++l) {
     // Invariant: eff_prev = s_l. A factory still climbing at l that meets
     // it reaches k = l, and S = (l - 1) + s_l + s_{l+1}.
-    if (l < model.levels) eff(l + 1, b.eff_cur); else b.eff_cur.setZero(rows);
-    b.climbing *= (b.eff_prev >= theta).cast<double>();
-    b.k += b.climbing;
-    b.score += b.climbing * ((l - 1) + b.eff_prev + b.eff_cur - b.score);
+    if (l < model.levels) eff(l + 1, b.eff_cur); else b.eff_cur.setZero();
+    const double* __restrict s = b.eff_prev.data();
+    const double* __restrict next = b.eff_cur.data();
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      const double c = climbing[i] * (s[i] >= theta ? 1.0 : 0.0);
+      climbing[i] = c;
+      k[i] += c;
+      score[i] += c * ((l - 1) + s[i] + next[i] - score[i]);
+    }
     std::swap(b.eff_prev, b.eff_cur);
   }
   level_out = b.k.cast<int>().matrix();
@@ -159,12 +198,15 @@ void ScoreBatchInto(const ScoringModel& model, const AnswerMatrix& answers, Batc
     Rows num = out.value.middleRows(r, rows);
     Rows den = out.present.middleRows(r, rows);
     AggregateCriteria(model, answers, r, rows, num, den);
+    SumLevels(model, num);
+    SumLevels(model, den);
     if (model.sum) {
       Rows max = out.max_points.middleRows(r, rows);
       max.noalias() = answers.mask.middleRows(r, rows) * max_aggregate;
-      RollUp(model, num, den, &max, b);
+      SumLevels(model, max);
+      RollUp(model, num, den, &max);
     } else {
-      RollUp(model, num, den, nullptr, b);
+      RollUp(model, num, den, nullptr);
     }
     if (!gated) {
       out.node_level.middleRows(r, rows).setZero();

@@ -102,6 +102,8 @@ ScoringModel CompileRubric(const Rubric& rubric, Diagnostics& diags) {
   for (size_t i = 0; i < m.criteria.size(); ++i)
     m.max_points[static_cast<Eigen::Index>(i)] = m.criteria[i]->MaxPoints(rubric.scales);
 
+  for (size_t n = 0; n < m.nodes.size(); ++n)
+    if (!m.nodes[n].criteria.empty()) m.holders.push_back(static_cast<int>(n));
   // Children before parents: reverse pre-order.
   for (int i = static_cast<int>(m.nodes.size()) - 1; i >= 0; --i) m.bottom_up.push_back(i);
 
@@ -110,9 +112,8 @@ ScoringModel CompileRubric(const Rubric& rubric, Diagnostics& diags) {
     const Criterion& c = *m.criteria[i];
     double w = m.sum ? 1.0 : c.weight;
     int node = m.criterion_node[i];
-    entries.emplace_back(static_cast<int>(i), m.Column(node, 0), w);
-    if (c.level >= 1 && c.level <= m.levels)
-      entries.emplace_back(static_cast<int>(i), m.Column(node, c.level), w);
+    const int level = c.level >= 1 && c.level <= m.levels ? c.level : 0;
+    entries.emplace_back(static_cast<int>(i), m.Column(node, level), w);
   }
   m.aggregate.resize(static_cast<Eigen::Index>(m.criteria.size()), m.columns());
   m.aggregate.setFromTriplets(entries.begin(), entries.end());

@@ -37,10 +37,13 @@ struct ScoringModel {
   Eigen::VectorXd max_points;        ///< per criterion
   std::vector<FlatNode> nodes;
   std::vector<int> bottom_up;        ///< node indices, children before parents
+  std::vector<int> holders;          ///< nodes that hold criteria directly
 
   /// Aggregation matrix, criteria x columns; column (n, l) = n * (L + 1) + l,
-  /// where l = 0 is "all levels" and l = 1..L one level. Entry = criterion
-  /// weight (weighted mean) or 1 (sum).
+  /// where l = 0 is "all levels" and l = 1..L one level. One entry per
+  /// criterion, at its node and level (l = 0 when it has none): its weight
+  /// (weighted mean) or 1 (sum). The scorer adds a node's level columns into
+  /// its l = 0 column, so every criterion is aggregated once.
   Eigen::SparseMatrix<double> aggregate;
   /// `aggregate` with each criterion's row divided by its maximum points
   /// (weighted mean), so raw points map straight to normalised sums.
