@@ -55,76 +55,84 @@ std::string Listing(const std::vector<std::string>& items) {
   return Join(quoted, ", ");
 }
 
-// Settles one answer's kind against its criterion; reports what is wrong.
-void CheckValue(const Rubric& rubric, const Criterion& c, Answer& a, const std::string& file,
-                Diagnostics& diags) {
-  const std::string who = "answer to '" + c.id + "'";
-  auto fail = [&](const std::string& msg) { diags.Error(file, a.pos, who + ": " + msg); };
-  if (a.kind == AnswerKind::kNone || a.kind == AnswerKind::kNotApplicable) return;
-  std::vector<std::string> option_ids;
-  for (const auto& o : c.options) option_ids.push_back(o.id);
+}  // namespace
+
+std::vector<std::string> CheckAnswerValue(const Rubric& rubric, const Criterion& c, Answer& a) {
+  // The good path allocates nothing: listings of what is allowed are built
+  // only for a message.
+  std::vector<std::string> problems;
+  auto fail = [&](const std::string& msg) { problems.push_back(msg); };
+  auto option_ids = [&] {
+    std::vector<std::string> ids;
+    for (const auto& o : c.options) ids.push_back(o.id);
+    return ids;
+  };
+  auto has_option = [&](const std::string& id) {
+    for (const auto& o : c.options)
+      if (o.id == id) return true;
+    return false;
+  };
+  if (a.kind == AnswerKind::kNone || a.kind == AnswerKind::kNotApplicable) return problems;
 
   switch (c.kind) {
     case CriterionKind::kScale: {
       auto n = a.kind == AnswerKind::kText ? ParseNumber(a.text) : std::nullopt;
-      std::vector<std::string> values;
       auto it = rubric.scales.find(c.scale);
-      bool ok = false;
-      if (it != rubric.scales.end())
-        for (const auto& step : it->second.steps) {
-          values.push_back(FormatNumber(step.value));
-          ok = ok || (n && std::abs(*n - step.value) < 1e-9);
-        }
-      if (!n || !ok) {
+      const ScaleStep* match = nullptr;
+      if (n && it != rubric.scales.end())
+        for (const auto& step : it->second.steps)
+          if (!match && std::abs(*n - step.value) < 1e-9) match = &step;
+      if (!match) {
+        std::vector<std::string> values;
+        if (it != rubric.scales.end())
+          for (const auto& step : it->second.steps) values.push_back(FormatNumber(step.value));
         std::string found = a.kind == AnswerKind::kOptions ? "a list" : Quoted(a.text);
         fail("expected one of the '" + c.scale + "' scale values " + Join(values, ", ") + " or na, found " + found);
-        return;
+        return problems;
       }
       a.kind = AnswerKind::kNumber;
-      for (const auto& step : it->second.steps)
-        if (std::abs(*n - step.value) < 1e-9) a.number = step.value;
-      return;
+      a.number = match->value;
+      return problems;
     }
     case CriterionKind::kSingle: {
-      if (a.kind != AnswerKind::kText ||
-          std::find(option_ids.begin(), option_ids.end(), a.text) == option_ids.end()) {
+      if (a.kind != AnswerKind::kText || !has_option(a.text)) {
         std::string found = a.kind == AnswerKind::kOptions ? "a list" : Quoted(a.text);
-        fail("expected one option of " + Listing(option_ids) + ", found " + found + DidYouMean(a.text, option_ids));
-        return;
+        fail("expected one option of " + Listing(option_ids()) + ", found " + found + DidYouMean(a.text, option_ids()));
+        return problems;
       }
       a.kind = AnswerKind::kOption;
-      return;
+      return problems;
     }
     case CriterionKind::kMulti: {
       if (a.kind != AnswerKind::kOptions) {
-        fail("expected a list of options from " + Listing(option_ids) + ", found " + Quoted(a.text));
-        return;
+        fail("expected a list of options from " + Listing(option_ids()) + ", found " + Quoted(a.text));
+        return problems;
       }
-      std::vector<std::string> seen;
-      for (const auto& o : a.options) {
-        if (std::find(option_ids.begin(), option_ids.end(), o) == option_ids.end())
-          fail("unknown option " + Quoted(o) + DidYouMean(o, option_ids) + " (options: " + Listing(option_ids) + ")");
-        else if (std::find(seen.begin(), seen.end(), o) != seen.end())
+      for (size_t i = 0; i < a.options.size(); ++i) {
+        const std::string& o = a.options[i];
+        if (!has_option(o))
+          fail("unknown option " + Quoted(o) + DidYouMean(o, option_ids()) + " (options: " + Listing(option_ids()) + ")");
+        else if (std::find(a.options.begin(), a.options.begin() + static_cast<std::ptrdiff_t>(i), o) !=
+                 a.options.begin() + static_cast<std::ptrdiff_t>(i))
           fail("option " + Quoted(o) + " is listed twice");
-        seen.push_back(o);
       }
-      return;
+      return problems;
     }
     case CriterionKind::kNumber: {
       auto n = a.kind == AnswerKind::kText ? ParseNumber(a.text) : std::nullopt;
       if (!n) {
         fail("expected a number" + (c.unit.empty() ? std::string() : " in " + c.unit) + ", found " +
              (a.kind == AnswerKind::kOptions ? "a list" : Quoted(a.text)));
-        return;
+        return problems;
       }
       if ((c.min && *n < *c.min) || (c.max && *n > *c.max)) {
         fail("expected a number in [" + (c.min ? FormatNumber(*c.min) : "-inf") + ", " +
              (c.max ? FormatNumber(*c.max) : "inf") + "], found " + FormatNumber(*n));
-        return;
+        return problems;
       }
       a.kind = AnswerKind::kNumber;
       a.number = *n;
-      return;
+      return problems;
     }
     case CriterionKind::kBoolean: {
       static const std::vector<std::string> yes = {"true", "yes", "True", "Yes", "TRUE", "YES", "是"};
@@ -133,19 +141,33 @@ void CheckValue(const Rubric& rubric, const Criterion& c, Answer& a, const std::
       bool is_no = std::find(no.begin(), no.end(), a.text) != no.end();
       if (a.kind != AnswerKind::kText || (!is_yes && !is_no)) {
         fail("expected true or false, found " + (a.kind == AnswerKind::kOptions ? std::string("a list") : Quoted(a.text)));
-        return;
+        return problems;
       }
       a.kind = AnswerKind::kBool;
       a.boolean = is_yes;
-      return;
+      return problems;
     }
     case CriterionKind::kText:
       if (a.kind == AnswerKind::kOptions) fail("expected text, found a list");
-      return;
+      return problems;
   }
+  return problems;
 }
 
-}  // namespace
+std::string CheckProfileValue(const Rubric& rubric, const std::string& field, const std::string& value) {
+  auto it = rubric.applicability.find(field);
+  if (it == rubric.applicability.end()) return "";
+  const auto& allowed = it->second;
+  if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return "";
+  return field + " must be one of " + Listing(allowed) + ", found " + Quoted(value) + DidYouMean(value, allowed);
+}
+
+std::vector<bool> CriteriaApplying(const Rubric& rubric, const std::map<std::string, std::string>& profile) {
+  auto placed = PlaceCriteria(rubric);
+  std::vector<bool> out;
+  for (const Criterion* c : rubric.AllCriteria()) out.push_back(Holds(placed[c->id], profile));
+  return out;
+}
 
 bool CriterionApplies(const Rubric& rubric, const std::string& criterion,
                       const std::map<std::string, std::string>& profile) {
@@ -167,10 +189,10 @@ bool CheckAnswers(const Rubric& rubric, AnswerSet& set, Diagnostics& diags) {
   for (const auto& [field, allowed] : rubric.applicability) {
     auto it = profile.find(field);
     if (it == profile.end()) continue;
-    if (std::find(allowed.begin(), allowed.end(), it->second) == allowed.end()) {
+    std::string problem = CheckProfileValue(rubric, field, it->second);
+    if (!problem.empty()) {
       auto pos = set.profile_pos.count(field) ? set.profile_pos.at(field) : SourcePos{};
-      diags.Error(file, pos, "factory: " + field + " must be one of " + Listing(allowed) + ", found " +
-                                 Quoted(it->second) + DidYouMean(it->second, allowed));
+      diags.Error(file, pos, "factory: " + problem);
     }
   }
 
@@ -192,7 +214,8 @@ bool CheckAnswers(const Rubric& rubric, AnswerSet& set, Diagnostics& diags) {
       a.kind = AnswerKind::kNotApplicable;
       continue;
     }
-    CheckValue(rubric, c, a, file, diags);
+    for (const std::string& problem : CheckAnswerValue(rubric, c, a))
+      diags.Error(file, a.pos, "answer to '" + c.id + "': " + problem);
   }
 
   std::vector<std::string> missing;

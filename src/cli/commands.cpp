@@ -11,6 +11,8 @@ int RunValidate(CommandContext& ctx);
 int RunScore(CommandContext& ctx);
 int RunReport(CommandContext& ctx);
 int RunDemo(CommandContext& ctx);
+int RunWeights(CommandContext& ctx);
+int RunRank(CommandContext& ctx);
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> table = {
@@ -18,6 +20,8 @@ const std::vector<Command>& Commands() {
       {"score", "check answer files against a rubric and score them", RunScore},
       {"report", "write a diagnosis report (HTML) from answers or a saved assessment", RunReport},
       {"demo", "score the bundled examples and write their reports", RunDemo},
+      {"weights", "criterion weights from AHP judgments, or entropy/CRITIC over a cohort", RunWeights},
+      {"rank", "rank candidate factories by a ranking config, with rank stability", RunRank},
   };
   return table;
 }

@@ -21,11 +21,20 @@ bool Beneath(const ScoringModel& model, int c, int n) {
 
 using Rows = Eigen::Block<Eigen::MatrixXd>;
 
+// The hot loops are compiled twice, for plain x86-64 and for AVX2, and the
+// loader picks the best the processor has (GCC function multi-versioning),
+// so one binary runs everywhere and uses 4-wide vectors where it can.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define FA_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define FA_VECTOR_CLONES
+#endif
+
 // Each criterion's weighted contribution into its (node, level) column over
 // one block of rows: num = points · aggregate_scaled and den = mask ·
 // aggregate, fused in one pass over the sparse columns (both matrices share
 // one sparsity pattern); plain loops the compiler vectorises across rows.
-void AggregateCriteria(const ScoringModel& model, const AnswerMatrix& answers, Eigen::Index r,
+FA_VECTOR_CLONES void AggregateCriteria(const ScoringModel& model, const AnswerMatrix& answers, Eigen::Index r,
                        Eigen::Index rows, Rows num, Rows den) {
   const Eigen::SparseMatrix<double>& w = model.aggregate;
   const Eigen::SparseMatrix<double>& ws = model.aggregate_scaled;
@@ -68,7 +77,7 @@ struct Block {
 
 // A node's "all levels" sums are the sums of its level columns (each
 // criterion sits in exactly one column): add them in before rolling up.
-void SumLevels(const ScoringModel& model, Rows m) {
+FA_VECTOR_CLONES void SumLevels(const ScoringModel& model, Rows m) {
   const Eigen::Index rows = m.rows();
   for (int n : model.holders) {
     double* __restrict all = &m(0, model.Column(n, 0));
@@ -82,7 +91,7 @@ void SumLevels(const ScoringModel& model, Rows m) {
 // Rolls criterion sums up the tree. On entry `num`/`den` hold each node's
 // own criteria; on exit every node's columns hold its whole subtree, and
 // `num` holds the node's score (weighted mean, or points).
-void RollUp(const ScoringModel& model, Rows num, Rows den, Rows* max) {
+FA_VECTOR_CLONES void RollUp(const ScoringModel& model, Rows num, Rows den, Rows* max) {
   const int per_node = model.levels + 1;
   const Eigen::Index rows = num.rows();
   for (int n : model.bottom_up) {
@@ -121,7 +130,12 @@ void RollUp(const ScoringModel& model, Rows num, Rows den, Rows* max) {
       for (int l = 0; l < per_node; ++l) {
         double* __restrict cn = &num(0, model.Column(n, l));
         const double* __restrict cd = &den(0, model.Column(n, l));
-        for (Eigen::Index i = 0; i < rows; ++i) cn[i] = cd[i] > 0 ? cn[i] / cd[i] : 0.0;
+        // Where nothing applies both sums are 0: divide by 1 there, so the
+        // loop has no branch and vectorises.
+        for (Eigen::Index i = 0; i < rows; ++i) {
+          const double d = cd[i];
+          cn[i] = cn[i] / (d + (d > 0 ? 0.0 : 1.0));
+        }
       }
     }
   }
@@ -129,7 +143,7 @@ void RollUp(const ScoringModel& model, Rows num, Rows den, Rows* max) {
 
 // The gated staircase for one node over a block, branch-free so that it
 // vectorises: writes the node's level and maturity score.
-void GatedNode(const ScoringModel& model, int n, const Rows& value, const Rows& present, Block& b,
+FA_VECTOR_CLONES void GatedNode(const ScoringModel& model, int n, const Rows& value, const Rows& present, Block& b,
                Eigen::Ref<Eigen::VectorXi> level_out, Eigen::Ref<Eigen::VectorXd> score_out) {
   const LevelRule& rule = model.rubric->level_rule;
   const double empty = rule.empty_level == EmptyLevel::kMet ? 1.0 : 0.0;
@@ -139,7 +153,10 @@ void GatedNode(const ScoringModel& model, int n, const Rows& value, const Rows& 
     const double* __restrict v = &value(0, model.Column(n, l));
     const double* __restrict p = &present(0, model.Column(n, l));
     double* __restrict out = into.data();
-    for (Eigen::Index i = 0; i < rows; ++i) out[i] = p[i] > 0 ? v[i] : empty;
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      const double vi = v[i], pi = p[i];
+      out[i] = pi > 0 ? vi : empty;
+    }
   };
   b.k.setZero(rows);
   b.climbing.setOnes(rows);
@@ -156,11 +173,13 @@ void GatedNode(const ScoringModel& model, int n, const Rows& value, const Rows& 
     if (l < model.levels) eff(l + 1, b.eff_cur); else b.eff_cur.setZero();
     const double* __restrict s = b.eff_prev.data();
     const double* __restrict next = b.eff_cur.data();
+    const double base = l - 1;
     for (Eigen::Index i = 0; i < rows; ++i) {
-      const double c = climbing[i] * (s[i] >= theta ? 1.0 : 0.0);
+      const double si = s[i], ni = next[i], sc = score[i];
+      const double c = climbing[i] * (si >= theta ? 1.0 : 0.0);
       climbing[i] = c;
       k[i] += c;
-      score[i] += c * ((l - 1) + s[i] + next[i] - score[i]);
+      score[i] = sc + c * (base + si + ni - sc);
     }
     std::swap(b.eff_prev, b.eff_cur);
   }

@@ -41,6 +41,7 @@ struct AhpSummary {
   double cr = 0;
   double max_cr = 0.10;
   bool consistent = true;
+  std::vector<std::vector<double>> judgments;  ///< the matrix, "1/5" as 0.2
 };
 
 /// A ranking config's weights, normalised to sum 1.

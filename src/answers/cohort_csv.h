@@ -1,0 +1,88 @@
+// Cohort CSV: one row per factory — profile columns, then one column per
+// criterion id — read and checked against a rubric exactly as answer files
+// are (answers_check.h), every problem positioned at its row and column.
+// Large files are read in parts on several threads, and rows go to a sink,
+// so a batch scorer can take them without building an AnswerSet per factory.
+// docs/cohort-csv.md is the format.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "answers/answer_set.h"
+#include "base/diagnostics.h"
+#include "rubric/rubric.h"
+
+namespace fa {
+
+struct CohortCsvOptions {
+  /// Parts read in parallel, each on its own thread; 0 means one per core
+  /// (at most 8). A part is never smaller than `min_part_bytes`.
+  int threads = 0;
+  size_t min_part_bytes = 1 << 20;
+  /// Diagnostics shown; the rest are only counted, in a closing note, so a
+  /// file that is wrong on every row cannot flood the terminal or memory.
+  size_t max_diagnostics = 100;
+};
+
+/// A clean row as a sink receives it; valid only during the call.
+struct CohortRow {
+  std::string_view text;          ///< the row's bytes as in the file
+  const FactoryProfile& profile;
+  /// Per criterion of rubric.AllCriteria(): the answer, settled to its
+  /// criterion's kind, or null when the cell is empty or has no column.
+  /// `na` has kind kNotApplicable.
+  const std::vector<const Answer*>& answers;
+  /// Per criterion: 1 when it applies to this factory's profile.
+  const std::vector<unsigned char>& applies;
+};
+
+/// Receives the clean rows of a cohort file.
+class CohortSink {
+ public:
+  virtual ~CohortSink() = default;
+  /// Before any row: the number of parts, each read on its own thread.
+  virtual void Start(int parts) {}
+  /// Each clean row of `part`, in file order, on the part's thread. Rows
+  /// stop coming once an error has been found anywhere (nothing is scored
+  /// then), so use what a sink gathered only when the summary is ok().
+  virtual void Row(int part, const CohortRow& row) = 0;
+  /// After the part's last row, on its thread.
+  virtual void Finish(int part) {}
+};
+
+struct CohortCsvSummary {
+  size_t rows = 0;              ///< data rows (the header excluded)
+  size_t errors = 0;            ///< every error found, shown or not
+  size_t warnings = 0;
+  size_t rows_with_errors = 0;
+  int parts = 1;                ///< parts read in parallel
+  bool ok() const { return errors == 0; }
+};
+
+/// Reads and checks `text`, the contents of `file`, against `rubric`, and
+/// hands each clean row to `sink`. Problems go to `diags` as
+/// `file:line:col: error: row N, column 'id': …` with the source line.
+CohortCsvSummary ReadCohortCsv(const Rubric& rubric, std::string_view text, const std::string& file,
+                               CohortSink& sink, Diagnostics& diags,
+                               const CohortCsvOptions& options = {});
+
+/// The rows of a cohort file as AnswerSets, in file order (each with the
+/// SHA-256 of its row's bytes); empty when the file has errors. For small
+/// cohorts and for anything that needs whole Assessments.
+std::vector<AnswerSet> ReadCohortAnswerSets(const Rubric& rubric, std::string_view text,
+                                            const std::string& file, Diagnostics& diags,
+                                            const CohortCsvOptions& options = {});
+
+/// The column names of a cohort file for `rubric`: the profile columns
+/// (`credit_code, name, town, industry, manufacturing_type, employees,
+/// revenue`), then every criterion id in rubric order.
+std::vector<std::string> CohortCsvColumns(const Rubric& rubric);
+
+/// `value` as one CSV field: quoted (quotes doubled) when it holds a comma,
+/// a quote, a line break or surrounding blanks.
+std::string CsvField(std::string_view value);
+
+}  // namespace fa

@@ -1,0 +1,173 @@
+#include "answers/cohort_csv_scanner.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace fa {
+
+namespace {
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+// The first `c` in text[from, to), or `to`.
+size_t Find(std::string_view text, size_t from, size_t to, char c) {
+  if (from >= to) return to;
+  const void* p = std::memchr(text.data() + from, c, to - from);
+  return p ? static_cast<size_t>(static_cast<const char*>(p) - text.data()) : to;
+}
+
+}  // namespace
+
+CsvScanner::CsvScanner(std::string_view text, size_t begin, size_t end)
+    : text_(text), at_(begin), end_(std::min(end, text.size())) {}
+
+bool CsvScanner::Next(std::vector<CsvField>& fields) {
+  fields.clear();
+  while (at_ < end_) {  // blank lines are not records
+    if (text_[at_] == '\n') {
+      ++lines_;
+      ++at_;
+    } else if (text_[at_] == '\r' && at_ + 1 < end_ && text_[at_ + 1] == '\n') {
+      ++lines_;
+      at_ += 2;
+    } else {
+      break;
+    }
+  }
+  if (at_ >= end_) return false;
+  record_begin_ = at_;
+  record_line_ = lines_ + 1;
+
+  // Fields are collected as (start, length) into the text or an index into
+  // storage_, and turned into views once the record is complete, so that
+  // growing storage_ never leaves a view dangling.
+  std::vector<Raw>& raw = raw_;
+  raw.clear();
+  size_t stored = 0;
+  for (;;) {
+    size_t p = at_;
+    while (p < end_ && IsBlank(text_[p])) ++p;
+    if (p < end_ && text_[p] == '"') {
+      // Quoted: up to the closing quote; "" is one quote.
+      size_t q = p + 1, segment = q;
+      int slot = -1;
+      bool closed = false;
+      for (;;) {
+        size_t quote = Find(text_, q, end_, '"');
+        lines_ += static_cast<int>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(q),
+                                              text_.begin() + static_cast<std::ptrdiff_t>(quote), '\n'));
+        if (quote >= end_) {
+          errors_.push_back({p, "unterminated quoted field: the '\"' here is never closed"});
+          q = end_;
+          break;
+        }
+        if (quote + 1 < end_ && text_[quote + 1] == '"') {
+          if (slot < 0) {
+            slot = static_cast<int>(stored++);
+            if (storage_.size() < stored) storage_.resize(stored);
+            storage_[static_cast<size_t>(slot)].clear();
+          }
+          storage_[static_cast<size_t>(slot)].append(text_.data() + segment, quote + 1 - segment);
+          q = segment = quote + 2;
+          continue;
+        }
+        q = quote;
+        closed = true;
+        break;
+      }
+      if (slot >= 0) {
+        storage_[static_cast<size_t>(slot)].append(text_.data() + segment, q - segment);
+        raw.push_back({0, 0, p, slot, true});
+      } else {
+        raw.push_back({p + 1, q - (p + 1), p, -1, true});
+      }
+      at_ = closed ? q + 1 : q;
+      while (at_ < end_ && IsBlank(text_[at_])) ++at_;
+      if (at_ < end_ && text_[at_] != ',' && text_[at_] != '\n' &&
+          !(text_[at_] == '\r' && at_ + 1 < end_ && text_[at_ + 1] == '\n')) {
+        errors_.push_back({at_, "unexpected text after a closing quote (a quote inside a quoted field is written \"\")"});
+        while (at_ < end_ && text_[at_] != ',' && text_[at_] != '\n') ++at_;
+      }
+    } else {
+      size_t q = p;
+      while (q < end_) {
+        char c = text_[q];
+        if (c == ',' || c == '\n' || (c == '\r' && q + 1 < end_ && text_[q + 1] == '\n')) break;
+        ++q;
+      }
+      size_t e = q;
+      while (e > p && IsBlank(text_[e - 1])) --e;
+      raw.push_back({p, e - p, p, -1, false});
+      at_ = q;
+    }
+    if (at_ < end_ && text_[at_] == ',') {
+      ++at_;
+      continue;
+    }
+    record_end_ = at_;
+    if (at_ < end_) {  // a line break
+      at_ += text_[at_] == '\r' ? 2 : 1;
+      ++lines_;
+    }
+    break;
+  }
+  for (const Raw& r : raw) {
+    std::string_view view = r.stored >= 0 ? std::string_view(storage_[static_cast<size_t>(r.stored)])
+                                          : text_.substr(r.start, r.length);
+    fields.push_back({view, r.offset, r.quoted});
+  }
+  return true;
+}
+
+void CsvScanner::Position(size_t offset, int& line, int& column) const {
+  line = record_line_;
+  size_t line_start = record_begin_;
+  for (size_t i = record_begin_; i < offset && i < text_.size(); ++i)
+    if (text_[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  column = static_cast<int>(offset - line_start) + 1;
+}
+
+std::string_view CsvScanner::LineAt(size_t offset) const {
+  size_t begin = offset;
+  while (begin > 0 && text_[begin - 1] != '\n') --begin;
+  size_t end = Find(text_, offset, text_.size(), '\n');
+  if (end > begin && text_[end - 1] == '\r') --end;
+  return text_.substr(begin, end - begin);
+}
+
+std::vector<size_t> SplitCsvParts(std::string_view text, size_t begin, size_t end, int parts) {
+  std::vector<size_t> cuts{begin};
+  size_t pos = begin;
+  bool quoted = false;
+  for (int k = 1; k < parts; ++k) {
+    const size_t target = begin + (end - begin) * static_cast<size_t>(k) / static_cast<size_t>(parts);
+    if (target <= pos) continue;
+    for (size_t q; (q = Find(text, pos, target, '"')) < target; pos = q + 1) quoted = !quoted;
+    pos = target;
+    while (pos < end) {  // the next line break outside quotes
+      if (quoted) {
+        size_t q = Find(text, pos, end, '"');
+        pos = q < end ? q + 1 : end;
+        quoted = false;
+        continue;
+      }
+      size_t nl = Find(text, pos, end, '\n');
+      size_t q = Find(text, pos, nl, '"');
+      if (q < nl) {
+        quoted = true;
+        pos = q + 1;
+        continue;
+      }
+      pos = nl < end ? nl + 1 : end;
+      break;
+    }
+    if (pos < end && pos > cuts.back()) cuts.push_back(pos);
+  }
+  cuts.push_back(end);
+  return cuts;
+}
+
+}  // namespace fa

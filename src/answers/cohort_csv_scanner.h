@@ -1,0 +1,77 @@
+// An RFC 4180 record scanner over CSV text already in memory, for cohort
+// files (cohort_csv.h): fields as views into the text (quoted fields with
+// doubled quotes are unescaped into the scanner's own storage), byte offsets
+// for positions, and splitting a large file into parts that can be scanned
+// on separate threads.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fa {
+
+struct CsvField {
+  std::string_view text;  ///< unquoted and unescaped; unquoted fields are trimmed of spaces and tabs
+  size_t offset = 0;      ///< byte offset in the whole text where the field starts (after trimming)
+  bool quoted = false;
+};
+
+/// A problem in the CSV syntax itself, at a byte offset of the whole text.
+struct CsvSyntaxError {
+  size_t offset = 0;
+  std::string message;
+};
+
+/// Scans records between two byte offsets of `text`. Lines end in "\n" or
+/// "\r\n"; blank lines are skipped; a quoted field may hold commas, quotes
+/// (doubled) and line breaks.
+class CsvScanner {
+ public:
+  CsvScanner(std::string_view text, size_t begin, size_t end);
+
+  /// Reads the next record into `fields` (which is reused: views stay valid
+  /// until the next call). False when no record is left.
+  bool Next(std::vector<CsvField>& fields);
+
+  /// Where the record last read starts: byte offset, and line counted from
+  /// the scanner's `begin` (1-based).
+  size_t record_begin() const { return record_begin_; }
+  /// One past its last byte (before the line break).
+  size_t record_end() const { return record_end_; }
+  int record_line() const { return record_line_; }
+  /// Line breaks passed so far.
+  int lines() const { return lines_; }
+
+  /// 1-based line (counted from `begin`) and byte column of `offset`, which
+  /// must lie in the record last read.
+  void Position(size_t offset, int& line, int& column) const;
+  /// The text of the line holding `offset` (without its line break).
+  std::string_view LineAt(size_t offset) const;
+
+  /// Syntax problems met so far (an unterminated quote, text after a
+  /// closing quote); the record is still returned as well as it can be read.
+  std::vector<CsvSyntaxError>& errors() { return errors_; }
+
+ private:
+  std::string_view text_;
+  size_t at_, end_;
+  size_t record_begin_ = 0, record_end_ = 0;
+  int record_line_ = 0, lines_ = 0;
+  struct Raw {  // a field before it becomes a view
+    size_t start, length, offset;
+    int stored;  // index into storage_, or -1
+    bool quoted;
+  };
+  std::vector<Raw> raw_;
+  std::vector<std::string> storage_;  // unescaped quoted fields
+  std::vector<CsvSyntaxError> errors_;
+};
+
+/// Offsets splitting text[begin, end) into at most `parts` pieces at record
+/// boundaries (never inside a quoted field): parts + 1 offsets at most, the
+/// first `begin` and the last `end`.
+std::vector<size_t> SplitCsvParts(std::string_view text, size_t begin, size_t end, int parts);
+
+}  // namespace fa
