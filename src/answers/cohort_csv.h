@@ -83,6 +83,6 @@ std::vector<std::string> CohortCsvColumns(const Rubric& rubric);
 
 /// `value` as one CSV field: quoted (quotes doubled) when it holds a comma,
 /// a quote, a line break or surrounding blanks.
-std::string CsvField(std::string_view value);
+std::string CsvQuote(std::string_view value);
 
 }  // namespace fa

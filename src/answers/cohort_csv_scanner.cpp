@@ -130,12 +130,14 @@ void CsvScanner::Position(size_t offset, int& line, int& column) const {
   column = static_cast<int>(offset - line_start) + 1;
 }
 
-std::string_view CsvScanner::LineAt(size_t offset) const {
+std::string_view LineAround(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
   size_t begin = offset;
-  while (begin > 0 && text_[begin - 1] != '\n') --begin;
-  size_t end = Find(text_, offset, text_.size(), '\n');
-  if (end > begin && text_[end - 1] == '\r') --end;
-  return text_.substr(begin, end - begin);
+  while (begin > 0 && text[begin - 1] != '\n') --begin;
+  if (begin == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") begin = 3;
+  size_t end = Find(text, offset, text.size(), '\n');
+  if (end > begin && text[end - 1] == '\r') --end;
+  return end > begin ? text.substr(begin, end - begin) : std::string_view();
 }
 
 std::vector<size_t> SplitCsvParts(std::string_view text, size_t begin, size_t end, int parts) {

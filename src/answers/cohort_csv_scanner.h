@@ -43,12 +43,12 @@ class CsvScanner {
   int record_line() const { return record_line_; }
   /// Line breaks passed so far.
   int lines() const { return lines_; }
+  /// Byte offset where the next record would start.
+  size_t position() const { return at_; }
 
   /// 1-based line (counted from `begin`) and byte column of `offset`, which
   /// must lie in the record last read.
   void Position(size_t offset, int& line, int& column) const;
-  /// The text of the line holding `offset` (without its line break).
-  std::string_view LineAt(size_t offset) const;
 
   /// Syntax problems met so far (an unterminated quote, text after a
   /// closing quote); the record is still returned as well as it can be read.
@@ -68,6 +68,10 @@ class CsvScanner {
   std::vector<std::string> storage_;  // unescaped quoted fields
   std::vector<CsvSyntaxError> errors_;
 };
+
+/// The text of the line of `text` holding `offset`, without its line break
+/// (or a byte-order mark at the very start).
+std::string_view LineAround(std::string_view text, size_t offset);
 
 /// Offsets splitting text[begin, end) into at most `parts` pieces at record
 /// boundaries (never inside a quoted field): parts + 1 offsets at most, the

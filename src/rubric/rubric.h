@@ -182,6 +182,55 @@ struct ScenarioCatalogue {
   const Scenario* Find(const std::string& id) const;
 };
 
+/// One requirement of a tier, over an Assessment of the rubric. Exactly one
+/// of the kinds is set (docs/rubric-format.md, "Tiers").
+struct TierRequirement {
+  enum class Kind {
+    kMinLevel,     ///< the factory's level >= level
+    kCriteria,     ///< every listed criterion scores >= min_score
+    kNodesLevel,   ///< every listed node's own level >= level
+    kCoverage,     ///< at least `at_least` groups have a node at level >= level
+    kProfile,      ///< a numeric profile field >= min
+  };
+  Kind kind = Kind::kMinLevel;
+  std::string id;                 ///< stable id, e.g. "mes_deployed"
+  LocalizedText text;             ///< what is required, in words
+  int level = 0;
+  double min_score = 1;           ///< kCriteria (default: full marks)
+  std::vector<std::string> ids;   ///< kCriteria: criterion ids; kNodesLevel: node ids
+  struct Group {
+    std::string id;
+    LocalizedText name;
+    std::vector<std::string> nodes;
+  };
+  std::vector<Group> groups;      ///< kCoverage
+  int at_least = 0;               ///< kCoverage
+  std::string field;              ///< kProfile
+  double min = 0;                 ///< kProfile
+  bool provisional = false;
+  SourcePos pos;
+};
+
+struct Tier {
+  std::string id;
+  LocalizedText name;
+  LocalizedText description;
+  std::string requires_tier;      ///< a lower tier that must be met first, or ""
+  std::vector<TierRequirement> require;
+  SourcePos pos;
+};
+
+/// A tier scheme (e.g. the four smart-factory tiers) over one rubric's
+/// Assessments: declarative requirement lists, lowest tier first.
+struct TierScheme {
+  std::string file;
+  std::string id;
+  std::string version;
+  LocalizedText title;
+  bool provisional = false;
+  std::vector<Tier> tiers;
+};
+
 struct Rubric {
   std::string id;
   std::string version;
@@ -198,6 +247,8 @@ struct Rubric {
   std::vector<Node> tree;
   std::string scenarios_path;     ///< as written in the file
   ScenarioCatalogue scenarios;    ///< loaded from scenarios_path, when given
+  std::string tiers_path;         ///< as written in the file
+  TierScheme tiers;               ///< loaded from tiers_path, when given
 
   std::string file;               ///< path it was loaded from
   std::string sha256;             ///< of the file's bytes

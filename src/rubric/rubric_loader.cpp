@@ -11,6 +11,7 @@
 #include "base/text.h"
 #include "rubric/rubric_parts.h"
 #include "rubric/scenario_loader.h"
+#include "rubric/tier_loader.h"
 
 namespace fa {
 
@@ -18,7 +19,7 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {
     "rubric",    "version", "title",  "description", "basis",         "languages", "provisional",
-    "aggregate", "scales",  "levels", "level_rule",  "applicability", "scenarios", "tree"};
+    "aggregate", "scales",  "levels", "level_rule",  "applicability", "scenarios", "tiers", "tree"};
 const std::vector<std::string> kStepKeys = {"value", "label"};
 const std::vector<std::string> kLevelKeys = {"level", "name", "description"};
 const std::vector<std::string> kSupportedLanguages = {"zh", "en"};
@@ -63,6 +64,32 @@ void ReadCatalogue(RubricLoad& load, const YamlValue& value) {
   if (!root) return;
   load.rubric.scenarios = ReadScenarioCatalogue(src, *root, load.rubric.languages);
   load.catalogue_read = true;
+}
+
+// Reads the tier scheme named by `tiers:` once the tree is known, since its
+// requirements name criteria and nodes.
+void ReadTiers(RubricLoad& load, const YamlValue& value) {
+  auto path = value.String();
+  if (!path) return;
+  load.rubric.tiers_path = *path;
+  namespace fs = std::filesystem;
+  fs::path full = fs::path(*path);
+  if (full.is_relative()) full = fs::path(load.src.file()).parent_path() / full;
+  std::string file = full.lexically_normal().generic_string();
+  std::string text;
+  try {
+    text = ReadFile(file);
+  } catch (const std::runtime_error& e) {
+    std::string reason = e.what();
+    if (reason.rfind(file + ": ", 0) == 0) reason.erase(0, file.size() + 2);
+    value.Error("cannot read tiers '" + file + "': " + reason);
+    return;
+  }
+  load.out.AddSource(file, text);
+  YamlSource src(file, load.src.diags());
+  auto root = src.Parse(text);
+  if (!root) return;
+  load.rubric.tiers = ReadTierScheme(src, *root, load.rubric);
 }
 
 }  // namespace
@@ -200,6 +227,7 @@ std::optional<Rubric> LoadRubricFromString(const std::string& text, const std::s
     load.tree_pos = tree.pos();
     ReadTree(load, tree);
     CheckRubric(load);
+    ReadTiers(load, top.Get("tiers"));
   }
   std::vector<std::string> order = {file_name};
   AppendInFileOrder(found, diags, order);

@@ -121,6 +121,25 @@ struct Recommendation {
   std::vector<std::string> because;   ///< criterion ids
 };
 
+/// One tier requirement checked against the factory.
+struct TierCheck {
+  std::string id;
+  LocalizedText text;      ///< what is required
+  bool met = false;
+  std::string found;       ///< what the factory has, e.g. "level 2", "0.5"
+  bool provisional = false;
+};
+
+/// A tier verdict: eligible when every requirement is met (and the tier it
+/// builds on, if any); lists what is met and what is missing.
+struct TierVerdict {
+  std::string tier;
+  LocalizedText name;
+  bool eligible = false;
+  std::string requires_tier;
+  std::vector<TierCheck> checks;  ///< in the scheme's order
+};
+
 struct Assessment {
   Provenance provenance;
   RubricSummary rubric;
@@ -138,6 +157,9 @@ struct Assessment {
   std::vector<CriterionResult> criteria;  ///< depth first, file order
   Gap gap;
   std::vector<Recommendation> recommendations;
+  std::string tier_scheme;             ///< id of the scheme, "" when none
+  LocalizedText tier_scheme_title;
+  std::vector<TierVerdict> tiers;      ///< lowest tier first
 };
 
 }  // namespace fa

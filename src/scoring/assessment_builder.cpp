@@ -10,6 +10,7 @@
 #include "scoring/batch_scorer.h"
 #include "scoring/gap_analysis.h"
 #include "scoring/level_rules.h"
+#include "scoring/tiers.h"
 
 namespace fa {
 
@@ -250,6 +251,11 @@ std::vector<Assessment> Assess(const ScoringModel& model, const std::vector<Answ
       a.gap = PointsGap(model, a.criteria, model_index, a.score, a.level, counts);
     }
     a.recommendations = RecommendScenarios(rubric, a.gap, a.criteria);
+    if (!rubric.tiers.tiers.empty()) {
+      a.tier_scheme = rubric.tiers.id;
+      a.tier_scheme_title = rubric.tiers.title;
+      a.tiers = EvaluateTiers(rubric.tiers, a);
+    }
     out.push_back(std::move(a));
   }
   return out;

@@ -118,6 +118,24 @@ void WriteAssessment(const Assessment& a, JsonWriter& w) {
     w.EndObject();
   }
   w.EndArray();
+  if (!a.tier_scheme.empty()) {
+    w.Key("tiers").BeginObject().Field("scheme", a.tier_scheme);
+    WriteText(w, "title", a.tier_scheme_title);
+    w.Key("verdicts").BeginArray();
+    for (const auto& v : a.tiers) {
+      w.BeginObject().Field("tier", v.tier);
+      WriteText(w, "name", v.name);
+      w.Field("eligible", v.eligible).Field("requires_tier", v.requires_tier);
+      w.Key("checks").BeginArray();
+      for (const auto& c : v.checks) {
+        w.BeginObject().Field("id", c.id);
+        WriteText(w, "text", c.text);
+        w.Field("met", c.met).Field("found", c.found).Field("provisional", c.provisional).EndObject();
+      }
+      w.EndArray().EndObject();
+    }
+    w.EndArray().EndObject();
+  }
   w.EndObject();
 }
 
@@ -308,6 +326,26 @@ Assessment ReadAssessment(Reader& r, const Object::Ptr& o) {
       rec.because = r.Strings(rc, "because");
       a.recommendations.push_back(rec);
     }
+  if (Object::Ptr t = r.Obj(o, "tiers")) {
+    a.tier_scheme = r.Str(t, "scheme");
+    a.tier_scheme_title = r.Text(t, "title");
+    if (Array::Ptr verdicts = r.Arr(t, "verdicts"))
+      for (size_t i = 0; i < verdicts->size(); ++i) {
+        Object::Ptr vo = verdicts->getObject(static_cast<unsigned>(i));
+        TierVerdict v;
+        v.tier = r.Str(vo, "tier");
+        v.name = r.Text(vo, "name");
+        v.eligible = r.Bool(vo, "eligible");
+        v.requires_tier = r.Str(vo, "requires_tier");
+        if (Array::Ptr checks = r.Arr(vo, "checks"))
+          for (size_t j = 0; j < checks->size(); ++j) {
+            Object::Ptr co = checks->getObject(static_cast<unsigned>(j));
+            v.checks.push_back({r.Str(co, "id"), r.Text(co, "text"), r.Bool(co, "met"), r.Str(co, "found"),
+                                r.Bool(co, "provisional")});
+          }
+        a.tiers.push_back(std::move(v));
+      }
+  }
   return a;
 }
 

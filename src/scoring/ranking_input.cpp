@@ -173,6 +173,11 @@ void RankingInputBuilder::AddTable(const CsvTable& table) {
       usable = false;
     }
   }
+  if (config_.filters.min_level && !level) {
+    diags_.Error(file, {1, 1}, "the min_level filter needs a 'level' column" +
+                                   DidYouMean("level", table.ColumnNames()));
+    usable = false;
+  }
   if (config_.method == RankingMethod::kScore && !score) {
     diags_.Error(file, {1, 1}, "method score needs a 'score' column");
     usable = false;

@@ -1,0 +1,311 @@
+#include "answers/cohort_csv.h"
+
+#include <algorithm>
+#include <exception>
+#include <functional>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include "answers/cohort_csv_parts.h"
+#include "answers/cohort_csv_scanner.h"
+#include "base/hash.h"
+#include "base/text.h"
+
+namespace fa {
+
+namespace {
+
+const std::vector<std::pair<std::string, ProfileColumn>> kProfileColumns = {
+    {"credit_code", ProfileColumn::kCreditCode}, {"name", ProfileColumn::kName},
+    {"town", ProfileColumn::kTown},              {"industry", ProfileColumn::kIndustry},
+    {"manufacturing_type", ProfileColumn::kManufacturingType},
+    {"employees", ProfileColumn::kEmployees},    {"revenue", ProfileColumn::kRevenue}};
+
+void HeaderError(std::vector<PendingDiagnostic>& shown, size_t& errors, const CsvScanner& scanner,
+                 size_t offset, std::string message) {
+  ++errors;
+  PendingDiagnostic d;
+  scanner.Position(offset, d.line, d.column);
+  d.offset = offset;
+  d.message = std::move(message);
+  shown.push_back(std::move(d));
+}
+
+// Profile fields named by any `applies_if` in the tree.
+void ConditionFields(const std::vector<Node>& nodes, std::set<std::string>& out) {
+  for (const Node& n : nodes) {
+    for (const auto& [field, values] : n.applies_if) out.insert(field);
+    for (const Criterion& c : n.criteria)
+      for (const auto& [field, values] : c.applies_if) out.insert(field);
+    ConditionFields(n.children, out);
+  }
+}
+
+std::string Prefix(const PendingDiagnostic& d) {
+  if (d.row == 0) return "";
+  std::string p = "row " + std::to_string(d.row);
+  return p + (d.column_name.empty() ? ": " : ", column '" + d.column_name + "': ");
+}
+
+// Hands the diagnostics to `diags` with their source lines. Only the quoted
+// lines are registered (as a sparse copy of the file, dropped afterwards),
+// so a huge file is never held a second time.
+void Emit(const std::vector<PendingDiagnostic>& shown, std::string_view text, const std::string& file,
+          Diagnostics& diags) {
+  std::vector<std::pair<int, std::string_view>> lines;
+  for (const auto& d : shown)
+    if (d.line > 0) lines.emplace_back(d.line, LineAround(text, d.offset));
+  std::sort(lines.begin(), lines.end());
+  std::string sparse;
+  int at = 1;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0 && lines[i].first == lines[i - 1].first) continue;
+    sparse.append(static_cast<size_t>(lines[i].first - at), '\n');
+    sparse.append(lines[i].second);
+    at = lines[i].first;
+  }
+  diags.AddSource(file, sparse);
+  for (const auto& d : shown) {
+    const std::string message = Prefix(d) + d.message;
+    const SourcePos pos{d.line, d.column};
+    if (d.severity == Severity::kError) diags.Error(file, pos, message);
+    else if (d.severity == Severity::kWarning) diags.Warning(file, pos, message);
+    else diags.Note(file, pos, message);
+  }
+  diags.AddSource(file, "");
+}
+
+class AnswerSetSink : public CohortSink {
+ public:
+  AnswerSetSink(const Rubric& rubric, const std::string& file)
+      : rubric_(rubric), file_(file), criteria_(rubric.AllCriteria()) {}
+  void Start(int parts) override { parts_.assign(static_cast<size_t>(parts), {}); }
+  void Row(int part, const CohortRow& row) override {
+    AnswerSet s;
+    s.file = file_;
+    s.sha256 = Sha256Hex(std::string(row.text));
+    s.rubric = rubric_.id;
+    s.rubric_version = rubric_.version;
+    s.factory = row.profile;
+    for (size_t c = 0; c < criteria_.size(); ++c) {
+      if (!row.answers[c]) continue;
+      s.answers.push_back(*row.answers[c]);
+      s.answers.back().criterion = criteria_[c]->id;
+    }
+    parts_[static_cast<size_t>(part)].push_back(std::move(s));
+  }
+  std::vector<AnswerSet> Take() {
+    std::vector<AnswerSet> out;
+    for (auto& p : parts_)
+      for (auto& s : p) out.push_back(std::move(s));
+    return out;
+  }
+
+ private:
+  const Rubric& rubric_;
+  const std::string& file_;
+  std::vector<const Criterion*> criteria_;
+  std::vector<std::vector<AnswerSet>> parts_;
+};
+
+}  // namespace
+
+CohortLayout ResolveCohortHeader(const Rubric& rubric, std::string_view text, size_t begin,
+                                 std::vector<PendingDiagnostic>& shown, size_t& errors) {
+  CohortLayout layout;
+  layout.rubric = &rubric;
+  layout.criteria = rubric.AllCriteria();
+  layout.column_of.assign(layout.criteria.size(), -1);
+  CsvScanner scanner(text, begin, text.size());
+  std::vector<CsvField> f;
+  if (!scanner.Next(f)) {
+    ++errors;
+    shown.push_back({Severity::kError, 0, 0, 0, 0, "", "empty file: expected a header row naming the columns"});
+    layout.body = text.size();
+    return layout;
+  }
+  for (const auto& e : scanner.errors()) HeaderError(shown, errors, scanner, e.offset, e.message);
+  layout.body = scanner.position();
+  layout.header_lines = scanner.lines();
+  layout.header_end = scanner.record_end();
+
+  std::unordered_map<std::string, int> criterion_index;
+  std::vector<std::string> candidates;
+  for (size_t c = 0; c < layout.criteria.size(); ++c) {
+    criterion_index[layout.criteria[c]->id] = static_cast<int>(c);
+    candidates.push_back(layout.criteria[c]->id);
+  }
+  for (const auto& [name, column] : kProfileColumns) candidates.push_back(name);
+  std::unordered_map<std::string, size_t> seen;
+  for (size_t i = 0; i < f.size(); ++i) {
+    const std::string name(f[i].text);
+    layout.names.push_back(name);
+    layout.criterion.push_back(-1);
+    layout.profile.push_back(ProfileColumn::kNone);
+    auto known = std::find_if(kProfileColumns.begin(), kProfileColumns.end(),
+                              [&](const auto& p) { return p.first == name; });
+    auto criterion = criterion_index.find(name);
+    if (name.empty()) {
+      HeaderError(shown, errors, scanner, f[i].offset, "column " + std::to_string(i + 1) + " has no name");
+    } else if (seen.count(name)) {
+      HeaderError(shown, errors, scanner, f[i].offset,
+                  "column '" + name + "' appears twice (first as column " + std::to_string(seen[name] + 1) + ")");
+    } else if (known != kProfileColumns.end()) {
+      layout.profile.back() = known->second;
+    } else if (criterion != criterion_index.end()) {
+      layout.criterion.back() = criterion->second;
+      layout.column_of[static_cast<size_t>(criterion->second)] = static_cast<int>(i);
+    } else if (std::string guess = ClosestMatch(name, candidates); !guess.empty()) {
+      HeaderError(shown, errors, scanner, f[i].offset,
+                  "unknown column '" + name + "', did you mean '" + guess + "'?");
+    } else {
+      layout.profile.back() = ProfileColumn::kExtra;  // a further profile field
+    }
+    seen.emplace(name, i);
+  }
+  for (const char* required : {"credit_code", "name"})
+    if (!seen.count(required))
+      HeaderError(shown, errors, scanner, layout.header_end,
+                  std::string("no '") + required + "' column (every factory needs " +
+                      (std::string(required) == "name" ? "a name)" : "its unified social credit code)"));
+
+  std::set<std::string> fields;
+  ConditionFields(rubric.tree, fields);
+  for (const std::string& field : fields)
+    if (seen.count(field) && layout.profile[seen[field]] != ProfileColumn::kNone)
+      layout.condition_columns.push_back(static_cast<int>(seen[field]));
+  return layout;
+}
+
+CohortCsvSummary ReadCohortCsv(const Rubric& rubric, std::string_view text, const std::string& file,
+                               CohortSink& sink, Diagnostics& diags, const CohortCsvOptions& options) {
+  CohortCsvSummary summary;
+  std::vector<PendingDiagnostic> shown;
+  const size_t begin = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  CohortLayout layout = ResolveCohortHeader(rubric, text, begin, shown, summary.errors);
+
+  int threads = options.threads > 0 ? options.threads
+                                    : static_cast<int>(std::min(8u, std::max(1u, std::thread::hardware_concurrency())));
+  const size_t body = text.size() - layout.body;
+  threads = static_cast<int>(std::max<size_t>(1, std::min<size_t>(threads, body / std::max<size_t>(1, options.min_part_bytes))));
+  const std::vector<size_t> cuts = SplitCsvParts(text, layout.body, text.size(), threads);
+  std::vector<CohortPart> parts(cuts.size() - 1);
+  for (size_t k = 0; k < parts.size(); ++k) {
+    parts[k].begin = cuts[k];
+    parts[k].end = cuts[k + 1];
+  }
+  summary.parts = static_cast<int>(parts.size());
+  sink.Start(summary.parts);
+  std::atomic<bool> failed(summary.errors > 0);
+  std::vector<std::exception_ptr> thrown(parts.size());
+  auto run = [&](size_t k) {
+    try {
+      ReadCohortPart(layout, text, static_cast<int>(k), parts[k], sink, failed, options);
+    } catch (...) {
+      thrown[k] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> workers;
+  for (size_t k = 1; k < parts.size(); ++k) workers.emplace_back(run, k);
+  if (!parts.empty()) run(0);
+  for (auto& w : workers) w.join();
+  for (auto& e : thrown)
+    if (e) std::rethrow_exception(e);
+
+  // Rows and lines of each part become absolute.
+  std::vector<CodeSeen> codes;
+  int line_base = layout.header_lines;
+  size_t row_base = 0;
+  std::vector<size_t> missing_rows(layout.criteria.size(), 0), missing_first(layout.criteria.size(), 0);
+  for (CohortPart& p : parts) {
+    for (auto& d : p.shown) {
+      d.line += line_base;
+      d.row += row_base;
+      shown.push_back(std::move(d));
+    }
+    for (auto& c : p.codes) {
+      c.line += line_base;
+      c.row += row_base;
+      codes.push_back(std::move(c));
+    }
+    for (size_t c = 0; c < p.missing_rows.size(); ++c) {
+      if (p.missing_rows[c] > 0 && missing_rows[c] == 0) missing_first[c] = p.missing_first[c] + row_base;
+      missing_rows[c] += p.missing_rows[c];
+    }
+    summary.rows += p.rows;
+    summary.errors += p.errors;
+    summary.warnings += p.warnings;
+    summary.rows_with_errors += p.rows_with_errors;
+    line_base += p.lines;
+    row_base += p.rows;
+  }
+  CsvScanner header(text, begin, text.size());
+  std::vector<CsvField> ignored;
+  header.Next(ignored);
+  for (size_t c = 0; c < layout.criteria.size(); ++c)
+    if (missing_rows[c] > 0)
+      HeaderError(shown, summary.errors, header, layout.header_end,
+                  "no column for required criterion '" + layout.criteria[c]->id + "' (it applies to " +
+                      std::to_string(missing_rows[c]) + " row" + (missing_rows[c] == 1 ? "" : "s") +
+                      ", the first is row " + std::to_string(missing_first[c]) + ")");
+
+  // A factory appears once in a cohort: a repeated credit code would count
+  // it twice among its peers.
+  std::stable_sort(codes.begin(), codes.end(), [](const CodeSeen& a, const CodeSeen& b) { return a.code < b.code; });
+  for (size_t i = 1, first = 0; i < codes.size(); ++i) {
+    if (codes[i].code != codes[first].code) {
+      first = i;
+      continue;
+    }
+    ++summary.errors;
+    shown.push_back({Severity::kError, codes[i].line, codes[i].column, codes[i].offset, codes[i].row, "credit_code",
+                     "'" + codes[i].code + "' is also the code of row " + std::to_string(codes[first].row)});
+  }
+
+  std::stable_sort(shown.begin(), shown.end(), [](const PendingDiagnostic& a, const PendingDiagnostic& b) {
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
+  });
+  size_t shown_errors = 0, shown_warnings = 0;
+  if (shown.size() > options.max_diagnostics) shown.resize(options.max_diagnostics);
+  for (const auto& d : shown) (d.severity == Severity::kError ? shown_errors : shown_warnings)++;
+  Emit(shown, text, file, diags);
+  const size_t hidden_errors = summary.errors - std::min(summary.errors, shown_errors);
+  const size_t hidden_warnings = summary.warnings - std::min(summary.warnings, shown_warnings);
+  if (hidden_errors + hidden_warnings > 0)
+    diags.Note(file, {}, std::to_string(hidden_errors) + " more error(s) and " + std::to_string(hidden_warnings) +
+                             " more warning(s) not shown (" + std::to_string(summary.errors) + " error(s) in " +
+                             std::to_string(summary.rows_with_errors) + " of " + std::to_string(summary.rows) +
+                             " rows)");
+  return summary;
+}
+
+std::vector<AnswerSet> ReadCohortAnswerSets(const Rubric& rubric, std::string_view text, const std::string& file,
+                                            Diagnostics& diags, const CohortCsvOptions& options) {
+  AnswerSetSink sink(rubric, file);
+  CohortCsvSummary summary = ReadCohortCsv(rubric, text, file, sink, diags, options);
+  if (!summary.ok()) return {};
+  return sink.Take();
+}
+
+std::vector<std::string> CohortCsvColumns(const Rubric& rubric) {
+  std::vector<std::string> out;
+  for (const auto& [name, column] : kProfileColumns) out.push_back(name);
+  for (const Criterion* c : rubric.AllCriteria()) out.push_back(c->id);
+  return out;
+}
+
+std::string CsvQuote(std::string_view value) {
+  bool quote = !value.empty() && (value.front() == ' ' || value.front() == '\t' || value.back() == ' ' ||
+                                  value.back() == '\t');
+  for (char c : value) quote = quote || c == ',' || c == '"' || c == '\n' || c == '\r';
+  if (!quote) return std::string(value);
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace fa

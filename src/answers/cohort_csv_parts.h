@@ -1,0 +1,72 @@
+// Inside the cohort CSV reader (cohort_csv.h): the header resolved against
+// the rubric, and what reading one part of the file gathers — counts, the
+// diagnostics to show, and what can only be judged across parts (duplicate
+// credit codes, required criteria without a column).
+#pragma once
+
+#include <atomic>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "answers/cohort_csv.h"
+
+namespace fa {
+
+enum class ProfileColumn { kNone, kCreditCode, kName, kTown, kIndustry, kManufacturingType,
+                           kEmployees, kRevenue, kExtra };
+
+/// The header, resolved.
+struct CohortLayout {
+  const Rubric* rubric = nullptr;
+  std::vector<const Criterion*> criteria;  ///< rubric.AllCriteria()
+  std::vector<std::string> names;          ///< per column
+  std::vector<int> criterion;              ///< per column: index into `criteria`, or -1
+  std::vector<ProfileColumn> profile;      ///< per column (kNone for criteria and bad columns)
+  std::vector<int> column_of;              ///< per criterion: its column, or -1
+  std::vector<int> condition_columns;      ///< columns of the profile fields `applies_if` names
+  size_t body = 0;                         ///< byte offset where the rows start
+  int header_lines = 0;                    ///< line breaks before `body`
+  size_t header_end = 0;                   ///< offset of the header's line break
+};
+
+/// A diagnostic waiting for its part's line and row offsets.
+struct PendingDiagnostic {
+  Severity severity = Severity::kError;
+  int line = 0;          ///< within the part (1-based); absolute for the header
+  int column = 0;
+  size_t offset = 0;     ///< byte offset in the whole text, to quote its line
+  size_t row = 0;        ///< within the part (1-based); 0: not about a row
+  std::string column_name;
+  std::string message;
+};
+
+/// One row's credit code, for finding duplicates across parts.
+struct CodeSeen {
+  std::string code;
+  size_t row = 0;  ///< within the part
+  int line = 0, column = 0;
+  size_t offset = 0;
+};
+
+struct CohortPart {
+  size_t begin = 0, end = 0;
+  size_t rows = 0, errors = 0, warnings = 0, rows_with_errors = 0;
+  int lines = 0;
+  std::vector<PendingDiagnostic> shown;  ///< at most max_diagnostics
+  std::vector<CodeSeen> codes;
+  /// Per criterion without a column: rows it is required on, and the first.
+  std::vector<size_t> missing_rows;
+  std::vector<size_t> missing_first;
+};
+
+/// Reads the header at text[begin, …); problems go to `shown` (absolute lines).
+CohortLayout ResolveCohortHeader(const Rubric& rubric, std::string_view text, size_t begin,
+                                 std::vector<PendingDiagnostic>& shown, size_t& errors);
+
+/// Reads and checks the rows of text[part.begin, part.end), handing clean
+/// ones to `sink` while `failed` is false; sets `failed` on the first error.
+void ReadCohortPart(const CohortLayout& layout, std::string_view text, int index, CohortPart& part,
+                    CohortSink& sink, std::atomic<bool>& failed, const CohortCsvOptions& options);
+
+}  // namespace fa

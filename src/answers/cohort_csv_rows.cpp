@@ -1,0 +1,271 @@
+// Reading one part of a cohort file: every row checked as an answer file
+// would be, clean rows handed to the sink.
+#include <charconv>
+#include <unordered_map>
+
+#include "answers/answers_check.h"
+#include "answers/cohort_csv_parts.h"
+#include "answers/cohort_csv_scanner.h"
+#include "answers/credit_code.h"
+
+namespace fa {
+
+namespace {
+
+constexpr size_t kMemoSize = 16;  // distinct cell texts remembered per criterion
+
+bool IsNa(std::string_view t) { return t == "na" || t == "NA" || t == "n/a"; }
+
+std::string Quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// A cohort repeats the few values of a scale or an option list on every
+// row, so each distinct cell text of a criterion is settled once, by the
+// check answer files use (CheckAnswerValue), and looked up after that.
+struct MemoEntry {
+  std::string text;
+  Answer answer;
+  std::vector<std::string> problems;
+};
+
+struct Memo {
+  std::vector<MemoEntry> entries;  // reserved: entries never move
+  MemoEntry overflow;              // used once `entries` is full (numbers, text)
+};
+
+class PartReader {
+ public:
+  PartReader(const CohortLayout& layout, std::string_view text, CohortPart& part,
+             const CohortCsvOptions& options)
+      : layout_(layout), rubric_(*layout.rubric), text_(text), part_(part), options_(options),
+        scanner_(text, part.begin, part.end), memo_(layout.criteria.size()),
+        answers_(layout.criteria.size(), nullptr) {
+    for (auto& m : memo_) m.entries.reserve(kMemoSize);
+    na_.kind = AnswerKind::kNotApplicable;
+    for (size_t c = 0; c < layout.criteria.size(); ++c)
+      if (layout.column_of[c] < 0) no_column_.push_back(c);
+    part.missing_rows.assign(layout.criteria.size(), 0);
+    part.missing_first.assign(layout.criteria.size(), 0);
+    for (size_t i = 0; i < layout.names.size(); ++i)
+      if (layout.profile[i] != ProfileColumn::kNone && rubric_.applicability.count(layout.names[i]))
+        declared_.push_back(i);
+  }
+
+  void Run(int index, CohortSink& sink, std::atomic<bool>& failed) {
+    std::vector<CsvField> f;
+    const size_t columns = layout_.names.size();
+    while (scanner_.Next(f)) {
+      row_ = ++part_.rows;
+      row_failed_ = false;
+      for (const auto& e : scanner_.errors()) Report(Severity::kError, e.offset, "", e.message);
+      scanner_.errors().clear();
+      if (f.size() != columns) {
+        size_t at = f.size() < columns ? scanner_.record_end() : f[columns].offset;
+        Report(Severity::kError, at, "", "expected " + std::to_string(columns) + " cells as in the header, found " +
+                                             std::to_string(f.size()));
+      } else {
+        ReadProfile(f);
+        Applicability(f);
+        ReadAnswers(f);
+      }
+      if (row_failed_) {
+        ++part_.rows_with_errors;
+        failed.store(true, std::memory_order_relaxed);
+        continue;
+      }
+      if (!failed.load(std::memory_order_relaxed)) {
+        std::string_view row_text = text_.substr(scanner_.record_begin(), scanner_.record_end() - scanner_.record_begin());
+        sink.Row(index, CohortRow{row_text, profile_, answers_, *applies_});
+      }
+    }
+    part_.lines = scanner_.lines();
+    for (size_t c : no_column_)
+      if (part_.missing_rows[c] > 0) failed.store(true, std::memory_order_relaxed);
+    sink.Finish(index);
+  }
+
+ private:
+  void Report(Severity severity, size_t offset, const std::string& column, std::string message) {
+    if (severity == Severity::kError) {
+      ++part_.errors;
+      row_failed_ = true;
+    } else {
+      ++part_.warnings;
+    }
+    if (part_.shown.size() >= options_.max_diagnostics) return;
+    PendingDiagnostic d;
+    d.severity = severity;
+    scanner_.Position(offset, d.line, d.column);
+    d.offset = offset;
+    d.row = row_;
+    d.column_name = column;
+    d.message = std::move(message);
+    part_.shown.push_back(std::move(d));
+  }
+
+  void ReadNumber(const CsvField& field, const std::string& column, std::optional<double>& out) {
+    out.reset();
+    if (field.text.empty()) return;
+    double v = 0;
+    const char* end = field.text.data() + field.text.size();
+    auto [ptr, ec] = std::from_chars(field.text.data(), end, v);
+    if (ec != std::errc() || ptr != end)
+      Report(Severity::kError, field.offset, column, "expected a number >= 0, found " + Quoted(field.text));
+    else if (v < 0)
+      Report(Severity::kError, field.offset, column, "expected a number >= 0, found " + std::string(field.text));
+    else
+      out = v;
+  }
+
+  void ReadProfile(const std::vector<CsvField>& f) {
+    FactoryProfile& p = profile_;
+    size_t name_at = 0, code_at = 0;
+    bool has_name = false, has_code = false;
+    for (size_t i = 0; i < f.size(); ++i) {
+      const std::string_view v = f[i].text;
+      const std::string& column = layout_.names[i];
+      switch (layout_.profile[i]) {
+        case ProfileColumn::kNone: break;
+        case ProfileColumn::kCreditCode: p.credit_code.assign(v); code_at = f[i].offset; has_code = true; break;
+        case ProfileColumn::kName: p.name.assign(v); name_at = f[i].offset; has_name = true; break;
+        case ProfileColumn::kTown: p.town.assign(v); break;
+        case ProfileColumn::kIndustry: p.industry.assign(v); break;
+        case ProfileColumn::kManufacturingType: p.manufacturing_type.assign(v); break;
+        case ProfileColumn::kEmployees: ReadNumber(f[i], column, p.employees); break;
+        case ProfileColumn::kRevenue: ReadNumber(f[i], column, p.revenue); break;
+        case ProfileColumn::kExtra:
+          if (v.empty()) p.extra.erase(column); else p.extra[column].assign(v);
+          break;
+      }
+    }
+    // A missing column is reported once, at the header.
+    if (has_name && p.name.empty()) Report(Severity::kError, name_at, "name", "missing the factory's name");
+    if (!has_code) {
+    } else if (p.credit_code.empty()) {
+      Report(Severity::kError, code_at, "credit_code", "missing the unified social credit code");
+    } else {
+      std::string problem = CheckCreditCode(p.credit_code);
+      // As in answer files: a wrong check character is usually a typo in an
+      // otherwise real code.
+      if (!problem.empty())
+        Report(problem.rfind("check character", 0) == 0 ? Severity::kWarning : Severity::kError, code_at,
+               "credit_code", problem);
+      int line = 0, column = 0;
+      scanner_.Position(code_at, line, column);
+      part_.codes.push_back({p.credit_code, row_, line, column, code_at});
+    }
+    for (size_t i : declared_) {
+      if (f[i].text.empty()) continue;
+      std::string problem = CheckProfileValue(rubric_, layout_.names[i], std::string(f[i].text));
+      if (!problem.empty()) Report(Severity::kError, f[i].offset, layout_.names[i], problem);
+    }
+  }
+
+  // Which criteria apply depends only on the few profile fields that
+  // `applies_if` conditions name; the answer is remembered per combination.
+  void Applicability(const std::vector<CsvField>& f) {
+    key_.clear();
+    for (int col : layout_.condition_columns) {
+      key_.append(f[static_cast<size_t>(col)].text);
+      key_.push_back('\x1f');
+    }
+    auto it = applies_memo_.find(key_);
+    if (it == applies_memo_.end()) {
+      std::vector<bool> holds = CriteriaApplying(rubric_, profile_.AsFields());
+      it = applies_memo_.emplace(key_, std::vector<unsigned char>(holds.begin(), holds.end())).first;
+    }
+    applies_ = &it->second;
+  }
+
+  const MemoEntry& Settle(size_t c, std::string_view text) {
+    Memo& m = memo_[c];
+    for (const MemoEntry& e : m.entries)
+      if (e.text == text) return e;
+    MemoEntry& e = m.entries.size() < kMemoSize ? m.entries.emplace_back() : m.overflow;
+    e.text.assign(text);
+    Answer& a = e.answer;
+    a.options.clear();
+    a.text.clear();
+    a.number = 0;
+    a.boolean = false;
+    const Criterion& criterion = *layout_.criteria[c];
+    a.criterion = criterion.id;
+    if (criterion.kind == CriterionKind::kMulti) {
+      a.kind = AnswerKind::kOptions;
+      if (text != "[]") {  // `[]`: the empty list
+        size_t start = 0;
+        for (;;) {
+          size_t semi = text.find(';', start);
+          std::string_view item = text.substr(start, semi == std::string_view::npos ? semi : semi - start);
+          while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+          while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+          a.options.emplace_back(item);
+          if (semi == std::string_view::npos) break;
+          start = semi + 1;
+        }
+      }
+    } else {
+      a.kind = AnswerKind::kText;
+      a.text.assign(text);
+    }
+    e.problems = CheckAnswerValue(rubric_, criterion, a);
+    return e;
+  }
+
+  void ReadAnswers(const std::vector<CsvField>& f) {
+    const std::vector<unsigned char>& applies = *applies_;
+    for (size_t i = 0; i < f.size(); ++i) {
+      const int ci = layout_.criterion[i];
+      if (ci < 0) continue;
+      const auto c = static_cast<size_t>(ci);
+      const Criterion& criterion = *layout_.criteria[c];
+      const std::string_view v = f[i].text;
+      answers_[c] = nullptr;
+      if (v.empty()) {
+        if (applies[c] && criterion.required)
+          Report(Severity::kError, f[i].offset, criterion.id, "missing answer to a required criterion");
+      } else if (IsNa(v)) {
+        answers_[c] = &na_;
+      } else if (!applies[c]) {
+        Report(Severity::kError, f[i].offset, criterion.id,
+               "criterion '" + criterion.id +
+                   "' does not apply to this factory (its conditions on the profile do not hold); "
+                   "leave the cell empty or write na");
+      } else {
+        const MemoEntry& e = Settle(c, v);
+        for (const std::string& problem : e.problems) Report(Severity::kError, f[i].offset, criterion.id, problem);
+        if (e.problems.empty()) answers_[c] = &e.answer;
+      }
+    }
+    for (size_t c : no_column_) {
+      if (!applies[c] || !layout_.criteria[c]->required) continue;
+      if (part_.missing_rows[c]++ == 0) part_.missing_first[c] = row_;
+    }
+  }
+
+  const CohortLayout& layout_;
+  const Rubric& rubric_;
+  std::string_view text_;
+  CohortPart& part_;
+  const CohortCsvOptions& options_;
+  CsvScanner scanner_;
+  std::vector<Memo> memo_;
+  std::vector<const Answer*> answers_;
+  std::vector<size_t> no_column_;   // criteria without a column
+  std::vector<size_t> declared_;    // profile columns the rubric's applicability declares
+  std::unordered_map<std::string, std::vector<unsigned char>> applies_memo_;
+  const std::vector<unsigned char>* applies_ = nullptr;
+  std::string key_;
+  FactoryProfile profile_;
+  Answer na_;
+  size_t row_ = 0;
+  bool row_failed_ = false;
+};
+
+}  // namespace
+
+void ReadCohortPart(const CohortLayout& layout, std::string_view text, int index, CohortPart& part,
+                    CohortSink& sink, std::atomic<bool>& failed, const CohortCsvOptions& options) {
+  PartReader(layout, text, part, options).Run(index, sink, failed);
+}
+
+}  // namespace fa
