@@ -11,6 +11,7 @@ int RunValidate(CommandContext& ctx);
 int RunScore(CommandContext& ctx);
 int RunReport(CommandContext& ctx);
 int RunDemo(CommandContext& ctx);
+int RunSynth(CommandContext& ctx);
 int RunWeights(CommandContext& ctx);
 int RunRank(CommandContext& ctx);
 
@@ -19,6 +20,7 @@ const std::vector<Command>& Commands() {
       {"validate", "check rubric files and list every problem", RunValidate},
       {"score", "check answer files against a rubric and score them", RunScore},
       {"report", "write a diagnosis report (HTML) from answers or a saved assessment", RunReport},
+      {"synth", "generate a realistic synthetic cohort (CSV or answer files)", RunSynth},
       {"demo", "score the bundled examples and write their reports", RunDemo},
       {"weights", "criterion weights from AHP judgments, or entropy/CRITIC over a cohort", RunWeights},
       {"rank", "rank candidate factories by a ranking config, with rank stability", RunRank},

@@ -16,6 +16,7 @@
 #include "report/report_renderer.h"
 #include "scoring/assessment_builder.h"
 #include "scoring/assessment_json.h"
+#include "scoring/cohort_benchmarks.h"
 
 namespace fa {
 
@@ -87,6 +88,7 @@ int RunDemo(CommandContext& ctx) {
     std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled->rubric, files, diags);
     if (sets.empty()) continue;
     std::vector<Assessment> assessments = Assess(compiled->model, sets, assess_options);
+    AddCohortBenchmarks(assessments);  // the examples of one rubric, as a (small) cohort
     const std::string dir = Poco::Path(out_dir).append(rubric_id).toString();
     Poco::File(dir).createDirectories();
     const std::string json_path = Poco::Path(dir).append("assessments.json").toString();

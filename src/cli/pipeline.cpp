@@ -1,15 +1,12 @@
 #include "cli/pipeline.h"
 
-#include <Poco/File.h>
-#include <Poco/Path.h>
 #include <yaml-cpp/yaml.h>
-
-#include <unistd.h>
 
 #include <cstdlib>
 
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
+#include "report/report_renderer.h"
 #include "rubric/rubric_loader.h"
 
 namespace fa {
@@ -39,25 +36,7 @@ std::vector<AnswerSet> LoadCheckedAnswers(const Rubric& rubric, const std::vecto
 }
 
 std::string FindTemplatesDir(const std::string& given) {
-  auto has = [](const std::string& dir) {
-    return !dir.empty() && Poco::File(Poco::Path(dir).append("diagnosis_report.html")).exists();
-  };
-  if (!given.empty()) return given;
-  if (const char* env = std::getenv("FA_TEMPLATES_DIR"); env && *env) return env;
-  char exe[4096];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n > 0) {
-    exe[n] = '\0';
-    Poco::Path beside = Poco::Path(exe).parent().parent();
-    beside.pushDirectory("templates");
-    if (has(beside.toString())) return beside.toString();
-  }
-  if (has("templates")) return "templates";
-#ifdef FA_SOURCE_TEMPLATES
-  return FA_SOURCE_TEMPLATES;
-#else
-  return "templates";
-#endif
+  return given.empty() ? DefaultTemplatesDir() : given;
 }
 
 std::string PeekRubricId(const std::string& answers_path) {

@@ -30,9 +30,7 @@ std::unique_ptr<CompiledRubric> LoadCompiledRubric(const std::string& path, Diag
 std::vector<AnswerSet> LoadCheckedAnswers(const Rubric& rubric, const std::vector<std::string>& paths,
                                           Diagnostics& diags);
 
-/// The templates directory: FA_TEMPLATES_DIR, else templates/ beside the
-/// executable's parent directory or the working directory, else the source
-/// tree's.
+/// The templates directory: `given` (--templates) or DefaultTemplatesDir().
 std::string FindTemplatesDir(const std::string& given);
 
 /// The rubric id an answer file names (its `rubric:` key), or "".

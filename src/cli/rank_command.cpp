@@ -43,8 +43,10 @@ const char* kRankUsage =
     "  --config FILE         the ranking config (required)\n"
     "  --rubric FILE         the rubric answer files are scored against\n"
     "  --select N            N of P(top N) (default: the config's stability.select, else 10)\n"
-    "  --samples N           Monte Carlo samples; 0 turns stability off (default: config, else 10000)\n"
-    "  --kappa K             Dirichlet concentration; larger moves weights less (default: config, else 50)\n"
+    "  --samples N           Monte Carlo samples; 0 turns stability off (default: config, else "
+    "10000)\n"
+    "  --kappa K             Dirichlet concentration; larger moves weights less (default: config, "
+    "else 50)\n"
     "  --seed S              random seed (default: config, else 42)\n"
     "  --threads T           Monte Carlo threads (default 1); the figures do not depend on it\n"
     "  --json                write the ranking as JSON\n"
@@ -60,19 +62,22 @@ const char* kRankUsage =
 std::optional<long long> ParseInteger(const std::string& text, long long lo, long long hi) {
   long long v = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || ptr != text.data() + text.size() || v < lo || v > hi) return std::nullopt;
+  if (ec != std::errc() || ptr != text.data() + text.size() || v < lo || v > hi)
+    return std::nullopt;
   return v;
 }
 
 std::optional<double> ParsePositive(const std::string& text) {
   double v = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || ptr != text.data() + text.size() || !(v > 0) || v > 1e12) return std::nullopt;
+  if (ec != std::errc() || ptr != text.data() + text.size() || !(v > 0) || v > 1e12)
+    return std::nullopt;
   return v;
 }
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 int Usage(CommandContext& ctx, const std::string& message) {
@@ -137,7 +142,8 @@ void ReadInputs(const std::vector<std::string>& inputs, const std::optional<std:
   if (!compiled) return;
   std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled->rubric, answer_files, diags);
   std::vector<Assessment> assessments = Assess(compiled->model, sets);
-  for (size_t i = 0; i < assessments.size(); ++i) builder.AddAssessments({assessments[i]}, sets[i].file);
+  for (size_t i = 0; i < assessments.size(); ++i)
+    builder.AddAssessments({assessments[i]}, sets[i].file);
 }
 
 bool NeedsRubric(const std::vector<std::string>& inputs) {
@@ -156,8 +162,8 @@ bool NeedsRubric(const std::vector<std::string>& inputs) {
 
 int RunRank(CommandContext& ctx) {
   Args args(ctx.args,
-            {"--config", "--rubric", "--select", "--samples", "--kappa", "--seed", "--threads", "-o",
-             "--output", "--limit", "--lang"},
+            {"--config", "--rubric", "--select", "--samples", "--kappa", "--seed", "--threads",
+             "-o", "--output", "--limit", "--lang"},
             {"--json", "--csv", "-h", "--help"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kRankUsage;
@@ -168,7 +174,8 @@ int RunRank(CommandContext& ctx) {
   if (args.positional().empty()) return Usage(ctx, "no inputs given");
   if (args.Has("--json") && args.Has("--csv")) return Usage(ctx, "give --json or --csv, not both");
   const std::string lang = args.Value("--lang").value_or("zh");
-  if (lang != "zh" && lang != "en") return Usage(ctx, "--lang must be zh or en, got '" + lang + "'");
+  if (lang != "zh" && lang != "en")
+    return Usage(ctx, "--lang must be zh or en, got '" + lang + "'");
   int threads = 1, limit = 0;
   if (auto v = args.Value("--threads")) {
     auto n = ParseInteger(*v, 1, 64);
@@ -181,7 +188,8 @@ int RunRank(CommandContext& ctx) {
     limit = static_cast<int>(*n);
   }
   if (!args.Value("--rubric") && NeedsRubric(args.positional()))
-    return Usage(ctx, "answer files need --rubric (inputs that are neither CSV nor saved assessments)");
+    return Usage(ctx,
+                 "answer files need --rubric (inputs that are neither CSV nor saved assessments)");
 
   Diagnostics diags;
   std::optional<RankingConfig> config = LoadRankingConfig(*args.Value("--config"), diags);
@@ -200,13 +208,14 @@ int RunRank(CommandContext& ctx) {
   RankingInput input = builder.Finish();
   const auto n = static_cast<int>(input.candidates.size());
   if (!diags.HasErrors() && n == 0)
-    diags.Error(config->file, {}, "no candidates to rank (" + std::to_string(input.excluded) +
-                                      " left out by the filters)");
+    diags.Error(
+        config->file, {},
+        "no candidates to rank (" + std::to_string(input.excluded) + " left out by the filters)");
   const bool stable = config->method != RankingMethod::kScore && stability.samples > 0;
   if (!diags.HasErrors() && stable && n > kMaxStabilityCandidates)
-    diags.Error(config->file, {}, std::to_string(n) + " candidates: rank stability is computed for at most " +
-                                      std::to_string(kMaxStabilityCandidates) +
-                                      "; filter them, or pass --samples 0");
+    diags.Error(config->file, {},
+                std::to_string(n) + " candidates: rank stability is computed for at most " +
+                    std::to_string(kMaxStabilityCandidates) + "; filter them, or pass --samples 0");
   ctx.err << diags.Format();
   if (diags.HasErrors()) {
     ctx.err << "rank: " << diags.ErrorCount() << " error(s); nothing written\n";

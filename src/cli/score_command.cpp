@@ -1,26 +1,103 @@
 // `factory-assess score --rubric R.yaml ANSWERS... [-o assessments.json]`
+// `factory-assess score --rubric R.yaml --cohort COHORT.csv [-o results.csv | -o assessments.json]`
 #include <iomanip>
+#include <map>
 #include <ostream>
 
+#include "answers/cohort_csv.h"
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"
 #include "cli/pipeline.h"
 #include "scoring/assessment_builder.h"
 #include "scoring/assessment_json.h"
+#include "scoring/cohort_benchmarks.h"
+#include "scoring/cohort_scoring.h"
 
 namespace fa {
 
 namespace {
 const char* kScoreUsage =
-    "usage: factory-assess score --rubric RUBRIC.yaml ANSWERS... [-o FILE]\n\n"
+    "usage: factory-assess score --rubric RUBRIC.yaml ANSWERS... [-o FILE]\n"
+    "       factory-assess score --rubric RUBRIC.yaml --cohort COHORT.csv [-o FILE.csv | -o FILE.json]\n\n"
     "Checks answer files (YAML or JSON) against the rubric, scores them and writes\n"
-    "their Assessments as JSON (docs/assessment-json.md).\n\n"
+    "their Assessments as JSON (docs/assessment-json.md); factories scored together\n"
+    "are benchmarked against each other (percentiles within the cohort and industry).\n\n"
+    "With --cohort, reads one factory per row of a CSV file (docs/cohort-csv.md),\n"
+    "checks every row, and writes compact results as CSV: credit_code, name, town,\n"
+    "industry, level, score, the score's percentiles, then every node's score. Give\n"
+    "-o with a .json name for full Assessments instead (for small cohorts).\n\n"
     "options:\n"
     "  --rubric FILE         the rubric (required)\n"
-    "  -o, --output FILE     write the assessments here (default: standard output)\n"
+    "  --cohort FILE         a cohort CSV instead of answer files\n"
+    "  -o, --output FILE     write the results here (default: standard output)\n"
+    "  --threads N           threads reading a cohort (default: one per core)\n"
     "  --generated-at TIME   provenance time stamp instead of now (reproducible output)\n"
     "  -h, --help            this help\n";
+
+void PrintLevelCounts(const std::vector<int>& levels, std::ostream& out) {
+  std::map<int, size_t> counts;
+  for (int l : levels) ++counts[l];
+  for (const auto& [level, n] : counts)
+    out << "  level " << level << ": " << n << " (" << FormatFixed(100.0 * static_cast<double>(n) / static_cast<double>(levels.size()), 1)
+        << "%)\n";
+}
+
+// The --cohort path: the fast path to a results CSV, or whole Assessments
+// (benchmarked) when the output is JSON.
+int ScoreCohort(CommandContext& ctx, const Args& args, const CompiledRubric& compiled) {
+  const std::string path = *args.Value("--cohort");
+  auto output = args.Value("-o") ? args.Value("-o") : args.Value("--output");
+  const bool json = output && output->size() > 5 && output->substr(output->size() - 5) == ".json";
+  CohortCsvOptions read_options;
+  read_options.threads = std::stoi(args.Value("--threads").value_or("0"));
+  Diagnostics diags;
+  std::string text;
+  try {
+    text = ReadFile(path);
+  } catch (const std::exception& e) {
+    ctx.err << path << ": error: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  const Rubric& rubric = *compiled.rubric;
+  std::vector<int> levels;
+  std::string written;
+  if (json) {
+    std::vector<AnswerSet> sets = ReadCohortAnswerSets(rubric, text, path, diags, read_options);
+    ctx.err << diags.Format();
+    if (diags.HasErrors()) {
+      ctx.err << "score: errors in " << path << "; nothing written\n";
+      return kExitBadInput;
+    }
+    AssessOptions options;
+    options.generated_at = args.Value("--generated-at").value_or("");
+    std::vector<Assessment> assessments = Assess(compiled.model, sets, options);
+    AddCohortBenchmarks(assessments);
+    for (const auto& a : assessments) levels.push_back(a.level);
+    written = AssessmentsToJson(assessments);
+  } else {
+    CohortCsvSummary summary;
+    auto scores = ScoreCohortCsv(compiled.model, text, path, diags, read_options, &summary);
+    ctx.err << diags.Format();
+    if (!scores) {
+      ctx.err << "score: " << summary.errors << " error(s) in " << summary.rows_with_errors << " of " << summary.rows
+              << " rows of " << path << "; nothing scored, nothing written\n";
+      return kExitBadInput;
+    }
+    levels = scores->level;
+    written = CohortResultsCsv(compiled.model, *scores);
+  }
+  if (!output || *output == "-") {
+    ctx.out << written;
+    return kExitOk;
+  }
+  WriteFile(*output, written);
+  ctx.out << "scored " << levels.size() << " factor" << (levels.size() == 1 ? "y" : "ies") << " of " << path
+          << " against " << rubric.id << " " << rubric.version << ":\n";
+  PrintLevelCounts(levels, ctx.out);
+  ctx.out << "wrote " << *output << "\n";
+  return kExitOk;
+}
 }  // namespace
 
 /// Prints one line per assessment: level, score and factory.
@@ -36,14 +113,22 @@ void PrintAssessmentSummary(const std::vector<Assessment>& assessments, std::ost
 }
 
 int RunScore(CommandContext& ctx) {
-  Args args(ctx.args, {"--rubric", "-o", "--output", "--generated-at"}, {"-h", "--help"});
+  Args args(ctx.args, {"--rubric", "-o", "--output", "--generated-at", "--cohort", "--threads"}, {"-h", "--help"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kScoreUsage;
     return kExitOk;
   }
-  if (!args.ok() || !args.Value("--rubric") || args.positional().empty()) {
-    ctx.err << "score: " << (args.ok() ? (args.Value("--rubric") ? "no answer files given" : "--rubric is required") : args.error())
-            << "\n" << kScoreUsage;
+  const bool cohort = args.Value("--cohort").has_value();
+  const std::string threads = args.Value("--threads").value_or("0");
+  std::string problem = !args.ok() ? args.error()
+                        : !args.Value("--rubric") ? "--rubric is required"
+                        : cohort && !args.positional().empty() ? "give answer files or --cohort, not both"
+                        : !cohort && args.positional().empty() ? "no answer files given"
+                        : threads.empty() || threads.size() > 2 || threads.find_first_not_of("0123456789") != std::string::npos
+                            ? "--threads needs a whole number from 0 to 99"
+                            : "";
+  if (!problem.empty()) {
+    ctx.err << "score: " << problem << "\n" << kScoreUsage;
     return kExitUsage;
   }
   Diagnostics diags;
@@ -52,6 +137,7 @@ int RunScore(CommandContext& ctx) {
     ctx.err << diags.Format();
     return kExitBadInput;
   }
+  if (cohort) return ScoreCohort(ctx, args, *compiled);
   std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled->rubric, args.positional(), diags);
   ctx.err << diags.Format();
   if (diags.HasErrors()) {
@@ -61,6 +147,7 @@ int RunScore(CommandContext& ctx) {
   AssessOptions options;
   options.generated_at = args.Value("--generated-at").value_or("");
   std::vector<Assessment> assessments = Assess(compiled->model, sets, options);
+  AddCohortBenchmarks(assessments);  // when more than one factory is scored
   std::string json = AssessmentsToJson(assessments);
   auto output = args.Value("-o") ? args.Value("-o") : args.Value("--output");
   if (output && *output != "-") {

@@ -1,5 +1,7 @@
 #include "report/report_renderer.h"
 
+#include <unistd.h>
+
 #include <Poco/File.h>
 
 #include <cstdlib>
@@ -28,6 +30,15 @@ std::string TemplatesDir(const ReportOptions& options) {
 
 std::string DefaultTemplatesDir() {
   if (const char* env = std::getenv("FA_TEMPLATES_DIR"); env && *env) return env;
+  // templates/ beside the directory holding the binary (build/ or bin/).
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = '\0';
+    std::string dir(exe);
+    for (int up = 0; up < 2 && dir.find('/') != std::string::npos; ++up) dir.erase(dir.rfind('/'));
+    if (HoldsDiagnosisTemplate(dir + "/templates")) return dir + "/templates";
+  }
   if (HoldsDiagnosisTemplate("templates")) return "templates";
 #ifdef FA_SOURCE_TEMPLATES
   if (HoldsDiagnosisTemplate(FA_SOURCE_TEMPLATES)) return FA_SOURCE_TEMPLATES;

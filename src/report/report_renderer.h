@@ -11,9 +11,10 @@
 
 namespace fa {
 
-/// The templates directory: $FA_TEMPLATES_DIR when set; else ./templates
-/// when it holds the diagnosis report; else the source tree's templates/
-/// when the build defines FA_SOURCE_TEMPLATES; else "templates".
+/// The templates directory: $FA_TEMPLATES_DIR when set; else templates/
+/// beside the directory of the running binary (build/../templates); else
+/// ./templates when it holds the diagnosis report; else the source tree's
+/// templates/ when the build defines FA_SOURCE_TEMPLATES; else "templates".
 std::string DefaultTemplatesDir();
 
 /// Loads the templates once and renders many reports (a batch, a server).

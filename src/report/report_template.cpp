@@ -1,58 +1,17 @@
 #include "report/report_template.h"
 
-#include <Poco/Exception.h>
-#include <Poco/JSON/Template.h>
-
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
+
+#include "report/template_commands.h"
 
 namespace fa {
 
 namespace {
 
 constexpr int kMaxIncludeDepth = 8;
-
-struct Command {
-  std::string name;
-  std::vector<std::string> args;
-  size_t begin = 0;  ///< offset of "<?"
-  size_t end = 0;    ///< offset just past "?>"
-  int line = 1;
-};
-
-int LineAt(const std::string& text, size_t offset) {
-  int line = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n';
-  return line;
-}
-
-// Splits the commands out of a template as Poco reads them. Returns false
-// with `error` set on an unterminated command.
-bool ScanCommands(const std::string& text, const std::string& file, std::vector<Command>& out,
-                  std::string& error) {
-  for (size_t at = text.find("<?"); at != std::string::npos; at = text.find("<?", at)) {
-    const size_t close = text.find("?>", at + 2);
-    if (close == std::string::npos) {
-      error = file + ":" + std::to_string(LineAt(text, at)) + ": '<?' without a closing '?>'";
-      return false;
-    }
-    Command c;
-    c.begin = at;
-    c.end = close + 2;
-    c.line = LineAt(text, at);
-    std::string body = text.substr(at + 2, close - at - 2);
-    size_t skip = body.find_first_not_of(" \t\r\n");
-    if (skip != std::string::npos && body[skip] == '=') body.replace(skip, 1, "echo ");
-    std::istringstream words(body);
-    words >> c.name;
-    for (std::string w; words >> w;) c.args.push_back(w);
-    out.push_back(c);
-    at = c.end;
-  }
-  return true;
-}
 
 std::string ReadTemplateFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -73,9 +32,9 @@ std::string Expand(const std::string& path, int depth) {
   const std::string text = ReadTemplateFile(path);
   const std::string problem = CheckTemplateSyntax(text, path);
   if (!problem.empty()) throw std::runtime_error(problem);
-  std::vector<Command> commands;
+  std::vector<TemplateCommand> commands;
   std::string error;
-  ScanCommands(text, path, commands, error);
+  ScanTemplateCommands(text, path, commands, error);
   std::string out;
   size_t copied = 0;
   for (const auto& c : commands) {
@@ -98,10 +57,40 @@ std::string Expand(const std::string& path, int depth) {
 
 }  // namespace
 
+int TemplateLineAt(const std::string& text, size_t offset) {
+  int line = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n';
+  return line;
+}
+
+bool ScanTemplateCommands(const std::string& text, const std::string& file, std::vector<TemplateCommand>& out,
+                          std::string& error) {
+  for (size_t at = text.find("<?"); at != std::string::npos; at = text.find("<?", at)) {
+    const size_t close = text.find("?>", at + 2);
+    if (close == std::string::npos) {
+      error = file + ":" + std::to_string(TemplateLineAt(text, at)) + ": '<?' without a closing '?>'";
+      return false;
+    }
+    TemplateCommand c;
+    c.begin = at;
+    c.end = close + 2;
+    c.line = TemplateLineAt(text, at);
+    std::string body = text.substr(at + 2, close - at - 2);
+    size_t skip = body.find_first_not_of(" \t\r\n");
+    if (skip != std::string::npos && body[skip] == '=') body.replace(skip, 1, "echo ");
+    std::istringstream words(body);
+    words >> c.name;
+    for (std::string w; words >> w;) c.args.push_back(w);
+    out.push_back(c);
+    at = c.end;
+  }
+  return true;
+}
+
 std::string CheckTemplateSyntax(const std::string& text, const std::string& file) {
-  std::vector<Command> commands;
+  std::vector<TemplateCommand> commands;
   std::string error;
-  if (!ScanCommands(text, file, commands, error)) return error;
+  if (!ScanTemplateCommands(text, file, commands, error)) return error;
   struct Open {
     std::string name;
     int line;
@@ -141,23 +130,15 @@ ReportTemplate ReportTemplate::Load(const std::string& dir, const std::string& n
   ReportTemplate t;
   t.file_ = (dir.empty() ? "." : dir) + "/" + name;
   const std::string source = Expand(t.file_, 0);
-  t.template_ = std::make_shared<Poco::JSON::Template>();
-  try {
-    t.template_->parse(source);
-  } catch (const Poco::Exception& e) {
-    throw std::runtime_error(t.file_ + ": malformed template: " + e.displayText());
-  }
+  t.program_ = std::make_shared<TemplateProgram>(TemplateProgram::Compile(source, t.file_));
   return t;
 }
 
 std::string ReportTemplate::Render(const EscapedView& view) const {
-  std::ostringstream out;
-  try {
-    template_->render(Poco::Dynamic::Var(view.object()), out);
-  } catch (const Poco::Exception& e) {
-    throw std::runtime_error(file_ + ": cannot render: " + e.displayText());
-  }
-  return out.str();
+  std::string out;
+  out.reserve(1 << 16);
+  program_->Render(view.object(), out);
+  return out;
 }
 
 }  // namespace fa

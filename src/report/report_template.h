@@ -1,17 +1,16 @@
-// A report template: a Poco::JSON::Template file from templates/, loaded
-// with its <? include "file" ?> expanded and every file checked first, since
-// Poco skips a missing include and does not notice an unclosed block.
-// Rendered over an EscapedView; the loaded template can be reused.
+// A report template: a file from templates/ in the command language of
+// Poco::JSON::Template, loaded with its <? include "file" ?> expanded and
+// every file checked first (a missing include or an unclosed block is an
+// error naming the file and line), then compiled (template_program.h).
+// Rendered over an EscapedView; the loaded template can be reused, also
+// from several threads at once.
 #pragma once
 
 #include <memory>
 #include <string>
 
 #include "report/escaped_view.h"
-
-namespace Poco::JSON {
-class Template;
-}
+#include "report/template_program.h"
 
 namespace fa {
 
@@ -22,15 +21,14 @@ class ReportTemplate {
   /// line) when a file is missing or a template is malformed.
   static ReportTemplate Load(const std::string& dir, const std::string& name);
 
-  /// Renders over `view`. The view is modified while rendering (Poco keeps
-  /// loop variables in it) and restored afterwards.
+  /// Renders over `view`, which is not modified.
   std::string Render(const EscapedView& view) const;
 
   const std::string& file() const { return file_; }
 
  private:
   std::string file_;
-  std::shared_ptr<Poco::JSON::Template> template_;
+  std::shared_ptr<const TemplateProgram> program_;
 };
 
 /// Checks the <? … ?> commands of one template file: known commands, their

@@ -68,7 +68,7 @@ struct StabilitySettings {
   int samples = 10000;  ///< 0 turns the analysis off
   double kappa = 50;    ///< Dirichlet concentration: larger, weights move less
   std::uint64_t seed = 42;
-  int select = 10;      ///< N in "probability of being in the top N"
+  int select = 10;  ///< N in "probability of being in the top N"
 };
 
 /// How `weighted` puts criteria on one scale.

@@ -19,9 +19,9 @@ struct CsvCell {
 
 struct CsvTable {
   std::string file;
-  std::vector<CsvCell> header;              ///< the first row
-  std::vector<std::vector<CsvCell>> rows;   ///< the others; blank lines skipped
-  SourcePos end;                            ///< just past the last line
+  std::vector<CsvCell> header;             ///< the first row
+  std::vector<std::vector<CsvCell>> rows;  ///< the others; blank lines skipped
+  SourcePos end;                           ///< just past the last line
 
   /// Index of the header column named `name`, if any.
   std::optional<size_t> Column(const std::string& name) const;

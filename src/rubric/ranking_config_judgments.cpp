@@ -28,25 +28,35 @@ std::string Over(const std::vector<std::string>& criteria, size_t i, size_t j) {
   return " (" + criteria[i] + " over " + criteria[j] + ")";
 }
 
+// The exact reciprocal of entry (i, j), as it can be written: "1/3" for 3,
+// "5" for "1/5", "1/1.5" for 1.5.
+std::string ReciprocalText(const PairwiseJudgments& m, size_t i, size_t j) {
+  const std::string text = JudgmentText(1 / m.matrix[i][j]);
+  if (text.find('.') == std::string::npos) return text;
+  return "1/" + m.cell_text[i][j];
+}
+
 // Positivity is checked as entries are read; this checks the diagonal and
 // reciprocity of a complete matrix. Returns false when anything is wrong.
 bool CheckComplete(const PairwiseJudgments& m, const std::vector<std::string>& criteria,
                    const Report& report) {
   bool ok = true;
   const size_t n = m.matrix.size();
+  // Entries that are not usable (stored as 0, already reported) are skipped.
   for (size_t i = 0; i < n; ++i) {
-    if (m.matrix[i][i] != 1) {
+    if (m.matrix[i][i] > 0 && m.matrix[i][i] != 1) {
       report(m.cell_pos[i][i], "entry " + Entry(i, i) + Over(criteria, i, i) +
                                    " is on the diagonal and must be 1, got " + m.cell_text[i][i]);
       ok = false;
     }
     for (size_t j = 0; j < i; ++j) {
+      if (m.matrix[i][j] <= 0 || m.matrix[j][i] <= 0) continue;
       double expected = 1 / m.matrix[j][i];
       if (std::fabs(m.matrix[i][j] - expected) <= kJudgmentReciprocalTolerance * expected) continue;
       report(m.cell_pos[i][j], "entry " + Entry(i, j) + Over(criteria, i, j) +
                                    " must be the reciprocal of entry " + Entry(j, i) + " (" +
-                                   m.cell_text[j][i] + "), i.e. " +
-                                   JudgmentText(m.matrix[j][i]) + ", got " + m.cell_text[i][j]);
+                                   m.cell_text[j][i] + "), i.e. " + ReciprocalText(m, j, i) +
+                                   ", got " + m.cell_text[i][j]);
       ok = false;
     }
   }
@@ -79,7 +89,8 @@ std::optional<std::vector<std::string>> ReadCriteria(const YamlValue& value) {
     }
     names.push_back(*name);
   }
-  if (!ok || names.empty()) return std::nullopt;
+  if (names.empty()) return std::nullopt;
+  (void)ok;  // duplicates are reported; the matrix is still checked against every name
   return names;
 }
 
@@ -137,8 +148,10 @@ std::optional<JudgmentsFile> LoadYamlJudgments(const std::string& path, const st
       }
       bool any = false, all = true;
       for (const auto& e : out.experts) {
-        if (e.weight) any = true;
-        else all = false;
+        if (e.weight)
+          any = true;
+        else
+          all = false;
       }
       if (any && !all) experts.Error("give every expert a weight, or none (equal weights)");
     }
@@ -152,6 +165,7 @@ std::optional<JudgmentsFile> LoadCsvJudgments(const std::string& path, const std
                                               Diagnostics& diags) {
   Diagnostics found;
   std::optional<CsvTable> table = ParseCsv(text, path, found);
+  diags.AddSource(path, text.rfind("\xEF\xBB\xBF", 0) == 0 ? text.substr(3) : text);
   JudgmentsFile out;
   out.file = path;
   if (table) {
@@ -162,7 +176,8 @@ std::optional<JudgmentsFile> LoadCsvJudgments(const std::string& path, const std
     std::set<std::string> seen;
     for (size_t c = labelled ? 1 : 0; c < table->header.size(); ++c) {
       const CsvCell& cell = table->header[c];
-      if (cell.text.empty()) report(cell.pos, "criterion name " + std::to_string(c + 1) + " is empty");
+      if (cell.text.empty())
+        report(cell.pos, "criterion name " + std::to_string(c + 1) + " is empty");
       else if (!seen.insert(cell.text).second)
         report(cell.pos, "criterion '" + cell.text + "' is listed twice");
       out.criteria.push_back(cell.text);
@@ -207,7 +222,9 @@ std::optional<JudgmentsFile> LoadCsvJudgments(const std::string& path, const std
         m.cell_text.back().push_back(cell.text);
       }
     }
-    if (complete && CheckComplete(m, out.criteria, report)) out.experts.push_back({"", {}, m});
+    bool square = table->rows.size() == n && m.matrix.size() == n;
+    if (square && CheckComplete(m, out.criteria, report) && complete)
+      out.experts.push_back({"", {}, m});
   }
   AppendInFileOrder(found, diags, {path});
   if (found.HasErrors()) return std::nullopt;
@@ -215,17 +232,18 @@ std::optional<JudgmentsFile> LoadCsvJudgments(const std::string& path, const std
 }
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
 
 std::string JudgmentText(double a) {
-  if (a < 1) {
-    double inverse = 1 / a;
-    if (std::fabs(inverse - std::round(inverse)) < 1e-9) return "1/" + FormatNumber(std::round(inverse));
-  }
-  return FormatNumber(a);
+  if (std::fabs(a - std::round(a)) < 1e-9) return FormatNumber(std::round(a));
+  const double inverse = 1 / a;
+  if (std::fabs(inverse - std::round(inverse)) < 1e-9)
+    return "1/" + FormatNumber(std::round(inverse));
+  return FormatFixed(a, 2);
 }
 
 std::optional<PairwiseJudgments> ReadPairwiseMatrix(const YamlValue& value,
@@ -249,21 +267,27 @@ std::optional<PairwiseJudgments> ReadPairwiseMatrix(const YamlValue& value,
                 std::to_string(n) + CriteriaList(criteria));
     complete = false;
   }
+  // A matrix square in itself but of the wrong order is one error, not one per row.
+  bool self_square = true;
+  for (const auto& row : value.node())
+    self_square = self_square && row.IsSequence() && row.size() == value.node().size();
+  const bool check_rows = !self_square || value.node().size() == n;
   size_t r = 0;
   for (const auto& row : value.Items()) {
-    YamlValue labelled(src, row.node(), row.pos(), row.owner(), "matrix row " + std::to_string(r + 1));
+    YamlValue labelled(src, row.node(), row.pos(), row.owner(),
+                       "matrix row " + std::to_string(r + 1));
     if (!row.IsSequence()) {
       labelled.TypeError("a list of " + std::to_string(n) + " numbers");
       complete = false;
       ++r;
       continue;
     }
-    if (row.node().size() != n) {
+    if (row.node().size() != n && check_rows) {
       labelled.Error("matrix row " + std::to_string(r + 1) + " has " +
                      std::to_string(row.node().size()) + " entries, expected " + std::to_string(n) +
                      " (the matrix must be square)");
-      complete = false;
     }
+    if (row.node().size() != n) complete = false;
     m.matrix.emplace_back();
     m.cell_pos.emplace_back();
     m.cell_text.emplace_back();
@@ -285,7 +309,10 @@ std::optional<PairwiseJudgments> ReadPairwiseMatrix(const YamlValue& value,
     }
     ++r;
   }
-  if (!complete || !CheckComplete(m, criteria, report)) return std::nullopt;
+  bool square = m.matrix.size() == n;
+  for (const auto& row : m.matrix) square = square && row.size() == n;
+  if (!square) return std::nullopt;
+  if (!CheckComplete(m, criteria, report) || !complete) return std::nullopt;
   return m;
 }
 

@@ -17,9 +17,9 @@ namespace fa {
 /// A square matrix of judgments a_ij ("criterion i over criterion j").
 struct PairwiseJudgments {
   std::string file;
-  SourcePos pos;                                ///< the matrix as a whole
-  std::vector<std::vector<double>> matrix;      ///< "1/5" is stored as 0.2
-  std::vector<std::vector<SourcePos>> cell_pos;  ///< where each entry is written
+  SourcePos pos;                                    ///< the matrix as a whole
+  std::vector<std::vector<double>> matrix;          ///< "1/5" is stored as 0.2
+  std::vector<std::vector<SourcePos>> cell_pos;     ///< where each entry is written
   std::vector<std::vector<std::string>> cell_text;  ///< each entry as written
 };
 
@@ -56,7 +56,8 @@ std::optional<PairwiseJudgments> ReadPairwiseMatrix(const YamlValue& value,
 /// to `diags`; nullopt when any is an error.
 std::optional<JudgmentsFile> LoadJudgmentsFile(const std::string& path, Diagnostics& diags);
 
-/// "1/3" for 3, "5" for 0.2, "1.5" for 1.5: a value as a judgment is written.
+/// A judgment as people write it: "3", "1/5" for 0.2, else two decimals
+/// ("4.47" for an aggregated judgment).
 std::string JudgmentText(double a);
 
 }  // namespace fa

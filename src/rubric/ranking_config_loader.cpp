@@ -13,9 +13,9 @@ namespace fa {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"ranking",   "title",   "description", "rubric",
-                                           "method",    "normalize", "criteria",  "weights",
-                                           "filters",   "stability"};
+const std::vector<std::string> kTopKeys = {"ranking", "title",     "description", "rubric",
+                                           "method",  "normalize", "criteria",    "weights",
+                                           "filters", "stability"};
 const std::vector<std::string> kCriterionKeys = {"id", "title", "source", "direction", "weight"};
 const std::vector<std::string> kWeightsKeys = {"ahp", "max_cr", "ri", "method"};
 const std::vector<std::string> kFilterKeys = {"town", "industry", "min_level"};
@@ -53,7 +53,10 @@ void ReadSource(const YamlValue& value, RankingCriterion& c) {
     return;
   }
   if (name.empty()) {
-    value.Error("source '" + *text + "' names no " + (kind == "node" ? "node" : kind == "profile" ? "field" : "column"));
+    value.Error("source '" + *text + "' names no " +
+                (kind == "node"      ? "node"
+                 : kind == "profile" ? "field"
+                                     : "column"));
     return;
   }
   if (kind != "column" && !IsValidId(name)) {
@@ -61,7 +64,7 @@ void ReadSource(const YamlValue& value, RankingCriterion& c) {
     return;
   }
   c.source_name = name;
-  c.source = kind == "node" ? CriterionSource::kNode
+  c.source = kind == "node"      ? CriterionSource::kNode
              : kind == "profile" ? CriterionSource::kProfile
                                  : CriterionSource::kColumn;
 }
@@ -124,9 +127,10 @@ void ReadWeights(const YamlValue& value, RankingConfig& config) {
     config.ahp.reset();
   }
   for (const auto& c : config.criteria) {
-    if (c.weight) value.source().Error(c.pos, "criterion '" + c.id +
-                                                  "': 'weight' cannot be given when "
-                                                  "'weights: {ahp}' sets the weights");
+    if (c.weight)
+      value.source().Error(c.pos, "criterion '" + c.id +
+                                      "': 'weight' cannot be given when "
+                                      "'weights: {ahp}' sets the weights");
   }
 }
 
@@ -143,8 +147,9 @@ void CheckGivenWeights(const RankingConfig& config, const YamlSource& src) {
     }
   }
   if (with && without) {
-    src.Error(without->pos, "criterion '" + without->id + "' has no weight, but '" + with->id +
-                                "' has one: give every criterion a weight, or none (equal weights)");
+    src.Error(without->pos,
+              "criterion '" + without->id + "' has no weight, but '" + with->id +
+                  "' has one: give every criterion a weight, or none (equal weights)");
   } else if (with && total <= 0) {
     src.Error(with->pos, "the criteria's weights are all 0");
   }
@@ -211,9 +216,12 @@ void ReadStability(const YamlValue& value, RankingConfig& config) {
 
 const char* RankingMethodName(RankingMethod method) {
   switch (method) {
-    case RankingMethod::kScore: return "score";
-    case RankingMethod::kWeighted: return "weighted";
-    case RankingMethod::kTopsis: return "topsis";
+    case RankingMethod::kScore:
+      return "score";
+    case RankingMethod::kWeighted:
+      return "weighted";
+    case RankingMethod::kTopsis:
+      return "topsis";
   }
   return "score";
 }
@@ -237,26 +245,33 @@ std::optional<RankingConfig> LoadRankingConfigFromString(const std::string& text
     YamlValue method = top.Require("method");
     config.method_pos = method.pos();
     if (auto v = method.OneOf(kMethods))
-      config.method = *v == "score" ? RankingMethod::kScore
+      config.method = *v == "score"      ? RankingMethod::kScore
                       : *v == "weighted" ? RankingMethod::kWeighted
                                          : RankingMethod::kTopsis;
     YamlValue normalize = top.Get("normalize");
     if (auto v = normalize.OneOf({"minmax", "none"})) {
       config.normalize = *v == "none" ? Normalization::kNone : Normalization::kMinMax;
       if (config.method != RankingMethod::kWeighted && method.present())
-        normalize.Error("'normalize' applies to method weighted only (topsis always uses vector "
-                        "normalisation; score uses no criteria)");
+        normalize.Error(
+            "'normalize' applies to method weighted only (topsis always uses vector "
+            "normalisation; score uses no criteria)");
     }
     YamlValue criteria = top.Get("criteria");
     ReadCriteria(criteria, config, src);
-    if (config.method != RankingMethod::kScore && criteria.absent() && top.ok() &&
-        method.present())
-      method.Error(std::string("method ") + RankingMethodName(config.method) +
-                   " needs 'criteria'");
+    if (config.method != RankingMethod::kScore && criteria.absent() && top.ok() && method.present())
+      method.Error(std::string("method ") + RankingMethodName(config.method) + " needs 'criteria'");
     YamlValue weights = top.Get("weights");
     config.weights_pos = weights.pos();
-    if (!weights.absent()) ReadWeights(weights, config);
-    else CheckGivenWeights(config, src);
+    if (!weights.absent())
+      ReadWeights(weights, config);
+    else
+      CheckGivenWeights(config, src);
+    const bool weighted =
+        !weights.absent() ||
+        std::any_of(config.criteria.begin(), config.criteria.end(),
+                    [](const RankingCriterion& c) { return c.weight.has_value(); });
+    if (config.method == RankingMethod::kScore && method.present() && weighted)
+      method.Warning("method score ranks by maturity score: the weights are not used");
     ReadFilters(top.Get("filters"), config);
     ReadStability(top.Get("stability"), config);
   }

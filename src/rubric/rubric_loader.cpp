@@ -40,11 +40,18 @@ std::vector<std::string> ReadLanguages(const YamlValue& value) {
   return out;
 }
 
-void ReadCatalogue(RubricLoad& load, const YamlValue& value) {
+// Reads and parses a file the rubric names (`scenarios:`, `tiers:`),
+// relative to the rubric's directory; its lines are quoted in diagnostics.
+// nullopt, with the problem reported at `value`, when it cannot be used.
+struct Companion {
+  YamlSource src;
+  YAML::Node root;
+};
+std::optional<Companion> ReadCompanion(RubricLoad& load, const YamlValue& value, const std::string& what,
+                                       std::string& path_out) {
   auto path = value.String();
-  if (!path) return;
-  load.rubric.scenarios_path = *path;
-  load.catalogue_named = true;
+  if (!path) return std::nullopt;
+  path_out = *path;
   namespace fs = std::filesystem;
   fs::path full = fs::path(*path);
   if (full.is_relative()) full = fs::path(load.src.file()).parent_path() / full;
@@ -55,41 +62,30 @@ void ReadCatalogue(RubricLoad& load, const YamlValue& value) {
   } catch (const std::runtime_error& e) {
     std::string reason = e.what();
     if (reason.rfind(file + ": ", 0) == 0) reason.erase(0, file.size() + 2);
-    value.Error("cannot read scenario catalogue '" + file + "': " + reason);
-    return;
+    value.Error("cannot read " + what + " '" + file + "': " + reason);
+    return std::nullopt;
   }
   load.out.AddSource(file, text);
   YamlSource src(file, load.src.diags());
   auto root = src.Parse(text);
-  if (!root) return;
-  load.rubric.scenarios = ReadScenarioCatalogue(src, *root, load.rubric.languages);
+  if (!root) return std::nullopt;
+  return Companion{src, *root};
+}
+
+void ReadCatalogue(RubricLoad& load, const YamlValue& value) {
+  auto file = ReadCompanion(load, value, "scenario catalogue", load.rubric.scenarios_path);
+  load.catalogue_named = !load.rubric.scenarios_path.empty();
+  if (!file) return;
+  load.rubric.scenarios = ReadScenarioCatalogue(file->src, file->root, load.rubric.languages);
   load.catalogue_read = true;
 }
 
-// Reads the tier scheme named by `tiers:` once the tree is known, since its
-// requirements name criteria and nodes.
+// The tier scheme is read once the tree is known, since its requirements
+// name criteria and nodes.
 void ReadTiers(RubricLoad& load, const YamlValue& value) {
-  auto path = value.String();
-  if (!path) return;
-  load.rubric.tiers_path = *path;
-  namespace fs = std::filesystem;
-  fs::path full = fs::path(*path);
-  if (full.is_relative()) full = fs::path(load.src.file()).parent_path() / full;
-  std::string file = full.lexically_normal().generic_string();
-  std::string text;
-  try {
-    text = ReadFile(file);
-  } catch (const std::runtime_error& e) {
-    std::string reason = e.what();
-    if (reason.rfind(file + ": ", 0) == 0) reason.erase(0, file.size() + 2);
-    value.Error("cannot read tiers '" + file + "': " + reason);
-    return;
-  }
-  load.out.AddSource(file, text);
-  YamlSource src(file, load.src.diags());
-  auto root = src.Parse(text);
-  if (!root) return;
-  load.rubric.tiers = ReadTierScheme(src, *root, load.rubric);
+  auto file = ReadCompanion(load, value, "tiers", load.rubric.tiers_path);
+  if (!file) return;
+  load.rubric.tiers = ReadTierScheme(file->src, file->root, load.rubric);
 }
 
 }  // namespace

@@ -60,6 +60,24 @@ struct LevelScore {
   bool met = false;
 };
 
+/// Where one score stands among the factories scored with it
+/// (cohort_benchmarks.h). A value is absent when the score does not apply
+/// or its group has too few factories to compare against.
+struct CohortStanding {
+  std::optional<double> percentile_cohort;    ///< mid-rank percentile, 0–100
+  std::optional<double> percentile_industry;  ///< among the factory's industry
+  std::optional<double> median_cohort;
+  std::optional<double> median_industry;
+};
+
+/// The cohort an assessment was benchmarked against; size 0 means none.
+struct CohortInfo {
+  int size = 0;            ///< factories scored together
+  int industry_peers = 0;  ///< of them in this factory's industry, itself included
+  int min_peers = 0;       ///< a group smaller than this gets no percentile ("too few peers")
+  CohortStanding score;    ///< of the overall score (gated: S; points: the total)
+};
+
 struct NodeResult {
   std::string id;
   std::string parent;  ///< "" for top-level nodes
@@ -72,6 +90,7 @@ struct NodeResult {
   std::vector<std::optional<double>> level_scores;  ///< gated: s_l, index l-1
   int level = 0;                 ///< gated: the node's own level
   double maturity = 0;           ///< gated: the node's own maturity score
+  CohortStanding cohort;         ///< of `score`, when benchmarked
 };
 
 struct CriterionResult {
@@ -152,6 +171,7 @@ struct Assessment {
   LocalizedText level_name;
   double score = 0;          ///< gated: maturity score S; points: total
   double max_score = 0;      ///< gated: the top level; points: the most points
+  CohortInfo cohort;         ///< benchmarks against the cohort scored together
   std::vector<LevelScore> levels;
   std::vector<NodeResult> nodes;          ///< depth first, file order
   std::vector<CriterionResult> criteria;  ///< depth first, file order

@@ -49,6 +49,18 @@ void WriteRubric(JsonWriter& w, const RubricSummary& r) {
   w.EndObject();
 }
 
+void WriteOptional(JsonWriter& w, const std::string& key, const std::optional<double>& v) {
+  w.Key(key);
+  if (v) w.Number(*v); else w.Null();
+}
+
+void WriteStanding(JsonWriter& w, const CohortStanding& s) {
+  WriteOptional(w, "percentile_cohort", s.percentile_cohort);
+  WriteOptional(w, "percentile_industry", s.percentile_industry);
+  WriteOptional(w, "median_cohort", s.median_cohort);
+  WriteOptional(w, "median_industry", s.median_industry);
+}
+
 }  // namespace
 
 void WriteAssessment(const Assessment& a, JsonWriter& w) {
@@ -66,6 +78,12 @@ void WriteAssessment(const Assessment& a, JsonWriter& w) {
   WriteText(w, "level_name", a.level_name);
   w.Field("score", a.score).Field("max_score", a.max_score);
   w.EndObject();
+  if (a.cohort.size > 0) {  // only when scored with a cohort (cohort_benchmarks.h)
+    w.Key("cohort").BeginObject().Field("size", a.cohort.size).Field("industry_peers", a.cohort.industry_peers);
+    w.Field("min_peers", a.cohort.min_peers);
+    WriteStanding(w, a.cohort.score);
+    w.EndObject();
+  }
   w.Key("levels").BeginArray();
   for (const auto& l : a.levels) {
     w.BeginObject().Field("level", l.level);
@@ -88,6 +106,7 @@ void WriteAssessment(const Assessment& a, JsonWriter& w) {
       w.EndArray();
       w.Field("level", n.level).Field("maturity", n.maturity);
     }
+    if (a.cohort.size > 0) WriteStanding(w, n.cohort);
     w.EndObject();
   }
   w.EndArray();
@@ -251,6 +270,18 @@ Assessment ReadAssessment(Reader& r, const Object::Ptr& o) {
   a.level_name = r.Text(res, "level_name");
   a.score = r.Num(res, "score");
   a.max_score = r.Num(res, "max_score");
+  auto standing = [&](const Object::Ptr& from, CohortStanding& to) {
+    to.percentile_cohort = r.OptNum(from->get("percentile_cohort"));
+    to.percentile_industry = r.OptNum(from->get("percentile_industry"));
+    to.median_cohort = r.OptNum(from->get("median_cohort"));
+    to.median_industry = r.OptNum(from->get("median_industry"));
+  };
+  if (Object::Ptr co = r.Obj(o, "cohort")) {
+    a.cohort.size = static_cast<int>(r.Num(co, "size"));
+    a.cohort.industry_peers = static_cast<int>(r.Num(co, "industry_peers"));
+    a.cohort.min_peers = static_cast<int>(r.Num(co, "min_peers"));
+    standing(co, a.cohort.score);
+  }
   if (Array::Ptr levels = r.Arr(o, "levels"))
     for (size_t i = 0; i < levels->size(); ++i) {
       Object::Ptr l = levels->getObject(static_cast<unsigned>(i));
@@ -277,6 +308,7 @@ Assessment ReadAssessment(Reader& r, const Object::Ptr& o) {
         for (size_t j = 0; j < ls->size(); ++j) nr.level_scores.push_back(r.OptNum(ls->get(static_cast<unsigned>(j))));
       nr.level = static_cast<int>(r.Num(n, "level"));
       nr.maturity = r.Num(n, "maturity");
+      if (a.cohort.size > 0) standing(n, nr.cohort);
       a.nodes.push_back(nr);
     }
   if (Array::Ptr cs = r.Arr(o, "criteria"))

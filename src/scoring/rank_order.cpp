@@ -29,7 +29,8 @@ const std::vector<std::int32_t>& RankOrder::Sort(const Eigen::VectorXd& scores) 
     const std::uint64_t key = DescendingKey(scores(static_cast<Eigen::Index>(i)));
     keys_[i] = key;
     index_[i] = static_cast<std::int32_t>(i);
-    for (int pass = 0; pass < 8; ++pass) ++counts_[static_cast<size_t>(pass)][(key >> (8 * pass)) & 0xFF];
+    for (int pass = 0; pass < 8; ++pass)
+      ++counts_[static_cast<size_t>(pass)][(key >> (8 * pass)) & 0xFF];
   }
   // Least significant byte first; each pass is stable, so equal keys keep
   // the index order they started in: ascending, as SortRankKeys breaks ties.

@@ -41,8 +41,8 @@ struct RankHistogram {
 constexpr int kMaxStabilityCandidates = 20000;
 
 /// Runs the Monte Carlo: for each sample, w' ~ Dirichlet(κ·w), scores by
-/// `scorer`, ranks by SortRankKeys (ties by candidate index). Throws
-/// std::invalid_argument for bad weights or options.
+/// `scorer`, ranks by RankOrder (SortRankKeys' order: ties to the lower
+/// candidate index). Throws std::invalid_argument for bad weights or options.
 RankHistogram RankStability(const RankingScorer& scorer, const Eigen::VectorXd& weights,
                             const StabilityOptions& options);
 

@@ -48,7 +48,8 @@ RankingScorer::RankingScorer(RankingMethod method, Normalization normalize,
       break;
     case RankingMethod::kTopsis: {
       std::vector<CriterionDirection> directions;
-      for (bool c : cost) directions.push_back(c ? CriterionDirection::kCost : CriterionDirection::kBenefit);
+      for (bool c : cost)
+        directions.push_back(c ? CriterionDirection::kCost : CriterionDirection::kBenefit);
       TopsisMatrix m = PrepareTopsis(values, directions);
       ideal_gap_sq_ = std::move(m.ideal_gap_sq);
       anti_ideal_gap_sq_ = std::move(m.anti_ideal_gap_sq);
@@ -99,7 +100,8 @@ Ranking RankCandidates(const RankingConfig& config, RankingInput input,
                        int threads) {
   const auto n = static_cast<Eigen::Index>(input.candidates.size());
   const Eigen::Index k = input.values.cols();
-  if (input.values.rows() != n) throw std::invalid_argument("ranking: one row of values per candidate needed");
+  if (input.values.rows() != n)
+    throw std::invalid_argument("ranking: one row of values per candidate needed");
 
   // Id order first: from here on a candidate's index, and so every tie
   // and every floating-point sum, is the same whatever the input order.

@@ -66,7 +66,7 @@ struct CandidateStability {
 struct RankedCandidate {
   int rank = 0;  ///< 1-based, strict: ties are broken (docs/ranking.md)
   RankingCandidate candidate;
-  double value = 0;  ///< maturity score, weighted sum or closeness: higher is better
+  double value = 0;            ///< maturity score, weighted sum or closeness: higher is better
   std::vector<double> values;  ///< criterion values as read
   std::optional<CandidateStability> stability;
 };

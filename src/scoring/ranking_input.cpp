@@ -101,8 +101,9 @@ void RankingInputBuilder::AddAssessments(const std::vector<Assessment>& assessme
     c.maturity = a.score;
     c.file = file;
     if (!config_.rubric.empty() && a.rubric.id != config_.rubric) {
-      diags_.Error(file, {}, Describe(c) + " was assessed against rubric '" + a.rubric.id +
-                                 "', the ranking is over rubric '" + config_.rubric + "'");
+      diags_.Error(file, {},
+                   Describe(c) + " was assessed against rubric '" + a.rubric.id +
+                       "', the ranking is over rubric '" + config_.rubric + "'");
       continue;
     }
     if (!Keep(c, file, {})) {
@@ -116,8 +117,12 @@ void RankingInputBuilder::AddAssessments(const std::vector<Assessment>& assessme
       const std::string who = Describe(c) + ": criterion '" + k.id + "'";
       std::optional<double> v;
       switch (k.source) {
-        case CriterionSource::kScore: v = a.score; break;
-        case CriterionSource::kLevel: v = a.level; break;
+        case CriterionSource::kScore:
+          v = a.score;
+          break;
+        case CriterionSource::kLevel:
+          v = a.level;
+          break;
         case CriterionSource::kNode: {
           const NodeResult* node = FindNode(a, k.source_name);
           if (!node) {
@@ -167,15 +172,16 @@ void RankingInputBuilder::AddTable(const CsvTable& table) {
                                                                : k.source_name;
     columns.push_back(column_of(wanted));
     if (!columns.back()) {
-      diags_.Error(file, {1, 1}, "no column '" + wanted + "' for criterion '" + k.id +
-                                     "' (source " + k.source_text + ")" +
-                                     DidYouMean(wanted, table.ColumnNames()));
+      diags_.Error(file, {1, 1},
+                   "no column '" + wanted + "' for criterion '" + k.id + "' (source " +
+                       k.source_text + ")" + DidYouMean(wanted, table.ColumnNames()));
       usable = false;
     }
   }
   if (config_.filters.min_level && !level) {
-    diags_.Error(file, {1, 1}, "the min_level filter needs a 'level' column" +
-                                   DidYouMean("level", table.ColumnNames()));
+    diags_.Error(
+        file, {1, 1},
+        "the min_level filter needs a 'level' column" + DidYouMean("level", table.ColumnNames()));
     usable = false;
   }
   if (config_.method == RankingMethod::kScore && !score) {
@@ -198,8 +204,8 @@ void RankingInputBuilder::AddTable(const CsvTable& table) {
     if (level && !row[*level].text.empty()) {
       auto v = ParseValue(row[*level].text);
       if (!v || *v != std::floor(*v)) {
-        diags_.Error(file, row[*level].pos, Describe(c) + ": level must be an integer, got '" +
-                                                row[*level].text + "'");
+        diags_.Error(file, row[*level].pos,
+                     Describe(c) + ": level must be an integer, got '" + row[*level].text + "'");
         ok = false;
       } else {
         c.level = static_cast<int>(*v);
@@ -212,8 +218,8 @@ void RankingInputBuilder::AddTable(const CsvTable& table) {
       continue;
     }
     if (config_.method == RankingMethod::kScore && !c.maturity) {
-      diags_.Error(file, row[*score].pos, Describe(c) + ": 'score' must be a number, got '" +
-                                              row[*score].text + "'");
+      diags_.Error(file, row[*score].pos,
+                   Describe(c) + ": 'score' must be a number, got '" + row[*score].text + "'");
       ok = false;
     }
     std::vector<double> values;
@@ -222,8 +228,8 @@ void RankingInputBuilder::AddTable(const CsvTable& table) {
       std::optional<double> v = ParseValue(cell.text);
       if (!v) {
         Missing(j, file, cell.pos,
-                Describe(c) + ": criterion '" + config_.criteria[j].id + "' needs a number in column '" +
-                    table.header[*columns[j]].text + "', got " +
+                Describe(c) + ": criterion '" + config_.criteria[j].id +
+                    "' needs a number in column '" + table.header[*columns[j]].text + "', got " +
                     (cell.text.empty() ? "nothing" : "'" + cell.text + "'"));
         ok = false;
       }
@@ -246,9 +252,9 @@ RankingInput RankingInputBuilder::Finish() {
       for (const auto& k : known)
         if (hint.empty() && !wanted[i].empty() && k.rfind(wanted[i], 0) == 0)
           hint = ", did you mean '" + k + "'?";
-      diags_.Warning(config_.file, pos[i],
-                     std::string("filters: ") + what + " '" + wanted[i] + "' matches no candidate" +
-                         hint);
+      diags_.Warning(
+          config_.file, pos[i],
+          std::string("filters: ") + what + " '" + wanted[i] + "' matches no candidate" + hint);
     }
   };
   if (!ids_.empty() || input_.excluded > 0) {
@@ -259,8 +265,8 @@ RankingInput RankingInputBuilder::Finish() {
   for (size_t j = 0; j < missing_.size(); ++j) {
     if (missing_[j] > kMissingReported)
       diags_.Error(config_.file, config_.criteria[j].source_pos,
-                   "criterion '" + config_.criteria[j].id + "': " +
-                       std::to_string(missing_[j] - kMissingReported) +
+                   "criterion '" + config_.criteria[j].id +
+                       "': " + std::to_string(missing_[j] - kMissingReported) +
                        " more candidates lack a value");
   }
   input_.values.resize(static_cast<Eigen::Index>(rows_.size()),
@@ -286,8 +292,8 @@ std::optional<CohortTable> ReadCohortTable(const CsvTable& table, Diagnostics& d
     ok = false;
   }
   if (table.rows.size() < 2) {
-    diags.Error(table.file, table.end, "need at least 2 rows of values, found " +
-                                           std::to_string(table.rows.size()));
+    diags.Error(table.file, table.end,
+                "need at least 2 rows of values, found " + std::to_string(table.rows.size()));
     ok = false;
   }
   out.values.resize(static_cast<Eigen::Index>(table.rows.size()),
@@ -297,8 +303,9 @@ std::optional<CohortTable> ReadCohortTable(const CsvTable& table, Diagnostics& d
       const CsvCell& cell = table.rows[r][columns[j]];
       auto v = ParseValue(cell.text);
       if (!v) {
-        diags.Error(table.file, cell.pos, "column '" + out.criteria[j] + "': expected a number, got " +
-                                              (cell.text.empty() ? "nothing" : "'" + cell.text + "'"));
+        diags.Error(table.file, cell.pos,
+                    "column '" + out.criteria[j] + "': expected a number, got " +
+                        (cell.text.empty() ? "nothing" : "'" + cell.text + "'"));
         ok = false;
       }
       out.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = v.value_or(0);

@@ -47,7 +47,8 @@ class RankingInputBuilder {
   bool Keep(const RankingCandidate& c, const std::string& file, SourcePos pos);
   void Add(RankingCandidate c, const std::vector<double>& values, SourcePos pos);
   /// Reports a missing value; after five for one criterion, only counts.
-  void Missing(size_t criterion, const std::string& file, SourcePos pos, const std::string& message);
+  void Missing(size_t criterion, const std::string& file, SourcePos pos,
+               const std::string& message);
 
   const RankingConfig& config_;
   Diagnostics& diags_;
@@ -55,8 +56,8 @@ class RankingInputBuilder {
   std::vector<std::vector<double>> rows_;
   std::map<std::string, std::pair<std::string, SourcePos>> ids_;  ///< id → first file, pos
   std::set<std::string> towns_, industries_;
-  std::vector<int> missing_;             ///< per criterion
-  std::set<std::string> bad_sources_;    ///< config problems reported once
+  std::vector<int> missing_;           ///< per criterion
+  std::set<std::string> bad_sources_;  ///< config problems reported once
 };
 
 /// A cohort table for objective weights: every column except the profile

@@ -10,9 +10,12 @@ namespace {
 
 const char* NormalizationName(const Ranking& r) {
   switch (r.method) {
-    case RankingMethod::kTopsis: return "vector";
-    case RankingMethod::kWeighted: return r.normalize == Normalization::kNone ? "none" : "minmax";
-    case RankingMethod::kScore: break;
+    case RankingMethod::kTopsis:
+      return "vector";
+    case RankingMethod::kWeighted:
+      return r.normalize == Normalization::kNone ? "none" : "minmax";
+    case RankingMethod::kScore:
+      break;
   }
   return "none";
 }
@@ -35,8 +38,10 @@ void WriteConfig(JsonWriter& w, const Ranking& r) {
   w.Key("filters").BeginObject();
   w.Field("town", r.filters.towns).Field("industry", r.filters.industries);
   w.Key("min_level");
-  if (r.filters.min_level) w.Int(*r.filters.min_level);
-  else w.Null();
+  if (r.filters.min_level)
+    w.Int(*r.filters.min_level);
+  else
+    w.Null();
   w.EndObject();
   w.EndObject();
 }
@@ -81,11 +86,15 @@ void WriteCandidate(JsonWriter& w, const Ranking& r, const RankedCandidate& c) {
   w.Field("rank", c.rank).Field("id", c.candidate.id).Field("name", c.candidate.name);
   w.Field("town", c.candidate.town).Field("industry", c.candidate.industry);
   w.Key("level");
-  if (c.candidate.level) w.Int(*c.candidate.level);
-  else w.Null();
+  if (c.candidate.level)
+    w.Int(*c.candidate.level);
+  else
+    w.Null();
   w.Key("maturity_score");
-  if (c.candidate.maturity) w.Number(*c.candidate.maturity);
-  else w.Null();
+  if (c.candidate.maturity)
+    w.Number(*c.candidate.maturity);
+  else
+    w.Null();
   w.Field(RankingValueName(r.method), c.value);
   w.Key("values").BeginObject();
   for (size_t j = 0; j < r.criteria.size() && j < c.values.size(); ++j)
@@ -120,9 +129,12 @@ std::string CsvField(const std::string& text) {
 
 const char* RankingValueName(RankingMethod method) {
   switch (method) {
-    case RankingMethod::kTopsis: return "closeness";
-    case RankingMethod::kWeighted: return "weighted_score";
-    case RankingMethod::kScore: break;
+    case RankingMethod::kTopsis:
+      return "closeness";
+    case RankingMethod::kWeighted:
+      return "weighted_score";
+    case RankingMethod::kScore:
+      break;
   }
   return "maturity_score";
 }

@@ -47,7 +47,8 @@ std::string MethodText(const Ranking& r) {
       return r.normalize == Normalization::kNone
                  ? "weighted: weighted sum of the values as given, higher is better"
                  : "weighted: weighted sum of min-max normalised values, higher is better";
-    case RankingMethod::kScore: break;
+    case RankingMethod::kScore:
+      break;
   }
   return "score: maturity score; ties by level, then by credit code";
 }
@@ -125,16 +126,19 @@ std::string RankingToText(const Ranking& r, const std::string& lang, int limit) 
   }
   const std::string top_n = "P(top " + std::to_string(r.stability.select) + ")";
   if (r.stability_computed) {
-    out += "\nstability:  " + std::to_string(r.stability.samples) +
-           " samples of weights ~ Dirichlet(kappa * w), kappa = " + FormatNumber(r.stability.kappa) +
-           ", seed " + std::to_string(r.stability.seed) + "\n";
-    out += "            interval: 5th-95th percentile rank; P(1st): share of samples ranked first;\n"
-           "            " + top_n + ": share of samples in which it is among the first " +
-           std::to_string(r.stability.select) + "\n";
+    out +=
+        "\nstability:  " + std::to_string(r.stability.samples) +
+        " samples of weights ~ Dirichlet(kappa * w), kappa = " + FormatNumber(r.stability.kappa) +
+        ", seed " + std::to_string(r.stability.seed) + "\n";
+    out +=
+        "            interval: 5th-95th percentile rank; P(1st): share of samples ranked first;\n"
+        "            " +
+        top_n + ": share of samples in which it is among the first " +
+        std::to_string(r.stability.select) + "\n";
   } else {
     out += "\nstability:  not computed (" +
            std::string(r.method == RankingMethod::kScore ? "method score has no weights to vary"
-                        : r.stability.samples == 0       ? "samples: 0"
+                       : r.stability.samples == 0        ? "samples: 0"
                                                          : "fewer than 2 candidates") +
            ")\n";
   }
@@ -147,16 +151,24 @@ std::string RankingToText(const Ranking& r, const std::string& lang, int limit) 
     has_industry = has_industry || !c.candidate.industry.empty();
     has_level = has_level || c.candidate.level.has_value();
   }
-  const std::vector<bool> shown_column = {true, true, has_code, has_town, has_industry, true,
-                                          has_level, stable, stable, stable, stable};
+  const std::vector<bool> shown_column = {true,      true,   has_code, has_town, has_industry, true,
+                                          has_level, stable, stable,   stable,   stable};
   std::vector<bool> right;
-  std::vector<std::string> head = {"rank", "candidate", "credit code", "town", "industry",
+  std::vector<std::string> head = {"rank",
+                                   "candidate",
+                                   "credit code",
+                                   "town",
+                                   "industry",
                                    r.method == RankingMethod::kTopsis     ? "closeness"
                                    : r.method == RankingMethod::kWeighted ? "score"
                                                                           : "maturity",
-                                   "level", "interval", "median", "P(1st)", top_n};
+                                   "level",
+                                   "interval",
+                                   "median",
+                                   "P(1st)",
+                                   top_n};
   const std::vector<bool> right_aligned = {true, false, false, false, false, true,
-                                           true, false, true, true, true};
+                                           true, false, true,  true,  true};
   auto keep = [&](const std::vector<std::string>& cells) {
     std::vector<std::string> out;
     for (size_t k = 0; k < cells.size(); ++k)
@@ -180,7 +192,10 @@ std::string RankingToText(const Ranking& r, const std::string& lang, int limit) 
         c.candidate.industry,
         FormatFixed(c.value, digits),
         c.candidate.level ? std::to_string(*c.candidate.level) : "-",
-        "", "", "", ""};
+        "",
+        "",
+        "",
+        ""};
     if (stable && c.stability) {
       const CandidateStability& s = *c.stability;
       row[7] = s.rank_p5 == s.rank_p95

@@ -35,14 +35,15 @@ void ReportInconsistency(const PairwiseJudgments& judgments, const AhpResult& re
                          const std::string& ri_table, const std::string& owner,
                          Diagnostics& diags) {
   const double n = static_cast<double>(criteria.size());
-  diags.Error(judgments.file, judgments.pos,
-              Prefixed(owner, "the judgments are inconsistent: CR " + FormatFixed(result.cr, 3) +
-                                  " > " + FormatNumber(max_cr) + " (λmax " +
-                                  FormatFixed(result.lambda_max, 3) + ", CI " +
-                                  FormatFixed(result.ci, 3) + ", RI " + FormatFixed(result.ri, 3) +
-                                  " from " + ri_table + ")"));
+  diags.Error(
+      judgments.file, judgments.pos,
+      Prefixed(owner, "the judgments are inconsistent: CR " + FormatFixed(result.cr, 3) + " > " +
+                          FormatNumber(max_cr) + " (λmax " + FormatFixed(result.lambda_max, 3) +
+                          ", CI " + FormatFixed(result.ci, 3) + ", RI " +
+                          FormatFixed(result.ri, 3) + " from " + ri_table + ")"));
   for (const JudgmentError& e : result.worst_judgments) {
-    const SourcePos pos = judgments.cell_pos[static_cast<size_t>(e.row)][static_cast<size_t>(e.col)];
+    const SourcePos pos =
+        judgments.cell_pos[static_cast<size_t>(e.row)][static_cast<size_t>(e.col)];
     diags.Note(judgments.file, pos,
                "contributes most: " + DescribeJudgment(e, criteria, result.lambda_max - n));
   }
@@ -83,11 +84,9 @@ std::optional<RankingWeights> ResolveRankingWeights(const RankingConfig& config,
     }
     out.from = "ahp";
     out.weights = result.weights;
-    out.ahp = AhpSummary{ahp.method,       result.lambda_max,
-                         result.ci,        result.ri,
-                         RandomIndexTableName(table), result.cr,
-                         ahp.max_cr,       result.consistent,
-                         ahp.judgments.matrix};
+    out.ahp = AhpSummary{ahp.method, result.lambda_max,           result.ci,
+                         result.ri,  RandomIndexTableName(table), result.cr,
+                         ahp.max_cr, result.consistent,           ahp.judgments.matrix};
     return out;
   }
   out.weights = Eigen::VectorXd::Ones(k);

@@ -26,8 +26,7 @@ Eigen::MatrixXd JudgmentMatrix(const PairwiseJudgments& judgments);
 /// λmax − n. `owner` may be "".
 void ReportInconsistency(const PairwiseJudgments& judgments, const AhpResult& result,
                          const std::vector<std::string>& criteria, double max_cr,
-                         const std::string& ri_table, const std::string& owner,
-                         Diagnostics& diags);
+                         const std::string& ri_table, const std::string& owner, Diagnostics& diags);
 
 /// One line for a judgment: "neighbourhood over condition is judged 6; the
 /// weights imply 1.13 (41% of λmax − n)".

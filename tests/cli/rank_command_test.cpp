@@ -53,7 +53,9 @@ std::vector<std::string> Lines(const std::string& text) {
   return lines;
 }
 
-std::string TempPath(const std::string& name) { return (fs::temp_directory_path() / name).string(); }
+std::string TempPath(const std::string& name) {
+  return (fs::temp_directory_path() / name).string();
+}
 
 const char kFighter[] = "--config tests/data/ranking/fighter.yaml tests/data/ranking/fighter.csv";
 const char kCommission[] =
@@ -66,7 +68,8 @@ TEST_CASE("rank command: topsis reproduces Hwang & Yoon's fighter-aircraft ranki
   REQUIRE_MESSAGE(run.status == 0, run.err);
   auto lines = Lines(run.out);
   REQUIRE(lines.size() == 5);
-  CHECK(lines[0].rfind("rank,id,name,town,industry,level,maturity_score,closeness,rank_p5,", 0) == 0);
+  CHECK(lines[0].rfind("rank,id,name,town,industry,level,maturity_score,closeness,rank_p5,", 0) ==
+        0);
   const std::vector<std::pair<std::string, double>> published = {
       {"A1", .643}, {"A3", .613}, {"A4", .312}, {"A2", .268}};
   for (size_t r = 0; r < published.size(); ++r) {
@@ -156,7 +159,8 @@ TEST_CASE("rank command: answer files, saved assessments and their scores rank a
 TEST_CASE("rank command: 1,000 candidates x 10,000 samples rank with stability figures") {
   std::mt19937_64 rng(4);
   std::uniform_real_distribution<double> u(0, 1);
-  std::string table = "credit_code,name,town,score,manufacturing,technology,rd_share,energy_intensity\n";
+  std::string table =
+      "credit_code,name,town,score,manufacturing,technology,rd_share,energy_intensity\n";
   for (int i = 0; i < 1000; ++i) {
     const double m = u(rng);
     table += "C" + std::to_string(100000 + i) + ",工厂" + std::to_string(i) + ",南翔镇," +
@@ -184,8 +188,9 @@ TEST_CASE("rank command: text shows the weights with CR and the ranking with its
   Run run = Rank(std::string("rank ") + kCommission + " --limit 3 --lang en");
   REQUIRE_MESSAGE(run.status == 0, run.err);
   CHECK(Has(run.out, "ranking commission-2026: District smart-factory designation 2026"));
-  CHECK(Has(run.out, "weights:    AHP (eigen), lambda_max 5.0681, CI 0.0170, RI 1.1246 "
-                     "(alonso-lamata), CR 0.0151 <= 0.1: consistent\n"));
+  CHECK(Has(run.out,
+            "weights:    AHP (eigen), lambda_max 5.0681, CI 0.0170, RI 1.1246 "
+            "(alonso-lamata), CR 0.0151 <= 0.1: consistent\n"));
   CHECK(Has(run.out, "rank  candidate"));
   CHECK(Has(run.out, "interval  median  P(1st)  P(top 10)\n"));
   CHECK(Has(run.out, "more (use --limit 0 to show all, or --json / --csv)\n"));
@@ -194,25 +199,33 @@ TEST_CASE("rank command: text shows the weights with CR and the ranking with its
 TEST_CASE("rank command: bad inputs exit 1 with positioned diagnostics and write nothing") {
   const std::string out = TempPath("fa-rank-nothing.json");
   std::remove(out.c_str());
-  Run missing = Rank("rank --config examples/ranking/commission-2026.yaml tests/data/ranking/fighter.csv -o " + out);
+  Run missing = Rank(
+      "rank --config examples/ranking/commission-2026.yaml tests/data/ranking/fighter.csv -o " +
+      out);
   CHECK(missing.status == 1);
-  CHECK(Has(missing.err, "tests/data/ranking/fighter.csv:1:1: error: no column 'score' for criterion "
-                         "'maturity' (source score)\n"));
+  CHECK(Has(missing.err,
+            "tests/data/ranking/fighter.csv:1:1: error: no column 'score' for criterion "
+            "'maturity' (source score)\n"));
   CHECK_FALSE(fs::exists(out));
-  Run inconsistent = Rank("rank --config tests/data/ranking/bad/ahp_inconsistent.yaml tests/data/ranking/fighter.csv");
+  Run inconsistent = Rank(
+      "rank --config tests/data/ranking/bad/ahp_inconsistent.yaml tests/data/ranking/fighter.csv");
   CHECK(inconsistent.status == 1);
-  CHECK(Has(inconsistent.err, "ahp_inconsistent.yaml:14:5: error: weights: the judgments are inconsistent"));
+  CHECK(Has(inconsistent.err,
+            "ahp_inconsistent.yaml:14:5: error: weights: the judgments are inconsistent"));
   CHECK(Has(inconsistent.err, "note: contributes most:"));
-  Run config = Rank("rank --config tests/data/ranking/bad/unknown_keys.yaml tests/data/ranking/fighter.csv");
+  Run config =
+      Rank("rank --config tests/data/ranking/bad/unknown_keys.yaml tests/data/ranking/fighter.csv");
   CHECK(config.status == 1);
   CHECK(Has(config.err, "unknown key 'methd' at top level, did you mean 'method'?"));
   const std::string bad_cell = TempPath("fa-rank-bad-cell.csv");
-  WriteFile(bad_cell, "name,max_speed,ferry_range,max_payload,cost,reliability,maneuverability\n"
-                      "A1,2.0,1500,20000,5.5,5,9\nA2,fast,2700,18000,6.5,3,5\n");
+  WriteFile(bad_cell,
+            "name,max_speed,ferry_range,max_payload,cost,reliability,maneuverability\n"
+            "A1,2.0,1500,20000,5.5,5,9\nA2,fast,2700,18000,6.5,3,5\n");
   Run cell = Rank("rank --config tests/data/ranking/fighter.yaml " + bad_cell);
   CHECK(cell.status == 1);
-  CHECK(Has(cell.err, "fa-rank-bad-cell.csv:3:4: error: candidate 'A2': criterion 'max_speed' needs "
-                      "a number in column 'max_speed', got 'fast'\nA2,fast,2700,18000,6.5,3,5\n   ^\n"));
+  CHECK(Has(cell.err,
+            "fa-rank-bad-cell.csv:3:4: error: candidate 'A2': criterion 'max_speed' needs "
+            "a number in column 'max_speed', got 'fast'\nA2,fast,2700,18000,6.5,3,5\n   ^\n"));
   std::remove(bad_cell.c_str());
 }
 
@@ -223,7 +236,8 @@ TEST_CASE("rank command: usage errors exit 2, --help exits 0") {
   CHECK(Rank(std::string("rank ") + kFighter + " --select 0").status == 2);
   CHECK(Rank(std::string("rank ") + kFighter + " --kappa -3").status == 2);
   CHECK(Rank(std::string("rank ") + kFighter + " --bogus").status == 2);
-  Run answers = Rank("rank --config tests/data/ranking/cmmm-examples.yaml examples/cmmm-ic-packaging.yaml");
+  Run answers =
+      Rank("rank --config tests/data/ranking/cmmm-examples.yaml examples/cmmm-ic-packaging.yaml");
   CHECK(answers.status == 2);
   CHECK(Has(answers.err, "answer files need --rubric"));
   Run help = Rank("rank --help");

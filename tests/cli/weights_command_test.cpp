@@ -91,20 +91,23 @@ TEST_CASE("weights command: Saaty's house example (1990) gives its priorities, �
   CHECK(worst->getValue<std::string>("column") == "condition");
 }
 
-TEST_CASE("weights command: an inconsistent matrix exits 1, printing the result and the worst judgment") {
+TEST_CASE(
+    "weights command: an inconsistent matrix exits 1, printing the result and the worst judgment") {
   Run run = Weights("tests/data/ranking/house.yaml --ri saaty1980");
   CHECK(run.status == 1);
   CHECK(Has(run.out, "  financing       33.32%"));
   CHECK(Has(run.out, "  CR          0.1691 > 0.1: inconsistent\n"));
-  CHECK(Has(run.out, "judgments contributing most to the inconsistency:\n"
-                     "  neighbourhood over condition is judged 6; the weights imply 1.13"));
+  CHECK(Has(run.out,
+            "judgments contributing most to the inconsistency:\n"
+            "  neighbourhood over condition is judged 6; the weights imply 1.13"));
   CHECK(run.err.rfind("tests/data/ranking/house.yaml:9:3: error: the judgments are inconsistent: "
                       "CR 0.169 > 0.1 (λmax 9.669, CI 0.238, RI 1.410 from saaty1980)\n",
                       0) == 0);
-  CHECK(Has(run.err, "tests/data/ranking/house.yaml:11:44: note: contributes most: neighbourhood "
-                     "over condition is judged 6; the weights imply 1.13 (26% of λmax − n)\n"
-                     "  - [\"1/3\", 3,     1,     6, 3,     4,     6,     \"1/5\"]\n"
-                     "                                           ^\n"));
+  CHECK(Has(run.err,
+            "tests/data/ranking/house.yaml:11:44: note: contributes most: neighbourhood "
+            "over condition is judged 6; the weights imply 1.13 (26% of λmax − n)\n"
+            "  - [\"1/3\", 3,     1,     6, 3,     4,     6,     \"1/5\"]\n"
+            "                                           ^\n"));
 }
 
 TEST_CASE("weights command: Saaty's drinks matrix (2008) from CSV gives its estimates and CR") {
@@ -164,8 +167,9 @@ TEST_CASE("weights command: a group's inconsistent expert is a warning for aij, 
   Run aip = Weights("tests/data/ranking/group3.yaml --aggregate aip");
   CHECK(aip.status == 1);
   CHECK(Has(aip.err, "group3.yaml:19:7: error: expert '王工': the judgments are inconsistent"));
-  CHECK(Has(aip.out, "judgments contributing most to the inconsistency of expert '王工':\n"
-                     "  cost over delivery is judged 1/7"));
+  CHECK(Has(aip.out,
+            "judgments contributing most to the inconsistency of expert '王工':\n"
+            "  cost over delivery is judged 1/7"));
 }
 
 TEST_CASE("weights command: several files are several experts") {
@@ -185,8 +189,8 @@ TEST_CASE("weights command: entropy and CRITIC over a cohort table equal the lib
       2.5, 2700, 18000, 6.5, 3, 5,   //
       1.8, 2000, 21000, 4.5, 7, 7,   //
       2.2, 1800, 20000, 5.0, 5, 5;
-  const char* names[] = {"max_speed", "ferry_range", "max_payload", "cost", "reliability",
-                         "maneuverability"};
+  const char* names[] = {"max_speed", "ferry_range", "max_payload",
+                         "cost",      "reliability", "maneuverability"};
   Run entropy = Weights("--entropy tests/data/ranking/fighter.csv --json");
   REQUIRE_MESSAGE(entropy.status == 0, entropy.err);
   Eigen::VectorXd want = EntropyWeights(x).weights;
@@ -198,7 +202,8 @@ TEST_CASE("weights command: entropy and CRITIC over a cohort table equal the lib
   want = CriticWeights(x, dirs).weights;
   for (int j = 0; j < 6; ++j) CHECK(Weight(Json(critic), names[j]) == doctest::Approx(want(j)));
   Run text = Weights("--critic tests/data/ranking/fighter.csv --cost cost");
-  CHECK(Has(text.out, "CRITIC weights (Diakoulaki, Mavrotas & Papayannakis 1995), 6 criteria over 4 rows"));
+  CHECK(Has(text.out,
+            "CRITIC weights (Diakoulaki, Mavrotas & Papayannakis 1995), 6 criteria over 4 rows"));
 }
 
 TEST_CASE("weights command: a matrix that is not reciprocal is a positioned error, exit 1") {
@@ -213,8 +218,9 @@ TEST_CASE("weights command: usage errors exit 2, --help exits 0") {
   CHECK(Weights("--bogus tests/data/ranking/leader.yaml").status == 2);
   Run ri = Weights("tests/data/ranking/leader.yaml --ri saaty2005");
   CHECK(ri.status == 2);
-  CHECK(Has(ri.err, "--ri must be one of saaty1980, saaty2008, alonso-lamata, alonso-lamata-table, "
-                    "got 'saaty2005', did you mean 'saaty2008'?"));
+  CHECK(Has(ri.err,
+            "--ri must be one of saaty1980, saaty2008, alonso-lamata, alonso-lamata-table, "
+            "got 'saaty2005', did you mean 'saaty2008'?"));
   CHECK(Weights("tests/data/ranking/leader.yaml --method power").status == 2);
   CHECK(Weights("tests/data/ranking/leader.yaml --max-cr -1").status == 2);
   CHECK(Weights("--entropy a.csv --critic b.csv").status == 2);

@@ -6,6 +6,8 @@
 //
 // FA_REGENERATE_GOLDEN=1 rewrites the .expected files from the current
 // output instead of comparing; review them line by line before committing.
+#include "rubric/ranking_config.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -13,7 +15,6 @@
 #include <filesystem>
 
 #include "base/text.h"
-#include "rubric/ranking_config.h"
 #include "rubric/ranking_config_csv.h"
 #include "scoring/ranking_weights.h"
 
@@ -139,8 +140,10 @@ TEST_CASE("weights judgments: every bad judgments file gives exactly the expecte
 
 TEST_CASE("ranking csv: quotes, doubled quotes, CRLF and a byte-order mark, with positions") {
   Diagnostics diags;
-  auto t = ParseCsv("\xEF\xBB\xBF" "a, \"b,c\" ,d\r\n1,\"say \"\"hi\"\"\",3\r\n\r\n 4 ,5,6\n", "t.csv",
-                    diags);
+  auto t = ParseCsv(
+      "\xEF\xBB\xBF"
+      "a, \"b,c\" ,d\r\n1,\"say \"\"hi\"\"\",3\r\n\r\n 4 ,5,6\n",
+      "t.csv", diags);
   REQUIRE_MESSAGE(t, diags.Format());
   CHECK(t->ColumnNames() == std::vector<std::string>{"a", "b,c", "d"});
   REQUIRE(t->rows.size() == 2);

@@ -76,12 +76,12 @@ const std::vector<bool> kFighterCost = {false, false, false, true, false, false}
 
 TEST_CASE("ranking: topsis reproduces Hwang & Yoon's fighter aircraft (1981)") {
   // Published C* = .643 .268 .613 .312, so A1 > A3 > A4 > A2.
-  Ranking r = RankCandidates(Config(RankingMethod::kTopsis, kFighterCost),
-                             Input(FighterAircraft()), Weights({.2, .1, .1, .1, .2, .3}),
-                             {0, 50, 42, 10});
+  Ranking r = RankCandidates(Config(RankingMethod::kTopsis, kFighterCost), Input(FighterAircraft()),
+                             Weights({.2, .1, .1, .1, .2, .3}), {0, 50, 42, 10});
   std::vector<std::string> order;
   for (const auto& c : r.candidates) order.push_back(c.candidate.name);
-  CHECK(order == std::vector<std::string>{"candidate 0", "candidate 2", "candidate 3", "candidate 1"});
+  CHECK(order ==
+        std::vector<std::string>{"candidate 0", "candidate 2", "candidate 3", "candidate 1"});
   CHECK(std::abs(r.candidates[0].value - 0.643) < 1e-3);
   CHECK(std::abs(r.candidates[1].value - 0.613) < 1e-3);
   CHECK(std::abs(r.candidates[2].value - 0.312) < 1e-3);
@@ -98,7 +98,8 @@ TEST_CASE("ranking: the scorer's closeness is exactly scoring/topsis.h's") {
   ScoreBuffers buffers;
   scorer.Score(w, got, buffers);
   std::vector<CriterionDirection> dirs;
-  for (bool c : kFighterCost) dirs.push_back(c ? CriterionDirection::kCost : CriterionDirection::kBenefit);
+  for (bool c : kFighterCost)
+    dirs.push_back(c ? CriterionDirection::kCost : CriterionDirection::kBenefit);
   Eigen::VectorXd want = Topsis(FighterAircraft(), dirs, w).closeness;
   for (Eigen::Index i = 0; i < 4; ++i) CHECK(got(i) == doctest::Approx(want(i)).epsilon(1e-12));
 }
@@ -156,8 +157,8 @@ TEST_CASE("ranking: a dominating candidate ranks first in every method and every
       CAPTURE(RankingMethodName(method));
       RankingWeights w = Weights({1, 2, 3, 1, 1});
       if (method == RankingMethod::kScore) w.from = "none";
-      Ranking r = RankCandidates(Config(method, cost, normalize), Input(x, maturity), w,
-                                 {5000, 20, 11, 3});
+      Ranking r =
+          RankCandidates(Config(method, cost, normalize), Input(x, maturity), w, {5000, 20, 11, 3});
       const RankedCandidate& top = r.candidates.front();
       CHECK(top.candidate.id == "ID1017");
       if (method == RankingMethod::kScore) continue;
@@ -218,7 +219,8 @@ TEST_CASE("rank order: the radix sort gives SortRankKeys' order, ties and -0.0 i
     SortRankKeys(keys);
     RankOrder order(n);
     const auto& got = order.Sort(scores);
-    for (int r = 0; r < n; ++r) CHECK(got[static_cast<size_t>(r)] == keys[static_cast<size_t>(r)].index);
+    for (int r = 0; r < n; ++r)
+      CHECK(got[static_cast<size_t>(r)] == keys[static_cast<size_t>(r)].index);
   }
   CHECK(RankOrder::DescendingKey(2.0) < RankOrder::DescendingKey(1.0));
   CHECK(RankOrder::DescendingKey(-1.0) > RankOrder::DescendingKey(-0.5));

@@ -1,0 +1,109 @@
+#include "scoring/cohort_benchmarks.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace fa {
+
+namespace {
+
+constexpr double kTie = 1e-9;
+constexpr double kAbsent = std::numeric_limits<double>::quiet_NaN();
+
+std::optional<double> Present(double v) { return std::isnan(v) ? std::nullopt : std::optional<double>(v); }
+
+}  // namespace
+
+GroupRanks RankWithinGroups(const std::vector<double>& values, const std::vector<int>& group, int groups,
+                            int min_peers) {
+  assert(values.size() == group.size());
+  GroupRanks out;
+  out.percentile.assign(values.size(), kAbsent);
+  out.median.assign(static_cast<size_t>(groups), kAbsent);
+  out.count.assign(static_cast<size_t>(groups), 0);
+  std::vector<std::vector<double>> sorted(static_cast<size_t>(groups));
+  for (size_t i = 0; i < values.size(); ++i)
+    if (group[i] >= 0 && !std::isnan(values[i])) ++out.count[static_cast<size_t>(group[i])];
+  for (int g = 0; g < groups; ++g) sorted[static_cast<size_t>(g)].reserve(static_cast<size_t>(out.count[static_cast<size_t>(g)]));
+  for (size_t i = 0; i < values.size(); ++i)
+    if (group[i] >= 0 && !std::isnan(values[i])) sorted[static_cast<size_t>(group[i])].push_back(values[i]);
+  for (int g = 0; g < groups; ++g) {
+    auto& s = sorted[static_cast<size_t>(g)];
+    std::sort(s.begin(), s.end());
+    const size_t n = s.size();
+    if (n > 0) out.median[static_cast<size_t>(g)] = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (group[i] < 0 || std::isnan(values[i])) continue;
+    const auto& s = sorted[static_cast<size_t>(group[i])];
+    if (static_cast<int>(s.size()) < min_peers) continue;
+    const double x = values[i];
+    const auto below = std::lower_bound(s.begin(), s.end(), x - kTie) - s.begin();
+    const auto upto = std::upper_bound(s.begin(), s.end(), x + kTie) - s.begin();
+    out.percentile[i] = 100.0 * (static_cast<double>(below) + 0.5 * static_cast<double>(upto - below)) /
+                        static_cast<double>(s.size());
+  }
+  return out;
+}
+
+std::vector<int> IndustryGroups(const std::vector<std::string>& industries, int& groups) {
+  std::map<std::string, int> ids;
+  std::vector<int> out;
+  out.reserve(industries.size());
+  for (const auto& industry : industries) {
+    if (industry.empty()) {
+      out.push_back(-1);
+      continue;
+    }
+    auto it = ids.emplace(industry, static_cast<int>(ids.size())).first;
+    out.push_back(it->second);
+  }
+  groups = static_cast<int>(ids.size());
+  return out;
+}
+
+void AddCohortBenchmarks(std::vector<Assessment>& assessments, int min_peers) {
+  const size_t n = assessments.size();
+  if (n < 2) return;
+  std::vector<std::string> industries;
+  for (const auto& a : assessments) industries.push_back(a.factory.industry);
+  int industry_groups = 0;
+  const std::vector<int> industry = IndustryGroups(industries, industry_groups);
+  const std::vector<int> everyone(n, 0);
+  std::vector<int> peers(static_cast<size_t>(industry_groups), 0);
+  for (int g : industry)
+    if (g >= 0) ++peers[static_cast<size_t>(g)];
+
+  // Measure 0 is the overall score, measure m >= 1 node m - 1.
+  const size_t nodes = assessments[0].nodes.size();
+  std::vector<double> values(n);
+  for (size_t m = 0; m <= nodes; ++m) {
+    for (size_t i = 0; i < n; ++i) {
+      const Assessment& a = assessments[i];
+      assert(a.nodes.size() == nodes);
+      if (m == 0) values[i] = a.score;
+      else values[i] = a.nodes[m - 1].applicable ? a.nodes[m - 1].score : kAbsent;
+    }
+    const GroupRanks cohort = RankWithinGroups(values, everyone, 1, min_peers);
+    const GroupRanks within = RankWithinGroups(values, industry, industry_groups, min_peers);
+    for (size_t i = 0; i < n; ++i) {
+      Assessment& a = assessments[i];
+      CohortStanding& s = m == 0 ? a.cohort.score : a.nodes[m - 1].cohort;
+      s.percentile_cohort = Present(cohort.percentile[i]);
+      s.percentile_industry = Present(within.percentile[i]);
+      s.median_cohort = Present(cohort.median[0]);
+      s.median_industry = industry[i] >= 0 ? Present(within.median[static_cast<size_t>(industry[i])]) : std::nullopt;
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    CohortInfo& c = assessments[i].cohort;
+    c.size = static_cast<int>(n);
+    c.industry_peers = industry[i] >= 0 ? peers[static_cast<size_t>(industry[i])] : 0;
+    c.min_peers = min_peers;
+  }
+}
+
+}  // namespace fa

@@ -1,0 +1,47 @@
+// Scoring a cohort CSV end to end without an AnswerSet per factory: the
+// reader's threads encode clean rows straight into chunks of an
+// AnswerMatrix and score each chunk with ScoreBatchInto, keeping only the
+// compact results — the profile keys, level, score and node scores — with
+// cohort percentiles of the score. Memory is linear in the cohort.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "answers/cohort_csv.h"
+#include "base/diagnostics.h"
+#include "scoring/scoring_model.h"
+
+namespace fa {
+
+/// The compact results of a scored cohort, in file order.
+struct CohortScores {
+  std::vector<std::string> credit_code, name, town, industry;
+  std::vector<int> level;
+  std::vector<double> score;             ///< gated: maturity score S; points: the total
+  /// factories × nodes (model.nodes.size() − 1, the virtual root left out),
+  /// row-major: each node's score; NaN where nothing beneath it applies.
+  std::vector<double> node_score;
+  size_t nodes = 0;
+  /// Percentiles of `score` (cohort_benchmarks.h); NaN for too few peers.
+  std::vector<double> percentile_cohort, percentile_industry;
+  size_t size() const { return score.size(); }
+};
+
+/// Reads, checks and scores a cohort file (its contents `text`) against
+/// `model`. Problems go to `diags`; nullopt when there is any error (then
+/// nothing is scored). `summary`, when given, receives the reader's counts.
+std::optional<CohortScores> ScoreCohortCsv(const ScoringModel& model, std::string_view text, const std::string& file,
+                                           Diagnostics& diags, const CohortCsvOptions& options = {},
+                                           CohortCsvSummary* summary = nullptr);
+
+/// The results as CSV: credit_code, name, town, industry, level, score,
+/// percentile_cohort, percentile_industry, then one column per node id.
+/// Scores have 4 decimals, percentiles 1; an empty cell is "not
+/// applicable" (nodes) or "too few peers" (percentiles). Formatted on up to
+/// `threads` threads (0: one per core).
+std::string CohortResultsCsv(const ScoringModel& model, const CohortScores& scores, int threads = 0);
+
+}  // namespace fa
