@@ -3,4 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# The HTML checker (vnu-jar) and PDF printing (chromium, CJK fonts,
+# pdftotext) that the report tests use; they skip with a message without them.
+bash scripts/setup-report-checks.sh
 ctest --test-dir build --output-on-failure

@@ -1,7 +1,15 @@
 #include "answers/cohort_csv.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <exception>
+#include <stdexcept>
 #include <functional>
 #include <set>
 #include <thread>
@@ -80,7 +88,7 @@ class AnswerSetSink : public CohortSink {
  public:
   AnswerSetSink(const Rubric& rubric, const std::string& file)
       : rubric_(rubric), file_(file), criteria_(rubric.AllCriteria()) {}
-  void Start(int parts) override { parts_.assign(static_cast<size_t>(parts), {}); }
+  void Start(int parts, size_t) override { parts_.assign(static_cast<size_t>(parts), {}); }
   void Row(int part, const CohortRow& row) override {
     AnswerSet s;
     s.file = file_;
@@ -196,7 +204,11 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, std::string_view text, cons
     parts[k].end = cuts[k + 1];
   }
   summary.parts = static_cast<int>(parts.size());
-  sink.Start(summary.parts);
+  // Rows, estimated from the line breaks in the first megabyte of them.
+  const size_t sample = std::min<size_t>(body, 1 << 20);
+  const size_t breaks = static_cast<size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(layout.body),
+                                                       text.begin() + static_cast<std::ptrdiff_t>(layout.body + sample), '\n'));
+  sink.Start(summary.parts, sample == 0 ? 0 : static_cast<size_t>(static_cast<double>(body) * static_cast<double>(breaks + 1) / static_cast<double>(sample)) + 1);
   std::atomic<bool> failed(summary.errors > 0);
   std::vector<std::exception_ptr> thrown(parts.size());
   auto run = [&](size_t k) {
@@ -215,6 +227,7 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, std::string_view text, cons
 
   // Rows and lines of each part become absolute.
   std::vector<CodeSeen> codes;
+  std::vector<bool> failed_rows;
   int line_base = layout.header_lines;
   size_t row_base = 0;
   std::vector<size_t> missing_rows(layout.criteria.size(), 0), missing_first(layout.criteria.size(), 0);
@@ -233,6 +246,7 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, std::string_view text, cons
       if (p.missing_rows[c] > 0 && missing_rows[c] == 0) missing_first[c] = p.missing_first[c] + row_base;
       missing_rows[c] += p.missing_rows[c];
     }
+    failed_rows.insert(failed_rows.end(), p.failed_rows.begin(), p.failed_rows.end());
     summary.rows += p.rows;
     summary.errors += p.errors;
     summary.warnings += p.warnings;
@@ -259,8 +273,12 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, std::string_view text, cons
       continue;
     }
     ++summary.errors;
+    if (!failed_rows[codes[i].row - 1]) {
+      failed_rows[codes[i].row - 1] = true;
+      ++summary.rows_with_errors;
+    }
     shown.push_back({Severity::kError, codes[i].line, codes[i].column, codes[i].offset, codes[i].row, "credit_code",
-                     "'" + codes[i].code + "' is also the code of row " + std::to_string(codes[first].row)});
+                     "'" + std::string(codes[i].code) + "' is also the code of row " + std::to_string(codes[first].row)});
   }
 
   std::stable_sort(shown.begin(), shown.end(), [](const PendingDiagnostic& a, const PendingDiagnostic& b) {
@@ -286,6 +304,32 @@ std::vector<AnswerSet> ReadCohortAnswerSets(const Rubric& rubric, std::string_vi
   CohortCsvSummary summary = ReadCohortCsv(rubric, text, file, sink, diags, options);
   if (!summary.ok()) return {};
   return sink.Take();
+}
+
+CohortFile::CohortFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw std::runtime_error(path + ": cannot open: not a regular file");
+  }
+  size_ = static_cast<size_t>(st.st_size);
+  if (size_ > 0) {
+    // MAP_POPULATE maps every page up front: one call instead of a page
+    // fault per few pages, which is what a cohort read end to end needs.
+    void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (p == MAP_FAILED) {
+      ::close(fd);
+      throw std::runtime_error(path + ": cannot read: " + std::strerror(errno));
+    }
+    data_ = static_cast<const char*>(p);
+  }
+  ::close(fd);
+}
+
+CohortFile::~CohortFile() {
+  if (data_) ::munmap(const_cast<char*>(data_), size_);
 }
 
 std::vector<std::string> CohortCsvColumns(const Rubric& rubric) {

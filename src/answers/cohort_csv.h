@@ -43,8 +43,9 @@ struct CohortRow {
 class CohortSink {
  public:
   virtual ~CohortSink() = default;
-  /// Before any row: the number of parts, each read on its own thread.
-  virtual void Start(int parts) {}
+  /// Before any row: the number of parts, each read on its own thread, and
+  /// an estimate of the rows in the whole file (to reserve room).
+  virtual void Start(int parts, size_t estimated_rows) {}
   /// Each clean row of `part`, in file order, on the part's thread. Rows
   /// stop coming once an error has been found anywhere (nothing is scored
   /// then), so use what a sink gathered only when the summary is ok().
@@ -75,6 +76,23 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, std::string_view text, cons
 std::vector<AnswerSet> ReadCohortAnswerSets(const Rubric& rubric, std::string_view text,
                                             const std::string& file, Diagnostics& diags,
                                             const CohortCsvOptions& options = {});
+
+/// A cohort file mapped read-only into memory (POSIX mmap): its text is the
+/// page cache's own pages, so a large file is neither copied nor given fresh
+/// memory — which on a virtual machine costs more than reading it.
+class CohortFile {
+ public:
+  /// Throws std::runtime_error naming the file when it cannot be read.
+  explicit CohortFile(const std::string& path);
+  ~CohortFile();
+  CohortFile(const CohortFile&) = delete;
+  CohortFile& operator=(const CohortFile&) = delete;
+  std::string_view text() const { return std::string_view(data_, size_); }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
 
 /// The column names of a cohort file for `rubric`: the profile columns
 /// (`credit_code, name, town, industry, manufacturing_type, employees,

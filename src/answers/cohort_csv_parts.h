@@ -43,7 +43,7 @@ struct PendingDiagnostic {
 
 /// One row's credit code, for finding duplicates across parts.
 struct CodeSeen {
-  std::string code;
+  std::string_view code;  ///< into the file's text (or the scanner's, when quoted with "")
   size_t row = 0;  ///< within the part
   int line = 0, column = 0;
   size_t offset = 0;
@@ -55,6 +55,7 @@ struct CohortPart {
   int lines = 0;
   std::vector<PendingDiagnostic> shown;  ///< at most max_diagnostics
   std::vector<CodeSeen> codes;
+  std::vector<bool> failed_rows;  ///< per row of the part: whether it has an error
   /// Per criterion without a column: rows it is required on, and the first.
   std::vector<size_t> missing_rows;
   std::vector<size_t> missing_first;

@@ -1,6 +1,7 @@
 // Reading one part of a cohort file: every row checked as an answer file
 // would be, clean rows handed to the sink.
 #include <charconv>
+#include <cstring>
 #include <unordered_map>
 
 #include "answers/answers_check.h"
@@ -14,7 +15,9 @@ namespace {
 
 constexpr size_t kMemoSize = 16;  // distinct cell texts remembered per criterion
 
-bool IsNa(std::string_view t) { return t == "na" || t == "NA" || t == "n/a"; }
+bool IsNa(std::string_view t) {
+  return !t.empty() && (t[0] == 'n' || t[0] == 'N') && (t == "na" || t == "NA" || t == "n/a");
+}
 
 std::string Quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
@@ -22,6 +25,7 @@ std::string Quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 // row, so each distinct cell text of a criterion is settled once, by the
 // check answer files use (CheckAnswerValue), and looked up after that.
 struct MemoEntry {
+  uint64_t key = 0;  // the text's first 8 bytes: decides for short texts
   std::string text;
   Answer answer;
   std::vector<std::string> problems;
@@ -43,6 +47,7 @@ class PartReader {
     na_.kind = AnswerKind::kNotApplicable;
     for (size_t c = 0; c < layout.criteria.size(); ++c)
       if (layout.column_of[c] < 0) no_column_.push_back(c);
+    part.codes.reserve((part.end - part.begin) / 256 + 16);  // rows are rarely shorter
     part.missing_rows.assign(layout.criteria.size(), 0);
     part.missing_first.assign(layout.criteria.size(), 0);
     for (size_t i = 0; i < layout.names.size(); ++i)
@@ -56,9 +61,13 @@ class PartReader {
     while (scanner_.Next(f)) {
       row_ = ++part_.rows;
       row_failed_ = false;
+      // A row the CSV syntax breaks is reported as such; its cells are
+      // not judged, since they are not what the author meant.
+      const bool broken = !scanner_.errors().empty();
       for (const auto& e : scanner_.errors()) Report(Severity::kError, e.offset, "", e.message);
       scanner_.errors().clear();
-      if (f.size() != columns) {
+      if (broken) {
+      } else if (f.size() != columns) {
         size_t at = f.size() < columns ? scanner_.record_end() : f[columns].offset;
         Report(Severity::kError, at, "", "expected " + std::to_string(columns) + " cells as in the header, found " +
                                              std::to_string(f.size()));
@@ -67,6 +76,7 @@ class PartReader {
         Applicability(f);
         ReadAnswers(f);
       }
+      part_.failed_rows.push_back(row_failed_);
       if (row_failed_) {
         ++part_.rows_with_errors;
         failed.store(true, std::memory_order_relaxed);
@@ -151,7 +161,15 @@ class PartReader {
                "credit_code", problem);
       int line = 0, column = 0;
       scanner_.Position(code_at, line, column);
-      part_.codes.push_back({p.credit_code, row_, line, column, code_at});
+      // A code is 18 plain characters: its text is the file's own, unless it
+      // was quoted with doubled quotes (then it is malformed anyway).
+      for (size_t at : {code_at, code_at + 1}) {  // unquoted, or after the opening quote
+        std::string_view code = text_.substr(at, p.credit_code.size());
+        if (code == p.credit_code) {
+          part_.codes.push_back({code, row_, line, column, code_at});
+          break;
+        }
+      }
     }
     for (size_t i : declared_) {
       if (f[i].text.empty()) continue;
@@ -176,11 +194,19 @@ class PartReader {
     applies_ = &it->second;
   }
 
+  static uint64_t Key(std::string_view text) {
+    uint64_t key = 0;
+    std::memcpy(&key, text.data(), std::min<size_t>(8, text.size()));
+    return key;
+  }
+
   const MemoEntry& Settle(size_t c, std::string_view text) {
     Memo& m = memo_[c];
+    const uint64_t key = Key(text);
     for (const MemoEntry& e : m.entries)
-      if (e.text == text) return e;
+      if (e.key == key && e.text.size() == text.size() && (text.size() <= 8 || e.text == text)) return e;
     MemoEntry& e = m.entries.size() < kMemoSize ? m.entries.emplace_back() : m.overflow;
+    e.key = key;
     e.text.assign(text);
     Answer& a = e.answer;
     a.options.clear();

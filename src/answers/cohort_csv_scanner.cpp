@@ -9,6 +9,13 @@ namespace {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
+// Bytes that end an unquoted field.
+struct Stops {
+  bool at[256] = {};
+  Stops() { at[static_cast<unsigned char>(',')] = at[static_cast<unsigned char>('\n')] = at[static_cast<unsigned char>('\r')] = true; }
+};
+const Stops kStops;
+
 // The first `c` in text[from, to), or `to`.
 size_t Find(std::string_view text, size_t from, size_t to, char c) {
   if (from >= to) return to;
@@ -38,11 +45,10 @@ bool CsvScanner::Next(std::vector<CsvField>& fields) {
   record_begin_ = at_;
   record_line_ = lines_ + 1;
 
-  // Fields are collected as (start, length) into the text or an index into
-  // storage_, and turned into views once the record is complete, so that
-  // growing storage_ never leaves a view dangling.
-  std::vector<Raw>& raw = raw_;
-  raw.clear();
+  // Quoted fields with doubled quotes are unescaped into storage_; their
+  // views are set once the record is complete, so that growing storage_
+  // never leaves a view dangling.
+  stored_.clear();
   size_t stored = 0;
   for (;;) {
     size_t p = at_;
@@ -77,9 +83,10 @@ bool CsvScanner::Next(std::vector<CsvField>& fields) {
       }
       if (slot >= 0) {
         storage_[static_cast<size_t>(slot)].append(text_.data() + segment, q - segment);
-        raw.push_back({0, 0, p, slot, true});
+        stored_.emplace_back(fields.size(), static_cast<size_t>(slot));
+        fields.push_back({std::string_view(), p, true});
       } else {
-        raw.push_back({p + 1, q - (p + 1), p, -1, true});
+        fields.push_back({text_.substr(p + 1, q - (p + 1)), p, true});
       }
       at_ = closed ? q + 1 : q;
       while (at_ < end_ && IsBlank(text_[at_])) ++at_;
@@ -90,14 +97,17 @@ bool CsvScanner::Next(std::vector<CsvField>& fields) {
       }
     } else {
       size_t q = p;
-      while (q < end_) {
-        char c = text_[q];
-        if (c == ',' || c == '\n' || (c == '\r' && q + 1 < end_ && text_[q + 1] == '\n')) break;
-        ++q;
+      for (;;) {
+        while (q < end_ && !kStops.at[static_cast<unsigned char>(text_[q])]) ++q;
+        if (q < end_ && text_[q] == '\r' && !(q + 1 < end_ && text_[q + 1] == '\n')) {
+          ++q;  // a lone carriage return is data
+          continue;
+        }
+        break;
       }
       size_t e = q;
       while (e > p && IsBlank(text_[e - 1])) --e;
-      raw.push_back({p, e - p, p, -1, false});
+      fields.push_back({text_.substr(p, e - p), p, false});
       at_ = q;
     }
     if (at_ < end_ && text_[at_] == ',') {
@@ -111,11 +121,7 @@ bool CsvScanner::Next(std::vector<CsvField>& fields) {
     }
     break;
   }
-  for (const Raw& r : raw) {
-    std::string_view view = r.stored >= 0 ? std::string_view(storage_[static_cast<size_t>(r.stored)])
-                                          : text_.substr(r.start, r.length);
-    fields.push_back({view, r.offset, r.quoted});
-  }
+  for (const auto& [field, slot] : stored_) fields[field].text = storage_[slot];
   return true;
 }
 

@@ -59,13 +59,8 @@ class CsvScanner {
   size_t at_, end_;
   size_t record_begin_ = 0, record_end_ = 0;
   int record_line_ = 0, lines_ = 0;
-  struct Raw {  // a field before it becomes a view
-    size_t start, length, offset;
-    int stored;  // index into storage_, or -1
-    bool quoted;
-  };
-  std::vector<Raw> raw_;
-  std::vector<std::string> storage_;  // unescaped quoted fields
+  std::vector<std::string> storage_;                  // unescaped quoted fields
+  std::vector<std::pair<size_t, size_t>> stored_;     // (field, storage slot) of this record
   std::vector<CsvSyntaxError> errors_;
 };
 

@@ -10,6 +10,7 @@ namespace fa {
 int RunValidate(CommandContext& ctx);
 int RunScore(CommandContext& ctx);
 int RunReport(CommandContext& ctx);
+int RunQuestionnaire(CommandContext& ctx);
 int RunDemo(CommandContext& ctx);
 int RunSynth(CommandContext& ctx);
 int RunWeights(CommandContext& ctx);
@@ -18,6 +19,7 @@ int RunRank(CommandContext& ctx);
 const std::vector<Command>& Commands() {
   static const std::vector<Command> table = {
       {"validate", "check rubric files and list every problem", RunValidate},
+      {"questionnaire", "write a printable questionnaire (HTML), blank or partly filled", RunQuestionnaire},
       {"score", "check answer files against a rubric and score them", RunScore},
       {"report", "write a diagnosis report (HTML) from answers or a saved assessment", RunReport},
       {"synth", "generate a realistic synthetic cohort (CSV or answer files)", RunSynth},

@@ -13,6 +13,7 @@
 #include "cli/args.h"
 #include "cli/command.h"
 #include "cli/pipeline.h"
+#include "report/pdf_printer.h"
 #include "report/report_renderer.h"
 #include "scoring/assessment_builder.h"
 #include "scoring/assessment_json.h"
@@ -34,6 +35,7 @@ const char* kDemoUsage =
     "  --lang zh|en          report language (default zh)\n"
     "  --templates DIR       templates directory\n"
     "  --generated-at TIME   provenance time stamp instead of now\n"
+    "  --pdf                 also print each report to PDF through headless Chromium\n"
     "  -h, --help            this help\n";
 
 std::vector<std::string> AnswerFiles(const std::string& dir) {
@@ -49,7 +51,7 @@ std::vector<std::string> AnswerFiles(const std::string& dir) {
 
 int RunDemo(CommandContext& ctx) {
   Args args(ctx.args, {"--examples", "--rubrics", "--out", "--lang", "--templates", "--generated-at"},
-            {"-h", "--help"});
+            {"-h", "--help", "--pdf"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kDemoUsage;
     return kExitOk;
@@ -102,6 +104,15 @@ int RunDemo(CommandContext& ctx) {
       std::string html = Poco::Path(dir).append(stem + ".html").toString();
       WriteFile(html, RenderDiagnosisReport(assessments[i], report_options));
       ctx.out << "  report:      " << html << "\n";
+      if (args.Has("--pdf")) {
+        try {
+          PdfPrinter().Print(html, PdfPathFor(html));
+        } catch (const PdfError& e) {
+          ctx.err << "demo: error: " << e.what() << "\n";
+          return kExitBadInput;
+        }
+        ctx.out << "  pdf:         " << PdfPathFor(html) << "\n";
+      }
       ++reports;
     }
   }

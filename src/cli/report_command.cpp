@@ -6,6 +6,7 @@
 #include "cli/args.h"
 #include "cli/command.h"
 #include "cli/pipeline.h"
+#include "report/pdf_printer.h"
 #include "report/report_renderer.h"
 #include "scoring/assessment_builder.h"
 #include "scoring/assessment_json.h"
@@ -25,12 +26,14 @@ const char* kReportUsage =
     "  --lang zh|en          report language (default zh)\n"
     "  --templates DIR       templates directory (default: the installed templates/)\n"
     "  --generated-at TIME   provenance time stamp instead of now\n"
+    "  --pdf                 also print the report to PDF beside it (report.pdf), through\n"
+    "                        headless Chromium (apt-get install chromium fonts-noto-cjk)\n"
     "  -h, --help            this help\n";
 }  // namespace
 
 int RunReport(CommandContext& ctx) {
   Args args(ctx.args, {"--rubric", "--factory", "-o", "--output", "--lang", "--templates", "--generated-at"},
-            {"-h", "--help"});
+            {"-h", "--help", "--pdf"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kReportUsage;
     return kExitOk;
@@ -86,6 +89,16 @@ int RunReport(CommandContext& ctx) {
   options.templates_dir = FindTemplatesDir(args.Value("--templates").value_or(""));
   WriteFile(*output, RenderDiagnosisReport(*chosen, options));
   ctx.out << "wrote " << *output << " (" << chosen->factory.name << ", level " << chosen->level << ")\n";
+  if (args.Has("--pdf")) {
+    const std::string pdf = PdfPathFor(*output);
+    try {
+      PdfPrinter().Print(*output, pdf);
+    } catch (const PdfError& e) {
+      ctx.err << "report: error: " << e.what() << "\n";
+      return kExitBadInput;
+    }
+    ctx.out << "wrote " << pdf << "\n";
+  }
   return kExitOk;
 }
 

@@ -1,8 +1,15 @@
 // `factory-assess score --rubric R.yaml ANSWERS... [-o assessments.json]`
 // `factory-assess score --rubric R.yaml --cohort COHORT.csv [-o results.csv | -o assessments.json]`
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <functional>
 #include <iomanip>
 #include <map>
+#include <memory>
 #include <ostream>
+#include <stdexcept>
 
 #include "answers/cohort_csv.h"
 #include "base/text.h"
@@ -43,6 +50,23 @@ void PrintLevelCounts(const std::vector<int>& levels, std::ostream& out) {
         << "%)\n";
 }
 
+// Writes a file through a stream, atomically like WriteFile: a temporary
+// file renamed into place once complete.
+void WriteStreamed(const std::string& path, const std::function<void(std::ostream&)>& fill) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
+    fill(out);
+    out.flush();
+    if (!out) throw std::runtime_error(path + ": write error");
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
+  }
+}
+
 // The --cohort path: the fast path to a results CSV, or whole Assessments
 // (benchmarked) when the output is JSON.
 int ScoreCohort(CommandContext& ctx, const Args& args, const CompiledRubric& compiled) {
@@ -52,13 +76,14 @@ int ScoreCohort(CommandContext& ctx, const Args& args, const CompiledRubric& com
   CohortCsvOptions read_options;
   read_options.threads = std::stoi(args.Value("--threads").value_or("0"));
   Diagnostics diags;
-  std::string text;
+  std::unique_ptr<CohortFile> file;
   try {
-    text = ReadFile(path);
+    file = std::make_unique<CohortFile>(path);
   } catch (const std::exception& e) {
-    ctx.err << path << ": error: " << e.what() << "\n";
+    ctx.err << "score: error: " << e.what() << "\n";
     return kExitBadInput;
   }
+  const std::string_view text = file->text();
   const Rubric& rubric = *compiled.rubric;
   std::vector<int> levels;
   std::string written;
@@ -66,7 +91,7 @@ int ScoreCohort(CommandContext& ctx, const Args& args, const CompiledRubric& com
     std::vector<AnswerSet> sets = ReadCohortAnswerSets(rubric, text, path, diags, read_options);
     ctx.err << diags.Format();
     if (diags.HasErrors()) {
-      ctx.err << "score: errors in " << path << "; nothing written\n";
+      ctx.err << "score: " << diags.ErrorCount() << " error(s) shown for " << path << "; nothing scored, nothing written\n";
       return kExitBadInput;
     }
     AssessOptions options;
@@ -85,13 +110,21 @@ int ScoreCohort(CommandContext& ctx, const Args& args, const CompiledRubric& com
       return kExitBadInput;
     }
     levels = scores->level;
-    written = CohortResultsCsv(compiled.model, *scores);
+    // Streamed in pieces: a large cohort's results are never held whole.
+    auto write = [&](std::ostream& to) {
+      WriteCohortResultsCsv(compiled.model, *scores, [&](std::string_view piece) { to.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
+    };
+    if (!output || *output == "-") {
+      write(ctx.out);
+      return kExitOk;
+    }
+    WriteStreamed(*output, write);
   }
   if (!output || *output == "-") {
     ctx.out << written;
     return kExitOk;
   }
-  WriteFile(*output, written);
+  if (json) WriteFile(*output, written);
   ctx.out << "scored " << levels.size() << " factor" << (levels.size() == 1 ? "y" : "ies") << " of " << path
           << " against " << rubric.id << " " << rubric.version << ":\n";
   PrintLevelCounts(levels, ctx.out);

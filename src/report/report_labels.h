@@ -23,6 +23,10 @@ const std::vector<ReportLabel>& ReportLabels();
 /// for an unknown key: a missing label is a bug, not bad input.
 std::string Label(const std::string& key, const std::string& lang);
 
+/// Label `key` in `lang`, or `fallback` when there is no such label (for
+/// labels named after data, such as tag names).
+std::string LabelOr(const std::string& key, const std::string& lang, const std::string& fallback);
+
 /// Label `key` with each "{name}" replaced by HtmlEscape(values[name]).
 std::string FillLabel(const std::string& key, const std::string& lang,
                       const std::map<std::string, std::string>& values);

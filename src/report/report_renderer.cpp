@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <Poco/Exception.h>
 #include <Poco/File.h>
 
 #include <cstdlib>

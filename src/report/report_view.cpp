@@ -1,5 +1,6 @@
 #include "report/report_view.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "base/text.h"
@@ -16,6 +17,23 @@ ViewContext::ViewContext(const Assessment& assessment, const std::string& langua
       sum(assessment.rubric.aggregate == "sum") {
   for (const auto& cr : a.criteria) criteria_.emplace(cr.id, &cr);
   for (const auto& n : a.nodes) nodes_.emplace(n.id, &n);
+  for (const auto& r : a.recommendations) scenarios_.emplace(r.scenario, &r);
+}
+
+std::string ViewContext::CriterionText(const std::string& id) const {
+  const CriterionResult* cr = Criterion(id);
+  return cr && !T(cr->text).empty() ? T(cr->text) : id;
+}
+
+const Recommendation* ViewContext::Scenario(const std::string& id) const {
+  auto it = scenarios_.find(id);
+  return it == scenarios_.end() ? nullptr : it->second;
+}
+
+std::optional<double> ViewContext::LevelScore(int level) const {
+  for (const auto& l : a.levels)
+    if (l.level == level) return l.score;
+  return std::nullopt;
 }
 
 std::string ViewContext::LevelName(int level) const {
@@ -59,22 +77,6 @@ std::string Points(double points) {
 }
 
 namespace {
-
-// A CSS string body: everything but letters, digits, spaces and non-ASCII
-// bytes as a hex escape, so no quote, backslash or "</style" survives.
-std::string CssString(const std::string& raw) {
-  std::string out;
-  for (unsigned char ch : raw) {
-    if (ch >= 0x80 || ch == ' ' || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')) {
-      out += static_cast<char>(ch);
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\%x ", ch);
-      out += buf;
-    }
-  }
-  return out;
-}
 
 // The first 12 hex digits of a hash, or "—".
 std::string HashPrefix(const std::string& hash) { return hash.empty() ? "—" : hash.substr(0, 12); }
@@ -132,6 +134,77 @@ std::vector<EscapedView> BuildProfile(const ViewContext& c) {
   return rows;
 }
 
+// Why the factory is at its level, in one or two sentences.
+std::string WhyGated(const ViewContext& c) {
+  const int k = c.a.level;
+  const std::string theta = Percent(c.a.rubric.threshold);
+  auto score_of = [&](int level) {
+    auto s = c.LevelScore(level);
+    return s ? Percent(*s) : c.L("not_given");
+  };
+  if (k >= c.TopLevel()) return c.Fill("why_gated_top", {{"theta", theta}});
+  if (k == 0)
+    return c.Fill("why_gated_none", {{"first", c.LevelName(1)}, {"score", score_of(1)}, {"theta", theta}});
+  const std::string levels =
+      k == 1 ? c.LevelName(1) : c.FillText("level_range", {{"from", c.LevelName(1)}, {"to", c.LevelName(k)}});
+  return c.Fill("why_gated", {{"levels", levels},
+                              {"theta", theta},
+                              {"next", c.LevelName(k + 1)},
+                              {"score", score_of(k + 1)},
+                              {"level", c.LevelName(k)}});
+}
+
+std::string WhyPoints(const ViewContext& c) {
+  const Assessment& a = c.a;
+  const RubricSummary::PointsBandInfo* band = nullptr;
+  const RubricSummary::PointsBandInfo* next = nullptr;
+  for (const auto& b : a.rubric.bands) {
+    if (b.level == a.level) band = &b;
+    if (b.level == a.level + 1) next = &b;
+  }
+  std::string why = band ? c.Fill("why_points", {{"score", Points(a.score)},
+                                                 {"level", c.LevelName(a.level)},
+                                                 {"min", Points(band->min_total)}})
+                         : c.Fill("why_points_none", {{"score", Points(a.score)}});
+  if (!next) return why;
+  std::vector<std::string> missing;
+  if (a.score < next->min_total - 1e-9)
+    missing.push_back(c.Fill("why_points_short", {{"min", Points(next->min_total)},
+                                                  {"short", Points(next->min_total - a.score)}}));
+  for (const auto& text : next->require) {
+    auto r = ParseBandRequirement(text);
+    if (!r) continue;
+    const int have = CountCriteriaMeeting(c, *r);
+    if (have < r->at_least)
+      missing.push_back(DescribeBandRequirement(c, text) + c.Fill("why_points_have", {{"n", std::to_string(have)}}));
+  }
+  if (!missing.empty())
+    why += c.Fill("why_points_next", {{"next", c.LevelName(next->level)}}) + Join(missing, c.L("list_sep")) +
+           c.L("sentence_end");
+  return why;
+}
+
+// The highest tier the factory is eligible for, and what the next misses.
+std::string TierLine(const ViewContext& c) {
+  const auto& tiers = c.a.tiers;
+  if (tiers.empty()) return "";
+  const TierVerdict* best = nullptr;
+  const TierVerdict* next = nullptr;
+  for (const auto& t : tiers) {
+    if (t.eligible) best = &t;
+    else if (!next) next = &t;
+  }
+  std::string line = best ? c.Fill("tier_line_eligible", {{"tier", c.T(best->name)}}) : c.L("tier_line_none");
+  if (next) {
+    std::vector<std::string> missing;
+    for (const auto& check : next->checks)
+      if (!check.met) missing.push_back(HtmlEscape(c.T(check.text)));
+    line += c.Fill("tier_line_next", {{"tier", c.T(next->name)}, {"n", std::to_string(missing.size())}}) +
+            Join(missing, c.L("list_sep")) + c.L("sentence_end");
+  }
+  return line;
+}
+
 EscapedView BuildSummary(const ViewContext& c) {
   const Assessment& a = c.a;
   EscapedView v;
@@ -145,7 +218,9 @@ EscapedView BuildSummary(const ViewContext& c) {
       .Markup("score_caption", c.L(c.gated ? "maturity_score" : "total_points"))
       .Markup("out_of", c.Fill("out_of", {{"max", max}}))
       .Markup("verdict", c.Fill(c.gated ? "verdict_gated" : "verdict_points",
-                                {{"level", c.LevelName(a.level)}, {"score", score}, {"max", max}}));
+                                {{"level", c.LevelName(a.level)}, {"score", score}, {"max", max}}))
+      .Markup("why", c.gated ? WhyGated(c) : WhyPoints(c))
+      .Markup("tier_line", TierLine(c));
   const Gap& gap = a.gap;
   std::string gap_line;
   if (gap.target_level == 0) {
@@ -169,53 +244,8 @@ EscapedView BuildSummary(const ViewContext& c) {
   fact(static_cast<long long>(gap.items.size()), "fact_below");
   fact(static_cast<long long>(gap.minimal_set.size()), "fact_minimal");
   fact(static_cast<long long>(a.recommendations.size()), "fact_recommendations");
-  v.List("facts", facts).Markup("ladder_svg", BuildLadderSvg(c));
+  v.List("facts", facts).Markup("ladder_svg", BuildLadderSvg(c)).Child("next", BuildNextStepsView(c));
   return v;
-}
-
-const char* StatusKey(const std::string& status) {
-  if (status == "answered") return "status_answered";
-  if (status == "na") return "status_na";
-  if (status == "not_applicable") return "status_not_applicable";
-  return "status_unanswered";
-}
-
-std::vector<EscapedView> BuildAppendix(const ViewContext& c) {
-  std::vector<EscapedView> rows;
-  std::string group = "\x01";  // no node yet
-  for (const auto& cr : c.a.criteria) {
-    if (!cr.node.empty() && cr.node != group) {
-      group = cr.node;
-      std::string path;
-      int hops = 0;  // a malformed parent chain must not loop forever
-      for (const NodeResult* n = c.Node(group); n && hops < 16; ++hops, n = n->parent.empty() ? nullptr : c.Node(n->parent))
-        path = c.T(n->title) + (path.empty() ? "" : " › " + path);
-      EscapedView g;
-      g.Flag("group", true).Text("title", path.empty() ? group : path);
-      rows.push_back(g);
-    }
-    EscapedView r;
-    const bool known = cr.status == "answered" || cr.status == "na" || cr.status == "not_applicable" ||
-                       cr.status == "unanswered";
-    std::string score;
-    if (cr.applicable && cr.max_points > 0)
-      score = c.sum ? Points(cr.points) + " / " + Points(cr.max_points) : Percent(cr.score);
-    if (known)
-      r.Markup("status", c.L(StatusKey(cr.status)));
-    else
-      r.Text("status", cr.status);
-    r.Flag("group", false)
-        .Text("id", cr.id)
-        .Text("level", cr.level > 0 ? "L" + std::to_string(cr.level) : "")
-        .Text("text", c.T(cr.text))
-        .Text("answer", c.AnswerText(cr))
-        .Text("score", score)
-        .Flag("muted", !cr.applicable)
-        .Text("evidence", cr.evidence)
-        .Text("note", cr.note);
-    rows.push_back(r);
-  }
-  return rows;
 }
 
 EscapedView BuildProvenance(const ViewContext& c) {
@@ -230,7 +260,27 @@ EscapedView BuildProvenance(const ViewContext& c) {
   return v;
 }
 
-EscapedView BuildLabels(const std::string& lang) {
+}  // namespace
+
+// A CSS string body: everything but letters, digits, spaces and non-ASCII
+// bytes as a hex escape, so no quote, backslash or "</style" survives.
+std::string CssString(const std::string& raw) {
+  std::string out;
+  for (unsigned char ch : raw) {
+    if (ch >= 0x80 || ch == ' ' || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')) {
+      out += static_cast<char>(ch);
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\%x ", ch);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+EscapedView LabelObject(const std::string& lang) {
   EscapedView v;
   for (const auto& l : ReportLabels()) v.Markup(l.key, lang == "en" ? l.en : l.zh);
   return v;
@@ -238,36 +288,53 @@ EscapedView BuildLabels(const std::string& lang) {
 
 }  // namespace
 
+// Every label in one language, built once and shared by every report (the
+// view holds it by pointer and nobody writes to it after construction).
+const EscapedView& LabelsView(const std::string& lang) {
+  static const EscapedView zh = LabelObject("zh"), en = LabelObject("en");
+  return lang == "en" ? en : zh;
+}
+
 std::vector<const NodeResult*> RadarNodes(const Assessment& a) {
-  for (int depth = 0; depth <= 1; ++depth) {
-    std::vector<const NodeResult*> nodes;
-    for (const auto& n : a.nodes)
-      if (n.depth == depth && n.applicable) nodes.push_back(&n);
-    if (nodes.size() >= 3 || depth == 1) return nodes;
-  }
+  int max_depth = 0;
+  for (const auto& n : a.nodes) max_depth = std::max(max_depth, n.depth);
+  std::vector<std::vector<const NodeResult*>> by_depth(static_cast<size_t>(max_depth) + 1);
+  for (const auto& n : a.nodes)
+    if (n.applicable && n.depth >= 0) by_depth[static_cast<size_t>(n.depth)].push_back(&n);
+  // A radar reads best with 5 to 12 axes: four elements make a bare
+  // quadrilateral, twenty sub-domains a hedge of labels.
+  for (const auto& nodes : by_depth)
+    if (nodes.size() >= 5 && nodes.size() <= 12) return nodes;
+  for (const auto& nodes : by_depth)
+    if (nodes.size() >= 3) return nodes;
   return {};
 }
 
 EscapedView BuildDiagnosisView(const Assessment& a, const ReportOptions& options) {
   const ViewContext c(a, options.lang);
   EscapedView header = BuildHeader(c);
+  const std::string header_date = !a.date.empty() ? a.date : a.provenance.generated_at.substr(0, 10);
   const std::string company = a.factory.name.empty() ? c.L("not_given") : a.factory.name;
   EscapedView v;
   v.Text("html_lang", c.lang == "en" ? "en" : "zh-CN")
       .Text("doc_title", company + " — " + c.L("report_title"))
       .Markup("running_head", CssString(TruncateToWidth(company, 60) + " · " + c.L("report_title")))
+      .Markup("running_date", CssString(header_date))
       .Flag("gated", c.gated)
       .Flag("points", !c.gated)
       .Flag("sum", c.sum)
-      .Child("L", BuildLabels(c.lang))
+      .Child("L", LabelsView(c.lang))
       .Child("header", header)
       .List("profile", BuildProfile(c))
       .Child("summary", BuildSummary(c))
       .Child("method", BuildMethodView(c))
       .Child("levels", BuildLevelsView(c))
       .Child("nodes", BuildNodesView(c))
+      .Child("tiers", BuildTiersView(c))
+      .Child("cohort", BuildCohortView(c))
+      .Child("scenes", BuildScenesView(c))
       .Child("gap", BuildGapView(c))
-      .List("recommendations", BuildRecommendationsView(c))
+      .Child("roadmap", BuildRoadmapView(c))
       .List("appendix", BuildAppendix(c))
       .Child("provenance", BuildProvenance(c));
   return v;

@@ -4,6 +4,7 @@
 // templates/diagnosis_report.html documents which fields it reads.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "report/escaped_view.h"
@@ -20,5 +21,14 @@ EscapedView BuildDiagnosisView(const Assessment& a, const ReportOptions& options
 /// The nodes the radar shows: the applicable top-level nodes, or those one
 /// level down when fewer than three are at the top.
 std::vector<const NodeResult*> RadarNodes(const Assessment& a);
+
+/// Every report label in `lang` as one view object ("L" in templates),
+/// built once and shared.
+const EscapedView& LabelsView(const std::string& lang);
+
+/// A CSS string body (for `content: "…"` in the running head): everything
+/// but letters, digits, spaces and non-ASCII bytes as a hex escape, so no
+/// quote, backslash or "</style" survives.
+std::string CssString(const std::string& raw);
 
 }  // namespace fa

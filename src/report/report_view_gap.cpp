@@ -1,6 +1,5 @@
-// The gap to the next level and the recommendations of the diagnosis report
-// view: the ordered requirements with the minimal set marked, the gap bars
-// and the scenarios they lead to.
+// The gap to the next level in the diagnosis report view: the ordered
+// requirements with the minimal set marked, and the gap bars.
 #include <algorithm>
 #include <set>
 
@@ -13,13 +12,7 @@ namespace fa {
 namespace {
 
 constexpr size_t kGapBars = 10;
-
-// Gated effects are fractions of a level score, shown in percentage points;
-// points rubrics' effects are points.
-std::string EffectText(const ViewContext& c, double effect) {
-  if (!c.gated) return "+" + Points(effect);
-  return effect * 100 < 0.05 ? "<0.1" : "+" + FormatFixed(effect * 100, 1);
-}
+constexpr size_t kLowerShown = 10;
 
 // Gated: a heading row before the target level's requirements and one
 // before the lower levels' (their levels are met already).
@@ -35,6 +28,13 @@ void AddGroupRow(const ViewContext& c, const GapItem& item, int& shown, std::vec
 }
 
 }  // namespace
+
+// Gated effects are fractions of a level score, shown in percentage points;
+// points rubrics' effects are points.
+std::string EffectText(const ViewContext& c, double effect) {
+  if (!c.gated) return "+" + Points(effect);
+  return effect * 100 < 0.05 ? "<0.1" : "+" + FormatFixed(effect * 100, 1);
+}
 
 EscapedView BuildGapView(const ViewContext& c) {
   const Gap& gap = c.a.gap;
@@ -55,8 +55,15 @@ EscapedView BuildGapView(const ViewContext& c) {
   BarChart chart;
   chart.title = c.FillText("gap_chart_title", {{"target", target}});
   int shown_group = 0;
+  size_t lower = 0, hidden = 0;
   for (size_t i = 0; i < gap.items.size(); ++i) {
     const GapItem& item = gap.items[i];
+    // Gated: lower levels are met already; the roadmap's consolidation
+    // stage and the appendix cover the long tail.
+    if (c.gated && item.level != gap.target_level && ++lower > kLowerShown) {
+      ++hidden;
+      continue;
+    }
     AddGroupRow(c, item, shown_group, items);
     const CriterionResult* cr = c.Criterion(item.criterion);
     const std::string text = cr && !c.T(cr->text).empty() ? c.T(cr->text) : item.criterion;
@@ -75,29 +82,12 @@ EscapedView BuildGapView(const ViewContext& c) {
     if (chart.bars.size() < kGapBars && (!c.gated || item.level == gap.target_level))
       chart.bars.push_back({text, item.effect, EffectText(c, item.effect), in_min});
   }
-  v.List("items", items);
+  v.List("items", items).Markup("more", hidden ? c.Fill("gap_more", {{"n", std::to_string(hidden)}}) : "");
   const std::string svg = HorizontalBarChartSvg(chart);
   v.Flag("has_chart", !svg.empty())
       .Markup("chart_svg", svg)
       .Markup("chart_title", c.Fill("gap_chart_title", {{"target", target}}));
   return v;
-}
-
-std::vector<EscapedView> BuildRecommendationsView(const ViewContext& c) {
-  std::vector<EscapedView> rows;
-  int rank = 0;
-  for (const auto& r : c.a.recommendations) {
-    EscapedView row;
-    row.Int("rank", ++rank)
-        .Text("name", c.T(r.name).empty() ? r.scenario : c.T(r.name))
-        .Text("id", r.scenario)
-        .Text("effort", r.effort.empty() ? c.L("not_given") : c.Grade(r.effort))
-        .Text("benefit", r.benefit.empty() ? c.L("not_given") : c.Grade(r.benefit))
-        .Text("effect", EffectText(c, r.effect))
-        .TextList("because", r.because);
-    rows.push_back(row);
-  }
-  return rows;
 }
 
 }  // namespace fa

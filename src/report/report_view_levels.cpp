@@ -16,6 +16,16 @@ const RubricSummary::PointsBandInfo* FindBand(const RubricSummary& r, int level)
   return nullptr;
 }
 
+std::vector<EscapedView> RequireViews(const ViewContext& c, const std::vector<std::string>& require) {
+  std::vector<EscapedView> out;
+  for (const auto& text : require) {
+    EscapedView v;
+    v.Markup("text", DescribeBandRequirement(c, text));
+    out.push_back(v);
+  }
+  return out;
+}
+
 // Points: each band, whether its minimum total is reached, and the level.
 std::vector<EscapedView> BuildPointBandsView(const ViewContext& c) {
   const Assessment& a = c.a;
@@ -25,7 +35,7 @@ std::vector<EscapedView> BuildPointBandsView(const ViewContext& c) {
     row.Int("level", b.level)
         .Text("name", c.LevelName(b.level))
         .Text("min_total", Points(b.min_total))
-        .TextList("require", b.require)
+        .List("require", RequireViews(c, b.require))
         .Flag("has_require", !b.require.empty())
         .Flag("total_ok", a.score >= b.min_total - 1e-9)
         .Flag("met", b.level <= a.level)

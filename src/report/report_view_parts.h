@@ -3,7 +3,9 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "report/escaped_view.h"
 #include "report/report_labels.h"
@@ -33,20 +35,50 @@ struct ViewContext {
   std::string LevelName(int level) const;
   const CriterionResult* Criterion(const std::string& id) const;
   const NodeResult* Node(const std::string& id) const;
+  /// A node's title, else its id.
+  std::string NodeTitle(const NodeResult& n) const { return T(n.title).empty() ? n.id : T(n.title); }
+  /// A criterion's text, else its id.
+  std::string CriterionText(const std::string& id) const;
   /// A criterion's answer as shown: its label, else its canonical text.
   std::string AnswerText(const CriterionResult& c) const;
   /// "low|medium|high" as a label, else the raw value.
   std::string Grade(const std::string& value) const;
+  /// The recommendation of scenario `id`, when the Assessment has one.
+  const Recommendation* Scenario(const std::string& id) const;
+  /// Effective score s_l of the whole factory (null: nothing applies).
+  std::optional<double> LevelScore(int level) const;
+  int TopLevel() const { return a.rubric.levels.empty() ? 0 : a.rubric.levels.back().level; }
 
  private:
   std::map<std::string, const CriterionResult*> criteria_;
   std::map<std::string, const NodeResult*> nodes_;
+  std::map<std::string, const Recommendation*> scenarios_;
 };
 
 /// "72.5%" from 0.725.
 std::string Percent(double fraction);
 /// Points with at most two decimals and no trailing zeros: "27.9", "3".
 std::string Points(double points);
+/// An effect as shown: gated, percentage points of a level score ("+12.5");
+/// points rubrics, points ("+8").
+std::string EffectText(const ViewContext& c, double effect);
+
+/// A points band requirement, parsed back from the text the Assessment
+/// carries ("scenes [constrained]: >= 5 with points >= 3").
+struct BandRequirement {
+  std::string node;
+  std::string tagged;
+  int at_least = 0;
+  double min = 0;
+};
+std::optional<BandRequirement> ParseBandRequirement(const std::string& text);
+/// The requirement in words in c.lang, as markup; the raw text escaped when
+/// it does not parse.
+std::string DescribeBandRequirement(const ViewContext& c, const std::string& text);
+/// How many criteria under r.node (tagged r.tagged) have points >= r.min.
+int CountCriteriaMeeting(const ViewContext& c, const BandRequirement& r);
+/// A tag's display name: its label "tag_NAME" when there is one, else NAME.
+std::string TagName(const ViewContext& c, const std::string& tag);
 
 EscapedView BuildMethodView(const ViewContext& c);
 EscapedView BuildLevelsView(const ViewContext& c);
@@ -54,6 +86,12 @@ EscapedView BuildNodesView(const ViewContext& c);
 /// The ladder SVG of the summary.
 std::string BuildLadderSvg(const ViewContext& c);
 EscapedView BuildGapView(const ViewContext& c);
-std::vector<EscapedView> BuildRecommendationsView(const ViewContext& c);
+EscapedView BuildTiersView(const ViewContext& c);
+EscapedView BuildRoadmapView(const ViewContext& c);
+/// The summary's "next three things to do" and what they achieve.
+EscapedView BuildNextStepsView(const ViewContext& c);
+EscapedView BuildCohortView(const ViewContext& c);
+EscapedView BuildScenesView(const ViewContext& c);
+std::vector<EscapedView> BuildAppendix(const ViewContext& c);
 
 }  // namespace fa

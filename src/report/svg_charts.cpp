@@ -5,23 +5,15 @@
 #include <sstream>
 
 #include "base/text.h"
+#include "report/svg_parts.h"
 
 namespace fa {
 
-namespace {
-
-// A restrained palette: one blue in three strengths, greys for structure.
-constexpr const char* kInk = "#1a2433";
-constexpr const char* kMuted = "#6b7785";
-constexpr const char* kGrid = "#d5dbe3";
-constexpr const char* kPrimary = "#1f4e86";
-constexpr const char* kPrimaryLight = "#a9c1de";
-constexpr const char* kPale = "#e8edf3";
-constexpr const char* kBarOther = "#b9c4d2";
-
-constexpr double kPi = 3.14159265358979323846;
+namespace svg {
 
 std::string F(double v) { return FormatFixed(v, 1); }
+
+namespace {
 
 // Decodes the UTF-8 code point starting at s[i]; advances i.
 unsigned NextCodePoint(const std::string& s, size_t& i) {
@@ -37,6 +29,8 @@ unsigned NextCodePoint(const std::string& s, size_t& i) {
 // CJK, full-width forms and general punctuation (—, …, “”) print about
 // 1 em wide in a CJK font; the rest about half that.
 int CodePointWidth(unsigned cp) { return cp >= 0x2E80 || (cp >= 0x2010 && cp <= 0x206F) ? 2 : 1; }
+
+}  // namespace
 
 int DisplayWidth(const std::string& s) {
   int w = 0;
@@ -94,6 +88,12 @@ std::string OpenSvg(const std::string& css_class, int width, int height, const s
   return o.str();
 }
 
+}  // namespace svg
+
+using namespace svg;
+
+namespace {
+constexpr double kPi = 3.14159265358979323846;
 }  // namespace
 
 std::string TruncateToWidth(const std::string& text, int max_width) {

@@ -62,6 +62,25 @@ struct BarChart {
 /// One horizontal bar per item, top to bottom, scaled to the largest value.
 std::string HorizontalBarChartSvg(const BarChart& chart);
 
+struct HeatmapRow {
+  std::string label;    ///< raw; shortened with "…" when too wide
+  bool marked = false;  ///< drawn with a star (e.g. a constrained scene)
+  int value = 0;        ///< the step reached, 1-based; 0 for none
+  std::string status;   ///< raw, shown across the row when value is 0
+};
+
+/// Rows × ordered steps (e.g. 16 scenes × L1–L4): each row filled up to the
+/// step it reached, darker for higher steps, the reached step labelled.
+struct Heatmap {
+  std::string title;                 ///< raw
+  std::vector<std::string> columns;  ///< raw step names, lowest first
+  std::vector<HeatmapRow> rows;
+  std::string marked_legend;         ///< raw; "" draws no star legend
+};
+
+/// The heat map as <svg>; "" without rows or columns.
+std::string SceneHeatmapSvg(const Heatmap& map);
+
 /// `text` cut to at most `max_width` display units (CJK, full-width and
 /// general punctuation count 2, others 1), ending in "…" when cut. UTF-8
 /// aware.

@@ -32,27 +32,40 @@ class ScoringSink : public CohortSink {
     for (const Criterion* c : model.criteria) rubric_index_.push_back(index.at(c->id));
   }
 
-  void Start(int parts) override {
+  void Start(int parts, size_t estimated_rows) override {
     parts_.resize(static_cast<size_t>(parts));
     const auto criteria = static_cast<Eigen::Index>(model_.criteria.size());
-    for (Part& p : parts_) {
+    const size_t nodes = model_.nodes.size() - 1;
+    for (size_t k = 0; k < parts_.size(); ++k) {
+      Part& p = parts_[k];
       p.chunk.points.setZero(kChunkRows, criteria);
       p.chunk.mask.setZero(kChunkRows, criteria);
-      p.out.nodes = model_.nodes.size() - 1;
+      p.points.assign(static_cast<size_t>(kChunkRows * criteria), 0.0);
+      p.mask.assign(static_cast<size_t>(kChunkRows * criteria), 0.0);
+      p.out.nodes = nodes;
+      // The first part will take the others' rows too (Take), so it gets
+      // room for all; reserved pages cost nothing until they are written.
+      const size_t rows = (k == 0 ? estimated_rows : estimated_rows / parts_.size()) * 11 / 10 + 16;
+      for (auto* v : {&p.out.credit_code, &p.out.name, &p.out.town, &p.out.industry}) v->reserve(rows);
+      p.out.level.reserve(rows);
+      p.out.score.reserve(rows);
+      p.out.node_score.reserve(rows * nodes);
     }
   }
 
   void Row(int part, const CohortRow& row) override {
     Part& p = parts_[static_cast<size_t>(part)];
-    double* points = p.chunk.points.data() + p.filled;
-    double* mask = p.chunk.mask.data() + p.filled;
+    // Written row by row into row-major staging (contiguous), turned into
+    // the scorer's column-major chunk once per chunk.
+    double* points = p.points.data() + static_cast<size_t>(p.filled) * rubric_index_.size();
+    double* mask = p.mask.data() + static_cast<size_t>(p.filled) * rubric_index_.size();
     const Rubric& rubric = *model_.rubric;
     for (size_t m = 0; m < rubric_index_.size(); ++m) {
       const size_t r = rubric_index_[m];
       const Answer* a = row.answers[r];
       const bool on = row.applies[r] && Answered(a);
-      points[m * kChunkRows] = on ? AnswerPoints(*model_.criteria[m], *a, rubric) : 0.0;
-      mask[m * kChunkRows] = on ? 1.0 : 0.0;
+      points[m] = on ? AnswerPoints(*model_.criteria[m], *a, rubric) : 0.0;
+      mask[m] = on ? 1.0 : 0.0;
     }
     const FactoryProfile& f = row.profile;
     p.out.credit_code.push_back(f.credit_code);
@@ -65,9 +78,9 @@ class ScoringSink : public CohortSink {
   void Finish(int part) override { Flush(parts_[static_cast<size_t>(part)]); }
 
   CohortScores Take() {
-    CohortScores out;
-    out.nodes = model_.nodes.size() - 1;
-    for (Part& p : parts_) {
+    CohortScores out = std::move(parts_[0].out);
+    for (size_t k = 1; k < parts_.size(); ++k) {
+      Part& p = parts_[k];
       auto move = [](auto& to, auto& from) { to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end())); };
       move(out.credit_code, p.out.credit_code);
       move(out.name, p.out.name);
@@ -81,7 +94,10 @@ class ScoringSink : public CohortSink {
   }
 
  private:
+  using Staged = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>;
+
   struct Part {
+    std::vector<double> points, mask;  // row-major staging, kChunkRows x criteria
     AnswerMatrix chunk;
     BatchScores scores;
     Eigen::Index filled = 0;
@@ -90,10 +106,13 @@ class ScoringSink : public CohortSink {
 
   void Flush(Part& p) {
     if (p.filled == 0) return;
+    const auto criteria = static_cast<Eigen::Index>(rubric_index_.size());
     if (p.filled == kChunkRows) {
+      p.chunk.points = Staged(p.points.data(), kChunkRows, criteria);
+      p.chunk.mask = Staged(p.mask.data(), kChunkRows, criteria);
       ScoreBatchInto(model_, p.chunk, p.scores);
     } else {
-      AnswerMatrix tail{p.chunk.points.topRows(p.filled), p.chunk.mask.topRows(p.filled)};
+      AnswerMatrix tail{Staged(p.points.data(), p.filled, criteria), Staged(p.mask.data(), p.filled, criteria)};
       ScoreBatchInto(model_, tail, p.scores);
     }
     const BatchScores& s = p.scores;
@@ -178,29 +197,37 @@ std::optional<CohortScores> ScoreCohortCsv(const ScoringModel& model, std::strin
   return out;
 }
 
-std::string CohortResultsCsv(const ScoringModel& model, const CohortScores& scores, int threads) {
+void WriteCohortResultsCsv(const ScoringModel& model, const CohortScores& scores,
+                           const std::function<void(std::string_view)>& write, int threads) {
   std::string header = "credit_code,name,town,industry,level,score,percentile_cohort,percentile_industry";
   for (size_t n = 1; n < model.nodes.size(); ++n) header += "," + CsvQuote(model.nodes[n].node->id);
   header += '\n';
+  write(header);
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // Blocks of rows formatted side by side into buffers that are reused, so
+  // memory stays flat however large the cohort.
+  constexpr size_t kBlockRows = 4096;
   const size_t rows = scores.size();
-  const size_t parts = std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(threads), rows / 4096));
-  std::vector<std::string> text(parts);
-  std::vector<std::thread> workers;
-  for (size_t k = 0; k < parts; ++k) {
-    auto work = [&, k] {
-      text[k].reserve((rows / parts + 1) * (80 + 8 * scores.nodes));
-      AppendRows(scores, rows * k / parts, rows * (k + 1) / parts, text[k]);
+  const size_t blocks = (rows + kBlockRows - 1) / kBlockRows;
+  const size_t lanes = std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(threads), blocks));
+  std::vector<std::string> buffer(lanes);
+  for (size_t first = 0; first < blocks; first += lanes) {
+    std::vector<std::thread> workers;
+    auto format = [&](size_t lane) {
+      const size_t block = first + lane;
+      buffer[lane].clear();
+      if (block < blocks) AppendRows(scores, block * kBlockRows, std::min(rows, (block + 1) * kBlockRows), buffer[lane]);
     };
-    if (k + 1 < parts) workers.emplace_back(work); else work();
+    for (size_t lane = 1; lane < lanes; ++lane) workers.emplace_back(format, lane);
+    format(0);
+    for (auto& w : workers) w.join();
+    for (const auto& b : buffer) write(b);
   }
-  for (auto& w : workers) w.join();
-  size_t total = header.size();
-  for (const auto& t : text) total += t.size();
+}
+
+std::string CohortResultsCsv(const ScoringModel& model, const CohortScores& scores, int threads) {
   std::string out;
-  out.reserve(total);
-  out += header;
-  for (const auto& t : text) out += t;
+  WriteCohortResultsCsv(model, scores, [&](std::string_view piece) { out.append(piece); }, threads);
   return out;
 }
 

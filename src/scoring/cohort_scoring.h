@@ -5,6 +5,7 @@
 // cohort percentiles of the score. Memory is linear in the cohort.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,11 +38,16 @@ std::optional<CohortScores> ScoreCohortCsv(const ScoringModel& model, std::strin
                                            Diagnostics& diags, const CohortCsvOptions& options = {},
                                            CohortCsvSummary* summary = nullptr);
 
+/// The results as CSV (see CohortResultsCsv), handed to `write` piece by
+/// piece as blocks of rows are formatted on up to `threads` threads (0: one
+/// per core); memory stays flat however large the cohort.
+void WriteCohortResultsCsv(const ScoringModel& model, const CohortScores& scores,
+                           const std::function<void(std::string_view)>& write, int threads = 0);
+
 /// The results as CSV: credit_code, name, town, industry, level, score,
 /// percentile_cohort, percentile_industry, then one column per node id.
 /// Scores have 4 decimals, percentiles 1; an empty cell is "not
-/// applicable" (nodes) or "too few peers" (percentiles). Formatted on up to
-/// `threads` threads (0: one per core).
+/// applicable" (nodes) or "too few peers" (percentiles).
 std::string CohortResultsCsv(const ScoringModel& model, const CohortScores& scores, int threads = 0);
 
 }  // namespace fa

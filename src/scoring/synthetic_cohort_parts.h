@@ -30,6 +30,8 @@ class SynthRng {
 
  private:
   uint64_t s_[4];
+  double spare_ = 0;
+  bool has_spare_ = false;
 };
 
 /// A seed for stream `tag` of factory `index`, mixed from the cohort seed.

@@ -74,12 +74,13 @@ std::string Digits(uint64_t value, uint64_t base, int width, const char* alphabe
 // registered enterprise (91), an organisation code — new style "MA1" + 5
 // characters, or old style "6" + 7 digits — with its GB 11714 check
 // character, and the GB 32100 check character. Within each style the body
-// is a bijection of the index (a multiplier coprime to the modulus), so no
+// is a bijection of the index (times 2654435761, coprime to the modulus), so no
 // two factories share a code.
 std::string CreditCode(uint64_t seed, size_t index, SynthRng& rng) {
   const bool new_style = rng.Uniform() < 0.6;
   const uint64_t modulus = new_style ? 28629151ULL /* 31^5 */ : 10000000ULL;
-  const uint64_t body_number = (static_cast<uint64_t>(index) * 7919ULL + seed % modulus) % modulus;
+  const uint64_t offset = SynthStream(seed, 0, 7) % modulus;
+  const uint64_t body_number = (static_cast<uint64_t>(index) % modulus * (2654435761ULL % modulus) + offset) % modulus;
   std::string body = new_style ? "MA1" + Digits(body_number, 31, 5, "0123456789ABCDEFGHJKLMNPQRTUWXY")
                                : "6" + Digits(body_number, 10, 7, "0123456789");
   std::string first17 = "91310114" + body + OrganisationCodeCheckChar(body);
@@ -107,9 +108,18 @@ uint64_t SynthRng::Next() {
 double SynthRng::Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
 
 double SynthRng::Normal() {
+  // Box–Muller gives two independent normals per pair of uniforms; the
+  // second is kept for the next call.
+  if (has_spare_) {
+    has_spare_ = false;
+    return spare_;
+  }
   const double u = 1.0 - Uniform();  // (0, 1]
   const double v = Uniform();
-  return std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v);
+  const double r = std::sqrt(-2.0 * std::log(u));
+  spare_ = r * std::sin(6.283185307179586 * v);
+  has_spare_ = true;
+  return r * std::cos(6.283185307179586 * v);
 }
 
 size_t SynthRng::Pick(const double* weights, size_t n) {

@@ -8,16 +8,21 @@
 #include "report/report_renderer.h"
 #include "report/report_view.h"
 #include "report/report_fixtures.h"
+#include "report/report_test_support.h"
 
 namespace fa {
 
 namespace {
 
+using testing::CheckGolden;
+using testing::CheckHostileEscaped;
+using testing::Count;
 using testing::GatedSample;
+using testing::kEscaped;
+using testing::kHostile;
+using testing::kTemplates;
 using testing::SetEveryText;
 using testing::SumSample;
-
-const std::string kTemplates = std::string(FA_SOURCE_DIR) + "/templates";
 
 std::string Render(const Assessment& a, const std::string& lang) {
   ReportOptions options;
@@ -25,48 +30,6 @@ std::string Render(const Assessment& a, const std::string& lang) {
   options.templates_dir = kTemplates;
   return RenderDiagnosisReport(a, options);
 }
-
-size_t Count(const std::string& text, const std::string& part) {
-  size_t n = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
-  return n;
-}
-
-// Compares with tests/golden/report/NAME. FA_REGENERATE_GOLDEN=1 rewrites the
-// file instead: regenerated golden files are reviewed like code (read the
-// diff, open the HTML) before they are committed.
-void CheckGolden(const std::string& actual, const std::string& name) {
-  const std::string path = std::string(FA_SOURCE_DIR) + "/tests/golden/report/" + name;
-  const char* regenerate = std::getenv("FA_REGENERATE_GOLDEN");
-  if (regenerate && std::string(regenerate) == "1") {
-    WriteFile(path, actual);
-    MESSAGE("regenerated " << path);
-    return;
-  }
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "missing golden file " << path << " (run with FA_REGENERATE_GOLDEN=1)");
-  std::stringstream expected;
-  expected << in.rdbuf();
-  if (actual == expected.str()) return;
-  std::istringstream a(actual), e(expected.str());
-  std::string la, le;
-  int line = 0;
-  while (true) {
-    ++line;
-    const bool more_a = static_cast<bool>(std::getline(a, la));
-    const bool more_e = static_cast<bool>(std::getline(e, le));
-    if (!more_a && !more_e) break;
-    if (la != le || more_a != more_e) {
-      FAIL_CHECK(path << ":" << line << ": differs\n  expected: " << le << "\n  actual:   " << la);
-      return;
-    }
-  }
-  FAIL_CHECK(path << ": differs");
-}
-
-const char* const kHostile = "<script>alert(1)</script> \"quotes\" 'single' &amp; a & b";
-const char* const kEscaped =
-    "&lt;script&gt;alert(1)&lt;/script&gt; &quot;quotes&quot; &#39;single&#39; &amp;amp; a &amp; b";
 
 }  // namespace
 
@@ -88,14 +51,9 @@ TEST_CASE("diagnosis report: hostile text in every field comes out escaped, and 
     for (const char* lang : {"zh", "en"}) {
       CAPTURE(lang);
       const std::string html = Render(a, lang);
-      CHECK(Count(html, "<script") == 0);
-      CHECK(html.find("<script>alert") == std::string::npos);
-      CHECK(html.find("\"quotes\"") == std::string::npos);
-      CHECK(html.find("'single'") == std::string::npos);
-      CHECK(html.find("a & b") == std::string::npos);
-      CHECK(html.find(kEscaped) != std::string::npos);
-      // Escaped wherever it shows: title, cover, profile, tables, charts.
-      CHECK(Count(html, kEscaped) >= 20);
+      // Escaped wherever it shows: title, cover, profile, tiers, tables,
+      // roadmap, charts.
+      CheckHostileEscaped(html, 20);
       CHECK(html.find("<title>" + std::string(kEscaped)) != std::string::npos);
       CHECK(html.find("<h1 class=\"cover-company\">" + std::string(kEscaped) + "</h1>") != std::string::npos);
       // In the running head the name is a CSS string: no quote, no "<".
@@ -158,6 +116,84 @@ TEST_CASE("diagnosis report: the rule, the gap and the recommendations are state
   CHECK(points.find("<strong>27.9</strong> of 100 points") != std::string::npos);
   CHECK(points.find("some facts in the rubric") != std::string::npos);  // provisional
   CHECK(points.find(">+8</td>") != std::string::npos);                   // effects in points
+}
+
+}  // namespace fa
+
+namespace fa {
+
+TEST_CASE("diagnosis report: tiers say which is met and what the next one misses, in the report's language") {
+  const std::string zh = Render(testing::GatedSample(), "zh");
+  CHECK(zh.find("符合<strong>基础级智能工厂</strong>的条件。") != std::string::npos);
+  CHECK(zh.find("距先进级智能工厂尚缺 2 项：仓储系统与生产协同（否决项）；两个场景维度达到四级。") != std::string::npos);
+  CHECK(zh.find("<span class=\"found\">集成级</span>") != std::string::npos);  // "level 3"
+  CHECK(zh.find("仓储管理系统与生产系统协同实现精准配送：0.0%；基于高级排产系统优化生产计划：50.0%") !=
+        std::string::npos);
+  CHECK(zh.find("覆盖 0/2 个维度（未覆盖：<span class=\"id\">production_ops, logistics_ops</span>）") !=
+        std::string::npos);
+  const std::string en = Render(testing::GatedSample(), "en");
+  CHECK(en.find("Meets the conditions of the <strong>Basic smart factory</strong> tier.") != std::string::npos);
+  CHECK(en.find("0 of 2 dimensions") != std::string::npos);
+}
+
+TEST_CASE("diagnosis report: the summary says why, and the next three things to do with what they achieve") {
+  const std::string zh = Render(testing::GatedSample(), "zh");
+  CHECK(zh.find("规划级至集成级的要求得分均达到门槛 80.0%；优化级的要求得分为 <strong>45.0%</strong>，未达门槛，因此评为集成级。") !=
+        std::string::npos);
+  CHECK(Count(zh, "<li class=\"step\">") == 3);
+  // Smart warehousing closes the largest requirement of the minimal set; the
+  // two scenarios and the APS requirement close it all.
+  const size_t first = zh.find("<div class=\"step-title\">仓储智能管理</div>");
+  const size_t second = zh.find("<div class=\"step-title\">生产计划优化</div>");
+  CHECK(first != std::string::npos);
+  CHECK(second > first);
+  CHECK(zh.find("完成这三件事，即补齐最小改进集合，可达到<strong>优化级</strong>。") != std::string::npos);
+  const std::string points = Render(testing::SumSample(), "zh");
+  CHECK(points.find("达到二级还需：总分达到 40 分（还差 12.1 分）") != std::string::npos);
+}
+
+TEST_CASE("diagnosis report: the roadmap has a stage for the next level and one for the level after") {
+  const std::string zh = Render(testing::GatedSample(), "zh");
+  CHECK(zh.find("第一阶段：达到优化级") != std::string::npos);
+  CHECK(zh.find("第二阶段：迈向引领级") != std::string::npos);
+  // Level 5's digital-twin requirement recommends a scenario stage 1 does
+  // not plan; the Assessment has no name for it, so its id stands in.
+  CHECK(zh.find("scn_digital_twin_factory") != std::string::npos);
+  CHECK(zh.find("夯实基础") != std::string::npos);  // production tracking serves level 3 only
+}
+
+TEST_CASE("diagnosis report: strengths and weaknesses against the cohort, and the median on the radar") {
+  const std::string zh = Render(testing::GatedSample(), "zh");
+  CHECK(zh.find("在同批评估的 48 家企业中，成熟度得分位于第 <strong>62</strong> 百分位") != std::string::npos);
+  CHECK(zh.find("class=\"radar-reference\"") != std::string::npos);
+  const size_t strengths = zh.find("<h3>优势</h3>"), weaknesses = zh.find("<h3>短板</h3>");
+  REQUIRE(strengths != std::string::npos);
+  REQUIRE(weaknesses != std::string::npos);
+  // Personnel (75th percentile) leads; warehousing (19th) trails.
+  CHECK(zh.find("人员", strengths) < weaknesses);
+  CHECK(zh.find("仓储配送", weaknesses) != std::string::npos);
+  // No cohort, no section and no reference polygon.
+  const std::string points = Render(testing::SumSample(), "zh");
+  CHECK(points.find("<h3>优势</h3>") == std::string::npos);
+  CHECK(points.find("class=\"radar-reference\"") == std::string::npos);
+}
+
+TEST_CASE("diagnosis report: points rubrics get the scene heat map and their band requirements in words") {
+  const std::string zh = Render(testing::SumSample(), "zh");
+  CHECK(zh.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart heatmap\"") != std::string::npos);
+  CHECK(Count(zh, "class=\"heat-cell at\"") == 3);  // three answered scenes; one not applicable
+  CHECK(zh.find("“数字化经营（业务场景）”中至少 5 项约束性场景达到 3 分") != std::string::npos);
+  CHECK(zh.find("scenes [constrained]") == std::string::npos);
+  CHECK(Render(testing::GatedSample(), "zh").find("class=\"chart heatmap\"") == std::string::npos);
+}
+
+TEST_CASE("diagnosis report: empty text everywhere still renders a whole report") {
+  for (Assessment a : {testing::GatedSample(), testing::SumSample()}) {
+    testing::SetEveryText(a, "");
+    const std::string html = Render(a, "zh");
+    CHECK(html.find("</html>") != std::string::npos);
+    CHECK(html.find("<h1 class=\"cover-company\">—</h1>") != std::string::npos);
+  }
 }
 
 }  // namespace fa

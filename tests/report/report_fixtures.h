@@ -129,6 +129,24 @@ inline Assessment GatedSample() {
       {"scn_shopfloor_scheduling", {"车间智能排产", "Shop-floor scheduling"}, "medium", "high", 0.125, {"production.l4.aps"}},
       {"scn_production_tracking", {"生产进度跟踪", "Production tracking"}, "low", "medium", 0.05, {"production.l3.tracking"}},
   };
+  // Tiers: the basic one met, the advanced one missing a criterion and a
+  // dimension — each "found" in the forms tiers.cpp writes.
+  a.tier_scheme = "smart-factory-tiers";
+  a.tier_scheme_title = {"智能工厂梯度培育层级", "Smart-factory tiers"};
+  a.tiers = {{"basic", {"基础级智能工厂", "Basic smart factory"}, true, "",
+              {{"maturity", {"成熟度达到二级", "Maturity level 2"}, true, "level 3", true},
+               {"scenes", {"至少两个场景维度达到二级", "Two scene dimensions at level 2"}, true, "2/2", true}}},
+             {"advanced", {"先进级智能工厂", "Advanced smart factory"}, false, "basic",
+              {{"maturity", {"成熟度达到三级", "Maturity level 3"}, true, "level 3", false},
+               {"wms", {"仓储系统与生产协同（否决项）", "Warehouse linked to production (veto)"}, false,
+                "logistics.l4.wms 0.00, production.l4.aps 0.50", true},
+               {"dimensions", {"两个场景维度达到四级", "Two scene dimensions at level 4"}, false,
+                "0/2 (missing: production_ops, logistics_ops)", true}}}};
+  // Benchmarked within a cohort of 48, 9 of them in its industry.
+  a.cohort = {48, 9, 5, {62.5, 55.6, 3.05, 3.21}};
+  const double pct[][2] = {{58.3, 50}, {75, 66.7}, {41.7, 38.9}, {35.4, 44.4}, {68.8, 72.2}, {18.8, 22.2}};
+  const double median[] = {0.74, 0.76, 0.71, 0.66, 0.63, 0.64};
+  for (size_t i = 0; i < a.nodes.size(); ++i) a.nodes[i].cohort = {pct[i][0], pct[i][1], median[i], median[i] + 0.02};
   return a;
 }
 
@@ -182,6 +200,20 @@ inline Assessment SumSample() {
       item("scenes.production_planning", "scenes", {"生产计划排程", "Production planning"}, 1, 4, {"L1 以电子表格和简单工具开展业务", "L1 – spreadsheets and simple tools"}, {"scn_production_planning"}),
   };
   a.criteria[4].evidence = "Excel 排产表";
+  a.criteria[4].tags = {"constrained"};
+  // More scenes, so the heat map has rows of each kind.
+  auto scene = [&](const std::string& id, LocalizedText text, double level, const char* tag) {
+    CriterionResult c = item(id, "scenes", std::move(text), level, 4, {"L" + std::to_string(int(level)), "L" + std::to_string(int(level))}, {});
+    c.tags = {tag};
+    return c;
+  };
+  a.criteria.push_back(scene("scenes.product_design", {"产品设计", "Product design"}, 2, "constrained"));
+  a.criteria.push_back(scene("scenes.quality", {"质量管控", "Quality control"}, 3, "guiding"));
+  CriterionResult na = scene("scenes.warehousing", {"仓储物流", "Warehousing and logistics"}, 0, "guiding");
+  na.status = "na";
+  na.applicable = false;
+  na.answer = "na";
+  a.criteria.push_back(na);
   a.gap.target_level = 2;
   a.gap.reachable = true;
   a.gap.items = {{"foundation.equipment_networked", 0, 0, 8}, {"management.funding", 0, 0, 5},
@@ -226,6 +258,16 @@ inline void SetEveryText(Assessment& a, const std::string& text) {
     rec.scenario = rec.effort = rec.benefit = text;
     rec.name = both;
     rec.because = {text, text};
+  }
+  a.tier_scheme = text;
+  a.tier_scheme_title = both;
+  for (auto& t : a.tiers) {
+    t.tier = t.requires_tier = text;
+    t.name = both;
+    for (auto& check : t.checks) {
+      check.id = check.found = text;
+      check.text = both;
+    }
   }
 }
 

@@ -1,0 +1,243 @@
+// The questionnaire's view (questionnaire.h): the cover with the profile
+// fields to fill in, the answer scales and levels, then every criterion
+// under the path of its node with its answer options as checkboxes. An
+// answer set, when given, ticks the boxes and fills the lines.
+#include <algorithm>
+#include <map>
+
+#include "answers/answers_check.h"
+#include "base/text.h"
+#include "report/questionnaire.h"
+#include "report/report_labels.h"
+#include "report/report_view.h"
+#include "report/svg_charts.h"
+
+namespace fa {
+
+namespace {
+
+struct Context {
+  const Rubric& rubric;
+  const AnswerSet* answers;
+  std::string lang;
+  std::string L(const std::string& key) const { return Label(key, lang); }
+  std::string Fill(const std::string& key, const std::map<std::string, std::string>& v) const {
+    return FillLabel(key, lang, v);
+  }
+  const std::string& T(const LocalizedText& t) const { return t.In(lang); }
+};
+
+EscapedView Box(const std::string& label_markup, bool checked, const std::string& points = "") {
+  EscapedView b;
+  b.Markup("label", label_markup).Flag("checked", checked).Text("points", points);
+  return b;
+}
+
+std::string PointsText(const Context& c, double points) {
+  return c.Fill("q_points", {{"n", FormatNumber(points)}});
+}
+
+// A number band in words when it has no label: "> 10 … ≤ 20 %".
+std::string BandText(const Context& c, const Band& b, const std::string& unit) {
+  if (!c.T(b.label).empty()) return c.T(b.label);
+  std::string s;
+  if (b.over) s += "> " + FormatNumber(*b.over);
+  if (b.over && b.upto) s += c.lang == "en" ? " and " : "，";
+  if (b.upto) s += "≤ " + FormatNumber(*b.upto);
+  return s + (unit.empty() ? "" : " " + unit);
+}
+
+bool InBand(const Band& b, double v) { return (!b.over || v > *b.over) && (!b.upto || v <= *b.upto); }
+
+// The answer options of one criterion, ticked from `a` when given.
+std::vector<EscapedView> Options(const Context& c, const Criterion& cr, const Answer* a) {
+  std::vector<EscapedView> boxes;
+  const bool given = a && a->kind != AnswerKind::kNone && a->kind != AnswerKind::kNotApplicable;
+  switch (cr.kind) {
+    case CriterionKind::kScale: {
+      auto it = c.rubric.scales.find(cr.scale);
+      if (it == c.rubric.scales.end()) break;
+      for (const auto& step : it->second.steps)
+        boxes.push_back(Box(HtmlEscape(c.T(step.label).empty() ? FormatNumber(step.value) : c.T(step.label)),
+                            given && a->number == step.value, FormatNumber(step.value)));
+      break;
+    }
+    case CriterionKind::kSingle:
+    case CriterionKind::kMulti:
+      for (const auto& o : cr.options) {
+        const bool on = given && (cr.kind == CriterionKind::kSingle
+                                      ? a->text == o.id
+                                      : std::find(a->options.begin(), a->options.end(), o.id) != a->options.end());
+        boxes.push_back(Box(HtmlEscape(c.T(o.label).empty() ? o.id : c.T(o.label)), on, PointsText(c, o.points)));
+      }
+      break;
+    case CriterionKind::kNumber:
+      for (const auto& b : cr.bands)
+        boxes.push_back(Box(HtmlEscape(BandText(c, b, cr.unit)), given && InBand(b, a->number), PointsText(c, b.points)));
+      break;
+    case CriterionKind::kBoolean:
+      boxes.push_back(Box(c.L("yes"), given && a->boolean, PointsText(c, cr.points)));
+      boxes.push_back(Box(c.L("no"), given && !a->boolean));
+      break;
+    case CriterionKind::kText: break;
+  }
+  return boxes;
+}
+
+std::string ConditionsText(const Context& c, const Conditions& conditions) {
+  std::vector<std::string> parts;
+  for (const auto& [field, values] : conditions) {
+    std::vector<std::string> shown;
+    for (const auto& v : values) shown.push_back(LabelOr("mt_" + v, c.lang, v));
+    parts.push_back(LabelOr(field, c.lang, field) + c.L("q_is") + Join(shown, " / "));
+  }
+  return Join(parts, c.L("list_sep"));
+}
+
+EscapedView CriterionView(const Context& c, const Criterion& cr, bool applies) {
+  const Answer* a = c.answers ? c.answers->Find(cr.id) : nullptr;
+  const bool given = a && a->kind != AnswerKind::kNone;
+  EscapedView v;
+  const std::vector<EscapedView> options = Options(c, cr, a);
+  std::string value;  // what goes on the answer line
+  if (given && cr.kind == CriterionKind::kNumber && a->kind == AnswerKind::kNumber) value = FormatNumber(a->number);
+  if (given && cr.kind == CriterionKind::kText) value = a->text;
+  v.Text("id", cr.id)
+      .Text("level", cr.level > 0 ? "L" + std::to_string(cr.level) : "")
+      .Text("text", c.T(cr.text).empty() ? cr.id : c.T(cr.text))
+      .Text("help", c.T(cr.help))
+      .Text("evidence_hint", c.T(cr.evidence))
+      .Flag("provisional", cr.provisional)
+      .Flag("optional", !cr.required)
+      .Markup("kind_hint", cr.kind == CriterionKind::kMulti
+                               ? (cr.cap ? c.Fill("q_multi_cap", {{"cap", FormatNumber(*cr.cap)}}) : c.L("q_multi"))
+                               : "")
+      .List("options", options)
+      .Flag("has_options", !options.empty())
+      .Flag("number", cr.kind == CriterionKind::kNumber)
+      .Flag("text_kind", cr.kind == CriterionKind::kText)
+      .Text("unit", cr.unit)
+      .Text("value", value)
+      .Flag("na", given && a->kind == AnswerKind::kNotApplicable)
+      .Text("applies_if", ConditionsText(c, cr.applies_if))
+      .Flag("not_applicable", !applies)
+      .Text("evidence", a ? a->evidence : "")
+      .Text("note", a ? a->note : "")
+      .Flag("answered", given);
+  return v;
+}
+
+// Depth-first: one section per node holding criteria, titled by its path.
+void AddSections(const Context& c, const Node& node, const std::string& path, int depth,
+                 const std::map<std::string, bool>& applies, std::vector<EscapedView>& out, int& answered) {
+  const std::string title = c.T(node.title).empty() ? node.id : c.T(node.title);
+  const std::string here = path.empty() ? title : path + " › " + title;
+  if (!node.criteria.empty()) {
+    std::vector<EscapedView> items;
+    for (const auto& cr : node.criteria) {
+      auto it = applies.find(cr.id);
+      items.push_back(CriterionView(c, cr, it == applies.end() || it->second));
+      const Answer* a = c.answers ? c.answers->Find(cr.id) : nullptr;
+      answered += a && a->kind != AnswerKind::kNone;
+    }
+    EscapedView s;
+    s.Text("title", here)
+        .Text("description", c.T(node.description))
+        .Flag("top", depth == 0)
+        .Flag("not_in_total", !node.in_total)
+        .List("criteria", items);
+    out.push_back(s);
+  }
+  for (const auto& child : node.children) AddSections(c, child, here, depth + 1, applies, out, answered);
+}
+
+EscapedView ProfileRow(const Context& c, const std::string& label_key, const std::string& value, bool mono = false) {
+  EscapedView r;
+  r.Markup("label", c.L(label_key)).Text("value", value).Flag("mono", mono).Flag("has_choices", false);
+  return r;
+}
+
+std::vector<EscapedView> Profile(const Context& c) {
+  const FactoryProfile* f = c.answers ? &c.answers->factory : nullptr;
+  std::vector<EscapedView> rows;
+  rows.push_back(ProfileRow(c, "company_name", f ? f->name : ""));
+  rows.push_back(ProfileRow(c, "credit_code", f ? f->credit_code : "", true));
+  rows.push_back(ProfileRow(c, "town", f ? f->town : ""));
+  rows.push_back(ProfileRow(c, "industry", f ? f->industry : ""));
+  rows.push_back(ProfileRow(c, "employees", f && f->employees ? FormatNumber(*f->employees) : ""));
+  rows.push_back(ProfileRow(c, "revenue", f && f->revenue ? FormatNumber(*f->revenue) : ""));
+  // Fields the rubric's criteria depend on, with their allowed values.
+  const std::map<std::string, std::string> fields = f ? f->AsFields() : std::map<std::string, std::string>{};
+  for (const auto& [field, values] : c.rubric.applicability) {
+    auto given = fields.find(field);
+    std::vector<EscapedView> choices;
+    for (const auto& value : values)
+      choices.push_back(Box(HtmlEscape(LabelOr("mt_" + value, c.lang, value)), given != fields.end() && given->second == value));
+    EscapedView r;
+    r.Markup("label", HtmlEscape(LabelOr(field, c.lang, field))).Flag("has_choices", true).List("choices", choices);
+    rows.push_back(r);
+  }
+  rows.push_back(ProfileRow(c, "assessor", c.answers ? c.answers->assessor : ""));
+  rows.push_back(ProfileRow(c, "assessment_date", c.answers ? c.answers->date : ""));
+  return rows;
+}
+
+}  // namespace
+
+EscapedView BuildQuestionnaireView(const Rubric& rubric, const AnswerSet* answers, const ReportOptions& options) {
+  const Context c{rubric, answers, options.lang == "en" ? "en" : "zh"};
+  std::map<std::string, bool> applies;
+  if (answers) {
+    const std::vector<const Criterion*> all = rubric.AllCriteria();
+    const std::vector<bool> holds = CriteriaApplying(rubric, answers->factory.AsFields());
+    for (size_t i = 0; i < all.size() && i < holds.size(); ++i) applies[all[i]->id] = holds[i];
+  }
+  std::vector<EscapedView> scales;
+  for (const auto& [id, scale] : rubric.scales) {
+    std::vector<EscapedView> steps;
+    for (const auto& st : scale.steps) {
+      EscapedView s;
+      s.Text("value", FormatNumber(st.value)).Text("label", c.T(st.label));
+      steps.push_back(s);
+    }
+    EscapedView s;
+    s.Text("id", id).List("steps", steps);
+    scales.push_back(s);
+  }
+  std::vector<EscapedView> levels;
+  for (const auto& l : rubric.levels) {
+    EscapedView v;
+    v.Int("level", l.level).Text("name", c.T(l.name)).Text("description", c.T(l.description));
+    levels.push_back(v);
+  }
+  std::vector<EscapedView> sections;
+  int answered = 0;
+  for (const auto& node : rubric.tree) AddSections(c, node, "", 0, applies, sections, answered);
+  const size_t total = rubric.AllCriteria().size();
+  const std::string company = answers && !answers->factory.name.empty() ? answers->factory.name : "";
+  const std::string title = c.T(rubric.title).empty() ? rubric.id : c.T(rubric.title);
+  const std::string head = (company.empty() ? title : TruncateToWidth(company, 60)) + " · " + c.L("q_title");
+  EscapedView v;
+  v.Text("html_lang", c.lang == "en" ? "en" : "zh-CN")
+      .Text("doc_title", (company.empty() ? title : company) + " — " + c.L("q_title"))
+      .Markup("running_head", CssString(head))
+      .Markup("running_date", CssString(answers ? answers->date : ""))
+      .Child("L", LabelsView(c.lang))
+      .Text("rubric_title", title)
+      .Text("rubric_id", rubric.id)
+      .Text("rubric_version", rubric.version)
+      .Text("basis", rubric.basis)
+      .Flag("provisional", rubric.provisional)
+      .Text("company", company)
+      .Flag("filled", answers != nullptr)
+      .Markup("progress", c.Fill("q_progress", {{"n", std::to_string(answered)}, {"of", std::to_string(total)}}))
+      .Markup("count", c.Fill("q_count", {{"n", std::to_string(total)}}))
+      .List("profile", Profile(c))
+      .List("scales", scales)
+      .List("levels", levels)
+      .Flag("gated", rubric.level_rule.kind == LevelRuleKind::kGated)
+      .List("sections", sections);
+  return v;
+}
+
+}  // namespace fa

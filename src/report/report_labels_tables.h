@@ -1,0 +1,16 @@
+// Internal to report_labels*.cpp: the label tables, one per report part,
+// that ReportLabels() joins. Keys are unique across all of them.
+#pragma once
+
+#include <vector>
+
+#include "report/report_labels.h"
+
+namespace fa {
+
+const std::vector<ReportLabel>& DiagnosisLabels();
+/// Tiers, cohort, scenes, roadmap and the next steps.
+const std::vector<ReportLabel>& PlanLabels();
+const std::vector<ReportLabel>& QuestionnaireLabels();
+
+}  // namespace fa

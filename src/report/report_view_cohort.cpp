@@ -1,0 +1,118 @@
+// Where the factory stands among its peers, in the diagnosis report view:
+// one summary line (overall percentile or median, in the cohort and in its
+// industry) and its strengths and weaknesses — the sub-areas furthest above
+// and below the cohort, by percentile when the cohort is large enough to
+// have them, else by the distance from the cohort median. Omitted when the
+// Assessment was not benchmarked (CohortInfo::size == 0).
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "base/text.h"
+#include "report/report_view_parts.h"
+
+namespace fa {
+
+namespace {
+
+constexpr size_t kShown = 3;
+
+struct Standing {
+  const NodeResult* node;
+  double value;      ///< this factory, as a fraction of the most reachable
+  double median;     ///< the cohort's, likewise
+  std::optional<double> percentile;
+};
+
+double Fraction(const ViewContext& c, const NodeResult& n, double v) {
+  if (!c.sum) return v;
+  return n.max_points > 0 ? v / n.max_points : 0;
+}
+
+std::string ScoreText(const ViewContext& c, const NodeResult& n, double v) {
+  return c.sum ? Points(v) : Percent(v);
+}
+
+std::string DiffText(const ViewContext& c, const Standing& s) {
+  const double d = (s.value - s.median) * (c.sum ? s.node->max_points : 100);
+  return (d >= 0 ? "+" : "−") + (c.sum ? Points(std::fabs(d)) : FormatFixed(std::fabs(d), 1));
+}
+
+EscapedView RowView(const ViewContext& c, const Standing& s) {
+  const NodeResult& n = *s.node;
+  const NodeResult* parent = n.parent.empty() ? nullptr : c.Node(n.parent);
+  EscapedView row;
+  row.Text("title", c.NodeTitle(n))
+      .Text("parent", parent ? c.NodeTitle(*parent) : "")
+      .Text("score", ScoreText(c, n, n.score))
+      .Text("median", n.cohort.median_cohort ? ScoreText(c, n, *n.cohort.median_cohort) : c.L("not_given"))
+      .Text("diff", DiffText(c, s))
+      .Text("percentile", s.percentile ? FormatFixed(*s.percentile, 0) : c.L("not_given"))
+      .Text("industry", n.cohort.percentile_industry ? FormatFixed(*n.cohort.percentile_industry, 0) : c.L("not_given"));
+  return row;
+}
+
+std::string SummaryLine(const ViewContext& c) {
+  const CohortInfo& k = c.a.cohort;
+  const CohortStanding& s = k.score;
+  auto shown = [&](double v) { return c.gated ? FormatFixed(v, 2) : Points(v); };
+  const std::string what = c.L(c.gated ? "maturity_score" : "total_points");
+  std::string line;
+  if (s.percentile_cohort)
+    line = c.Fill("cohort_line_pct", {{"n", std::to_string(k.size)}, {"what", what},
+                                      {"p", FormatFixed(*s.percentile_cohort, 0)},
+                                      {"median", s.median_cohort ? shown(*s.median_cohort) : c.L("not_given")}});
+  else if (s.median_cohort)
+    line = c.Fill("cohort_line_median", {{"n", std::to_string(k.size)}, {"what", what},
+                                         {"median", shown(*s.median_cohort)}, {"min", std::to_string(k.min_peers)}});
+  else
+    return "";
+  if (s.percentile_industry)
+    line += c.Fill("cohort_line_industry", {{"m", std::to_string(k.industry_peers)},
+                                            {"q", FormatFixed(*s.percentile_industry, 0)}});
+  else if (k.industry_peers > 0)
+    line += c.Fill("cohort_line_industry_few", {{"m", std::to_string(k.industry_peers)}});
+  return line + c.L("sentence_end");
+}
+
+}  // namespace
+
+EscapedView BuildCohortView(const ViewContext& c) {
+  const Assessment& a = c.a;
+  EscapedView v;
+  // Leaves: the nodes no other applicable node names as its parent.
+  std::set<std::string> parents;
+  for (const auto& n : a.nodes)
+    if (!n.parent.empty()) parents.insert(n.parent);
+  std::vector<Standing> all;
+  bool every_percentile = true;
+  for (const auto& n : a.nodes) {
+    if (!n.applicable || parents.count(n.id) || !n.cohort.median_cohort) continue;
+    all.push_back({&n, Fraction(c, n, n.score), Fraction(c, n, *n.cohort.median_cohort), n.cohort.percentile_cohort});
+    every_percentile = every_percentile && n.cohort.percentile_cohort.has_value();
+  }
+  const bool has = a.cohort.size > 0 && !all.empty();
+  v.Flag("has", has).Markup("summary", a.cohort.size > 0 ? SummaryLine(c) : "");
+  if (!has) return v;
+  auto key = [&](const Standing& s) { return every_percentile ? *s.percentile : s.value - s.median; };
+  std::stable_sort(all.begin(), all.end(), [&](const Standing& x, const Standing& y) { return key(x) > key(y); });
+  std::vector<EscapedView> strengths, weaknesses;
+  for (const auto& s : all)
+    if (strengths.size() < kShown && (every_percentile ? *s.percentile > 50 : s.value > s.median + 1e-9))
+      strengths.push_back(RowView(c, s));
+  for (auto it = all.rbegin(); it != all.rend(); ++it)
+    if (weaknesses.size() < kShown && (every_percentile ? *it->percentile < 50 : it->value < it->median - 1e-9))
+      weaknesses.push_back(RowView(c, *it));
+  v.Markup("intro", c.Fill(every_percentile ? "cohort_intro_pct" : "cohort_intro_median",
+                           {{"n", std::to_string(a.cohort.size)}, {"min", std::to_string(a.cohort.min_peers)}}))
+      .Flag("by_percentile", every_percentile)
+      .Markup("diff_header", c.L(c.sum ? "col_diff_points" : "col_diff_pp"))
+      .List("strengths", strengths)
+      .List("weaknesses", weaknesses)
+      .Flag("has", !strengths.empty() || !weaknesses.empty())  // nothing to say: no section
+      .Flag("has_strengths", !strengths.empty())
+      .Flag("has_weaknesses", !weaknesses.empty());
+  return v;
+}
+
+}  // namespace fa

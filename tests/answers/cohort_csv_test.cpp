@@ -1,0 +1,202 @@
+// Cohort CSV files (docs/cohort-csv.md): clean files read into the same
+// answers as answer files, and bad ones (tests/data/cohort/bad/*.csv) give
+// every problem at its row and column, compared in full with the expected
+// diagnostics beside each file. Files named points_* are checked against the
+// points test rubric, the others against the gated one.
+// FA_REGENERATE_GOLDEN=1 rewrites the .expected files; review the diff.
+#include <doctest/doctest.h>
+
+#include <Poco/DirectoryIterator.h>
+#include <Poco/Path.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "answers/answers_check.h"
+#include "answers/answers_loader.h"
+#include "answers/cohort_csv.h"
+#include "answers/cohort_csv_scanner.h"
+#include "base/text.h"
+#include "rubric/rubric_loader.h"
+
+namespace fa {
+namespace {
+
+Rubric LoadTestRubric(const std::string& path) {
+  Diagnostics d;
+  auto rubric = LoadRubric(path, d);
+  REQUIRE_MESSAGE(rubric, d.Format());
+  return *rubric;
+}
+
+const Rubric& Gated() {
+  static const Rubric r = LoadTestRubric("tests/data/ok/scoring/gated.yaml");
+  return r;
+}
+
+const Rubric& Points() {
+  static const Rubric r = LoadTestRubric("tests/data/ok/scoring/points.yaml");
+  return r;
+}
+
+const Rubric& RubricFor(const std::string& path) {
+  return Poco::Path(path).getFileName().rfind("points", 0) == 0 ? Points() : Gated();
+}
+
+std::vector<AnswerSet> Read(const std::string& path, Diagnostics& d, CohortCsvOptions options = {}) {
+  return ReadCohortAnswerSets(RubricFor(path), ReadFile(path), path, d, options);
+}
+
+std::string Value(const AnswerSet& s, const std::string& id) {
+  const Answer* a = s.Find(id);
+  if (!a) return "(none)";
+  switch (a->kind) {
+    case AnswerKind::kNumber: return FormatNumber(a->number);
+    case AnswerKind::kNotApplicable: return "na";
+    case AnswerKind::kBool: return a->boolean ? "yes" : "no";
+    case AnswerKind::kOptions: return "[" + Join(a->options, ",") + "]";
+    default: return a->text;
+  }
+}
+
+std::vector<std::string> BadFiles() {
+  std::vector<std::string> files;
+  for (Poco::DirectoryIterator it(std::string("tests/data/cohort/bad")), end; it != end; ++it)
+    if (Poco::Path(it.path()).getExtension() == "csv") files.push_back("tests/data/cohort/bad/" + it.name());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+TEST_CASE("cohort CSV: a clean file gives one answer set per row, through BOM, quotes, CRLF and multi-line cells") {
+  Diagnostics d;
+  auto sets = Read("tests/data/cohort/ok/gated.csv", d);
+  CHECK_MESSAGE(d.empty(), d.Format());
+  REQUIRE(sets.size() == 4);
+  CHECK(sets[0].factory.credit_code == "91310114MA1GT3KX8E");
+  CHECK(sets[0].factory.name == "上海安亭某汽车部件有限公司, 二厂");
+  CHECK(sets[0].factory.employees.value() == 620);
+  CHECK(sets[0].factory.extra.at("zone") == "north");
+  CHECK(sets[1].factory.name == "A \"quoted\" plant");
+  CHECK(sets[1].factory.extra.count("zone") == 0);
+  CHECK(sets[2].factory.name == "Two-line\r\nname");
+  CHECK(sets[3].factory.name == "上海某纺织有限公司");
+  CHECK_FALSE(sets[3].factory.employees.has_value());
+  CHECK(Value(sets[0], "o.l2.b") == "0.8");
+  CHECK(Value(sets[0], "e.l3.a") == "(none)");  // optional, left empty
+  CHECK(Value(sets[1], "o.l2.b") == "(none)");  // does not apply to a process plant
+  CHECK(Value(sets[1], "e.l3.a") == "na");
+  CHECK(Value(sets[2], "o.l3.a") == "1");       // written 1.0
+  CHECK(sets[0].sha256 != sets[1].sha256);
+}
+
+TEST_CASE("cohort CSV: every kind of value, lists written a;b and the empty list as []") {
+  Diagnostics d;
+  auto sets = Read("tests/data/cohort/ok/points.csv", d);
+  CHECK_MESSAGE(d.empty(), d.Format());
+  REQUIRE(sets.size() == 3);
+  CHECK(Value(sets[0], "network") == "[a,b]");
+  CHECK(Value(sets[1], "network") == "[]");
+  CHECK(Value(sets[2], "network") == "[a,b,c]");
+  CHECK(Value(sets[0], "share") == "35.5");
+  CHECK(Value(sets[0], "systems") == "some");
+  CHECK(Value(sets[0], "policy") == "yes");
+  CHECK(Value(sets[2], "policy") == "yes");
+  CHECK(Value(sets[1], "policy") == "no");
+  CHECK(Value(sets[0], "remark") == "ERP: SAP, MES");
+  CHECK(Value(sets[1], "remark") == "(none)");
+}
+
+TEST_CASE("bad cohort files: every problem, at its row and column, exactly as expected") {
+  const auto files = BadFiles();
+  REQUIRE(files.size() >= 8);
+  const bool regenerate = std::getenv("FA_REGENERATE_GOLDEN") != nullptr;
+  for (const auto& f : files) {
+    CAPTURE(f);
+    Diagnostics d;
+    auto sets = Read(f, d);
+    CHECK(sets.empty());
+    std::string got = d.Format();
+    CHECK_MESSAGE(got.find(": error: ") != std::string::npos, "no error for a bad file");
+    if (regenerate) {
+      WriteFile(f + ".expected", got);
+      continue;
+    }
+    CHECK(got == ReadFile(f + ".expected"));
+  }
+}
+
+TEST_CASE("cohort CSV: reading in parallel parts gives the same rows and diagnostics as reading in one") {
+  CohortCsvOptions one, many;
+  one.threads = 1;
+  many.threads = 3;
+  many.min_part_bytes = 1;
+  for (const auto& f : BadFiles()) {
+    CAPTURE(f);
+    Diagnostics a, b;
+    Read(f, a, one);
+    Read(f, b, many);
+    CHECK(a.Format() == b.Format());
+  }
+  Diagnostics a, b;
+  auto serial = Read("tests/data/cohort/ok/gated.csv", a, one);
+  auto parallel = Read("tests/data/cohort/ok/gated.csv", b, many);
+  REQUIRE(serial.size() == parallel.size());
+  for (size_t i = 0; i < serial.size(); ++i) {
+    CHECK(serial[i].factory.name == parallel[i].factory.name);
+    CHECK(serial[i].sha256 == parallel[i].sha256);
+  }
+}
+
+TEST_CASE("cohort CSV: a bad value reads exactly as it would in an answer file") {
+  Diagnostics csv, yaml;
+  Read("tests/data/cohort/bad/bad_values.csv", csv);
+  auto set = LoadAnswerSet("tests/data/bad/answers/bad_values.yaml", yaml);
+  REQUIRE(set);
+  CheckAnswers(Gated(), *set, yaml);
+  const std::string tail = "expected one of the 'satisfaction' scale values 0, 0.5, 0.8, 1 or na, found '0.7'";
+  CHECK(csv.Format().find("row 1, column 'p.l1.a': " + tail) != std::string::npos);
+  CHECK(yaml.Format().find("answer to 'p.l1.a': " + tail) != std::string::npos);
+}
+
+TEST_CASE("cohort CSV: past the limit, diagnostics are counted in a note instead of shown") {
+  std::string text = "credit_code,name,p.l1.a,p.l2.a,p.l3.a,o.l1.a,o.l2.a,o.l2.b,o.l3.a,e.l1.a,e.l2.a,e.l3.a\n";
+  for (int i = 0; i < 40; ++i) text += "91310114MA1GT3KX8E,F" + std::to_string(i) + ",7,1,1,1,1,,1,1,1,1\n";
+  CohortCsvOptions options;
+  options.max_diagnostics = 3;
+  Diagnostics d;
+  auto sets = ReadCohortAnswerSets(Gated(), text, "many.csv", d, options);
+  CHECK(sets.empty());
+  std::string got = d.Format();
+  CHECK(got.find("many.csv:2:23: error: row 1, column 'p.l1.a': expected one of") == 0);
+  CHECK(got.find("\nmany.csv: note: ") != std::string::npos);
+  CHECK(got.find("not shown (") != std::string::npos);
+  CHECK(d.ErrorCount() == 3);
+}
+
+TEST_CASE("csv scanner: parts split only between records, never inside a quoted line break") {
+  const std::string text = "a,b\n\"x\ny\",1\n\"p\"\"q\",2\nlast,3\n";
+  for (int parts = 1; parts <= 6; ++parts) {
+    CAPTURE(parts);
+    auto cuts = SplitCsvParts(text, 4, text.size(), parts);
+    REQUIRE(cuts.front() == 4);
+    REQUIRE(cuts.back() == text.size());
+    std::vector<std::string> first;
+    for (size_t k = 0; k + 1 < cuts.size(); ++k) {
+      CsvScanner s(text, cuts[k], cuts[k + 1]);
+      std::vector<CsvField> f;
+      while (s.Next(f)) first.push_back(std::string(f[0].text));
+    }
+    CHECK(first == std::vector<std::string>{"x\ny", "p\"q", "last"});
+  }
+}
+
+TEST_CASE("csv quoting: only fields that need it are quoted, quotes doubled") {
+  CHECK(CsvQuote("plain") == "plain");
+  CHECK(CsvQuote("a,b") == "\"a,b\"");
+  CHECK(CsvQuote("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(CsvQuote(" padded") == "\" padded\"");
+  CHECK(CsvQuote("") == "");
+}
+
+}  // namespace
+}  // namespace fa

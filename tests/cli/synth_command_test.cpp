@@ -1,0 +1,235 @@
+// The synthetic cohort and the cohort path of `score`: the same seed gives
+// the same bytes, levels follow the national self-assessment, every file it
+// writes passes the checks, and the fast cohort path scores exactly like
+// whole Assessments. The last cases run the built binary.
+#include <doctest/doctest.h>
+
+#include <Poco/DirectoryIterator.h>
+#include <Poco/File.h>
+#include <sys/wait.h>
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "answers/cohort_csv.h"
+#include "answers/credit_code.h"
+#include "base/text.h"
+#include "cli/pipeline.h"
+#include "scoring/assessment_builder.h"
+#include "scoring/cohort_scoring.h"
+#include "scoring/synthetic_cohort.h"
+
+namespace fa {
+namespace {
+
+const CompiledRubric& Compiled(const std::string& path) {
+  static std::map<std::string, std::unique_ptr<CompiledRubric>> cache;
+  auto& slot = cache[path];
+  if (!slot) {
+    Diagnostics d;
+    slot = LoadCompiledRubric(path, d);
+    REQUIRE_MESSAGE(slot, d.Format());
+  }
+  return *slot;
+}
+
+std::string Synth(const std::string& rubric, size_t n, uint64_t seed, int threads = 0) {
+  SynthOptions o;
+  o.factories = n;
+  o.seed = seed;
+  o.threads = threads;
+  return SynthCohortCsv(Compiled(rubric).model, o);
+}
+
+struct Run {
+  int code;
+  std::string out;
+};
+
+Run Cli(const std::string& args) {
+  std::string cmd = std::string(FA_BINARY) + " " + args + " 2>&1";
+  Run r{0, ""};
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+const char* const kRubrics[] = {"rubrics/cmmm.yaml", "rubrics/sme-digital-2024.yaml", "tests/data/ok/scoring/gated.yaml",
+                                "tests/data/ok/scoring/points.yaml"};
+
+TEST_CASE("synth: the same seed gives the same bytes, however many threads write them") {
+  const std::string a = Synth("rubrics/cmmm.yaml", 700, 11, 1);
+  CHECK(a == Synth("rubrics/cmmm.yaml", 700, 11, 2));
+  CHECK(a == Synth("rubrics/cmmm.yaml", 700, 11, 3));
+  CHECK(a != Synth("rubrics/cmmm.yaml", 700, 12, 2));
+}
+
+TEST_CASE("synth: 5000 plants on the capability-maturity rubric follow the national self-assessment within a few points") {
+  const std::string csv = Synth("rubrics/cmmm.yaml", 5000, 2026);
+  Diagnostics d;
+  auto scores = ScoreCohortCsv(Compiled("rubrics/cmmm.yaml").model, csv, "synth.csv", d);
+  REQUIRE_MESSAGE(scores, d.Format());
+  std::vector<double> share(6, 0);
+  for (int l : scores->level) share[static_cast<size_t>(l)] += 1.0 / 5000;
+  const auto& prior = NationalLevelShares();
+  for (size_t l = 0; l < 6; ++l) {
+    CAPTURE(l);
+    CHECK(std::fabs(share[l] - prior[l]) < 0.03);
+  }
+  // The published figures: 14% at level 2, 6% at 3, 5% at 4 or above.
+  CHECK(share[2] == doctest::Approx(0.14).epsilon(0.15));
+  CHECK(share[3] == doctest::Approx(0.06).epsilon(0.25));
+  CHECK(share[4] + share[5] == doctest::Approx(0.05).epsilon(0.25));
+  // Scores lie in their level's band, [k - 0.2, k + 0.8).
+  for (size_t i = 0; i < scores->size(); ++i) {
+    if (scores->level[i] == 0) continue;
+    CHECK(scores->score[i] >= scores->level[i] - 0.2 - 1e-9);
+    CHECK(scores->score[i] < scores->level[i] + 0.8);
+  }
+}
+
+TEST_CASE("synth: every generated cohort passes every check, for gated and points rubrics alike") {
+  for (const char* rubric : kRubrics) {
+    CAPTURE(rubric);
+    const std::string csv = Synth(rubric, 400, 5);
+    Diagnostics d;
+    auto sets = ReadCohortAnswerSets(*Compiled(rubric).rubric, csv, "synth.csv", d);
+    CHECK_MESSAGE(d.empty(), d.Format());
+    CHECK(sets.size() == 400);
+  }
+}
+
+TEST_CASE("synth: profiles have unique valid credit codes, the district's towns, and mostly process plants in biomedicine") {
+  Diagnostics d;
+  auto sets = ReadCohortAnswerSets(*Compiled("rubrics/cmmm.yaml").rubric, Synth("rubrics/cmmm.yaml", 3000, 9),
+                                   "synth.csv", d);
+  REQUIRE(sets.size() == 3000);
+  std::set<std::string> codes, towns, industries;
+  std::map<std::string, std::pair<int, int>> process;  // industry -> (process, all)
+  for (const auto& s : sets) {
+    CHECK(CheckCreditCode(s.factory.credit_code) == "");
+    codes.insert(s.factory.credit_code);
+    towns.insert(s.factory.town);
+    industries.insert(s.factory.industry);
+    CHECK(s.factory.revenue.value() >= 2000);  // above-scale: 20 million CNY
+    auto& p = process[s.factory.industry];
+    p.first += s.factory.manufacturing_type == "process";
+    ++p.second;
+  }
+  CHECK(codes.size() == 3000);
+  CHECK(towns.size() == 12);
+  CHECK(towns.count("安亭镇") == 1);
+  for (const char* key : {"automotive", "integrated_circuits", "biomedicine", "ai", "industrial_internet"})
+    CHECK(industries.count(key) == 1);
+  CHECK(process["biomedicine"].first > process["biomedicine"].second / 2);
+  CHECK(process["automotive"].first < process["automotive"].second / 5);
+}
+
+TEST_CASE("synth: answers hang together within a plant, so domain scores rise and fall together") {
+  Diagnostics d;
+  const CompiledRubric& c = Compiled("rubrics/cmmm.yaml");
+  auto scores = ScoreCohortCsv(c.model, Synth("rubrics/cmmm.yaml", 2000, 3), "synth.csv", d);
+  REQUIRE(scores);
+  // Top-level domains: people and manufacturing.
+  const size_t people = static_cast<size_t>(c.model.NodeIndex("people") - 1);
+  const size_t making = static_cast<size_t>(c.model.NodeIndex("manufacturing") - 1);
+  double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, n = 0;
+  for (size_t i = 0; i < scores->size(); ++i) {
+    const double x = scores->node_score[i * scores->nodes + people], y = scores->node_score[i * scores->nodes + making];
+    if (std::isnan(x) || std::isnan(y)) continue;
+    sx += x, sy += y, sxx += x * x, syy += y * y, sxy += x * y, n += 1;
+  }
+  const double r = (n * sxy - sx * sy) / std::sqrt((n * sxx - sx * sx) * (n * syy - sy * sy));
+  CHECK(r > 0.7);
+}
+
+TEST_CASE("score --cohort: the fast path gives exactly the levels, scores and node scores of whole Assessments") {
+  for (const char* rubric : kRubrics) {
+    CAPTURE(rubric);
+    const CompiledRubric& c = Compiled(rubric);
+    const std::string csv = Synth(rubric, 300, 21);
+    Diagnostics d;
+    CohortCsvOptions parts;
+    parts.threads = 2;
+    parts.min_part_bytes = 1;
+    auto fast = ScoreCohortCsv(c.model, csv, "synth.csv", d, parts);
+    REQUIRE_MESSAGE(fast, d.Format());
+    auto assessments = Assess(c.model, ReadCohortAnswerSets(*c.rubric, csv, "synth.csv", d));
+    REQUIRE(assessments.size() == fast->size());
+    for (size_t i = 0; i < assessments.size(); ++i) {
+      const Assessment& a = assessments[i];
+      CHECK(a.factory.credit_code == fast->credit_code[i]);
+      CHECK(a.level == fast->level[i]);
+      CHECK(a.score == fast->score[i]);
+      for (size_t n = 0; n < a.nodes.size(); ++n) {
+        const double v = fast->node_score[i * fast->nodes + n];
+        CHECK(a.nodes[n].applicable == !std::isnan(v));
+        if (a.nodes[n].applicable) CHECK(a.nodes[n].score == v);
+      }
+    }
+  }
+}
+
+TEST_CASE("cli: synth writes a cohort that score --cohort turns into results, CSV or benchmarked JSON") {
+  const std::string cohort = "/tmp/fa-synth-test.csv", results = "/tmp/fa-synth-results.csv";
+  std::remove(results.c_str());
+  Run s = Cli("synth --rubric rubrics/cmmm.yaml -n 60 --seed 4 -o " + cohort);
+  REQUIRE_MESSAGE(s.code == 0, s.out);
+  CHECK(s.out.find("generated 60 synthetic factories for cmmm") != std::string::npos);
+  Run again = Cli("synth --rubric rubrics/cmmm.yaml -n 60 --seed 4 --threads 1");
+  CHECK(again.out == ReadFile(cohort));
+
+  Run r = Cli("score --rubric rubrics/cmmm.yaml --cohort " + cohort + " -o " + results);
+  REQUIRE_MESSAGE(r.code == 0, r.out);
+  CHECK(r.out.find("scored 60 factories") != std::string::npos);
+  const std::string csv = ReadFile(results);
+  CHECK(csv.find("credit_code,name,town,industry,level,score,percentile_cohort,percentile_industry,people,") == 0);
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 61);
+
+  Run j = Cli("score --rubric rubrics/cmmm.yaml --cohort " + cohort + " -o /tmp/fa-synth-results.json --generated-at 2026-01-01T00:00:00Z");
+  REQUIRE_MESSAGE(j.code == 0, j.out);
+  const std::string json = ReadFile("/tmp/fa-synth-results.json");
+  CHECK(json.find("\"cohort\": {\n        \"size\": 60,") != std::string::npos);
+}
+
+TEST_CASE("cli: synth --answers-dir writes answer files that score cleanly") {
+  Poco::File dir("/tmp/fa-synth-answers");
+  if (dir.exists()) dir.remove(true);
+  Run s = Cli("synth --rubric rubrics/sme-digital-2024.yaml -n 5 --seed 8 --answers-dir /tmp/fa-synth-answers");
+  REQUIRE_MESSAGE(s.code == 0, s.out);
+  std::vector<std::string> files;
+  for (Poco::DirectoryIterator it(std::string("/tmp/fa-synth-answers")), end; it != end; ++it) files.push_back(it.path().toString());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() == 5);
+  CHECK(files[0] == "/tmp/fa-synth-answers/synth-0001.yaml");
+  Diagnostics d;
+  auto sets = LoadCheckedAnswers(*Compiled("rubrics/sme-digital-2024.yaml").rubric, files, d);
+  CHECK_MESSAGE(d.empty(), d.Format());
+  CHECK(sets.size() == 5);
+}
+
+TEST_CASE("cli: a bad cohort exits 1 with positioned diagnostics and writes nothing; bad arguments exit 2") {
+  std::remove("/tmp/fa-bad-cohort.csv");
+  Run r = Cli("score --rubric tests/data/ok/scoring/gated.yaml --cohort tests/data/cohort/bad/bad_values.csv -o /tmp/fa-bad-cohort.csv");
+  CHECK(r.code == 1);
+  CHECK(r.out.find("bad_values.csv:2:66: error: row 1, column 'p.l1.a':") != std::string::npos);
+  CHECK(r.out.find("nothing scored, nothing written") != std::string::npos);
+  FILE* f = std::fopen("/tmp/fa-bad-cohort.csv", "r");
+  CHECK(f == nullptr);
+  if (f) std::fclose(f);
+  CHECK(Cli("score --rubric rubrics/cmmm.yaml --cohort /tmp/does-not-exist.csv").code == 1);
+  CHECK(Cli("score --rubric rubrics/cmmm.yaml --cohort x.csv examples/cmmm-ic-packaging.yaml").code == 2);
+  CHECK(Cli("synth --rubric rubrics/cmmm.yaml -n many").code == 2);
+  CHECK(Cli("synth --rubric rubrics/cmmm.yaml -o a.csv --answers-dir b").code == 2);
+  CHECK(Cli("synth -n 5").code == 2);
+}
+
+}  // namespace
+}  // namespace fa
