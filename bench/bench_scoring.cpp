@@ -14,7 +14,7 @@
 int main(int argc, char** argv) {
   const std::string path = argc > 1 ? argv[1] : "rubrics/cmmm.yaml";
   const long factories = argc > 2 ? std::stol(argv[2]) : 1000000;
-  const long batch = argc > 3 ? std::stol(argv[3]) : 4096;
+  const long batch = argc > 3 ? std::stol(argv[3]) : 256;  // the chunk size streaming scorers use
   fa::Diagnostics diags;
   auto rubric = fa::LoadRubric(path, diags);
   if (!rubric) {

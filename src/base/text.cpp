@@ -97,12 +97,23 @@ std::string Join(const std::vector<std::string>& items, const std::string& sep) 
 }
 
 std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw std::runtime_error(path + ": read error");
-  return ss.str();
+  const std::streamoff size = in.tellg();
+  std::string text;
+  if (size > 0) {  // one sized read; a stream-copy is slow on large files
+    text.resize(static_cast<size_t>(size));
+    in.seekg(0);
+    in.read(&text[0], size);
+    if (!in) throw std::runtime_error(path + ": read error");
+  } else {  // not seekable or empty: read what there is
+    in.clear();
+    in.seekg(0);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  return text;
 }
 
 void WriteFile(const std::string& path, const std::string& contents) {
