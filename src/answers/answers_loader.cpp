@@ -146,14 +146,9 @@ std::optional<AnswerSet> LoadAnswerSetFromString(const std::string& text, const 
 }
 
 std::optional<AnswerSet> LoadAnswerSet(const std::string& path, Diagnostics& diags) {
-  std::string text;
-  try {
-    text = ReadFile(path);
-  } catch (const std::exception& e) {
-    diags.Error(path, {}, e.what());
-    return std::nullopt;
-  }
-  return LoadAnswerSetFromString(text, path, diags);
+  std::optional<std::string> text = ReadSource(path, diags);
+  if (!text) return std::nullopt;
+  return LoadAnswerSetFromString(*text, path, diags);
 }
 
 }  // namespace fa

@@ -1,6 +1,9 @@
 #include "base/diagnostics.h"
 
 #include <sstream>
+#include <stdexcept>
+
+#include "base/text.h"
 
 namespace fa {
 
@@ -114,6 +117,17 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     if (d.pos.column > 0) out << CaretLine(d.source_line, d.pos.column) << '\n';
   }
   return out.str();
+}
+
+std::optional<std::string> ReadSource(const std::string& path, Diagnostics& diags) {
+  try {
+    return ReadFile(path);
+  } catch (const std::runtime_error& e) {
+    std::string message = e.what();
+    if (message.rfind(path + ": ", 0) == 0) message.erase(0, path.size() + 2);
+    diags.Error(path, {}, message);
+    return std::nullopt;
+  }
 }
 
 std::string Diagnostics::Format() const {

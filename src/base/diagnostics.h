@@ -5,6 +5,7 @@
 // source line and a caret under the column — and exits 1 when any is an error.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,11 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
   std::vector<std::pair<std::string, std::vector<std::string>>> sources_;
 };
+
+/// Reads a whole input file; when it cannot be read, reports why as an
+/// error against `path` ("cannot open: No such file or directory") and
+/// returns nullopt. Loaders use it so a missing file is a diagnostic.
+std::optional<std::string> ReadSource(const std::string& path, Diagnostics& diags);
 
 /// Formats one diagnostic (see Diagnostics::Format).
 std::string FormatDiagnostic(const Diagnostic& d);

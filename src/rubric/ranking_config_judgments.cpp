@@ -317,17 +317,10 @@ std::optional<PairwiseJudgments> ReadPairwiseMatrix(const YamlValue& value,
 }
 
 std::optional<JudgmentsFile> LoadJudgmentsFile(const std::string& path, Diagnostics& diags) {
-  std::string text;
-  try {
-    text = ReadFile(path);
-  } catch (const std::runtime_error& e) {
-    std::string message = e.what();
-    if (message.rfind(path + ": ", 0) == 0) message.erase(0, path.size() + 2);
-    diags.Error(path, {}, message);
-    return std::nullopt;
-  }
-  if (EndsWith(path, ".csv") || EndsWith(path, ".CSV")) return LoadCsvJudgments(path, text, diags);
-  return LoadYamlJudgments(path, text, diags);
+  std::optional<std::string> text = ReadSource(path, diags);
+  if (!text) return std::nullopt;
+  if (EndsWith(path, ".csv") || EndsWith(path, ".CSV")) return LoadCsvJudgments(path, *text, diags);
+  return LoadYamlJudgments(path, *text, diags);
 }
 
 }  // namespace fa

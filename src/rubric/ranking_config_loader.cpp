@@ -281,16 +281,9 @@ std::optional<RankingConfig> LoadRankingConfigFromString(const std::string& text
 }
 
 std::optional<RankingConfig> LoadRankingConfig(const std::string& path, Diagnostics& diags) {
-  std::string text;
-  try {
-    text = ReadFile(path);
-  } catch (const std::runtime_error& e) {
-    std::string message = e.what();
-    if (message.rfind(path + ": ", 0) == 0) message.erase(0, path.size() + 2);
-    diags.Error(path, {}, message);
-    return std::nullopt;
-  }
-  return LoadRankingConfigFromString(text, path, diags);
+  std::optional<std::string> text = ReadSource(path, diags);
+  if (!text) return std::nullopt;
+  return LoadRankingConfigFromString(*text, path, diags);
 }
 
 }  // namespace fa

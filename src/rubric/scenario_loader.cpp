@@ -187,16 +187,9 @@ std::optional<ScenarioCatalogue> LoadScenarioCatalogueFromString(
 
 std::optional<ScenarioCatalogue> LoadScenarioCatalogue(const std::string& path, Diagnostics& diags,
                                                        const std::vector<std::string>& languages) {
-  std::string text;
-  try {
-    text = ReadFile(path);
-  } catch (const std::runtime_error& e) {
-    std::string message = e.what();
-    if (message.rfind(path + ": ", 0) == 0) message.erase(0, path.size() + 2);
-    diags.Error(path, {}, message);
-    return std::nullopt;
-  }
-  return LoadScenarioCatalogueFromString(text, path, diags, languages);
+  std::optional<std::string> text = ReadSource(path, diags);
+  if (!text) return std::nullopt;
+  return LoadScenarioCatalogueFromString(*text, path, diags, languages);
 }
 
 }  // namespace fa

@@ -2,6 +2,8 @@
 // (0 ok, 1 bad input, 2 usage), --help everywhere, and the main job.
 #include <doctest/doctest.h>
 
+#include "cli/cli_runner.h"
+
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -14,66 +16,52 @@
 namespace fa {
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-};
+using Run = CliRun;
 
-Run Cli(const std::string& args) {
-  std::string cmd = std::string(FA_BINARY) + " " + args + " 2>&1";
-  Run r{0, ""};
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+Run Cli(const std::string& args) { return RunCli(args, /*merge_stderr=*/true); }
 
 TEST_CASE("cli: every command answers --help with exit 0") {
-  CHECK(Cli("--help").code == 0);
+  CHECK(Cli("--help").status == 0);
   for (const auto& c : Commands()) {
     CAPTURE(c.name);
     Run r = Cli(std::string(c.name) + " --help");
-    CHECK(r.code == 0);
+    CHECK(r.status == 0);
     CHECK(r.out.find("usage: factory-assess") != std::string::npos);
   }
 }
 
 TEST_CASE("cli: usage errors exit 2") {
-  CHECK(Cli("").code == 2);
-  CHECK(Cli("frobnicate").code == 2);
-  CHECK(Cli("score examples/cmmm-ic-packaging.yaml").code == 2);
-  CHECK(Cli("score --rubric rubrics/cmmm.yaml --bogus x").code == 2);
-  CHECK(Cli("report --rubric rubrics/cmmm.yaml examples/cmmm-ic-packaging.yaml").code == 2);
-  CHECK(Cli("validate").code == 2);
+  CHECK(Cli("").status == 2);
+  CHECK(Cli("frobnicate").status == 2);
+  CHECK(Cli("score examples/cmmm-ic-packaging.yaml").status == 2);
+  CHECK(Cli("score --rubric rubrics/cmmm.yaml --bogus x").status == 2);
+  CHECK(Cli("report --rubric rubrics/cmmm.yaml examples/cmmm-ic-packaging.yaml").status == 2);
+  CHECK(Cli("validate").status == 2);
 }
 
 TEST_CASE("cli: bad input exits 1 with positioned diagnostics and writes nothing") {
   std::remove("/tmp/fa-cli-test.json");
   Run r = Cli("score --rubric tests/data/ok/scoring/gated.yaml tests/data/bad/answers/bad_values.yaml -o /tmp/fa-cli-test.json");
-  CHECK(r.code == 1);
+  CHECK(r.status == 1);
   CHECK(r.out.find("bad_values.yaml:5:11: error:") != std::string::npos);
   FILE* f = std::fopen("/tmp/fa-cli-test.json", "r");
   CHECK(f == nullptr);
   if (f) std::fclose(f);
-  CHECK(Cli("score --rubric rubrics/nope.yaml examples/cmmm-ic-packaging.yaml").code == 1);
+  CHECK(Cli("score --rubric rubrics/nope.yaml examples/cmmm-ic-packaging.yaml").status == 1);
 }
 
 TEST_CASE("cli: score, then report from the saved assessments without rescoring") {
   Run s = Cli("score --rubric rubrics/cmmm.yaml examples/cmmm-ic-packaging.yaml examples/cmmm-weak-textile.yaml"
               " -o /tmp/fa-cli-assessments.json --generated-at 2026-01-01T00:00:00Z");
-  REQUIRE_MESSAGE(s.code == 0, s.out);
+  REQUIRE_MESSAGE(s.status == 0, s.out);
   CHECK(s.out.find("level 3") != std::string::npos);
   Run many = Cli("report /tmp/fa-cli-assessments.json -o /tmp/fa-cli-report.html");
-  CHECK(many.code == 1);  // two factories: --factory is needed
+  CHECK(many.status == 1);  // two factories: --factory is needed
   CHECK(many.out.find("--factory") != std::string::npos);
   std::string json = ReadFile("/tmp/fa-cli-assessments.json");
   std::string code = json.substr(json.find("\"credit_code\": \"") + 16, 18);
   Run one = Cli("report /tmp/fa-cli-assessments.json --factory " + code + " -o /tmp/fa-cli-report.html");
-  REQUIRE_MESSAGE(one.code == 0, one.out);
+  REQUIRE_MESSAGE(one.status == 0, one.out);
   std::string html = ReadFile("/tmp/fa-cli-report.html");
   CHECK(html.find("<!DOCTYPE html>") == 0);
   CHECK(html.find(code) != std::string::npos);
@@ -81,7 +69,7 @@ TEST_CASE("cli: score, then report from the saved assessments without rescoring"
 
 TEST_CASE("cli: the main job scores every example and writes a report for each") {
   Run r = Cli("demo --out /tmp/fa-cli-demo --generated-at 2026-01-01T00:00:00Z");
-  REQUIRE_MESSAGE(r.code == 0, r.out);
+  REQUIRE_MESSAGE(r.status == 0, r.out);
   CHECK(r.out.find("wrote 7 reports") != std::string::npos);
   CHECK(ReadFile("/tmp/fa-cli-demo/cmmm/cmmm-biomed-malu.html").find("</html>") != std::string::npos);
 }

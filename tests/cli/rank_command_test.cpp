@@ -3,6 +3,8 @@
 // changes nothing, every kind of input, diagnostics and exit codes.
 #include <Poco/JSON/Parser.h>
 #include <doctest/doctest.h>
+
+#include "cli/cli_runner.h"
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -20,27 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using Run = CliRun;
 
-Run Rank(const std::string& args) {
-  const std::string err_file = (fs::temp_directory_path() / "fa-rank-test-stderr.tmp").string();
-  const std::string command = std::string("'") + FA_BINARY + "' " + args + " 2>" + err_file;
-  Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) run.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.err = ReadFile(err_file);
-  std::remove(err_file.c_str());
-  return run;
-}
+Run Rank(const std::string& args) { return RunCli(args); }
 
 bool Has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

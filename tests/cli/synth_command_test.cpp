@@ -4,6 +4,8 @@
 // whole Assessments. The last cases run the built binary.
 #include <doctest/doctest.h>
 
+#include "cli/cli_runner.h"
+
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
 #include <sys/wait.h>
@@ -43,23 +45,9 @@ std::string Synth(const std::string& rubric, size_t n, uint64_t seed, int thread
   return SynthCohortCsv(Compiled(rubric).model, o);
 }
 
-struct Run {
-  int code;
-  std::string out;
-};
+using Run = CliRun;
 
-Run Cli(const std::string& args) {
-  std::string cmd = std::string(FA_BINARY) + " " + args + " 2>&1";
-  Run r{0, ""};
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+Run Cli(const std::string& args) { return RunCli(args, /*merge_stderr=*/true); }
 
 const char* const kRubrics[] = {"rubrics/cmmm.yaml", "rubrics/sme-digital-2024.yaml", "tests/data/ok/scoring/gated.yaml",
                                 "tests/data/ok/scoring/points.yaml"};
@@ -181,20 +169,20 @@ TEST_CASE("cli: synth writes a cohort that score --cohort turns into results, CS
   const std::string cohort = "/tmp/fa-synth-test.csv", results = "/tmp/fa-synth-results.csv";
   std::remove(results.c_str());
   Run s = Cli("synth --rubric rubrics/cmmm.yaml -n 60 --seed 4 -o " + cohort);
-  REQUIRE_MESSAGE(s.code == 0, s.out);
+  REQUIRE_MESSAGE(s.status == 0, s.out);
   CHECK(s.out.find("generated 60 synthetic factories for cmmm") != std::string::npos);
   Run again = Cli("synth --rubric rubrics/cmmm.yaml -n 60 --seed 4 --threads 1");
   CHECK(again.out == ReadFile(cohort));
 
   Run r = Cli("score --rubric rubrics/cmmm.yaml --cohort " + cohort + " -o " + results);
-  REQUIRE_MESSAGE(r.code == 0, r.out);
+  REQUIRE_MESSAGE(r.status == 0, r.out);
   CHECK(r.out.find("scored 60 factories") != std::string::npos);
   const std::string csv = ReadFile(results);
   CHECK(csv.find("credit_code,name,town,industry,level,score,percentile_cohort,percentile_industry,people,") == 0);
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 61);
 
   Run j = Cli("score --rubric rubrics/cmmm.yaml --cohort " + cohort + " -o /tmp/fa-synth-results.json --generated-at 2026-01-01T00:00:00Z");
-  REQUIRE_MESSAGE(j.code == 0, j.out);
+  REQUIRE_MESSAGE(j.status == 0, j.out);
   const std::string json = ReadFile("/tmp/fa-synth-results.json");
   CHECK(json.find("\"cohort\": {\n        \"size\": 60,") != std::string::npos);
 }
@@ -203,7 +191,7 @@ TEST_CASE("cli: synth --answers-dir writes answer files that score cleanly") {
   Poco::File dir("/tmp/fa-synth-answers");
   if (dir.exists()) dir.remove(true);
   Run s = Cli("synth --rubric rubrics/sme-digital-2024.yaml -n 5 --seed 8 --answers-dir /tmp/fa-synth-answers");
-  REQUIRE_MESSAGE(s.code == 0, s.out);
+  REQUIRE_MESSAGE(s.status == 0, s.out);
   std::vector<std::string> files;
   for (Poco::DirectoryIterator it(std::string("/tmp/fa-synth-answers")), end; it != end; ++it) files.push_back(it.path().toString());
   std::sort(files.begin(), files.end());
@@ -218,17 +206,17 @@ TEST_CASE("cli: synth --answers-dir writes answer files that score cleanly") {
 TEST_CASE("cli: a bad cohort exits 1 with positioned diagnostics and writes nothing; bad arguments exit 2") {
   std::remove("/tmp/fa-bad-cohort.csv");
   Run r = Cli("score --rubric tests/data/ok/scoring/gated.yaml --cohort tests/data/cohort/bad/bad_values.csv -o /tmp/fa-bad-cohort.csv");
-  CHECK(r.code == 1);
+  CHECK(r.status == 1);
   CHECK(r.out.find("bad_values.csv:2:66: error: row 1, column 'p.l1.a':") != std::string::npos);
   CHECK(r.out.find("nothing scored, nothing written") != std::string::npos);
   FILE* f = std::fopen("/tmp/fa-bad-cohort.csv", "r");
   CHECK(f == nullptr);
   if (f) std::fclose(f);
-  CHECK(Cli("score --rubric rubrics/cmmm.yaml --cohort /tmp/does-not-exist.csv").code == 1);
-  CHECK(Cli("score --rubric rubrics/cmmm.yaml --cohort x.csv examples/cmmm-ic-packaging.yaml").code == 2);
-  CHECK(Cli("synth --rubric rubrics/cmmm.yaml -n many").code == 2);
-  CHECK(Cli("synth --rubric rubrics/cmmm.yaml -o a.csv --answers-dir b").code == 2);
-  CHECK(Cli("synth -n 5").code == 2);
+  CHECK(Cli("score --rubric rubrics/cmmm.yaml --cohort /tmp/does-not-exist.csv").status == 1);
+  CHECK(Cli("score --rubric rubrics/cmmm.yaml --cohort x.csv examples/cmmm-ic-packaging.yaml").status == 2);
+  CHECK(Cli("synth --rubric rubrics/cmmm.yaml -n many").status == 2);
+  CHECK(Cli("synth --rubric rubrics/cmmm.yaml -o a.csv --answers-dir b").status == 2);
+  CHECK(Cli("synth -n 5").status == 2);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 // `factory-assess validate` through the built binary: output and exit codes.
 #include <doctest/doctest.h>
+
+#include "cli/cli_runner.h"
 #include <sys/wait.h>
 
 #include <array>
@@ -15,26 +17,9 @@ struct Run {
   std::string output;  // stdout, then stderr
 };
 
-// Runs the binary with `args` from the repository root; stderr goes to a
-// separate capture so the two streams can be told apart.
 Run RunBinary(const std::string& args) {
-  std::string err_file =
-      (std::filesystem::temp_directory_path() / "fa-validate-test-stderr.tmp").string();
-  std::string command = std::string("'") + FA_BINARY + "' " + args + " 2>" + err_file;
-  Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) run.output.append(buf.data(), n);
-  int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  if (FILE* err = std::fopen(err_file.c_str(), "r")) {
-    while ((n = fread(buf.data(), 1, buf.size(), err)) > 0) run.output.append(buf.data(), n);
-    std::fclose(err);
-  }
-  std::remove(err_file.c_str());
-  return run;
+  CliRun r = RunCli(args);
+  return {r.status, r.out + r.err};
 }
 
 TEST_CASE("validate: a clean rubric prints a summary and exits 0") {

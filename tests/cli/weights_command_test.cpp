@@ -3,6 +3,8 @@
 // with its worst judgment named, groups, entropy and CRITIC, exit codes.
 #include <Poco/JSON/Parser.h>
 #include <doctest/doctest.h>
+
+#include "cli/cli_runner.h"
 #include <sys/wait.h>
 
 #include <array>
@@ -18,28 +20,9 @@
 namespace fa {
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using Run = CliRun;
 
-Run Weights(const std::string& args) {
-  const std::string err_file =
-      (std::filesystem::temp_directory_path() / "fa-weights-test-stderr.tmp").string();
-  const std::string command = std::string("'") + FA_BINARY + "' weights " + args + " 2>" + err_file;
-  Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) run.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.err = ReadFile(err_file);
-  std::remove(err_file.c_str());
-  return run;
-}
+Run Weights(const std::string& args) { return RunCli("weights " + args); }
 
 Poco::JSON::Object::Ptr Json(const Run& run) {
   return Poco::JSON::Parser().parse(run.out).extract<Poco::JSON::Object::Ptr>();

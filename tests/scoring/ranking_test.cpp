@@ -55,13 +55,6 @@ RankingInput Input(const Eigen::MatrixXd& x, const std::vector<double>& maturity
   return in;
 }
 
-const RankedCandidate& Find(const Ranking& r, const std::string& id) {
-  for (const auto& c : r.candidates)
-    if (c.candidate.id == id) return c;
-  FAIL("no candidate " << id);
-  return r.candidates.front();
-}
-
 // Hwang & Yoon (1981), Multiple Attribute Decision Making, pp. 133–134:
 // the fighter-aircraft example (see tests/data/ranking/fighter.yaml).
 Eigen::MatrixXd FighterAircraft() {
