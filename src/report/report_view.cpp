@@ -18,6 +18,16 @@ ViewContext::ViewContext(const Assessment& assessment, const std::string& langua
   for (const auto& cr : a.criteria) criteria_.emplace(cr.id, &cr);
   for (const auto& n : a.nodes) nodes_.emplace(n.id, &n);
   for (const auto& r : a.recommendations) scenarios_.emplace(r.scenario, &r);
+  for (const auto& sc : a.scenarios) {
+    if (scenarios_.count(sc.id)) continue;
+    Recommendation r;
+    r.scenario = sc.id;
+    r.name = sc.name;
+    r.effort = sc.effort;
+    r.benefit = sc.benefit;
+    catalogue_.push_back(r);
+    scenarios_.emplace(sc.id, &catalogue_.back());
+  }
 }
 
 std::string ViewContext::CriterionText(const std::string& id) const {

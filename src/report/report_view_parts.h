@@ -2,6 +2,7 @@
 // section builders share and their declarations. Not for use elsewhere.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,6 +16,8 @@ namespace fa {
 
 struct ViewContext {
   ViewContext(const Assessment& assessment, const std::string& language);
+  ViewContext(const ViewContext&) = delete;  // scenarios_ points into catalogue_
+  ViewContext& operator=(const ViewContext&) = delete;
 
   const Assessment& a;
   std::string lang;
@@ -53,6 +56,8 @@ struct ViewContext {
   std::map<std::string, const CriterionResult*> criteria_;
   std::map<std::string, const NodeResult*> nodes_;
   std::map<std::string, const Recommendation*> scenarios_;
+  /// Catalogue scenarios that are not recommendations (yet), as rows.
+  std::deque<Recommendation> catalogue_;
 };
 
 /// "72.5%" from 0.725.

@@ -140,6 +140,18 @@ struct Recommendation {
   std::vector<std::string> because;   ///< criterion ids
 };
 
+/// A catalogue scenario the rubric's requirements lead to, so reports can
+/// name and order scenarios beyond the current recommendations.
+struct ScenarioInfo {
+  std::string id;
+  LocalizedText name;
+  std::string link;
+  std::string effort;
+  std::string benefit;
+  int min_level = 0;
+  std::vector<std::string> prerequisites;
+};
+
 /// One tier requirement checked against the factory.
 struct TierCheck {
   std::string id;
@@ -177,6 +189,8 @@ struct Assessment {
   std::vector<CriterionResult> criteria;  ///< depth first, file order
   Gap gap;
   std::vector<Recommendation> recommendations;
+  /// Every scenario some criterion recommends, in catalogue order.
+  std::vector<ScenarioInfo> scenarios;
   std::string tier_scheme;             ///< id of the scheme, "" when none
   LocalizedText tier_scheme_title;
   std::vector<TierVerdict> tiers;      ///< lowest tier first

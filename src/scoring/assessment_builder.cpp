@@ -1,6 +1,8 @@
 #include "scoring/assessment_builder.h"
 
 #include <Poco/DateTime.h>
+
+#include <set>
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
 
@@ -118,6 +120,16 @@ std::vector<Assessment> Assess(const ScoringModel& model, const std::vector<Answ
   // Model index of every criterion in rubric order (-1: text, not scored).
   std::vector<int> model_index;
   for (const Criterion* c : all) model_index.push_back(model.CriterionIndex(c->id));
+
+  // The catalogue entries the rubric's criteria lead to, shared by all.
+  std::vector<ScenarioInfo> scenarios;
+  {
+    std::set<std::string> used;
+    for (const Criterion* c : all) used.insert(c->recommend.begin(), c->recommend.end());
+    for (const Scenario& s : rubric.scenarios.scenarios)
+      if (used.count(s.id))
+        scenarios.push_back({s.id, s.name, s.link, s.effort, s.benefit, s.min_level, s.prerequisites});
+  }
 
   std::vector<Assessment> out;
   out.reserve(sets.size());
@@ -251,6 +263,7 @@ std::vector<Assessment> Assess(const ScoringModel& model, const std::vector<Answ
       a.gap = PointsGap(model, a.criteria, model_index, a.score, a.level, counts);
     }
     a.recommendations = RecommendScenarios(rubric, a.gap, a.criteria);
+    a.scenarios = scenarios;
     if (!rubric.tiers.tiers.empty()) {
       a.tier_scheme = rubric.tiers.id;
       a.tier_scheme_title = rubric.tiers.title;

@@ -135,6 +135,14 @@ void WriteAssessment(const Assessment& a, JsonWriter& w) {
     w.EndObject();
   }
   w.EndArray();
+  w.Key("scenarios").BeginArray();
+  for (const auto& sc : a.scenarios) {
+    w.BeginObject().Field("id", sc.id);
+    WriteText(w, "name", sc.name);
+    w.Field("link", sc.link).Field("effort", sc.effort).Field("benefit", sc.benefit);
+    w.Field("min_level", sc.min_level).Field("prerequisites", sc.prerequisites).EndObject();
+  }
+  w.EndArray();
   if (!a.tier_scheme.empty()) {
     w.Key("tiers").BeginObject().Field("scheme", a.tier_scheme);
     WriteText(w, "title", a.tier_scheme_title);

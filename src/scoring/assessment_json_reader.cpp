@@ -195,6 +195,13 @@ Assessment ReadAssessment(Reader& r, const Object::Ptr& o) {
       rec.because = r.Strings(rc, "because");
       a.recommendations.push_back(rec);
     }
+  if (Array::Ptr list = r.Arr(o, "scenarios"))
+    for (size_t i = 0; i < list->size(); ++i) {
+      Object::Ptr so = list->getObject(static_cast<unsigned>(i));
+      a.scenarios.push_back({r.Str(so, "id"), r.Text(so, "name"), r.Str(so, "link"), r.Str(so, "effort"),
+                             r.Str(so, "benefit"), static_cast<int>(r.Num(so, "min_level")),
+                             r.Strings(so, "prerequisites")});
+    }
   if (Object::Ptr t = r.Obj(o, "tiers")) {
     a.tier_scheme = r.Str(t, "scheme");
     a.tier_scheme_title = r.Text(t, "title");
