@@ -58,9 +58,12 @@ struct RankingFilters {
   std::vector<std::string> towns;       ///< empty: every town
   std::vector<std::string> industries;  ///< empty: every industry
   std::optional<int> min_level;
-  std::vector<SourcePos> town_pos, industry_pos;
+  /// Keep candidates eligible for at least one of these tiers (tier ids of
+  /// the rubric's tier scheme, e.g. advanced); empty: no tier filter.
+  std::vector<std::string> tiers;
+  std::vector<SourcePos> town_pos, industry_pos, tier_pos;
   SourcePos min_level_pos;
-  bool empty() const { return towns.empty() && industries.empty() && !min_level; }
+  bool empty() const { return towns.empty() && industries.empty() && !min_level && tiers.empty(); }
 };
 
 /// Seeded Monte Carlo over weights (scoring/rank_stability.h).

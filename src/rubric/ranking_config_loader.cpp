@@ -18,7 +18,7 @@ const std::vector<std::string> kTopKeys = {"ranking", "title",     "description"
                                            "filters", "stability"};
 const std::vector<std::string> kCriterionKeys = {"id", "title", "source", "direction", "weight"};
 const std::vector<std::string> kWeightsKeys = {"ahp", "max_cr", "ri", "method"};
-const std::vector<std::string> kFilterKeys = {"town", "industry", "min_level"};
+const std::vector<std::string> kFilterKeys = {"town", "industry", "min_level", "tier"};
 const std::vector<std::string> kStabilityKeys = {"samples", "kappa", "seed", "select"};
 const std::vector<std::string> kLanguages = {"zh", "en"};
 const std::vector<std::string> kMethods = {"score", "weighted", "topsis"};
@@ -171,6 +171,7 @@ void ReadFilters(const YamlValue& value, RankingConfig& config) {
   };
   read_list("town", config.filters.towns, config.filters.town_pos);
   read_list("industry", config.filters.industries, config.filters.industry_pos);
+  read_list("tier", config.filters.tiers, config.filters.tier_pos);
   YamlValue level = map.Get("min_level");
   if (auto v = level.Integer()) {
     if (*v < 0) level.Error("min_level must be >= 0, got " + std::to_string(*v));

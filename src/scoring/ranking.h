@@ -22,6 +22,9 @@ struct RankingCandidate {
   std::string industry;
   std::optional<int> level;
   std::optional<double> maturity;  ///< maturity score (points total for points rubrics)
+  /// Tiers the candidate is eligible for; absent when the input has no
+  /// tier verdicts (a CSV without a `tiers` column).
+  std::optional<std::vector<std::string>> tiers;
   std::string file;                ///< where it was read from
 };
 

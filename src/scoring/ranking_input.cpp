@@ -50,7 +50,7 @@ std::optional<double> ProfileValue(const FactoryProfile& p, const std::string& f
 
 const std::vector<std::string>& CandidateProfileColumns() {
   static const std::vector<std::string> columns = {"credit_code", "name",  "town",
-                                                   "industry",    "level", "score"};
+                                                   "industry",    "level", "score", "tiers"};
   return columns;
 }
 
@@ -68,6 +68,16 @@ bool RankingInputBuilder::Keep(const RankingCandidate& c, const std::string& fil
       return false;
     }
     if (*c.level < *f.min_level) return false;
+  }
+  if (!f.tiers.empty()) {
+    if (!c.tiers) {
+      diags_.Error(file, pos, Describe(c) + ": no tier verdicts, which the tier filter needs "
+                              "(assess against a rubric with a tier scheme, or give a 'tiers' column)");
+      return false;
+    }
+    bool eligible = false;
+    for (const auto& t : *c.tiers) eligible = eligible || Listed(f.tiers, t);
+    if (!eligible) return false;
   }
   return true;
 }
@@ -100,6 +110,11 @@ void RankingInputBuilder::AddAssessments(const std::vector<Assessment>& assessme
     c.level = a.level;
     c.maturity = a.score;
     c.file = file;
+    if (!a.tier_scheme.empty()) {
+      c.tiers.emplace();
+      for (const auto& v : a.tiers)
+        if (v.eligible) c.tiers->push_back(v.tier);
+    }
     if (!config_.rubric.empty() && a.rubric.id != config_.rubric) {
       diags_.Error(file, {},
                    Describe(c) + " was assessed against rubric '" + a.rubric.id +
@@ -162,7 +177,8 @@ void RankingInputBuilder::AddTable(const CsvTable& table) {
   const std::string& file = table.file;
   auto column_of = [&](const std::string& name) { return table.Column(name); };
   auto code = column_of("credit_code"), name = column_of("name"), town = column_of("town"),
-       industry = column_of("industry"), level = column_of("level"), score = column_of("score");
+       industry = column_of("industry"), level = column_of("level"), score = column_of("score"),
+       tiers = column_of("tiers");
   // Where each criterion's value is, or nothing (reported once, at the header).
   std::vector<std::optional<size_t>> columns;
   bool usable = true;
@@ -212,6 +228,18 @@ void RankingInputBuilder::AddTable(const CsvTable& table) {
       }
     }
     if (score && !row[*score].text.empty()) c.maturity = ParseValue(row[*score].text);
+    if (tiers) {  // eligible tier ids, separated by ';'
+      c.tiers.emplace();
+      std::string item;
+      for (char ch : row[*tiers].text + ";") {
+        if (ch != ';') {
+          item += ch;
+        } else {
+          if (!item.empty()) c.tiers->push_back(item);
+          item.clear();
+        }
+      }
+    }
     if (!ok) continue;
     if (!Keep(c, file, pos)) {
       ++input_.excluded;

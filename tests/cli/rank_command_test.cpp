@@ -245,3 +245,26 @@ TEST_CASE("rank command: usage errors exit 2, --help exits 0") {
 
 }  // namespace
 }  // namespace fa
+
+namespace fa {
+namespace {
+
+TEST_CASE("rank command: the tier filter keeps only candidates eligible for a listed tier") {
+  CliRun scored = RunCli("score --rubric rubrics/cmmm.yaml examples/cmmm-weak-textile.yaml "
+                         "examples/cmmm-autoparts-anting.yaml examples/cmmm-ic-packaging.yaml "
+                         "examples/cmmm-biomed-malu.yaml -o /tmp/fa-rank-tiers.json");
+  REQUIRE_MESSAGE(scored.status == 0, scored.err);
+  CliRun run = RunCli("rank --config tests/data/ranking/tier-filter.yaml /tmp/fa-rank-tiers.json --csv");
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  // Only the level-4 biomedicine plant and the level-3 IC plant are advanced.
+  CHECK(run.out.find("\n1,91310114MA1FL8T38E,") != std::string::npos);
+  CHECK(run.out.find("\n2,91310114MA1K3WQ579,") != std::string::npos);
+  CHECK(run.out.find("91310114607234188R") == std::string::npos);  // auto parts: basic only
+  // A table without tier verdicts cannot be filtered by tier.
+  CliRun csv = RunCli("rank --config tests/data/ranking/tier-filter.yaml examples/ranking/candidates-2026.csv");
+  CHECK(csv.status == 1);
+  CHECK(csv.err.find("no tier verdicts, which the tier filter needs") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace fa
