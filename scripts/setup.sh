@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build pkg-config
-          libpoco-dev libyaml-cpp-dev libeigen3-dev doctest-dev)
+          libpoco-dev libpq-dev libsqlite3-dev libssl-dev
+          libyaml-cpp-dev libeigen3-dev doctest-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
