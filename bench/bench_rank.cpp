@@ -1,11 +1,16 @@
 // Benchmark: rank stability — weights drawn from Dirichlet(κ·w), every
 // candidate scored and ranked per sample — for the weighted sum and TOPSIS
 // on a seeded synthetic cohort. Prints candidates × samples per second.
-// Not a test: run it by hand (DESIGN.md §7).
+// Not a test: run it by hand (DESIGN.md §7). The digest is a hash of every
+// candidate's summary (SummarizeStability, N = 10): it must not change when
+// the implementation does. THREADS runs that thread count only (e.g. to
+// measure peak memory with /usr/bin/time -v).
 //
-//   build/bench_rank [CANDIDATES] [SAMPLES] [CRITERIA]
+//   build/bench_rank [CANDIDATES] [SAMPLES] [CRITERIA] [THREADS]
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <random>
 #include <string>
 #include <thread>
@@ -32,19 +37,44 @@ Eigen::MatrixXd SyntheticCohort(int candidates, int criteria, std::vector<bool>&
   return x.cwiseMax(0.01);
 }
 
+// FNV-1a over the bytes of every summary figure.
+struct Digest {
+  std::uint64_t h = 1469598103934665603ULL;
+  template <typename T>
+  void Add(T v) {
+    unsigned char bytes[sizeof(T)];
+    std::memcpy(bytes, &v, sizeof(T));
+    for (unsigned char b : bytes) h = (h ^ b) * 1099511628211ULL;
+  }
+};
+
 void Run(const char* name, fa::RankingMethod method, const Eigen::MatrixXd& x,
          const std::vector<bool>& cost, const Eigen::VectorXd& w, int samples, int threads) {
   const fa::RankingScorer scorer(method, fa::Normalization::kMinMax, x, cost,
                                  Eigen::VectorXd::Zero(x.rows()));
   const auto start = std::chrono::steady_clock::now();
-  fa::RankHistogram h = fa::RankStability(scorer, w, {samples, 50, 42, threads});
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  long long checksum = 0;
-  for (int i = 0; i < h.candidates; ++i) checksum += h.Count(i, 1) * (i + 1);
+  const auto result = fa::RankStability(scorer, w, {samples, 50, 42, threads});
+  const auto ranked = std::chrono::steady_clock::now();
+  Digest digest;
+  for (int i = 0; i < static_cast<int>(x.rows()); ++i) {
+    const fa::CandidateStability s = fa::SummarizeStability(result, i, 10);
+    digest.Add(s.rank_p5);
+    digest.Add(s.rank_median);
+    digest.Add(s.rank_p95);
+    digest.Add(s.mean_rank);
+    digest.Add(s.top_rank_acceptability);
+    digest.Add(s.p_top_n);
+    for (double a : s.acceptability) digest.Add(a);
+  }
+  const auto end = std::chrono::steady_clock::now();
+  const double seconds = std::chrono::duration<double>(ranked - start).count();
+  const double summary = std::chrono::duration<double>(end - ranked).count();
   const double work = static_cast<double>(x.rows()) * samples;
-  std::printf("  %-8s %d thread%s: %.3f s = %.2e candidates x samples per second (checksum %lld)\n",
-              name, threads, threads == 1 ? " " : "s", seconds, work / seconds, checksum);
+  std::printf(
+      "  %-8s %d thread%s: %.3f s = %.2e candidates x samples per second; summaries %.3f s "
+      "(digest %016llx)\n",
+      name, threads, threads == 1 ? " " : "s", seconds, work / seconds, summary,
+      static_cast<unsigned long long>(digest.h));
 }
 
 }  // namespace
@@ -59,9 +89,11 @@ int main(int argc, char** argv) {
   w /= w.sum();
   std::printf("rank stability: %d candidates x %d samples, %d criteria, kappa 50, seed 42\n",
               candidates, samples, criteria);
+  const int only_threads = argc > 4 ? std::stoi(argv[4]) : 0;
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   for (int threads : {1, 2}) {
-    if (threads > 1 && cores < 2) break;
+    if (only_threads > 0 && threads != only_threads) continue;
+    if (only_threads == 0 && threads > 1 && cores < 2) break;
     Run("weighted", fa::RankingMethod::kWeighted, x, cost, w, samples, threads);
     Run("topsis", fa::RankingMethod::kTopsis, x, cost, w, samples, threads);
   }

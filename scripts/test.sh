@@ -6,4 +6,12 @@ bash scripts/setup.sh
 # The HTML checker (vnu-jar) and PDF printing (chromium, CJK fonts,
 # pdftotext) that the report tests use; they skip with a message without them.
 bash scripts/setup-report-checks.sh
+# The browser end-to-end test and the web benchmark's tools (chromium,
+# playwright-core, wrk); the e2e test skips with a message without them.
+bash scripts/setup-web-checks.sh
+# PostgreSQL for the store tests (they run against SQLite only without it).
+if [ -z "${FA_TEST_PG_URL:-}" ]; then
+  FA_TEST_PG_URL="$(bash scripts/setup-postgres.sh | tail -n 1)"
+fi
+export FA_TEST_PG_URL
 ctest --test-dir build --output-on-failure

@@ -15,6 +15,8 @@ int RunDemo(CommandContext& ctx);
 int RunSynth(CommandContext& ctx);
 int RunWeights(CommandContext& ctx);
 int RunRank(CommandContext& ctx);
+int RunServe(CommandContext& ctx);
+int RunPortfolio(CommandContext& ctx);
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> table = {
@@ -26,6 +28,8 @@ const std::vector<Command>& Commands() {
       {"demo", "score the bundled examples and write their reports", RunDemo},
       {"weights", "criterion weights from AHP judgments, or entropy/CRITIC over a cohort", RunWeights},
       {"rank", "rank candidate factories by a ranking config, with rank stability", RunRank},
+      {"serve", "run the web app (questionnaires, reports, ranking) on a SQLite or PostgreSQL store", RunServe},
+      {"portfolio", "the district portfolio: levels and tiers by town and industry, progress, rounds", RunPortfolio},
   };
   return table;
 }

@@ -1,6 +1,8 @@
 // `factory-assess demo` — the main job on the bundled defaults: every
 // example answer file in examples/ is scored against its rubric in rubrics/
-// (named by the file's `rubric:` key) and gets a diagnosis report.
+// (named by the file's `rubric:` key) and gets a diagnosis report; each
+// rubric's examples (with the earlier rounds in examples/rounds/) get a
+// district portfolio, and the commission's example ranking a ranking report.
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -27,7 +29,9 @@ namespace {
 const char* kDemoUsage =
     "usage: factory-assess demo [--examples DIR] [--rubrics DIR] [--out DIR] [--lang zh|en]\n\n"
     "Scores every example answer file against the rubric it names and writes the\n"
-    "assessments (JSON) and one diagnosis report (HTML) per factory.\n\n"
+    "assessments (JSON) and one diagnosis report (HTML) per factory; then, per rubric,\n"
+    "the district portfolio of its examples with their earlier rounds (examples/rounds/),\n"
+    "and the ranking report of the commission's example (examples/ranking/).\n\n"
     "options:\n"
     "  --examples DIR        answer files (default examples)\n"
     "  --rubrics DIR         rubrics, found as DIR/<rubric id>.yaml (default rubrics)\n"
@@ -46,6 +50,29 @@ std::vector<std::string> AnswerFiles(const std::string& dir) {
   }
   std::sort(files.begin(), files.end());
   return files;
+}
+}  // namespace
+
+int RunRank(CommandContext& ctx);
+int RunPortfolio(CommandContext& ctx);
+
+namespace {
+// Earlier rounds of the examples: answer files in the subdirectories of
+// DIR/rounds, by the rubric they name.
+std::map<std::string, std::vector<std::string>> EarlierRounds(const std::string& examples) {
+  std::map<std::string, std::vector<std::string>> by_rubric;
+  const std::string rounds = Poco::Path(examples).append("rounds").toString();
+  if (!Poco::File(rounds).exists()) return by_rubric;
+  for (Poco::DirectoryIterator it(rounds), end; it != end; ++it)
+    if (it->isDirectory())
+      for (const auto& f : AnswerFiles(it.path().toString())) by_rubric[PeekRubricId(f)].push_back(f);
+  return by_rubric;
+}
+
+// Runs another command (portfolio, rank) as part of the demo.
+int RunPart(CommandContext& ctx, int (*run)(CommandContext&), std::vector<std::string> args) {
+  CommandContext part{std::move(args), ctx.out, ctx.err};
+  return run(part);
 }
 }  // namespace
 
@@ -78,7 +105,11 @@ int RunDemo(CommandContext& ctx) {
   assess_options.generated_at = args.Value("--generated-at").value_or("");
 
   Diagnostics diags;
-  int reports = 0;
+  int reports = 0, portfolios = 0, rankings = 0;
+  const auto earlier = EarlierRounds(examples);
+  std::vector<std::string> common = {"--lang", lang};
+  if (auto at = args.Value("--generated-at")) common.insert(common.end(), {"--generated-at", *at});
+  if (args.Value("--templates")) common.insert(common.end(), {"--templates", report_options.templates_dir});
   for (const auto& [rubric_id, files] : by_rubric) {
     if (rubric_id.empty()) {
       for (const auto& f : files) diags.Error(f, {}, "no 'rubric:' key naming the rubric to score against");
@@ -115,13 +146,39 @@ int RunDemo(CommandContext& ctx) {
       }
       ++reports;
     }
+    // The district portfolio of this rubric's examples and their earlier rounds.
+    std::vector<std::string> portfolio = {"--rubric", rubric_path};
+    portfolio.insert(portfolio.end(), files.begin(), files.end());
+    if (auto it = earlier.find(rubric_id); it != earlier.end())
+      portfolio.insert(portfolio.end(), it->second.begin(), it->second.end());
+    portfolio.insert(portfolio.end(), common.begin(), common.end());
+    const std::string portfolio_html = Poco::Path(dir).append("portfolio.html").toString();
+    portfolio.insert(portfolio.end(), {"--html", portfolio_html});
+    if (args.Has("--pdf")) portfolio.insert(portfolio.end(), {"--pdf", PdfPathFor(portfolio_html)});
+    if (RunPart(ctx, RunPortfolio, portfolio) != kExitOk) return kExitBadInput;
+    ++portfolios;
+  }
+  // The commission's example ranking, as its ranking report.
+  const std::string ranking_dir = Poco::Path(examples).append("ranking").toString();
+  const std::string config = Poco::Path(ranking_dir).append("commission-2026.yaml").toString();
+  const std::string candidates = Poco::Path(ranking_dir).append("candidates-2026.csv").toString();
+  if (Poco::File(config).exists() && Poco::File(candidates).exists()) {
+    const std::string dir = Poco::Path(out_dir).append("ranking").toString();
+    Poco::File(dir).createDirectories();
+    const std::string html = Poco::Path(dir).append("commission-2026.html").toString();
+    std::vector<std::string> rank = {"--config", config, candidates, "--html", html};
+    rank.insert(rank.end(), common.begin(), common.end());
+    if (args.Has("--pdf")) rank.insert(rank.end(), {"--pdf", PdfPathFor(html)});
+    if (RunPart(ctx, RunRank, rank) != kExitOk) return kExitBadInput;
+    ++rankings;
   }
   ctx.err << diags.Format();
   if (diags.HasErrors()) {
     ctx.err << "demo: " << diags.ErrorCount() << " error(s)\n";
     return kExitBadInput;
   }
-  ctx.out << "wrote " << reports << " reports under " << out_dir << "/\n";
+  ctx.out << "wrote " << reports << " reports under " << out_dir << "/ (and " << portfolios << " district portfolio"
+          << (portfolios == 1 ? "" : "s") << ", " << rankings << " ranking report" << (rankings == 1 ? "" : "s") << ")\n";
   return kExitOk;
 }
 

@@ -1,13 +1,22 @@
 // `factory-assess rank --config RANKING.yaml INPUTS...`: ranks candidate
 // factories by a ranking config (docs/ranking.md), with rank stability.
 #include <charconv>
+#include <cstdio>
+#include <map>
+#include <memory>
 #include <ostream>
 #include <stdexcept>
 
 #include "base/text.h"
+#include <Poco/Path.h>
+#include <unistd.h>
+
 #include "cli/args.h"
+#include "cli/assessment_inputs.h"
 #include "cli/command.h"
 #include "cli/pipeline.h"
+#include "report/pdf_printer.h"
+#include "report/ranking_report.h"
 #include "rubric/ranking_config.h"
 #include "rubric/ranking_config_csv.h"
 #include "scoring/assessment_builder.h"
@@ -36,8 +45,12 @@ const char* kRankUsage =
     "  TABLE.csv             candidates x criterion values; columns credit_code, name,\n"
     "                        town, industry, level, score are optional, the others are\n"
     "                        read by the criteria's sources\n"
+    "  COHORT.csv            a cohort of answers, one factory per row (docs/cohort-csv.md),\n"
+    "                        checked and scored against --rubric: a CSV is read as a\n"
+    "                        cohort when --rubric is given and its header names a criterion\n"
     "  ASSESSMENTS.json      saved assessments, as written by 'factory-assess score'\n"
     "  ANSWERS.yaml|.json    answer files, checked and scored against --rubric first\n"
+    "  DIR                   the answer files and CSVs in a directory\n"
     "\n"
     "options:\n"
     "  --config FILE         the ranking config (required)\n"
@@ -52,7 +65,11 @@ const char* kRankUsage =
     "  --csv                 write the ranking as CSV, one row per candidate\n"
     "  -o, --output FILE     write here instead of standard output\n"
     "  --limit N             text: show only the first N candidates (default: all)\n"
-    "  --lang zh|en          text: language of titles (default zh)\n"
+    "  --lang zh|en          text and reports: language (default zh)\n"
+    "  --html FILE           also write the commission's ranking report (HTML, one file)\n"
+    "  --pdf FILE            also print the ranking report to PDF (headless Chromium)\n"
+    "  --generated-at TIME   time stamp of the report and scored answers instead of now\n"
+    "  --templates DIR       templates directory of the report\n"
     "  -h, --help            this help\n"
     "\n"
     "exit codes: 0 ranked; 1 bad input - config, inputs, or AHP judgments over their\n"
@@ -72,11 +89,6 @@ std::optional<double> ParsePositive(const std::string& text) {
   if (ec != std::errc() || ptr != text.data() + text.size() || !(v > 0) || v > 1e12)
     return std::nullopt;
   return v;
-}
-
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 int Usage(CommandContext& ctx, const std::string& message) {
@@ -112,49 +124,44 @@ std::string ApplyOverrides(const Args& args, StabilitySettings& s) {
   return "";
 }
 
-// Reads every input into the builder. Answer files are scored together.
-void ReadInputs(const std::vector<std::string>& inputs, const std::optional<std::string>& rubric,
-                RankingInputBuilder& builder, Diagnostics& diags) {
-  std::vector<std::string> answer_files;
-  for (const auto& path : inputs) {
-    if (EndsWith(path, ".csv") || EndsWith(path, ".CSV")) {
-      if (auto table = LoadCsv(path, diags)) builder.AddTable(*table);
+// Reads every input into the builder: candidate tables as they are,
+// assessments (saved, or scored from answer files and cohort CSVs) per file.
+// Tier names seen in the assessments go to `tier_names` for the report.
+void ReadInputs(const InputFiles& files, const CompiledRubric* compiled, const AssessOptions& options,
+                RankingInputBuilder& builder, std::map<std::string, LocalizedText>& tier_names,
+                Diagnostics& diags) {
+  for (const auto& path : files.tables)
+    if (auto table = LoadCsv(path, diags)) builder.AddTable(*table);
+  for (const auto& read : ReadAssessmentInputs(files, compiled, options, diags)) {
+    for (const auto& a : read.assessments)
+      for (const auto& t : a.tiers) tier_names.emplace(t.tier, t.name);
+    if (!read.cohort) {
+      builder.AddAssessments(read.assessments, read.file);
       continue;
     }
-    std::string text;
-    try {
-      text = ReadFile(path);
-    } catch (const std::runtime_error&) {
-      diags.Error(path, {}, "cannot read this input");
-      continue;
-    }
-    if (text.find(std::string("\"") + kAssessmentFormat + "\"") != std::string::npos) {
-      diags.AddSource(path, text);
-      std::vector<Assessment> assessments = AssessmentsFromJson(text, path, diags);
-      builder.AddAssessments(assessments, path);
-    } else {
-      answer_files.push_back(path);
-    }
+    // A cohort's candidates are named by their row, as its reader names them.
+    for (size_t row = 0; row < read.assessments.size(); ++row)
+      builder.AddAssessments({read.assessments[row]}, read.file + ", row " + std::to_string(row + 1));
   }
-  if (answer_files.empty() || !rubric) return;
-  auto compiled = LoadCompiledRubric(*rubric, diags);
-  if (!compiled) return;
-  std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled->rubric, answer_files, diags);
-  std::vector<Assessment> assessments = Assess(compiled->model, sets);
-  for (size_t i = 0; i < assessments.size(); ++i)
-    builder.AddAssessments({assessments[i]}, sets[i].file);
 }
 
-bool NeedsRubric(const std::vector<std::string>& inputs) {
-  for (const auto& path : inputs) {
-    if (EndsWith(path, ".csv") || EndsWith(path, ".CSV")) continue;
-    try {
-      if (ReadFile(path).find(std::string("\"") + kAssessmentFormat + "\"") == std::string::npos)
-        return true;
-    } catch (const std::runtime_error&) {
-    }
+// Writes the ranking report as HTML to `html` and/or PDF to `pdf`.
+// Returns "" or what went wrong.
+std::string WriteReports(const Ranking& ranking, const RankingReportOptions& options,
+                         const std::optional<std::string>& html, const std::optional<std::string>& pdf) {
+  const std::string text = RenderRankingReport(ranking, options);
+  if (html) WriteFile(*html, text);
+  if (!pdf) return "";
+  std::string source = html ? *html : *pdf + ".tmp-" + std::to_string(::getpid()) + ".html";
+  if (!html) WriteFile(source, text);
+  try {
+    PdfPrinter().Print(Poco::Path(source).absolute().toString(), *pdf);
+  } catch (const PdfError& e) {
+    if (!html) std::remove(source.c_str());
+    return e.what();
   }
-  return false;
+  if (!html) std::remove(source.c_str());
+  return "";
 }
 
 }  // namespace
@@ -162,7 +169,7 @@ bool NeedsRubric(const std::vector<std::string>& inputs) {
 int RunRank(CommandContext& ctx) {
   Args args(ctx.args,
             {"--config", "--rubric", "--select", "--samples", "--kappa", "--seed", "--threads",
-             "-o", "--output", "--limit", "--lang"},
+             "-o", "--output", "--limit", "--lang", "--html", "--pdf", "--generated-at", "--templates"},
             {"--json", "--csv", "-h", "--help"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kRankUsage;
@@ -186,11 +193,20 @@ int RunRank(CommandContext& ctx) {
     if (!n) return Usage(ctx, "--limit needs a whole number >= 0, got '" + *v + "'");
     limit = static_cast<int>(*n);
   }
-  if (!args.Value("--rubric") && NeedsRubric(args.positional()))
-    return Usage(ctx,
-                 "answer files need --rubric (inputs that are neither CSV nor saved assessments)");
 
   Diagnostics diags;
+  std::unique_ptr<CompiledRubric> compiled;
+  if (auto rubric = args.Value("--rubric")) {
+    compiled = LoadCompiledRubric(*rubric, diags);
+    if (!compiled) {
+      ctx.err << diags.Format() << "rank: the rubric has errors; nothing ranked\n";
+      return kExitBadInput;
+    }
+  }
+  const InputFiles files = ClassifyInputs(args.positional(), compiled ? compiled->rubric.get() : nullptr);
+  if (!compiled && !files.answers.empty())
+    return Usage(ctx, "answer files need --rubric (inputs that are neither CSV nor saved assessments): " +
+                          files.answers.front());
   std::optional<RankingConfig> config = LoadRankingConfig(*args.Value("--config"), diags);
   std::optional<RankingWeights> weights;
   if (config) weights = ResolveRankingWeights(*config, diags);
@@ -203,7 +219,10 @@ int RunRank(CommandContext& ctx) {
     return Usage(ctx, problem);
 
   RankingInputBuilder builder(*config, diags);
-  ReadInputs(args.positional(), args.Value("--rubric"), builder, diags);
+  AssessOptions assess_options;
+  assess_options.generated_at = args.Value("--generated-at").value_or("");
+  std::map<std::string, LocalizedText> tier_names;
+  ReadInputs(files, compiled.get(), assess_options, builder, tier_names, diags);
   RankingInput input = builder.Finish();
   const auto n = static_cast<int>(input.candidates.size());
   if (!diags.HasErrors() && n == 0)
@@ -217,15 +236,38 @@ int RunRank(CommandContext& ctx) {
                     std::to_string(kMaxStabilityCandidates) + "; filter them, or pass --samples 0");
   ctx.err << diags.Format();
   if (diags.HasErrors()) {
+    if (!compiled && !files.tables.empty())
+      ctx.err << "rank: note: CSV inputs were read as candidate tables; a cohort CSV of answers "
+                 "(docs/cohort-csv.md) needs --rubric\n";
     ctx.err << "rank: " << diags.ErrorCount() << " error(s); nothing written\n";
     return kExitBadInput;
   }
 
   Ranking ranking = RankCandidates(*config, std::move(input), *weights, stability, threads);
+  const auto html = args.Value("--html"), pdf = args.Value("--pdf");
+  if (html || pdf) {
+    RankingReportOptions report;
+    report.lang = lang;
+    report.templates_dir = FindTemplatesDir(args.Value("--templates").value_or(""));
+    report.generated_at = assess_options.generated_at.empty() ? CurrentUtcTimestamp() : assess_options.generated_at;
+    report.tier_names = tier_names;
+    if (std::string problem = WriteReports(ranking, report, html, pdf); !problem.empty()) {
+      ctx.err << "rank: error: " << problem << "\n";
+      return kExitBadInput;
+    }
+    if (html) ctx.out << "wrote ranking report " << *html << "\n";
+    if (pdf) ctx.out << "wrote ranking report " << *pdf << "\n";
+  }
   std::string text = args.Has("--json")  ? RankingToJson(ranking)
                      : args.Has("--csv") ? RankingToCsv(ranking)
                                          : RankingToText(ranking, lang, limit);
   auto output = args.Value("-o") ? args.Value("-o") : args.Value("--output");
+  const bool table_asked = output || args.Has("--json") || args.Has("--csv");
+  if ((html || pdf) && !table_asked) {
+    ctx.out << "ranked " << ranking.candidates.size() << " candidate"
+            << (ranking.candidates.size() == 1 ? "" : "s") << "\n";
+    return kExitOk;
+  }
   if (output && *output != "-") {
     WriteFile(*output, text);
     ctx.out << "ranked " << ranking.candidates.size() << " candidate"

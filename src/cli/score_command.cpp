@@ -1,5 +1,6 @@
 // `factory-assess score --rubric R.yaml ANSWERS... [-o assessments.json]`
 // `factory-assess score --rubric R.yaml --cohort COHORT.csv [-o results.csv | -o assessments.json]`
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -16,6 +17,7 @@
 #include "cli/args.h"
 #include "cli/command.h"
 #include "cli/pipeline.h"
+#include "cli/progress.h"
 #include "scoring/assessment_builder.h"
 #include "scoring/assessment_json.h"
 #include "scoring/cohort_benchmarks.h"
@@ -87,8 +89,14 @@ int ScoreCohort(CommandContext& ctx, const Args& args, const CompiledRubric& com
   const Rubric& rubric = *compiled.rubric;
   std::vector<int> levels;
   std::string written;
+  // Shown on a terminal only; cleared before anything else goes to stderr.
+  Progress progress(ctx.err, ProgressWanted(ctx.out, ctx.err));
+  progress.set_prefix("score");
+  const std::string size = FormatFixed(static_cast<double>(text.size()) / 1e6, 1) + " MB";
   if (json) {
+    progress.Phase("reading " + path + " (" + size + ")");
     std::vector<AnswerSet> sets = ReadCohortAnswerSets(rubric, text, path, diags, read_options);
+    progress.Clear();
     ctx.err << diags.Format();
     if (diags.HasErrors()) {
       ctx.err << "score: " << diags.ErrorCount() << " error(s) shown for " << path << "; nothing scored, nothing written\n";
@@ -96,13 +104,17 @@ int ScoreCohort(CommandContext& ctx, const Args& args, const CompiledRubric& com
     }
     AssessOptions options;
     options.generated_at = args.Value("--generated-at").value_or("");
+    progress.Phase("assessing " + std::to_string(sets.size()) + " factories");
     std::vector<Assessment> assessments = Assess(compiled.model, sets, options);
     AddCohortBenchmarks(assessments);
     for (const auto& a : assessments) levels.push_back(a.level);
+    progress.Phase("writing JSON");
     written = AssessmentsToJson(assessments);
   } else {
     CohortCsvSummary summary;
+    progress.Phase("reading and scoring " + path + " (" + size + ")");
     auto scores = ScoreCohortCsv(compiled.model, text, path, diags, read_options, &summary);
+    progress.Clear();
     ctx.err << diags.Format();
     if (!scores) {
       ctx.err << "score: " << summary.errors << " error(s) in " << summary.rows_with_errors << " of " << summary.rows
@@ -111,8 +123,16 @@ int ScoreCohort(CommandContext& ctx, const Args& args, const CompiledRubric& com
     }
     levels = scores->level;
     // Streamed in pieces: a large cohort's results are never held whole.
+    // Rows written = lines after the header (counted only for the progress line).
+    const size_t rows = levels.size();
+    size_t lines = 0;
     auto write = [&](std::ostream& to) {
-      WriteCohortResultsCsv(compiled.model, *scores, [&](std::string_view piece) { to.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
+      WriteCohortResultsCsv(compiled.model, *scores, [&](std::string_view piece) {
+        to.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+        if (!progress.enabled()) return;
+        lines += static_cast<size_t>(std::count(piece.begin(), piece.end(), '\n'));
+        progress.Count("writing results", std::min(rows, lines > 0 ? lines - 1 : 0), rows);
+      });
     };
     if (!output || *output == "-") {
       write(ctx.out);
@@ -125,6 +145,7 @@ int ScoreCohort(CommandContext& ctx, const Args& args, const CompiledRubric& com
     return kExitOk;
   }
   if (json) WriteFile(*output, written);
+  progress.Clear();
   ctx.out << "scored " << levels.size() << " factor" << (levels.size() == 1 ? "y" : "ies") << " of " << path
           << " against " << rubric.id << " " << rubric.version << ":\n";
   PrintLevelCounts(levels, ctx.out);

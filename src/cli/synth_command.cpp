@@ -9,6 +9,7 @@
 #include "cli/args.h"
 #include "cli/command.h"
 #include "cli/pipeline.h"
+#include "cli/progress.h"
 #include "scoring/synthetic_cohort.h"
 
 namespace fa {
@@ -77,6 +78,11 @@ int RunSynth(CommandContext& ctx) {
   options.factories = static_cast<size_t>(*count);
   options.seed = *seed;
   options.threads = static_cast<int>(*threads);
+  // On a terminal only, cleared before the summary is printed.
+  Progress progress(ctx.err, ProgressWanted(ctx.out, ctx.err));
+  progress.set_prefix("synth");
+  if (progress.enabled())
+    options.progress = [&](size_t done) { progress.Count("generating", done, options.factories); };
   const Rubric& rubric = *compiled->rubric;
   std::vector<int> levels;
   if (dir) {
@@ -96,6 +102,7 @@ int RunSynth(CommandContext& ctx) {
     }
     WriteFile(*output, csv);
   }
+  progress.Clear();
   ctx.out << "generated " << options.factories << " synthetic factories for " << rubric.id << " " << rubric.version
           << " (seed " << options.seed << "), levels as scored:\n";
   PrintLevels(levels, ctx.out);

@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"
+#include "cli/progress.h"
 #include "rubric/ranking_config_csv.h"
 #include "rubric/ranking_config_judgments.h"
 #include "scoring/ranking_input.h"
@@ -34,7 +35,7 @@ const char* kWeightsUsage =
     "options:\n"
     "  --method M            eigen: principal eigenvector (Saaty 1977; default);\n"
     "                        geometric: row geometric mean (Crawford & Williams 1985)\n"
-    "  --ri TABLE            random-index table: saaty1980, saaty2008, alonso-lamata\n"
+    "  --ri TABLE            random-index table: saaty1980, saaty2005, alonso-lamata\n"
     "                        (default; Alonso & Lamata 2006 linear fit, rises with n),\n"
     "                        alonso-lamata-table (their simulated values)\n"
     "  --max-cr X            consistency limit (default 0.1)\n"
@@ -65,9 +66,15 @@ int Usage(CommandContext& ctx, const std::string& message) {
 int RunObjective(CommandContext& ctx, const std::string& path, bool critic,
                  const std::vector<std::string>& cost, bool json) {
   Diagnostics diags;
+  // Shown on a terminal only (a large cohort takes seconds); cleared before
+  // anything else is printed.
+  Progress progress(ctx.err, ProgressWanted(ctx.out, ctx.err));
+  progress.set_prefix("weights");
+  progress.Phase("reading " + path);
   std::optional<CsvTable> table = LoadCsv(path, diags);
   std::optional<CohortTable> cohort;
   if (table) cohort = ReadCohortTable(*table, diags);
+  progress.Clear();
   if (!cohort) {
     ctx.err << diags.Format();
     return kExitBadInput;
@@ -90,9 +97,13 @@ int RunObjective(CommandContext& ctx, const std::string& path, bool critic,
     ctx.err << "weights: note: entropy weights do not depend on the direction of a criterion "
                "(Hwang & Yoon 1981); --cost is ignored\n";
   try {
+    progress.Phase(std::string(critic ? "CRITIC" : "entropy") + " weights of " +
+                   std::to_string(report.rows) + " rows");
     report.weights =
         critic ? CriticWeights(cohort->values, report.directions) : EntropyWeights(cohort->values);
+    progress.Clear();
   } catch (const std::invalid_argument& e) {
+    progress.Clear();
     ctx.err << path << ": error: " << e.what() << "\n";
     return kExitBadInput;
   }

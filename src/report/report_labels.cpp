@@ -10,7 +10,8 @@ namespace fa {
 const std::vector<ReportLabel>& ReportLabels() {
   static const std::vector<ReportLabel> all = [] {
     std::vector<ReportLabel> v;
-    for (const auto* table : {&DiagnosisLabels(), &PlanLabels(), &QuestionnaireLabels()})
+    for (const auto* table : {&DiagnosisLabels(), &PlanLabels(), &QuestionnaireLabels(), &RankingLabels(),
+                              &PortfolioLabels()})
       v.insert(v.end(), table->begin(), table->end());
     return v;
   }();

@@ -12,5 +12,8 @@ const std::vector<ReportLabel>& DiagnosisLabels();
 /// Tiers, cohort, scenes, roadmap and the next steps.
 const std::vector<ReportLabel>& PlanLabels();
 const std::vector<ReportLabel>& QuestionnaireLabels();
+/// The commission's ranking report (rk_*) and district portfolio (pf_*).
+const std::vector<ReportLabel>& RankingLabels();
+const std::vector<ReportLabel>& PortfolioLabels();
 
 }  // namespace fa

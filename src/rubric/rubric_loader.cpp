@@ -47,6 +47,9 @@ struct Companion {
   YamlSource src;
   YAML::Node root;
 };
+// Set by LoadRubricFromTexts for the duration of one load on this thread:
+// companion texts by the name the rubric gives them.
+thread_local const std::map<std::string, std::string>* tls_companions = nullptr;
 std::optional<Companion> ReadCompanion(RubricLoad& load, const YamlValue& value, const std::string& what,
                                        std::string& path_out) {
   auto path = value.String();
@@ -57,6 +60,20 @@ std::optional<Companion> ReadCompanion(RubricLoad& load, const YamlValue& value,
   if (full.is_relative()) full = fs::path(load.src.file()).parent_path() / full;
   std::string file = full.lexically_normal().generic_string();
   std::string text;
+  if (tls_companions) {
+    auto it = tls_companions->find(*path);
+    if (it == tls_companions->end()) {
+      value.Error("cannot read " + what + " '" + *path + "': it was not given with the rubric");
+      return std::nullopt;
+    }
+    file = *path;
+    text = it->second;
+    load.out.AddSource(file, text);
+    YamlSource src(file, load.src.diags());
+    auto root = src.Parse(text);
+    if (!root) return std::nullopt;
+    return Companion{src, *root};
+  }
   try {
     text = ReadFile(file);
   } catch (const std::runtime_error& e) {
@@ -235,6 +252,17 @@ std::optional<Rubric> LoadRubric(const std::string& path, Diagnostics& diags) {
   std::optional<std::string> text = ReadSource(path, diags);
   if (!text) return std::nullopt;
   return LoadRubricFromString(*text, path, diags);
+}
+
+std::optional<Rubric> LoadRubricFromTexts(const std::string& text, const std::string& file_name,
+                                          const std::map<std::string, std::string>& companions,
+                                          Diagnostics& diags) {
+  struct Restore {
+    const std::map<std::string, std::string>* saved = tls_companions;
+    ~Restore() { tls_companions = saved; }
+  } restore;
+  tls_companions = &companions;
+  return LoadRubricFromString(text, file_name, diags);
 }
 
 }  // namespace fa

@@ -6,6 +6,7 @@
 // and is checked when scoring/ compiles the rubric.)
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -24,5 +25,13 @@ std::optional<Rubric> LoadRubric(const std::string& path, Diagnostics& diags);
 /// `scenarios:` path is resolved relative to file_name's directory.
 std::optional<Rubric> LoadRubricFromString(const std::string& text, const std::string& file_name,
                                            Diagnostics& diags);
+
+/// As LoadRubricFromString, with the companion files the rubric names
+/// (`scenarios:`, `tiers:`) taken from `companions` (file name as written in
+/// the rubric -> text) instead of the disk — a rubric kept in a database.
+/// A named companion missing from the map is reported like a missing file.
+std::optional<Rubric> LoadRubricFromTexts(const std::string& text, const std::string& file_name,
+                                          const std::map<std::string, std::string>& companions,
+                                          Diagnostics& diags);
 
 }  // namespace fa

@@ -14,7 +14,7 @@ namespace {
 // Printed tables, index n − 1 (sources in ahp.h).
 constexpr std::array<double, 10> kSaaty1980 = {0,    0,    0.58, 0.90, 1.12,
                                                1.24, 1.32, 1.41, 1.45, 1.49};
-constexpr std::array<double, 10> kSaaty2008 = {0,    0,    0.52, 0.89, 1.11,
+constexpr std::array<double, 10> kSaaty2005 = {0,    0,    0.52, 0.89, 1.11,
                                                1.25, 1.35, 1.40, 1.45, 1.49};
 constexpr std::array<double, 15> kAlonsoLamataTable = {0,      0,      0.5245, 0.8815, 1.1086,
                                                        1.2479, 1.3417, 1.4056, 1.4499, 1.4854,
@@ -26,7 +26,7 @@ struct TableName {
 };
 constexpr std::array<TableName, 4> kTableNames = {{
     {RandomIndexTable::kSaaty1980, "saaty1980"},
-    {RandomIndexTable::kSaaty2008, "saaty2008"},
+    {RandomIndexTable::kSaaty2005, "saaty2005"},
     {RandomIndexTable::kAlonsoLamata2006, "alonso-lamata"},
     {RandomIndexTable::kAlonsoLamata2006Table, "alonso-lamata-table"},
 }};
@@ -124,8 +124,8 @@ double RandomIndex(RandomIndexTable table, int n) {
   switch (table) {
     case RandomIndexTable::kSaaty1980:
       return Lookup(kSaaty1980, n);
-    case RandomIndexTable::kSaaty2008:
-      return Lookup(kSaaty2008, n);
+    case RandomIndexTable::kSaaty2005:
+      return Lookup(kSaaty2005, n);
     case RandomIndexTable::kAlonsoLamata2006Table:
       return Lookup(kAlonsoLamataTable, n);
     case RandomIndexTable::kAlonsoLamata2006:

@@ -158,7 +158,7 @@ Ranking RankCandidates(const RankingConfig& config, RankingInput input,
   r.excluded = input.excluded;
   r.stability = stability;
 
-  std::optional<RankHistogram> histogram;
+  std::optional<RankSamples> histogram;
   if (scorer.uses_weights() && stability.samples > 0 && n >= 2 && k > 0) {
     histogram = RankStability(scorer, weights.weights,
                               {stability.samples, stability.kappa, stability.seed, threads});

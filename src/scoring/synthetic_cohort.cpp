@@ -336,6 +336,7 @@ void SynthesizeBatches(const ScoringModel& model, const SynthOptions& options,
     for (auto& w : workers) w.join();
     for (size_t t = 0; t < threads; ++t)
       if (!slots[t].empty()) emit(slots[t], text[t]);
+    if (options.progress) options.progress(std::min(n, (round + 1) * threads * kBatch));
   }
 }
 

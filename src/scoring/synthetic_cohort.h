@@ -33,6 +33,9 @@ struct SynthOptions {
   std::vector<double> level_shares;
   /// Threads generating in parallel; 0 means one per core.
   int threads = 0;
+  /// When set, called on the calling thread after each round of batches
+  /// with the number of factories generated so far (for a progress line).
+  std::function<void(size_t done)> progress;
 };
 
 /// One generated answer, compactly; written out by the cohort writers.

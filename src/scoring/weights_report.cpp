@@ -13,8 +13,8 @@ std::string RiSource(RandomIndexTable table) {
   switch (table) {
     case RandomIndexTable::kSaaty1980:
       return "Saaty 1980";
-    case RandomIndexTable::kSaaty2008:
-      return "Saaty 2008";
+    case RandomIndexTable::kSaaty2005:
+      return "Saaty 2005";
     case RandomIndexTable::kAlonsoLamata2006:
       return "Alonso & Lamata 2006, linear fit";
     case RandomIndexTable::kAlonsoLamata2006Table:

@@ -11,6 +11,10 @@
 // names the version it was made against; a stale one is refused with the
 // current row (kConflict), never silently overwritten.
 //
+// Thread safety: a Store may be called from many threads at once; each call
+// leases a connection of its own from a small pool (SQLite writers queue on an
+// in-process mutex and BEGIN IMMEDIATE; PostgreSQL relies on row locks).
+//
 // Timestamps are ISO 8601 UTC text ("2026-11-27T19:30:00Z") from the store's
 // clock, injectable for tests. Ids are 64-bit integers assigned by the store.
 #pragma once
@@ -164,7 +168,9 @@ enum class EditStatus {
 template <typename T>
 struct EditResult {
   EditStatus status = EditStatus::kSaved;
-  T current;  ///< the row as stored after the call (new row when saved)
+  /// The row as stored after the call (the new row when saved). kDuplicate on
+  /// a create: the record as given; kNotFound: the input (or an empty record).
+  T current;
 };
 
 struct SaveAnswer {
@@ -205,6 +211,7 @@ class Store {
   virtual EditResult<Factory> UpdateFactory(const Factory& factory, const Actor& actor) = 0;
 
   // Assignments of consultants to factories.
+  /// Assign/Unassign do nothing (and audit nothing) when already so.
   virtual void Assign(int64_t consultant_id, int64_t factory_id, const Actor& actor) = 0;
   virtual void Unassign(int64_t consultant_id, int64_t factory_id, const Actor& actor) = 0;
   virtual bool IsAssigned(int64_t consultant_id, int64_t factory_id) = 0;
@@ -217,6 +224,7 @@ class Store {
   virtual std::optional<RubricRecord> GetRubric(int64_t id) = 0;
   /// Without file texts (files is empty), newest first.
   virtual std::vector<RubricRecord> ListRubrics() = 0;
+  /// Does nothing (and audits nothing) for an unknown id or an unchanged flag.
   virtual void SetRubricActive(int64_t id, bool active, const Actor& actor) = 0;
 
   // Assessments and answers.
@@ -228,6 +236,7 @@ class Store {
   virtual std::vector<AnswerRecord> ListAnswers(int64_t assessment_id) = 0;
   /// One transaction: checks the assessment is a draft and the answer's
   /// version, writes the answer, bumps both versions, writes the audit row.
+  /// kImmutable and kConflict carry the answer as stored (version 0 if never).
   virtual EditResult<AnswerRecord> SaveAnswerValue(const SaveAnswer& save, const Actor& actor) = 0;
   /// Freezes a draft: stores the result and the answers' hash, sets status
   /// submitted. kConflict when `base_version` is not the assessment's version
@@ -241,11 +250,13 @@ class Store {
   virtual std::vector<AuditEntry> ListAudit(const AuditFilter& filter) = 0;
 
   // Sessions.
+  /// created_at defaults to the store's clock when empty.
   virtual void CreateSession(const Session& session) = 0;
+  /// Only a session that has not expired by the store's clock (expires_at > now).
   virtual std::optional<Session> FindSession(const std::string& token_sha256) = 0;
   virtual void DeleteSession(const std::string& token_sha256) = 0;
   virtual void DeleteUserSessions(int64_t user_id) = 0;
-  /// Removes sessions that expired before `now`; returns how many.
+  /// Removes sessions that expired by `now` (expires_at <= now); returns how many.
   virtual int64_t DeleteExpiredSessions(const std::string& now) = 0;
 };
 

@@ -10,6 +10,7 @@
 #include <Poco/File.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -57,6 +58,20 @@ TEST_CASE("synth: the same seed gives the same bytes, however many threads write
   CHECK(a == Synth("rubrics/cmmm.yaml", 700, 11, 2));
   CHECK(a == Synth("rubrics/cmmm.yaml", 700, 11, 3));
   CHECK(a != Synth("rubrics/cmmm.yaml", 700, 12, 2));
+}
+
+TEST_CASE("synth: the progress hook hears the factories done after each round, up to all of them") {
+  SynthOptions o;
+  o.factories = 2500;
+  o.seed = 3;
+  o.threads = 2;
+  std::vector<size_t> seen;
+  o.progress = [&](size_t done) { seen.push_back(done); };
+  const std::string with_hook = SynthCohortCsv(Compiled("rubrics/cmmm.yaml").model, o);
+  REQUIRE(seen.size() >= 1);
+  CHECK(std::is_sorted(seen.begin(), seen.end()));
+  CHECK(seen.back() == 2500);
+  CHECK(with_hook == Synth("rubrics/cmmm.yaml", 2500, 3, 2));
 }
 
 TEST_CASE("synth: 5000 plants on the capability-maturity rubric follow the national self-assessment within a few points") {

@@ -96,7 +96,7 @@ TEST_CASE(
 TEST_CASE("weights command: Saaty's drinks matrix (2008) from CSV gives its estimates and CR") {
   // Saaty (2008) Int. J. Services Sciences 1(1):83–98: coffee .177, wine
   // .019, tea .042, beer .116, sodas .190, milk .129, water .327; CR .022.
-  Run run = Weights("tests/data/ranking/drinks.csv --ri saaty2008 --json");
+  Run run = Weights("tests/data/ranking/drinks.csv --ri saaty2005 --json");
   REQUIRE_MESSAGE(run.status == 0, run.err);
   auto json = Json(run);
   const char* names[] = {"coffee", "wine", "tea", "beer", "sodas", "milk", "water"};
@@ -106,7 +106,7 @@ TEST_CASE("weights command: Saaty's drinks matrix (2008) from CSV gives its esti
     CHECK(std::abs(Weight(json, names[j]) - printed[j]) < 5e-4);
   }
   CHECK(std::abs(json->getValue<double>("cr") - 0.022) < 5e-4);
-  CHECK(json->getValue<std::string>("ri_table") == "saaty2008");
+  CHECK(json->getValue<std::string>("ri_table") == "saaty2005");
 }
 
 TEST_CASE("weights command: text names the random-index table and its source") {
@@ -115,6 +115,8 @@ TEST_CASE("weights command: text names the random-index table and its source") {
   CHECK(Has(run.out, "  RI          0.9094 (alonso-lamata: Alonso & Lamata 2006, linear fit)\n"));
   CHECK(Has(run.out, "  experience  54.76%"));
   CHECK(Has(run.out, "verdict: consistent\n"));
+  Run later = Weights("tests/data/ranking/leader.yaml --ri saaty2005");
+  CHECK(Has(later.out, "  RI          0.8900 (saaty2005: Saaty 2005)\n"));
   Run geometric = Weights("tests/data/ranking/leader.yaml --method geometric --json");
   CHECK(geometric.status == 0);
   // Hand-computed in tests/scoring/ahp_test.cpp: 0.546240 for experience.
@@ -199,11 +201,11 @@ TEST_CASE("weights command: a matrix that is not reciprocal is a positioned erro
 TEST_CASE("weights command: usage errors exit 2, --help exits 0") {
   CHECK(Weights("").status == 2);
   CHECK(Weights("--bogus tests/data/ranking/leader.yaml").status == 2);
-  Run ri = Weights("tests/data/ranking/leader.yaml --ri saaty2005");
+  Run ri = Weights("tests/data/ranking/leader.yaml --ri saaty2008");
   CHECK(ri.status == 2);
   CHECK(Has(ri.err,
-            "--ri must be one of saaty1980, saaty2008, alonso-lamata, alonso-lamata-table, "
-            "got 'saaty2005', did you mean 'saaty2008'?"));
+            "--ri must be one of saaty1980, saaty2005, alonso-lamata, alonso-lamata-table, "
+            "got 'saaty2008', did you mean 'saaty2005'?"));
   CHECK(Weights("tests/data/ranking/leader.yaml --method power").status == 2);
   CHECK(Weights("tests/data/ranking/leader.yaml --max-cr -1").status == 2);
   CHECK(Weights("--entropy a.csv --critic b.csv").status == 2);

@@ -1,0 +1,136 @@
+#include "cli/assessment_inputs.h"
+
+#include <Poco/DirectoryIterator.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <stdexcept>
+
+#include "answers/cohort_csv.h"
+#include "base/text.h"
+#include "rubric/ranking_config_csv.h"
+#include "scoring/assessment_json.h"
+
+namespace fa {
+
+namespace {
+
+std::string Extension(const std::string& path) {
+  std::string ext = Poco::Path(path).getExtension();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return ext;
+}
+
+bool IsDirectory(const std::string& path) {
+  try {
+    Poco::File f(path);
+    return f.exists() && f.isDirectory();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+// Does the CSV header name a criterion of the rubric?
+bool IsCohortCsv(const std::string& text, const Rubric& rubric) {
+  Diagnostics scratch;
+  const size_t line_end = text.find('\n');
+  auto table = ParseCsv(text.substr(0, line_end == std::string::npos ? text.size() : line_end + 1), "header", scratch);
+  if (!table) return false;
+  std::set<std::string> ids;
+  for (const Criterion* c : rubric.AllCriteria()) ids.insert(c->id);
+  for (const auto& cell : table->header)
+    if (ids.count(cell.text)) return true;
+  return false;
+}
+
+void Classify(const std::string& path, const Rubric* rubric, InputFiles& out) {
+  const std::string ext = Extension(path);
+  if (ext == "csv") {
+    // Only the header decides; a large cohort is not read twice.
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      out.unreadable.push_back(path);
+      return;
+    }
+    std::string header;
+    std::getline(in, header);
+    (rubric && IsCohortCsv(header + "\n", *rubric) ? out.cohorts : out.tables).push_back(path);
+    return;
+  }
+  std::string text;
+  try {
+    text = ReadFile(path);
+  } catch (const std::runtime_error&) {
+    out.unreadable.push_back(path);
+    return;
+  }
+  if (text.find(std::string("\"") + kAssessmentFormat + "\"") != std::string::npos)
+    out.assessments.push_back(path);
+  else
+    out.answers.push_back(path);
+}
+
+std::string Extra(const AnswerSet& set, const char* key) {
+  auto it = set.factory.extra.find(key);
+  return it == set.factory.extra.end() ? "" : it->second;
+}
+
+}  // namespace
+
+InputFiles ClassifyInputs(const std::vector<std::string>& paths, const Rubric* rubric) {
+  InputFiles out;
+  for (const auto& path : paths) {
+    if (!IsDirectory(path)) {
+      Classify(path, rubric, out);
+      continue;
+    }
+    std::vector<std::string> files;
+    for (Poco::DirectoryIterator it(path), end; it != end; ++it) {
+      const std::string ext = Extension(it.path().toString());
+      if (it->isFile() && (ext == "yaml" || ext == "yml" || ext == "json" || ext == "csv"))
+        files.push_back(it.path().toString());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) Classify(f, rubric, out);
+  }
+  return out;
+}
+
+std::vector<FileAssessments> ReadAssessmentInputs(const InputFiles& files, const CompiledRubric* compiled,
+                                                  const AssessOptions& options, Diagnostics& diags) {
+  std::vector<FileAssessments> out;
+  for (const auto& path : files.unreadable) diags.Error(path, {}, "cannot read this input");
+  for (const auto& path : files.assessments) {
+    const std::string text = ReadFile(path);
+    diags.AddSource(path, text);
+    out.push_back({path, AssessmentsFromJson(text, path, diags), false});
+  }
+  if (!compiled) return out;
+  if (!files.answers.empty()) {
+    std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled->rubric, files.answers, diags);
+    std::vector<Assessment> assessed = Assess(compiled->model, sets, options);
+    for (size_t i = 0; i < assessed.size(); ++i) out.push_back({sets[i].file, {std::move(assessed[i])}, false});
+  }
+  for (const auto& path : files.cohorts) {
+    std::unique_ptr<CohortFile> file;
+    try {
+      file = std::make_unique<CohortFile>(path);
+    } catch (const std::exception&) {
+      diags.Error(path, {}, "cannot read this input");
+      continue;
+    }
+    std::vector<AnswerSet> sets = ReadCohortAnswerSets(*compiled->rubric, file->text(), path, diags);
+    for (AnswerSet& set : sets) {
+      if (set.round.empty()) set.round = Extra(set, "round");
+      if (set.date.empty()) set.date = Extra(set, "date");
+      if (set.assessor.empty()) set.assessor = Extra(set, "assessor");
+    }
+    out.push_back({path, Assess(compiled->model, sets, options), true});
+  }
+  return out;
+}
+
+}  // namespace fa

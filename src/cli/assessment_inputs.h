@@ -1,0 +1,46 @@
+// The inputs the commission's commands (rank, portfolio) read, in any mix:
+// answer files and directories of them, saved assessments (JSON), cohort
+// CSVs (docs/cohort-csv.md) and, for rank, candidate tables. Answer files
+// and cohort rows are checked and scored against one rubric; every problem
+// goes to the diagnostics with its position.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "cli/pipeline.h"
+#include "scoring/assessment.h"
+#include "scoring/assessment_builder.h"
+
+namespace fa {
+
+struct InputFiles {
+  std::vector<std::string> answers;      ///< YAML / JSON answer files
+  std::vector<std::string> assessments;  ///< saved assessments (JSON)
+  std::vector<std::string> cohorts;      ///< cohort CSVs: one factory's answers per row
+  std::vector<std::string> tables;       ///< other CSVs: candidate tables (rank only)
+  std::vector<std::string> unreadable;
+};
+
+/// Sorts `paths` by kind. A directory stands for its answer files and
+/// cohort CSVs (*.yaml, *.yml, *.json, *.csv, sorted, not recursive). A CSV
+/// is a cohort when `rubric` is given and its header names at least one of
+/// the rubric's criteria; else a candidate table.
+InputFiles ClassifyInputs(const std::vector<std::string>& paths, const Rubric* rubric);
+
+/// Assessments read from one input file (a cohort gives many).
+struct FileAssessments {
+  std::string file;
+  std::vector<Assessment> assessments;
+  bool cohort = false;  ///< one assessment per row of a cohort CSV, in row order
+};
+
+/// Reads saved assessments, and checks and scores answer files and cohort
+/// CSVs against `compiled` (which may be null when there are none). A
+/// cohort row's `round`, `date` and `assessor` columns, when present, are
+/// its round, date and assessor. Problems go to `diags`.
+std::vector<FileAssessments> ReadAssessmentInputs(const InputFiles& files, const CompiledRubric* compiled,
+                                                  const AssessOptions& options, Diagnostics& diags);
+
+}  // namespace fa

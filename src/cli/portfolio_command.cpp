@@ -1,0 +1,207 @@
+// `factory-assess portfolio --rubric R INPUTS... [--html FILE | --pdf FILE]`:
+// the district portfolio — factories per level and tier by town and
+// industry, progress against the action plan's target of smart factories,
+// and the change between assessment rounds (report/portfolio_report.h).
+#include <Poco/Path.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <set>
+
+#include "base/text.h"
+#include "cli/args.h"
+#include "cli/assessment_inputs.h"
+#include "cli/command.h"
+#include "cli/pipeline.h"
+#include "report/pdf_printer.h"
+#include "report/portfolio_report.h"
+
+namespace fa {
+
+namespace {
+
+const char* kPortfolioUsage =
+    "usage: factory-assess portfolio [--rubric RUBRIC.yaml] INPUTS... [--html FILE | --pdf FILE] [options]\n"
+    "\n"
+    "The district portfolio: how many factories are at each maturity level and\n"
+    "smart-factory tier, by town and by industry; progress against the action plan's\n"
+    "target of smart factories; and, for factories assessed more than once (same\n"
+    "credit code, else same name), the change from their previous assessment to the\n"
+    "latest (by round, then date). Without --html or --pdf, prints a summary.\n"
+    "\n"
+    "inputs, in any mix: answer files (YAML/JSON), directories of them, saved\n"
+    "assessments (JSON from 'factory-assess score'), cohort CSVs (docs/cohort-csv.md;\n"
+    "columns round, date and assessor, when present, give each row's round).\n"
+    "\n"
+    "options:\n"
+    "  --rubric FILE         the rubric answer files and cohorts are scored against\n"
+    "  --target N            smart factories the action plan asks for (default 100)\n"
+    "  --target-year YEAR    by the end of this year (default 2027)\n"
+    "  --smart-tier ID       counts as a smart factory: eligible for this tier of the\n"
+    "                        rubric's tier scheme or a higher one (default: the scheme's\n"
+    "                        lowest tier)\n"
+    "  --smart-level N       counts as a smart factory: maturity level N or above\n"
+    "                        (for rubrics without a tier scheme)\n"
+    "  --title TEXT          title on the cover (default: the district's progress)\n"
+    "  --date DATE           the date the figures are as of (default: today)\n"
+    "  --lang zh|en          language (default zh)\n"
+    "  --html FILE           write the portfolio as one HTML file\n"
+    "  --pdf FILE            print it to PDF through headless Chromium\n"
+    "  --generated-at TIME   time stamp instead of now (reproducible output)\n"
+    "  --templates DIR       templates directory\n"
+    "  -h, --help            this help\n"
+    "\n"
+    "exit codes: 0 written; 1 bad input (diagnostics on stderr, nothing written);\n"
+    "2 usage error.\n";
+
+int Usage(CommandContext& ctx, const std::string& message) {
+  ctx.err << "portfolio: " << message << "\n" << kPortfolioUsage;
+  return kExitUsage;
+}
+
+std::optional<int> ParseInt(const std::string& text, int lo, int hi) {
+  int v = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || ptr != text.data() + text.size() || v < lo || v > hi) return std::nullopt;
+  return v;
+}
+
+void PrintSummary(const Portfolio& p, const PortfolioOptions& o, std::ostream& out) {
+  out << "district portfolio: " << p.district.factories << (p.district.factories == 1 ? " factory, " : " factories, ")
+      << p.assessments << (p.assessments == 1 ? " assessment (" : " assessments (")
+      << p.rubric.id << " " << p.rubric.version << ")\n";
+  for (int l = 0; l <= p.top_level; ++l)
+    out << "  level " << l << ": " << p.district.per_level[static_cast<size_t>(l)] << "\n";
+  for (size_t t = 0; t < p.tiers.size(); ++t)
+    out << "  highest tier " << p.tiers[t].id << ": " << p.district.per_tier[t] << "\n";
+  if (!p.tiers.empty()) out << "  no tier: " << p.district.per_tier.back() << "\n";
+  if (p.has_rule) {
+    out << "smart factories: " << p.district.smart << " of " << o.target << " by " << o.target_year << " (rule: ";
+    if (p.rule_tier >= 0)
+      out << "tier " << p.tiers[static_cast<size_t>(p.rule_tier)].id << " or higher";
+    else
+      out << "level " << p.rule_level << " or above";
+    out << ")\n";
+  } else {
+    out << "smart factories: no rule (the assessments have no tier scheme; give --smart-level)\n";
+  }
+  out << "assessed more than once: " << p.changes.size() << " (up " << p.moved_up << ", same " << p.unchanged
+      << ", down " << p.moved_down << ")\n";
+  for (const auto& c : p.changes)
+    out << "  " << c.after->factory.name << ": level " << c.before->level << " -> " << c.after->level << ", score "
+        << FormatFixed(c.before->score, 2) << " -> " << FormatFixed(c.after->score, 2) << "\n";
+}
+
+}  // namespace
+
+int RunPortfolio(CommandContext& ctx) {
+  Args args(ctx.args,
+            {"--rubric", "--target", "--target-year", "--smart-tier", "--smart-level", "--title", "--date", "--lang",
+             "--html", "--pdf", "--generated-at", "--templates"},
+            {"-h", "--help"});
+  if (args.Has("-h") || args.Has("--help")) {
+    ctx.out << kPortfolioUsage;
+    return kExitOk;
+  }
+  if (!args.ok()) return Usage(ctx, args.error());
+  if (args.positional().empty()) return Usage(ctx, "no inputs given");
+  PortfolioOptions options;
+  options.lang = args.Value("--lang").value_or("zh");
+  if (options.lang != "zh" && options.lang != "en")
+    return Usage(ctx, "--lang must be zh or en, got '" + options.lang + "'");
+  if (auto v = args.Value("--target")) {
+    auto n = ParseInt(*v, 1, 1000000);
+    if (!n) return Usage(ctx, "--target needs a whole number >= 1, got '" + *v + "'");
+    options.target = *n;
+  }
+  if (auto v = args.Value("--target-year")) {
+    auto n = ParseInt(*v, 2000, 2100);
+    if (!n) return Usage(ctx, "--target-year needs a year from 2000 to 2100, got '" + *v + "'");
+    options.target_year = *n;
+  }
+  if (args.Value("--smart-tier") && args.Value("--smart-level"))
+    return Usage(ctx, "give --smart-tier or --smart-level, not both");
+  if (auto v = args.Value("--smart-level")) {
+    auto n = ParseInt(*v, 0, 100);
+    if (!n) return Usage(ctx, "--smart-level needs a whole number >= 0, got '" + *v + "'");
+    options.rule.min_level = *n;
+  }
+  options.rule.tier = args.Value("--smart-tier").value_or("");
+  options.title = args.Value("--title").value_or("");
+  options.templates_dir = FindTemplatesDir(args.Value("--templates").value_or(""));
+  options.generated_at = args.Value("--generated-at").value_or("");
+  if (options.generated_at.empty()) options.generated_at = CurrentUtcTimestamp();
+  options.date = args.Value("--date").value_or("");
+
+  Diagnostics diags;
+  std::unique_ptr<CompiledRubric> compiled;
+  if (auto rubric = args.Value("--rubric")) {
+    compiled = LoadCompiledRubric(*rubric, diags);
+    if (!compiled) {
+      ctx.err << diags.Format() << "portfolio: the rubric has errors; nothing written\n";
+      return kExitBadInput;
+    }
+  }
+  InputFiles files = ClassifyInputs(args.positional(), compiled ? compiled->rubric.get() : nullptr);
+  if (!compiled && (!files.answers.empty() || !files.tables.empty()))
+    return Usage(ctx, "answer files and cohort CSVs need --rubric: " +
+                          (!files.answers.empty() ? files.answers.front() : files.tables.front()));
+  for (const auto& t : files.tables)
+    diags.Error(t, {}, "not a cohort CSV of the rubric: its header names none of the rubric's criteria");
+  AssessOptions assess_options;
+  assess_options.generated_at = options.generated_at;
+  std::vector<Assessment> assessments;
+  for (auto& read : ReadAssessmentInputs(files, compiled.get(), assess_options, diags))
+    for (auto& a : read.assessments) assessments.push_back(std::move(a));
+  std::set<std::string> rubrics;
+  for (const auto& a : assessments) rubrics.insert(a.rubric.id);
+  if (!diags.HasErrors() && rubrics.size() > 1)
+    diags.Error(args.positional().front(), {},
+                "assessments of several rubrics (" + Join({rubrics.begin(), rubrics.end()}, ", ") +
+                    "); a portfolio counts the levels of one rubric");
+  if (!diags.HasErrors() && assessments.empty()) diags.Error(args.positional().front(), {}, "no assessments read");
+  ctx.err << diags.Format();
+  if (diags.HasErrors()) {
+    ctx.err << "portfolio: " << diags.ErrorCount() << " error(s); nothing written\n";
+    return kExitBadInput;
+  }
+  Portfolio portfolio;
+  try {
+    portfolio = BuildPortfolio(assessments, options.rule);
+  } catch (const std::invalid_argument& e) {
+    std::vector<std::string> ids;
+    for (const auto& a : assessments)
+      for (const auto& t : a.tiers) ids.push_back(t.tier);
+    return Usage(ctx, std::string("--smart-tier: ") + e.what() + DidYouMean(options.rule.tier, ids));
+  }
+  const auto html = args.Value("--html"), pdf = args.Value("--pdf");
+  if (!html && !pdf) {
+    PrintSummary(portfolio, options, ctx.out);
+    return kExitOk;
+  }
+  const std::string text = RenderPortfolioReport(assessments, options);
+  if (html) {
+    WriteFile(*html, text);
+    ctx.out << "wrote portfolio " << *html << "\n";
+  }
+  if (pdf) {
+    const std::string source = html ? *html : *pdf + ".tmp-" + std::to_string(::getpid()) + ".html";
+    if (!html) WriteFile(source, text);
+    try {
+      PdfPrinter().Print(Poco::Path(source).absolute().toString(), *pdf);
+    } catch (const PdfError& e) {
+      if (!html) std::remove(source.c_str());
+      ctx.err << "portfolio: error: " << e.what() << "\n";
+      return kExitBadInput;
+    }
+    if (!html) std::remove(source.c_str());
+    ctx.out << "wrote portfolio " << *pdf << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace fa

@@ -1,0 +1,135 @@
+// `factory-assess serve` — the web app (DESIGN.md §5): opens and migrates
+// the store, creates the first admin on first run, registers the shipped
+// rubrics, serves until SIGTERM or SIGINT, then stops accepting and lets
+// requests in flight finish.
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <ostream>
+
+#include "cli/args.h"
+#include "cli/command.h"
+#include "cli/pipeline.h"
+#include "store/store.h"
+#include "web/server.h"
+#include "web/web_app.h"
+
+namespace fa {
+
+namespace {
+const char* kServeUsage =
+    "usage: factory-assess serve [--listen 127.0.0.1:8080] [--db data/factory-assess.db]\n"
+    "                            [--rubrics rubrics/] [--lang zh|en]\n\n"
+    "Serves the web app: consultants fill in questionnaires (every answer saved as it is\n"
+    "given), manufacturers read their reports, the commission ranks the district, admin\n"
+    "manages users, factories and rubrics. The schema is migrated at start. On the first\n"
+    "run an 'admin' account is created and its one-time password printed here (or taken\n"
+    "from $FA_ADMIN_PASSWORD); it must be changed at first sign-in.\n\n"
+    "options:\n"
+    "  --listen HOST:PORT    address to bind (default 127.0.0.1:8080; port 0 picks a free one)\n"
+    "  --db URL              SQLite file (default data/factory-assess.db), sqlite:PATH, or\n"
+    "                        postgresql://user:pass@host:port/db\n"
+    "  --rubrics DIR         shipped rubrics registered at start (default rubrics/)\n"
+    "  --ranking DIR         ranking configs offered to the commission (default examples/ranking/)\n"
+    "  --templates DIR       templates directory (default: the installed templates/)\n"
+    "  --lang zh|en          default page language (default zh)\n"
+    "  --threads N           request threads (default 16)\n"
+    "  --secure-cookies      mark cookies Secure (when served over HTTPS by a proxy)\n"
+    "  --quiet               no request log\n"
+    "  -h, --help            this help\n";
+}  // namespace
+
+int RunServe(CommandContext& ctx) {
+  Args args(ctx.args, {"--listen", "--db", "--rubrics", "--ranking", "--templates", "--lang", "--threads"},
+            {"-h", "--help", "--secure-cookies", "--quiet"});
+  if (args.Has("-h") || args.Has("--help")) {
+    ctx.out << kServeUsage;
+    return kExitOk;
+  }
+  web::ServerOptions server;
+  std::string lang = args.Value("--lang").value_or("zh");
+  std::string problem = !args.ok() ? args.error()
+                        : !args.positional().empty() ? "unexpected argument '" + args.positional()[0] + "'"
+                        : (lang != "zh" && lang != "en") ? "--lang must be zh or en, got '" + lang + "'"
+                        : !web::ParseListen(args.Value("--listen").value_or("127.0.0.1:8080"), server.host, server.port)
+                            ? "--listen needs HOST:PORT, got '" + args.Value("--listen").value_or("") + "'"
+                            : "";
+  if (auto t = args.Value("--threads"); problem.empty() && t) {
+    try {
+      server.threads = std::stoi(*t);
+    } catch (const std::exception&) {
+      server.threads = 0;
+    }
+    if (server.threads < 1 || server.threads > 256) problem = "--threads needs a number from 1 to 256";
+  }
+  if (!problem.empty()) {
+    ctx.err << "serve: " << problem << "\n" << kServeUsage;
+    return kExitUsage;
+  }
+  server.log_requests = !args.Has("--quiet");
+
+  const std::string db = args.Value("--db").value_or("data/factory-assess.db");
+  const bool is_url = db.find("://") != std::string::npos || db.rfind("sqlite:", 0) == 0;
+  if (!is_url) {
+    std::filesystem::path parent = std::filesystem::path(db).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  }
+  // Block the stop signals in every thread; this one waits for them below.
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+  signal(SIGPIPE, SIG_IGN);  // a client that goes away must not end the server
+
+  std::unique_ptr<store::Store> st;
+  try {
+    st = store::OpenStore(db);
+  } catch (const store::StoreError& e) {
+    ctx.err << "serve: error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+  ctx.err << "serve: store " << st->Engine() << " " << store::MaskUrl(db) << ", schema version "
+          << st->SchemaVersion() << "\n";
+
+  web::WebConfig config;
+  config.templates_dir = FindTemplatesDir(args.Value("--templates").value_or(""));
+  config.rubrics_dir = args.Value("--rubrics").value_or("rubrics");
+  config.ranking_dir = args.Value("--ranking").value_or("examples/ranking");
+  config.default_lang = lang;
+  config.secure_cookies = args.Has("--secure-cookies");
+  web::WebApp app(*st, config);
+
+  const char* env_pw = std::getenv("FA_ADMIN_PASSWORD");
+  std::string pw = app.BootstrapAdmin(env_pw ? env_pw : "");
+  if (!pw.empty()) {
+    if (env_pw)
+      ctx.err << "serve: first run: created user 'admin' with the password from $FA_ADMIN_PASSWORD"
+                 " (to be changed at first sign-in)\n";
+    else
+      ctx.err << "serve: first run: created user 'admin' with the one-time password\n\n    " << pw
+              << "\n\n(shown once; it must be changed at first sign-in)\n";
+  }
+  for (const auto& line : app.rubrics().RegisterShipped(config.rubrics_dir)) ctx.err << "serve: " << line << "\n";
+
+  std::unique_ptr<web::WebServer> http;
+  try {
+    http = std::make_unique<web::WebServer>(app, server, ctx.err);
+  } catch (const std::exception& e) {
+    ctx.err << "serve: error: cannot listen on " << server.host << ":" << server.port << ": " << e.what() << "\n";
+    return kExitInternal;
+  }
+  ctx.err << "serve: listening on http://" << server.host << ":" << http->port() << "/\n" << std::flush;
+
+  int sig = 0;
+  sigwait(&stop, &sig);
+  ctx.err << "serve: " << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ": stopping\n";
+  http->Stop(10000);
+  ctx.err << "serve: stopped\n";
+  return kExitOk;
+}
+
+}  // namespace fa

@@ -1,0 +1,270 @@
+// The district portfolio's view (progress, levels, tiers, rounds) and its
+// renderer over templates/portfolio.html.
+#include "report/portfolio_report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "base/text.h"
+#include "base/version.h"
+#include "report/report_labels.h"
+#include "report/report_renderer.h"
+#include "report/report_view.h"
+#include "report/svg_charts.h"
+
+namespace fa {
+
+namespace {
+
+struct PortfolioContext {
+  const Portfolio& p;
+  const PortfolioOptions& o;
+  std::string lang;
+
+  std::string L(const std::string& key) const { return Label(key, lang); }
+  std::string Fill(const std::string& key, const std::map<std::string, std::string>& values) const {
+    return FillLabel(key, lang, values);
+  }
+  std::string LevelNumber(int level) const {
+    return level <= 0 ? L("pf_below_level1") : FillLabelText("pf_level_n", lang, {{"n", std::to_string(level)}});
+  }
+  std::string LevelName(int level) const {
+    for (const auto& l : p.rubric.levels)
+      if (l.level == level) return l.name.In(lang);
+    return "";
+  }
+  std::string TierName(int index) const {
+    if (index < 0 || index >= static_cast<int>(p.tiers.size())) return L("pf_none");
+    const PortfolioTier& t = p.tiers[static_cast<size_t>(index)];
+    return t.name.In(lang).empty() ? t.id : t.name.In(lang);
+  }
+  std::string Score(double s) const { return FormatFixed(s, 2); }
+};
+
+std::vector<EscapedView> Cells(const std::vector<int>& counts) {
+  std::vector<EscapedView> cells;
+  for (int n : counts) {
+    EscapedView cell;
+    cell.Int("n", n).Flag("zero", n == 0);
+    cells.push_back(cell);
+  }
+  return cells;
+}
+
+EscapedView GroupRow(const PortfolioContext& c, const PortfolioGroup& g) {
+  EscapedView row;
+  row.Text("name", g.name.empty() ? c.L("pf_unknown_group") : g.name)
+      .Int("factories", g.factories)
+      .List("levels", Cells(g.per_level))
+      .List("tiers", Cells(g.per_tier))
+      .Int("smart", g.smart)
+      .Flag("smart_zero", g.smart == 0)
+      .Text("mean", g.factories ? c.Score(g.score_sum / g.factories) : c.L("pf_none"));
+  return row;
+}
+
+std::vector<EscapedView> GroupRows(const PortfolioContext& c, const std::vector<PortfolioGroup>& groups) {
+  std::vector<EscapedView> rows;
+  for (const auto& g : groups) rows.push_back(GroupRow(c, g));
+  return rows;
+}
+
+// One table of counts: per town or per industry, of levels or of tiers.
+EscapedView Table(const PortfolioContext& c, const std::string& title, const std::string& head,
+                  const std::vector<PortfolioGroup>& groups, bool tiers) {
+  EscapedView t;
+  t.Markup("title", c.L(title)).Markup("group_head", c.L(head)).List("rows", GroupRows(c, groups)).Flag("tiers", tiers);
+  return t;
+}
+
+// The year and month of an ISO date ("2026-11-27"); nullopt when malformed.
+std::optional<std::pair<int, int>> YearMonth(const std::string& date) {
+  if (date.size() < 7 || date[4] != '-') return std::nullopt;
+  try {
+    return std::make_pair(std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+EscapedView BuildProgress(const PortfolioContext& c, const std::string& date) {
+  const Portfolio& p = c.p;
+  EscapedView v;
+  v.Flag("has_rule", p.has_rule);
+  if (!p.has_rule) {
+    v.Markup("lead", c.L("pf_progress_no_rule"));
+    return v;
+  }
+  const int smart = p.district.smart, target = std::max(c.o.target, 1);
+  const int remaining = std::max(target - smart, 0);
+  std::map<std::string, std::string> values = {{"smart", std::to_string(smart)},
+                                               {"target", std::to_string(target)},
+                                               {"year", std::to_string(c.o.target_year)},
+                                               {"remaining", std::to_string(remaining)},
+                                               {"percent", FormatFixed(100.0 * smart / target, 1) + "%"}};
+  v.Markup("lead", c.Fill(remaining == 0 ? "pf_progress_met" : "pf_progress_lead", values))
+      .Int("smart", smart)
+      .Int("target", target)
+      .Int("remaining", remaining)
+      .Markup("kpi_target", c.Fill("pf_kpi_target", values))
+      .Markup("caption", c.Fill("pf_progress_caption", values))
+      .Markup("fill", FormatFixed(std::min(100.0, 100.0 * smart / target), 1));
+  if (auto ym = YearMonth(date); ym && remaining > 0 && ym->first <= c.o.target_year) {
+    const double years = (c.o.target_year + 1) - (ym->first + (ym->second - 1) / 12.0);
+    values["years"] = FormatFixed(years, 1);
+    values["per_year"] = std::to_string(static_cast<int>(std::ceil(remaining / years)));
+    v.Markup("pace", c.Fill("pf_progress_pace", values));
+  }
+  if (p.rule_tier >= 0) {
+    const std::string scheme = p.tier_scheme_title.In(c.lang).empty() ? p.tier_scheme : p.tier_scheme_title.In(c.lang);
+    v.Markup("rule", c.Fill("pf_rule_tier", {{"tier", c.TierName(p.rule_tier)}, {"scheme", scheme}}));
+  } else {
+    std::string level = c.LevelNumber(p.rule_level);
+    if (!c.LevelName(p.rule_level).empty())
+      level += c.lang == "en" ? " (" + c.LevelName(p.rule_level) + ")" : "（" + c.LevelName(p.rule_level) + "）";
+    v.Markup("rule", c.Fill("pf_rule_level", {{"level", level}}));
+  }
+  return v;
+}
+
+EscapedView BuildChanges(const PortfolioContext& c) {
+  const Portfolio& p = c.p;
+  EscapedView v;
+  const int count = static_cast<int>(p.changes.size());
+  v.Int("count", count);
+  double delta = 0;
+  std::vector<EscapedView> rows;
+  for (const auto& ch : p.changes) {
+    const Assessment &b = *ch.before, &a = *ch.after;
+    const double d = a.score - b.score;
+    delta += d;
+    EscapedView row;
+    row.Text("name", a.factory.name.empty() ? c.L("pf_none") : a.factory.name)
+        .Text("credit_code", a.factory.credit_code)
+        .Text("town", a.factory.town.empty() ? c.L("pf_none") : a.factory.town)
+        .Text("round_before", b.round.empty() ? b.date : b.round)
+        .Text("round_after", a.round.empty() ? a.date : a.round)
+        .Text("level_before", c.LevelNumber(b.level))
+        .Text("level_after", c.LevelNumber(a.level))
+        .Flag("up", a.level > b.level)
+        .Flag("down", a.level < b.level)
+        .Text("score_before", c.Score(b.score))
+        .Text("score_after", c.Score(a.score))
+        .Text("delta", (d >= 0 ? "+" : "−") + c.Score(std::fabs(d)))
+        .Flag("delta_up", d > 0.005)
+        .Flag("delta_down", d < -0.005)
+        .Text("tier_before", c.TierName(ch.tier_before))
+        .Text("tier_after", c.TierName(ch.tier_after));
+    rows.push_back(row);
+  }
+  v.List("rows", rows);
+  if (count > 0) {
+    const double mean = delta / count;
+    v.Markup("lead", c.Fill("pf_changes_lead", {{"count", std::to_string(count)},
+                                                {"up", std::to_string(p.moved_up)},
+                                                {"same", std::to_string(p.unchanged)},
+                                                {"down", std::to_string(p.moved_down)},
+                                                {"delta", (mean >= 0 ? "+" : "−") + c.Score(std::fabs(mean))}}));
+  } else {
+    v.Markup("lead", c.L("pf_changes_none"));
+  }
+  // The transition matrix: rows the level before, columns the level after.
+  std::vector<EscapedView> matrix;
+  for (size_t b = 0; b < p.transitions.size(); ++b) {
+    std::vector<EscapedView> cells;
+    for (size_t a = 0; a < p.transitions[b].size(); ++a) {
+      const int n = p.transitions[b][a];
+      EscapedView cell;
+      cell.Int("n", n).Flag("zero", n == 0).Text("kind", a == b ? "diag" : a > b ? "up" : "down");
+      cells.push_back(cell);
+    }
+    EscapedView row;
+    row.Text("label", c.LevelNumber(static_cast<int>(b))).List("cells", cells);
+    matrix.push_back(row);
+  }
+  v.List("matrix", matrix);
+  std::vector<EscapedView> rounds;
+  for (const auto& r : p.rounds) {
+    EscapedView row;
+    row.Text("round", r.round.empty() ? c.L("pf_no_round") : r.round)
+        .Int("assessments", r.assessments)
+        .Int("smart", r.smart)
+        .Text("mean", c.Score(r.score_sum / std::max(r.assessments, 1)));
+    rounds.push_back(row);
+  }
+  v.List("rounds", rounds).Flag("has_rule", p.has_rule);
+  return v;
+}
+
+}  // namespace
+
+EscapedView BuildPortfolioView(const Portfolio& p, const PortfolioOptions& options) {
+  const PortfolioContext c{p, options, options.lang == "en" ? "en" : "zh"};
+  const std::string title = options.title.empty() ? c.L("pf_default_title") : options.title;
+  const std::string date = !options.date.empty() ? options.date : options.generated_at.substr(0, 10);
+  const std::string program = options.program_version.empty() ? ProgramVersion() : options.program_version;
+  const std::string rubric_title = p.rubric.title.In(c.lang).empty() ? p.rubric.id : p.rubric.title.In(c.lang);
+  std::vector<EscapedView> level_heads, tier_heads;
+  for (int l = 0; l <= p.top_level; ++l) {
+    EscapedView h;
+    h.Text("num", c.LevelNumber(l)).Text("name", l > 0 ? c.LevelName(l) : "");
+    level_heads.push_back(h);
+  }
+  for (int t = 0; t < static_cast<int>(p.tiers.size()); ++t) {
+    EscapedView h;
+    h.Text("name", c.TierName(t));
+    tier_heads.push_back(h);
+  }
+  EscapedView cover;
+  cover.Text("title", title)
+      .Text("date", date)
+      .Text("rubric", rubric_title)
+      .Int("factories", p.district.factories)
+      .Int("assessments", p.assessments);
+  EscapedView method;
+  method.Markup("rubric", c.Fill("pf_method_rubric", {{"rubric", rubric_title}, {"id", p.rubric.id}, {"version", p.rubric.version}}))
+      .Markup("target", c.Fill("pf_method_target", {{"target", std::to_string(options.target)},
+                                                    {"year", std::to_string(options.target_year)}}));
+  EscapedView provenance;
+  provenance.Text("program", program).Text("generated_at", options.generated_at);
+  EscapedView v;
+  v.Text("html_lang", c.lang == "en" ? "en" : "zh-CN")
+      .Text("doc_title", title + " — " + c.L("pf_report_title"))
+      .Markup("running_head", CssString(TruncateToWidth(title, 60) + " · " + c.L("pf_report_title")))
+      .Markup("running_date", CssString(date))
+      .Child("L", LabelsView(c.lang))
+      .Child("cover", cover)
+      .Child("progress", BuildProgress(c, date))
+      .Int("reassessed", static_cast<int>(p.changes.size()))
+      .Int("colspan_levels", p.top_level + 1)
+      .List("level_heads", level_heads)
+      .List("tier_heads", tier_heads)
+      .Flag("has_tiers", !p.tiers.empty())
+      .Flag("has_rule", p.has_rule)
+      .Child("district", GroupRow(c, p.district))
+      .List("level_tables", {Table(c, "pf_by_town", "pf_col_town", p.by_town, false),
+                             Table(c, "pf_by_industry", "pf_col_industry", p.by_industry, false)})
+      .List("tier_tables", {Table(c, "pf_by_town", "pf_col_town", p.by_town, true),
+                            Table(c, "pf_by_industry", "pf_col_industry", p.by_industry, true)})
+      .Child("changes", BuildChanges(c))
+      .Child("method", method)
+      .Child("provenance", provenance);
+  return v;
+}
+
+PortfolioReportRenderer::PortfolioReportRenderer(const PortfolioOptions& options)
+    : options_(options),
+      template_(ReportTemplate::Load(options.templates_dir.empty() ? DefaultTemplatesDir() : options.templates_dir,
+                                     "portfolio.html")) {}
+
+std::string PortfolioReportRenderer::Render(const std::vector<Assessment>& assessments) const {
+  const Portfolio p = BuildPortfolio(assessments, options_.rule);
+  return template_.Render(BuildPortfolioView(p, options_));
+}
+
+std::string RenderPortfolioReport(const std::vector<Assessment>& assessments, const PortfolioOptions& options) {
+  return PortfolioReportRenderer(options).Render(assessments);
+}
+
+}  // namespace fa

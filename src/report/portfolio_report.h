@@ -1,0 +1,56 @@
+// The district portfolio report (DESIGN.md §4): one self-contained HTML file
+// from a cohort of Assessments — progress against the action plan's target
+// of smart factories (the counting rule stated on the page), factories per
+// maturity level and per tier by town and by industry, and the change
+// between assessment rounds. templates/portfolio.html; usable without the
+// CLI (the web app renders it from the Assessments it holds).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "report/escaped_view.h"
+#include "report/portfolio.h"
+#include "report/report_options.h"
+#include "report/report_template.h"
+#include "scoring/assessment.h"
+
+namespace fa {
+
+struct PortfolioOptions : ReportOptions {
+  /// The action plan's target: `target` smart factories by `target_year`.
+  int target = 100;
+  int target_year = 2027;
+  /// What counts as a smart factory (portfolio.h); by default the lowest
+  /// tier of the Assessments' tier scheme.
+  SmartFactoryRule rule;
+  /// Cover title; "" takes the label pf_default_title.
+  std::string title;
+  /// The date the figures are as of ("2026-11-27"); "" takes the first ten
+  /// characters of `generated_at`. Its year sets the pace to the target.
+  std::string date;
+  std::string generated_at;     ///< provenance time stamp; "" leaves it out
+  std::string program_version;  ///< "" means ProgramVersion()
+};
+
+/// The view the template reads; every string escaped (escaped_view.h).
+EscapedView BuildPortfolioView(const Portfolio& portfolio, const PortfolioOptions& options);
+
+/// Loads templates/portfolio.html once and renders many portfolios.
+class PortfolioReportRenderer {
+ public:
+  /// Throws std::runtime_error naming the file when a template is missing
+  /// or malformed.
+  explicit PortfolioReportRenderer(const PortfolioOptions& options);
+  /// Throws std::invalid_argument when options.rule names an unknown tier.
+  std::string Render(const std::vector<Assessment>& assessments) const;
+
+ private:
+  PortfolioOptions options_;
+  ReportTemplate template_;
+};
+
+/// The whole report as one HTML string.
+std::string RenderPortfolioReport(const std::vector<Assessment>& assessments, const PortfolioOptions& options);
+
+}  // namespace fa

@@ -1,0 +1,52 @@
+// The commission's ranking report (DESIGN.md §4): one self-contained HTML
+// file (inline CSS and SVG, a small optional sorting script, no network, A4
+// print CSS) from a Ranking — who leads, by how much, and how much that
+// depends on the weights; the weights with their AHP consistency; the
+// config used; tables per town and industry. templates/ranking_report.html.
+// Usable without the CLI: the web app renders it from a Ranking.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "base/localized.h"
+#include "report/escaped_view.h"
+#include "report/report_options.h"
+#include "report/report_template.h"
+#include "scoring/ranking.h"
+
+namespace fa {
+
+struct RankingReportOptions : ReportOptions {
+  /// The date in the cover and running head, e.g. "2026-11-27"; "" takes
+  /// the first ten characters of `generated_at`.
+  std::string date;
+  /// Provenance time stamp (ISO 8601); "" leaves it out. Tests pin it.
+  std::string generated_at;
+  /// Program version in the provenance; "" means ProgramVersion().
+  std::string program_version;
+  /// Display names of tier ids (from the rubric's tier scheme); a tier
+  /// without one shows its id.
+  std::map<std::string, LocalizedText> tier_names;
+};
+
+/// The view the template reads; every string escaped (escaped_view.h).
+EscapedView BuildRankingView(const Ranking& ranking, const RankingReportOptions& options);
+
+/// Loads templates/ranking_report.html once and renders many reports.
+class RankingReportRenderer {
+ public:
+  /// Throws std::runtime_error naming the file when a template is missing
+  /// or malformed.
+  explicit RankingReportRenderer(const RankingReportOptions& options);
+  std::string Render(const Ranking& ranking) const;
+
+ private:
+  RankingReportOptions options_;
+  ReportTemplate template_;
+};
+
+/// The whole report as one HTML string.
+std::string RenderRankingReport(const Ranking& ranking, const RankingReportOptions& options);
+
+}  // namespace fa

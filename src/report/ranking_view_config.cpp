@@ -1,0 +1,134 @@
+// The ranking report's view, part two: the criteria with their weights, the
+// AHP consistency figures and judgment matrix, and the ranking config used.
+#include <algorithm>
+#include <cmath>
+
+#include "base/text.h"
+#include "report/ranking_view_parts.h"
+#include "scoring/ahp.h"
+
+namespace fa {
+
+namespace {
+
+// A judgment as written on Saaty's scale: "3", "1/5", else two decimals.
+std::string Judgment(double a) {
+  if (a >= 1) {
+    if (std::fabs(a - std::round(a)) < 1e-9) return FormatFixed(a, 0);
+    return FormatFixed(a, 2);
+  }
+  const double inverse = 1 / a;
+  if (std::fabs(inverse - std::round(inverse)) < 1e-6) return "1/" + FormatFixed(inverse, 0);
+  return FormatFixed(a, 2);
+}
+
+std::string CriterionTitle(const RankingViewContext& c, const RankedCriterion& k) {
+  return k.title.In(c.lang).empty() ? k.id : k.title.In(c.lang);
+}
+
+EscapedView BuildAhp(const RankingViewContext& c, const AhpSummary& ahp) {
+  const int n = static_cast<int>(c.r.criteria.size());
+  const std::map<std::string, std::string> limits = {{"max", FormatNumber(ahp.max_cr)}, {"n", std::to_string(n)}};
+  EscapedView v;
+  v.Text("method", c.L(ahp.method == "geometric" ? "rk_ahp_method_geometric" : "rk_ahp_method_eigen"))
+      .Text("lambda_max", FormatFixed(ahp.lambda_max, 4))
+      .Text("ci", FormatFixed(ahp.ci, 4))
+      .Text("ri", FormatFixed(ahp.ri, 4))
+      .Text("ri_table", ahp.ri_table)
+      .Text("cr", FormatFixed(ahp.cr, 4))
+      .Flag("consistent", ahp.consistent)
+      .Markup("verdict", c.Fill(ahp.consistent ? "rk_ahp_consistent" : "rk_ahp_inconsistent", limits))
+      .Markup("formula", c.Fill("rk_ahp_formula", limits))
+      .Markup("ri_row_title", c.Fill("rk_ri_row", {{"table", ahp.ri_table}}));
+  // The random-index table's row for orders 3 … 10, the order used marked.
+  std::vector<EscapedView> ri_row;
+  if (auto table = RandomIndexTableFromName(ahp.ri_table)) {
+    for (int k = 3; k <= std::max(10, std::min(n, 15)); ++k) {
+      double ri = 0;
+      try {
+        ri = RandomIndex(*table, k);
+      } catch (const std::exception&) {
+        break;  // beyond the table
+      }
+      EscapedView cell;
+      cell.Int("n", k).Text("ri", FormatFixed(ri, 4)).Flag("current", k == n);
+      ri_row.push_back(cell);
+    }
+  }
+  v.List("ri_row", ri_row);
+  std::vector<EscapedView> heads, rows;
+  for (const auto& k : c.r.criteria) {
+    EscapedView h;
+    h.Text("title", CriterionTitle(c, k));
+    heads.push_back(h);
+  }
+  for (size_t i = 0; i < ahp.judgments.size() && i < c.r.criteria.size(); ++i) {
+    std::vector<std::string> cells;
+    for (double a : ahp.judgments[i]) cells.push_back(Judgment(a));
+    EscapedView row;
+    row.Text("title", CriterionTitle(c, c.r.criteria[i])).TextList("cells", cells);
+    rows.push_back(row);
+  }
+  v.List("heads", heads).List("matrix", rows);
+  return v;
+}
+
+}  // namespace
+
+EscapedView BuildRankingWeights(const RankingViewContext& c) {
+  EscapedView v;
+  const std::string& from = c.r.weights_from;
+  v.Markup("from", c.L(from == "ahp" ? "rk_weights_from_ahp"
+                       : from == "given" ? "rk_weights_from_given"
+                       : from == "equal" ? "rk_weights_from_equal"
+                                         : "rk_weights_from_none"));
+  double max_weight = 0;
+  for (const auto& k : c.r.criteria) max_weight = std::max(max_weight, k.weight);
+  std::vector<EscapedView> rows;
+  for (const auto& k : c.r.criteria) {
+    EscapedView row;
+    row.Text("title", CriterionTitle(c, k))
+        .Text("id", k.id)
+        .Text("source", k.source)
+        .Text("direction", c.L(k.cost ? "rk_cost" : "rk_benefit"))
+        .Flag("cost", k.cost)
+        .Text("weight", c.r.method == RankingMethod::kScore ? c.L("rk_none") : SharePercent(k.weight))
+        .Markup("meter", FormatFixed(max_weight > 0 ? 100 * k.weight / max_weight : 0, 1));
+    rows.push_back(row);
+  }
+  v.List("criteria", rows).Flag("weighted", c.r.method != RankingMethod::kScore);
+  if (c.r.ahp) v.Child("ahp", BuildAhp(c, *c.r.ahp));
+  v.Flag("has_ahp", c.r.ahp.has_value());
+  return v;
+}
+
+EscapedView BuildRankingConfig(const RankingViewContext& c) {
+  const RankingFilters& f = c.r.filters;
+  std::vector<std::string> filters;
+  if (!f.towns.empty()) filters.push_back(c.FillText("rk_cfg_filter_town", {{"v", Join(f.towns, "、")}}));
+  if (!f.industries.empty())
+    filters.push_back(c.FillText("rk_cfg_filter_industry", {{"v", Join(f.industries, "、")}}));
+  if (f.min_level) filters.push_back(c.FillText("rk_cfg_filter_level", {{"v", std::to_string(*f.min_level)}}));
+  if (!f.tiers.empty()) {
+    std::vector<std::string> names;
+    for (const auto& t : f.tiers) names.push_back(c.TierName(t));
+    filters.push_back(c.FillText("rk_cfg_filter_tier", {{"v", Join(names, "、")}}));
+  }
+  if (filters.empty()) filters.push_back(c.L("rk_cfg_no_filters"));
+  const StabilitySettings& s = c.r.stability;
+  EscapedView v;
+  v.Text("id", c.r.id)
+      .Text("file", c.r.config_file)
+      .Text("sha", c.r.config_sha256)
+      .Text("method", RankingMethodName(c.r.method))
+      .TextList("filters", filters)
+      .Int("excluded", c.r.excluded)
+      .Text("stability", c.stable ? c.FillText("rk_cfg_stability_value", {{"samples", std::to_string(s.samples)},
+                                                                          {"kappa", FormatNumber(s.kappa)},
+                                                                          {"seed", std::to_string(s.seed)},
+                                                                          {"select", std::to_string(c.select)}})
+                                  : c.L("rk_cfg_stability_off"));
+  return v;
+}
+
+}  // namespace fa

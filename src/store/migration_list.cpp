@@ -1,0 +1,129 @@
+// The store's schema: migration list. Append new migrations; never edit one
+// that has shipped (databases in the field have already applied it).
+#include "store/migrations.h"
+
+namespace fa::store {
+namespace {
+
+const char* const kInitialSchema = R"SQL(
+CREATE TABLE factories (
+  id {pk},
+  credit_code TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL,
+  town TEXT NOT NULL DEFAULT '',
+  industry TEXT NOT NULL DEFAULT '',
+  manufacturing_type TEXT NOT NULL DEFAULT '',
+  employees {real},
+  revenue {real},
+  extra_json TEXT NOT NULL DEFAULT '{}',
+  version {int} NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX factories_credit_code ON factories (credit_code) WHERE credit_code <> '';
+
+CREATE TABLE users (
+  id {pk},
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL CHECK (role IN ('admin', 'consultant', 'manufacturer', 'commission')),
+  factory_id {int} REFERENCES factories (id),
+  password_hash TEXT NOT NULL DEFAULT '',
+  active {int} NOT NULL DEFAULT 1,
+  must_change_password {int} NOT NULL DEFAULT 0,
+  version {int} NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX users_factory ON users (factory_id);
+
+CREATE TABLE assignments (
+  consultant_id {int} NOT NULL REFERENCES users (id),
+  factory_id {int} NOT NULL REFERENCES factories (id),
+  assigned_at TEXT NOT NULL,
+  PRIMARY KEY (consultant_id, factory_id)
+);
+CREATE INDEX assignments_factory ON assignments (factory_id);
+
+CREATE TABLE rubrics (
+  id {pk},
+  rubric_id TEXT NOT NULL,
+  version TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  main_file TEXT NOT NULL,
+  active {int} NOT NULL DEFAULT 1,
+  uploaded_by {int} REFERENCES users (id),
+  uploaded_at TEXT NOT NULL,
+  UNIQUE (rubric_id, sha256)
+);
+
+CREATE TABLE rubric_files (
+  rubric_pk {int} NOT NULL REFERENCES rubrics (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (rubric_pk, name)
+);
+
+CREATE TABLE assessments (
+  id {pk},
+  factory_id {int} NOT NULL REFERENCES factories (id),
+  rubric_pk {int} NOT NULL REFERENCES rubrics (id),
+  round TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'submitted')),
+  version {int} NOT NULL DEFAULT 1,
+  created_by {int} REFERENCES users (id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  submitted_by {int} REFERENCES users (id),
+  submitted_at TEXT NOT NULL DEFAULT '',
+  result_json TEXT NOT NULL DEFAULT '',
+  answers_sha256 TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX assessments_factory ON assessments (factory_id, id);
+
+CREATE TABLE answers (
+  assessment_id {int} NOT NULL REFERENCES assessments (id),
+  criterion TEXT NOT NULL,
+  value_json TEXT NOT NULL DEFAULT '',
+  evidence TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  version {int} NOT NULL,
+  updated_by {int} REFERENCES users (id),
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (assessment_id, criterion)
+);
+
+CREATE TABLE audit_log (
+  id {pk},
+  at TEXT NOT NULL,
+  user_id {int} REFERENCES users (id),
+  username TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  old_value TEXT NOT NULL DEFAULT '',
+  new_value TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, id);
+CREATE INDEX audit_log_user ON audit_log (user_id, id);
+
+CREATE TABLE sessions (
+  token_sha256 TEXT PRIMARY KEY,
+  user_id {int} NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE INDEX sessions_expires ON sessions (expires_at);
+)SQL";
+
+}  // namespace
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> migrations = {
+      {1, "initial schema", kInitialSchema},
+  };
+  return migrations;
+}
+
+}  // namespace fa::store

@@ -1,0 +1,125 @@
+// Assessments and their answers: autosaved one answer at a time against the
+// answer's version, frozen for good at submit.
+//
+// Every answer save first bumps the assessment's version while it is a draft.
+// That one UPDATE checks the draft status, and on PostgreSQL it also locks
+// the assessment row, so savers of one assessment and its submit take turns
+// (SQLite's BEGIN IMMEDIATE serialises all writers anyway).
+#include "store/audit_json.h"
+#include "store/sql_rows.h"
+#include "store/sql_store.h"
+
+namespace fa::store {
+
+std::optional<AssessmentRecord> SqlStore::SelectAssessment(SqlConn& db, int64_t id) {
+  return db.QueryOne(std::string("SELECT ") + kAssessmentColumns + " FROM assessments WHERE id = ?", {id},
+                     AssessmentFromRow);
+}
+
+std::optional<AnswerRecord> SqlStore::SelectAnswer(SqlConn& db, int64_t assessment_id,
+                                                   const std::string& criterion) {
+  return db.QueryOne(
+      std::string("SELECT ") + kAnswerColumns + " FROM answers WHERE assessment_id = ? AND criterion = ?",
+      {assessment_id, criterion}, AnswerFromRow);
+}
+
+AssessmentRecord SqlStore::CreateAssessment(const AssessmentRecord& assessment, const Actor& actor) {
+  auto tx = Write();
+  const std::string now = clock_();
+  const auto id = tx->QueryInt(
+      "INSERT INTO assessments (factory_id, rubric_pk, round, status, version, created_by, created_at, "
+      "updated_at) VALUES (?, ?, ?, 'draft', 1, ?, ?, ?) RETURNING id",
+      {assessment.factory_id, assessment.rubric_pk, assessment.round, IdOrNull(assessment.created_by), now, now});
+  AssessmentRecord created = *SelectAssessment(tx.db(), *id);
+  Audit(tx.db(), actor, "assessment.create", "assessment", std::to_string(*id), "", AuditJson(created));
+  tx.Commit();
+  return created;
+}
+
+std::optional<AssessmentRecord> SqlStore::GetAssessment(int64_t id) {
+  return Reading([&](SqlConn& db) { return SelectAssessment(db, id); });
+}
+
+std::vector<AssessmentRecord> SqlStore::ListAssessments(int64_t factory_id) {
+  return Reading([&](SqlConn& db) {
+    const std::string select = std::string("SELECT ") + kAssessmentListColumns + " FROM assessments";
+    if (factory_id == 0) return db.Query(select + " ORDER BY id DESC", {}, AssessmentFromRow);
+    return db.Query(select + " WHERE factory_id = ? ORDER BY id DESC", {factory_id}, AssessmentFromRow);
+  });
+}
+
+std::vector<AnswerRecord> SqlStore::ListAnswers(int64_t assessment_id) {
+  return Reading([&](SqlConn& db) {
+    return db.Query(
+        std::string("SELECT ") + kAnswerColumns + " FROM answers WHERE assessment_id = ? ORDER BY criterion",
+        {assessment_id}, AnswerFromRow);
+  });
+}
+
+EditResult<AnswerRecord> SqlStore::SaveAnswerValue(const SaveAnswer& save, const Actor& actor) {
+  auto tx = Write();
+  const std::string now = clock_();
+  AnswerRecord unsaved;
+  unsaved.assessment_id = save.assessment_id;
+  unsaved.criterion = save.criterion;
+
+  const std::size_t drafts = tx->Exec(
+      "UPDATE assessments SET version = version + 1, updated_at = ? WHERE id = ? AND status = 'draft'",
+      {now, save.assessment_id});
+  const auto old = SelectAnswer(tx.db(), save.assessment_id, save.criterion);
+  if (drafts == 0) {
+    const bool exists = SelectAssessment(tx.db(), save.assessment_id).has_value();
+    return {exists ? EditStatus::kImmutable : EditStatus::kNotFound, old.value_or(unsaved)};
+  }
+  if ((old ? old->version : 0) != save.base_version) return {EditStatus::kConflict, old.value_or(unsaved)};
+
+  const SqlValue updated_by = OrNull(actor.user_id);
+  const std::string returning = std::string(" RETURNING ") + kAnswerColumns;
+  const auto saved =
+      old ? tx->QueryOne(
+                "UPDATE answers SET value_json = ?, evidence = ?, note = ?, version = version + 1, "
+                "updated_by = ?, updated_at = ? WHERE assessment_id = ? AND criterion = ? AND version = ?" +
+                    returning,
+                {save.value_json, save.evidence, save.note, updated_by, now, save.assessment_id, save.criterion,
+                 save.base_version},
+                AnswerFromRow)
+          : tx->QueryOne(
+                "INSERT INTO answers (assessment_id, criterion, value_json, evidence, note, version, updated_by, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING" +
+                    returning,
+                {save.assessment_id, save.criterion, save.value_json, save.evidence, save.note, updated_by, now},
+                AnswerFromRow);
+  if (!saved) {
+    return {EditStatus::kConflict, SelectAnswer(tx.db(), save.assessment_id, save.criterion).value_or(unsaved)};
+  }
+  Audit(tx.db(), actor, "answer.save", "answer", std::to_string(save.assessment_id) + "/" + save.criterion,
+        old ? AuditJson(*old) : "", AuditJson(*saved));
+  tx.Commit();
+  return {EditStatus::kSaved, *saved};
+}
+
+EditResult<AssessmentRecord> SqlStore::Submit(int64_t assessment_id, int64_t base_version,
+                                              const std::string& result_json, const std::string& answers_sha256,
+                                              const Actor& actor) {
+  auto tx = Write();
+  const std::string now = clock_();
+  const auto old = SelectAssessment(tx.db(), assessment_id);
+  if (!old) return {EditStatus::kNotFound, AssessmentRecord{}};
+  const std::size_t changed = tx->Exec(
+      "UPDATE assessments SET status = 'submitted', version = version + 1, updated_at = ?, submitted_by = ?, "
+      "submitted_at = ?, result_json = ?, answers_sha256 = ? "
+      "WHERE id = ? AND version = ? AND status = 'draft'",
+      {now, OrNull(actor.user_id), now, result_json, answers_sha256, assessment_id, base_version});
+  if (changed == 0) {
+    AssessmentRecord current = SelectAssessment(tx.db(), assessment_id).value_or(*old);
+    return {current.status == AssessmentStatus::kSubmitted ? EditStatus::kImmutable : EditStatus::kConflict,
+            current};
+  }
+  AssessmentRecord submitted = *SelectAssessment(tx.db(), assessment_id);
+  Audit(tx.db(), actor, "assessment.submit", "assessment", std::to_string(assessment_id), AuditJson(*old),
+        AuditJson(submitted));
+  tx.Commit();
+  return {EditStatus::kSaved, submitted};
+}
+
+}  // namespace fa::store

@@ -1,0 +1,168 @@
+#include "web/api_json.h"
+
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <sstream>
+
+namespace fa::web {
+
+void WriteUser(JsonWriter& w, const store::User& u) {
+  w.BeginObject();
+  w.Key("id").Int(u.id);
+  w.Field("username", u.username);
+  w.Field("display_name", u.display_name);
+  w.Field("role", store::RoleName(u.role));
+  w.Key("factory_id");
+  if (u.factory_id)
+    w.Int(*u.factory_id);
+  else
+    w.Null();
+  w.Field("active", u.active);
+  w.Field("must_change_password", u.must_change_password);
+  w.Key("version").Int(u.version);
+  w.Field("created_at", u.created_at);
+  w.EndObject();
+}
+
+void WriteFactory(JsonWriter& w, const store::Factory& f) {
+  w.BeginObject();
+  w.Key("id").Int(f.id);
+  w.Field("credit_code", f.credit_code);
+  w.Field("name", f.name);
+  w.Field("town", f.town);
+  w.Field("industry", f.industry);
+  w.Field("manufacturing_type", f.manufacturing_type);
+  w.Key("employees");
+  if (f.employees) w.Number(*f.employees); else w.Null();
+  w.Key("revenue");
+  if (f.revenue) w.Number(*f.revenue); else w.Null();
+  w.Key("version").Int(f.version);
+  w.Field("created_at", f.created_at);
+  w.EndObject();
+}
+
+void WriteAssessment(JsonWriter& w, const store::AssessmentRecord& a, const std::optional<Progress>& p) {
+  w.BeginObject();
+  w.Key("id").Int(a.id);
+  w.Key("factory_id").Int(a.factory_id);
+  w.Key("rubric").Int(a.rubric_pk);
+  w.Field("round", a.round);
+  w.Field("status", store::StatusName(a.status));
+  w.Key("version").Int(a.version);
+  w.Field("created_at", a.created_at);
+  w.Field("updated_at", a.updated_at);
+  w.Field("submitted_at", a.submitted_at);
+  if (!a.answers_sha256.empty()) w.Field("answers_sha256", a.answers_sha256);
+  if (p) {
+    w.Key("progress").BeginObject();
+    w.Field("answered", p->answered);
+    w.Field("applicable", p->applicable);
+    w.Field("required_missing", p->required_missing);
+    w.EndObject();
+  }
+  w.EndObject();
+}
+
+void WriteAnswer(JsonWriter& w, const store::AnswerRecord& a) {
+  w.BeginObject();
+  w.Field("criterion", a.criterion);
+  w.Key("value");
+  if (a.value_json.empty()) {
+    w.Null();
+  } else {
+    // Stored canonical JSON; pass it through the parser so output stays valid.
+    Poco::Dynamic::Var v = ParseJsonValue(a.value_json);
+    if (v.type() == typeid(Poco::JSON::Array::Ptr)) {
+      w.BeginArray();
+      for (const auto& item : *v.extract<Poco::JSON::Array::Ptr>()) w.String(item.convert<std::string>());
+      w.EndArray();
+    } else if (v.isBoolean()) {
+      w.Bool(v.extract<bool>());
+    } else if (v.isNumeric()) {
+      w.Number(v.convert<double>());
+    } else {
+      w.String(v.convert<std::string>());
+    }
+  }
+  w.Field("evidence", a.evidence);
+  w.Field("note", a.note);
+  w.Key("version").Int(a.version);
+  w.Field("updated_at", a.updated_at);
+  w.EndObject();
+}
+
+void WriteAudit(JsonWriter& w, const store::AuditEntry& e) {
+  w.BeginObject();
+  w.Key("id").Int(e.id);
+  w.Field("at", e.at);
+  w.Field("username", e.username);
+  w.Field("action", e.action);
+  w.Field("entity", e.entity);
+  w.Field("entity_id", e.entity_id);
+  w.Field("old", e.old_value);
+  w.Field("new", e.new_value);
+  w.EndObject();
+}
+
+void WriteRubric(JsonWriter& w, const store::RubricRecord& r) {
+  w.BeginObject();
+  w.Key("id").Int(r.id);
+  w.Field("rubric", r.rubric_id);
+  w.Field("version", r.version);
+  w.Field("sha256", r.sha256);
+  w.Field("title", r.title);
+  w.Field("main_file", r.main_file);
+  w.Field("active", r.active);
+  w.Field("uploaded_at", r.uploaded_at);
+  w.EndObject();
+}
+
+Poco::JSON::Object::Ptr ParseJsonObject(const std::string& body) {
+  try {
+    Poco::JSON::Parser parser;
+    Poco::Dynamic::Var v = parser.parse(body);
+    if (v.type() == typeid(Poco::JSON::Object::Ptr)) return v.extract<Poco::JSON::Object::Ptr>();
+  } catch (const std::exception&) {
+  }
+  return nullptr;
+}
+
+std::optional<std::string> JsonString(const Poco::JSON::Object::Ptr& o, const std::string& key) {
+  if (!o || !o->has(key)) return std::nullopt;
+  Poco::Dynamic::Var v = o->get(key);
+  if (!v.isString()) return std::nullopt;
+  return v.convert<std::string>();
+}
+
+std::optional<int64_t> JsonInt(const Poco::JSON::Object::Ptr& o, const std::string& key) {
+  if (!o || !o->has(key)) return std::nullopt;
+  Poco::Dynamic::Var v = o->get(key);
+  if (!v.isInteger()) return std::nullopt;
+  return v.convert<int64_t>();
+}
+
+std::optional<bool> JsonBool(const Poco::JSON::Object::Ptr& o, const std::string& key) {
+  if (!o || !o->has(key)) return std::nullopt;
+  Poco::Dynamic::Var v = o->get(key);
+  if (!v.isBoolean()) return std::nullopt;
+  return v.extract<bool>();
+}
+
+std::optional<double> JsonNumber(const Poco::JSON::Object::Ptr& o, const std::string& key) {
+  if (!o || !o->has(key)) return std::nullopt;
+  Poco::Dynamic::Var v = o->get(key);
+  if (!v.isNumeric()) return std::nullopt;
+  return v.convert<double>();
+}
+
+std::string JsonValueText(const Poco::JSON::Object::Ptr& o, const std::string& key) {
+  if (!o || !o->has(key)) return "";
+  Poco::Dynamic::Var v = o->get(key);
+  if (v.isEmpty()) return "";
+  std::ostringstream out;
+  Poco::JSON::Stringifier::stringify(v, out);
+  return out.str();
+}
+
+}  // namespace fa::web

@@ -1,0 +1,66 @@
+// The questionnaire's data work between the store and the scoring pipeline:
+// checking one answer value as it is saved, the progress of a draft, and at
+// submit the answers document (docs/answers-format.md) built from the
+// stored answers, checked and scored exactly as `factory-assess score`
+// would score that file.
+#pragma once
+
+#include <Poco/Dynamic/Var.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "rubric/rubric.h"
+#include "scoring/assessment.h"
+#include "scoring/scoring_model.h"
+#include "store/store.h"
+
+namespace fa::web {
+
+/// Parses one JSON value of any kind (Poco's parser wants a container at the
+/// top, so the value is read as the element of a one-element array). Throws
+/// on malformed text.
+Poco::Dynamic::Var ParseJsonValue(const std::string& text);
+
+/// Profile fields of a stored factory, as an answers file would hold them.
+std::map<std::string, std::string> ProfileFields(const store::Factory& factory);
+
+/// Checks a value (JSON text: 0.8, true, "opt", ["a","b"], "na", or ""
+/// for "not answered") for `criterion` and returns it in canonical JSON
+/// ("0.80" → 0.8, "yes" → true, "n/a" → "na"); `problems` gets the reasons
+/// it is refused ("expected one of the 'satisfaction' scale values …").
+std::string CanonicalAnswerValue(const Rubric& rubric, const Criterion& criterion,
+                                 const std::string& value_json, std::vector<std::string>& problems);
+
+struct Progress {
+  int answered = 0;    ///< applicable criteria with a value (na counts)
+  int applicable = 0;  ///< criteria that apply to the factory's profile
+  int required_missing = 0;
+  int Percent() const { return applicable == 0 ? 100 : answered * 100 / applicable; }
+};
+Progress ComputeProgress(const Rubric& rubric, const store::Factory& factory,
+                         const std::vector<store::AnswerRecord>& answers);
+
+/// The answers document (JSON) of a stored assessment: rubric id and
+/// version, round, the factory's profile and every saved answer in long form
+/// (value, evidence, note, assessor = who saved it, date = when).
+std::string AnswersDocument(const Rubric& rubric, const store::Factory& factory,
+                            const store::AssessmentRecord& record,
+                            const std::vector<store::AnswerRecord>& answers,
+                            const std::map<int64_t, std::string>& user_names);
+
+/// Scores an answers document: loads it, checks it against the rubric,
+/// scores it. nullopt with the problems in `diags` when it does not check.
+struct Scored {
+  Assessment assessment;
+  std::string answers_sha256;
+  std::string result_json;  ///< AssessmentsToJson of the one assessment
+};
+std::optional<Scored> ScoreAnswersDocument(const ScoringModel& model, const std::string& document,
+                                           const std::string& file_name, const std::string& generated_at,
+                                           Diagnostics& diags);
+
+}  // namespace fa::web

@@ -1,0 +1,58 @@
+#include "web/page_renderer.h"
+
+#include "store/store.h"
+
+namespace fa::web {
+
+namespace {
+const char* const kPages[] = {"login",      "password",   "home",          "factory",  "questionnaire",
+                              "message",    "ranking",    "admin_users",   "admin_factories",
+                              "admin_rubrics", "audit",   "assessments"};
+}
+
+PageRenderer::PageRenderer(const std::string& web_dir) : dir_(web_dir) {
+  for (const char* name : kPages) templates_.emplace(name, ReportTemplate::Load(web_dir, std::string(name) + ".html"));
+}
+
+WebResponse PageRenderer::Page(const std::string& name, const std::string& title, EscapedView view,
+                               const RequestContext& ctx, int status) const {
+  view.Child("W", WebLabels(ctx.lang));
+  view.Text("page_title", title);
+  view.Text("lang", ctx.lang);
+  view.Text("html_lang", ctx.lang == "en" ? "en" : "zh-CN");
+  view.Text("other_lang", ctx.lang == "en" ? "zh" : "en");
+  view.Text("other_lang_label", ctx.lang == "en" ? "中文" : "English");
+  view.Text("csrf", ctx.csrf);
+  view.Text("path", ctx.req.path);
+  view.Text("page", name);
+  if (ctx.user) {
+    EscapedView u;
+    u.Text("name", ctx.user->display_name.empty() ? ctx.user->username : ctx.user->display_name);
+    u.Text("username", ctx.user->username);
+    u.Text("role", store::RoleName(ctx.user->role));
+    u.Flag("admin", ctx.user->role == store::Role::kAdmin);
+    u.Flag("consultant", ctx.user->role == store::Role::kConsultant);
+    u.Flag("manufacturer", ctx.user->role == store::Role::kManufacturer);
+    u.Flag("commission", ctx.user->role == store::Role::kCommission);
+    u.Flag("reads_audit", ctx.user->role == store::Role::kAdmin || ctx.user->role == store::Role::kCommission);
+    u.Flag("ranks", ctx.user->role == store::Role::kAdmin || ctx.user->role == store::Role::kCommission);
+    u.Flag("must_change", ctx.user->must_change_password);
+    view.Child("user", u);
+  }
+  auto it = templates_.find(name);
+  WebResponse r;
+  r.status = status;
+  r.body = it->second.Render(view);
+  r.Header("Cache-Control", "no-store");
+  return r;
+}
+
+WebResponse PageRenderer::Message(int status, const std::string& title, const std::string& message,
+                                  const RequestContext& ctx) const {
+  EscapedView v;
+  v.Text("message", message);
+  v.Int("status", status);
+  return Page("message", title, v, ctx, status);
+}
+
+}  // namespace fa::web

@@ -1,0 +1,45 @@
+// Server-rendered pages: templates/web/*.html in the command language of
+// Poco::JSON::Template (our compiled engine, report/template_program.h),
+// rendered over an EscapedView so every string is HTML-escaped on the way
+// in. Each page includes the shared layout (layout_top.html /
+// layout_bottom.html), which gets the user, the role's navigation, the CSRF
+// token and the interface labels (WebLabels, as W.key) from here.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "report/escaped_view.h"
+#include "report/report_template.h"
+#include "web/request_context.h"
+
+namespace fa::web {
+
+class PageRenderer {
+ public:
+  /// Loads every page template of `web_dir` (templates/web). Throws
+  /// std::runtime_error naming the file when one is missing or malformed.
+  explicit PageRenderer(const std::string& web_dir);
+
+  /// Renders page `name` (e.g. "login") with `title` over `view`, adding the
+  /// layout's fields. Returns a 200 text/html response with
+  /// Cache-Control: no-store.
+  WebResponse Page(const std::string& name, const std::string& title, EscapedView view,
+                   const RequestContext& ctx, int status = 200) const;
+
+  /// A plain message page (errors, notices) with a link back.
+  WebResponse Message(int status, const std::string& title, const std::string& message,
+                      const RequestContext& ctx) const;
+
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_;
+  std::map<std::string, ReportTemplate> templates_;
+};
+
+/// The interface labels in `lang` as a view (W.key in templates; L. is the
+/// report labels' namespace).
+EscapedView WebLabels(const std::string& lang);
+
+}  // namespace fa::web

@@ -1,0 +1,39 @@
+// What a handler knows about the request it serves: the request itself, the
+// signed-in user (if any), the session's CSRF token and the page language.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "store/store.h"
+#include "web/http_message.h"
+
+namespace fa::web {
+
+struct RequestContext {
+  explicit RequestContext(const WebRequest& request) : req(request) {}
+
+  const WebRequest& req;
+  std::optional<store::User> user;
+  std::string csrf;   ///< the session's CSRF token (or the login form's)
+  std::string lang = "zh";
+  /// Set-Cookie headers the app adds to whatever the handler returns.
+  std::vector<std::string> set_cookies;
+
+  const std::string& Param(const std::string& name) const;
+  bool Is(store::Role role) const { return user && user->role == role; }
+  store::Actor Actor() const {
+    store::Actor a;
+    if (user) {
+      a.user_id = user->id;
+      a.username = user->username;
+    } else {
+      a.username = "anonymous";
+    }
+    return a;
+  }
+  /// Picks zh or en text.
+  const char* T(const char* zh, const char* en) const { return lang == "en" ? en : zh; }
+};
+
+}  // namespace fa::web

@@ -1,0 +1,169 @@
+#include "web/server.h"
+
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Thread.h>
+#include <Poco/URI.h>
+
+#include <chrono>
+#include <istream>
+#include <mutex>
+#include <ostream>
+#include <sstream>
+
+#include "web/web_app.h"
+
+namespace fa::web {
+
+namespace {
+
+class AppHandler : public Poco::Net::HTTPRequestHandler {
+ public:
+  AppHandler(WebApp& app, std::ostream& log, std::mutex& log_mutex, bool log_requests)
+      : app_(app), log_(log), log_mutex_(log_mutex), log_requests_(log_requests) {}
+
+  void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override {
+    auto start = std::chrono::steady_clock::now();
+    WebRequest req;
+    req.method = in.getMethod();
+    std::string raw_path;
+    std::string raw_query;
+    const std::string& uri = in.getURI();
+    size_t q = uri.find('?');
+    raw_path = uri.substr(0, q);
+    if (q != std::string::npos) raw_query = uri.substr(q + 1);
+    req.path = UrlDecode(raw_path, false);
+    for (auto& [k, v] : ParseUrlEncoded(raw_query)) req.query[k] = v;
+    for (const auto& [name, value] : in) {
+      std::string lower = name;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (req.headers.count(lower)) req.headers[lower] += ", " + value; else req.headers[lower] = value;
+    }
+    req.cookies = ParseCookies(req.Header("cookie"));
+    req.client_address = in.clientAddress().host().toString();
+
+    WebResponse res;
+    const size_t limit = app_.config().max_body_bytes;
+    bool too_big = in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(limit);
+    if (!too_big) {
+      std::istream& body = in.stream();
+      char buf[8192];
+      while (body.read(buf, sizeof buf) || body.gcount() > 0) {
+        req.body.append(buf, static_cast<size_t>(body.gcount()));
+        if (req.body.size() > limit) {
+          too_big = true;
+          break;
+        }
+      }
+    }
+    if (too_big) {
+      // Drain a moderately large body so the client reads the 413 instead of
+      // a reset connection; give up on anything huge.
+      if (in.hasContentLength() && in.getContentLength64() <= static_cast<Poco::Int64>(16 * limit)) {
+        std::istream& body = in.stream();
+        char buf[8192];
+        while (body.read(buf, sizeof buf) || body.gcount() > 0) {
+        }
+      }
+      req.body.assign(limit + 1, '\0');  // the app answers 413 with its headers
+      out.setKeepAlive(false);
+    }
+    res = app_.Handle(req);
+
+    out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(res.status), StatusReason(res.status));
+    if (res.status != 204 && res.status != 304) out.setContentType(res.content_type);
+    for (const auto& [name, value] : res.headers) {
+      if (name == "Set-Cookie") out.add(name, value); else out.set(name, value);
+    }
+    out.setContentLength64(static_cast<Poco::Int64>(res.body.size()));
+    if (req.method == "HEAD") {
+      out.send();
+    } else {
+      out.sendBuffer(res.body.data(), res.body.size());
+    }
+    if (log_requests_) {
+      auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      std::ostringstream line;
+      line << "serve: " << req.method << " " << raw_path << " " << res.status << " " << static_cast<long>(ms + 0.5)
+           << "ms\n";
+      std::lock_guard<std::mutex> lock(log_mutex_);
+      log_ << line.str() << std::flush;
+    }
+  }
+
+ private:
+  WebApp& app_;
+  std::ostream& log_;
+  std::mutex& log_mutex_;
+  bool log_requests_;
+};
+
+class AppHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  AppHandlerFactory(WebApp& app, std::ostream& log, bool log_requests)
+      : app_(app), log_(log), log_requests_(log_requests) {}
+  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+    return new AppHandler(app_, log_, mutex_, log_requests_);
+  }
+
+ private:
+  WebApp& app_;
+  std::ostream& log_;
+  bool log_requests_;
+  std::mutex mutex_;
+};
+
+}  // namespace
+
+bool ParseListen(const std::string& text, std::string& host, int& port) {
+  std::string h = "127.0.0.1", p = text;
+  size_t colon = text.rfind(':');
+  if (colon != std::string::npos) {
+    h = text.substr(0, colon);
+    p = text.substr(colon + 1);
+    if (h.size() >= 2 && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
+    if (h.empty()) h = "127.0.0.1";
+  }
+  if (p.empty() || p.size() > 5) return false;
+  int v = 0;
+  for (char c : p) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  if (v > 65535) return false;
+  host = h;
+  port = v;
+  return true;
+}
+
+WebServer::WebServer(WebApp& app, const ServerOptions& options, std::ostream& log) {
+  Poco::Net::SocketAddress address(options.host, static_cast<Poco::UInt16>(options.port));
+  Poco::Net::ServerSocket socket(address, 64);
+  port_ = socket.address().port();
+  auto* params = new Poco::Net::HTTPServerParams;
+  params->setMaxThreads(options.threads);
+  params->setMaxQueued(options.queue);
+  params->setKeepAlive(true);
+  params->setTimeout(Poco::Timespan(30, 0));
+  server_ = std::make_unique<Poco::Net::HTTPServer>(new AppHandlerFactory(app, log, options.log_requests), socket,
+                                                    params);
+  server_->start();
+}
+
+void WebServer::Stop(int grace_ms) {
+  if (stopped_) return;
+  stopped_ = true;
+  server_->stop();
+  for (int waited = 0; server_->currentConnections() > 0 && waited < grace_ms; waited += 20)
+    Poco::Thread::sleep(20);
+  server_->stopAll(true);
+}
+
+WebServer::~WebServer() { Stop(2000); }
+
+}  // namespace fa::web

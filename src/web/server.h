@@ -1,0 +1,48 @@
+// The HTTP server: Poco::Net::HTTPServer on a thread pool in front of a
+// WebApp. It reads each request (refusing bodies over the limit with 413
+// before reading them), hands it to the app, writes the response, and logs
+// one line per request (method, path, status, milliseconds) — never a
+// query string, cookie, token or body.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+namespace Poco::Net {
+class HTTPServer;
+}
+
+namespace fa::web {
+
+class WebApp;
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  ///< 0: any free port (see WebServer::port)
+  int threads = 16;
+  int queue = 100;
+  bool log_requests = true;
+};
+
+class WebServer {
+ public:
+  /// Binds and starts serving. Throws Poco::Exception (e.g. the port is taken).
+  WebServer(WebApp& app, const ServerOptions& options, std::ostream& log);
+  ~WebServer();
+
+  /// The port actually bound.
+  int port() const { return port_; }
+  /// Stops accepting, then waits up to `grace_ms` for requests in flight.
+  void Stop(int grace_ms = 10000);
+
+ private:
+  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  int port_ = 0;
+  bool stopped_ = false;
+};
+
+/// Splits "HOST:PORT" (or ":PORT", or "PORT"); false when malformed.
+bool ParseListen(const std::string& text, std::string& host, int& port);
+
+}  // namespace fa::web

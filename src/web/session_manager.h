@@ -1,0 +1,49 @@
+// Sessions: a random token in an HttpOnly, SameSite=Strict cookie; the store
+// keeps only its SHA-256 and the session's CSRF token. A session ends at its
+// absolute expiry (kept in the store) or after an idle period (tracked in
+// this process: a restart forgives idleness, never the absolute expiry).
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "store/store.h"
+#include "web/web_config.h"
+
+namespace fa::web {
+
+constexpr const char* kSessionCookie = "fa_session";
+/// The pre-login CSRF cookie (double submit) that protects the login form.
+constexpr const char* kLoginCsrfCookie = "fa_login_csrf";
+constexpr const char* kLangCookie = "fa_lang";
+
+class SessionManager {
+ public:
+  SessionManager(store::Store& store, const WebConfig& config) : store_(store), config_(config) {}
+
+  struct Started {
+    std::string token;  ///< goes into the cookie, nowhere else
+    store::Session session;
+  };
+  /// A new session for `user_id`, with a fresh CSRF token.
+  Started Start(int64_t user_id);
+  /// The live session of `token`, marking it used; nullopt (and the session
+  /// removed) when it is unknown or expired.
+  std::optional<store::Session> Resume(const std::string& token);
+  void End(const std::string& token);
+
+  /// Set-Cookie values.
+  std::string SessionCookie(const std::string& token) const;
+  std::string ClearSessionCookie() const;
+  std::string Cookie(const std::string& name, const std::string& value, int max_age) const;
+
+ private:
+  store::Store& store_;
+  const WebConfig& config_;
+  std::mutex mutex_;
+  std::map<std::string, std::time_t> last_seen_;  ///< by token hash
+};
+
+}  // namespace fa::web

@@ -1,0 +1,100 @@
+// The web app as a function from WebRequest to WebResponse: language,
+// session and CSRF checks, role checks from the route table, security
+// headers on every response, errors as pages or JSON. server.h puts it
+// behind Poco's HTTPServer; tests may call Handle() directly.
+//
+// Handlers are registered by area, each in its own file: api_routes.cpp
+// (sign-in, factories, assessments, answers), api_admin_routes.cpp (users,
+// assignments, rubrics, audit), ranking_routes.cpp (ranking, portfolio),
+// page_routes.cpp and page_admin_routes.cpp (the HTML pages).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "store/store.h"
+#include "web/http_message.h"
+#include "web/locked_store.h"
+#include "web/login_throttle.h"
+#include "web/page_renderer.h"
+#include "web/request_context.h"
+#include "web/router.h"
+#include "web/rubric_catalog.h"
+#include "web/session_manager.h"
+#include "web/web_config.h"
+
+namespace fa {
+class DiagnosisReportRenderer;
+}
+
+namespace fa::web {
+
+class WebApp {
+ public:
+  /// `store` must outlive the app. Throws std::runtime_error when a
+  /// template is missing or malformed.
+  WebApp(store::Store& store, WebConfig config);
+  ~WebApp();
+
+  WebResponse Handle(WebRequest& request);
+
+  /// First run: when there is no user, creates `admin` with `password`
+  /// (random when empty), flagged must_change_password. Returns the
+  /// password used, or "" when users exist.
+  std::string BootstrapAdmin(const std::string& password);
+
+  store::Store& store() { return store_; }
+  RubricCatalog& rubrics() { return catalog_; }
+  const WebConfig& config() const { return config_; }
+  const Router& router() const { return router_; }
+
+  // ---- shared by the handlers ----
+  /// The factory when the user may read it; nullopt (→ 404) when it does
+  /// not exist or is out of the user's scope, so existence is not revealed.
+  std::optional<store::Factory> ReadableFactory(const RequestContext& ctx, int64_t id);
+  /// Whether the user may create assessments and save answers for it.
+  bool CanEditFactory(const RequestContext& ctx, int64_t id);
+  struct AssessmentInScope {
+    store::AssessmentRecord record;
+    store::Factory factory;
+  };
+  std::optional<AssessmentInScope> ReadableAssessment(const RequestContext& ctx, int64_t id);
+  /// The factories the user may read, by name.
+  std::vector<store::Factory> VisibleFactories(const RequestContext& ctx);
+  /// Rendered diagnosis report of a submitted assessment ("" when none).
+  std::string ReportHtml(const store::AssessmentRecord& record, const std::string& lang);
+  std::map<int64_t, std::string> UserNames();
+  PageRenderer& pages() { return *pages_; }
+  SessionManager& sessions() { return sessions_; }
+  LoginThrottle& throttle() { return throttle_; }
+
+ private:
+  void AddApiRoutes();
+  void AddApiAdminRoutes();
+  void AddRankingRoutes();
+  void AddPageRoutes();
+  void AddPageAdminRoutes();
+  WebResponse Dispatch(WebRequest& request, RequestContext& ctx);
+  void AddSecurityHeaders(const RequestContext& ctx, WebResponse& response);
+
+  WebConfig config_;
+  LockedStore store_;
+  SessionManager sessions_;
+  LoginThrottle throttle_;
+  RubricCatalog catalog_;
+  Router router_;
+  std::unique_ptr<PageRenderer> pages_;
+  std::map<std::string, std::unique_ptr<DiagnosisReportRenderer>> reports_;  ///< by language
+};
+
+/// The id in a path segment; nullopt unless it is a positive decimal.
+std::optional<int64_t> ParseId(const std::string& text);
+
+/// Adds a nonce to every <style> of a generated report and allows the exact
+/// style="" attribute values it holds by their hashes: the report keeps its
+/// inline CSS under a CSP without 'unsafe-inline'. Returns the CSP.
+std::string ReportCsp(std::string& html);
+
+}  // namespace fa::web

@@ -1,0 +1,539 @@
+#!/usr/bin/env node
+// End-to-end test of the web app in a real headless browser (issue #6 item 6):
+// starts the built `factory-assess serve` on a temporary SQLite database, sets
+// up a consultant, two factories with their manufacturers and an assignment
+// through the JSON API as admin, then drives Debian's /usr/bin/chromium with
+// playwright-core: the consultant signs in (changing the forced password),
+// starts an assessment, answers part of the questionnaire through the form
+// controls (autosave), reloads and finds the answers again, answers the rest,
+// submits and reads the report; the factory's manufacturer sees the report in
+// a second browser context, another factory's manufacturer does not. Every
+// page must load only same-origin resources and raise no CSP violation.
+//
+// usage: node tests/e2e/questionnaire_e2e.js BINARY [SOURCE_DIR]
+// Exits 77 (CTest's SKIP_RETURN_CODE) when playwright-core or chromium is
+// missing; `bash scripts/setup-web-checks.sh` installs both.
+'use strict';
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawn } = require('child_process');
+
+const SKIP = 77;
+const CHROMIUM = process.env.FA_CHROMIUM || '/usr/bin/chromium';
+const TOOLS = process.env.FA_TOOLS_DIR || '/opt/fa-tools';
+
+const binary = process.argv[2];
+const sourceDir = path.resolve(process.argv[3] || path.join(__dirname, '..', '..'));
+if (!binary) {
+  console.error('usage: node questionnaire_e2e.js BINARY [SOURCE_DIR]');
+  process.exit(2);
+}
+
+function skip(why) {
+  console.log(`e2e_browser: skipped: ${why} (run: bash scripts/setup-web-checks.sh)`);
+  process.exit(SKIP);
+}
+
+let playwright;
+try {
+  playwright = require(path.join(TOOLS, 'node_modules', 'playwright-core'));
+} catch (e) {
+  try {
+    playwright = require('playwright-core');
+  } catch (e2) {
+    skip(`playwright-core is not installed in ${TOOLS}/node_modules`);
+  }
+}
+if (!fs.existsSync(CHROMIUM)) skip(`${CHROMIUM} is missing`);
+if (!fs.existsSync(binary)) {
+  console.error(`e2e_browser: no such binary: ${binary}`);
+  process.exit(1);
+}
+
+// ---------------------------------------------------------------- the data
+
+const ADMIN_PASSWORD = 'admin-first-run-pw';
+const PASSWORD = 'consultant-initial-pw';
+const NEW_PASSWORD = 'consultant-changed-pw-2026';
+const MAKER_PASSWORD = 'manufacturer-pw-2026';
+// The example's profile (examples/sme-machining-waigang.yaml).
+const FACTORY = {
+  name: '上海冈泰精密机械加工有限公司 <e2e> & "测试"',
+  credit_code: '91310114MA1FL3K7XP',
+  town: '外冈镇',
+  industry: 'general_machinery',
+  manufacturing_type: 'discrete',
+  employees: 38,
+  revenue: 2600,
+};
+const OTHER_FACTORY = {
+  name: '另一家企业 Other Co',
+  credit_code: '91310000MA1K000002',
+  town: '马陆镇',
+  industry: 'biomedicine',
+  manufacturing_type: 'process',
+  employees: 120,
+  revenue: 9000,
+};
+// The example's answers: 27.9 points, level 1 (一级). `evidence` is typed
+// into the evidence note of that question.
+const FIRST_VISIT = [
+  ['foundation.network', ['shopfloor_network']],
+  ['foundation.equipment_digital', 35, '设备台账：23台加工设备中8台为数控机床'],
+  ['foundation.equipment_networked', 8],
+  ['foundation.data_collection', ['procurement', 'finance']],
+  ['foundation.info_systems', 'one_area', '仅有一套财务进销存软件 <b>&</b>'],
+  ['foundation.network_security', ['products']],
+  ['foundation.data_security', ['products']],
+  ['management.planning', 'learning'],
+  ['management.mechanisms', []],
+  ['management.talent', ['staff']],
+  ['management.funding', 0.4],
+];
+const SECOND_VISIT = [
+  ['outcomes.green', 'unchanged'],
+  ['outcomes.quality', 'increased', '月度检验汇总表：合格率由96.1%升至97.4%'],
+  ['outcomes.market', 'unchanged'],
+  ['outcomes.value', 'unchanged'],
+  ...['product_design', 'process_design', 'marketing', 'after_sales', 'planning_scheduling',
+    'production_control', 'quality', 'equipment', 'safety', 'energy', 'warehousing_logistics', 'hr',
+    'collaboration', 'decision_support'].map((s) => [`scenes.${s}`, 1]),
+  ['scenes.procurement', 2],
+  ['scenes.finance', 2],
+];
+
+// ---------------------------------------------------------------- helpers
+
+const failures = [];
+function check(ok, what) {
+  if (ok) {
+    console.log(`  ok: ${what}`);
+  } else {
+    console.log(`  FAILED: ${what}`);
+    failures.push(what);
+  }
+}
+function must(ok, what) {
+  check(ok, what);
+  if (!ok) throw new Error(`cannot go on: ${what}`);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Starts the server; resolves with its base URL once it prints the port.
+function startServer(dir) {
+  const args = ['serve', '--listen', '127.0.0.1:0', '--db', path.join(dir, 'fa.db'),
+    '--rubrics', path.join(sourceDir, 'rubrics'), '--ranking', path.join(sourceDir, 'examples', 'ranking')];
+  const env = { ...process.env, FA_ADMIN_PASSWORD: ADMIN_PASSWORD };
+  const proc = spawn(binary, args, { cwd: sourceDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = { proc, log: '', url: null };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${server.log}`)), 30000);
+    const onData = (chunk) => {
+      server.log += chunk.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(server.log);
+      if (m && !server.url) {
+        server.url = m[1];
+        clearTimeout(timer);
+        resolve(server);
+      }
+    };
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
+    proc.on('exit', (code, sig) => {
+      if (!server.url) {
+        clearTimeout(timer);
+        reject(new Error(`server exited (${code ?? sig}) before listening:\n${server.log}`));
+      }
+    });
+  });
+}
+
+// A JSON API client with a cookie jar and the session's CSRF token.
+class Api {
+  constructor(base) {
+    this.base = base;
+    this.cookies = {};
+    this.csrf = '';
+  }
+
+  async send(method, p, body) {
+    const headers = {};
+    const jar = Object.entries(this.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+    if (jar) headers.Cookie = jar;
+    if (method !== 'GET' && this.csrf) headers['X-CSRF-Token'] = this.csrf;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const res = await fetch(this.base + p, {
+      method, headers, redirect: 'manual', body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (!value || /Max-Age=0/i.test(c)) delete this.cookies[name];
+      else this.cookies[name] = value;
+    }
+    const text = await res.text();
+    let json = null;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      // not JSON
+    }
+    return { status: res.status, json, text };
+  }
+
+  async expect(status, method, p, body) {
+    const r = await this.send(method, p, body);
+    if (r.status !== status) {
+      throw new Error(`${method} ${p}: expected ${status}, got ${r.status}: ${r.text.slice(0, 500)}`);
+    }
+    return r.json;
+  }
+
+  async login(username, password) {
+    this.csrf = (await this.expect(200, 'GET', '/api/csrf')).csrf;
+    const r = await this.expect(200, 'POST', '/api/login', { username, password });
+    this.csrf = r.csrf;
+    return r.user;
+  }
+}
+
+// Sets the world up through the API as admin; returns ids.
+async function seed(base) {
+  const admin = new Api(base);
+  const me = await admin.login('admin', ADMIN_PASSWORD);
+  must(me.must_change_password === true, 'the first-run admin must change the password');
+  await admin.expect(200, 'POST', '/api/password', { current: ADMIN_PASSWORD, new: 'admin-changed-pw-2026' });
+  const factory = await admin.expect(201, 'POST', '/api/factories', FACTORY);
+  const other = await admin.expect(201, 'POST', '/api/factories', OTHER_FACTORY);
+  const consultant = await admin.expect(201, 'POST', '/api/users', {
+    username: 'zhou', password: PASSWORD, display_name: '周工', role: 'consultant',
+  });
+  must(consultant.must_change_password === true, 'a new user must change the password by default');
+  await admin.expect(201, 'POST', '/api/users', {
+    username: 'maker-own', password: MAKER_PASSWORD, display_name: '冈泰 厂长', role: 'manufacturer',
+    factory_id: factory.id, must_change_password: false,
+  });
+  await admin.expect(201, 'POST', '/api/users', {
+    username: 'maker-other', password: MAKER_PASSWORD, display_name: 'Other 厂长', role: 'manufacturer',
+    factory_id: other.id, must_change_password: false,
+  });
+  await admin.expect(200, 'POST', '/api/assignments', { consultant: consultant.id, factory: factory.id, assigned: true });
+  const rubrics = (await admin.expect(200, 'GET', '/api/rubrics')).rubrics;
+  const sme = rubrics.find((r) => r.rubric === 'sme-digital-2024');
+  must(sme, 'the shipped rubric sme-digital-2024 is registered');
+  return { factory, other, consultant, rubric: sme };
+}
+
+// Watches a page: every request must stay on `origin`; console errors,
+// page errors and CSP violations are collected.
+function watch(page, origin, problems) {
+  page.on('request', (req) => {
+    const u = req.url();
+    if (!u.startsWith(origin + '/') && !u.startsWith('data:') && u !== 'about:blank') {
+      problems.push(`external request: ${u}`);
+    }
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error on ${page.url()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error on ${page.url()}: ${err.message}`));
+}
+
+async function newContext(browser, origin, problems) {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  // Reports CSP violations through the console, where watch() collects them.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  watch(page, origin, problems);
+  return { context, page };
+}
+
+// Tracks the autosave PUTs of a page.
+function trackSaves(page) {
+  const saves = { pending: 0, done: [] };
+  const isSave = (req) => req.method() === 'PUT' && /\/api\/assessments\/\d+\/answers\//.test(req.url());
+  page.on('request', (req) => {
+    if (isSave(req)) saves.pending++;
+  });
+  page.on('requestfinished', async (req) => {
+    if (!isSave(req)) return;
+    const res = await req.response();
+    const criterion = decodeURIComponent(req.url().split('/answers/')[1]);
+    const entry = { criterion, status: res ? res.status() : 0 };
+    if (entry.status === 200) {
+      entry.answer = await res.json().catch(() => null);
+    } else {
+      entry.request = req.postData();
+      entry.response = res ? await res.text().catch(() => '') : '';
+    }
+    saves.done.push(entry);
+    saves.pending--;
+  });
+  page.on('requestfailed', (req) => {
+    if (!isSave(req)) return;
+    saves.done.push({ criterion: req.url(), status: 0 });
+    saves.pending--;
+  });
+  return saves;
+}
+
+// Waits until the server acknowledged (200) a save of `criterion` that
+// holds `value` and `evidence`, and no save is in flight (autosave may
+// queue a second save behind the first).
+async function settled(page, saves, criterion, since, value, evidence) {
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const acked = saves.done.slice(since).some((s) => s.criterion === criterion && s.status === 200 && s.answer &&
+      sameValue(s.answer.value, value) && s.answer.evidence === evidence);
+    if (acked && saves.pending === 0) return;
+    if (Date.now() > deadline) throw new Error(`autosave of ${criterion} not acknowledged: ${JSON.stringify(saves.done.slice(since))}`);
+    await sleep(25);
+  }
+}
+
+// Answers one question through its form controls, as a person would.
+async function answer(page, saves, [criterion, value, evidence]) {
+  const item = page.locator(`fieldset[data-criterion="${criterion}"]`);
+  await item.scrollIntoViewIfNeeded();
+  const kind = await item.getAttribute('data-kind');
+  const since = saves.done.length;
+  if (kind === 'multi') {
+    const boxes = item.locator('.q-input input[type=checkbox]:not(.q-na)');
+    if (value.length === 0) {
+      // An empty selection is an answer too: tick one, then untick it.
+      await boxes.first().check();
+      await boxes.first().uncheck();
+    }
+    for (const v of value) await item.locator(`.q-input input[type=checkbox][value="${v}"]`).check();
+  } else if (kind === 'number') {
+    const input = item.locator('.q-input input[type=number]');
+    await input.fill(String(value));
+    await input.press('Tab');
+  } else {
+    await item.locator(`.q-input input[type=radio][value="${value}"]`).check();
+  }
+  if (evidence) {
+    const box = item.locator('textarea.q-evidence');
+    await box.fill(evidence);
+    await box.press('Tab');
+  }
+  await settled(page, saves, criterion, since, value, evidence || '');
+}
+
+// Reads back what the form shows for `criterion`.
+async function shown(page, criterion) {
+  return page.locator(`fieldset[data-criterion="${criterion}"]`).evaluate((item) => {
+    const kind = item.getAttribute('data-kind');
+    let value = null;
+    if (kind === 'multi') {
+      value = [...item.querySelectorAll('.q-input input[type=checkbox]:not(.q-na)')].filter((b) => b.checked).map((b) => b.value);
+    } else if (kind === 'number') {
+      const n = item.querySelector('.q-input input[type=number]').value;
+      value = n === '' ? null : Number(n);
+    } else {
+      const r = item.querySelector('.q-input input[type=radio]:checked');
+      value = r ? r.value : null;
+    }
+    return {
+      value, answered: item.classList.contains('answered'),
+      evidence: item.querySelector('textarea.q-evidence').value,
+    };
+  });
+}
+
+function sameValue(a, b) {
+  if (Array.isArray(b)) return Array.isArray(a) && a.length === b.length && b.every((x) => a.includes(x));
+  return String(a) === String(b);
+}
+
+async function signIn(page, base, username, password) {
+  await page.goto(`${base}/login`);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await Promise.all([page.waitForNavigation(), page.locator('form[action="/login"] button[type=submit]').click()]);
+}
+
+// ---------------------------------------------------------------- the test
+
+async function run(base, ids, browser) {
+  const problems = [];
+  const text = (page) => page.evaluate(() => document.body.innerText);
+
+  // ---- the consultant: sign in, forced password change
+  console.log('consultant: sign in');
+  const { context, page } = await newContext(browser, base, problems);
+  await signIn(page, base, 'zhou', PASSWORD);
+  must(new URL(page.url()).pathname === '/password', `a forced password change follows the first sign-in (at ${page.url()})`);
+  await page.locator('input[name=current]').fill(PASSWORD);
+  await page.locator('input[name=new]').fill(NEW_PASSWORD);
+  await page.locator('input[name=again]').fill(NEW_PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.locator('form[action="/password"] button[type=submit]').click()]);
+  must(new URL(page.url()).pathname === '/', `the dashboard follows the password change (at ${page.url()})`);
+  check((await text(page)).includes(FACTORY.name), 'the dashboard lists the assigned factory, its name intact');
+  check(!(await text(page)).includes(OTHER_FACTORY.name), 'the dashboard does not list an unassigned factory');
+
+  // ---- a new assessment
+  console.log('consultant: new assessment');
+  await Promise.all([page.waitForNavigation(), page.locator(`a[href="/factories/${ids.factory.id}"]`).first().click()]);
+  await page.locator('select[name=rubric]').selectOption(String(ids.rubric.id));
+  await page.locator('input[name=round]').fill('2026');
+  await Promise.all([page.waitForNavigation(), page.locator(`form[action="/factories/${ids.factory.id}/assessments"] button[type=submit]`).click()]);
+  const m = /\/assessments\/(\d+)$/.exec(new URL(page.url()).pathname);
+  must(m, `the questionnaire opens (at ${page.url()})`);
+  const assessment = m[1];
+  const applicable = Number(await page.locator('#q-applicable').textContent());
+  check(applicable === FIRST_VISIT.length + SECOND_VISIT.length,
+    `the questionnaire has ${FIRST_VISIT.length + SECOND_VISIT.length} questions (has ${applicable})`);
+
+  // ---- first visit: part of the questionnaire, autosaved
+  console.log(`consultant: first visit, ${FIRST_VISIT.length} answers`);
+  const saves = trackSaves(page);
+  for (const a of FIRST_VISIT) await answer(page, saves, a);
+  const bad = saves.done.filter((s) => s.status !== 200);
+  check(bad.length === 0, `every autosave of the first visit answered 200 (${saves.done.length} saves${bad.length ? `; not 200: ${JSON.stringify(bad)}` : ''})`);
+  check(Number(await page.locator('#q-answered').textContent()) === FIRST_VISIT.length, 'the progress counts the first visit\'s answers');
+
+  // ---- resume: reload and find every answer again
+  console.log('consultant: reload, resume');
+  await page.reload();
+  for (const [criterion, value, evidence] of FIRST_VISIT) {
+    const s = await shown(page, criterion);
+    check(s.answered && sameValue(s.value, value) && s.evidence === (evidence || ''),
+      `after reload ${criterion} shows ${JSON.stringify(value)}${evidence ? ' and its evidence' : ''} (shows ${JSON.stringify(s)})`);
+  }
+  check(Number(await page.locator('#q-answered').textContent()) === FIRST_VISIT.length,
+    `after reload the progress is ${FIRST_VISIT.length} / ${applicable}`);
+  const untouched = await shown(page, SECOND_VISIT[0][0]);
+  check(!untouched.answered && untouched.value === null, 'a question not yet answered is still empty');
+
+  // ---- the CSP is live: an inline script is refused, and the watcher sees
+  // the violation (so "no violation" below means something)
+  const seenBefore = problems.length;
+  const ran = await page.evaluate(async () => {
+    const s = document.createElement('script');
+    s.textContent = 'window.faInlineRan = true;';
+    document.head.appendChild(s);
+    await new Promise((r) => setTimeout(r, 100));
+    return window.faInlineRan === true;
+  });
+  await sleep(200);
+  const reported = problems.slice(seenBefore).filter((p) => /Content Security Policy|CSP violation/.test(p)).length;
+  check(!ran && reported > 0, `an inline script injected into the page is refused by the CSP and reported (ran: ${ran}, reports: ${reported})`);
+  problems.splice(seenBefore);  // the control's own reports
+
+  // ---- second visit: the rest, then submit
+  console.log(`consultant: second visit, ${SECOND_VISIT.length} answers, submit`);
+  const before = saves.done.length;
+  for (const a of SECOND_VISIT) await answer(page, saves, a);
+  const second = saves.done.slice(before);
+  const bad2 = second.filter((s) => s.status !== 200);
+  check(bad2.length === 0, `every autosave of the second visit answered 200 (${second.length} saves${bad2.length ? `; not 200: ${JSON.stringify(bad2)}` : ''})`);
+  check(Number(await page.locator('#q-answered').textContent()) === applicable, `the progress is ${applicable} / ${applicable}`);
+  await Promise.all([page.waitForNavigation(), page.locator(`form[action="/assessments/${assessment}/submit"] button[type=submit]`).click()]);
+  const reportPath = `/assessments/${assessment}/report`;
+  must(new URL(page.url()).pathname === reportPath, `submitting opens the report (at ${page.url()})`);
+  const report = await text(page);
+  check(report.includes(FACTORY.name), 'the report names the factory, its name intact');
+  check(report.includes('一级'), 'the report states the level: 一级 (27.9 points)');
+  check(report.includes('27.9'), 'the report states the total: 27.9');
+  // The raw HTML and the stored result, through the browser's session (the
+  // report page itself may not fetch: its CSP allows no connections).
+  const raw = await (await context.request.get(`${base}${reportPath}`)).text();
+  check(raw.includes('&lt;e2e&gt;') && !raw.includes('<e2e>'), 'the factory name is escaped in the report\'s HTML');
+  const doc = await (await context.request.get(`${base}/api/assessments/${assessment}/result`)).json();
+  const result = doc.assessments && doc.assessments[0] ? doc.assessments[0].result : undefined;
+  check(result && result.level === 1 && Math.abs(result.score - 27.9) < 1e-9,
+    `the stored Assessment JSON has level 1 and 27.9 points (has ${JSON.stringify(result)})`);
+  await context.close();
+
+  // ---- the manufacturer of the factory sees the report
+  console.log('manufacturer of the factory: reads the report');
+  const own = await newContext(browser, base, problems);
+  await signIn(own.page, base, 'maker-own', MAKER_PASSWORD);
+  must(new URL(own.page.url()).pathname === '/', `the manufacturer lands on the dashboard (at ${own.page.url()})`);
+  check((await text(own.page)).includes(FACTORY.name), 'the manufacturer\'s dashboard shows its factory');
+  check(!(await text(own.page)).includes(OTHER_FACTORY.name), 'the manufacturer\'s dashboard does not show another factory');
+  await Promise.all([own.page.waitForNavigation(), own.page.locator(`a[href="${reportPath}"]`).first().click()]);
+  check(new URL(own.page.url()).pathname === reportPath, 'the dashboard links to the report');
+  const ownReport = await text(own.page);
+  check(ownReport.includes(FACTORY.name) && ownReport.includes('一级'), 'the manufacturer reads the report: its factory, 一级');
+  await own.context.close();
+
+  // ---- a manufacturer of another factory does not
+  console.log('manufacturer of another factory: no access');
+  const other = await newContext(browser, base, problems);
+  await signIn(other.page, base, 'maker-other', MAKER_PASSWORD);
+  check(!(await text(other.page)).includes(FACTORY.name), 'another manufacturer\'s dashboard does not show the factory');
+  // Its 404 page is expected to log a console error for the failed load;
+  // keep only the real problems.
+  const seen = problems.length;
+  const res = await other.page.goto(`${base}${reportPath}`);
+  check(res.status() === 404 || res.status() === 403, `another manufacturer gets ${res.status()} for the report (404 or 403 expected)`);
+  check(!(await text(other.page)).includes(FACTORY.name), 'another manufacturer does not see the factory\'s name');
+  const api = (await other.context.request.get(`${base}/api/assessments/${assessment}/result`)).status();
+  check(api === 404 || api === 403, `another manufacturer gets ${api} from the result API`);
+  problems.splice(seen, problems.length - seen,
+    ...problems.slice(seen).filter((p) => !/status of 40[34]/.test(p)));
+  await other.context.close();
+
+  check(problems.length === 0, `no external request, console error or CSP violation${problems.length ? ':\n    ' + problems.join('\n    ') : ''}`);
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-e2e-'));
+  let server = null;
+  let browser = null;
+  const watchdog = setTimeout(() => {
+    console.log('e2e_browser: FAILED: timed out after 240 s');
+    if (server) server.proc.kill('SIGKILL');
+    process.exit(1);
+  }, 240000);
+  let ok = false;
+  try {
+    server = await startServer(dir);
+    console.log(`server: ${server.url}`);
+    const ids = await seed(server.url);
+    process.env.TMPDIR = dir;  // the browser's fresh profile (--user-data-dir) goes here
+    browser = await playwright.chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      // playwright passes a fresh --user-data-dir (a new profile under
+      // TMPDIR, removed at close) and downloads nothing.
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    await run(server.url, ids, browser);
+    ok = failures.length === 0;
+  } catch (e) {
+    console.log(`e2e_browser: FAILED: ${e.stack || e}`);
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    if (server) {
+      server.proc.kill('SIGTERM');
+      await new Promise((r) => {
+        if (server.proc.exitCode !== null) r();
+        else server.proc.on('exit', r);
+        setTimeout(r, 12000);
+      });
+      if (!ok) console.log(`--- server log ---\n${server.log.split('\n').slice(-40).join('\n')}`);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    clearTimeout(watchdog);
+  }
+  if (!ok) {
+    console.log(`e2e_browser: ${failures.length} check(s) failed${failures.length ? ':\n  ' + failures.join('\n  ') : ''}`);
+    process.exit(1);
+  }
+  console.log('e2e_browser: all checks passed');
+}
+
+main();

@@ -1,0 +1,10 @@
+#!/bin/sh
+# CTest launcher of the browser end-to-end test (questionnaire_e2e.js): exits
+# 77, CTest's SKIP_RETURN_CODE, when node is not installed, so a machine
+# without the browser tools skips the test with a message instead of failing.
+# usage: sh tests/e2e/run_e2e.sh BINARY SOURCE_DIR
+if ! command -v node >/dev/null 2>&1; then
+  echo "e2e_browser: skipped: node is not installed (run: bash scripts/setup-web-checks.sh)"
+  exit 77
+fi
+exec node "$(dirname "$0")/questionnaire_e2e.js" "$@"

@@ -1,0 +1,159 @@
+// The commission's ranking report: golden files in both languages, the
+// sentences a commission member reads first, hostile text in every field,
+// an empty and a one-candidate ranking, and a ranking without stability.
+#include <doctest/doctest.h>
+
+#include "base/text.h"
+#include "report/commission_fixtures.h"
+#include "report/ranking_report.h"
+#include "report/report_test_support.h"
+
+namespace fa {
+
+namespace {
+
+using testing::CheckGolden;
+using testing::CheckHostileEscaped;
+using testing::Count;
+using testing::kEscaped;
+using testing::kHostile;
+using testing::kTemplates;
+using testing::SampleRanking;
+
+RankingReportOptions Options(const std::string& lang) {
+  RankingReportOptions o;
+  o.lang = lang;
+  o.templates_dir = kTemplates;
+  o.generated_at = "2026-11-27T08:00:00Z";
+  o.program_version = "factory-assess 0.1.0";
+  o.tier_names = {{"basic", {"基础级智能工厂", "Basic smart factory"}},
+                  {"advanced", {"先进级智能工厂", "Advanced smart factory"}}};
+  return o;
+}
+
+std::string Render(const Ranking& r, const std::string& lang) { return RenderRankingReport(r, Options(lang)); }
+
+}  // namespace
+
+TEST_CASE("ranking report: Chinese, matches the golden file") {
+  CheckGolden(Render(SampleRanking(), "zh"), "ranking_zh.html");
+}
+
+TEST_CASE("ranking report: English, matches the golden file") {
+  CheckGolden(Render(SampleRanking(), "en"), "ranking_en.html");
+}
+
+TEST_CASE("ranking report: the summary says who leads, by how much, and how sure that is") {
+  const std::string html = Render(SampleRanking(), "zh");
+  // The leader, its margin over the second, its P(1st) and interval.
+  CHECK(html.find("排名第一的是<strong>上海嘉定某汽车零部件有限公司</strong>（贴近度 0.8123），领先第二名上海嘉定某集成电路封测有限公司 0.0417。") !=
+        std::string::npos);
+  CHECK(html.find("其排名第一的概率为 <strong>81.2%</strong>，排名区间为第 1–2 名。") != std::string::npos);
+  // A sentence per candidate in the top 5.
+  CHECK(html.find("<strong>上海嘉定某新能源汽车电子有限公司</strong>：第 5 名，排名区间 4–8（中位 6），进入前 5 名的概率 43.2%") !=
+        std::string::npos);
+  // Secure (> 95%): ranks 1 and 2; borderline (10–90%): ranks 4, 5 and 6.
+  CHECK(html.find("<strong>2</strong> 家企业在 95% 以上的抽样中位列前 5 名") != std::string::npos);
+  CHECK(html.find("<strong>3</strong> 家企业的入选概率在 10%–90% 之间") != std::string::npos);
+  CHECK(html.find("<strong>上海嘉定某精密模具有限公司</strong>：当前第 6 名，排名区间 4–7，进入前 5 名的概率 56.2%。") !=
+        std::string::npos);
+  // The cut-off between ranks 5 and 6, once in the table.
+  CHECK(Count(html, "class=\"cutoff-row\"") == 1);
+  CHECK(html.find("第 5 名（上海嘉定某新能源汽车电子有限公司，0.6455）与第 6 名（上海嘉定某精密模具有限公司，0.6008）之间相差 0.0447。") !=
+        std::string::npos);
+}
+
+TEST_CASE("ranking report: every candidate has a row with its interval bar, P(top N) and tiers") {
+  const std::string html = Render(SampleRanking(), "en");
+  CHECK(Count(html, "<tr class=\"cand") == 12);
+  CHECK(Count(html, "<svg class=\"ri\"") == 12);
+  CHECK(html.find("<title>上海嘉定某智能装备有限公司: rank interval 3–6, median 4</title>") != std::string::npos);
+  CHECK(Count(html, "<span class=\"tier-pill\">Advanced smart factory</span>") == 3);
+  CHECK(html.find("<td class=\"num\" data-v=\"0.9412\">94.1%</td>") != std::string::npos);
+}
+
+TEST_CASE("ranking report: the weights come with λmax, CI, RI and CR, and the judgments") {
+  const std::string html = Render(SampleRanking(), "zh");
+  CHECK(html.find("<span class=\"v\">3.0092</span>") != std::string::npos);
+  CHECK(html.find("<span class=\"v\">0.0088</span> <span class=\"pill pill-ok\">一致（CR ≤ 0.1）</span>") !=
+        std::string::npos);
+  CHECK(html.find("<th class=\"num current\">3</th>") != std::string::npos);  // the RI row at n = 3
+  CHECK(html.find("<td class=\"num\">1/4</td>") != std::string::npos);
+  CHECK(html.find("成本型（越小越好）") != std::string::npos);
+  CHECK(html.find("10000 次抽样，κ = 50，随机种子 2026，前 N = 5") != std::string::npos);
+  CHECK(html.find("成熟度不低于 2 级") != std::string::npos);
+}
+
+TEST_CASE("ranking report: tables per town and industry count candidates and the top N") {
+  const std::string html = Render(SampleRanking(), "en");
+  // 安亭镇: ranks 1, 5 and 9; two in the top 5; the first row.
+  CHECK(html.find("<tr><td class=\"wrap\">安亭镇</td><td class=\"num\">3</td><td class=\"num\">1</td><td "
+                  "class=\"wrap\">上海嘉定某汽车零部件有限公司</td><td class=\"num\">2</td>") != std::string::npos);
+  CHECK(html.find("<td class=\"wrap\">(not given)</td>") != std::string::npos);  // an empty industry
+}
+
+TEST_CASE("ranking report: hostile text in every field comes out escaped, and only our script runs") {
+  Ranking r = SampleRanking();
+  testing::SetEveryText(r, kHostile);
+  for (const char* lang : {"zh", "en"}) {
+    CAPTURE(lang);
+    RankingReportOptions o = Options(lang);
+    o.tier_names.clear();
+    const std::string html = RenderRankingReport(r, o);
+    CHECK(Count(html, "<script") == 1);  // the sorting script of the template
+    const std::string body = html.substr(0, html.find("<script>"));
+    CheckHostileEscaped(body, 40);
+    CHECK(html.find("<title>" + std::string(kEscaped)) != std::string::npos);
+    CHECK(html.find("<h1 class=\"cover-company\">" + std::string(kEscaped) + "</h1>") != std::string::npos);
+    CHECK(html.find("content: \"\\3c script\\3e alert") != std::string::npos);
+  }
+}
+
+TEST_CASE("ranking report: a 300-character name and empty fields keep the layout") {
+  Ranking r = SampleRanking();
+  std::string name;
+  while (name.size() < 300) name += "R&D<b> ";
+  name.resize(300);
+  r.candidates[0].candidate.name = name;
+  r.candidates[1].candidate.name = "";
+  r.candidates[1].candidate.town = "";
+  r.candidates[1].candidate.industry = "";
+  r.candidates[1].candidate.level.reset();
+  r.candidates[1].candidate.maturity.reset();
+  r.candidates[1].candidate.tiers.reset();
+  r.title = {};
+  const std::string html = Render(r, "zh");
+  CHECK(html.find("<span class=\"cand-name\">" + HtmlEscape(name) + "</span>") != std::string::npos);
+  CHECK(html.find("<b>") == std::string::npos);
+  // No name: the id stands in; no title: the ranking id.
+  CHECK(html.find("<span class=\"cand-name\">91310114MA1G01K2L3X</span>") != std::string::npos);
+  CHECK(html.find("<h1 class=\"cover-company\">commission-2026</h1>") != std::string::npos);
+  // The figure cuts long names to fit its label column.
+  CHECK(html.find("…</text>") != std::string::npos);
+}
+
+TEST_CASE("ranking report: without stability figures it says so and drops the interval columns") {
+  Ranking r = SampleRanking();
+  r.stability_computed = false;
+  for (auto& c : r.candidates) c.stability.reset();
+  const std::string html = Render(r, "en");
+  CHECK(html.find("No weight-perturbation analysis was run") != std::string::npos);
+  CHECK(Count(html, "<svg") == 0);
+  CHECK(html.find("Rank interval (p5–p95)") == std::string::npos);
+  CHECK(html.find("<strong>上海嘉定某汽车零部件有限公司</strong>: rank 1, closeness 0.8123.") != std::string::npos);
+}
+
+TEST_CASE("ranking report: no candidates, or one, still renders a whole report") {
+  Ranking none = SampleRanking();
+  none.candidates.clear();
+  const std::string empty = Render(none, "zh");
+  CHECK(empty.find("</html>") != std::string::npos);
+  CHECK(Count(empty, "<tr class=\"cand") == 0);
+  Ranking one = SampleRanking();
+  one.candidates.resize(1);
+  const std::string single = Render(one, "en");
+  CHECK(single.find("There is one candidate: <strong>上海嘉定某汽车零部件有限公司</strong>.") != std::string::npos);
+  CHECK(Count(single, "<tr class=\"cutoff-row\"") == 0);
+}
+
+}  // namespace fa
