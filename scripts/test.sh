@@ -14,4 +14,5 @@ if [ -z "${FA_TEST_PG_URL:-}" ]; then
   FA_TEST_PG_URL="$(bash scripts/setup-postgres.sh | tail -n 1)"
 fi
 export FA_TEST_PG_URL
+echo "test: the store and crash tests also run on PostgreSQL at $(printf '%s' "$FA_TEST_PG_URL" | sed 's#://\([^:/@]*\):[^@]*@#://\1:***@#')" >&2
 ctest --test-dir build --output-on-failure

@@ -35,17 +35,25 @@ const char* kServeUsage =
     "  --ranking DIR         ranking configs offered to the commission (default examples/ranking/)\n"
     "  --templates DIR       templates directory (default: the installed templates/)\n"
     "  --lang zh|en          default page language (default zh)\n"
-    "  --threads N           request threads (default 16)\n"
+    "  --threads N           requests handled at once (default 2 x cores, from 4 to 8;\n"
+    "                        here %THREADS%)\n"
     "  --secure-cookies      mark cookies Secure (when served over HTTPS by a proxy)\n"
     "  --quiet               no request log\n"
     "  -h, --help            this help\n";
+
+std::string Usage() {
+  std::string usage = kServeUsage;
+  const std::string mark = "%THREADS%";
+  usage.replace(usage.find(mark), mark.size(), std::to_string(web::DefaultThreads()));
+  return usage;
+}
 }  // namespace
 
 int RunServe(CommandContext& ctx) {
   Args args(ctx.args, {"--listen", "--db", "--rubrics", "--ranking", "--templates", "--lang", "--threads"},
             {"-h", "--help", "--secure-cookies", "--quiet"});
   if (args.Has("-h") || args.Has("--help")) {
-    ctx.out << kServeUsage;
+    ctx.out << Usage();
     return kExitOk;
   }
   web::ServerOptions server;
@@ -65,7 +73,7 @@ int RunServe(CommandContext& ctx) {
     if (server.threads < 1 || server.threads > 256) problem = "--threads needs a number from 1 to 256";
   }
   if (!problem.empty()) {
-    ctx.err << "serve: " << problem << "\n" << kServeUsage;
+    ctx.err << "serve: " << problem << "\n" << Usage();
     return kExitUsage;
   }
   server.log_requests = !args.Has("--quiet");

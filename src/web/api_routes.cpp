@@ -275,10 +275,7 @@ void WebApp::AddApiRoutes() {
     auto a = id ? ReadableAssessment(ctx, *id) : std::nullopt;
     if (!a) return NotFound();
     if (a->record.status != store::AssessmentStatus::kSubmitted) return JsonError(404, "not submitted yet");
-    WebResponse r;
-    r.body = ReportHtml(a->record, ctx.lang);
-    r.csp = ReportCsp(r.body);
-    return r;
+    return ReportPage(a->record, ctx.lang);
   });
 }
 

@@ -269,10 +269,7 @@ void WebApp::AddPageRoutes() {
     auto a = id ? ReadableAssessment(ctx, *id) : std::nullopt;
     if (!a || a->record.status != store::AssessmentStatus::kSubmitted)
       return pages_->Message(404, ctx.T("未找到", "Not found"), ctx.T("报告不存在或评估尚未提交。", "No report: the assessment does not exist or is not submitted yet."), ctx);
-    WebResponse r;
-    r.body = ReportHtml(a->record, ctx.lang);
-    r.csp = ReportCsp(r.body);
-    return r;
+    return ReportPage(a->record, ctx.lang);
   });
 
   router_.Add("GET", "/assessments/{id}/report.pdf", kSignedIn, [this](RequestContext& ctx) {

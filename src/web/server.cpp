@@ -8,13 +8,17 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Thread.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
+
+#include <algorithm>
 
 #include <chrono>
 #include <istream>
 #include <mutex>
 #include <ostream>
 #include <sstream>
+#include <thread>
 
 #include "web/web_app.h"
 
@@ -120,6 +124,11 @@ class AppHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
 
 }  // namespace
 
+int DefaultThreads() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return std::clamp(2 * static_cast<int>(std::min(cores, 64u)), 4, 8);
+}
+
 bool ParseListen(const std::string& text, std::string& host, int& port) {
   std::string h = "127.0.0.1", p = text;
   size_t colon = text.rfind(':');
@@ -147,11 +156,13 @@ WebServer::WebServer(WebApp& app, const ServerOptions& options, std::ostream& lo
   port_ = socket.address().port();
   auto* params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(options.threads);
+  // A pool of its own: Poco's default pool stops at 16 threads.
+  threads_ = std::make_unique<Poco::ThreadPool>(std::min(2, options.threads), options.threads);
   params->setMaxQueued(options.queue);
   params->setKeepAlive(true);
   params->setTimeout(Poco::Timespan(30, 0));
-  server_ = std::make_unique<Poco::Net::HTTPServer>(new AppHandlerFactory(app, log, options.log_requests), socket,
-                                                    params);
+  server_ = std::make_unique<Poco::Net::HTTPServer>(new AppHandlerFactory(app, log, options.log_requests),
+                                                    *threads_, socket, params);
   server_->start();
 }
 

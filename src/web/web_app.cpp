@@ -1,8 +1,5 @@
 #include "web/web_app.h"
 
-#include <openssl/evp.h>
-#include <openssl/sha.h>
-
 #include <iostream>
 #include <set>
 
@@ -21,12 +18,6 @@ bool StateChanging(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
-std::string Base64Std(const unsigned char* data, int n) {
-  std::string out(4 * ((n + 2) / 3) + 1, '\0');
-  int len = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data, n);
-  out.resize(static_cast<size_t>(len));
-  return out;
-}
 }  // namespace
 
 std::optional<int64_t> ParseId(const std::string& text) {
@@ -41,39 +32,9 @@ std::optional<int64_t> ParseId(const std::string& text) {
 }
 
 std::string ReportCsp(std::string& html) {
-  const std::string nonce = RandomToken(18);
-  std::string out;
-  out.reserve(html.size() + 64);
-  size_t pos = 0;
-  for (;;) {
-    size_t at = html.find("<style>", pos);
-    if (at == std::string::npos) break;
-    out.append(html, pos, at - pos);
-    out += "<style nonce=\"" + nonce + "\">";
-    pos = at + 7;
-  }
-  out.append(html, pos, std::string::npos);
-  html.swap(out);
-  std::set<std::string> hashes;
-  pos = 0;
-  for (;;) {
-    size_t at = html.find(" style=\"", pos);
-    if (at == std::string::npos) break;
-    size_t start = at + 8, end = html.find('"', start);
-    if (end == std::string::npos) break;
-    std::string value = html.substr(start, end - start);
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char*>(value.data()), value.size(), digest);
-    hashes.insert("'sha256-" + Base64Std(digest, SHA256_DIGEST_LENGTH) + "'");
-    pos = end;
-  }
-  std::string style = "style-src 'nonce-" + nonce + "'";
-  if (!hashes.empty()) {
-    style += " 'unsafe-hashes'";
-    for (const auto& h : hashes) style += " " + h;
-  }
-  return "default-src 'none'; " + style +
-         "; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+  std::string csp;
+  html = PreparedReport(html).WithNonce(RandomToken(18), csp);
+  return csp;
 }
 
 WebApp::WebApp(store::Store& store, WebConfig config)
@@ -262,12 +223,34 @@ std::vector<store::Factory> WebApp::VisibleFactories(const RequestContext& ctx) 
   return out;
 }
 
+namespace {
+std::shared_ptr<const PreparedReport> CachedReport(
+    ReportCache& cache, const std::map<std::string, std::unique_ptr<DiagnosisReportRenderer>>& renderers,
+    const store::AssessmentRecord& record, const std::string& lang) {
+  const std::string key_lang = lang == "en" ? "en" : "zh";
+  return cache.Get(record.id, key_lang, record.result_json, [&] {
+    Diagnostics diags;
+    std::vector<Assessment> list = AssessmentsFromJson(record.result_json, "assessment", diags);
+    if (list.size() != 1)
+      throw std::runtime_error("stored assessment " + std::to_string(record.id) + " does not read back");
+    return renderers.at(key_lang)->Render(list[0]);
+  });
+}
+}  // namespace
+
 std::string WebApp::ReportHtml(const store::AssessmentRecord& record, const std::string& lang) {
   if (record.status != store::AssessmentStatus::kSubmitted || record.result_json.empty()) return "";
-  Diagnostics diags;
-  std::vector<Assessment> list = AssessmentsFromJson(record.result_json, "assessment", diags);
-  if (list.size() != 1) throw std::runtime_error("stored assessment " + std::to_string(record.id) + " does not read back");
-  return reports_.at(lang == "en" ? "en" : "zh")->Render(list[0]);
+  return CachedReport(report_cache_, reports_, record, lang)->Html();
+}
+
+WebResponse WebApp::ReportPage(const store::AssessmentRecord& record, const std::string& lang) {
+  WebResponse r;
+  if (record.status != store::AssessmentStatus::kSubmitted || record.result_json.empty()) {
+    r.csp = ReportCsp(r.body);
+    return r;
+  }
+  r.body = CachedReport(report_cache_, reports_, record, lang)->WithNonce(RandomToken(18), r.csp);
+  return r;
 }
 
 std::map<int64_t, std::string> WebApp::UserNames() {

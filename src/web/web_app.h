@@ -16,9 +16,9 @@
 
 #include "store/store.h"
 #include "web/http_message.h"
-#include "web/locked_store.h"
 #include "web/login_throttle.h"
 #include "web/page_renderer.h"
+#include "web/report_cache.h"
 #include "web/request_context.h"
 #include "web/router.h"
 #include "web/rubric_catalog.h"
@@ -64,7 +64,13 @@ class WebApp {
   /// The factories the user may read, by name.
   std::vector<store::Factory> VisibleFactories(const RequestContext& ctx);
   /// Rendered diagnosis report of a submitted assessment ("" when none).
+  /// Rendered once per (assessment, language) and then served from the
+  /// report cache (report_cache.h); the caller checks the reader's scope.
   std::string ReportHtml(const store::AssessmentRecord& record, const std::string& lang);
+  /// The report page of a submitted assessment: ReportHtml with a fresh
+  /// nonce on its styles and the CSP that allows them (see ReportCsp).
+  WebResponse ReportPage(const store::AssessmentRecord& record, const std::string& lang);
+  ReportCache& report_cache() { return report_cache_; }
   std::map<int64_t, std::string> UserNames();
   PageRenderer& pages() { return *pages_; }
   SessionManager& sessions() { return sessions_; }
@@ -80,13 +86,16 @@ class WebApp {
   void AddSecurityHeaders(const RequestContext& ctx, WebResponse& response);
 
   WebConfig config_;
-  LockedStore store_;
+  /// Called from every request thread at once: the store is thread-safe
+  /// (store.h), each call on a pooled connection of its own.
+  store::Store& store_;
   SessionManager sessions_;
   LoginThrottle throttle_;
   RubricCatalog catalog_;
   Router router_;
   std::unique_ptr<PageRenderer> pages_;
   std::map<std::string, std::unique_ptr<DiagnosisReportRenderer>> reports_;  ///< by language
+  ReportCache report_cache_;
 };
 
 /// The id in a path segment; nullopt unless it is a positive decimal.
