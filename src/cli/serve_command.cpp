@@ -35,8 +35,8 @@ const char* kServeUsage =
     "  --ranking DIR         ranking configs offered to the commission (default examples/ranking/)\n"
     "  --templates DIR       templates directory (default: the installed templates/)\n"
     "  --lang zh|en          default page language (default zh)\n"
-    "  --threads N           requests handled at once (default 2 x cores, from 4 to 8;\n"
-    "                        here %THREADS%)\n"
+    "  --threads N           requests handled at once (default %THREADS%; the store\n"
+    "                        keeps as many database connections open)\n"
     "  --secure-cookies      mark cookies Secure (when served over HTTPS by a proxy)\n"
     "  --quiet               no request log\n"
     "  -h, --help            this help\n";

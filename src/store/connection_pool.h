@@ -15,7 +15,7 @@ namespace fa::store {
 
 class ConnectionPool {
  public:
-  explicit ConnectionPool(std::unique_ptr<SqlDialect> dialect, std::size_t max_idle = 8)
+  explicit ConnectionPool(std::unique_ptr<SqlDialect> dialect, std::size_t max_idle = 32)
       : dialect_(std::move(dialect)), max_idle_(max_idle) {}
 
   /// A leased connection; returned to the pool when destroyed, unless broken.

@@ -125,8 +125,7 @@ class AppHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
 }  // namespace
 
 int DefaultThreads() {
-  const unsigned cores = std::thread::hardware_concurrency();
-  return std::clamp(2 * static_cast<int>(std::min(cores, 64u)), 4, 8);
+  return 32;
 }
 
 bool ParseListen(const std::string& text, std::string& host, int& port) {
@@ -160,6 +159,12 @@ WebServer::WebServer(WebApp& app, const ServerOptions& options, std::ostream& lo
   threads_ = std::make_unique<Poco::ThreadPool>(std::min(2, options.threads), options.threads);
   params->setMaxQueued(options.queue);
   params->setKeepAlive(true);
+  // A thread serves one connection at a time; closing a kept-alive
+  // connection after a few requests (the client reconnects) lets the
+  // connections waiting in the queue take turns, so no client starves while
+  // more connections are open than there are threads.
+  params->setMaxKeepAliveRequests(16);
+  params->setKeepAliveTimeout(Poco::Timespan(2, 0));
   params->setTimeout(Poco::Timespan(30, 0));
   server_ = std::make_unique<Poco::Net::HTTPServer>(new AppHandlerFactory(app, log, options.log_requests),
                                                     *threads_, socket, params);
