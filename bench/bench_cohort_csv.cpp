@@ -11,9 +11,9 @@
 #include <string>
 
 #include "base/text.h"
-#include "cli/pipeline.h"
+#include "service/pipeline.h"
 #include "scoring/cohort_scoring.h"
-#include "scoring/synthetic_cohort.h"
+#include "synth/synthetic_cohort.h"
 
 namespace {
 double Since(std::chrono::steady_clock::time_point t) {

@@ -15,7 +15,7 @@
 #include <string>
 #include <thread>
 
-#include "scoring/rank_stability.h"
+#include "ranking/rank_stability.h"
 
 namespace {
 

@@ -13,9 +13,9 @@
 
 #include "report/portfolio_report.h"
 #include "report/ranking_report.h"
-#include "rubric/ranking_config.h"
-#include "scoring/ranking.h"
-#include "scoring/ranking_weights.h"
+#include "ranking/ranking_config.h"
+#include "ranking/rank_candidates.h"
+#include "ranking/ranking_weights.h"
 
 namespace {
 

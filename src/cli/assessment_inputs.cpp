@@ -11,8 +11,8 @@
 
 #include "answers/cohort_csv.h"
 #include "base/text.h"
-#include "rubric/ranking_config_csv.h"
-#include "scoring/assessment_json.h"
+#include "ranking/ranking_config_csv.h"
+#include "assessment/assessment_json.h"
 
 namespace fa {
 

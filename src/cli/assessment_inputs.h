@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "base/diagnostics.h"
-#include "cli/pipeline.h"
-#include "scoring/assessment.h"
+#include "service/pipeline.h"
+#include "assessment/assessment.h"
 #include "scoring/assessment_builder.h"
 
 namespace fa {

@@ -14,11 +14,11 @@
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"
-#include "cli/pipeline.h"
+#include "service/pipeline.h"
 #include "report/pdf_printer.h"
 #include "report/report_renderer.h"
 #include "scoring/assessment_builder.h"
-#include "scoring/assessment_json.h"
+#include "assessment/assessment_json.h"
 #include "scoring/cohort_benchmarks.h"
 
 namespace fa {

@@ -16,7 +16,7 @@
 #include "cli/args.h"
 #include "cli/assessment_inputs.h"
 #include "cli/command.h"
-#include "cli/pipeline.h"
+#include "service/pipeline.h"
 #include "report/pdf_printer.h"
 #include "report/portfolio_report.h"
 

@@ -8,7 +8,7 @@
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"
-#include "cli/pipeline.h"
+#include "service/pipeline.h"
 #include "report/pdf_printer.h"
 #include "report/questionnaire.h"
 #include "rubric/rubric_loader.h"

@@ -14,18 +14,18 @@
 #include "cli/args.h"
 #include "cli/assessment_inputs.h"
 #include "cli/command.h"
-#include "cli/pipeline.h"
+#include "service/pipeline.h"
 #include "report/pdf_printer.h"
 #include "report/ranking_report.h"
-#include "rubric/ranking_config.h"
-#include "rubric/ranking_config_csv.h"
+#include "ranking/ranking_config.h"
+#include "ranking/ranking_config_csv.h"
 #include "scoring/assessment_builder.h"
-#include "scoring/assessment_json.h"
-#include "scoring/rank_stability.h"
-#include "scoring/ranking_input.h"
-#include "scoring/ranking_json.h"
-#include "scoring/ranking_text.h"
-#include "scoring/ranking_weights.h"
+#include "assessment/assessment_json.h"
+#include "ranking/rank_stability.h"
+#include "ranking/ranking_input.h"
+#include "assessment/ranking_json.h"
+#include "cli/ranking_text.h"
+#include "ranking/ranking_weights.h"
 
 namespace fa {
 
@@ -126,15 +126,12 @@ std::string ApplyOverrides(const Args& args, StabilitySettings& s) {
 
 // Reads every input into the builder: candidate tables as they are,
 // assessments (saved, or scored from answer files and cohort CSVs) per file.
-// Tier names seen in the assessments go to `tier_names` for the report.
 void ReadInputs(const InputFiles& files, const CompiledRubric* compiled, const AssessOptions& options,
-                RankingInputBuilder& builder, std::map<std::string, LocalizedText>& tier_names,
+                RankingInputBuilder& builder,
                 Diagnostics& diags) {
   for (const auto& path : files.tables)
     if (auto table = LoadCsv(path, diags)) builder.AddTable(*table);
   for (const auto& read : ReadAssessmentInputs(files, compiled, options, diags)) {
-    for (const auto& a : read.assessments)
-      for (const auto& t : a.tiers) tier_names.emplace(t.tier, t.name);
     if (!read.cohort) {
       builder.AddAssessments(read.assessments, read.file);
       continue;
@@ -221,8 +218,7 @@ int RunRank(CommandContext& ctx) {
   RankingInputBuilder builder(*config, diags);
   AssessOptions assess_options;
   assess_options.generated_at = args.Value("--generated-at").value_or("");
-  std::map<std::string, LocalizedText> tier_names;
-  ReadInputs(files, compiled.get(), assess_options, builder, tier_names, diags);
+  ReadInputs(files, compiled.get(), assess_options, builder, diags);
   RankingInput input = builder.Finish();
   const auto n = static_cast<int>(input.candidates.size());
   if (!diags.HasErrors() && n == 0)
@@ -250,7 +246,6 @@ int RunRank(CommandContext& ctx) {
     report.lang = lang;
     report.templates_dir = FindTemplatesDir(args.Value("--templates").value_or(""));
     report.generated_at = assess_options.generated_at.empty() ? CurrentUtcTimestamp() : assess_options.generated_at;
-    report.tier_names = tier_names;
     if (std::string problem = WriteReports(ranking, report, html, pdf); !problem.empty()) {
       ctx.err << "rank: error: " << problem << "\n";
       return kExitBadInput;

@@ -16,10 +16,10 @@
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"
-#include "cli/pipeline.h"
+#include "service/pipeline.h"
 #include "cli/progress.h"
 #include "scoring/assessment_builder.h"
-#include "scoring/assessment_json.h"
+#include "assessment/assessment_json.h"
 #include "scoring/cohort_benchmarks.h"
 #include "scoring/cohort_scoring.h"
 

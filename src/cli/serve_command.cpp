@@ -11,7 +11,7 @@
 
 #include "cli/args.h"
 #include "cli/command.h"
-#include "cli/pipeline.h"
+#include "service/pipeline.h"
 #include "store/store.h"
 #include "web/server.h"
 #include "web/web_app.h"

@@ -8,9 +8,9 @@
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"
-#include "cli/pipeline.h"
+#include "service/pipeline.h"
 #include "cli/progress.h"
-#include "scoring/synthetic_cohort.h"
+#include "synth/synthetic_cohort.h"
 
 namespace fa {
 

@@ -10,7 +10,7 @@
 #include "base/diagnostics.h"
 #include "cli/args.h"
 #include "cli/command.h"
-#include "cli/pipeline.h"
+#include "service/pipeline.h"
 #include "rubric/scenario_loader.h"
 
 namespace fa {

@@ -9,10 +9,10 @@
 #include "cli/args.h"
 #include "cli/command.h"
 #include "cli/progress.h"
-#include "rubric/ranking_config_csv.h"
-#include "rubric/ranking_config_judgments.h"
-#include "scoring/ranking_input.h"
-#include "scoring/weights_report.h"
+#include "ranking/ranking_config_csv.h"
+#include "ranking/ranking_config_judgments.h"
+#include "ranking/ranking_input.h"
+#include "cli/weights_report.h"
 
 namespace fa {
 

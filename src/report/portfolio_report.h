@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "report/escaped_view.h"
-#include "report/portfolio.h"
+#include "ranking/portfolio.h"
 #include "report/report_options.h"
 #include "report/report_template.h"
-#include "scoring/assessment.h"
+#include "assessment/assessment.h"
 
 namespace fa {
 

@@ -13,7 +13,7 @@
 #include "report/escaped_view.h"
 #include "report/report_options.h"
 #include "report/report_template.h"
-#include "scoring/ranking.h"
+#include "assessment/ranking.h"
 
 namespace fa {
 
@@ -25,9 +25,6 @@ struct RankingReportOptions : ReportOptions {
   std::string generated_at;
   /// Program version in the provenance; "" means ProgramVersion().
   std::string program_version;
-  /// Display names of tier ids (from the rubric's tier scheme); a tier
-  /// without one shows its id.
-  std::map<std::string, LocalizedText> tier_names;
 };
 
 /// The view the template reads; every string escaped (escaped_view.h).

@@ -34,8 +34,8 @@ std::string RankingViewContext::Value(double v) const {
 }
 
 std::string RankingViewContext::TierName(const std::string& id) const {
-  auto it = o.tier_names.find(id);
-  return it == o.tier_names.end() || it->second.In(lang).empty() ? id : it->second.In(lang);
+  auto it = r.tier_names.find(id);
+  return it == r.tier_names.end() || it->second.In(lang).empty() ? id : it->second.In(lang);
 }
 
 std::string RankingViewContext::Interval(const CandidateStability& s) const {

@@ -5,7 +5,6 @@
 
 #include "base/text.h"
 #include "report/ranking_view_parts.h"
-#include "scoring/ahp.h"
 
 namespace fa {
 
@@ -42,18 +41,10 @@ EscapedView BuildAhp(const RankingViewContext& c, const AhpSummary& ahp) {
       .Markup("ri_row_title", c.Fill("rk_ri_row", {{"table", ahp.ri_table}}));
   // The random-index table's row for orders 3 … 10, the order used marked.
   std::vector<EscapedView> ri_row;
-  if (auto table = RandomIndexTableFromName(ahp.ri_table)) {
-    for (int k = 3; k <= std::max(10, std::min(n, 15)); ++k) {
-      double ri = 0;
-      try {
-        ri = RandomIndex(*table, k);
-      } catch (const std::exception&) {
-        break;  // beyond the table
-      }
-      EscapedView cell;
-      cell.Int("n", k).Text("ri", FormatFixed(ri, 4)).Flag("current", k == n);
-      ri_row.push_back(cell);
-    }
+  for (int k = 3; k <= static_cast<int>(ahp.ri_values.size()); ++k) {
+    EscapedView cell;
+    cell.Int("n", k).Text("ri", FormatFixed(ahp.ri_values[static_cast<size_t>(k - 1)], 4)).Flag("current", k == n);
+    ri_row.push_back(cell);
   }
   v.List("ri_row", ri_row);
   std::vector<EscapedView> heads, rows;

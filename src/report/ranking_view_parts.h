@@ -9,7 +9,7 @@
 #include "report/escaped_view.h"
 #include "report/ranking_report.h"
 #include "report/report_labels.h"
-#include "scoring/ranking.h"
+#include "assessment/ranking.h"
 
 namespace fa {
 

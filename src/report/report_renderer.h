@@ -7,7 +7,7 @@
 
 #include "report/report_options.h"
 #include "report/report_template.h"
-#include "scoring/assessment.h"
+#include "assessment/assessment.h"
 
 namespace fa {
 

@@ -9,7 +9,7 @@
 
 #include "report/escaped_view.h"
 #include "report/report_options.h"
-#include "scoring/assessment.h"
+#include "assessment/assessment.h"
 
 namespace fa {
 

@@ -10,7 +10,7 @@
 
 #include "report/escaped_view.h"
 #include "report/report_labels.h"
-#include "scoring/assessment.h"
+#include "assessment/assessment.h"
 
 namespace fa {
 

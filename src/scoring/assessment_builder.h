@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "answers/answer_set.h"
-#include "scoring/assessment.h"
+#include "assessment/assessment.h"
 #include "scoring/scoring_model.h"
 
 namespace fa {

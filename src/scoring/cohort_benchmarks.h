@@ -7,7 +7,7 @@
 
 #include <vector>
 
-#include "scoring/assessment.h"
+#include "assessment/assessment.h"
 
 namespace fa {
 

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "scoring/assessment.h"
+#include "assessment/assessment.h"
 #include "scoring/scoring_model.h"
 
 namespace fa {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "rubric/rubric.h"
-#include "scoring/assessment.h"
+#include "assessment/assessment.h"
 
 namespace fa {
 

@@ -8,7 +8,7 @@
 #include "base/json_writer.h"
 #include "base/text.h"
 #include "scoring/assessment_builder.h"
-#include "scoring/assessment_json.h"
+#include "assessment/assessment_json.h"
 
 namespace fa::web {
 

@@ -14,7 +14,7 @@
 
 #include "base/diagnostics.h"
 #include "rubric/rubric.h"
-#include "scoring/assessment.h"
+#include "assessment/assessment.h"
 #include "scoring/scoring_model.h"
 #include "store/store.h"
 

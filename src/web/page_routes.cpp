@@ -8,7 +8,7 @@
 
 #include "base/text.h"
 #include "report/pdf_printer.h"
-#include "scoring/ranking.h"
+#include "ranking/rank_candidates.h"
 #include "web/assessment_service.h"
 #include "web/password.h"
 #include "web/questionnaire_page.h"

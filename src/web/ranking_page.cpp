@@ -2,8 +2,8 @@
 // with their stability figures, every string escaped.
 #include "base/text.h"
 #include "report/escaped_view.h"
-#include "rubric/ranking_config.h"
-#include "scoring/ranking.h"
+#include "ranking/ranking_config.h"
+#include "ranking/rank_candidates.h"
 #include "web/request_context.h"
 
 namespace fa::web {

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "report/report_renderer.h"
-#include "scoring/assessment_json.h"
+#include "assessment/assessment_json.h"
 #include "web/password.h"
 
 namespace fa::web {

@@ -7,9 +7,9 @@
 #include <cstdlib>
 
 #include "base/text.h"
-#include "cli/pipeline.h"
+#include "service/pipeline.h"
 #include "scoring/assessment_builder.h"
-#include "scoring/assessment_json.h"
+#include "assessment/assessment_json.h"
 
 namespace fa {
 namespace {

@@ -19,10 +19,10 @@
 #include "answers/cohort_csv.h"
 #include "answers/credit_code.h"
 #include "base/text.h"
-#include "cli/pipeline.h"
+#include "service/pipeline.h"
 #include "scoring/assessment_builder.h"
 #include "scoring/cohort_scoring.h"
-#include "scoring/synthetic_cohort.h"
+#include "synth/synthetic_cohort.h"
 
 namespace fa {
 namespace {

@@ -15,7 +15,7 @@
 
 #include "base/text.h"
 #include "scoring/ahp.h"
-#include "scoring/objective_weights.h"
+#include "ranking/objective_weights.h"
 
 namespace fa {
 namespace {

@@ -1,4 +1,5 @@
 // Compiled with only the scoring stage's include root: everything before
 // scoring is visible, so this must compile.
+#include "assessment/assessment.h"
 #include "rubric/rubric.h"
-#include "scoring/assessment.h"
+#include "scoring/scoring_model.h"

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "scoring/assessment.h"
-#include "scoring/ranking.h"
+#include "assessment/assessment.h"
+#include "assessment/ranking.h"
 
 namespace fa::testing {
 
@@ -29,6 +29,9 @@ inline Ranking SampleRanking() {
   ahp.ri_table = "alonso-lamata";
   ahp.cr = 0.0088;
   ahp.judgments = {{1, 2, 4}, {0.5, 1, 2}, {0.25, 0.5, 1}};
+  // RI(n) = (1.7699 n − 4.3513)/(n − 1), Alonso & Lamata 2006 (scoring/ahp.cpp).
+  ahp.ri_values = {0, 0};
+  for (int n = 3; n <= 10; ++n) ahp.ri_values.push_back((1.7699 * n - 4.3513) / (n - 1));
   r.ahp = ahp;
   r.criteria = {{"maturity", {"成熟度得分", "Maturity score"}, "score", false, 0.5714},
                 {"manufacturing", {"制造能力", "Manufacturing capability"}, "node:manufacturing", false, 0.2857},
@@ -74,6 +77,8 @@ inline Ranking SampleRanking() {
     c.stability = s;
     r.candidates.push_back(c);
   }
+  r.tier_names = {{"basic", {"基础级智能工厂", "Basic smart factory"}},
+                  {"advanced", {"先进级智能工厂", "Advanced smart factory"}}};
   return r;
 }
 
@@ -87,6 +92,7 @@ inline void SetEveryText(Ranking& r, const std::string& text) {
     k.title = both;
   }
   r.filters.towns = r.filters.industries = r.filters.tiers = {text};
+  r.tier_names.clear();
   for (auto& c : r.candidates) {
     c.candidate.id = c.candidate.name = c.candidate.town = c.candidate.industry = c.candidate.file = text;
     c.candidate.tiers = std::vector<std::string>{text};

@@ -3,11 +3,12 @@
 // scheme or a level), golden files in both languages, and hostile text.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "base/text.h"
 #include "report/commission_fixtures.h"
-#include "report/portfolio.h"
+#include "ranking/portfolio.h"
 #include "report/portfolio_report.h"
 #include "report/report_test_support.h"
 

@@ -7,7 +7,7 @@
 #include <functional>
 #include <string>
 
-#include "scoring/assessment.h"
+#include "assessment/assessment.h"
 
 namespace fa::testing {
 

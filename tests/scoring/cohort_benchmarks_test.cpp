@@ -6,9 +6,9 @@
 #include <cmath>
 #include <limits>
 
-#include "cli/pipeline.h"
+#include "service/pipeline.h"
 #include "scoring/assessment_builder.h"
-#include "scoring/assessment_json.h"
+#include "assessment/assessment_json.h"
 #include "scoring/cohort_benchmarks.h"
 
 namespace fa {

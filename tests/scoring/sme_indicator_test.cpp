@@ -5,7 +5,7 @@
 
 #include <map>
 
-#include "cli/pipeline.h"
+#include "service/pipeline.h"
 #include "scoring/assessment_builder.h"
 
 namespace fa {

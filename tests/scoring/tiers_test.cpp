@@ -5,7 +5,7 @@
 #include <cstdlib>
 
 #include "base/text.h"
-#include "cli/pipeline.h"
+#include "service/pipeline.h"
 #include "rubric/rubric_loader.h"
 #include "scoring/assessment_builder.h"
 

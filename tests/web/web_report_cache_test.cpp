@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "report/report_renderer.h"
-#include "scoring/assessment_json.h"
+#include "assessment/assessment_json.h"
 #include "test_server.h"
 #include "web/report_cache.h"
 

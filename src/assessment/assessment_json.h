@@ -1,0 +1,29 @@
+// The JSON form of Assessments (docs/assessment-json.md): written by
+// `score`, read back by `report` to re-render without rescoring.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/json_writer.h"
+#include "assessment/assessment.h"
+
+namespace fa {
+
+/// The format tag of an assessments document.
+constexpr const char* kAssessmentFormat = "factory-assess/assessments";
+constexpr int kAssessmentFormatVersion = 1;
+
+void WriteAssessment(const Assessment& a, JsonWriter& w);
+
+/// `{"format": …, "version": 1, "assessments": [ … ]}`, pretty-printed,
+/// ending in a newline.
+std::string AssessmentsToJson(const std::vector<Assessment>& assessments);
+
+/// Parses an assessments document (or a single assessment object). Problems
+/// go to `diags` against `file`; returns an empty list on error.
+std::vector<Assessment> AssessmentsFromJson(const std::string& text, const std::string& file,
+                                            Diagnostics& diags);
+
+}  // namespace fa

@@ -1,0 +1,192 @@
+#include "assessment/ranking_json.h"
+
+#include "base/json_writer.h"
+#include "base/text.h"
+#include "base/version.h"
+
+namespace fa {
+
+namespace {
+
+const char* NormalizationName(const Ranking& r) {
+  switch (r.method) {
+    case RankingMethod::kTopsis:
+      return "vector";
+    case RankingMethod::kWeighted:
+      return r.normalize == Normalization::kNone ? "none" : "minmax";
+    case RankingMethod::kScore:
+      break;
+  }
+  return "none";
+}
+
+void WriteLocalized(JsonWriter& w, const std::string& key, const LocalizedText& text) {
+  w.Key(key).BeginObject().Field("zh", text.zh).Field("en", text.en).EndObject();
+}
+
+void WriteConfig(JsonWriter& w, const Ranking& r) {
+  w.Key("config").BeginObject();
+  w.Field("file", r.config_file).Field("sha256", r.config_sha256);
+  w.Key("criteria").BeginArray();
+  for (const auto& c : r.criteria) {
+    w.BeginObject().Field("id", c.id);
+    if (!c.title.empty()) WriteLocalized(w, "title", c.title);
+    w.Field("source", c.source).Field("direction", c.cost ? "cost" : "benefit");
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("filters").BeginObject();
+  w.Field("town", r.filters.towns).Field("industry", r.filters.industries);
+  w.Key("min_level");
+  if (r.filters.min_level)
+    w.Int(*r.filters.min_level);
+  else
+    w.Null();
+  w.EndObject();
+  w.EndObject();
+}
+
+void WriteWeights(JsonWriter& w, const Ranking& r) {
+  w.Key("weights").BeginObject().Field("from", r.weights_from);
+  w.Key("values").BeginObject();
+  for (const auto& c : r.criteria) w.Field(c.id, c.weight);
+  w.EndObject();
+  if (r.ahp) {
+    const AhpSummary& a = *r.ahp;
+    w.Key("ahp").BeginObject();
+    w.Field("method", a.method).Field("lambda_max", a.lambda_max).Field("ci", a.ci);
+    w.Field("ri", a.ri).Field("ri_table", a.ri_table).Field("cr", a.cr);
+    w.Field("max_cr", a.max_cr).Field("consistent", a.consistent);
+    w.Key("judgments").BeginArray();
+    for (const auto& row : a.judgments) {
+      w.BeginArray();
+      for (double v : row) w.Number(v);
+      w.EndArray();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndObject();
+}
+
+void WriteStabilitySettings(JsonWriter& w, const Ranking& r) {
+  w.Key("stability").BeginObject();
+  w.Field("computed", r.stability_computed);
+  w.Key("samples").Int(r.stability.samples);
+  w.Field("kappa", r.stability.kappa);
+  w.Key("seed").Int(static_cast<long long>(r.stability.seed));
+  w.Field("select", r.stability.select);
+  w.Field("sampler", "dirichlet(kappa * w), Marsaglia-Tsang gamma, mt19937_64 blocks of 1000");
+  w.Field("interval", "5th-95th percentile rank, nearest-rank method");
+  w.EndObject();
+}
+
+void WriteCandidate(JsonWriter& w, const Ranking& r, const RankedCandidate& c) {
+  w.BeginObject();
+  w.Field("rank", c.rank).Field("id", c.candidate.id).Field("name", c.candidate.name);
+  w.Field("town", c.candidate.town).Field("industry", c.candidate.industry);
+  w.Key("level");
+  if (c.candidate.level)
+    w.Int(*c.candidate.level);
+  else
+    w.Null();
+  w.Key("maturity_score");
+  if (c.candidate.maturity)
+    w.Number(*c.candidate.maturity);
+  else
+    w.Null();
+  w.Field(RankingValueName(r.method), c.value);
+  w.Key("values").BeginObject();
+  for (size_t j = 0; j < r.criteria.size() && j < c.values.size(); ++j)
+    w.Field(r.criteria[j].id, c.values[j]);
+  w.EndObject();
+  if (c.stability) {
+    const CandidateStability& s = *c.stability;
+    w.Key("stability").BeginObject();
+    w.Field("rank_p5", s.rank_p5).Field("rank_median", s.rank_median);
+    w.Field("rank_p95", s.rank_p95).Field("mean_rank", s.mean_rank);
+    w.Field("top_rank_acceptability", s.top_rank_acceptability);
+    w.Field("p_top_n", s.p_top_n);
+    w.Key("acceptability").BeginArray();
+    for (double a : s.acceptability) w.Number(a);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndObject();
+}
+
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+const char* RankingValueName(RankingMethod method) {
+  switch (method) {
+    case RankingMethod::kTopsis:
+      return "closeness";
+    case RankingMethod::kWeighted:
+      return "weighted_score";
+    case RankingMethod::kScore:
+      break;
+  }
+  return "maturity_score";
+}
+
+std::string RankingToJson(const Ranking& r) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Field("format", kRankingFormat).Field("version", kRankingFormatVersion);
+  w.Field("program_version", ProgramVersion());
+  w.Field("ranking", r.id);
+  WriteLocalized(w, "title", r.title);
+  w.Field("method", RankingMethodName(r.method));
+  w.Field("normalization", NormalizationName(r));
+  w.Field("value", RankingValueName(r.method));
+  WriteConfig(w, r);
+  WriteWeights(w, r);
+  WriteStabilitySettings(w, r);
+  w.Key("ranked").Int(static_cast<long long>(r.candidates.size()));
+  w.Field("excluded_by_filters", r.excluded);
+  w.Key("candidates").BeginArray();
+  for (const auto& c : r.candidates) WriteCandidate(w, r, c);
+  w.EndArray();
+  w.EndObject();
+  return w.str() + "\n";
+}
+
+std::string RankingToCsv(const Ranking& r) {
+  std::string out = "rank,id,name,town,industry,level,maturity_score,";
+  out += RankingValueName(r.method);
+  out += ",rank_p5,rank_median,rank_p95,mean_rank,top_rank_acceptability,p_top_" +
+         std::to_string(r.stability.select);
+  for (const auto& c : r.criteria) out += "," + CsvField(c.id);
+  out += "\n";
+  for (const auto& c : r.candidates) {
+    out += std::to_string(c.rank) + "," + CsvField(c.candidate.id) + "," +
+           CsvField(c.candidate.name) + "," + CsvField(c.candidate.town) + "," +
+           CsvField(c.candidate.industry) + ",";
+    out += (c.candidate.level ? std::to_string(*c.candidate.level) : "") + ",";
+    out += (c.candidate.maturity ? FormatNumber(*c.candidate.maturity) : "") + ",";
+    out += FormatNumber(c.value);
+    if (c.stability) {
+      const CandidateStability& s = *c.stability;
+      out += "," + std::to_string(s.rank_p5) + "," + std::to_string(s.rank_median) + "," +
+             std::to_string(s.rank_p95) + "," + FormatNumber(s.mean_rank) + "," +
+             FormatNumber(s.top_rank_acceptability) + "," + FormatNumber(s.p_top_n);
+    } else {
+      out += ",,,,,,";
+    }
+    for (double v : c.values) out += "," + FormatNumber(v);
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace fa

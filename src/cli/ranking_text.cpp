@@ -1,0 +1,217 @@
+#include "cli/ranking_text.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "assessment/ranking_json.h"
+
+namespace fa {
+
+namespace {
+
+// Decodes one UTF-8 code point at `i`, advancing it; invalid bytes count as one.
+unsigned NextCodePoint(const std::string& s, size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (i + static_cast<size_t>(len) > s.size()) len = 1;
+  unsigned cp = len == 1 ? c : c & (0x3F >> (len - 1));
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += static_cast<size_t>(len);
+  return cp;
+}
+
+// East Asian Wide and Fullwidth ranges (Unicode UAX #11), coarsely.
+bool Wide(unsigned cp) {
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+std::string Percent(double share) { return FormatFixed(100 * share, 1) + "%"; }
+
+std::string FilterText(const Ranking& r) {
+  std::vector<std::string> parts;
+  if (!r.filters.towns.empty()) parts.push_back("town: " + Join(r.filters.towns, ", "));
+  if (!r.filters.industries.empty())
+    parts.push_back("industry: " + Join(r.filters.industries, ", "));
+  if (r.filters.min_level) parts.push_back("min_level: " + std::to_string(*r.filters.min_level));
+  return Join(parts, "; ");
+}
+
+std::string MethodText(const Ranking& r) {
+  switch (r.method) {
+    case RankingMethod::kTopsis:
+      return "topsis: closeness to the ideal candidate (vector normalisation), higher is better";
+    case RankingMethod::kWeighted:
+      return r.normalize == Normalization::kNone
+                 ? "weighted: weighted sum of the values as given, higher is better"
+                 : "weighted: weighted sum of min-max normalised values, higher is better";
+    case RankingMethod::kScore:
+      break;
+  }
+  return "score: maturity score; ties by level, then by credit code";
+}
+
+std::string WeightsText(const Ranking& r) {
+  if (r.weights_from == "none") return "none (method score)";
+  if (r.weights_from == "equal") return "equal";
+  if (r.weights_from == "given") return "as given in the config, normalised to sum 1";
+  if (!r.ahp) return r.weights_from;
+  const AhpSummary& a = *r.ahp;
+  return "AHP (" + a.method + "), lambda_max " + FormatFixed(a.lambda_max, 4) + ", CI " +
+         FormatFixed(a.ci, 4) + ", RI " + FormatFixed(a.ri, 4) + " (" + a.ri_table + "), CR " +
+         FormatFixed(a.cr, 4) + (a.consistent ? " <= " : " > ") + FormatNumber(a.max_cr) +
+         (a.consistent ? ": consistent" : ": inconsistent");
+}
+
+}  // namespace
+
+int DisplayWidth(const std::string& text) {
+  int width = 0;
+  for (size_t i = 0; i < text.size();) width += Wide(NextCodePoint(text, i)) ? 2 : 1;
+  return width;
+}
+
+std::string Truncate(const std::string& text, int width) {
+  if (DisplayWidth(text) <= width) return text;
+  std::string out;
+  int used = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    int w = Wide(NextCodePoint(text, i)) ? 2 : 1;
+    if (used + w > width - 1) break;
+    out.append(text, start, i - start);
+    used += w;
+  }
+  return out + "…";
+}
+
+std::string TextTable::Render(const std::string& indent) const {
+  std::vector<int> widths(right_.size(), 0);
+  for (const auto& row : rows_)
+    for (size_t c = 0; c < row.size() && c < widths.size(); ++c)
+      widths[c] = std::max(widths[c], DisplayWidth(row[c]));
+  std::string out;
+  for (const auto& row : rows_) {
+    std::string line = indent;
+    for (size_t c = 0; c < row.size() && c < widths.size(); ++c) {
+      std::string pad(static_cast<size_t>(widths[c] - DisplayWidth(row[c])), ' ');
+      if (c > 0) line += "  ";
+      line += right_[c] ? pad + row[c] : row[c] + pad;
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string RankingToText(const Ranking& r, const std::string& lang, int limit) {
+  std::string out = "ranking " + r.id;
+  if (!r.title.empty()) out += ": " + r.title.In(lang);
+  out += "\nmethod:     " + MethodText(r) + "\n";
+  out += "candidates: " + std::to_string(r.candidates.size()) + " ranked";
+  if (!r.filters.empty())
+    out += "; " + std::to_string(r.excluded) + " left out by filters (" + FilterText(r) + ")";
+  out += "\nweights:    " + WeightsText(r) + "\n";
+  if (!r.criteria.empty()) {
+    TextTable criteria({false, true, false, false});
+    criteria.AddRow({"criterion", "weight", "direction", "source"});
+    for (const auto& c : r.criteria) {
+      std::string name = c.title.empty() ? c.id : c.id + " (" + c.title.In(lang) + ")";
+      criteria.AddRow({name, r.weights_from == "none" ? "-" : Percent(c.weight),
+                       c.cost ? "cost" : "benefit", c.source});
+    }
+    out += "\n" + criteria.Render("  ");
+  }
+  const std::string top_n = "P(top " + std::to_string(r.stability.select) + ")";
+  if (r.stability_computed) {
+    out +=
+        "\nstability:  " + std::to_string(r.stability.samples) +
+        " samples of weights ~ Dirichlet(kappa * w), kappa = " + FormatNumber(r.stability.kappa) +
+        ", seed " + std::to_string(r.stability.seed) + "\n";
+    out +=
+        "            interval: 5th-95th percentile rank; P(1st): share of samples ranked first;\n"
+        "            " +
+        top_n + ": share of samples in which it is among the first " +
+        std::to_string(r.stability.select) + "\n";
+  } else {
+    out += "\nstability:  not computed (" +
+           std::string(r.method == RankingMethod::kScore ? "method score has no weights to vary"
+                       : r.stability.samples == 0        ? "samples: 0"
+                                                         : "fewer than 2 candidates") +
+           ")\n";
+  }
+  const bool stable = r.stability_computed;
+  // Columns every candidate leaves empty (a bare CSV table) are left out.
+  bool has_code = false, has_town = false, has_industry = false, has_level = false;
+  for (const auto& c : r.candidates) {
+    has_code = has_code || c.candidate.id != c.candidate.name;
+    has_town = has_town || !c.candidate.town.empty();
+    has_industry = has_industry || !c.candidate.industry.empty();
+    has_level = has_level || c.candidate.level.has_value();
+  }
+  const std::vector<bool> shown_column = {true,      true,   has_code, has_town, has_industry, true,
+                                          has_level, stable, stable,   stable,   stable};
+  std::vector<bool> right;
+  std::vector<std::string> head = {"rank",
+                                   "candidate",
+                                   "credit code",
+                                   "town",
+                                   "industry",
+                                   r.method == RankingMethod::kTopsis     ? "closeness"
+                                   : r.method == RankingMethod::kWeighted ? "score"
+                                                                          : "maturity",
+                                   "level",
+                                   "interval",
+                                   "median",
+                                   "P(1st)",
+                                   top_n};
+  const std::vector<bool> right_aligned = {true, false, false, false, false, true,
+                                           true, false, true,  true,  true};
+  auto keep = [&](const std::vector<std::string>& cells) {
+    std::vector<std::string> out;
+    for (size_t k = 0; k < cells.size(); ++k)
+      if (shown_column[k]) out.push_back(cells[k]);
+    return out;
+  };
+  for (size_t k = 0; k < right_aligned.size(); ++k)
+    if (shown_column[k]) right.push_back(right_aligned[k]);
+  TextTable table(right);
+  table.AddRow(keep(head));
+  const int digits = r.method == RankingMethod::kScore ? 2 : 4;
+  int shown = 0;
+  for (const auto& c : r.candidates) {
+    if (limit > 0 && shown == limit) break;
+    ++shown;
+    std::vector<std::string> row = {
+        std::to_string(c.rank),
+        Truncate(c.candidate.name.empty() ? c.candidate.id : c.candidate.name, 28),
+        c.candidate.id == c.candidate.name ? "" : c.candidate.id,
+        c.candidate.town,
+        c.candidate.industry,
+        FormatFixed(c.value, digits),
+        c.candidate.level ? std::to_string(*c.candidate.level) : "-",
+        "",
+        "",
+        "",
+        ""};
+    if (stable && c.stability) {
+      const CandidateStability& s = *c.stability;
+      row[7] = s.rank_p5 == s.rank_p95
+                   ? std::to_string(s.rank_p5)
+                   : std::to_string(s.rank_p5) + "-" + std::to_string(s.rank_p95);
+      row[8] = std::to_string(s.rank_median);
+      row[9] = Percent(s.top_rank_acceptability);
+      row[10] = Percent(s.p_top_n);
+    }
+    table.AddRow(keep(row));
+  }
+  out += "\n" + table.Render("  ");
+  if (shown < static_cast<int>(r.candidates.size()))
+    out += "  … " + std::to_string(r.candidates.size() - static_cast<size_t>(shown)) +
+           " more (use --limit 0 to show all, or --json / --csv)\n";
+  return out;
+}
+
+}  // namespace fa

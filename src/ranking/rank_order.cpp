@@ -1,0 +1,58 @@
+#include "ranking/rank_order.h"
+
+#include <cstring>
+
+namespace fa {
+
+RankOrder::RankOrder(int candidates)
+    : keys_(static_cast<size_t>(candidates)),
+      keys_tmp_(static_cast<size_t>(candidates)),
+      index_(static_cast<size_t>(candidates)),
+      index_tmp_(static_cast<size_t>(candidates)) {}
+
+std::uint64_t RankOrder::DescendingKey(double score) {
+  const double canonical = score + 0.0;  // −0.0 + 0.0 is +0.0
+  std::uint64_t bits;
+  std::memcpy(&bits, &canonical, sizeof bits);
+  // Positive doubles order as their bits; negative ones in reverse. Setting
+  // the sign bit of positives and flipping all bits of negatives makes the
+  // unsigned order the numeric order (Herf 2001, "Radix tricks").
+  const std::uint64_t ascending = (bits >> 63) ? ~bits : bits | (1ULL << 63);
+  return ~ascending;
+}
+
+const std::vector<std::int32_t>& RankOrder::Sort(const Eigen::VectorXd& scores) {
+  const size_t n = keys_.size();
+  if (n == 0) return index_;
+  for (auto& c : counts_) c.fill(0);
+  for (size_t i = 0; i < n; ++i) {
+    const std::uint64_t key = DescendingKey(scores(static_cast<Eigen::Index>(i)));
+    keys_[i] = key;
+    index_[i] = static_cast<std::int32_t>(i);
+    for (int pass = 0; pass < 8; ++pass)
+      ++counts_[static_cast<size_t>(pass)][(key >> (8 * pass)) & 0xFF];
+  }
+  // Least significant byte first; each pass is stable, so equal keys keep
+  // the index order they started in: ascending, as SortRankKeys breaks ties.
+  for (int pass = 0; pass < 8; ++pass) {
+    auto& count = counts_[static_cast<size_t>(pass)];
+    const int shift = 8 * pass;
+    if (count[(keys_[0] >> shift) & 0xFF] == n) continue;  // every key has this byte
+    std::uint32_t offset = 0;
+    for (auto& c : count) {
+      const std::uint32_t here = c;
+      c = offset;
+      offset += here;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const std::uint32_t to = count[(keys_[i] >> shift) & 0xFF]++;
+      keys_tmp_[to] = keys_[i];
+      index_tmp_[to] = index_[i];
+    }
+    keys_.swap(keys_tmp_);
+    index_.swap(index_tmp_);
+  }
+  return index_;
+}
+
+}  // namespace fa

@@ -1,0 +1,74 @@
+// The candidates of a ranking: read from Assessments (scored answer files or
+// saved assessments) and from CSV tables of candidates × values, each value
+// taken from the source its criterion names, the config's filters applied,
+// and every missing or malformed value reported with its position.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "ranking/ranking_config.h"
+#include "ranking/ranking_config_csv.h"
+#include "assessment/assessment.h"
+#include "ranking/rank_candidates.h"
+
+namespace fa {
+
+/// Columns of a CSV candidate table that describe a candidate rather than
+/// hold a criterion value: credit_code, name, town, industry (and level and
+/// score, which are read as the candidate's level and maturity score).
+const std::vector<std::string>& CandidateProfileColumns();
+
+class RankingInputBuilder {
+ public:
+  /// `diags` must already know the config's text (it does when the config
+  /// was loaded into it), so filter warnings quote it.
+  RankingInputBuilder(const RankingConfig& config, Diagnostics& diags);
+
+  /// Candidates from Assessments read from `file`: `score` and `level` are
+  /// the maturity score and level, `node:<id>` the node's score,
+  /// `profile:<field>` a numeric profile field; `column:` is an error.
+  void AddAssessments(const std::vector<Assessment>& assessments, const std::string& file);
+
+  /// Candidates from a CSV table: `column:<name>` reads that column;
+  /// `node:<id>`, `profile:<field>`, `score` and `level` read the column of
+  /// that name, so a table exported from assessments ranks the same way.
+  void AddTable(const CsvTable& table);
+
+  /// Warns about filter values that matched no candidate (with a
+  /// did-you-mean) and hands over what was read.
+  RankingInput Finish();
+
+ private:
+  bool Keep(const RankingCandidate& c, const std::string& file, SourcePos pos);
+  void Add(RankingCandidate c, const std::vector<double>& values, SourcePos pos);
+  /// Reports a missing value; after five for one criterion, only counts.
+  void Missing(size_t criterion, const std::string& file, SourcePos pos,
+               const std::string& message);
+
+  const RankingConfig& config_;
+  Diagnostics& diags_;
+  RankingInput input_;
+  std::vector<std::vector<double>> rows_;
+  std::map<std::string, std::pair<std::string, SourcePos>> ids_;  ///< id → first file, pos
+  std::set<std::string> towns_, industries_;
+  std::vector<int> missing_;           ///< per criterion
+  std::set<std::string> bad_sources_;  ///< config problems reported once
+};
+
+/// A cohort table for objective weights: every column except the profile
+/// columns is a criterion; every cell must be a number.
+struct CohortTable {
+  std::vector<std::string> criteria;
+  Eigen::MatrixXd values;  ///< rows × criteria
+};
+
+/// Reads a cohort table; problems (a non-numeric or empty cell, no
+/// criterion column, fewer than 2 rows) go to `diags` with positions.
+std::optional<CohortTable> ReadCohortTable(const CsvTable& table, Diagnostics& diags);
+
+}  // namespace fa

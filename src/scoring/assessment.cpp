@@ -1,1 +1,0 @@
-#include "scoring/assessment.h"
