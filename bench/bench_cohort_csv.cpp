@@ -11,7 +11,7 @@
 #include <string>
 
 #include "base/text.h"
-#include "service/pipeline.h"
+#include "service/assess.h"
 #include "scoring/cohort_scoring.h"
 #include "synth/synthetic_cohort.h"
 
@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
   const size_t factories = argc > 2 ? std::stoul(argv[2]) : 100000;
   const int threads = argc > 3 ? std::stoi(argv[3]) : 0;
   fa::Diagnostics diags;
-  auto compiled = fa::LoadCompiledRubric(path, diags);
+  auto compiled = fa::CompileRubricFile(path, diags);
   if (!compiled) {
     std::fputs(diags.Format().c_str(), stderr);
     return 1;

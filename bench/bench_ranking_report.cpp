@@ -99,10 +99,11 @@ int main(int argc, char** argv) {
               1000 * s / runs, bytes / 1024.0);
   fa::PortfolioOptions portfolio_options;
   portfolio_options.generated_at = options.generated_at;
-  portfolio_options.rule.min_level = 2;
+  fa::SmartFactoryRule rule;
+  rule.min_level = 2;
   const fa::PortfolioReportRenderer portfolio(portfolio_options);
   start = std::chrono::steady_clock::now();
-  for (int r = 0; r < runs; ++r) bytes = portfolio.Render(district).size();
+  for (int r = 0; r < runs; ++r) bytes = portfolio.Render(fa::BuildPortfolio(district, rule)).size();
   s = Seconds(start);
   std::printf("district portfolio, %d assessments: %.1f reports/s (%.1f ms each), %.0f KB of HTML\n", n, runs / s,
               1000 * s / runs, bytes / 1024.0);

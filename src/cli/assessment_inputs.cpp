@@ -9,8 +9,11 @@
 #include <set>
 #include <stdexcept>
 
+#include <yaml-cpp/yaml.h>
+
 #include "answers/cohort_csv.h"
 #include "base/text.h"
+#include "service/assess.h"
 #include "ranking/ranking_config_csv.h"
 #include "assessment/assessment_json.h"
 
@@ -99,9 +102,9 @@ InputFiles ClassifyInputs(const std::vector<std::string>& paths, const Rubric* r
   return out;
 }
 
-std::vector<FileAssessments> ReadAssessmentInputs(const InputFiles& files, const CompiledRubric* compiled,
+std::vector<AssessmentSource> ReadAssessmentInputs(const InputFiles& files, const CompiledRubric* compiled,
                                                   const AssessOptions& options, Diagnostics& diags) {
-  std::vector<FileAssessments> out;
+  std::vector<AssessmentSource> out;
   for (const auto& path : files.unreadable) diags.Error(path, {}, "cannot read this input");
   for (const auto& path : files.assessments) {
     const std::string text = ReadFile(path);
@@ -131,6 +134,15 @@ std::vector<FileAssessments> ReadAssessmentInputs(const InputFiles& files, const
     out.push_back({path, Assess(compiled->model, sets, options), true});
   }
   return out;
+}
+
+std::string PeekRubricId(const std::string& answers_path) {
+  try {
+    YAML::Node root = YAML::LoadFile(answers_path);
+    if (root.IsMap() && root["rubric"] && root["rubric"].IsScalar()) return root["rubric"].Scalar();
+  } catch (const std::exception&) {
+  }
+  return "";
 }
 
 }  // namespace fa

@@ -8,10 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "base/diagnostics.h"
-#include "service/pipeline.h"
 #include "assessment/assessment.h"
+#include "base/diagnostics.h"
 #include "scoring/assessment_builder.h"
+#include "service/compiled_rubric.h"
+#include "service/rank.h"
 
 namespace fa {
 
@@ -29,18 +30,14 @@ struct InputFiles {
 /// the rubric's criteria; else a candidate table.
 InputFiles ClassifyInputs(const std::vector<std::string>& paths, const Rubric* rubric);
 
-/// Assessments read from one input file (a cohort gives many).
-struct FileAssessments {
-  std::string file;
-  std::vector<Assessment> assessments;
-  bool cohort = false;  ///< one assessment per row of a cohort CSV, in row order
-};
-
 /// Reads saved assessments, and checks and scores answer files and cohort
 /// CSVs against `compiled` (which may be null when there are none). A
 /// cohort row's `round`, `date` and `assessor` columns, when present, are
 /// its round, date and assessor. Problems go to `diags`.
-std::vector<FileAssessments> ReadAssessmentInputs(const InputFiles& files, const CompiledRubric* compiled,
+std::vector<AssessmentSource> ReadAssessmentInputs(const InputFiles& files, const CompiledRubric* compiled,
                                                   const AssessOptions& options, Diagnostics& diags);
+
+/// The rubric id an answer file names (its `rubric:` key), or "".
+std::string PeekRubricId(const std::string& answers_path);
 
 }  // namespace fa

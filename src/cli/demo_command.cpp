@@ -13,8 +13,10 @@
 
 #include "base/text.h"
 #include "cli/args.h"
+#include "cli/assessment_inputs.h"
 #include "cli/command.h"
-#include "service/pipeline.h"
+#include "cli/output_files.h"
+#include "service/assess.h"
 #include "report/pdf_printer.h"
 #include "report/report_renderer.h"
 #include "scoring/assessment_builder.h"
@@ -100,7 +102,7 @@ int RunDemo(CommandContext& ctx) {
 
   ReportOptions report_options;
   report_options.lang = lang;
-  report_options.templates_dir = FindTemplatesDir(args.Value("--templates").value_or(""));
+  report_options.templates_dir = TemplatesDir(args);
   AssessOptions assess_options;
   assess_options.generated_at = args.Value("--generated-at").value_or("");
 
@@ -116,12 +118,12 @@ int RunDemo(CommandContext& ctx) {
       continue;
     }
     const std::string rubric_path = Poco::Path(rubrics).append(rubric_id + ".yaml").toString();
-    auto compiled = LoadCompiledRubric(rubric_path, diags);
+    auto compiled = CompileRubricFile(rubric_path, diags);
     if (!compiled) continue;
     std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled->rubric, files, diags);
     if (sets.empty()) continue;
-    std::vector<Assessment> assessments = Assess(compiled->model, sets, assess_options);
-    AddCohortBenchmarks(assessments);  // the examples of one rubric, as a (small) cohort
+    // The examples of one rubric, benchmarked as a (small) cohort.
+    std::vector<Assessment> assessments = AssessTogether(*compiled, sets, assess_options);
     const std::string dir = Poco::Path(out_dir).append(rubric_id).toString();
     Poco::File(dir).createDirectories();
     const std::string json_path = Poco::Path(dir).append("assessments.json").toString();

@@ -2,23 +2,18 @@
 // the district portfolio — factories per level and tier by town and
 // industry, progress against the action plan's target of smart factories,
 // and the change between assessment rounds (report/portfolio_report.h).
-#include <Poco/Path.h>
-#include <unistd.h>
-
 #include <charconv>
-#include <cstdio>
-#include <map>
 #include <memory>
 #include <ostream>
-#include <set>
 
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/assessment_inputs.h"
 #include "cli/command.h"
-#include "service/pipeline.h"
-#include "report/pdf_printer.h"
+#include "cli/output_files.h"
+#include "ranking/portfolio_json.h"
 #include "report/portfolio_report.h"
+#include "service/portfolio.h"
 
 namespace fa {
 
@@ -51,6 +46,7 @@ const char* kPortfolioUsage =
     "  --lang zh|en          language (default zh)\n"
     "  --html FILE           write the portfolio as one HTML file\n"
     "  --pdf FILE            print it to PDF through headless Chromium\n"
+    "  --json                print the figures as JSON (the web app's /api/portfolio)\n"
     "  --generated-at TIME   time stamp instead of now (reproducible output)\n"
     "  --templates DIR       templates directory\n"
     "  -h, --help            this help\n"
@@ -102,7 +98,7 @@ int RunPortfolio(CommandContext& ctx) {
   Args args(ctx.args,
             {"--rubric", "--target", "--target-year", "--smart-tier", "--smart-level", "--title", "--date", "--lang",
              "--html", "--pdf", "--generated-at", "--templates"},
-            {"-h", "--help"});
+            {"-h", "--help", "--json"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kPortfolioUsage;
     return kExitOk;
@@ -123,24 +119,25 @@ int RunPortfolio(CommandContext& ctx) {
     if (!n) return Usage(ctx, "--target-year needs a year from 2000 to 2100, got '" + *v + "'");
     options.target_year = *n;
   }
+  SmartFactoryRule rule;
   if (args.Value("--smart-tier") && args.Value("--smart-level"))
     return Usage(ctx, "give --smart-tier or --smart-level, not both");
   if (auto v = args.Value("--smart-level")) {
     auto n = ParseInt(*v, 0, 100);
     if (!n) return Usage(ctx, "--smart-level needs a whole number >= 0, got '" + *v + "'");
-    options.rule.min_level = *n;
+    rule.min_level = *n;
   }
-  options.rule.tier = args.Value("--smart-tier").value_or("");
+  rule.tier = args.Value("--smart-tier").value_or("");
   options.title = args.Value("--title").value_or("");
-  options.templates_dir = FindTemplatesDir(args.Value("--templates").value_or(""));
+  options.templates_dir = TemplatesDir(args);
   options.generated_at = args.Value("--generated-at").value_or("");
   if (options.generated_at.empty()) options.generated_at = CurrentUtcTimestamp();
   options.date = args.Value("--date").value_or("");
 
   Diagnostics diags;
-  std::unique_ptr<CompiledRubric> compiled;
+  std::shared_ptr<const CompiledRubric> compiled;
   if (auto rubric = args.Value("--rubric")) {
-    compiled = LoadCompiledRubric(*rubric, diags);
+    compiled = CompileRubricFile(*rubric, diags);
     if (!compiled) {
       ctx.err << diags.Format() << "portfolio: the rubric has errors; nothing written\n";
       return kExitBadInput;
@@ -157,50 +154,30 @@ int RunPortfolio(CommandContext& ctx) {
   std::vector<Assessment> assessments;
   for (auto& read : ReadAssessmentInputs(files, compiled.get(), assess_options, diags))
     for (auto& a : read.assessments) assessments.push_back(std::move(a));
-  std::set<std::string> rubrics;
-  for (const auto& a : assessments) rubrics.insert(a.rubric.id);
-  if (!diags.HasErrors() && rubrics.size() > 1)
-    diags.Error(args.positional().front(), {},
-                "assessments of several rubrics (" + Join({rubrics.begin(), rubrics.end()}, ", ") +
-                    "); a portfolio counts the levels of one rubric");
-  if (!diags.HasErrors() && assessments.empty()) diags.Error(args.positional().front(), {}, "no assessments read");
+  std::optional<Portfolio> portfolio;
+  if (!diags.HasErrors()) {
+    if (std::string problem = CheckSmartFactoryRule(assessments, rule); !problem.empty())
+      return Usage(ctx, "--smart-tier: " + problem);
+    portfolio = BuildDistrictPortfolio(assessments, rule, args.positional().front(), diags);
+  }
   ctx.err << diags.Format();
-  if (diags.HasErrors()) {
+  if (!portfolio) {
     ctx.err << "portfolio: " << diags.ErrorCount() << " error(s); nothing written\n";
     return kExitBadInput;
   }
-  Portfolio portfolio;
-  try {
-    portfolio = BuildPortfolio(assessments, options.rule);
-  } catch (const std::invalid_argument& e) {
-    std::vector<std::string> ids;
-    for (const auto& a : assessments)
-      for (const auto& t : a.tiers) ids.push_back(t.tier);
-    return Usage(ctx, std::string("--smart-tier: ") + e.what() + DidYouMean(options.rule.tier, ids));
-  }
   const auto html = args.Value("--html"), pdf = args.Value("--pdf");
+  if (args.Has("--json")) ctx.out << PortfolioToJson(*portfolio) << "\n";
   if (!html && !pdf) {
-    PrintSummary(portfolio, options, ctx.out);
+    if (!args.Has("--json")) PrintSummary(*portfolio, options, ctx.out);
     return kExitOk;
   }
-  const std::string text = RenderPortfolioReport(assessments, options);
-  if (html) {
-    WriteFile(*html, text);
-    ctx.out << "wrote portfolio " << *html << "\n";
+  if (std::string problem = WriteHtmlAndPdf(RenderPortfolioReport(*portfolio, options), html, pdf);
+      !problem.empty()) {
+    ctx.err << "portfolio: error: " << problem << "\n";
+    return kExitBadInput;
   }
-  if (pdf) {
-    const std::string source = html ? *html : *pdf + ".tmp-" + std::to_string(::getpid()) + ".html";
-    if (!html) WriteFile(source, text);
-    try {
-      PdfPrinter().Print(Poco::Path(source).absolute().toString(), *pdf);
-    } catch (const PdfError& e) {
-      if (!html) std::remove(source.c_str());
-      ctx.err << "portfolio: error: " << e.what() << "\n";
-      return kExitBadInput;
-    }
-    if (!html) std::remove(source.c_str());
-    ctx.out << "wrote portfolio " << *pdf << "\n";
-  }
+  if (html) ctx.out << "wrote portfolio " << *html << "\n";
+  if (pdf) ctx.out << "wrote portfolio " << *pdf << "\n";
   return kExitOk;
 }
 

@@ -8,7 +8,8 @@
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"
-#include "service/pipeline.h"
+#include "cli/output_files.h"
+#include "service/assess.h"
 #include "report/pdf_printer.h"
 #include "report/questionnaire.h"
 #include "rubric/rubric_loader.h"
@@ -81,7 +82,7 @@ int RunQuestionnaire(CommandContext& ctx) {
 
   ReportOptions options;
   options.lang = lang;
-  options.templates_dir = FindTemplatesDir(args.Value("--templates").value_or(""));
+  options.templates_dir = TemplatesDir(args);
   WriteFile(*output, QuestionnaireRenderer(options).Render(*rubric, answers ? &*answers : nullptr));
   ctx.out << "wrote " << *output << " (" << rubric->AllCriteria().size() << " items"
           << (answers ? ", " + answers->factory.name : std::string()) << ")\n";

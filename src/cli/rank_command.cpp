@@ -1,31 +1,20 @@
 // `factory-assess rank --config RANKING.yaml INPUTS...`: ranks candidate
 // factories by a ranking config (docs/ranking.md), with rank stability.
 #include <charconv>
-#include <cstdio>
-#include <map>
 #include <memory>
 #include <ostream>
-#include <stdexcept>
 
+#include "assessment/ranking_json.h"
 #include "base/text.h"
-#include <Poco/Path.h>
-#include <unistd.h>
-
 #include "cli/args.h"
 #include "cli/assessment_inputs.h"
 #include "cli/command.h"
-#include "service/pipeline.h"
-#include "report/pdf_printer.h"
-#include "report/ranking_report.h"
+#include "cli/output_files.h"
+#include "cli/ranking_text.h"
 #include "ranking/ranking_config.h"
 #include "ranking/ranking_config_csv.h"
-#include "scoring/assessment_builder.h"
-#include "assessment/assessment_json.h"
-#include "ranking/rank_stability.h"
-#include "ranking/ranking_input.h"
-#include "assessment/ranking_json.h"
-#include "cli/ranking_text.h"
-#include "ranking/ranking_weights.h"
+#include "report/ranking_report.h"
+#include "service/rank.h"
 
 namespace fa {
 
@@ -124,41 +113,13 @@ std::string ApplyOverrides(const Args& args, StabilitySettings& s) {
   return "";
 }
 
-// Reads every input into the builder: candidate tables as they are,
-// assessments (saved, or scored from answer files and cohort CSVs) per file.
+// Reads every input: candidate tables as they are, assessments (saved, or
+// scored from answer files and cohort CSVs) per file.
 void ReadInputs(const InputFiles& files, const CompiledRubric* compiled, const AssessOptions& options,
-                RankingInputBuilder& builder,
-                Diagnostics& diags) {
+                RankRequest& request, Diagnostics& diags) {
   for (const auto& path : files.tables)
-    if (auto table = LoadCsv(path, diags)) builder.AddTable(*table);
-  for (const auto& read : ReadAssessmentInputs(files, compiled, options, diags)) {
-    if (!read.cohort) {
-      builder.AddAssessments(read.assessments, read.file);
-      continue;
-    }
-    // A cohort's candidates are named by their row, as its reader names them.
-    for (size_t row = 0; row < read.assessments.size(); ++row)
-      builder.AddAssessments({read.assessments[row]}, read.file + ", row " + std::to_string(row + 1));
-  }
-}
-
-// Writes the ranking report as HTML to `html` and/or PDF to `pdf`.
-// Returns "" or what went wrong.
-std::string WriteReports(const Ranking& ranking, const RankingReportOptions& options,
-                         const std::optional<std::string>& html, const std::optional<std::string>& pdf) {
-  const std::string text = RenderRankingReport(ranking, options);
-  if (html) WriteFile(*html, text);
-  if (!pdf) return "";
-  std::string source = html ? *html : *pdf + ".tmp-" + std::to_string(::getpid()) + ".html";
-  if (!html) WriteFile(source, text);
-  try {
-    PdfPrinter().Print(Poco::Path(source).absolute().toString(), *pdf);
-  } catch (const PdfError& e) {
-    if (!html) std::remove(source.c_str());
-    return e.what();
-  }
-  if (!html) std::remove(source.c_str());
-  return "";
+    if (auto table = LoadCsv(path, diags)) request.tables.push_back(std::move(*table));
+  request.sources = ReadAssessmentInputs(files, compiled, options, diags);
 }
 
 }  // namespace
@@ -192,9 +153,9 @@ int RunRank(CommandContext& ctx) {
   }
 
   Diagnostics diags;
-  std::unique_ptr<CompiledRubric> compiled;
+  std::shared_ptr<const CompiledRubric> compiled;
   if (auto rubric = args.Value("--rubric")) {
-    compiled = LoadCompiledRubric(*rubric, diags);
+    compiled = CompileRubricFile(*rubric, diags);
     if (!compiled) {
       ctx.err << diags.Format() << "rank: the rubric has errors; nothing ranked\n";
       return kExitBadInput;
@@ -205,48 +166,37 @@ int RunRank(CommandContext& ctx) {
     return Usage(ctx, "answer files need --rubric (inputs that are neither CSV nor saved assessments): " +
                           files.answers.front());
   std::optional<RankingConfig> config = LoadRankingConfig(*args.Value("--config"), diags);
-  std::optional<RankingWeights> weights;
-  if (config) weights = ResolveRankingWeights(*config, diags);
-  if (!config || !weights) {
+  if (!config) {
     ctx.err << diags.Format();
     return kExitBadInput;
   }
-  StabilitySettings stability = config->stability;
-  if (std::string problem = ApplyOverrides(args, stability); !problem.empty())
+  RankRequest request;
+  request.stability = config->stability;
+  request.threads = threads;
+  if (std::string problem = ApplyOverrides(args, request.stability); !problem.empty())
     return Usage(ctx, problem);
 
-  RankingInputBuilder builder(*config, diags);
   AssessOptions assess_options;
   assess_options.generated_at = args.Value("--generated-at").value_or("");
-  ReadInputs(files, compiled.get(), assess_options, builder, diags);
-  RankingInput input = builder.Finish();
-  const auto n = static_cast<int>(input.candidates.size());
-  if (!diags.HasErrors() && n == 0)
-    diags.Error(
-        config->file, {},
-        "no candidates to rank (" + std::to_string(input.excluded) + " left out by the filters)");
-  const bool stable = config->method != RankingMethod::kScore && stability.samples > 0;
-  if (!diags.HasErrors() && stable && n > kMaxStabilityCandidates)
-    diags.Error(config->file, {},
-                std::to_string(n) + " candidates: rank stability is computed for at most " +
-                    std::to_string(kMaxStabilityCandidates) + "; filter them, or pass --samples 0");
+  ReadInputs(files, compiled.get(), assess_options, request, diags);
+  std::optional<Ranking> ranked;
+  if (!diags.HasErrors()) ranked = RankByConfig(*config, std::move(request), diags);
   ctx.err << diags.Format();
-  if (diags.HasErrors()) {
+  if (!ranked) {
     if (!compiled && !files.tables.empty())
       ctx.err << "rank: note: CSV inputs were read as candidate tables; a cohort CSV of answers "
                  "(docs/cohort-csv.md) needs --rubric\n";
     ctx.err << "rank: " << diags.ErrorCount() << " error(s); nothing written\n";
     return kExitBadInput;
   }
-
-  Ranking ranking = RankCandidates(*config, std::move(input), *weights, stability, threads);
+  const Ranking& ranking = *ranked;
   const auto html = args.Value("--html"), pdf = args.Value("--pdf");
   if (html || pdf) {
     RankingReportOptions report;
     report.lang = lang;
-    report.templates_dir = FindTemplatesDir(args.Value("--templates").value_or(""));
+    report.templates_dir = TemplatesDir(args);
     report.generated_at = assess_options.generated_at.empty() ? CurrentUtcTimestamp() : assess_options.generated_at;
-    if (std::string problem = WriteReports(ranking, report, html, pdf); !problem.empty()) {
+    if (std::string problem = WriteHtmlAndPdf(RenderRankingReport(ranking, report), html, pdf); !problem.empty()) {
       ctx.err << "rank: error: " << problem << "\n";
       return kExitBadInput;
     }

@@ -5,7 +5,8 @@
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"
-#include "service/pipeline.h"
+#include "cli/output_files.h"
+#include "service/assess.h"
 #include "report/pdf_printer.h"
 #include "report/report_renderer.h"
 #include "scoring/assessment_builder.h"
@@ -53,7 +54,7 @@ int RunReport(CommandContext& ctx) {
   Diagnostics diags;
   std::vector<Assessment> assessments;
   if (auto rubric_path = args.Value("--rubric")) {
-    auto compiled = LoadCompiledRubric(*rubric_path, diags);
+    auto compiled = CompileRubricFile(*rubric_path, diags);
     if (compiled) {
       std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled->rubric, {input}, diags);
       if (!diags.HasErrors()) {
@@ -86,7 +87,7 @@ int RunReport(CommandContext& ctx) {
   }
   ReportOptions options;
   options.lang = lang;
-  options.templates_dir = FindTemplatesDir(args.Value("--templates").value_or(""));
+  options.templates_dir = TemplatesDir(args);
   WriteFile(*output, RenderDiagnosisReport(*chosen, options));
   ctx.out << "wrote " << *output << " (" << chosen->factory.name << ", level " << chosen->level << ")\n";
   if (args.Has("--pdf")) {

@@ -16,7 +16,7 @@
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"
-#include "service/pipeline.h"
+#include "service/assess.h"
 #include "cli/progress.h"
 #include "scoring/assessment_builder.h"
 #include "assessment/assessment_json.h"
@@ -186,7 +186,7 @@ int RunScore(CommandContext& ctx) {
     return kExitUsage;
   }
   Diagnostics diags;
-  auto compiled = LoadCompiledRubric(*args.Value("--rubric"), diags);
+  auto compiled = CompileRubricFile(*args.Value("--rubric"), diags);
   if (!compiled) {
     ctx.err << diags.Format();
     return kExitBadInput;
@@ -200,8 +200,7 @@ int RunScore(CommandContext& ctx) {
   }
   AssessOptions options;
   options.generated_at = args.Value("--generated-at").value_or("");
-  std::vector<Assessment> assessments = Assess(compiled->model, sets, options);
-  AddCohortBenchmarks(assessments);  // when more than one factory is scored
+  std::vector<Assessment> assessments = AssessTogether(*compiled, sets, options);
   std::string json = AssessmentsToJson(assessments);
   auto output = args.Value("-o") ? args.Value("-o") : args.Value("--output");
   if (output && *output != "-") {

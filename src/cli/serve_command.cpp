@@ -11,7 +11,8 @@
 
 #include "cli/args.h"
 #include "cli/command.h"
-#include "service/pipeline.h"
+#include "cli/output_files.h"
+#include "service/assess.h"
 #include "store/store.h"
 #include "web/server.h"
 #include "web/web_app.h"
@@ -104,7 +105,7 @@ int RunServe(CommandContext& ctx) {
           << st->SchemaVersion() << "\n";
 
   web::WebConfig config;
-  config.templates_dir = FindTemplatesDir(args.Value("--templates").value_or(""));
+  config.templates_dir = TemplatesDir(args);
   config.rubrics_dir = args.Value("--rubrics").value_or("rubrics");
   config.ranking_dir = args.Value("--ranking").value_or("examples/ranking");
   config.default_lang = lang;

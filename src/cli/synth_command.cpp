@@ -8,7 +8,7 @@
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"
-#include "service/pipeline.h"
+#include "service/assess.h"
 #include "cli/progress.h"
 #include "synth/synthetic_cohort.h"
 
@@ -71,7 +71,7 @@ int RunSynth(CommandContext& ctx) {
     return kExitUsage;
   }
   Diagnostics diags;
-  auto compiled = LoadCompiledRubric(*args.Value("--rubric"), diags);
+  auto compiled = CompileRubricFile(*args.Value("--rubric"), diags);
   ctx.err << diags.Format();
   if (!compiled) return kExitBadInput;
   SynthOptions options;

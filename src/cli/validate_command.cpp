@@ -10,7 +10,7 @@
 #include "base/diagnostics.h"
 #include "cli/args.h"
 #include "cli/command.h"
-#include "service/pipeline.h"
+#include "service/assess.h"
 #include "rubric/scenario_loader.h"
 
 namespace fa {
@@ -74,7 +74,7 @@ int RunValidate(CommandContext& ctx) {
               << catalogue->links.size() << " links)\n";
       continue;
     }
-    std::unique_ptr<CompiledRubric> compiled = LoadCompiledRubric(file, diags);
+    std::shared_ptr<const CompiledRubric> compiled = CompileRubricFile(file, diags);
     ctx.err << diags.Format();
     if (!compiled) {
       all_ok = false;

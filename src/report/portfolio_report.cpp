@@ -258,13 +258,12 @@ PortfolioReportRenderer::PortfolioReportRenderer(const PortfolioOptions& options
       template_(ReportTemplate::Load(options.templates_dir.empty() ? DefaultTemplatesDir() : options.templates_dir,
                                      "portfolio.html")) {}
 
-std::string PortfolioReportRenderer::Render(const std::vector<Assessment>& assessments) const {
-  const Portfolio p = BuildPortfolio(assessments, options_.rule);
-  return template_.Render(BuildPortfolioView(p, options_));
+std::string PortfolioReportRenderer::Render(const Portfolio& portfolio) const {
+  return template_.Render(BuildPortfolioView(portfolio, options_));
 }
 
-std::string RenderPortfolioReport(const std::vector<Assessment>& assessments, const PortfolioOptions& options) {
-  return PortfolioReportRenderer(options).Render(assessments);
+std::string RenderPortfolioReport(const Portfolio& portfolio, const PortfolioOptions& options) {
+  return PortfolioReportRenderer(options).Render(portfolio);
 }
 
 }  // namespace fa

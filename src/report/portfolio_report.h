@@ -21,9 +21,6 @@ struct PortfolioOptions : ReportOptions {
   /// The action plan's target: `target` smart factories by `target_year`.
   int target = 100;
   int target_year = 2027;
-  /// What counts as a smart factory (portfolio.h); by default the lowest
-  /// tier of the Assessments' tier scheme.
-  SmartFactoryRule rule;
   /// Cover title; "" takes the label pf_default_title.
   std::string title;
   /// The date the figures are as of ("2026-11-27"); "" takes the first ten
@@ -42,8 +39,7 @@ class PortfolioReportRenderer {
   /// Throws std::runtime_error naming the file when a template is missing
   /// or malformed.
   explicit PortfolioReportRenderer(const PortfolioOptions& options);
-  /// Throws std::invalid_argument when options.rule names an unknown tier.
-  std::string Render(const std::vector<Assessment>& assessments) const;
+  std::string Render(const Portfolio& portfolio) const;
 
  private:
   PortfolioOptions options_;
@@ -51,6 +47,6 @@ class PortfolioReportRenderer {
 };
 
 /// The whole report as one HTML string.
-std::string RenderPortfolioReport(const std::vector<Assessment>& assessments, const PortfolioOptions& options);
+std::string RenderPortfolioReport(const Portfolio& portfolio, const PortfolioOptions& options);
 
 }  // namespace fa

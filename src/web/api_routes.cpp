@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "base/json_writer.h"
-#include "scoring/assessment_builder.h"
+#include "assessment/assessment_json.h"
 #include "web/api_json.h"
 #include "web/assessment_service.h"
 #include "web/password.h"
@@ -235,18 +235,16 @@ void WebApp::AddApiRoutes() {
       return JsonError(409, "the assessment is already submitted");
     auto rubric = catalog_.Get(a->record.rubric_pk);
     if (!rubric) return JsonError(500, "the assessment's rubric does not load");
-    const std::string doc = AnswersDocument(*rubric->rubric, a->factory, a->record,
-                                            store_.ListAnswers(a->record.id), UserNames());
     Diagnostics diags;
-    auto scored = ScoreAnswersDocument(rubric->model, doc, "assessment-" + std::to_string(a->record.id) + ".json",
-                                       "", diags);
+    std::optional<Assessment> scored = ScoreSaved(*a, *rubric, diags);
     if (!scored) {
       std::vector<std::string> details;
       for (const auto& d : diags.items())
         if (d.severity == Severity::kError) details.push_back(d.message);
       return JsonError(400, "the answers are not complete or not valid", details);
     }
-    auto r = store_.Submit(a->record.id, a->record.version, scored->result_json, scored->answers_sha256, ctx.Actor());
+    auto r = store_.Submit(a->record.id, a->record.version, AssessmentsToJson({*scored}),
+                           scored->provenance.answers_sha256, ctx.Actor());
     if (r.status == store::EditStatus::kConflict)
       return JsonError(409, "an answer was saved meanwhile; submit again");
     if (r.status != store::EditStatus::kSaved) return JsonError(409, "the assessment is already submitted");

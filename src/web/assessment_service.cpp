@@ -186,22 +186,4 @@ std::string AnswersDocument(const Rubric& rubric, const store::Factory& factory,
   return w.str() + "\n";
 }
 
-std::optional<Scored> ScoreAnswersDocument(const ScoringModel& model, const std::string& document,
-                                           const std::string& file_name, const std::string& generated_at,
-                                           Diagnostics& diags) {
-  diags.AddSource(file_name, document);
-  std::optional<AnswerSet> set = LoadAnswerSetFromString(document, file_name, diags);
-  if (!set || diags.HasErrors()) return std::nullopt;
-  if (!CheckAnswers(*model.rubric, *set, diags)) return std::nullopt;
-  AssessOptions options;
-  options.generated_at = generated_at;
-  std::vector<Assessment> out = Assess(model, {*set}, options);
-  if (out.size() != 1) return std::nullopt;
-  Scored s;
-  s.assessment = out[0];
-  s.answers_sha256 = set->sha256;
-  s.result_json = AssessmentsToJson(out);
-  return s;
-}
-
 }  // namespace fa::web

@@ -1,8 +1,8 @@
 // The questionnaire's data work between the store and the scoring pipeline:
 // checking one answer value as it is saved, the progress of a draft, and at
 // submit the answers document (docs/answers-format.md) built from the
-// stored answers, checked and scored exactly as `factory-assess score`
-// would score that file.
+// stored answers, which service/assess.h checks and scores exactly as
+// `factory-assess score` scores that file.
 #pragma once
 
 #include <Poco/Dynamic/Var.h>
@@ -14,8 +14,6 @@
 
 #include "base/diagnostics.h"
 #include "rubric/rubric.h"
-#include "assessment/assessment.h"
-#include "scoring/scoring_model.h"
 #include "store/store.h"
 
 namespace fa::web {
@@ -51,16 +49,5 @@ std::string AnswersDocument(const Rubric& rubric, const store::Factory& factory,
                             const store::AssessmentRecord& record,
                             const std::vector<store::AnswerRecord>& answers,
                             const std::map<int64_t, std::string>& user_names);
-
-/// Scores an answers document: loads it, checks it against the rubric,
-/// scores it. nullopt with the problems in `diags` when it does not check.
-struct Scored {
-  Assessment assessment;
-  std::string answers_sha256;
-  std::string result_json;  ///< AssessmentsToJson of the one assessment
-};
-std::optional<Scored> ScoreAnswersDocument(const ScoringModel& model, const std::string& document,
-                                           const std::string& file_name, const std::string& generated_at,
-                                           Diagnostics& diags);
 
 }  // namespace fa::web

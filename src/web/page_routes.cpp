@@ -8,7 +8,8 @@
 
 #include "base/text.h"
 #include "report/pdf_printer.h"
-#include "ranking/rank_candidates.h"
+#include "assessment/assessment_json.h"
+#include "assessment/ranking.h"
 #include "web/assessment_service.h"
 #include "web/password.h"
 #include "web/questionnaire_page.h"
@@ -250,16 +251,16 @@ void WebApp::AddPageRoutes() {
     if (a->record.status == store::AssessmentStatus::kSubmitted) return Redirect(base + "/report");
     auto rubric = catalog_.Get(a->record.rubric_pk);
     if (!rubric) return pages_->Message(500, ctx.T("评估模型无法加载", "Rubric does not load"), "", ctx);
-    const std::string doc = AnswersDocument(*rubric->rubric, a->factory, a->record, store_.ListAnswers(a->record.id), UserNames());
     Diagnostics diags;
-    auto scored = ScoreAnswersDocument(rubric->model, doc, "assessment-" + std::to_string(a->record.id) + ".json", "", diags);
+    std::optional<Assessment> scored = ScoreSaved(*a, *rubric, diags);
     if (!scored) {
       QuestionnairePageInput in{*rubric->rubric, a->factory, a->record, store_.ListAnswers(a->record.id), true, ""};
       EscapedView v = BuildQuestionnairePage(in, ctx);
       v.TextList("submit_errors", DiagnosticLines(diags));
       return pages_->Page("questionnaire", a->factory.name + " · " + a->record.round, v, ctx, 400);
     }
-    auto r = store_.Submit(a->record.id, a->record.version, scored->result_json, scored->answers_sha256, ctx.Actor());
+    auto r = store_.Submit(a->record.id, a->record.version, AssessmentsToJson({*scored}),
+                           scored->provenance.answers_sha256, ctx.Actor());
     if (r.status == store::EditStatus::kConflict) return Redirect(base);
     return Redirect(base + "/report");
   });

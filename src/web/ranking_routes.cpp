@@ -5,19 +5,19 @@
 // every factory.
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
+#include "assessment/assessment_json.h"
+#include "assessment/ranking_json.h"
 #include "base/json_writer.h"
 #include "base/text.h"
+#include "ranking/portfolio_json.h"
+#include "ranking/ranking_config.h"
 #include "report/portfolio_report.h"
 #include "report/ranking_report.h"
-#include "ranking/ranking_config.h"
-#include "assessment/assessment_json.h"
-#include "ranking/rank_candidates.h"
-#include "ranking/ranking_input.h"
-#include "ranking/rank_stability.h"
-#include "assessment/ranking_json.h"
-#include "ranking/ranking_weights.h"
+#include "service/portfolio.h"
+#include "service/rank.h"
 #include "web/web_app.h"
 
 namespace fa::web {
@@ -78,6 +78,24 @@ std::vector<Assessment> LatestAssessments(WebApp& app, const RequestContext& ctx
   return out;
 }
 
+/// The assessments of rubric `id`, or of the rubric most of them use when
+/// `id` is empty: a portfolio counts the levels of one rubric.
+std::vector<Assessment> OfOneRubric(std::vector<Assessment> all, std::string id) {
+  if (id.empty()) {
+    std::map<std::string, int> counts;
+    for (const auto& a : all) ++counts[a.rubric.id];
+    int most = 0;
+    for (const auto& [rubric, n] : counts)  // ties: the first id in order
+      if (n > most) {
+        most = n;
+        id = rubric;
+      }
+  }
+  all.erase(std::remove_if(all.begin(), all.end(), [&](const Assessment& a) { return a.rubric.id != id; }),
+            all.end());
+  return all;
+}
+
 /// Ranks by the config `name` with the request's filters; problems in `diags`.
 std::optional<Ranking> RankFromRequest(WebApp& app, const RequestContext& ctx, Diagnostics& diags) {
   std::vector<std::string> names = RankingConfigNames(app.config().ranking_dir);
@@ -89,8 +107,6 @@ std::optional<Ranking> RankFromRequest(WebApp& app, const RequestContext& ctx, D
   }
   std::optional<RankingConfig> config = LoadRankingConfig(app.config().ranking_dir + "/" + name + ".yaml", diags);
   if (!config) return std::nullopt;
-  std::optional<RankingWeights> weights = ResolveRankingWeights(*config, diags);
-  if (!weights) return std::nullopt;
   // Filters from the request replace the config's (with positions to match,
   // which the builder's "matched no candidate" warnings index).
   RankingFilters& f = config->filters;
@@ -107,23 +123,17 @@ std::optional<Ranking> RankFromRequest(WebApp& app, const RequestContext& ctx, D
     f.tier_pos.assign(v.size(), SourcePos{});
   }
   if (auto v = ParseId(ctx.req.Query("min_level"))) config->filters.min_level = static_cast<int>(std::min<int64_t>(*v, 10));
-  RankingInputBuilder builder(*config, diags);
   std::vector<Assessment> assessments = LatestAssessments(app, ctx, false);
   if (!config->rubric.empty())
     assessments.erase(std::remove_if(assessments.begin(), assessments.end(),
                                      [&](const Assessment& a) { return a.provenance.rubric_id != config->rubric; }),
                       assessments.end());
-  builder.AddAssessments(assessments, "store");
-  RankingInput input = builder.Finish();
-  if (input.candidates.empty()) {
-    diags.Error("ranking", {}, "no candidates to rank (" + std::to_string(input.excluded) + " left out by the filters)");
-    return std::nullopt;
-  }
-  if (diags.HasErrors()) return std::nullopt;
-  StabilitySettings stability = config->stability;
-  if (static_cast<int>(input.candidates.size()) > kMaxStabilityCandidates) stability.samples = 0;
-  stability.samples = std::min(stability.samples, 20000);
-  return RankCandidates(*config, std::move(input), *weights, stability, 1);
+  RankRequest request;
+  request.sources.push_back({"store", std::move(assessments), false});
+  request.stability = config->stability;
+  request.stability.samples = std::min(request.stability.samples, 20000);
+  request.skip_stability_when_too_many = true;
+  return RankByConfig(*config, std::move(request), diags);
 }
 
 std::vector<std::string> DiagnosticLines(const Diagnostics& diags) {
@@ -167,43 +177,22 @@ void WebApp::AddRankingRoutes() {
     return r;
   });
   auto portfolio = [this](RequestContext& ctx, bool json) {
-    std::vector<Assessment> assessments = LatestAssessments(*this, ctx, true);
+    std::vector<Assessment> assessments = OfOneRubric(LatestAssessments(*this, ctx, true), ctx.req.Query("rubric"));
     if (assessments.empty())
       return json ? JsonError(404, "no submitted assessments yet")
                   : pages_->Message(404, ctx.T("暂无数据", "No data"), ctx.T("还没有已提交的评估。", "No assessment has been submitted yet."), ctx);
-    if (json) {
-      Portfolio p = BuildPortfolio(assessments, SmartFactoryRule{});
-      JsonWriter w(false);
-      w.BeginObject();
-      w.Field("assessments", p.assessments);
-      w.Field("factories", p.district.factories);
-      w.Field("smart", p.district.smart);
-      w.Key("per_level").BeginArray();
-      for (int n : p.district.per_level) w.Int(n);
-      w.EndArray();
-      w.Key("tiers").BeginArray();
-      for (size_t i = 0; i < p.tiers.size(); ++i) {
-        w.BeginObject().Field("id", p.tiers[i].id);
-        w.Field("factories", i < p.district.per_tier.size() ? p.district.per_tier[i] : 0);
-        w.EndObject();
-      }
-      w.EndArray();
-      w.Key("by_town").BeginArray();
-      for (const auto& g : p.by_town) w.BeginObject().Field("town", g.name).Field("factories", g.factories).Field("smart", g.smart).EndObject();
-      w.EndArray();
-      w.Key("by_industry").BeginArray();
-      for (const auto& g : p.by_industry) w.BeginObject().Field("industry", g.name).Field("factories", g.factories).Field("smart", g.smart).EndObject();
-      w.EndArray();
-      w.Field("moved_up", p.moved_up).Field("unchanged", p.unchanged).Field("moved_down", p.moved_down);
-      w.EndObject();
-      return JsonResponse(200, w.str());
-    }
+    Diagnostics diags;
+    std::optional<Portfolio> p = BuildDistrictPortfolio(assessments, SmartFactoryRule{}, "store", diags);
+    if (!p)
+      return json ? JsonError(400, "cannot count the portfolio", DiagnosticLines(diags))
+                  : pages_->Message(400, ctx.T("无法统计", "Cannot count"), Join(DiagnosticLines(diags), "\n"), ctx);
+    if (json) return JsonResponse(200, PortfolioToJson(*p));
     PortfolioOptions options;
     options.lang = ctx.lang;
     options.templates_dir = config_.templates_dir;
     options.generated_at = IsoUtc(config_.Now());
     WebResponse r;
-    r.body = RenderPortfolioReport(assessments, options);
+    r.body = RenderPortfolioReport(*p, options);
     r.csp = ReportCsp(r.body);
     return r;
   };

@@ -13,14 +13,7 @@ RubricCheck CheckRubricTexts(const std::string& main_name, const std::string& ma
                              const std::map<std::string, std::string>& companions) {
   RubricCheck out;
   Diagnostics diags;
-  std::optional<Rubric> rubric = LoadRubricFromTexts(main_text, main_name, companions, diags);
-  if (rubric) {
-    auto loaded = std::make_shared<LoadedRubric>();
-    loaded->rubric = std::make_unique<Rubric>(std::move(*rubric));
-    size_t before = diags.ErrorCount();
-    loaded->model = CompileRubric(*loaded->rubric, diags);
-    if (diags.ErrorCount() == before) out.loaded = loaded;
-  }
+  out.loaded = CompileRubricTexts(main_name, main_text, companions, diags);
   out.diagnostics = diags.Format();
   std::istringstream lines(out.diagnostics);
   for (std::string line; std::getline(lines, line);)
@@ -29,7 +22,7 @@ RubricCheck CheckRubricTexts(const std::string& main_name, const std::string& ma
   return out;
 }
 
-std::shared_ptr<const LoadedRubric> RubricCatalog::Get(int64_t pk, std::string* problem) {
+std::shared_ptr<const CompiledRubric> RubricCatalog::Get(int64_t pk, std::string* problem) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = cache_.find(pk);
@@ -53,7 +46,6 @@ std::shared_ptr<const LoadedRubric> RubricCatalog::Get(int64_t pk, std::string* 
     if (problem) *problem = check.diagnostics;
     return nullptr;
   }
-  check.loaded->pk = pk;
   std::lock_guard<std::mutex> lock(mutex_);
   cache_[pk] = check.loaded;
   return check.loaded;

@@ -12,22 +12,14 @@
 #include <vector>
 
 #include "base/diagnostics.h"
-#include "rubric/rubric.h"
-#include "scoring/scoring_model.h"
+#include "service/compiled_rubric.h"
 #include "store/store.h"
 
 namespace fa::web {
 
-/// A rubric with its compiled model (which points into the rubric).
-struct LoadedRubric {
-  int64_t pk = 0;
-  std::unique_ptr<Rubric> rubric;
-  ScoringModel model;
-};
-
 /// The result of checking a rubric's texts.
 struct RubricCheck {
-  std::shared_ptr<LoadedRubric> loaded;  ///< null when there were errors
+  std::shared_ptr<const CompiledRubric> loaded;  ///< null when there were errors
   std::string diagnostics;               ///< formatted, file:line:col with the source line
   std::vector<std::string> messages;     ///< one line per problem, for JSON
 };
@@ -43,7 +35,7 @@ class RubricCatalog {
 
   /// The compiled rubric stored under `pk`; null when there is none or it no
   /// longer loads (then `problem` says why).
-  std::shared_ptr<const LoadedRubric> Get(int64_t pk, std::string* problem = nullptr);
+  std::shared_ptr<const CompiledRubric> Get(int64_t pk, std::string* problem = nullptr);
 
   /// Stores every rubric file of `dir` (files with a top-level `rubric:`)
   /// with its companions; returns one line per rubric for the log.
@@ -52,7 +44,7 @@ class RubricCatalog {
  private:
   store::Store& store_;
   std::mutex mutex_;
-  std::map<int64_t, std::shared_ptr<const LoadedRubric>> cache_;
+  std::map<int64_t, std::shared_ptr<const CompiledRubric>> cache_;
 };
 
 /// The record to store for a checked rubric.

@@ -5,6 +5,8 @@
 
 #include "report/report_renderer.h"
 #include "assessment/assessment_json.h"
+#include "service/assess.h"
+#include "web/assessment_service.h"
 #include "web/password.h"
 
 namespace fa::web {
@@ -42,7 +44,8 @@ WebApp::WebApp(store::Store& store, WebConfig config)
       store_(store),
       sessions_(store_, config_),
       throttle_(config_.throttle_max_failures, config_.throttle_window_seconds),
-      catalog_(store_) {
+      catalog_(store_),
+      peers_(store_) {
   if (config_.templates_dir.empty()) config_.templates_dir = DefaultTemplatesDir();
   pages_ = std::make_unique<PageRenderer>(config_.templates_dir + "/web");
   for (const char* lang : {"zh", "en"}) {
@@ -223,24 +226,24 @@ std::vector<store::Factory> WebApp::VisibleFactories(const RequestContext& ctx) 
   return out;
 }
 
-namespace {
-std::shared_ptr<const PreparedReport> CachedReport(
-    ReportCache& cache, const std::map<std::string, std::unique_ptr<DiagnosisReportRenderer>>& renderers,
-    const store::AssessmentRecord& record, const std::string& lang) {
+std::shared_ptr<const PreparedReport> WebApp::CachedReport(const store::AssessmentRecord& record,
+                                                           const std::string& lang) {
   const std::string key_lang = lang == "en" ? "en" : "zh";
-  return cache.Get(record.id, key_lang, record.result_json, [&] {
+  // Benchmarked among its peers as the store holds them now: a report is
+  // rendered again when the cohort has changed.
+  const PeerCohort peers = peers_.Of(record.rubric_pk);
+  return report_cache_.Get(record.id, key_lang, record.result_json + "\n" + peers.key, [&] {
     Diagnostics diags;
     std::vector<Assessment> list = AssessmentsFromJson(record.result_json, "assessment", diags);
     if (list.size() != 1)
       throw std::runtime_error("stored assessment " + std::to_string(record.id) + " does not read back");
-    return renderers.at(key_lang)->Render(list[0]);
+    return reports_.at(key_lang)->Render(WithPeers(list[0], *peers.assessments));
   });
 }
-}  // namespace
 
 std::string WebApp::ReportHtml(const store::AssessmentRecord& record, const std::string& lang) {
   if (record.status != store::AssessmentStatus::kSubmitted || record.result_json.empty()) return "";
-  return CachedReport(report_cache_, reports_, record, lang)->Html();
+  return CachedReport(record, lang)->Html();
 }
 
 WebResponse WebApp::ReportPage(const store::AssessmentRecord& record, const std::string& lang) {
@@ -249,8 +252,17 @@ WebResponse WebApp::ReportPage(const store::AssessmentRecord& record, const std:
     r.csp = ReportCsp(r.body);
     return r;
   }
-  r.body = CachedReport(report_cache_, reports_, record, lang)->WithNonce(RandomToken(18), r.csp);
+  r.body = CachedReport(record, lang)->WithNonce(RandomToken(18), r.csp);
   return r;
+}
+
+std::optional<Assessment> WebApp::ScoreSaved(const AssessmentInScope& a, const CompiledRubric& rubric,
+                                             Diagnostics& diags) {
+  const std::string doc =
+      AnswersDocument(*rubric.rubric, a.factory, a.record, store_.ListAnswers(a.record.id), UserNames());
+  AssessOptions options;
+  options.generated_at = IsoUtc(config_.Now());
+  return AssessAnswersText(rubric, doc, "assessment-" + std::to_string(a.record.id) + ".json", options, diags);
 }
 
 std::map<int64_t, std::string> WebApp::UserNames() {

@@ -14,10 +14,12 @@
 #include <optional>
 #include <string>
 
+#include "assessment/assessment.h"
 #include "store/store.h"
 #include "web/http_message.h"
 #include "web/login_throttle.h"
 #include "web/page_renderer.h"
+#include "web/peer_cohorts.h"
 #include "web/report_cache.h"
 #include "web/request_context.h"
 #include "web/router.h"
@@ -72,11 +74,16 @@ class WebApp {
   WebResponse ReportPage(const store::AssessmentRecord& record, const std::string& lang);
   ReportCache& report_cache() { return report_cache_; }
   std::map<int64_t, std::string> UserNames();
+  /// The assessment's saved answers as its answers document, scored the way
+  /// `factory-assess score` scores that file (service/assess.h), stamped
+  /// with the server's clock; nullopt with the problems in `diags`.
+  std::optional<Assessment> ScoreSaved(const AssessmentInScope& a, const CompiledRubric& rubric, Diagnostics& diags);
   PageRenderer& pages() { return *pages_; }
   SessionManager& sessions() { return sessions_; }
   LoginThrottle& throttle() { return throttle_; }
 
  private:
+  std::shared_ptr<const PreparedReport> CachedReport(const store::AssessmentRecord& record, const std::string& lang);
   void AddApiRoutes();
   void AddApiAdminRoutes();
   void AddRankingRoutes();
@@ -92,6 +99,7 @@ class WebApp {
   SessionManager sessions_;
   LoginThrottle throttle_;
   RubricCatalog catalog_;
+  PeerCohorts peers_;
   Router router_;
   std::unique_ptr<PageRenderer> pages_;
   std::map<std::string, std::unique_ptr<DiagnosisReportRenderer>> reports_;  ///< by language

@@ -7,7 +7,7 @@
 #include <cstdlib>
 
 #include "base/text.h"
-#include "service/pipeline.h"
+#include "service/assess.h"
 #include "scoring/assessment_builder.h"
 #include "assessment/assessment_json.h"
 
@@ -34,7 +34,7 @@ TEST_CASE("shipped rubrics load and compile with no diagnostics at all") {
   for (const char* path : {"rubrics/cmmm.yaml", "rubrics/sme-digital-2024.yaml"}) {
     CAPTURE(path);
     Diagnostics d;
-    auto compiled = LoadCompiledRubric(path, d);
+    auto compiled = CompileRubricFile(path, d);
     CHECK_MESSAGE(compiled, d.Format());
     CHECK_MESSAGE(d.empty(), d.Format());
   }
@@ -42,7 +42,7 @@ TEST_CASE("shipped rubrics load and compile with no diagnostics at all") {
 
 TEST_CASE("capability maturity rubric: 20 sub-domains, 5 levels, every scenario recommended") {
   Diagnostics d;
-  auto compiled = LoadCompiledRubric("rubrics/cmmm.yaml", d);
+  auto compiled = CompileRubricFile("rubrics/cmmm.yaml", d);
   REQUIRE(compiled);
   const Rubric& r = *compiled->rubric;
   CHECK(r.levels.size() == 5);
@@ -64,7 +64,7 @@ TEST_CASE("examples score to the levels their authors intended") {
   for (const auto& e : kExamples) {
     CAPTURE(e.file);
     Diagnostics d;
-    auto compiled = LoadCompiledRubric(e.rubric, d);
+    auto compiled = CompileRubricFile(e.rubric, d);
     REQUIRE(compiled);
     auto sets = LoadCheckedAnswers(*compiled->rubric, {e.file}, d);
     REQUIRE_MESSAGE(sets.size() == 1, d.Format());
@@ -80,7 +80,7 @@ TEST_CASE("examples score to the levels their authors intended") {
 
 TEST_CASE("an all-full-marks answer set reaches level 5 and an all-zero one reaches no level") {
   Diagnostics d;
-  auto compiled = LoadCompiledRubric("rubrics/cmmm.yaml", d);
+  auto compiled = CompileRubricFile("rubrics/cmmm.yaml", d);
   REQUIRE(compiled);
   for (const char* type : {"discrete", "process"}) {
     CAPTURE(type);
@@ -111,7 +111,7 @@ TEST_CASE("golden Assessment JSON of every example, byte for byte") {
   for (const auto& e : kExamples) {
     CAPTURE(e.file);
     Diagnostics d;
-    auto compiled = LoadCompiledRubric(e.rubric, d);
+    auto compiled = CompileRubricFile(e.rubric, d);
     REQUIRE(compiled);
     auto sets = LoadCheckedAnswers(*compiled->rubric, {e.file}, d);
     REQUIRE(sets.size() == 1);

@@ -19,7 +19,7 @@
 #include "answers/cohort_csv.h"
 #include "answers/credit_code.h"
 #include "base/text.h"
-#include "service/pipeline.h"
+#include "service/assess.h"
 #include "scoring/assessment_builder.h"
 #include "scoring/cohort_scoring.h"
 #include "synth/synthetic_cohort.h"
@@ -28,11 +28,11 @@ namespace fa {
 namespace {
 
 const CompiledRubric& Compiled(const std::string& path) {
-  static std::map<std::string, std::unique_ptr<CompiledRubric>> cache;
+  static std::map<std::string, std::shared_ptr<const CompiledRubric>> cache;
   auto& slot = cache[path];
   if (!slot) {
     Diagnostics d;
-    slot = LoadCompiledRubric(path, d);
+    slot = CompileRubricFile(path, d);
     REQUIRE_MESSAGE(slot, d.Format());
   }
   return *slot;

@@ -10,6 +10,8 @@
 
 #include "assessment/assessment.h"
 #include "assessment/ranking.h"
+#include "ranking/portfolio.h"
+#include "report/portfolio_report.h"
 
 namespace fa::testing {
 
@@ -172,6 +174,12 @@ inline void SetEveryText(std::vector<Assessment>& district, const std::string& t
     a.tier_scheme_title = both;
     for (auto& t : a.tiers) t.name = both;
   }
+}
+
+/// The portfolio report of `district` counted by `rule`.
+inline std::string RenderPortfolio(const std::vector<Assessment>& district, const PortfolioOptions& options,
+                                   const SmartFactoryRule& rule = {}) {
+  return RenderPortfolioReport(BuildPortfolio(district, rule), options);
 }
 
 }  // namespace fa::testing

@@ -59,7 +59,7 @@ std::string PortfolioHtml(const std::string& lang, bool hostile) {
     testing::SetEveryText(district, testing::kHostile);
     o.title = testing::kHostile;
   }
-  return RenderPortfolioReport(district, o);
+  return testing::RenderPortfolio(district, o);
 }
 
 fs::path TempDir(const std::string& name) {

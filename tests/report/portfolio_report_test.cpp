@@ -85,21 +85,21 @@ TEST_CASE("portfolio: factories assessed twice show their change, matched by cre
 
 TEST_CASE("portfolio: the input order changes nothing") {
   std::vector<Assessment> district = SampleDistrict();
-  const std::string before = RenderPortfolioReport(district, Options("zh"));
+  const std::string before = testing::RenderPortfolio(district, Options("zh"));
   std::reverse(district.begin(), district.end());
-  CHECK(RenderPortfolioReport(district, Options("zh")) == before);
+  CHECK(testing::RenderPortfolio(district, Options("zh")) == before);
 }
 
 TEST_CASE("portfolio report: Chinese, matches the golden file") {
-  CheckGolden(RenderPortfolioReport(SampleDistrict(), Options("zh")), "portfolio_zh.html");
+  CheckGolden(testing::RenderPortfolio(SampleDistrict(), Options("zh")), "portfolio_zh.html");
 }
 
 TEST_CASE("portfolio report: English, matches the golden file") {
-  CheckGolden(RenderPortfolioReport(SampleDistrict(), Options("en")), "portfolio_en.html");
+  CheckGolden(testing::RenderPortfolio(SampleDistrict(), Options("en")), "portfolio_en.html");
 }
 
 TEST_CASE("portfolio report: progress against the target states its rule and pace") {
-  const std::string html = RenderPortfolioReport(SampleDistrict(), Options("zh"));
+  const std::string html = testing::RenderPortfolio(SampleDistrict(), Options("zh"));
   CHECK(html.find("全区已评估企业中有 <strong>7</strong> 家计为智能工厂，占行动计划 2027 年目标 100 家的 <strong>7.0%</strong>，尚差 <strong>93</strong> 家。") !=
         std::string::npos);
   CHECK(html.find("距 2027 年底还有 1.2 年，平均每年需新增约 80 家。") != std::string::npos);
@@ -107,9 +107,10 @@ TEST_CASE("portfolio report: progress against the target states its rule and pac
   CHECK(html.find("3 家企业接受了多轮评估：<strong>2</strong> 家等级提升，1 家持平，0 家下降；平均得分变化 <strong>+0.51</strong>。") !=
         std::string::npos);
   PortfolioOptions o = Options("en");
-  o.rule.min_level = 3;
+  SmartFactoryRule level3;
+  level3.min_level = 3;
   o.target = 5;
-  const std::string by_level = RenderPortfolioReport(SampleDistrict(), o);
+  const std::string by_level = testing::RenderPortfolio(SampleDistrict(), o, level3);
   CHECK(by_level.find("Counted as a smart factory: maturity at <strong>Level 3 (Integrated)</strong> or above") !=
         std::string::npos);
   CHECK(by_level.find("<strong>4</strong> of the factories assessed count as smart factories: <strong>80.0%</strong> of the action plan's target of 5 by 2027") !=
@@ -123,7 +124,7 @@ TEST_CASE("portfolio report: hostile text in every field comes out escaped, and 
     CAPTURE(lang);
     PortfolioOptions o = Options(lang);
     o.title = kHostile;
-    const std::string html = RenderPortfolioReport(district, o);
+    const std::string html = testing::RenderPortfolio(district, o);
     CheckHostileEscaped(html, 10);
     CHECK(html.find("<h1 class=\"cover-company\">" + std::string(kEscaped) + "</h1>") != std::string::npos);
     CHECK(html.find("content: \"\\3c script\\3e alert") != std::string::npos);
@@ -137,7 +138,7 @@ TEST_CASE("portfolio report: a 300-character name is escaped in full wherever it
   name.resize(300);
   for (auto& a : district)
     if (a.factory.credit_code == "91310114607234188R") a.factory.name = a.factory.town = name;
-  const std::string html = RenderPortfolioReport(district, Options("zh"));
+  const std::string html = testing::RenderPortfolio(district, Options("zh"));
   CHECK(html.find("<span class=\"cand-name\">" + HtmlEscape(name) + "</span>") != std::string::npos);
   CHECK(html.find("<td class=\"wrap\">" + HtmlEscape(name) + "</td>") != std::string::npos);
   CHECK(html.find("<b>") == std::string::npos);
@@ -146,7 +147,7 @@ TEST_CASE("portfolio report: a 300-character name is escaped in full wherever it
 TEST_CASE("portfolio report: one factory, one round, empty fields") {
   std::vector<Assessment> one = {SampleDistrict()[5]};
   one[0].factory.town = one[0].factory.industry = one[0].round = one[0].date = "";
-  const std::string html = RenderPortfolioReport(one, Options("zh"));
+  const std::string html = testing::RenderPortfolio(one, Options("zh"));
   CHECK(html.find("尚无企业接受过多轮评估") != std::string::npos);
   CHECK(html.find("<td class=\"wrap\">（未填）</td>") != std::string::npos);
   CHECK(html.find("<td>（未标注）</td>") != std::string::npos);

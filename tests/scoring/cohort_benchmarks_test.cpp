@@ -6,7 +6,7 @@
 #include <cmath>
 #include <limits>
 
-#include "service/pipeline.h"
+#include "service/assess.h"
 #include "scoring/assessment_builder.h"
 #include "assessment/assessment_json.h"
 #include "scoring/cohort_benchmarks.h"
@@ -115,7 +115,7 @@ TEST_CASE("cohort benchmarks: a single assessment is left without any") {
 
 TEST_CASE("cohort benchmarks are written to the Assessment JSON and read back unchanged") {
   Diagnostics d;
-  auto compiled = LoadCompiledRubric("rubrics/cmmm.yaml", d);
+  auto compiled = CompileRubricFile("rubrics/cmmm.yaml", d);
   REQUIRE(compiled);
   auto sets = LoadCheckedAnswers(*compiled->rubric,
                                  {"examples/cmmm-weak-textile.yaml", "examples/cmmm-autoparts-anting.yaml",

@@ -5,7 +5,7 @@
 
 #include <map>
 
-#include "service/pipeline.h"
+#include "service/assess.h"
 #include "scoring/assessment_builder.h"
 
 namespace fa {
@@ -74,7 +74,7 @@ const HandWorked kEnterprises[] = {
 
 TEST_CASE("SME indicator: three hand-worked enterprises, item by item, dimension by dimension") {
   Diagnostics d;
-  auto compiled = LoadCompiledRubric("rubrics/sme-digital-2024.yaml", d);
+  auto compiled = CompileRubricFile("rubrics/sme-digital-2024.yaml", d);
   REQUIRE_MESSAGE(compiled, d.Format());
   for (const auto& e : kEnterprises) {
     CAPTURE(e.file);
@@ -103,7 +103,7 @@ TEST_CASE("SME indicator: three hand-worked enterprises, item by item, dimension
 
 TEST_CASE("SME indicator: the dimensions are worth 50, 30 and 20 points") {
   Diagnostics d;
-  auto compiled = LoadCompiledRubric("rubrics/sme-digital-2024.yaml", d);
+  auto compiled = CompileRubricFile("rubrics/sme-digital-2024.yaml", d);
   REQUIRE(compiled);
   std::map<std::string, double> max;
   for (const auto& n : compiled->rubric->tree) {

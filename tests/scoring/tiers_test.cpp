@@ -5,7 +5,7 @@
 #include <cstdlib>
 
 #include "base/text.h"
-#include "service/pipeline.h"
+#include "service/assess.h"
 #include "rubric/rubric_loader.h"
 #include "scoring/assessment_builder.h"
 
@@ -29,7 +29,7 @@ const TierCheck* CheckOf(const Assessment& a, const std::string& tier, const std
 
 TEST_CASE("tiers: each example plant gets the tiers its maturity and vetoes allow, with what is missing") {
   Diagnostics d;
-  auto compiled = LoadCompiledRubric("rubrics/cmmm.yaml", d);
+  auto compiled = CompileRubricFile("rubrics/cmmm.yaml", d);
   REQUIRE_MESSAGE(compiled, d.Format());
   auto assess = [&](const std::string& file) {
     auto sets = LoadCheckedAnswers(*compiled->rubric, {file}, d);

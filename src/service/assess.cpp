@@ -1,0 +1,78 @@
+#include "service/assess.h"
+
+#include "answers/answers_check.h"
+#include "answers/answers_loader.h"
+#include "scoring/cohort_benchmarks.h"
+
+namespace fa {
+
+namespace {
+
+bool SameFactory(const FactoryProfile& a, const FactoryProfile& b) {
+  if (!a.credit_code.empty() || !b.credit_code.empty()) return a.credit_code == b.credit_code;
+  return a.name == b.name;
+}
+
+}  // namespace
+
+std::vector<AnswerSet> LoadCheckedAnswers(const Rubric& rubric, const std::vector<std::string>& paths,
+                                          Diagnostics& diags) {
+  std::vector<AnswerSet> out;
+  for (const auto& path : paths) {
+    std::optional<AnswerSet> set = LoadAnswerSet(path, diags);
+    if (!set) continue;
+    const size_t before = diags.ErrorCount();
+    CheckAnswers(rubric, *set, diags);
+    if (diags.ErrorCount() == before) out.push_back(std::move(*set));
+  }
+  return out;
+}
+
+std::optional<AnswerSet> CheckedAnswersFromText(const Rubric& rubric, const std::string& text,
+                                                const std::string& name, Diagnostics& diags) {
+  diags.AddSource(name, text);
+  const size_t before = diags.ErrorCount();
+  std::optional<AnswerSet> set = LoadAnswerSetFromString(text, name, diags);
+  if (!set || diags.ErrorCount() > before) return std::nullopt;
+  if (!CheckAnswers(rubric, *set, diags)) return std::nullopt;
+  return set;
+}
+
+std::optional<Assessment> AssessAnswersText(const CompiledRubric& compiled, const std::string& text,
+                                            const std::string& name, const AssessOptions& options,
+                                            Diagnostics& diags) {
+  std::optional<AnswerSet> set = CheckedAnswersFromText(*compiled.rubric, text, name, diags);
+  if (!set) return std::nullopt;
+  std::vector<Assessment> out = Assess(compiled.model, {*set}, options);
+  return std::move(out.front());
+}
+
+std::vector<Assessment> AssessTogether(const CompiledRubric& compiled, const std::vector<AnswerSet>& sets,
+                                       const AssessOptions& options) {
+  std::vector<Assessment> out = Assess(compiled.model, sets, options);
+  AddCohortBenchmarks(out);
+  return out;
+}
+
+Assessment WithPeers(const Assessment& target, const std::vector<Assessment>& cohort) {
+  std::vector<Assessment> all;
+  all.reserve(cohort.size() + 1);
+  size_t self = cohort.size();
+  for (const auto& a : cohort) {
+    if (self == cohort.size() && SameFactory(a.factory, target.factory)) {
+      self = all.size();
+      all.push_back(target);
+    } else {
+      all.push_back(a);
+    }
+  }
+  if (self == cohort.size()) {
+    self = all.size();
+    all.push_back(target);
+  }
+  for (auto& a : all) a.cohort = CohortInfo{};
+  AddCohortBenchmarks(all);
+  return std::move(all[self]);
+}
+
+}  // namespace fa

@@ -1,0 +1,46 @@
+// Checking and scoring answers: answer sets checked against a compiled
+// rubric and scored into Assessments, benchmarked against the factories
+// scored with them or against a given cohort of peers. The command line
+// reads the answers from files, the web app from its store; both come here.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "answers/answer_set.h"
+#include "assessment/assessment.h"
+#include "base/diagnostics.h"
+#include "scoring/assessment_builder.h"
+#include "service/compiled_rubric.h"
+
+namespace fa {
+
+/// Loads answer files and checks each against the rubric. Returns the sets
+/// that are clean; every problem goes to `diags`.
+std::vector<AnswerSet> LoadCheckedAnswers(const Rubric& rubric, const std::vector<std::string>& paths,
+                                          Diagnostics& diags);
+
+/// One answers document (YAML or JSON, docs/answers-format.md) given as
+/// text named `name`, loaded and checked; nullopt when `diags` got errors.
+std::optional<AnswerSet> CheckedAnswersFromText(const Rubric& rubric, const std::string& text,
+                                                const std::string& name, Diagnostics& diags);
+
+/// One answers document given as text, checked and scored alone (the web
+/// app's submit; `factory-assess score FILE` gives the same Assessment).
+std::optional<Assessment> AssessAnswersText(const CompiledRubric& compiled, const std::string& text,
+                                            const std::string& name, const AssessOptions& options,
+                                            Diagnostics& diags);
+
+/// Scores checked answer sets and, when there are several, benchmarks them
+/// against each other (percentiles within the cohort and industry).
+std::vector<Assessment> AssessTogether(const CompiledRubric& compiled, const std::vector<AnswerSet>& sets,
+                                       const AssessOptions& options);
+
+/// `target` benchmarked among `cohort`: the peers' latest assessments of
+/// the same rubric. The cohort member of the same factory (by credit code,
+/// else name) is replaced by `target`, which is added when absent, so the
+/// figures equal those of scoring the whole cohort together.
+Assessment WithPeers(const Assessment& target, const std::vector<Assessment>& cohort);
+
+}  // namespace fa

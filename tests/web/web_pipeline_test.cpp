@@ -1,0 +1,130 @@
+// One pipeline: the web app and the command line give byte-identical
+// results for the same answers. Six factories are assessed through the web
+// app (answers saved one by one through the API, then submitted); their
+// answers files are scored by `factory-assess score`, alone and together,
+// and the reports rendered by `factory-assess report` — the stored results
+// and the served report pages (benchmarked among the stored peers) must be
+// the same bytes.
+#include <doctest/doctest.h>
+
+#include "../cli/cli_runner.h"
+#include "answers/answers_check.h"
+#include "answers/answers_loader.h"
+#include "synth/synthetic_cohort.h"
+#include "test_server.h"
+
+namespace fa::webtest {
+namespace {
+
+std::string StripNonces(std::string html) {
+  for (size_t at; (at = html.find(" nonce=\"")) != std::string::npos;) html.erase(at, html.find('"', at + 8) + 1 - at);
+  return html;
+}
+
+// Five synthetic SME plants, each created in the store, assigned to
+// consultant A, answered through the API and submitted; returns the
+// assessment ids.
+std::vector<int64_t> AssessSyntheticPlants(TestServer& server, const World& world, Client& consultant) {
+  auto rubric = server.app().rubrics().Get(world.rubric_sme);
+  REQUIRE(rubric);
+  SynthOptions options;
+  options.factories = 5;
+  options.seed = 11;
+  options.threads = 1;
+  std::vector<AnswerSet> sets;
+  SynthesizeCohort(rubric->model, options, [&](const SynthFactory& f) {
+    Diagnostics diags;
+    auto set = LoadAnswerSetFromString(SynthAnswerYaml(*rubric->rubric, f), "synth.yaml", diags);
+    REQUIRE(set);
+    REQUIRE(CheckAnswers(*rubric->rubric, *set, diags));
+    sets.push_back(*set);
+  });
+  store::Actor system;
+  system.username = "system";
+  std::vector<int64_t> ids;
+  for (const AnswerSet& set : sets) {
+    store::Factory f;
+    f.credit_code = set.factory.credit_code;
+    f.name = set.factory.name;
+    f.town = set.factory.town;
+    f.industry = set.factory.industry;
+    f.manufacturing_type = set.factory.manufacturing_type;
+    f.employees = set.factory.employees;
+    f.revenue = set.factory.revenue;
+    auto created = server.store().CreateFactory(f, system);
+    REQUIRE(created.status == store::EditStatus::kSaved);
+    server.store().Assign(world.consultant_a, created.current.id, system);
+    HttpResult r = consultant.PostJson("/api/factories/" + std::to_string(created.current.id) + "/assessments",
+                                       "{\"rubric\": " + std::to_string(world.rubric_sme) + ", \"round\": \"2026\"}");
+    REQUIRE(r.status == 201);
+    const int64_t id = r.Json()->getValue<int64_t>("id");
+    for (const auto& ans : set.answers) {
+      HttpResult saved = consultant.PutJson(
+          "/api/assessments/" + std::to_string(id) + "/answers/" + web::UrlEncode(ans.criterion),
+          "{\"value\": " + AnswerValueJson(ans) + ", \"evidence\": " + JsonQuote(ans.evidence) + ", \"version\": 0}");
+      INFO(ans.criterion << ": " << saved.body);
+      REQUIRE(saved.status == 200);
+    }
+    HttpResult submitted = consultant.PostJson("/api/assessments/" + std::to_string(id) + "/submit", "{}");
+    INFO(submitted.body);
+    REQUIRE(submitted.status == 200);
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("web: the web app and the command line give byte-identical assessments and reports") {
+  TestServer server;  // its clock stands still: every submit gets the same stamp
+  const std::string stamp = web::IsoUtc(server.now);
+  World world = Seed(server);
+  Client a(server);
+  REQUIRE(a.Login("consultant-a", kPassword));
+  std::vector<int64_t> ids = AssessSyntheticPlants(server, world, a);
+  ids.push_back(world.submitted);
+
+  const std::string rubric = "'" + std::string(FA_SOURCE_DIR) + "/rubrics/sme-digital-2024.yaml'";
+  std::string files, all_json = (server.dir() / "all.json").string();
+  std::vector<std::string> codes;
+  for (int64_t id : ids) {
+    const std::string base = "/api/assessments/" + std::to_string(id);
+    HttpResult answers = a.Get(base + "/answers-file");
+    REQUIRE(answers.status == 200);
+    const std::string file = (server.dir() / ("answers-" + std::to_string(id) + ".json")).string();
+    WriteFile(file, answers.body);
+    files += " '" + file + "'";
+    // The stored result is what `score` writes for the file alone.
+    HttpResult stored = a.Get(base + "/result");
+    REQUIRE(stored.status == 200);
+    CliRun alone = RunCli("score --rubric " + rubric + " '" + file + "' --generated-at " + stamp);
+    INFO(alone.err);
+    REQUIRE(alone.status == 0);
+    CHECK(stored.body == alone.out);
+    codes.push_back(stored.Json()->getArray("assessments")->getObject(0)->getObject("factory")->getValue<std::string>(
+        "credit_code"));
+  }
+  // Scored together, the six are each other's peers, as the web app's
+  // reports benchmark them against the store's latest assessments.
+  CliRun together = RunCli("score --rubric " + rubric + files + " --generated-at " + stamp + " -o '" + all_json + "'");
+  INFO(together.err);
+  REQUIRE(together.status == 0);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    for (const char* lang : {"zh", "en"}) {
+      CAPTURE(lang);
+      const std::string html = (server.dir() / ("report-" + std::to_string(i) + "-" + lang + ".html")).string();
+      CliRun report = RunCli("report '" + all_json + "' --factory " + codes[i] + " --lang " + lang + " -o '" + html + "'");
+      INFO(report.err);
+      REQUIRE(report.status == 0);
+      HttpResult page = a.Get("/assessments/" + std::to_string(ids[i]) + "/report?lang=" + lang);
+      REQUIRE(page.status == 200);
+      CHECK(StripNonces(page.body) == ReadFile(html));
+    }
+  }
+  // Percentiles are there: six peers are enough.
+  HttpResult page = a.Get("/assessments/" + std::to_string(world.submitted) + "/report?lang=en");
+  CHECK(page.body.find("Among the 6 factories assessed together, the") != std::string::npos);
+  CHECK(page.body.find("th</strong> percentile (median") != std::string::npos);
+}
+
+}  // namespace fa::webtest
