@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <ostream>
 #include <set>
 #include <stdexcept>
 
@@ -134,6 +135,18 @@ std::vector<AssessmentSource> ReadAssessmentInputs(const InputFiles& files, cons
     out.push_back({path, Assess(compiled->model, sets, options), true});
   }
   return out;
+}
+
+std::shared_ptr<const CompiledRubric> OptionalRubric(const std::optional<std::string>& path, const char* command,
+                                                     std::ostream& err, bool& failed) {
+  if (!path) return nullptr;
+  Diagnostics diags;
+  auto compiled = CompileRubricFile(*path, diags);
+  if (!compiled) {
+    err << diags.Format() << command << ": the rubric has errors; nothing written\n";
+    failed = true;
+  }
+  return compiled;
 }
 
 std::string PeekRubricId(const std::string& answers_path) {

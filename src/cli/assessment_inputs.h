@@ -5,6 +5,9 @@
 // goes to the diagnostics with its position.
 #pragma once
 
+#include <iosfwd>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +39,12 @@ InputFiles ClassifyInputs(const std::vector<std::string>& paths, const Rubric* r
 /// its round, date and assessor. Problems go to `diags`.
 std::vector<AssessmentSource> ReadAssessmentInputs(const InputFiles& files, const CompiledRubric* compiled,
                                                   const AssessOptions& options, Diagnostics& diags);
+
+/// The rubric at `path`, when one is given; null without. On errors prints
+/// them with "COMMAND: the rubric has errors; nothing written" and sets
+/// `failed`.
+std::shared_ptr<const CompiledRubric> OptionalRubric(const std::optional<std::string>& path, const char* command,
+                                                     std::ostream& err, bool& failed);
 
 /// The rubric id an answer file names (its `rubric:` key), or "".
 std::string PeekRubricId(const std::string& answers_path);

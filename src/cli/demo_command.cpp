@@ -16,12 +16,11 @@
 #include "cli/assessment_inputs.h"
 #include "cli/command.h"
 #include "cli/output_files.h"
-#include "service/assess.h"
+#include "assessment/assessment_json.h"
 #include "report/pdf_printer.h"
 #include "report/report_renderer.h"
 #include "scoring/assessment_builder.h"
-#include "assessment/assessment_json.h"
-#include "scoring/cohort_benchmarks.h"
+#include "service/assess.h"
 
 namespace fa {
 
@@ -78,6 +77,84 @@ int RunPart(CommandContext& ctx, int (*run)(CommandContext&), std::vector<std::s
 }
 }  // namespace
 
+namespace {
+
+struct DemoRun {
+  CommandContext& ctx;
+  const Args& args;
+  std::string out_dir;
+  ReportOptions report_options;
+  AssessOptions assess_options;
+  std::vector<std::string> common;  ///< options every part gets (--lang, …)
+  int reports = 0, portfolios = 0, rankings = 0;
+};
+
+// One rubric's examples: scored together, one report each, and the district
+// portfolio of them with their earlier rounds. False when a part failed.
+bool DemoRubric(DemoRun& run, const std::string& rubric_path, const std::string& rubric_id,
+                const std::vector<std::string>& files, const std::vector<std::string>& earlier,
+                Diagnostics& diags) {
+  auto compiled = CompileRubricFile(rubric_path, diags);
+  if (!compiled) return true;
+  std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled->rubric, files, diags);
+  if (sets.empty()) return true;
+  // The examples of one rubric, benchmarked as a (small) cohort.
+  std::vector<Assessment> assessments = AssessTogether(*compiled, sets, run.assess_options);
+  const std::string dir = Poco::Path(run.out_dir).append(rubric_id).toString();
+  Poco::File(dir).createDirectories();
+  const std::string json_path = Poco::Path(dir).append("assessments.json").toString();
+  WriteFile(json_path, AssessmentsToJson(assessments));
+  std::ostream& out = run.ctx.out;
+  out << compiled->rubric->title.In(run.report_options.lang) << " (" << rubric_id << " " << compiled->rubric->version
+      << "), " << assessments.size() << " factories:\n";
+  PrintAssessmentSummary(assessments, out);
+  out << "  assessments: " << json_path << "\n";
+  const bool pdf = run.args.Has("--pdf");
+  for (size_t i = 0; i < assessments.size(); ++i) {
+    const std::string html =
+        Poco::Path(dir).append(Poco::Path(sets[i].file).getBaseName() + ".html").toString();
+    const std::string problem = WriteHtmlAndPdf(RenderDiagnosisReport(assessments[i], run.report_options), html,
+                                                pdf ? std::optional<std::string>(PdfPathFor(html)) : std::nullopt);
+    if (!problem.empty()) {
+      run.ctx.err << "demo: error: " << problem << "\n";
+      return false;
+    }
+    out << "  report:      " << html << "\n";
+    if (pdf) out << "  pdf:         " << PdfPathFor(html) << "\n";
+    ++run.reports;
+  }
+  std::vector<std::string> portfolio = {"--rubric", rubric_path};
+  portfolio.insert(portfolio.end(), files.begin(), files.end());
+  portfolio.insert(portfolio.end(), earlier.begin(), earlier.end());
+  portfolio.insert(portfolio.end(), run.common.begin(), run.common.end());
+  const std::string portfolio_html = Poco::Path(dir).append("portfolio.html").toString();
+  portfolio.insert(portfolio.end(), {"--html", portfolio_html});
+  if (pdf) portfolio.insert(portfolio.end(), {"--pdf", PdfPathFor(portfolio_html)});
+  if (RunPart(run.ctx, RunPortfolio, portfolio) != kExitOk) return false;
+  ++run.portfolios;
+  return true;
+}
+
+// The commission's example ranking, as its ranking report (when the
+// examples have one). False when it failed.
+bool DemoRanking(DemoRun& run, const std::string& examples) {
+  const std::string ranking_dir = Poco::Path(examples).append("ranking").toString();
+  const std::string config = Poco::Path(ranking_dir).append("commission-2026.yaml").toString();
+  const std::string candidates = Poco::Path(ranking_dir).append("candidates-2026.csv").toString();
+  if (!Poco::File(config).exists() || !Poco::File(candidates).exists()) return true;
+  const std::string dir = Poco::Path(run.out_dir).append("ranking").toString();
+  Poco::File(dir).createDirectories();
+  const std::string html = Poco::Path(dir).append("commission-2026.html").toString();
+  std::vector<std::string> rank = {"--config", config, candidates, "--html", html};
+  rank.insert(rank.end(), run.common.begin(), run.common.end());
+  if (run.args.Has("--pdf")) rank.insert(rank.end(), {"--pdf", PdfPathFor(html)});
+  if (RunPart(run.ctx, RunRank, rank) != kExitOk) return false;
+  ++run.rankings;
+  return true;
+}
+
+}  // namespace
+
 int RunDemo(CommandContext& ctx) {
   Args args(ctx.args, {"--examples", "--rubrics", "--out", "--lang", "--templates", "--generated-at"},
             {"-h", "--help", "--pdf"});
@@ -85,102 +162,48 @@ int RunDemo(CommandContext& ctx) {
     ctx.out << kDemoUsage;
     return kExitOk;
   }
-  std::string lang = args.Value("--lang").value_or("zh");
-  if (!args.ok() || !args.positional().empty() || (lang != "zh" && lang != "en")) {
-    ctx.err << "demo: " << (!args.ok() ? args.error() : "unexpected arguments or --lang") << "\n" << kDemoUsage;
+  const std::string lang = args.Lang();
+  if (!args.ok() || !args.positional().empty()) {
+    ctx.err << "demo: " << (!args.ok() ? args.error() : "unexpected arguments") << "\n" << kDemoUsage;
     return kExitUsage;
   }
   const std::string examples = args.Value("--examples").value_or("examples");
   const std::string rubrics = args.Value("--rubrics").value_or("rubrics");
-  const std::string out_dir = args.Value("--out").value_or("out");
   if (!Poco::File(examples).exists()) {
     ctx.err << "demo: error: no examples directory '" << examples << "' (run from the project root, or pass --examples)\n";
     return kExitBadInput;
   }
+  DemoRun run{ctx, args, args.Value("--out").value_or("out"), {}, {}, {"--lang", lang}};
+  run.report_options.lang = lang;
+  run.report_options.templates_dir = TemplatesDir(args);
+  run.assess_options.generated_at = args.Value("--generated-at").value_or("");
+  if (auto at = args.Value("--generated-at")) run.common.insert(run.common.end(), {"--generated-at", *at});
+  if (args.Value("--templates")) run.common.insert(run.common.end(), {"--templates", run.report_options.templates_dir});
+
   std::map<std::string, std::vector<std::string>> by_rubric;
   for (const auto& f : AnswerFiles(examples)) by_rubric[PeekRubricId(f)].push_back(f);
-
-  ReportOptions report_options;
-  report_options.lang = lang;
-  report_options.templates_dir = TemplatesDir(args);
-  AssessOptions assess_options;
-  assess_options.generated_at = args.Value("--generated-at").value_or("");
-
-  Diagnostics diags;
-  int reports = 0, portfolios = 0, rankings = 0;
   const auto earlier = EarlierRounds(examples);
-  std::vector<std::string> common = {"--lang", lang};
-  if (auto at = args.Value("--generated-at")) common.insert(common.end(), {"--generated-at", *at});
-  if (args.Value("--templates")) common.insert(common.end(), {"--templates", report_options.templates_dir});
+  Diagnostics diags;
   for (const auto& [rubric_id, files] : by_rubric) {
     if (rubric_id.empty()) {
       for (const auto& f : files) diags.Error(f, {}, "no 'rubric:' key naming the rubric to score against");
       continue;
     }
+    auto it = earlier.find(rubric_id);
     const std::string rubric_path = Poco::Path(rubrics).append(rubric_id + ".yaml").toString();
-    auto compiled = CompileRubricFile(rubric_path, diags);
-    if (!compiled) continue;
-    std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled->rubric, files, diags);
-    if (sets.empty()) continue;
-    // The examples of one rubric, benchmarked as a (small) cohort.
-    std::vector<Assessment> assessments = AssessTogether(*compiled, sets, assess_options);
-    const std::string dir = Poco::Path(out_dir).append(rubric_id).toString();
-    Poco::File(dir).createDirectories();
-    const std::string json_path = Poco::Path(dir).append("assessments.json").toString();
-    WriteFile(json_path, AssessmentsToJson(assessments));
-    ctx.out << compiled->rubric->title.In(lang) << " (" << rubric_id << " " << compiled->rubric->version
-            << "), " << assessments.size() << " factories:\n";
-    PrintAssessmentSummary(assessments, ctx.out);
-    ctx.out << "  assessments: " << json_path << "\n";
-    for (size_t i = 0; i < assessments.size(); ++i) {
-      std::string stem = Poco::Path(sets[i].file).getBaseName();
-      std::string html = Poco::Path(dir).append(stem + ".html").toString();
-      WriteFile(html, RenderDiagnosisReport(assessments[i], report_options));
-      ctx.out << "  report:      " << html << "\n";
-      if (args.Has("--pdf")) {
-        try {
-          PdfPrinter().Print(html, PdfPathFor(html));
-        } catch (const PdfError& e) {
-          ctx.err << "demo: error: " << e.what() << "\n";
-          return kExitBadInput;
-        }
-        ctx.out << "  pdf:         " << PdfPathFor(html) << "\n";
-      }
-      ++reports;
-    }
-    // The district portfolio of this rubric's examples and their earlier rounds.
-    std::vector<std::string> portfolio = {"--rubric", rubric_path};
-    portfolio.insert(portfolio.end(), files.begin(), files.end());
-    if (auto it = earlier.find(rubric_id); it != earlier.end())
-      portfolio.insert(portfolio.end(), it->second.begin(), it->second.end());
-    portfolio.insert(portfolio.end(), common.begin(), common.end());
-    const std::string portfolio_html = Poco::Path(dir).append("portfolio.html").toString();
-    portfolio.insert(portfolio.end(), {"--html", portfolio_html});
-    if (args.Has("--pdf")) portfolio.insert(portfolio.end(), {"--pdf", PdfPathFor(portfolio_html)});
-    if (RunPart(ctx, RunPortfolio, portfolio) != kExitOk) return kExitBadInput;
-    ++portfolios;
+    if (!DemoRubric(run, rubric_path, rubric_id, files, it == earlier.end() ? std::vector<std::string>{} : it->second,
+                    diags))
+      return kExitBadInput;
   }
-  // The commission's example ranking, as its ranking report.
-  const std::string ranking_dir = Poco::Path(examples).append("ranking").toString();
-  const std::string config = Poco::Path(ranking_dir).append("commission-2026.yaml").toString();
-  const std::string candidates = Poco::Path(ranking_dir).append("candidates-2026.csv").toString();
-  if (Poco::File(config).exists() && Poco::File(candidates).exists()) {
-    const std::string dir = Poco::Path(out_dir).append("ranking").toString();
-    Poco::File(dir).createDirectories();
-    const std::string html = Poco::Path(dir).append("commission-2026.html").toString();
-    std::vector<std::string> rank = {"--config", config, candidates, "--html", html};
-    rank.insert(rank.end(), common.begin(), common.end());
-    if (args.Has("--pdf")) rank.insert(rank.end(), {"--pdf", PdfPathFor(html)});
-    if (RunPart(ctx, RunRank, rank) != kExitOk) return kExitBadInput;
-    ++rankings;
-  }
+  if (!DemoRanking(run, examples)) return kExitBadInput;
   ctx.err << diags.Format();
   if (diags.HasErrors()) {
     ctx.err << "demo: " << diags.ErrorCount() << " error(s)\n";
     return kExitBadInput;
   }
-  ctx.out << "wrote " << reports << " reports under " << out_dir << "/ (and " << portfolios << " district portfolio"
-          << (portfolios == 1 ? "" : "s") << ", " << rankings << " ranking report" << (rankings == 1 ? "" : "s") << ")\n";
+  ctx.out << "wrote " << run.reports << " reports under " << run.out_dir << "/ (and " << run.portfolios
+          << " district portfolio" << (run.portfolios == 1 ? "" : "s") << ", " << run.rankings << " ranking report"
+          << (run.rankings == 1 ? "" : "s") << ")\n";
   return kExitOk;
 }
 

@@ -2,7 +2,6 @@
 // the district portfolio — factories per level and tier by town and
 // industry, progress against the action plan's target of smart factories,
 // and the change between assessment rounds (report/portfolio_report.h).
-#include <charconv>
 #include <memory>
 #include <ostream>
 
@@ -13,6 +12,7 @@
 #include "cli/output_files.h"
 #include "ranking/portfolio_json.h"
 #include "report/portfolio_report.h"
+#include "scoring/assessment_builder.h"
 #include "service/portfolio.h"
 
 namespace fa {
@@ -59,13 +59,6 @@ int Usage(CommandContext& ctx, const std::string& message) {
   return kExitUsage;
 }
 
-std::optional<int> ParseInt(const std::string& text, int lo, int hi) {
-  int v = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || ptr != text.data() + text.size() || v < lo || v > hi) return std::nullopt;
-  return v;
-}
-
 void PrintSummary(const Portfolio& p, const PortfolioOptions& o, std::ostream& out) {
   out << "district portfolio: " << p.district.factories << (p.district.factories == 1 ? " factory, " : " factories, ")
       << p.assessments << (p.assessments == 1 ? " assessment (" : " assessments (")
@@ -92,6 +85,43 @@ void PrintSummary(const Portfolio& p, const PortfolioOptions& o, std::ostream& o
         << FormatFixed(c.before->score, 2) << " -> " << FormatFixed(c.after->score, 2) << "\n";
 }
 
+// The options of the report and of the counting rule; a bad value sets
+// args.error().
+PortfolioOptions ReportOptionsOf(Args& args, SmartFactoryRule& rule) {
+  PortfolioOptions options;
+  options.lang = args.Lang();
+  if (auto n = args.Int("--target", 1, 1000000)) options.target = static_cast<int>(*n);
+  if (auto n = args.Int("--target-year", 2000, 2100)) options.target_year = static_cast<int>(*n);
+  if (auto n = args.Int("--smart-level", 0, 100)) rule.min_level = static_cast<int>(*n);
+  rule.tier = args.Value("--smart-tier").value_or("");
+  options.title = args.Value("--title").value_or("");
+  options.templates_dir = TemplatesDir(args);
+  options.generated_at = args.Value("--generated-at").value_or("");
+  if (options.generated_at.empty()) options.generated_at = CurrentUtcTimestamp();
+  options.date = args.Value("--date").value_or("");
+  return options;
+}
+
+// Writes what was asked for: JSON figures, the report (--html, --pdf), or
+// else a summary.
+int WritePortfolio(CommandContext& ctx, const Args& args, const Portfolio& portfolio,
+                   const PortfolioOptions& options) {
+  const auto html = args.Value("--html"), pdf = args.Value("--pdf");
+  if (args.Has("--json")) ctx.out << PortfolioToJson(portfolio) << "\n";
+  if (!html && !pdf) {
+    if (!args.Has("--json")) PrintSummary(portfolio, options, ctx.out);
+    return kExitOk;
+  }
+  if (std::string problem = WriteHtmlAndPdf(RenderPortfolioReport(portfolio, options), html, pdf);
+      !problem.empty()) {
+    ctx.err << "portfolio: error: " << problem << "\n";
+    return kExitBadInput;
+  }
+  if (html) ctx.out << "wrote portfolio " << *html << "\n";
+  if (pdf) ctx.out << "wrote portfolio " << *pdf << "\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunPortfolio(CommandContext& ctx) {
@@ -103,50 +133,21 @@ int RunPortfolio(CommandContext& ctx) {
     ctx.out << kPortfolioUsage;
     return kExitOk;
   }
-  if (!args.ok()) return Usage(ctx, args.error());
-  if (args.positional().empty()) return Usage(ctx, "no inputs given");
-  PortfolioOptions options;
-  options.lang = args.Value("--lang").value_or("zh");
-  if (options.lang != "zh" && options.lang != "en")
-    return Usage(ctx, "--lang must be zh or en, got '" + options.lang + "'");
-  if (auto v = args.Value("--target")) {
-    auto n = ParseInt(*v, 1, 1000000);
-    if (!n) return Usage(ctx, "--target needs a whole number >= 1, got '" + *v + "'");
-    options.target = *n;
-  }
-  if (auto v = args.Value("--target-year")) {
-    auto n = ParseInt(*v, 2000, 2100);
-    if (!n) return Usage(ctx, "--target-year needs a year from 2000 to 2100, got '" + *v + "'");
-    options.target_year = *n;
-  }
-  SmartFactoryRule rule;
   if (args.Value("--smart-tier") && args.Value("--smart-level"))
     return Usage(ctx, "give --smart-tier or --smart-level, not both");
-  if (auto v = args.Value("--smart-level")) {
-    auto n = ParseInt(*v, 0, 100);
-    if (!n) return Usage(ctx, "--smart-level needs a whole number >= 0, got '" + *v + "'");
-    rule.min_level = *n;
-  }
-  rule.tier = args.Value("--smart-tier").value_or("");
-  options.title = args.Value("--title").value_or("");
-  options.templates_dir = TemplatesDir(args);
-  options.generated_at = args.Value("--generated-at").value_or("");
-  if (options.generated_at.empty()) options.generated_at = CurrentUtcTimestamp();
-  options.date = args.Value("--date").value_or("");
+  SmartFactoryRule rule;
+  const PortfolioOptions options = ReportOptionsOf(args, rule);
+  if (!args.ok()) return Usage(ctx, args.error());
+  if (args.positional().empty()) return Usage(ctx, "no inputs given");
 
-  Diagnostics diags;
-  std::shared_ptr<const CompiledRubric> compiled;
-  if (auto rubric = args.Value("--rubric")) {
-    compiled = CompileRubricFile(*rubric, diags);
-    if (!compiled) {
-      ctx.err << diags.Format() << "portfolio: the rubric has errors; nothing written\n";
-      return kExitBadInput;
-    }
-  }
+  bool failed = false;
+  auto compiled = OptionalRubric(args.Value("--rubric"), "portfolio", ctx.err, failed);
+  if (failed) return kExitBadInput;
   InputFiles files = ClassifyInputs(args.positional(), compiled ? compiled->rubric.get() : nullptr);
   if (!compiled && (!files.answers.empty() || !files.tables.empty()))
     return Usage(ctx, "answer files and cohort CSVs need --rubric: " +
                           (!files.answers.empty() ? files.answers.front() : files.tables.front()));
+  Diagnostics diags;
   for (const auto& t : files.tables)
     diags.Error(t, {}, "not a cohort CSV of the rubric: its header names none of the rubric's criteria");
   AssessOptions assess_options;
@@ -165,20 +166,7 @@ int RunPortfolio(CommandContext& ctx) {
     ctx.err << "portfolio: " << diags.ErrorCount() << " error(s); nothing written\n";
     return kExitBadInput;
   }
-  const auto html = args.Value("--html"), pdf = args.Value("--pdf");
-  if (args.Has("--json")) ctx.out << PortfolioToJson(*portfolio) << "\n";
-  if (!html && !pdf) {
-    if (!args.Has("--json")) PrintSummary(*portfolio, options, ctx.out);
-    return kExitOk;
-  }
-  if (std::string problem = WriteHtmlAndPdf(RenderPortfolioReport(*portfolio, options), html, pdf);
-      !problem.empty()) {
-    ctx.err << "portfolio: error: " << problem << "\n";
-    return kExitBadInput;
-  }
-  if (html) ctx.out << "wrote portfolio " << *html << "\n";
-  if (pdf) ctx.out << "wrote portfolio " << *pdf << "\n";
-  return kExitOk;
+  return WritePortfolio(ctx, args, *portfolio, options);
 }
 
 }  // namespace fa

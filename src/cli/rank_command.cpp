@@ -1,6 +1,5 @@
 // `factory-assess rank --config RANKING.yaml INPUTS...`: ranks candidate
 // factories by a ranking config (docs/ranking.md), with rank stability.
-#include <charconv>
 #include <memory>
 #include <ostream>
 
@@ -13,6 +12,7 @@
 #include "cli/ranking_text.h"
 #include "ranking/ranking_config.h"
 #include "ranking/ranking_config_csv.h"
+#include "scoring/assessment_builder.h"
 #include "report/ranking_report.h"
 #include "service/rank.h"
 
@@ -64,62 +64,76 @@ const char* kRankUsage =
     "exit codes: 0 ranked; 1 bad input - config, inputs, or AHP judgments over their\n"
     "consistency limit (diagnostics on stderr, nothing written); 2 usage error.\n";
 
-std::optional<long long> ParseInteger(const std::string& text, long long lo, long long hi) {
-  long long v = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || ptr != text.data() + text.size() || v < lo || v > hi)
-    return std::nullopt;
-  return v;
-}
-
-std::optional<double> ParsePositive(const std::string& text) {
-  double v = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || ptr != text.data() + text.size() || !(v > 0) || v > 1e12)
-    return std::nullopt;
-  return v;
-}
-
 int Usage(CommandContext& ctx, const std::string& message) {
   ctx.err << "rank: " << message << "\n" << kRankUsage;
   return kExitUsage;
 }
 
-// Applies --select/--samples/--kappa/--seed over the config's settings.
-// Returns a usage message, or "" when every value is good.
-std::string ApplyOverrides(const Args& args, StabilitySettings& s) {
-  if (auto v = args.Value("--select")) {
-    auto n = ParseInteger(*v, 1, 1000000000);
-    if (!n) return "--select needs a whole number >= 1, got '" + *v + "'";
-    s.select = static_cast<int>(*n);
-  }
-  if (auto v = args.Value("--samples")) {
-    auto n = ParseInteger(*v, 0, 1000000);
-    if (!n) return "--samples needs a whole number from 0 to 1000000, got '" + *v + "'";
-    s.samples = static_cast<int>(*n);
-  }
-  if (auto v = args.Value("--kappa")) {
-    auto k = ParsePositive(*v);
-    if (!k) return "--kappa needs a number > 0, got '" + *v + "'";
-    s.kappa = *k;
-  }
-  if (auto v = args.Value("--seed")) {
-    std::uint64_t seed = 0;
-    auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), seed);
-    if (ec != std::errc() || ptr != v->data() + v->size())
-      return "--seed needs a non-negative whole number, got '" + *v + "'";
-    s.seed = seed;
-  }
-  return "";
+// --select/--samples/--kappa/--seed over the config's settings; a bad value
+// sets args.error().
+StabilitySettings StabilityOptions(Args& args, StabilitySettings s) {
+  if (auto n = args.Int("--select", 1, 1000000000)) s.select = static_cast<int>(*n);
+  if (auto n = args.Int("--samples", 0, 1000000)) s.samples = static_cast<int>(*n);
+  if (auto k = args.Positive("--kappa", 1e12)) s.kappa = *k;
+  if (auto seed = args.Unsigned("--seed")) s.seed = *seed;
+  return s;
 }
 
-// Reads every input: candidate tables as they are, assessments (saved, or
-// scored from answer files and cohort CSVs) per file.
-void ReadInputs(const InputFiles& files, const CompiledRubric* compiled, const AssessOptions& options,
-                RankRequest& request, Diagnostics& diags) {
+// Reads every input (candidate tables as they are, assessments saved or
+// scored from answer files and cohort CSVs) and ranks them; nullopt after
+// printing the problems.
+std::optional<Ranking> ReadAndRank(CommandContext& ctx, const RankingConfig& config, const InputFiles& files,
+                                   const CompiledRubric* compiled, const AssessOptions& options,
+                                   RankRequest request, Diagnostics& diags) {
   for (const auto& path : files.tables)
     if (auto table = LoadCsv(path, diags)) request.tables.push_back(std::move(*table));
   request.sources = ReadAssessmentInputs(files, compiled, options, diags);
+  std::optional<Ranking> ranked;
+  if (!diags.HasErrors()) ranked = RankByConfig(config, std::move(request), diags);
+  ctx.err << diags.Format();
+  if (ranked) return ranked;
+  if (!compiled && !files.tables.empty())
+    ctx.err << "rank: note: CSV inputs were read as candidate tables; a cohort CSV of answers "
+               "(docs/cohort-csv.md) needs --rubric\n";
+  ctx.err << "rank: " << diags.ErrorCount() << " error(s); nothing written\n";
+  return std::nullopt;
+}
+
+// Writes what was asked for: the ranking report (--html, --pdf) and the
+// table as text, JSON or CSV (to -o or standard output).
+int WriteRanking(CommandContext& ctx, Args& args, const Ranking& ranking, const std::string& generated_at,
+                 int limit) {
+  const std::string lang = args.Lang();
+  const auto html = args.Value("--html"), pdf = args.Value("--pdf");
+  if (html || pdf) {
+    RankingReportOptions report;
+    report.lang = lang;
+    report.templates_dir = TemplatesDir(args);
+    report.generated_at = generated_at.empty() ? CurrentUtcTimestamp() : generated_at;
+    if (std::string problem = WriteHtmlAndPdf(RenderRankingReport(ranking, report), html, pdf); !problem.empty()) {
+      ctx.err << "rank: error: " << problem << "\n";
+      return kExitBadInput;
+    }
+    if (html) ctx.out << "wrote ranking report " << *html << "\n";
+    if (pdf) ctx.out << "wrote ranking report " << *pdf << "\n";
+  }
+  const auto output = args.Output();
+  const std::string ranked = "ranked " + std::to_string(ranking.candidates.size()) + " candidate" +
+                             (ranking.candidates.size() == 1 ? "" : "s");
+  if ((html || pdf) && !output && !args.Has("--json") && !args.Has("--csv")) {
+    ctx.out << ranked << "\n";
+    return kExitOk;
+  }
+  const std::string text = args.Has("--json")  ? RankingToJson(ranking)
+                           : args.Has("--csv") ? RankingToCsv(ranking)
+                                               : RankingToText(ranking, lang, limit);
+  if (output && *output != "-") {
+    WriteFile(*output, text);
+    ctx.out << ranked << "; wrote " << *output << "\n";
+  } else {
+    ctx.out << text;
+  }
+  return kExitOk;
 }
 
 }  // namespace
@@ -133,94 +147,36 @@ int RunRank(CommandContext& ctx) {
     ctx.out << kRankUsage;
     return kExitOk;
   }
+  args.Lang();
+  const int threads = static_cast<int>(args.Int("--threads", 1, 64).value_or(1));
+  const int limit = static_cast<int>(args.Int("--limit", 0, 1000000000).value_or(0));
   if (!args.ok()) return Usage(ctx, args.error());
   if (!args.Value("--config")) return Usage(ctx, "--config is required");
   if (args.positional().empty()) return Usage(ctx, "no inputs given");
   if (args.Has("--json") && args.Has("--csv")) return Usage(ctx, "give --json or --csv, not both");
-  const std::string lang = args.Value("--lang").value_or("zh");
-  if (lang != "zh" && lang != "en")
-    return Usage(ctx, "--lang must be zh or en, got '" + lang + "'");
-  int threads = 1, limit = 0;
-  if (auto v = args.Value("--threads")) {
-    auto n = ParseInteger(*v, 1, 64);
-    if (!n) return Usage(ctx, "--threads needs a whole number from 1 to 64, got '" + *v + "'");
-    threads = static_cast<int>(*n);
-  }
-  if (auto v = args.Value("--limit")) {
-    auto n = ParseInteger(*v, 0, 1000000000);
-    if (!n) return Usage(ctx, "--limit needs a whole number >= 0, got '" + *v + "'");
-    limit = static_cast<int>(*n);
-  }
 
-  Diagnostics diags;
-  std::shared_ptr<const CompiledRubric> compiled;
-  if (auto rubric = args.Value("--rubric")) {
-    compiled = CompileRubricFile(*rubric, diags);
-    if (!compiled) {
-      ctx.err << diags.Format() << "rank: the rubric has errors; nothing ranked\n";
-      return kExitBadInput;
-    }
-  }
+  bool failed = false;
+  auto compiled = OptionalRubric(args.Value("--rubric"), "rank", ctx.err, failed);
+  if (failed) return kExitBadInput;
   const InputFiles files = ClassifyInputs(args.positional(), compiled ? compiled->rubric.get() : nullptr);
   if (!compiled && !files.answers.empty())
     return Usage(ctx, "answer files need --rubric (inputs that are neither CSV nor saved assessments): " +
                           files.answers.front());
+  Diagnostics diags;
   std::optional<RankingConfig> config = LoadRankingConfig(*args.Value("--config"), diags);
   if (!config) {
     ctx.err << diags.Format();
     return kExitBadInput;
   }
   RankRequest request;
-  request.stability = config->stability;
+  request.stability = StabilityOptions(args, config->stability);
   request.threads = threads;
-  if (std::string problem = ApplyOverrides(args, request.stability); !problem.empty())
-    return Usage(ctx, problem);
-
+  if (!args.ok()) return Usage(ctx, args.error());
   AssessOptions assess_options;
   assess_options.generated_at = args.Value("--generated-at").value_or("");
-  ReadInputs(files, compiled.get(), assess_options, request, diags);
-  std::optional<Ranking> ranked;
-  if (!diags.HasErrors()) ranked = RankByConfig(*config, std::move(request), diags);
-  ctx.err << diags.Format();
-  if (!ranked) {
-    if (!compiled && !files.tables.empty())
-      ctx.err << "rank: note: CSV inputs were read as candidate tables; a cohort CSV of answers "
-                 "(docs/cohort-csv.md) needs --rubric\n";
-    ctx.err << "rank: " << diags.ErrorCount() << " error(s); nothing written\n";
-    return kExitBadInput;
-  }
-  const Ranking& ranking = *ranked;
-  const auto html = args.Value("--html"), pdf = args.Value("--pdf");
-  if (html || pdf) {
-    RankingReportOptions report;
-    report.lang = lang;
-    report.templates_dir = TemplatesDir(args);
-    report.generated_at = assess_options.generated_at.empty() ? CurrentUtcTimestamp() : assess_options.generated_at;
-    if (std::string problem = WriteHtmlAndPdf(RenderRankingReport(ranking, report), html, pdf); !problem.empty()) {
-      ctx.err << "rank: error: " << problem << "\n";
-      return kExitBadInput;
-    }
-    if (html) ctx.out << "wrote ranking report " << *html << "\n";
-    if (pdf) ctx.out << "wrote ranking report " << *pdf << "\n";
-  }
-  std::string text = args.Has("--json")  ? RankingToJson(ranking)
-                     : args.Has("--csv") ? RankingToCsv(ranking)
-                                         : RankingToText(ranking, lang, limit);
-  auto output = args.Value("-o") ? args.Value("-o") : args.Value("--output");
-  const bool table_asked = output || args.Has("--json") || args.Has("--csv");
-  if ((html || pdf) && !table_asked) {
-    ctx.out << "ranked " << ranking.candidates.size() << " candidate"
-            << (ranking.candidates.size() == 1 ? "" : "s") << "\n";
-    return kExitOk;
-  }
-  if (output && *output != "-") {
-    WriteFile(*output, text);
-    ctx.out << "ranked " << ranking.candidates.size() << " candidate"
-            << (ranking.candidates.size() == 1 ? "" : "s") << "; wrote " << *output << "\n";
-  } else {
-    ctx.out << text;
-  }
-  return kExitOk;
+  auto ranking = ReadAndRank(ctx, *config, files, compiled.get(), assess_options, std::move(request), diags);
+  if (!ranking) return kExitBadInput;
+  return WriteRanking(ctx, args, *ranking, assess_options.generated_at, limit);
 }
 
 }  // namespace fa

@@ -123,6 +123,53 @@ std::vector<std::string> SplitList(const std::string& text) {
   return out;
 }
 
+// --method, --ri, --max-cr and --aggregate into `run`; "" or a usage message.
+std::string AhpOptions(Args& args, AhpRequest& run) {
+  if (auto m = args.Value("--method")) {
+    if (*m != "eigen" && *m != "geometric")
+      return "--method must be eigen or geometric, got '" + *m + "'" + DidYouMean(*m, {"eigen", "geometric"});
+    run.method = *m == "eigen" ? AhpMethod::kEigenvector : AhpMethod::kGeometricMean;
+  }
+  if (auto ri = args.Value("--ri")) {
+    auto table = RandomIndexTableFromName(*ri);
+    if (!table)
+      return "--ri must be one of " + Join(RandomIndexTableNames(), ", ") + ", got '" + *ri + "'" +
+             DidYouMean(*ri, RandomIndexTableNames());
+    run.table = *table;
+  }
+  if (auto x = args.Positive("--max-cr", 1e6)) run.max_cr = *x;
+  if (auto a = args.Value("--aggregate")) {
+    if (*a != "aij" && *a != "aip") return "--aggregate must be aij or aip, got '" + *a + "'";
+    run.aip = *a == "aip";
+  }
+  return args.ok() ? "" : args.error();
+}
+
+// The judgment files into `run`: one set of criteria, every expert (named
+// by its file when unnamed), weights for all experts or none.
+void ReadJudgments(const std::vector<std::string>& paths, AhpRequest& run, Diagnostics& diags) {
+  std::vector<JudgmentsFile> files;
+  for (const auto& path : paths)
+    if (auto f = LoadJudgmentsFile(path, diags)) files.push_back(std::move(*f));
+  if (diags.HasErrors()) return;
+  run.criteria = files.front().criteria;
+  for (auto& f : files) {
+    if (f.criteria != run.criteria)
+      diags.Error(f.file, {1, 1},
+                  "criteria (" + Join(f.criteria, ", ") + ") differ from " + files.front().file + "'s (" +
+                      Join(run.criteria, ", ") + ")");
+    for (auto& e : f.experts) {
+      if (e.name.empty()) e.name = f.file;
+      run.experts.push_back(std::move(e));
+    }
+  }
+  size_t weighted = 0;
+  for (const auto& e : run.experts) weighted += e.weight ? 1 : 0;
+  if (weighted > 0 && weighted < run.experts.size())
+    diags.Error(files.front().file, {},
+                "some experts have a weight and some do not: give every expert a weight, or none");
+}
+
 }  // namespace
 
 int RunWeights(CommandContext& ctx) {
@@ -146,60 +193,9 @@ int RunWeights(CommandContext& ctx) {
   if (args.Has("--cost")) return Usage(ctx, "--cost applies to --critic only");
   if (args.positional().empty()) return Usage(ctx, "no judgment files given");
   AhpRequest run;
-  if (auto m = args.Value("--method")) {
-    if (*m != "eigen" && *m != "geometric")
-      return Usage(ctx, "--method must be eigen or geometric, got '" + *m + "'" +
-                            DidYouMean(*m, {"eigen", "geometric"}));
-    run.method = *m == "eigen" ? AhpMethod::kEigenvector : AhpMethod::kGeometricMean;
-  }
-  if (auto ri = args.Value("--ri")) {
-    auto table = RandomIndexTableFromName(*ri);
-    if (!table)
-      return Usage(ctx, "--ri must be one of " + Join(RandomIndexTableNames(), ", ") + ", got '" +
-                            *ri + "'" + DidYouMean(*ri, RandomIndexTableNames()));
-    run.table = *table;
-  }
-  if (auto v = args.Value("--max-cr")) {
-    double x = 0;
-    auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), x);
-    if (ec != std::errc() || ptr != v->data() + v->size() || !(x > 0) || x > 1e6)
-      return Usage(ctx, "--max-cr needs a number > 0, got '" + *v + "'");
-    run.max_cr = x;
-  }
-  if (auto a = args.Value("--aggregate")) {
-    if (*a != "aij" && *a != "aip")
-      return Usage(ctx, "--aggregate must be aij or aip, got '" + *a + "'");
-    run.aip = *a == "aip";
-  }
-
+  if (std::string problem = AhpOptions(args, run); !problem.empty()) return Usage(ctx, problem);
   Diagnostics diags;
-  std::vector<JudgmentsFile> files;
-  for (const auto& path : args.positional())
-    if (auto f = LoadJudgmentsFile(path, diags)) files.push_back(std::move(*f));
-  if (!diags.HasErrors()) {
-    run.criteria = files.front().criteria;
-    for (auto& f : files) {
-      if (f.criteria != run.criteria)
-        diags.Error(f.file, {1, 1},
-                    "criteria (" + Join(f.criteria, ", ") + ") differ from " + files.front().file +
-                        "'s (" + Join(run.criteria, ", ") + ")");
-      for (auto& e : f.experts) {
-        if (e.name.empty()) e.name = f.file;
-        run.experts.push_back(std::move(e));
-      }
-    }
-    bool any = false, all = true;
-    for (const auto& e : run.experts) {
-      if (e.weight)
-        any = true;
-      else
-        all = false;
-    }
-    if (any && !all)
-      diags.Error(
-          files.front().file, {},
-          "some experts have a weight and some do not: give every expert a weight, or none");
-  }
+  ReadJudgments(args.positional(), run, diags);
   if (diags.HasErrors()) {
     ctx.err << diags.Format();
     return kExitBadInput;
