@@ -3,6 +3,7 @@
 // summary per clean file to stdout. Exit 0 when all are clean, 1 otherwise.
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -10,7 +11,7 @@
 #include "base/diagnostics.h"
 #include "cli/args.h"
 #include "cli/command.h"
-#include "service/assess.h"
+#include "service/compiled_rubric.h"
 #include "rubric/scenario_loader.h"
 
 namespace fa {
@@ -20,22 +21,54 @@ namespace {
 const char kUsage[] =
     "usage: factory-assess validate RUBRIC.yaml...\n"
     "\n"
-    "Checks rubric files (docs/rubric-format.md), the scenario catalogues they\n"
-    "name, and catalogue files given directly; compiles each rubric (AHP\n"
+    "Checks rubric files (docs/rubric-format.md), the scenario catalogues and tier\n"
+    "schemes they name, and catalogue and tier-scheme files given directly (a tier\n"
+    "scheme against the rubric it names, found beside it); compiles each rubric (AHP\n"
     "consistency ratios included) and lists every problem as\n"
     "file:line:col: error: message.\n"
     "\n"
     "Prints 'FILE: ok (N criteria, M nodes)' for each clean file.\n"
     "Exit codes: 0 all files clean, 1 problems found, 2 usage error.\n";
 
-// A catalogue file starts with `catalogue:` where a rubric has `rubric:`.
-bool IsScenarioCatalogue(const std::string& path) {
+// What a file is, by its top-level keys: a scenario catalogue has
+// `catalogue:`, a tier scheme `scheme:` and the `rubric:` it is written
+// against, a rubric `rubric:` and its tree.
+enum class FileKind { kRubric, kCatalogue, kTierScheme };
+
+FileKind KindOf(const std::string& path, std::string& tier_rubric) {
   try {
     YAML::Node root = YAML::LoadFile(path);
-    return root.IsMap() && root["catalogue"] && !root["rubric"];
+    if (!root.IsMap()) return FileKind::kRubric;
+    if (root["catalogue"] && !root["rubric"]) return FileKind::kCatalogue;
+    if (root["scheme"] && !root["tree"]) {
+      if (root["rubric"] && root["rubric"].IsScalar()) tier_rubric = root["rubric"].Scalar();
+      return FileKind::kTierScheme;
+    }
   } catch (const std::exception&) {
-    return false;  // the rubric loader reports what is wrong with it
   }
+  return FileKind::kRubric;  // the rubric loader reports what is wrong with it
+}
+
+// A tier scheme is checked against the rubric it names, found beside it as
+// RUBRIC.yaml, which must name this scheme as its `tiers:`.
+bool ValidateTierScheme(CommandContext& ctx, const std::string& file, const std::string& rubric_id) {
+  const std::filesystem::path scheme(file);
+  const std::filesystem::path rubric = scheme.parent_path() / (rubric_id + ".yaml");
+  Diagnostics diags;
+  if (rubric_id.empty()) {
+    diags.Error(file, {}, "a tier scheme names the rubric it is written against ('rubric:'); this one does not");
+  } else if (!std::filesystem::exists(rubric)) {
+    diags.Error(file, {}, "the tier scheme is written against rubric '" + rubric_id + "', expected beside it as " +
+                              rubric.string());
+  } else if (auto compiled = CompileRubricFile(rubric.string(), diags)) {
+    if (std::filesystem::path(compiled->rubric->tiers_path).filename() != scheme.filename())
+      diags.Error(file, {}, rubric.string() + " does not name this file as its tier scheme ('tiers:')");
+    else
+      ctx.out << file << ": ok (tier scheme, " << compiled->rubric->tiers.tiers.size() << " tiers, checked against "
+              << rubric.string() << ")\n";
+  }
+  ctx.err << diags.Format();
+  return !diags.HasErrors();
 }
 
 size_t CountNodes(const std::vector<Node>& nodes) {
@@ -63,7 +96,13 @@ int RunValidate(CommandContext& ctx) {
   bool all_ok = true;
   for (const auto& file : args.positional()) {
     Diagnostics diags;
-    if (IsScenarioCatalogue(file)) {
+    std::string tier_rubric;
+    const FileKind kind = KindOf(file, tier_rubric);
+    if (kind == FileKind::kTierScheme) {
+      all_ok = ValidateTierScheme(ctx, file, tier_rubric) && all_ok;
+      continue;
+    }
+    if (kind == FileKind::kCatalogue) {
       std::optional<ScenarioCatalogue> catalogue = LoadScenarioCatalogue(file, diags);
       ctx.err << diags.Format();
       if (!catalogue) {

@@ -107,6 +107,11 @@ int RunObjective(CommandContext& ctx, const std::string& path, bool critic,
     ctx.err << path << ": error: " << e.what() << "\n";
     return kExitBadInput;
   }
+  if (report.weights.constant_criteria.size() == report.criteria.size()) {
+    ctx.err << path << ": error: every criterion column is constant, so the rows cannot be told apart and no "
+            << (critic ? "CRITIC" : "entropy") << " weights follow from them\n";
+    return kExitBadInput;
+  }
   ctx.out << (json ? ObjectiveJson(report) : ObjectiveText(report));
   return kExitOk;
 }

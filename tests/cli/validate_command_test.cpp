@@ -3,6 +3,7 @@
 
 #include "cli/cli_runner.h"
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -47,4 +48,25 @@ TEST_CASE("validate: usage errors exit 2, --help exits 0") {
 }
 
 }  // namespace
+TEST_CASE("validate: every shipped file checks clean, the tier scheme against the rubric it names") {
+  Run run = RunBinary("validate rubrics/cmmm.yaml rubrics/scenarios.yaml rubrics/smart-factory-tiers.yaml "
+                      "rubrics/sme-digital-2024.yaml");
+  CHECK(run.status == 0);
+  CHECK(run.output.find("rubrics/smart-factory-tiers.yaml: ok (tier scheme, 4 tiers, checked against "
+                        "rubrics/cmmm.yaml)\n") != std::string::npos);
+}
+
+TEST_CASE("validate: a tier scheme whose rubric is not beside it is an error naming where it looked") {
+  const auto dir = std::filesystem::temp_directory_path() / ("fa-validate-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file("rubrics/smart-factory-tiers.yaml", dir / "tiers.yaml",
+                             std::filesystem::copy_options::overwrite_existing);
+  Run run = RunBinary("validate '" + (dir / "tiers.yaml").string() + "'");
+  CHECK(run.status == 1);
+  CHECK(run.output == (dir / "tiers.yaml").string() +
+                          ": error: the tier scheme is written against rubric 'cmmm', expected beside it as " +
+                          (dir / "cmmm.yaml").string() + "\n");
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace fa

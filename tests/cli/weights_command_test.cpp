@@ -191,6 +191,18 @@ TEST_CASE("weights command: entropy and CRITIC over a cohort table equal the lib
             "CRITIC weights (Diakoulaki, Mavrotas & Papayannakis 1995), 6 criteria over 4 rows"));
 }
 
+TEST_CASE("weights command: a cohort whose every column is constant gives no objective weights, exit 1") {
+  for (const char* method : {"--entropy", "--critic"}) {
+    CAPTURE(method);
+    Run run = Weights(std::string(method) + " tests/data/ranking/constant.csv");
+    CHECK(run.status == 1);
+    CHECK(run.out.empty());
+    CHECK(run.err == std::string("tests/data/ranking/constant.csv: error: every criterion column is constant, so the "
+                                 "rows cannot be told apart and no ") +
+                         (std::string(method) == "--critic" ? "CRITIC" : "entropy") + " weights follow from them\n");
+  }
+}
+
 TEST_CASE("weights command: a matrix that is not reciprocal is a positioned error, exit 1") {
   Run run = Weights("tests/data/ranking/bad/judgments/not_reciprocal.csv");
   CHECK(run.status == 1);
