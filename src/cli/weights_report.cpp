@@ -98,6 +98,8 @@ AhpOutcome ComputeAhp(const AhpRequest& q) {
 void ReportAhpConsistency(const AhpRequest& q, const AhpOutcome& o, Diagnostics& diags) {
   const std::string table = RandomIndexTableName(q.table);
   const double n = static_cast<double>(q.criteria.size());
+  if (std::string beyond = RandomIndexBeyondTable(q.table, static_cast<int>(n)); !beyond.empty() && !q.experts.empty())
+    diags.Warning(q.experts.front().judgments.file, {}, beyond);
   for (size_t e = 0; e < q.experts.size(); ++e) {
     if (o.experts[e].consistent) continue;
     const bool decides = !o.group || q.aip;

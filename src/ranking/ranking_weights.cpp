@@ -71,6 +71,9 @@ std::optional<RankingWeights> ResolveRankingWeights(const RankingConfig& config,
         return std::nullopt;
       }
       table = *named;
+      const int n = static_cast<int>(ahp.judgments.matrix.size());
+      if (std::string beyond = RandomIndexBeyondTable(table, n); !beyond.empty())
+        diags.Warning(config.file, ahp.ri_pos, "weights: " + beyond);
     }
     const AhpMethod method =
         ahp.method == "geometric" ? AhpMethod::kGeometricMean : AhpMethod::kEigenvector;

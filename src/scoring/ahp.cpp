@@ -119,6 +119,22 @@ std::optional<RandomIndexTable> RandomIndexTableFromName(const std::string& name
   return std::nullopt;
 }
 
+std::string RandomIndexBeyondTable(RandomIndexTable table, int n) {
+  size_t printed = 0;
+  switch (table) {
+    case RandomIndexTable::kSaaty1980: printed = kSaaty1980.size(); break;
+    case RandomIndexTable::kSaaty2005: printed = kSaaty2005.size(); break;
+    case RandomIndexTable::kAlonsoLamata2006Table: printed = kAlonsoLamataTable.size(); break;
+    case RandomIndexTable::kAlonsoLamata2006: return "";
+  }
+  if (n <= static_cast<int>(printed)) return "";
+  return "random-index table " + RandomIndexTableName(table) + " is printed only up to n = " +
+         std::to_string(printed) + ", so RI(" + std::to_string(printed) + ") = " +
+         FormatFixed(RandomIndex(table, static_cast<int>(printed)), 4) + " stands in for n = " + std::to_string(n) +
+         " (the consistency ratio comes out stricter); " + RandomIndexTableName(kDefaultRandomIndexTable) +
+         " is defined for every n";
+}
+
 double RandomIndex(RandomIndexTable table, int n) {
   if (n <= 2) return 0;
   switch (table) {

@@ -62,8 +62,14 @@ std::optional<RandomIndexTable> RandomIndexTableFromName(const std::string& name
 
 /// RI for a matrix of order n. 0 for n ≤ 2 (every such reciprocal matrix is
 /// consistent). Past the end of a printed table the last printed value is
-/// used: RI flattens out with n, and a smaller RI only makes CR stricter.
+/// used: RI flattens out with n, and a smaller RI only makes CR stricter;
+/// callers warn with RandomIndexBeyondTable.
 double RandomIndex(RandomIndexTable table, int n);
+
+/// "" when `table` holds RI(n); else a warning that it is printed only up to
+/// a smaller order, so its last value stands in (CR comes out stricter) —
+/// naming the table that is defined for every n.
+std::string RandomIndexBeyondTable(RandomIndexTable table, int n);
 
 /// One judgment a_ij (i < j, 0-based) set against the priorities w.
 struct JudgmentError {

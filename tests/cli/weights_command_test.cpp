@@ -203,6 +203,17 @@ TEST_CASE("weights command: a cohort whose every column is constant gives no obj
   }
 }
 
+TEST_CASE("weights command: a matrix past the end of a printed RI table gets a warning naming the stand-in") {
+  Run saaty = Weights("tests/data/ranking/twelve.yaml --ri saaty1980");
+  CHECK(saaty.status == 0);
+  CHECK(saaty.err ==
+        "tests/data/ranking/twelve.yaml: warning: random-index table saaty1980 is printed only up to n = 10, so "
+        "RI(10) = 1.4900 stands in for n = 12 (the consistency ratio comes out stricter); alonso-lamata is defined "
+        "for every n\n");
+  CHECK(Weights("tests/data/ranking/twelve.yaml --ri alonso-lamata-table").err.empty());  // printed up to 15
+  CHECK(Weights("tests/data/ranking/twelve.yaml").err.empty());  // the default is defined for every n
+}
+
 TEST_CASE("weights command: a matrix that is not reciprocal is a positioned error, exit 1") {
   Run run = Weights("tests/data/ranking/bad/judgments/not_reciprocal.csv");
   CHECK(run.status == 1);
