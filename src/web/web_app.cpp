@@ -116,6 +116,10 @@ WebResponse WebApp::Dispatch(WebRequest& req, RequestContext& ctx) {
                : pages_->Message(413, ctx.T("内容过大", "Too large"),
                                  ctx.T("提交的内容过大。", "The request body is too large."), ctx);
 
+  if (!req.malformed.empty() || !req.ReadForm())
+    return api ? JsonError(400, "malformed request", {req.malformed})
+               : pages_->Message(400, ctx.T("请求无效", "Invalid request"), req.malformed, ctx);
+
   // Who is asking.
   auto cookie = req.cookies.find(kSessionCookie);
   if (cookie != req.cookies.end() && !cookie->second.empty()) {
