@@ -114,9 +114,10 @@ std::map<std::string, std::string> ParseCookies(const std::string& header) {
   return out;
 }
 
-WebResponse JsonError(int status, const std::string& message, const std::vector<std::string>& details) {
+WebResponse JsonError(int status, const std::string& code, const std::string& message,
+                      const std::vector<std::string>& details) {
   JsonWriter w(false);
-  w.BeginObject().Field("error", message).Field("details", details).EndObject();
+  w.BeginObject().Field("error", message).Field("code", code).Field("details", details).EndObject();
   return JsonResponse(status, w.str());
 }
 

@@ -73,8 +73,10 @@ std::vector<std::pair<std::string, std::string>> ParseUrlEncoded(const std::stri
 /// A Cookie header → name/value pairs.
 std::map<std::string, std::string> ParseCookies(const std::string& header);
 
-/// The JSON error body {"error": message, "details": [...]}.
-WebResponse JsonError(int status, const std::string& message,
+/// The JSON error body {"error": message, "code": code, "details": [...]}:
+/// `message` for people (English), `code` a stable token for programs
+/// ("not_found", "stale_version", …; docs/api.md).
+WebResponse JsonError(int status, const std::string& code, const std::string& message,
                       const std::vector<std::string>& details = {});
 /// A JSON response with `json` as the body.
 WebResponse JsonResponse(int status, std::string json);
