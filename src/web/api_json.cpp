@@ -14,10 +14,7 @@ void WriteUser(JsonWriter& w, const store::User& u) {
   w.Field("display_name", u.display_name);
   w.Field("role", store::RoleName(u.role));
   w.Key("factory_id");
-  if (u.factory_id)
-    w.Int(*u.factory_id);
-  else
-    w.Null();
+  if (u.factory_id) w.Int(*u.factory_id); else w.Null();
   w.Field("active", u.active);
   w.Field("must_change_password", u.must_change_password);
   w.Key("version").Int(u.version);
@@ -68,51 +65,45 @@ void WriteAnswer(JsonWriter& w, const store::AnswerRecord& a) {
   w.BeginObject();
   w.Field("criterion", a.criterion);
   w.Key("value");
-  if (a.value_json.empty()) {
+  if (a.value_json.empty())
     w.Null();
-  } else {
-    // Stored canonical JSON; pass it through the parser so output stays valid.
-    Poco::Dynamic::Var v = ParseJsonValue(a.value_json);
-    if (v.type() == typeid(Poco::JSON::Array::Ptr)) {
-      w.BeginArray();
-      for (const auto& item : *v.extract<Poco::JSON::Array::Ptr>()) w.String(item.convert<std::string>());
-      w.EndArray();
-    } else if (v.isBoolean()) {
-      w.Bool(v.extract<bool>());
-    } else if (v.isNumeric()) {
-      w.Number(v.convert<double>());
-    } else {
-      w.String(v.convert<std::string>());
-    }
-  }
-  w.Field("evidence", a.evidence);
-  w.Field("note", a.note);
+  else
+    WriteStoredValue(w, a.value_json);
+  for (auto [key, value] : {std::pair{"evidence", &a.evidence}, {"note", &a.note}}) w.Field(key, *value);
   w.Key("version").Int(a.version);
   w.Field("updated_at", a.updated_at);
   w.EndObject();
 }
 
+void WriteAssessmentRecord(JsonWriter& w, const store::AssessmentRecord& a) { WriteAssessment(w, a, std::nullopt); }
+
+WebResponse EditErrorJson(store::EditStatus status, const std::string& what) {
+  switch (status) {
+    case store::EditStatus::kConflict:
+      return JsonError(409, "stale_version", what + " was changed by someone else; reload it");
+    case store::EditStatus::kNotFound: return JsonError(404, "not_found", "not found");
+    case store::EditStatus::kDuplicate: return JsonError(409, "duplicate", what + ": the name or code is taken");
+    case store::EditStatus::kImmutable: return JsonError(409, "immutable", what + " can no longer change");
+    default: return JsonError(400, "not_saved", "not saved");
+  }
+}
+
 void WriteAudit(JsonWriter& w, const store::AuditEntry& e) {
   w.BeginObject();
   w.Key("id").Int(e.id);
-  w.Field("at", e.at);
-  w.Field("username", e.username);
-  w.Field("action", e.action);
-  w.Field("entity", e.entity);
-  w.Field("entity_id", e.entity_id);
-  w.Field("old", e.old_value);
-  w.Field("new", e.new_value);
+  for (auto [key, value] : {std::pair{"at", &e.at}, {"username", &e.username}, {"action", &e.action},
+                            {"entity", &e.entity}, {"entity_id", &e.entity_id}, {"old", &e.old_value},
+                            {"new", &e.new_value}})
+    w.Field(key, *value);
   w.EndObject();
 }
 
 void WriteRubric(JsonWriter& w, const store::RubricRecord& r) {
   w.BeginObject();
   w.Key("id").Int(r.id);
-  w.Field("rubric", r.rubric_id);
-  w.Field("version", r.version);
-  w.Field("sha256", r.sha256);
-  w.Field("title", r.title);
-  w.Field("main_file", r.main_file);
+  for (auto [key, value] : {std::pair{"rubric", &r.rubric_id}, {"version", &r.version}, {"sha256", &r.sha256},
+                            {"title", &r.title}, {"main_file", &r.main_file}})
+    w.Field(key, *value);
   w.Field("active", r.active);
   w.Field("uploaded_at", r.uploaded_at);
   w.EndObject();

@@ -20,6 +20,30 @@ Poco::Dynamic::Var ParseJsonValue(const std::string& text) {
   return array->get(0);
 }
 
+std::vector<std::string> DiagnosticLines(const Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const auto& d : diags.items())
+    if (d.severity == Severity::kError) out.push_back(d.message);
+  return out;
+}
+
+void WriteStoredValue(JsonWriter& w, const std::string& value_json) {
+  // Canonical JSON as stored; re-emitted through the writer so the output
+  // stays valid whatever the text holds.
+  Poco::Dynamic::Var v = ParseJsonValue(value_json);
+  if (v.type() == typeid(Poco::JSON::Array::Ptr)) {
+    w.BeginArray();
+    for (const auto& item : *v.extract<Poco::JSON::Array::Ptr>()) w.String(item.convert<std::string>());
+    w.EndArray();
+  } else if (v.isBoolean()) {
+    w.Bool(v.extract<bool>());
+  } else if (v.isNumeric()) {
+    w.Number(v.convert<double>());
+  } else {
+    w.String(v.convert<std::string>());
+  }
+}
+
 std::map<std::string, std::string> ProfileFields(const store::Factory& f) {
   std::map<std::string, std::string> out;
   auto put = [&](const char* k, const std::string& v) {
@@ -159,19 +183,7 @@ std::string AnswersDocument(const Rubric& rubric, const store::Factory& factory,
     const store::AnswerRecord& a = *it->second;
     w.Key(c->id).BeginObject();
     w.Key("value");
-    // The stored value is canonical JSON; re-emit it through the writer.
-    Poco::Dynamic::Var v = ParseJsonValue(a.value_json);
-    if (v.type() == typeid(Poco::JSON::Array::Ptr)) {
-      w.BeginArray();
-      for (const auto& item : *v.extract<Poco::JSON::Array::Ptr>()) w.String(item.convert<std::string>());
-      w.EndArray();
-    } else if (v.isBoolean()) {
-      w.Bool(v.extract<bool>());
-    } else if (v.isNumeric()) {
-      w.Number(v.convert<double>());
-    } else {
-      w.String(v.convert<std::string>());
-    }
+    WriteStoredValue(w, a.value_json);
     if (!a.evidence.empty()) w.Field("evidence", a.evidence);
     if (!a.note.empty()) w.Field("note", a.note);
     if (a.updated_by) {

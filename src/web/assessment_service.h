@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/json_writer.h"
 #include "rubric/rubric.h"
 #include "store/store.h"
 
@@ -22,6 +23,13 @@ namespace fa::web {
 /// top, so the value is read as the element of a one-element array). Throws
 /// on malformed text.
 Poco::Dynamic::Var ParseJsonValue(const std::string& text);
+
+/// Writes a stored (canonical JSON) answer value. Throws on malformed text.
+void WriteStoredValue(JsonWriter& w, const std::string& value_json);
+
+/// The error messages of `diags`, one line each (for a 400's details or a
+/// page's list).
+std::vector<std::string> DiagnosticLines(const Diagnostics& diags);
 
 /// Profile fields of a stored factory, as an answers file would hold them.
 std::map<std::string, std::string> ProfileFields(const store::Factory& factory);

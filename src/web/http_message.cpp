@@ -1,5 +1,9 @@
 #include "web/http_message.h"
 
+#include <Poco/Exception.h>
+#include <Poco/Net/HTMLForm.h>
+#include <Poco/URI.h>
+
 #include "base/json_writer.h"
 
 namespace fa::web {
@@ -14,19 +18,41 @@ std::string WebRequest::Query(const std::string& name) const {
   return it == query.end() ? "" : it->second;
 }
 
-const std::map<std::string, std::string>& WebRequest::Form() const {
-  if (!form_parsed_) {
-    form_parsed_ = true;
-    if (Header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0)
-      for (auto& [k, v] : ParseUrlEncoded(body)) form_[k] = v;
+void WebRequest::SetTarget(const std::string& target) {
+  const size_t q = target.find('?');
+  try {
+    path.clear();
+    Poco::URI::decode(target.substr(0, q), path);
+    if (q != std::string::npos)
+      for (auto& [k, v] : ParseUrlEncoded(target.substr(q + 1))) query[k] = v;
+  } catch (const Poco::Exception& e) {
+    malformed = "the request target cannot be read: " + e.message();
   }
-  return form_;
+}
+
+bool WebRequest::ReadForm() {
+  form_fields_.clear();
+  form_.clear();
+  if (Header("content-type").rfind("application/x-www-form-urlencoded", 0) != 0) return true;
+  try {
+    form_fields_ = ParseUrlEncoded(body);
+  } catch (const Poco::Exception& e) {
+    malformed = "the form cannot be read: " + e.message();
+    form_fields_.clear();
+    return false;
+  }
+  for (const auto& [k, v] : form_fields_) form_[k] = v;
+  return true;
+}
+
+std::string WebRequest::FormValue(const std::string& name) const {
+  auto it = form_.find(name);
+  return it == form_.end() ? std::string() : it->second;
 }
 
 std::vector<std::string> WebRequest::FormAll(const std::string& name) const {
   std::vector<std::string> out;
-  if (Header("content-type").rfind("application/x-www-form-urlencoded", 0) != 0) return out;
-  for (auto& [k, v] : ParseUrlEncoded(body))
+  for (const auto& [k, v] : form_fields_)
     if (k == name) out.push_back(v);
   return out;
 }
@@ -40,33 +66,6 @@ std::string WebResponse::FindHeader(const std::string& name) const {
   for (const auto& [k, v] : headers)
     if (k == name) return v;
   return "";
-}
-
-namespace {
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-}  // namespace
-
-std::string UrlDecode(const std::string& text, bool form) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '+' && form) {
-      out += ' ';
-    } else if (c == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
-               HexValue(text[i + 2]) >= 0) {
-      out += static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
-      i += 2;
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 std::string UrlEncode(const std::string& text) {
@@ -86,22 +85,12 @@ std::string UrlEncode(const std::string& text) {
 }
 
 std::vector<std::pair<std::string, std::string>> ParseUrlEncoded(const std::string& text) {
-  std::vector<std::pair<std::string, std::string>> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t amp = text.find('&', start);
-    std::string part = text.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
-    if (!part.empty()) {
-      size_t eq = part.find('=');
-      if (eq == std::string::npos)
-        out.emplace_back(UrlDecode(part, true), "");
-      else
-        out.emplace_back(UrlDecode(part.substr(0, eq), true), UrlDecode(part.substr(eq + 1), true));
-    }
-    if (amp == std::string::npos) break;
-    start = amp + 1;
-  }
-  return out;
+  Poco::Net::HTMLForm form;
+  form.setFieldLimit(kMaxFormFields);
+  form.setValueLengthLimit(kMaxFormValueBytes);
+  form.read(text);
+  // HTMLForm keeps repeated names together (in order); the names as sent.
+  return std::vector<std::pair<std::string, std::string>>(form.begin(), form.end());
 }
 
 std::map<std::string, std::string> ParseCookies(const std::string& header) {
@@ -125,9 +114,10 @@ std::map<std::string, std::string> ParseCookies(const std::string& header) {
   return out;
 }
 
-WebResponse JsonError(int status, const std::string& message, const std::vector<std::string>& details) {
+WebResponse JsonError(int status, const std::string& code, const std::string& message,
+                      const std::vector<std::string>& details) {
   JsonWriter w(false);
-  w.BeginObject().Field("error", message).Field("details", details).EndObject();
+  w.BeginObject().Field("error", message).Field("code", code).Field("details", details).EndObject();
   return JsonResponse(status, w.str());
 }
 

@@ -22,18 +22,31 @@ struct WebRequest {
   /// Filled by the router from the path pattern, e.g. {"id": "42"}.
   std::map<std::string, std::string> params;
 
+  /// Why the target or the form body could not be read ("" when they
+  /// could): the app answers 400 before any handler runs.
+  std::string malformed;
+
+  /// Sets `path` and `query` from a request target ("/a%20b?x=1&y=%E4%B8%AD");
+  /// on a bad escape or too many or too long fields, sets `malformed`.
+  void SetTarget(const std::string& target);
+  /// Reads the body as form fields when it is
+  /// application/x-www-form-urlencoded; false (and `malformed`) when it
+  /// cannot be read within the limits (ParseUrlEncoded).
+  bool ReadForm();
+
   std::string Header(const std::string& lower_name) const;
   std::string Query(const std::string& name) const;
-  /// The body as application/x-www-form-urlencoded fields (parsed on
-  /// first use; repeated names keep the last).
-  const std::map<std::string, std::string>& Form() const;
+  /// The form fields ReadForm read (repeated names keep the last).
+  const std::map<std::string, std::string>& Form() const { return form_; }
+  /// One form field; "" when absent.
+  std::string FormValue(const std::string& name) const;
   /// Every value of a repeated form field, in order.
   std::vector<std::string> FormAll(const std::string& name) const;
   bool IsApi() const { return path.rfind("/api/", 0) == 0; }
 
  private:
-  mutable bool form_parsed_ = false;
-  mutable std::map<std::string, std::string> form_;
+  std::vector<std::pair<std::string, std::string>> form_fields_;
+  std::map<std::string, std::string> form_;
 };
 
 struct WebResponse {
@@ -48,16 +61,22 @@ struct WebResponse {
   std::string FindHeader(const std::string& name) const;
 };
 
-/// Percent-decoding ('+' as space when `form`); invalid escapes are kept.
-std::string UrlDecode(const std::string& text, bool form);
 std::string UrlEncode(const std::string& text);
-/// "a=1&b=2" → fields, in order.
+
+/// Limits on application/x-www-form-urlencoded text (a query or a form body).
+constexpr int kMaxFormFields = 1000;
+constexpr int kMaxFormValueBytes = 1 << 20;
+/// "a=1&b=%E4%B8%AD+x" → fields, in order, decoded by Poco::Net::HTMLForm
+/// ('+' as space). Throws Poco::Exception on a bad escape, more than
+/// kMaxFormFields fields or a value over kMaxFormValueBytes.
 std::vector<std::pair<std::string, std::string>> ParseUrlEncoded(const std::string& text);
 /// A Cookie header → name/value pairs.
 std::map<std::string, std::string> ParseCookies(const std::string& header);
 
-/// The JSON error body {"error": message, "details": [...]}.
-WebResponse JsonError(int status, const std::string& message,
+/// The JSON error body {"error": message, "code": code, "details": [...]}:
+/// `message` for people (English), `code` a stable token for programs
+/// ("not_found", "stale_version", …; docs/api.md).
+WebResponse JsonError(int status, const std::string& code, const std::string& message,
                       const std::vector<std::string>& details = {});
 /// A JSON response with `json` as the body.
 WebResponse JsonResponse(int status, std::string json);

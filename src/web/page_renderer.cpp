@@ -21,7 +21,7 @@ WebResponse PageRenderer::Page(const std::string& name, const std::string& title
   view.Text("lang", ctx.lang);
   view.Text("html_lang", ctx.lang == "en" ? "en" : "zh-CN");
   view.Text("other_lang", ctx.lang == "en" ? "zh" : "en");
-  view.Text("other_lang_label", ctx.lang == "en" ? "中文" : "English");
+  view.Text("other_lang_label", ctx.Label("other_language"));
   view.Text("csrf", ctx.csrf);
   view.Text("path", ctx.req.path);
   view.Text("page", name);
@@ -45,6 +45,10 @@ WebResponse PageRenderer::Page(const std::string& name, const std::string& title
   r.body = it->second.Render(view);
   r.Header("Cache-Control", "no-store");
   return r;
+}
+
+WebResponse PageRenderer::NotFound(const RequestContext& ctx) const {
+  return Message(404, ctx.Label("not_found"), ctx.Label("no_such_page"), ctx);
 }
 
 WebResponse PageRenderer::Message(int status, const std::string& title, const std::string& message,

@@ -3,7 +3,7 @@
 // rendered over an EscapedView so every string is HTML-escaped on the way
 // in. Each page includes the shared layout (layout_top.html /
 // layout_bottom.html), which gets the user, the role's navigation, the CSRF
-// token and the interface labels (WebLabels, as W.key) from here.
+// token and the interface labels (web_labels.h, as W.key) from here.
 #pragma once
 
 #include <map>
@@ -12,6 +12,7 @@
 #include "report/escaped_view.h"
 #include "report/report_template.h"
 #include "web/request_context.h"
+#include "web/web_labels.h"
 
 namespace fa::web {
 
@@ -31,15 +32,14 @@ class PageRenderer {
   WebResponse Message(int status, const std::string& title, const std::string& message,
                       const RequestContext& ctx) const;
 
+  /// The message page for a missing page or a record out of scope (404).
+  WebResponse NotFound(const RequestContext& ctx) const;
+
   const std::string& dir() const { return dir_; }
 
  private:
   std::string dir_;
   std::map<std::string, ReportTemplate> templates_;
 };
-
-/// The interface labels in `lang` as a view (W.key in templates; L. is the
-/// report labels' namespace).
-EscapedView WebLabels(const std::string& lang);
 
 }  // namespace fa::web

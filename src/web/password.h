@@ -13,6 +13,9 @@ namespace fa::web {
 /// PBKDF2-HMAC-SHA256; the issue asks for at least 100,000).
 constexpr int kPasswordIterations = 210000;
 
+/// The fewest characters a new password may have.
+constexpr size_t kMinPasswordLength = 10;
+
 /// Raw PBKDF2-HMAC-SHA256 of `password` and `salt`, `length` bytes.
 std::string Pbkdf2Sha256(const std::string& password, const std::string& salt, int iterations,
                          int length);

@@ -111,8 +111,8 @@ struct Walk {
         v.Flag("multi", true);
         break;
       case CriterionKind::kBoolean:
-        option("true", ctx.T("是", "yes"), stored.scalar == "true");
-        option("false", ctx.T("否", "no"), stored.scalar == "false");
+        option("true", ctx.Label("yes"), stored.scalar == "true");
+        option("false", ctx.Label("no"), stored.scalar == "false");
         v.Flag("choice", true);
         break;
       case CriterionKind::kNumber:

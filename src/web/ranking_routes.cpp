@@ -1,203 +1,128 @@
-// The commission's views: the cohort ranking by a ranking config chosen from
-// the shipped examples (filters town, industry, tier, minimum level), with
-// rank stability, as a page, as JSON/CSV and as the full ranking report; and
-// the district portfolio. Inputs are the latest submitted assessment of
-// every factory.
-#include <algorithm>
-#include <filesystem>
-#include <map>
-#include <set>
-
-#include "assessment/assessment_json.h"
+// The commission's ranking: the configs on offer, the ranking as JSON or
+// CSV, as a page (method, weights, the ranked candidates with their
+// stability) and as the full ranking report. All rank through
+// RankFromRequest (ranking_request.h).
 #include "assessment/ranking_json.h"
 #include "base/json_writer.h"
 #include "base/text.h"
-#include "ranking/portfolio_json.h"
-#include "ranking/ranking_config.h"
-#include "report/portfolio_report.h"
 #include "report/ranking_report.h"
-#include "service/portfolio.h"
-#include "service/rank.h"
+#include "web/api_json.h"
+#include "web/ranking_request.h"
+#include "web/route_table.h"
 #include "web/web_app.h"
 
 namespace fa::web {
 
 namespace {
 
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t comma = text.find(',', start);
-    std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    while (!part.empty() && part.front() == ' ') part.erase(0, 1);
-    while (!part.empty() && part.back() == ' ') part.pop_back();
-    if (!part.empty()) out.push_back(part);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
+EscapedView CandidateView(const RankedCandidate& rc) {
+  EscapedView r;
+  r.Int("rank", rc.rank);
+  r.Text("name", rc.candidate.name.empty() ? rc.candidate.id : rc.candidate.name);
+  r.Text("town", rc.candidate.town);
+  r.Text("industry", rc.candidate.industry);
+  r.Text("level", rc.candidate.level ? std::to_string(*rc.candidate.level) : "");
+  r.Text("maturity", rc.candidate.maturity ? FormatFixed(*rc.candidate.maturity, 2) : "");
+  r.Text("value", FormatFixed(rc.value, 4));
+  if (rc.stability) {
+    r.Flag("has_stability", true);
+    r.Text("interval", std::to_string(rc.stability->rank_p5) + "–" + std::to_string(rc.stability->rank_p95));
+    r.Text("p_top", FormatFixed(rc.stability->p_top_n * 100, 1));
   }
-  return out;
+  return r;
+}
+
+EscapedView RankingView(const Ranking& ranking, const RequestContext& ctx) {
+  EscapedView v;
+  v.Text("title", ranking.title.In(ctx.lang));
+  v.Text("method", RankingMethodName(ranking.method));
+  v.Text("weights_from", ranking.weights_from);
+  if (ranking.ahp) v.Text("cr", FormatFixed(ranking.ahp->cr, 3));
+  v.Int("excluded", ranking.excluded);
+  v.Flag("stability", ranking.stability_computed);
+  v.Int("select", ranking.stability.select);
+  v.Int("samples", ranking.stability.samples);
+  std::vector<EscapedView> criteria;
+  for (const auto& c : ranking.criteria) {
+    EscapedView cv;
+    cv.Text("title", c.title.In(ctx.lang));
+    cv.Text("source", c.source);
+    cv.Text("weight", FormatFixed(c.weight * 100, 1));
+    cv.Flag("cost", c.cost);
+    criteria.push_back(cv);
+  }
+  v.List("criteria", criteria);
+  std::vector<EscapedView> rows;
+  for (const auto& rc : ranking.candidates) rows.push_back(CandidateView(rc));
+  v.List("candidates", rows);
+  return v;
+}
+
+/// The config chooser and the filters as the query gave them.
+void FilterView(EscapedView& v, WebApp& app, const RequestContext& ctx) {
+  std::vector<std::string> names = RankingConfigNames(app.config().ranking_dir);
+  std::string chosen = ctx.req.Query("config").empty() && !names.empty() ? names.front() : ctx.req.Query("config");
+  std::vector<EscapedView> configs;
+  for (const auto& n : names) {
+    EscapedView c;
+    c.Text("name", n);
+    c.Flag("selected", n == chosen);
+    configs.push_back(c);
+  }
+  v.List("configs", configs);
+  std::string query = "config=" + UrlEncode(chosen);
+  for (const char* k : {"town", "industry", "tier", "min_level"}) {
+    v.Text(k, ctx.req.Query(k));
+    if (!ctx.req.Query(k).empty()) query += std::string("&") + k + "=" + UrlEncode(ctx.req.Query(k));
+  }
+  v.Text("query", query);
+}
+
+WebResponse RankingConfigsApi(WebApp& app, RequestContext&) {
+  JsonWriter w(false);
+  w.BeginObject().Field("configs", RankingConfigNames(app.config().ranking_dir)).EndObject();
+  return JsonResponse(200, w.str());
+}
+
+WebResponse RankingApi(WebApp& app, RequestContext& ctx) {
+  Diagnostics diags;
+  std::optional<Ranking> ranking = RankFromRequest(app, ctx, diags);
+  if (!ranking) return JsonError(400, "cannot_rank", "cannot rank", DiagnosticLines(diags));
+  if (ctx.req.Query("format") != "csv") return JsonResponse(200, RankingToJson(*ranking));
+  WebResponse r;
+  r.content_type = "text/csv; charset=utf-8";
+  r.body = RankingToCsv(*ranking);
+  r.Header("Content-Disposition", "attachment; filename=\"ranking.csv\"");
+  return r;
+}
+
+WebResponse RankingPage(WebApp& app, RequestContext& ctx) {
+  Diagnostics diags;
+  std::optional<Ranking> ranking = RankFromRequest(app, ctx, diags);
+  EscapedView v = ranking ? RankingView(*ranking, ctx) : EscapedView();
+  v.Flag("has_ranking", ranking.has_value());
+  v.TextList("errors", DiagnosticLines(diags));
+  FilterView(v, app, ctx);
+  return app.pages().Page("ranking", ctx.Label("ranking"), v, ctx);
+}
+
+WebResponse RankingReportPage(WebApp& app, RequestContext& ctx) {
+  Diagnostics diags;
+  std::optional<Ranking> ranking = RankFromRequest(app, ctx, diags);
+  if (!ranking) return app.pages().Message(400, ctx.Label("cannot_rank"), Join(DiagnosticLines(diags), "\n"), ctx);
+  return GeneratedReportPage(
+      RenderRankingReport(*ranking, GeneratedReportOptions<RankingReportOptions>(app.config(), ctx)));
 }
 
 }  // namespace
 
-/// Ranking config files (names without .yaml) in the ranking directory.
-std::vector<std::string> RankingConfigNames(const std::string& dir) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-    if (e.path().extension() != ".yaml") continue;
-    std::string text;
-    try {
-      text = ReadFile(e.path().string());
-    } catch (const std::exception&) {
-      continue;
-    }
-    if (text.rfind("ranking:", 0) == 0 || text.find("\nranking:") != std::string::npos)
-      out.push_back(e.path().stem().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-/// The latest submitted assessment of every factory the user may read.
-std::vector<Assessment> LatestAssessments(WebApp& app, const RequestContext& ctx, bool all_rounds) {
-  std::vector<Assessment> out;
-  std::set<int64_t> seen;
-  for (const auto& f : app.VisibleFactories(ctx)) {
-    for (const auto& listed : app.store().ListAssessments(f.id)) {  // newest first
-      if (listed.status != store::AssessmentStatus::kSubmitted) continue;
-      if (!all_rounds && seen.count(f.id)) continue;
-      seen.insert(f.id);
-      auto full = app.store().GetAssessment(listed.id);
-      if (!full) continue;
-      Diagnostics diags;
-      for (auto& a : AssessmentsFromJson(full->result_json, "assessment", diags)) out.push_back(std::move(a));
-    }
-  }
-  return out;
-}
-
-/// The assessments of rubric `id`, or of the rubric most of them use when
-/// `id` is empty: a portfolio counts the levels of one rubric.
-std::vector<Assessment> OfOneRubric(std::vector<Assessment> all, std::string id) {
-  if (id.empty()) {
-    std::map<std::string, int> counts;
-    for (const auto& a : all) ++counts[a.rubric.id];
-    int most = 0;
-    for (const auto& [rubric, n] : counts)  // ties: the first id in order
-      if (n > most) {
-        most = n;
-        id = rubric;
-      }
-  }
-  all.erase(std::remove_if(all.begin(), all.end(), [&](const Assessment& a) { return a.rubric.id != id; }),
-            all.end());
-  return all;
-}
-
-/// Ranks by the config `name` with the request's filters; problems in `diags`.
-std::optional<Ranking> RankFromRequest(WebApp& app, const RequestContext& ctx, Diagnostics& diags) {
-  std::vector<std::string> names = RankingConfigNames(app.config().ranking_dir);
-  std::string name = ctx.req.Query("config");
-  if (name.empty() && !names.empty()) name = names.front();
-  if (std::find(names.begin(), names.end(), name) == names.end()) {
-    diags.Error("ranking", {}, "no ranking config '" + name + "'" + DidYouMean(name, names));
-    return std::nullopt;
-  }
-  std::optional<RankingConfig> config = LoadRankingConfig(app.config().ranking_dir + "/" + name + ".yaml", diags);
-  if (!config) return std::nullopt;
-  // Filters from the request replace the config's (with positions to match,
-  // which the builder's "matched no candidate" warnings index).
-  RankingFilters& f = config->filters;
-  if (auto v = SplitList(ctx.req.Query("town")); !v.empty()) {
-    f.towns = v;
-    f.town_pos.assign(v.size(), SourcePos{});
-  }
-  if (auto v = SplitList(ctx.req.Query("industry")); !v.empty()) {
-    f.industries = v;
-    f.industry_pos.assign(v.size(), SourcePos{});
-  }
-  if (auto v = SplitList(ctx.req.Query("tier")); !v.empty()) {
-    f.tiers = v;
-    f.tier_pos.assign(v.size(), SourcePos{});
-  }
-  if (auto v = ParseId(ctx.req.Query("min_level"))) config->filters.min_level = static_cast<int>(std::min<int64_t>(*v, 10));
-  std::vector<Assessment> assessments = LatestAssessments(app, ctx, false);
-  if (!config->rubric.empty())
-    assessments.erase(std::remove_if(assessments.begin(), assessments.end(),
-                                     [&](const Assessment& a) { return a.provenance.rubric_id != config->rubric; }),
-                      assessments.end());
-  RankRequest request;
-  request.sources.push_back({"store", std::move(assessments), false});
-  request.stability = config->stability;
-  request.stability.samples = std::min(request.stability.samples, 20000);
-  request.skip_stability_when_too_many = true;
-  return RankByConfig(*config, std::move(request), diags);
-}
-
-std::vector<std::string> DiagnosticLines(const Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const auto& d : diags.items())
-    if (d.severity == Severity::kError) out.push_back(d.message);
-  return out;
-}
-
-void WebApp::AddRankingRoutes() {
-  const unsigned ranks = kAdminRole | kCommissionRole;
-  router_.Add("GET", "/api/ranking/configs", ranks, [this](RequestContext&) {
-    JsonWriter w(false);
-    w.BeginObject().Field("configs", RankingConfigNames(config_.ranking_dir)).EndObject();
-    return JsonResponse(200, w.str());
-  });
-  router_.Add("GET", "/api/ranking", ranks, [this](RequestContext& ctx) {
-    Diagnostics diags;
-    std::optional<Ranking> ranking = RankFromRequest(*this, ctx, diags);
-    if (!ranking) return JsonError(400, "cannot rank", DiagnosticLines(diags));
-    if (ctx.req.Query("format") == "csv") {
-      WebResponse r;
-      r.content_type = "text/csv; charset=utf-8";
-      r.body = RankingToCsv(*ranking);
-      r.Header("Content-Disposition", "attachment; filename=\"ranking.csv\"");
-      return r;
-    }
-    return JsonResponse(200, RankingToJson(*ranking));
-  });
-  router_.Add("GET", "/ranking/report", ranks, [this](RequestContext& ctx) {
-    Diagnostics diags;
-    std::optional<Ranking> ranking = RankFromRequest(*this, ctx, diags);
-    if (!ranking) return pages_->Message(400, ctx.T("无法排序", "Cannot rank"), Join(DiagnosticLines(diags), "\n"), ctx);
-    RankingReportOptions options;
-    options.lang = ctx.lang;
-    options.templates_dir = config_.templates_dir;
-    options.generated_at = IsoUtc(config_.Now());
-    WebResponse r;
-    r.body = RenderRankingReport(*ranking, options);
-    r.csp = ReportCsp(r.body);
-    return r;
-  });
-  auto portfolio = [this](RequestContext& ctx, bool json) {
-    std::vector<Assessment> assessments = OfOneRubric(LatestAssessments(*this, ctx, true), ctx.req.Query("rubric"));
-    if (assessments.empty())
-      return json ? JsonError(404, "no submitted assessments yet")
-                  : pages_->Message(404, ctx.T("暂无数据", "No data"), ctx.T("还没有已提交的评估。", "No assessment has been submitted yet."), ctx);
-    Diagnostics diags;
-    std::optional<Portfolio> p = BuildDistrictPortfolio(assessments, SmartFactoryRule{}, "store", diags);
-    if (!p)
-      return json ? JsonError(400, "cannot count the portfolio", DiagnosticLines(diags))
-                  : pages_->Message(400, ctx.T("无法统计", "Cannot count"), Join(DiagnosticLines(diags), "\n"), ctx);
-    if (json) return JsonResponse(200, PortfolioToJson(*p));
-    PortfolioOptions options;
-    options.lang = ctx.lang;
-    options.templates_dir = config_.templates_dir;
-    options.generated_at = IsoUtc(config_.Now());
-    WebResponse r;
-    r.body = RenderPortfolioReport(*p, options);
-    r.csp = ReportCsp(r.body);
-    return r;
+RouteTable RankingRoutes() {
+  return {
+      {"GET", "/api/ranking/configs", kAdminOrCommission, RankingConfigsApi},
+      {"GET", "/api/ranking", kAdminOrCommission, RankingApi},
+      {"GET", "/ranking", kAdminOrCommission, RankingPage},
+      {"GET", "/ranking/report", kAdminOrCommission, RankingReportPage},
   };
-  router_.Add("GET", "/api/portfolio", ranks, [portfolio](RequestContext& ctx) { return portfolio(ctx, true); });
-  router_.Add("GET", "/portfolio", ranks, [portfolio](RequestContext& ctx) { return portfolio(ctx, false); });
 }
 
 }  // namespace fa::web

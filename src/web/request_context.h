@@ -1,9 +1,11 @@
 // What a handler knows about the request it serves: the request itself, the
-// signed-in user (if any), the session's CSRF token and the page language.
+// signed-in user (if any), the session's CSRF token and the page language,
+// in which Label() gives the interface's texts (web_labels.h).
 #pragma once
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "store/store.h"
 #include "web/http_message.h"
@@ -32,8 +34,12 @@ struct RequestContext {
     }
     return a;
   }
-  /// Picks zh or en text.
-  const char* T(const char* zh, const char* en) const { return lang == "en" ? en : zh; }
+  /// The label `key` in the page language, each "{}" replaced by the next
+  /// of `args` (web_labels.h).
+  std::string Label(const char* key, const std::vector<std::string>& args = {}) const;
 };
+
+/// The id in a path segment or field; nullopt unless it is a positive decimal.
+std::optional<int64_t> ParseId(const std::string& text);
 
 }  // namespace fa::web

@@ -2,12 +2,6 @@
 
 namespace fa::web {
 
-const std::string& RequestContext::Param(const std::string& name) const {
-  static const std::string empty;
-  auto it = req.params.find(name);
-  return it == req.params.end() ? empty : it->second;
-}
-
 unsigned RoleBit(store::Role role) {
   switch (role) {
     case store::Role::kAdmin: return kAdminRole;

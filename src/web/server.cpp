@@ -35,14 +35,9 @@ class AppHandler : public Poco::Net::HTTPRequestHandler {
     auto start = std::chrono::steady_clock::now();
     WebRequest req;
     req.method = in.getMethod();
-    std::string raw_path;
-    std::string raw_query;
     const std::string& uri = in.getURI();
-    size_t q = uri.find('?');
-    raw_path = uri.substr(0, q);
-    if (q != std::string::npos) raw_query = uri.substr(q + 1);
-    req.path = UrlDecode(raw_path, false);
-    for (auto& [k, v] : ParseUrlEncoded(raw_query)) req.query[k] = v;
+    const std::string raw_path = uri.substr(0, uri.find('?'));
+    req.SetTarget(uri);
     for (const auto& [name, value] : in) {
       std::string lower = name;
       for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

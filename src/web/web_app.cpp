@@ -1,13 +1,13 @@
 #include "web/web_app.h"
 
 #include <iostream>
-#include <set>
 
 #include "report/report_renderer.h"
 #include "assessment/assessment_json.h"
 #include "service/assess.h"
 #include "web/assessment_service.h"
 #include "web/password.h"
+#include "web/route_table.h"
 
 namespace fa::web {
 
@@ -21,17 +21,6 @@ bool StateChanging(const std::string& method) {
 }
 
 }  // namespace
-
-std::optional<int64_t> ParseId(const std::string& text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  int64_t v = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  if (v <= 0) return std::nullopt;
-  return v;
-}
 
 std::string ReportCsp(std::string& html) {
   std::string csp;
@@ -54,11 +43,15 @@ WebApp::WebApp(store::Store& store, WebConfig config)
     options.templates_dir = config_.templates_dir;
     reports_[lang] = std::make_unique<DiagnosisReportRenderer>(options);
   }
-  AddApiRoutes();
-  AddApiAdminRoutes();
-  AddRankingRoutes();
-  AddPageRoutes();
-  AddPageAdminRoutes();
+  for (const RouteTable& table : {SessionRoutes(), StaticRoutes(), FactoryRoutes(), UserRoutes(), AssessmentRoutes(),
+                                  AnswerRoutes(), ReportRoutes(), RankingRoutes(), PortfolioRoutes(), AuditRoutes(),
+                                  RubricRoutes()})
+    for (const RouteRow& row : table) {
+      NamedHandler handler = row.handler;
+      router_.Add(row.method, row.pattern, row.roles, [this, handler](RequestContext& ctx) {
+        return handler(*this, ctx);
+      }).before_password_change = row.before_password_change;
+    }
 }
 
 WebApp::~WebApp() = default;
@@ -94,14 +87,12 @@ WebResponse WebApp::Handle(WebRequest& req) {
     r = Dispatch(req, ctx);
   } catch (const store::StoreError& e) {
     std::cerr << "serve: store error: " << e.what() << "\n";
-    r = req.IsApi() ? JsonError(503, "the database is unavailable")
-                    : pages_->Message(503, ctx.T("服务暂不可用", "Service unavailable"),
-                                      ctx.T("数据库暂时不可用，请稍后再试。", "The database is unavailable; try again shortly."), ctx);
+    r = Refuse(ctx, 503, "store_unavailable", "the database is unavailable", ctx.Label("service_unavailable"),
+               ctx.Label("database_unavailable"));
   } catch (const std::exception& e) {
     std::cerr << "serve: internal error on " << req.method << " " << req.path << ": " << e.what() << "\n";
-    r = req.IsApi() ? JsonError(500, "internal error")
-                    : pages_->Message(500, ctx.T("内部错误", "Internal error"),
-                                      ctx.T("服务器内部错误。", "Something went wrong on the server."), ctx);
+    r = Refuse(ctx, 500, "internal_error", "internal error", ctx.Label("internal_error"),
+               ctx.Label("internal_error_message"));
   }
   for (const auto& c : ctx.set_cookies) r.Header("Set-Cookie", c);
   AddSecurityHeaders(ctx, r);
@@ -111,10 +102,12 @@ WebResponse WebApp::Handle(WebRequest& req) {
 WebResponse WebApp::Dispatch(WebRequest& req, RequestContext& ctx) {
   const bool api = req.IsApi();
   if (req.body.size() > config_.max_body_bytes)
-    return api ? JsonError(413, "request body too large",
-                           {"at most " + std::to_string(config_.max_body_bytes) + " bytes"})
-               : pages_->Message(413, ctx.T("内容过大", "Too large"),
-                                 ctx.T("提交的内容过大。", "The request body is too large."), ctx);
+    return Refuse(ctx, 413, "body_too_large", "request body too large", ctx.Label("too_large"),
+                  ctx.Label("body_too_large"), {"at most " + std::to_string(config_.max_body_bytes) + " bytes"});
+
+  if (!req.malformed.empty() || !req.ReadForm())
+    return Refuse(ctx, 400, "malformed", "malformed request", ctx.Label("invalid_request"),
+                  ctx.Label("malformed_request"), {req.malformed});
 
   // Who is asking.
   auto cookie = req.cookies.find(kSessionCookie);
@@ -139,39 +132,39 @@ WebResponse WebApp::Dispatch(WebRequest& req, RequestContext& ctx) {
   Router::Match match = router_.Find(req.method, req.path);
   if (!match.route) {
     if (match.other_method)
-      return api ? JsonError(405, "method not allowed")
-                 : pages_->Message(405, ctx.T("不支持的操作", "Not allowed"), ctx.T("不支持该请求方法。", "Method not allowed."), ctx);
-    return api ? JsonError(404, "not found")
-               : pages_->Message(404, ctx.T("未找到", "Not found"), ctx.T("页面不存在。", "There is no such page."), ctx);
+      return Refuse(ctx, 405, "method_not_allowed", "method not allowed", ctx.Label("unsupported"),
+                    ctx.Label("method_not_allowed"));
+    return api ? JsonError(404, "not_found", "not found") : pages_->NotFound(ctx);
   }
   req.params = match.params;
   const Route& route = *match.route;
   const unsigned bit = ctx.user ? RoleBit(ctx.user->role) : kAnonymous;
 
   if (!ctx.user && !(route.roles & kAnonymous)) {
-    if (api) return JsonError(401, "sign in first");
-    if (req.method == "GET") return Redirect("/login?next=" + UrlEncode(req.path));
-    return pages_->Message(401, ctx.T("请先登录", "Sign in first"), ctx.T("会话已结束，请重新登录。", "Your session has ended; sign in again."), ctx);
+    if (!api && req.method == "GET") return Redirect("/login?next=" + UrlEncode(req.path));
+    return Refuse(ctx, 401, "sign_in_first", "sign in first", ctx.Label("sign_in_first"), ctx.Label("session_ended"));
   }
   if (StateChanging(req.method)) {
     std::string given = req.Header("x-csrf-token");
-    if (given.empty()) {
-      auto f = req.Form().find("csrf");
-      if (f != req.Form().end()) given = f->second;
-    }
+    if (given.empty()) given = req.FormValue("csrf");
     if (ctx.csrf.empty() || given.empty() || !ConstantTimeEquals(given, ctx.csrf))
-      return api ? JsonError(403, "missing or wrong CSRF token")
-                 : pages_->Message(403, ctx.T("请求无效", "Invalid request"),
-                                   ctx.T("表单已过期，请返回并刷新页面后重试。", "The form has expired; go back, reload the page and try again."), ctx);
+      return Refuse(ctx, 403, "csrf", "missing or wrong CSRF token", ctx.Label("invalid_request"),
+                    ctx.Label("form_expired"));
   }
   if (!(route.roles & bit))
-    return api ? JsonError(403, "not allowed for your role")
-               : pages_->Message(403, ctx.T("无权访问", "Not allowed"), ctx.T("您的角色无权访问此页面。", "Your role may not open this page."), ctx);
+    return Refuse(ctx, 403, "role_forbidden", "not allowed for your role", ctx.Label("no_access"),
+                  ctx.Label("role_may_not_open"));
   if (ctx.user && ctx.user->must_change_password && !route.before_password_change) {
-    if (api) return JsonError(403, "change your password first");
+    if (api) return JsonError(403, "password_change_required", "change your password first");
     return Redirect("/password");
   }
   return route.handler(ctx);
+}
+
+WebResponse WebApp::Refuse(const RequestContext& ctx, int status, const std::string& code, const std::string& english,
+                           const std::string& title, const std::string& message,
+                           const std::vector<std::string>& details) {
+  return ctx.req.IsApi() ? JsonError(status, code, english, details) : pages_->Message(status, title, message, ctx);
 }
 
 void WebApp::AddSecurityHeaders(const RequestContext& ctx, WebResponse& r) {
@@ -183,47 +176,6 @@ void WebApp::AddSecurityHeaders(const RequestContext& ctx, WebResponse& r) {
   r.Header("Cross-Origin-Resource-Policy", "same-origin");
   r.Header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   if (r.FindHeader("Cache-Control").empty()) r.Header("Cache-Control", "no-store");
-}
-
-std::optional<store::Factory> WebApp::ReadableFactory(const RequestContext& ctx, int64_t id) {
-  if (!ctx.user) return std::nullopt;
-  std::optional<store::Factory> f = store_.GetFactory(id);
-  if (!f) return std::nullopt;
-  switch (ctx.user->role) {
-    case store::Role::kAdmin:
-    case store::Role::kCommission: return f;
-    case store::Role::kConsultant:
-      return store_.IsAssigned(ctx.user->id, id) ? f : std::nullopt;
-    case store::Role::kManufacturer:
-      return ctx.user->factory_id && *ctx.user->factory_id == id ? f : std::nullopt;
-  }
-  return std::nullopt;
-}
-
-bool WebApp::CanEditFactory(const RequestContext& ctx, int64_t id) {
-  return ctx.user && ctx.user->role == store::Role::kConsultant && store_.IsAssigned(ctx.user->id, id);
-}
-
-std::optional<WebApp::AssessmentInScope> WebApp::ReadableAssessment(const RequestContext& ctx, int64_t id) {
-  std::optional<store::AssessmentRecord> a = store_.GetAssessment(id);
-  if (!a) return std::nullopt;
-  std::optional<store::Factory> f = ReadableFactory(ctx, a->factory_id);
-  if (!f) return std::nullopt;
-  return AssessmentInScope{*a, *f};
-}
-
-std::vector<store::Factory> WebApp::VisibleFactories(const RequestContext& ctx) {
-  std::vector<store::Factory> out;
-  if (!ctx.user) return out;
-  std::vector<store::Factory> all = store_.ListFactories();
-  if (ctx.user->role == store::Role::kAdmin || ctx.user->role == store::Role::kCommission) return all;
-  std::set<int64_t> allowed;
-  if (ctx.user->role == store::Role::kConsultant)
-    for (int64_t id : store_.AssignedFactories(ctx.user->id)) allowed.insert(id);
-  if (ctx.user->role == store::Role::kManufacturer && ctx.user->factory_id) allowed.insert(*ctx.user->factory_id);
-  for (auto& f : all)
-    if (allowed.count(f.id)) out.push_back(std::move(f));
-  return out;
 }
 
 std::shared_ptr<const PreparedReport> WebApp::CachedReport(const store::AssessmentRecord& record,

@@ -3,10 +3,8 @@
 // headers on every response, errors as pages or JSON. server.h puts it
 // behind Poco's HTTPServer; tests may call Handle() directly.
 //
-// Handlers are registered by area, each in its own file: api_routes.cpp
-// (sign-in, factories, assessments, answers), api_admin_routes.cpp (users,
-// assignments, rubrics, audit), ranking_routes.cpp (ranking, portfolio),
-// page_routes.cpp and page_admin_routes.cpp (the HTML pages).
+// The routes are tables of named handlers, one file per resource
+// (route_table.h); the per-factory scope checks are access_policy.h.
 #pragma once
 
 #include <map>
@@ -16,6 +14,7 @@
 
 #include "assessment/assessment.h"
 #include "store/store.h"
+#include "web/access_policy.h"
 #include "web/http_message.h"
 #include "web/login_throttle.h"
 #include "web/page_renderer.h"
@@ -53,18 +52,6 @@ class WebApp {
   const Router& router() const { return router_; }
 
   // ---- shared by the handlers ----
-  /// The factory when the user may read it; nullopt (→ 404) when it does
-  /// not exist or is out of the user's scope, so existence is not revealed.
-  std::optional<store::Factory> ReadableFactory(const RequestContext& ctx, int64_t id);
-  /// Whether the user may create assessments and save answers for it.
-  bool CanEditFactory(const RequestContext& ctx, int64_t id);
-  struct AssessmentInScope {
-    store::AssessmentRecord record;
-    store::Factory factory;
-  };
-  std::optional<AssessmentInScope> ReadableAssessment(const RequestContext& ctx, int64_t id);
-  /// The factories the user may read, by name.
-  std::vector<store::Factory> VisibleFactories(const RequestContext& ctx);
   /// Rendered diagnosis report of a submitted assessment ("" when none).
   /// Rendered once per (assessment, language) and then served from the
   /// report cache (report_cache.h); the caller checks the reader's scope.
@@ -84,12 +71,12 @@ class WebApp {
 
  private:
   std::shared_ptr<const PreparedReport> CachedReport(const store::AssessmentRecord& record, const std::string& lang);
-  void AddApiRoutes();
-  void AddApiAdminRoutes();
-  void AddRankingRoutes();
-  void AddPageRoutes();
-  void AddPageAdminRoutes();
   WebResponse Dispatch(WebRequest& request, RequestContext& ctx);
+  /// A refusal before any handler: JSON {error, code, details} for the API,
+  /// the message page (`title`, `message`) otherwise.
+  WebResponse Refuse(const RequestContext& ctx, int status, const std::string& code, const std::string& english,
+                     const std::string& title, const std::string& message,
+                     const std::vector<std::string>& details = {});
   void AddSecurityHeaders(const RequestContext& ctx, WebResponse& response);
 
   WebConfig config_;
@@ -105,9 +92,6 @@ class WebApp {
   std::map<std::string, std::unique_ptr<DiagnosisReportRenderer>> reports_;  ///< by language
   ReportCache report_cache_;
 };
-
-/// The id in a path segment; nullopt unless it is a positive decimal.
-std::optional<int64_t> ParseId(const std::string& text);
 
 /// Adds a nonce to every <style> of a generated report and allows the exact
 /// style="" attribute values it holds by their hashes: the report keeps its

@@ -1,132 +1,154 @@
-// The interface labels of the web pages, Chinese first, English second.
-#include "web/page_renderer.h"
+// The words of the web pages (navigation, field names, buttons, column
+// heads), Chinese first, English second; and the lookup over every table.
+#include "web/web_labels.h"
+
+#include <map>
+
+#include "web/request_context.h"
 
 namespace fa::web {
 
+const std::vector<WebLabel>& PageLabels() {
+  static const std::vector<WebLabel> labels = {
+      {"app", "智能制造诊断", "Smart-manufacturing diagnosis"},
+      {"dashboard", "工作台", "Dashboard"},
+      {"ranking", "候选排序", "Ranking"},
+      {"portfolio", "区域概览", "District portfolio"},
+      {"audit", "审计日志", "Audit log"},
+      {"users", "用户", "Users"},
+      {"factories", "企业", "Factories"},
+      {"rubrics", "评估模型", "Rubrics"},
+      {"logout", "退出", "Sign out"},
+      {"login", "登录", "Sign in"},
+      {"username", "用户名", "Username"},
+      {"password", "密码", "Password"},
+      {"change_password", "修改密码", "Change password"},
+      {"current_password", "当前密码", "Current password"},
+      {"new_password", "新密码（至少 10 个字符）", "New password (at least 10 characters)"},
+      {"again", "再次输入新密码", "New password again"},
+      {"must_change", "首次登录或密码被重置后，请先设置新密码。", "Set a new password before you continue."},
+      {"save", "保存", "Save"},
+      {"create", "创建", "Create"},
+      {"role", "角色", "Role"},
+      {"display_name", "显示名称", "Display name"},
+      {"active", "启用", "Active"},
+      {"reset_password", "重置密码", "Reset password"},
+      {"factory", "企业", "Factory"},
+      {"none", "无", "none"},
+      {"name", "名称", "Name"},
+      {"credit_code", "统一社会信用代码", "Credit code"},
+      {"town", "街镇", "Town"},
+      {"industry", "行业", "Industry"},
+      {"manufacturing_type", "制造类型", "Manufacturing type"},
+      {"discrete", "离散型", "discrete"},
+      {"process", "流程型", "process"},
+      {"mixed", "混合型", "mixed"},
+      {"employees", "员工人数", "Employees"},
+      {"revenue", "营业收入（万元）", "Revenue (10k CNY)"},
+      {"consultants", "诊断顾问", "Consultants"},
+      {"assign", "保存分配", "Save assignments"},
+      {"round", "轮次", "Round"},
+      {"rubric", "评估模型", "Rubric"},
+      {"status", "状态", "Status"},
+      {"progress", "进度", "Progress"},
+      {"updated", "更新时间", "Updated"},
+      {"continue", "继续填写", "Continue"},
+      {"report", "报告", "Report"},
+      {"pdf", "PDF", "PDF"},
+      {"no_factories", "暂无可查看的企业。", "No factory to show."},
+      {"no_assessments", "尚无评估。", "No assessment yet."},
+      {"new_assessment", "新建评估", "New assessment"},
+      {"start", "开始评估", "Start"},
+      {"history", "历次评估", "Assessment history"},
+      {"profile", "企业概况", "Profile"},
+      {"answered", "已答", "answered"},
+      {"level", "级", "Level"},
+      {"help", "说明", "Guidance"},
+      {"evidence_hint", "证明材料", "Evidence"},
+      {"evidence", "证据记录", "Evidence note"},
+      {"note", "备注", "Note"},
+      {"na", "不适用", "not applicable"},
+      {"not_applicable_here", "不适用于本企业（按企业概况）", "Does not apply to this factory (by its profile)"},
+      {"optional", "选答", "optional"},
+      {"submit", "提交并生成报告", "Submit and build the report"},
+      {"submit_hint", "提交后答案将被锁定，不能再修改。", "Once submitted, the answers are locked."},
+      {"submit_errors", "尚不能提交：", "Cannot submit yet:"},
+      {"read_only", "只读：您可以查看，但不能修改此评估。", "Read only: you can view but not change this assessment."},
+      {"autosave", "每个答案在填写后自动保存。", "Every answer is saved as you give it."},
+      {"config", "排序方案", "Ranking config"},
+      {"tier", "梯度", "Tier"},
+      {"min_level", "最低等级", "Minimum level"},
+      {"apply", "应用", "Apply"},
+      {"rank", "排名", "Rank"},
+      {"maturity", "成熟度", "Maturity"},
+      {"value", "综合值", "Value"},
+      {"interval", "排名区间 (5–95%)", "Rank interval (5–95%)"},
+      {"p_top", "入选概率", "P(top N)"},
+      {"weights", "权重", "Weights"},
+      {"method", "方法", "Method"},
+      {"export", "导出", "Export"},
+      {"full_report", "完整排序报告", "Full ranking report"},
+      {"excluded", "被筛选排除", "left out by the filters"},
+      {"cost", "成本型", "cost"},
+      {"when", "时间", "When"},
+      {"who", "用户", "Who"},
+      {"action", "操作", "Action"},
+      {"entity", "对象", "Entity"},
+      {"old", "原值", "Old"},
+      {"new", "新值", "New"},
+      {"older", "更早", "Older"},
+      {"upload_rubric", "上传评估模型（YAML）", "Upload a rubric (YAML)"},
+      {"file_name", "文件名", "File name"},
+      {"yaml_text", "YAML 内容", "YAML text"},
+      {"check_store", "校验并保存", "Check and store"},
+      {"diagnostics", "校验结果", "Diagnostics"},
+      {"activate", "启用", "Activate"},
+      {"deactivate", "停用", "Deactivate"},
+      {"choose_file", "或选择文件：", "or choose a file:"},
+      {"back", "返回工作台", "Back to the dashboard"},
+      {"sha", "哈希", "SHA-256"},
+      {"all_factories", "全部企业", "All factories"},
+      {"my_factories", "我负责的企业", "My factories"},
+      {"my_factory", "本企业", "My factory"},
+  };
+  return labels;
+}
+
 namespace {
-struct Label {
-  const char* key;
-  const char* zh;
-  const char* en;
-};
-const Label kLabels[] = {
-    {"app", "智能制造诊断", "Smart-manufacturing diagnosis"},
-    {"dashboard", "工作台", "Dashboard"},
-    {"ranking", "候选排序", "Ranking"},
-    {"portfolio", "区域概览", "District portfolio"},
-    {"audit", "审计日志", "Audit log"},
-    {"users", "用户", "Users"},
-    {"factories", "企业", "Factories"},
-    {"rubrics", "评估模型", "Rubrics"},
-    {"logout", "退出", "Sign out"},
-    {"login", "登录", "Sign in"},
-    {"username", "用户名", "Username"},
-    {"password", "密码", "Password"},
-    {"change_password", "修改密码", "Change password"},
-    {"current_password", "当前密码", "Current password"},
-    {"new_password", "新密码（至少 10 个字符）", "New password (at least 10 characters)"},
-    {"again", "再次输入新密码", "New password again"},
-    {"must_change", "首次登录或密码被重置后，请先设置新密码。", "Set a new password before you continue."},
-    {"save", "保存", "Save"},
-    {"create", "创建", "Create"},
-    {"role", "角色", "Role"},
-    {"display_name", "显示名称", "Display name"},
-    {"active", "启用", "Active"},
-    {"inactive", "已停用", "inactive"},
-    {"reset_password", "重置密码", "Reset password"},
-    {"factory", "企业", "Factory"},
-    {"none", "无", "none"},
-    {"name", "名称", "Name"},
-    {"credit_code", "统一社会信用代码", "Credit code"},
-    {"town", "街镇", "Town"},
-    {"industry", "行业", "Industry"},
-    {"manufacturing_type", "制造类型", "Manufacturing type"},
-    {"discrete", "离散型", "discrete"},
-    {"process", "流程型", "process"},
-    {"mixed", "混合型", "mixed"},
-    {"employees", "员工人数", "Employees"},
-    {"revenue", "营业收入（万元）", "Revenue (10k CNY)"},
-    {"consultants", "诊断顾问", "Consultants"},
-    {"assign", "保存分配", "Save assignments"},
-    {"assessments", "评估", "Assessments"},
-    {"round", "轮次", "Round"},
-    {"rubric", "评估模型", "Rubric"},
-    {"status", "状态", "Status"},
-    {"progress", "进度", "Progress"},
-    {"updated", "更新时间", "Updated"},
-    {"open", "打开", "Open"},
-    {"continue", "继续填写", "Continue"},
-    {"report", "报告", "Report"},
-    {"pdf", "PDF", "PDF"},
-    {"no_factories", "暂无可查看的企业。", "No factory to show."},
-    {"no_assessments", "尚无评估。", "No assessment yet."},
-    {"new_assessment", "新建评估", "New assessment"},
-    {"start", "开始评估", "Start"},
-    {"history", "历次评估", "Assessment history"},
-    {"profile", "企业概况", "Profile"},
-    {"questionnaire", "诊断问卷", "Questionnaire"},
-    {"answered", "已答", "answered"},
-    {"of", "/", "of"},
-    {"level", "级", "Level"},
-    {"help", "说明", "Guidance"},
-    {"evidence_hint", "证明材料", "Evidence"},
-    {"evidence", "证据记录", "Evidence note"},
-    {"note", "备注", "Note"},
-    {"na", "不适用", "not applicable"},
-    {"not_applicable_here", "不适用于本企业（按企业概况）", "Does not apply to this factory (by its profile)"},
-    {"required", "必答", "required"},
-    {"optional", "选答", "optional"},
-    {"submit", "提交并生成报告", "Submit and build the report"},
-    {"submit_hint", "提交后答案将被锁定，不能再修改。", "Once submitted, the answers are locked."},
-    {"submit_errors", "尚不能提交：", "Cannot submit yet:"},
-    {"read_only", "只读：您可以查看，但不能修改此评估。", "Read only: you can view but not change this assessment."},
-    {"autosave", "每个答案在填写后自动保存。", "Every answer is saved as you give it."},
-    {"unit", "单位", "unit"},
-    {"config", "排序方案", "Ranking config"},
-    {"filters", "筛选", "Filters"},
-    {"tier", "梯度", "Tier"},
-    {"min_level", "最低等级", "Minimum level"},
-    {"apply", "应用", "Apply"},
-    {"rank", "排名", "Rank"},
-    {"score", "得分", "Score"},
-    {"maturity", "成熟度", "Maturity"},
-    {"value", "综合值", "Value"},
-    {"interval", "排名区间 (5–95%)", "Rank interval (5–95%)"},
-    {"p_top", "入选概率", "P(top N)"},
-    {"weights", "权重", "Weights"},
-    {"method", "方法", "Method"},
-    {"export", "导出", "Export"},
-    {"full_report", "完整排序报告", "Full ranking report"},
-    {"excluded", "被筛选排除", "left out by the filters"},
-    {"cost", "成本型", "cost"},
-    {"when", "时间", "When"},
-    {"who", "用户", "Who"},
-    {"action", "操作", "Action"},
-    {"entity", "对象", "Entity"},
-    {"old", "原值", "Old"},
-    {"new", "新值", "New"},
-    {"older", "更早", "Older"},
-    {"upload_rubric", "上传评估模型（YAML）", "Upload a rubric (YAML)"},
-    {"file_name", "文件名", "File name"},
-    {"yaml_text", "YAML 内容", "YAML text"},
-    {"check_store", "校验并保存", "Check and store"},
-    {"diagnostics", "校验结果", "Diagnostics"},
-    {"activate", "启用", "Activate"},
-    {"deactivate", "停用", "Deactivate"},
-    {"choose_file", "或选择文件：", "or choose a file:"},
-    {"back", "返回工作台", "Back to the dashboard"},
-    {"language", "语言", "Language"},
-    {"view", "查看", "View"},
-    {"sha", "哈希", "SHA-256"},
-    {"all_factories", "全部企业", "All factories"},
-    {"my_factories", "我负责的企业", "My factories"},
-    {"my_factory", "本企业", "My factory"},
-};
+
+const std::map<std::string, const WebLabel*>& Index() {
+  static const std::map<std::string, const WebLabel*> index = [] {
+    std::map<std::string, const WebLabel*> out;
+    for (const auto* table : {&PageLabels(), &MessageLabels()})
+      for (const auto& l : *table) out.emplace(l.key, &l);
+    return out;
+  }();
+  return index;
+}
+
 }  // namespace
+
+std::string LabelIn(const std::string& lang, const std::string& key, const std::vector<std::string>& args) {
+  auto it = Index().find(key);
+  if (it == Index().end()) return key;
+  std::string text = lang == "en" ? it->second->en : it->second->zh;
+  size_t at = 0;
+  for (const auto& arg : args) {
+    at = text.find("{}", at);
+    if (at == std::string::npos) break;
+    text.replace(at, 2, arg);
+    at += arg.size();
+  }
+  return text;
+}
+
+std::string RequestContext::Label(const char* key, const std::vector<std::string>& args) const {
+  return LabelIn(lang, key, args);
+}
 
 EscapedView WebLabels(const std::string& lang) {
   EscapedView v;
-  for (const auto& l : kLabels) v.Text(l.key, lang == "en" ? l.en : l.zh);
+  for (const auto& [key, label] : Index()) v.Text(key, lang == "en" ? label->en : label->zh);
   return v;
 }
 

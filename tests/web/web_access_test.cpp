@@ -134,7 +134,12 @@ TEST_CASE("web: access matrix — every route x every role gets the expected sta
       }
       INFO(row.method << " " << path << " as " << AsName(roles[i]) << " -> " << r.status << " " << r.body.substr(0, 300));
       CHECK(r.status == row.expect[i]);
-      if (api && r.status >= 400) CHECK(r.Json());  // errors are JSON {error, details}
+      if (api && r.status >= 400) {  // errors are JSON {error, code, details}
+        REQUIRE(r.Json());
+        CHECK(r.Json()->has("error"));
+        CHECK(r.Json()->has("code"));
+        CHECK(r.Json()->isArray("details"));
+      }
       ++checked;
     }
   }

@@ -257,29 +257,3 @@ TEST_CASE("web: a stored rubric loads from its texts, companions included, with 
 }
 
 }  // namespace fa::webtest
-
-#include <regex>
-
-namespace fa::webtest {
-
-TEST_CASE("web: every page template is well formed and every W. label it uses exists in both languages") {
-  const std::filesystem::path root = std::filesystem::path(FA_SOURCE_DIR) / "templates" / "web";
-  const std::regex label(R"(\bW\.([A-Za-z0-9_]+))");
-  EscapedView zh = web::WebLabels("zh"), en = web::WebLabels("en");
-  int files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(root)) {
-    if (entry.path().extension() != ".html") continue;
-    ++files;
-    const std::string text = ReadFile(entry.path().string());
-    CHECK(CheckTemplateSyntax(text, entry.path().string()) == "");
-    for (std::sregex_iterator it(text.begin(), text.end(), label), end; it != end; ++it) {
-      CAPTURE(entry.path().string());
-      CAPTURE((*it)[1].str());
-      CHECK(zh.Find((*it)[1].str()));
-      CHECK(en.Find((*it)[1].str()));
-    }
-  }
-  CHECK(files >= 10);
-}
-
-}  // namespace fa::webtest

@@ -1,0 +1,36 @@
+// Who may read and edit what, factory by factory: admin and the commission
+// read every factory, a consultant the factories assigned to them, a
+// manufacturer its own; only an assigned consultant edits. A record out of
+// scope is answered like one that does not exist (404), so its existence is
+// not revealed. The route table's roles come first (router.h); these are
+// the per-factory checks the handlers add.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "store/store.h"
+#include "web/request_context.h"
+
+namespace fa::web {
+
+/// An assessment with the factory it belongs to.
+struct AssessmentInScope {
+  store::AssessmentRecord record;
+  store::Factory factory;
+};
+
+/// The factory when the user may read it; nullopt when it does not exist or
+/// is out of the user's scope.
+std::optional<store::Factory> ReadableFactory(store::Store& store, const RequestContext& ctx, int64_t id);
+/// Whether the user may create assessments and save answers for it.
+bool CanEditFactory(store::Store& store, const RequestContext& ctx, int64_t id);
+std::optional<AssessmentInScope> ReadableAssessment(store::Store& store, const RequestContext& ctx, int64_t id);
+/// The factories the user may read, by name.
+std::vector<store::Factory> VisibleFactories(store::Store& store, const RequestContext& ctx);
+
+/// The readable factory or assessment named by the path's {id}.
+std::optional<store::Factory> ReadableFactoryInPath(store::Store& store, const RequestContext& ctx);
+std::optional<AssessmentInScope> ReadableAssessmentInPath(store::Store& store, const RequestContext& ctx);
+
+}  // namespace fa::web

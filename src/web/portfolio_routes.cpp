@@ -1,0 +1,60 @@
+// The district portfolio: how many factories reach each level and tier, by
+// town and industry, and who moved since their previous round — counted
+// over the latest submitted assessments of one rubric (service/portfolio.h),
+// as JSON and as the portfolio report page.
+#include "base/text.h"
+#include "ranking/portfolio_json.h"
+#include "report/portfolio_report.h"
+#include "service/portfolio.h"
+#include "web/assessment_service.h"
+#include "web/ranking_request.h"
+#include "web/route_table.h"
+#include "web/web_app.h"
+
+namespace fa::web {
+
+namespace {
+
+struct Counted {
+  bool nothing_submitted = false;
+  std::optional<Portfolio> portfolio;
+  Diagnostics diags;
+};
+
+/// The portfolio of the rubric the query names (or most assessments use).
+Counted CountPortfolio(WebApp& app, const RequestContext& ctx) {
+  Counted out;
+  std::vector<Assessment> assessments = OfOneRubric(LatestAssessments(app, ctx, true), ctx.req.Query("rubric"));
+  out.nothing_submitted = assessments.empty();
+  if (!out.nothing_submitted)
+    out.portfolio = BuildDistrictPortfolio(assessments, SmartFactoryRule{}, "store", out.diags);
+  return out;
+}
+
+WebResponse PortfolioApi(WebApp& app, RequestContext& ctx) {
+  Counted c = CountPortfolio(app, ctx);
+  if (c.nothing_submitted) return JsonError(404, "nothing_submitted", "no submitted assessments yet");
+  if (!c.portfolio) return JsonError(400, "cannot_count", "cannot count the portfolio", DiagnosticLines(c.diags));
+  return JsonResponse(200, PortfolioToJson(*c.portfolio));
+}
+
+WebResponse PortfolioPage(WebApp& app, RequestContext& ctx) {
+  Counted c = CountPortfolio(app, ctx);
+  if (c.nothing_submitted)
+    return app.pages().Message(404, ctx.Label("no_data"), ctx.Label("nothing_submitted"), ctx);
+  if (!c.portfolio)
+    return app.pages().Message(400, ctx.Label("cannot_count"), Join(DiagnosticLines(c.diags), "\n"), ctx);
+  return GeneratedReportPage(
+      RenderPortfolioReport(*c.portfolio, GeneratedReportOptions<PortfolioOptions>(app.config(), ctx)));
+}
+
+}  // namespace
+
+RouteTable PortfolioRoutes() {
+  return {
+      {"GET", "/api/portfolio", kAdminOrCommission, PortfolioApi},
+      {"GET", "/portfolio", kAdminOrCommission, PortfolioPage},
+  };
+}
+
+}  // namespace fa::web

@@ -1,0 +1,79 @@
+// The diagnosis report of a submitted assessment: the HTML page, its API
+// twin and the PDF (printed by Chromium from the same HTML). Each finds the
+// submitted assessment in the reader's scope first; the rendering comes
+// from the report cache (WebApp::ReportPage, report_cache.h).
+#include <filesystem>
+
+#include "base/text.h"
+#include "report/pdf_printer.h"
+#include "web/access_policy.h"
+#include "web/password.h"
+#include "web/route_table.h"
+#include "web/web_app.h"
+
+namespace fa::web {
+
+namespace {
+
+/// The path's assessment when the reader may read it and it is submitted.
+std::optional<AssessmentInScope> SubmittedInPath(WebApp& app, const RequestContext& ctx) {
+  auto a = ReadableAssessmentInPath(app.store(), ctx);
+  if (!a || a->record.status != store::AssessmentStatus::kSubmitted) return std::nullopt;
+  return a;
+}
+
+WebResponse NoReportPage(WebApp& app, const RequestContext& ctx) {
+  return app.pages().Message(404, ctx.Label("not_found"), ctx.Label("no_report"), ctx);
+}
+
+WebResponse DiagnosisReportApi(WebApp& app, RequestContext& ctx) {
+  auto a = ReadableAssessmentInPath(app.store(), ctx);
+  if (!a) return JsonError(404, "not_found", "not found");
+  if (a->record.status != store::AssessmentStatus::kSubmitted)
+    return JsonError(404, "not_submitted", "not submitted yet");
+  return app.ReportPage(a->record, ctx.lang);
+}
+
+WebResponse DiagnosisReportPage(WebApp& app, RequestContext& ctx) {
+  auto a = SubmittedInPath(app, ctx);
+  return a ? app.ReportPage(a->record, ctx.lang) : NoReportPage(app, ctx);
+}
+
+WebResponse DiagnosisReportPdf(WebApp& app, RequestContext& ctx) {
+  auto a = SubmittedInPath(app, ctx);
+  if (!a) return NoReportPage(app, ctx);
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("fa-pdf-" + RandomToken(12));
+  fs::create_directories(dir);
+  struct Cleanup {
+    fs::path d;
+    ~Cleanup() {
+      std::error_code ec;
+      fs::remove_all(d, ec);
+    }
+  } cleanup{dir};
+  const std::string html = (dir / "report.html").string(), pdf = (dir / "report.pdf").string();
+  WriteFile(html, app.ReportHtml(a->record, ctx.lang));
+  try {
+    PdfPrinter().Print(html, pdf);
+  } catch (const PdfError& e) {
+    return app.pages().Message(503, ctx.Label("pdf_unavailable"), ctx.Label("pdf_failed", {e.what()}), ctx);
+  }
+  WebResponse r;
+  r.content_type = "application/pdf";
+  r.body = ReadFile(pdf);
+  r.Header("Content-Disposition", "attachment; filename=\"report-" + std::to_string(a->record.id) + ".pdf\"");
+  return r;
+}
+
+}  // namespace
+
+RouteTable ReportRoutes() {
+  return {
+      {"GET", "/api/assessments/{id}/report", kSignedIn, DiagnosisReportApi},
+      {"GET", "/assessments/{id}/report", kSignedIn, DiagnosisReportPage},
+      {"GET", "/assessments/{id}/report.pdf", kSignedIn, DiagnosisReportPdf},
+  };
+}
+
+}  // namespace fa::web

@@ -1,0 +1,22 @@
+#include "web/request_context.h"
+
+namespace fa::web {
+
+const std::string& RequestContext::Param(const std::string& name) const {
+  static const std::string empty;
+  auto it = req.params.find(name);
+  return it == req.params.end() ? empty : it->second;
+}
+
+std::optional<int64_t> ParseId(const std::string& text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  int64_t v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  if (v <= 0) return std::nullopt;
+  return v;
+}
+
+}  // namespace fa::web
