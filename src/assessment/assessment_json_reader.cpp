@@ -1,11 +1,27 @@
 // Reading Assessments back from JSON, for re-rendering without rescoring.
 #include "assessment/assessment_json.h"
 
+#include "assessment/assessment_json_v1.h"
 #include "assessment/json_fields.h"
 
 namespace fa {
 
 namespace {
+
+// Version 2: an object; version 1: the requirement as text.
+BandRequirement ReadBandRequirement(JsonFields& r, const Poco::Dynamic::Var& v) {
+  BandRequirement q;
+  if (v.isString()) {
+    q.text = v.extract<std::string>();
+  } else if (v.type() != typeid(JsonObject)) {
+    r.Fail("a band requirement must be an object");
+  } else {
+    const JsonObject o = v.extract<JsonObject>();
+    q = {r.Str(o, "node"), r.Str(o, "tag"),  r.Int(o, "at_least"), r.Num(o, "min"),
+         r.Int(o, "count"), r.Bool(o, "met"), r.Str(o, "text")};
+  }
+  return q;
+}
 
 void ReadRubric(JsonFields& r, const JsonObject& ru, RubricSummary& s) {
   s = {r.Str(ru, "id"),         r.Str(ru, "version"),    r.Text(ru, "title"),
@@ -14,8 +30,12 @@ void ReadRubric(JsonFields& r, const JsonObject& ru, RubricSummary& s) {
        {},                      {}};
   for (const auto& l : r.Objects(ru, "levels"))
     s.levels.push_back({r.Int(l, "level"), r.Text(l, "name"), r.Text(l, "description")});
-  for (const auto& b : r.Objects(ru, "bands"))
-    s.bands.push_back({r.Int(b, "level"), r.Num(b, "min_total"), r.Strings(b, "require")});
+  for (const auto& b : r.Objects(ru, "bands")) {
+    RubricSummary::PointsBandInfo band{r.Int(b, "level"), r.Num(b, "min_total"), {}, r.Bool(b, "total_met")};
+    if (JsonArray require = r.Arr(b, "require"))
+      for (unsigned i = 0; i < require->size(); ++i) band.require.push_back(ReadBandRequirement(r, require->get(i)));
+    s.bands.push_back(std::move(band));
+  }
 }
 
 void ReadProfile(JsonFields& r, const JsonObject& f, FactoryProfile& p) {
@@ -66,18 +86,40 @@ void ReadPlan(JsonFields& r, const JsonObject& o, Assessment& a) {
                            r.Str(so, "benefit"), r.Int(so, "min_level"), r.Strings(so, "prerequisites")});
 }
 
+TierCheck ReadCheck(JsonFields& r, const JsonObject& co) {
+  TierCheck c;
+  c.id = r.Str(co, "id");
+  c.text = r.Text(co, "text");
+  c.kind = r.Str(co, "kind");
+  c.met = r.Bool(co, "met");
+  c.provisional = r.Bool(co, "provisional");
+  if (co->has("found") && co->get("found").isString()) {  // version 1
+    c.found_text = r.Str(co, "found");
+    return c;
+  }
+  const JsonObject q = r.Obj(co, "required");
+  c.level = r.Int(q, "level");
+  c.min = r.Num(q, c.kind == "criteria" ? "min_score" : "min");
+  c.field = r.Str(q, "field");
+  c.at_least = r.Int(q, "at_least");
+  const JsonObject f = r.Obj(co, "found");
+  c.found = r.OptNum(f, c.kind == "profile" ? "value" : "level");
+  c.items_met = r.Int(f, "met");
+  c.items_total = r.Int(f, "of");
+  for (const auto& it : r.Objects(f, "items"))
+    c.items.push_back({r.Str(it, "id"), r.Text(it, "name"), r.Bool(it, "met"),
+                       r.OptNum(it, c.kind == "criteria" ? "score" : "level")});
+  c.found_text = r.Str(f, "text");
+  return c;
+}
+
 void ReadTiers(JsonFields& r, const JsonObject& t, Assessment& a) {
   a.tier_scheme = r.Str(t, "scheme");
   a.tier_scheme_title = r.Text(t, "title");
   for (const auto& vo : r.Objects(t, "verdicts")) {
-    TierVerdict v;
-    v.tier = r.Str(vo, "tier");
-    v.name = r.Text(vo, "name");
-    v.eligible = r.Bool(vo, "eligible");
-    v.requires_tier = r.Str(vo, "requires_tier");
-    for (const auto& co : r.Objects(vo, "checks"))
-      v.checks.push_back({r.Str(co, "id"), r.Text(co, "text"), r.Bool(co, "met"), r.Str(co, "found"),
-                          r.Bool(co, "provisional")});
+    TierVerdict v{r.Str(vo, "tier"), r.Text(vo, "name"), r.Bool(vo, "eligible"), r.Str(vo, "requires_tier"), {},
+                  r.Int(vo, "checks_met")};
+    for (const auto& co : r.Objects(vo, "checks")) v.checks.push_back(ReadCheck(r, co));
     a.tiers.push_back(std::move(v));
   }
 }
@@ -98,6 +140,7 @@ Assessment ReadAssessment(JsonFields& r, const JsonObject& o) {
   a.level_name = r.Text(res, "level_name");
   a.score = r.Num(res, "score");
   a.max_score = r.Num(res, "max_score");
+  a.applicable = r.Int(res, "applicable");
   if (JsonObject co = r.Obj(o, "cohort")) {
     a.cohort.size = r.Int(co, "size");
     a.cohort.industry_peers = r.Int(co, "industry_peers");
@@ -124,17 +167,24 @@ std::vector<Assessment> AssessmentsFromJson(const std::string& text, const std::
   JsonFields r(file, diags);
   try {
     if (!top->has("assessments")) {
-      out.push_back(ReadAssessment(r, top));
+      out.push_back(ReadAssessment(r, top));  // a single assessment object: the current version
     } else {
       const std::string format = r.Str(top, "format");
       if (format != kAssessmentFormat) {
         diags.Error(file, {}, "expected format '" + std::string(kAssessmentFormat) + "', found '" + format + "'");
         return out;
       }
+      const int version = r.Int(top, "version");
+      if (version > kAssessmentFormatVersion) {
+        diags.Error(file, {}, "version " + std::to_string(version) + " is newer than this program reads (" +
+                                  std::to_string(kAssessmentFormatVersion) + ")");
+        return out;
+      }
       const std::vector<JsonObject> list = r.Objects(top, "assessments");
       for (size_t i = 0; i < list.size(); ++i) {
         r.At("assessments[" + std::to_string(i) + "]");
         out.push_back(ReadAssessment(r, list[i]));
+        if (version < 2) UpgradeFromVersion1(out.back());
       }
     }
   } catch (const Poco::Exception& e) {
