@@ -58,6 +58,21 @@ std::string JsonFields::Str(const JsonObject& o, const std::string& key) {
 
 double JsonFields::Num(const JsonObject& o, const std::string& key) { return OptNum(o, key).value_or(0); }
 
+long long JsonFields::Int64(const JsonObject& o, const std::string& key) {
+  const Poco::Dynamic::Var v = Value(o, key);
+  if (v.isEmpty()) return 0;
+  if (!v.isInteger() || v.isBoolean()) {
+    WrongType(key, "an integer");
+    return 0;
+  }
+  try {
+    return v.convert<Poco::Int64>();
+  } catch (const Poco::Exception&) {
+    WrongType(key, "an integer of 64 bits");
+    return 0;
+  }
+}
+
 bool JsonFields::Bool(const JsonObject& o, const std::string& key) {
   const Poco::Dynamic::Var v = Value(o, key);
   if (v.isEmpty()) return false;

@@ -42,6 +42,8 @@ class JsonFields {
   std::string Str(const JsonObject& o, const std::string& key);
   double Num(const JsonObject& o, const std::string& key);
   int Int(const JsonObject& o, const std::string& key) { return static_cast<int>(Num(o, key)); }
+  /// An integer read exactly (a double would round beyond 2^53).
+  long long Int64(const JsonObject& o, const std::string& key);
   bool Bool(const JsonObject& o, const std::string& key);
   /// A number, or nullopt for null and absent keys.
   std::optional<double> OptNum(const JsonObject& o, const std::string& key);
