@@ -44,7 +44,8 @@ struct BandRequirement {
   std::string text;        ///< a version-1 text that did not convert; "" otherwise
 };
 
-/// What the report needs to state the method.
+/// What the report needs to state the method; for points bands, also where
+/// this factory stands against each.
 struct RubricSummary {
   std::string id;
   std::string version;

@@ -88,7 +88,8 @@ bool ParseCoverage(const std::string& found, TierCheck& c) {
   const size_t slash = found.find('/'), space = found.find(' ');
   if (slash == std::string::npos || (space != std::string::npos && slash > space)) return false;
   const auto met = ParseCount(found.substr(0, slash));
-  const auto of = ParseCount(found.substr(slash + 1, space == std::string::npos ? std::string::npos : space - slash - 1));
+  const size_t end = space == std::string::npos ? found.size() : space;
+  const auto of = ParseCount(found.substr(slash + 1, end - slash - 1));
   if (!met || !of) return false;
   if (space != std::string::npos) {
     const std::string open = " (missing: ";

@@ -1,8 +1,7 @@
-// The machine-readable forms of a Ranking: JSON (`rank --json`,
-// docs/ranking.md "Output"), read back by RankingFromJson to re-render a
-// report without ranking again, and CSV (`rank --csv`), one row per
-// candidate. Deterministic: no time stamps, fixed key order; numbers to 12
-// significant digits in JSON, shortest round-trip in CSV.
+// The machine-readable forms of a Ranking: JSON (`rank --json`, docs/ranking.md
+// "Output"), read back by RankingFromJson to re-render a report without ranking
+// again, and CSV (`rank --csv`), one row per candidate. Deterministic: no time
+// stamps, fixed key order, shortest round-trip numbers.
 #pragma once
 
 #include <optional>

@@ -37,14 +37,7 @@ RubricSummary SummarizeRubric(const Rubric& rubric) {
     RubricSummary::PointsBandInfo info;
     info.level = b.level;
     info.min_total = b.min_total;
-    for (const auto& r : b.require) {
-      BandRequirement req;
-      req.node = r.node;
-      req.tag = r.tagged;
-      req.at_least = r.at_least;
-      req.min = r.min;
-      info.require.push_back(req);
-    }
+    for (const auto& r : b.require) info.require.push_back({r.node, r.tagged, r.at_least, r.min, 0, false, ""});
     s.bands.push_back(info);
   }
   return s;

@@ -134,7 +134,8 @@ TEST_CASE("assessment JSON: version-1 texts that do not convert are kept and sho
 TEST_CASE("assessment JSON: another format, a newer version and a wrong type are errors saying where") {
   Diagnostics format;
   CHECK(Read(R"({"format": "factory-assess/ranking", "version": 2, "assessments": []})", "a.json", format).empty());
-  CHECK(format.Format() == "a.json: error: expected format 'factory-assess/assessments', found 'factory-assess/ranking'\n");
+  CHECK(format.Format() ==
+        "a.json: error: expected format 'factory-assess/assessments', found 'factory-assess/ranking'\n");
   Diagnostics newer;
   CHECK(Read(R"({"format": "factory-assess/assessments", "version": 3, "assessments": []})", "a.json", newer).empty());
   CHECK(newer.Format() == "a.json: error: version 3 is newer than this program reads (2)\n");
@@ -146,7 +147,8 @@ TEST_CASE("assessment JSON: another format, a newer version and a wrong type are
         "a.json: error: assessments[0]: 'level' must be a number\n"
         "a.json: error: assessments[0]: 'items' must be an array\n");
   Diagnostics missing;
-  CHECK(Read(R"({"format": "factory-assess/assessments", "version": 2, "assessments": [{}]})", "a.json", missing).empty());
+  const std::string empty = R"({"format": "factory-assess/assessments", "version": 2, "assessments": [{}]})";
+  CHECK(Read(empty, "a.json", missing).empty());
   CHECK(missing.Format() == "a.json: error: assessments[0]: missing 'result'\n");
 }
 
