@@ -31,7 +31,21 @@ struct LevelInfo {
   LocalizedText description;
 };
 
-/// What the report needs to state the method.
+/// A count requirement of a points band — at least `at_least` criteria
+/// under node `node` (those tagged `tag`, when set) with points >= `min` —
+/// and how this factory stands: `count` of its criteria qualify.
+struct BandRequirement {
+  std::string node;
+  std::string tag;         ///< "" for every criterion under the node
+  int at_least = 0;
+  double min = 0;
+  int count = 0;           ///< this factory's criteria that qualify
+  bool met = false;        ///< count >= at_least
+  std::string text;        ///< a version-1 text that did not convert; "" otherwise
+};
+
+/// What the report needs to state the method; for points bands, also where
+/// this factory stands against each.
 struct RubricSummary {
   std::string id;
   std::string version;
@@ -43,11 +57,13 @@ struct RubricSummary {
   double threshold = 0.8;      ///< gated
   std::string empty_level;     ///< gated: "met" | "not_met"
   std::vector<LevelInfo> levels;
-  /// points rule: per level, min_total and requirement descriptions.
+  /// points rule: per level, the least total and the count requirements,
+  /// each with how this factory stands.
   struct PointsBandInfo {
     int level = 0;
     double min_total = 0;
-    std::vector<std::string> require;  ///< e.g. "scenes: at least 8 with points >= 3"
+    std::vector<BandRequirement> require;
+    bool total_met = false;  ///< this factory's total reaches min_total
   };
   std::vector<PointsBandInfo> bands;
 };
@@ -152,13 +168,36 @@ struct ScenarioInfo {
   std::vector<std::string> prerequisites;
 };
 
-/// One tier requirement checked against the factory.
+/// One thing a tier requirement looks at — a criterion, a node or a group
+/// of nodes — and whether the factory meets the requirement there.
+struct TierItem {
+  std::string id;
+  LocalizedText name;            ///< the criterion's text, node's title or group's name
+  bool met = false;
+  std::optional<double> value;   ///< criteria: the score (absent: does not apply); nodes: the node's level
+};
+
+/// One tier requirement checked against the factory: what is required (its
+/// `kind` and the fields that kind uses) and what the factory has.
 struct TierCheck {
   std::string id;
-  LocalizedText text;      ///< what is required
+  LocalizedText text;      ///< what is required, in words
+  /// "min_level" | "criteria" | "nodes" | "coverage" | "profile";
+  /// "" for a version-1 `found` text that did not convert (`found_text`).
+  std::string kind;
   bool met = false;
-  std::string found;       ///< what the factory has, e.g. "level 2", "0.5"
   bool provisional = false;
+  int level = 0;           ///< min_level, nodes, coverage: the level required
+  double min = 0;          ///< criteria: the least score; profile: the least value
+  std::string field;       ///< profile: the profile field
+  int at_least = 0;        ///< criteria, nodes, coverage: items to be met
+  std::optional<double> found;   ///< min_level: the factory's level; profile: the field's value (absent: not given)
+  int items_met = 0;       ///< criteria, nodes, coverage: items met
+  int items_total = 0;     ///< and items looked at
+  /// Each item looked at, in the scheme's order. Version-1 files name only
+  /// some: the criteria short of the score, the groups not covered.
+  std::vector<TierItem> items;
+  std::string found_text;  ///< see `kind`
 };
 
 /// A tier verdict: eligible when every requirement is met (and the tier it
@@ -169,6 +208,7 @@ struct TierVerdict {
   bool eligible = false;
   std::string requires_tier;
   std::vector<TierCheck> checks;  ///< in the scheme's order
+  int checks_met = 0;             ///< of them met
 };
 
 struct Assessment {
@@ -183,6 +223,7 @@ struct Assessment {
   LocalizedText level_name;
   double score = 0;          ///< gated: maturity score S; points: total
   double max_score = 0;      ///< gated: the top level; points: the most points
+  int applicable = 0;        ///< criteria that apply and count in the scores
   CohortInfo cohort;         ///< benchmarks against the cohort scored together
   std::vector<LevelScore> levels;
   std::vector<NodeResult> nodes;          ///< depth first, file order

@@ -40,8 +40,17 @@ void WriteRubric(JsonWriter& w, const RubricSummary& r) {
   w.EndArray();
   if (!r.bands.empty()) {
     w.Key("bands").BeginArray();
-    for (const auto& b : r.bands)
-      w.BeginObject().Field("level", b.level).Field("min_total", b.min_total).Field("require", b.require).EndObject();
+    for (const auto& b : r.bands) {
+      w.BeginObject().Field("level", b.level).Field("min_total", b.min_total).Field("total_met", b.total_met);
+      w.Key("require").BeginArray();
+      for (const auto& q : b.require) {
+        w.BeginObject().Field("node", q.node).Field("tag", q.tag).Field("at_least", q.at_least).Field("min", q.min);
+        w.Field("count", q.count).Field("met", q.met);
+        if (!q.text.empty()) w.Field("text", q.text);
+        w.EndObject();
+      }
+      w.EndArray().EndObject();
+    }
     w.EndArray();
   }
   w.EndObject();
@@ -59,6 +68,58 @@ void WriteStanding(JsonWriter& w, const CohortStanding& s) {
   WriteOptional(w, "median_industry", s.median_industry);
 }
 
+// What a tier check requires: the fields of its kind.
+void WriteRequired(JsonWriter& w, const TierCheck& c) {
+  w.Key("required").BeginObject();
+  if (c.kind == "min_level" || c.kind == "nodes" || c.kind == "coverage") w.Field("level", c.level);
+  if (c.kind == "criteria") w.Field("min_score", c.min);
+  if (c.kind == "profile") w.Field("field", c.field).Field("min", c.min);
+  if (c.kind == "criteria" || c.kind == "nodes" || c.kind == "coverage") w.Field("at_least", c.at_least);
+  w.EndObject();
+}
+
+// What the factory has: a level, a value, or the items met and missing.
+void WriteFound(JsonWriter& w, const TierCheck& c) {
+  w.Key("found").BeginObject();
+  if (c.kind == "min_level") WriteOptional(w, "level", c.found);
+  if (c.kind == "profile") WriteOptional(w, "value", c.found);
+  if (c.kind == "criteria" || c.kind == "nodes" || c.kind == "coverage") {
+    w.Field("met", c.items_met).Field("of", c.items_total).Key("items").BeginArray();
+    for (const auto& item : c.items) {
+      w.BeginObject().Field("id", item.id);
+      WriteText(w, "name", item.name);
+      w.Field("met", item.met);
+      if (c.kind != "coverage") WriteOptional(w, c.kind == "criteria" ? "score" : "level", item.value);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  if (!c.found_text.empty()) w.Field("text", c.found_text);
+  w.EndObject();
+}
+
+void WriteTiers(JsonWriter& w, const Assessment& a) {
+  w.Key("tiers").BeginObject().Field("scheme", a.tier_scheme);
+  WriteText(w, "title", a.tier_scheme_title);
+  w.Key("verdicts").BeginArray();
+  for (const auto& v : a.tiers) {
+    w.BeginObject().Field("tier", v.tier);
+    WriteText(w, "name", v.name);
+    w.Field("eligible", v.eligible).Field("requires_tier", v.requires_tier).Field("checks_met", v.checks_met);
+    w.Key("checks").BeginArray();
+    for (const auto& c : v.checks) {
+      w.BeginObject().Field("id", c.id);
+      WriteText(w, "text", c.text);
+      w.Field("kind", c.kind).Field("met", c.met).Field("provisional", c.provisional);
+      WriteRequired(w, c);
+      WriteFound(w, c);
+      w.EndObject();
+    }
+    w.EndArray().EndObject();
+  }
+  w.EndArray().EndObject();
+}
+
 }  // namespace
 
 void WriteAssessment(const Assessment& a, JsonWriter& w) {
@@ -74,7 +135,7 @@ void WriteAssessment(const Assessment& a, JsonWriter& w) {
   w.Key("result").BeginObject();
   w.Field("level", a.level);
   WriteText(w, "level_name", a.level_name);
-  w.Field("score", a.score).Field("max_score", a.max_score);
+  w.Field("score", a.score).Field("max_score", a.max_score).Field("applicable", a.applicable);
   w.EndObject();
   if (a.cohort.size > 0) {  // only when scored with a cohort (cohort_benchmarks.h)
     w.Key("cohort").BeginObject().Field("size", a.cohort.size).Field("industry_peers", a.cohort.industry_peers);
@@ -143,24 +204,7 @@ void WriteAssessment(const Assessment& a, JsonWriter& w) {
     w.Field("min_level", sc.min_level).Field("prerequisites", sc.prerequisites).EndObject();
   }
   w.EndArray();
-  if (!a.tier_scheme.empty()) {
-    w.Key("tiers").BeginObject().Field("scheme", a.tier_scheme);
-    WriteText(w, "title", a.tier_scheme_title);
-    w.Key("verdicts").BeginArray();
-    for (const auto& v : a.tiers) {
-      w.BeginObject().Field("tier", v.tier);
-      WriteText(w, "name", v.name);
-      w.Field("eligible", v.eligible).Field("requires_tier", v.requires_tier);
-      w.Key("checks").BeginArray();
-      for (const auto& c : v.checks) {
-        w.BeginObject().Field("id", c.id);
-        WriteText(w, "text", c.text);
-        w.Field("met", c.met).Field("found", c.found).Field("provisional", c.provisional).EndObject();
-      }
-      w.EndArray().EndObject();
-    }
-    w.EndArray().EndObject();
-  }
+  if (!a.tier_scheme.empty()) WriteTiers(w, a);
   w.EndObject();
 }
 

@@ -13,16 +13,18 @@ namespace fa {
 
 /// The format tag of an assessments document.
 constexpr const char* kAssessmentFormat = "factory-assess/assessments";
-constexpr int kAssessmentFormatVersion = 1;
+constexpr int kAssessmentFormatVersion = 2;
 
 void WriteAssessment(const Assessment& a, JsonWriter& w);
 
-/// `{"format": …, "version": 1, "assessments": [ … ]}`, pretty-printed,
+/// `{"format": …, "version": 2, "assessments": [ … ]}`, pretty-printed,
 /// ending in a newline.
 std::string AssessmentsToJson(const std::vector<Assessment>& assessments);
 
-/// Parses an assessments document (or a single assessment object). Problems
-/// go to `diags` against `file`; returns an empty list on error.
+/// Parses an assessments document of version 1 or 2 (version 1's texts
+/// converted, assessment_json_v1.h) or a single assessment object of the
+/// current version. Problems go to `diags` against `file`; returns an empty
+/// list on error.
 std::vector<Assessment> AssessmentsFromJson(const std::string& text, const std::string& file,
                                             Diagnostics& diags);
 

@@ -1,227 +1,158 @@
 // Reading Assessments back from JSON, for re-rendering without rescoring.
 #include "assessment/assessment_json.h"
 
-#include <Poco/JSON/JSONException.h>
-#include <Poco/JSON/Parser.h>
+#include "assessment/assessment_json_v1.h"
+#include "assessment/json_fields.h"
 
 namespace fa {
 
 namespace {
 
-using Poco::JSON::Array;
-using Poco::JSON::Object;
+// Version 2: an object; version 1: the requirement as text.
+BandRequirement ReadBandRequirement(JsonFields& r, const Poco::Dynamic::Var& v) {
+  BandRequirement q;
+  if (v.isString()) {
+    q.text = v.extract<std::string>();
+  } else if (v.type() != typeid(JsonObject)) {
+    r.Fail("a band requirement must be an object");
+  } else {
+    const JsonObject o = v.extract<JsonObject>();
+    q = {r.Str(o, "node"), r.Str(o, "tag"),  r.Int(o, "at_least"), r.Num(o, "min"),
+         r.Int(o, "count"), r.Bool(o, "met"), r.Str(o, "text")};
+  }
+  return q;
+}
 
-struct Reader {
-  const std::string& file;
-  Diagnostics& diags;
-  std::string where;
+void ReadRubric(JsonFields& r, const JsonObject& ru, RubricSummary& s) {
+  s = {r.Str(ru, "id"),         r.Str(ru, "version"),    r.Text(ru, "title"),
+       r.Str(ru, "basis"),      r.Bool(ru, "provisional"), r.Str(ru, "aggregate"),
+       r.Str(ru, "level_rule"), r.Num(ru, "threshold"),  r.Str(ru, "empty_level"),
+       {},                      {}};
+  for (const auto& l : r.Objects(ru, "levels"))
+    s.levels.push_back({r.Int(l, "level"), r.Text(l, "name"), r.Text(l, "description")});
+  for (const auto& b : r.Objects(ru, "bands")) {
+    RubricSummary::PointsBandInfo band{r.Int(b, "level"), r.Num(b, "min_total"), {}, r.Bool(b, "total_met")};
+    if (JsonArray require = r.Arr(b, "require"))
+      for (unsigned i = 0; i < require->size(); ++i) band.require.push_back(ReadBandRequirement(r, require->get(i)));
+    s.bands.push_back(std::move(band));
+  }
+}
 
-  void Fail(const std::string& msg) { diags.Error(file, {}, where + msg); }
+void ReadProfile(JsonFields& r, const JsonObject& f, FactoryProfile& p) {
+  p = {r.Str(f, "credit_code"), r.Str(f, "name"),         r.Str(f, "town"),
+       r.Str(f, "industry"),    r.Str(f, "manufacturing_type"), r.OptNum(f, "employees"),
+       r.OptNum(f, "revenue"),  {}};
+  if (JsonObject extra = r.Obj(f, "extra"))
+    for (const auto& [k, v] : *extra) p.extra[k] = v.toString();
+}
 
-  std::string Str(const Object::Ptr& o, const std::string& key) {
-    if (!o || !o->has(key) || o->isNull(key)) return "";
-    try { return o->getValue<std::string>(key); } catch (const Poco::Exception&) {
-      Fail("'" + key + "' must be a string");
-      return "";
-    }
-  }
-  double Num(const Object::Ptr& o, const std::string& key) {
-    if (!o || !o->has(key) || o->isNull(key)) return 0;
-    try { return o->getValue<double>(key); } catch (const Poco::Exception&) {
-      Fail("'" + key + "' must be a number");
-      return 0;
-    }
-  }
-  std::optional<double> OptNum(const Poco::Dynamic::Var& v) {
-    if (v.isEmpty()) return std::nullopt;
-    try { return v.convert<double>(); } catch (const Poco::Exception&) { return std::nullopt; }
-  }
-  bool Bool(const Object::Ptr& o, const std::string& key) {
-    if (!o || !o->has(key) || o->isNull(key)) return false;
-    try { return o->getValue<bool>(key); } catch (const Poco::Exception&) {
-      Fail("'" + key + "' must be true or false");
-      return false;
-    }
-  }
-  Object::Ptr Obj(const Object::Ptr& o, const std::string& key) {
-    if (!o || !o->has(key)) return nullptr;
-    return o->getObject(key);
-  }
-  Array::Ptr Arr(const Object::Ptr& o, const std::string& key) {
-    if (!o || !o->has(key)) return nullptr;
-    return o->getArray(key);
-  }
-  LocalizedText Text(const Object::Ptr& o, const std::string& key) {
-    Object::Ptr t = Obj(o, key);
-    return {Str(t, "zh"), Str(t, "en")};
-  }
-  std::vector<std::string> Strings(const Object::Ptr& o, const std::string& key) {
-    std::vector<std::string> out;
-    if (Array::Ptr a = Arr(o, key))
-      for (size_t i = 0; i < a->size(); ++i) out.push_back(a->getElement<std::string>(static_cast<unsigned>(i)));
-    return out;
-  }
-};
+void ReadStanding(JsonFields& r, const JsonObject& from, CohortStanding& to) {
+  to.percentile_cohort = r.OptNum(from, "percentile_cohort");
+  to.percentile_industry = r.OptNum(from, "percentile_industry");
+  to.median_cohort = r.OptNum(from, "median_cohort");
+  to.median_industry = r.OptNum(from, "median_industry");
+}
 
-Assessment ReadAssessment(Reader& r, const Object::Ptr& o) {
+NodeResult ReadNode(JsonFields& r, const JsonObject& n, bool cohort) {
+  NodeResult nr{r.Str(n, "id"),         r.Str(n, "parent"),     r.Int(n, "depth"), r.Text(n, "title"),
+                r.Bool(n, "in_total"),  r.Bool(n, "applicable"), r.Num(n, "score"), r.Num(n, "max_points"),
+                {},                     r.Int(n, "level"),      r.Num(n, "maturity"), {}};
+  if (JsonArray ls = r.Arr(n, "level_scores"))
+    for (unsigned j = 0; j < ls->size(); ++j) nr.level_scores.push_back(r.OptNum(ls->get(j), "'level_scores'"));
+  if (cohort) ReadStanding(r, n, nr.cohort);
+  return nr;
+}
+
+CriterionResult ReadCriterion(JsonFields& r, const JsonObject& c) {
+  return {r.Str(c, "id"),          r.Str(c, "node"),        r.Int(c, "level"),         r.Str(c, "kind"),
+          r.Text(c, "text"),       r.Text(c, "evidence_hint"), r.Strings(c, "recommend"), r.Strings(c, "tags"),
+          r.Bool(c, "applicable"), r.Str(c, "status"),      r.Str(c, "answer"),        r.Text(c, "answer_label"),
+          r.Num(c, "points"),      r.Num(c, "max_points"),  r.Num(c, "score"),         r.Num(c, "weight"),
+          r.Str(c, "evidence"),    r.Str(c, "note"),        r.Str(c, "assessor"),      r.Str(c, "date")};
+}
+
+void ReadPlan(JsonFields& r, const JsonObject& o, Assessment& a) {
+  JsonObject g = r.Obj(o, "gap");
+  a.gap.target_level = r.Int(g, "target_level");
+  a.gap.reachable = r.Bool(g, "reachable");
+  for (const auto& it : r.Objects(g, "items"))
+    a.gap.items.push_back({r.Str(it, "criterion"), r.Int(it, "level"), r.Num(it, "score"), r.Num(it, "effect")});
+  a.gap.minimal_set = r.Strings(g, "minimal_set");
+  for (const auto& rc : r.Objects(o, "recommendations"))
+    a.recommendations.push_back({r.Str(rc, "scenario"), r.Text(rc, "name"), r.Str(rc, "effort"), r.Str(rc, "benefit"),
+                                 r.Num(rc, "effect"), r.Strings(rc, "because")});
+  for (const auto& so : r.Objects(o, "scenarios"))
+    a.scenarios.push_back({r.Str(so, "id"), r.Text(so, "name"), r.Str(so, "link"), r.Str(so, "effort"),
+                           r.Str(so, "benefit"), r.Int(so, "min_level"), r.Strings(so, "prerequisites")});
+}
+
+TierCheck ReadCheck(JsonFields& r, const JsonObject& co) {
+  TierCheck c;
+  c.id = r.Str(co, "id");
+  c.text = r.Text(co, "text");
+  c.kind = r.Str(co, "kind");
+  c.met = r.Bool(co, "met");
+  c.provisional = r.Bool(co, "provisional");
+  if (co->has("found") && co->get("found").isString()) {  // version 1
+    c.found_text = r.Str(co, "found");
+    return c;
+  }
+  const JsonObject q = r.Obj(co, "required");
+  c.level = r.Int(q, "level");
+  c.min = r.Num(q, c.kind == "criteria" ? "min_score" : "min");
+  c.field = r.Str(q, "field");
+  c.at_least = r.Int(q, "at_least");
+  const JsonObject f = r.Obj(co, "found");
+  c.found = r.OptNum(f, c.kind == "profile" ? "value" : "level");
+  c.items_met = r.Int(f, "met");
+  c.items_total = r.Int(f, "of");
+  for (const auto& it : r.Objects(f, "items"))
+    c.items.push_back({r.Str(it, "id"), r.Text(it, "name"), r.Bool(it, "met"),
+                       r.OptNum(it, c.kind == "criteria" ? "score" : "level")});
+  c.found_text = r.Str(f, "text");
+  return c;
+}
+
+void ReadTiers(JsonFields& r, const JsonObject& t, Assessment& a) {
+  a.tier_scheme = r.Str(t, "scheme");
+  a.tier_scheme_title = r.Text(t, "title");
+  for (const auto& vo : r.Objects(t, "verdicts")) {
+    TierVerdict v{r.Str(vo, "tier"), r.Text(vo, "name"), r.Bool(vo, "eligible"), r.Str(vo, "requires_tier"), {},
+                  r.Int(vo, "checks_met")};
+    for (const auto& co : r.Objects(vo, "checks")) v.checks.push_back(ReadCheck(r, co));
+    a.tiers.push_back(std::move(v));
+  }
+}
+
+Assessment ReadAssessment(JsonFields& r, const JsonObject& o) {
   Assessment a;
-  Object::Ptr p = r.Obj(o, "provenance");
+  JsonObject p = r.Obj(o, "provenance");
   a.provenance = {r.Str(p, "rubric_id"), r.Str(p, "rubric_version"), r.Str(p, "rubric_sha256"),
                   r.Str(p, "answers_sha256"), r.Str(p, "program_version"), r.Str(p, "generated_at")};
-  Object::Ptr ru = r.Obj(o, "rubric");
-  a.rubric.id = r.Str(ru, "id");
-  a.rubric.version = r.Str(ru, "version");
-  a.rubric.title = r.Text(ru, "title");
-  a.rubric.basis = r.Str(ru, "basis");
-  a.rubric.provisional = r.Bool(ru, "provisional");
-  a.rubric.aggregate = r.Str(ru, "aggregate");
-  a.rubric.level_rule = r.Str(ru, "level_rule");
-  a.rubric.threshold = r.Num(ru, "threshold");
-  a.rubric.empty_level = r.Str(ru, "empty_level");
-  if (Array::Ptr levels = r.Arr(ru, "levels"))
-    for (size_t i = 0; i < levels->size(); ++i) {
-      Object::Ptr l = levels->getObject(static_cast<unsigned>(i));
-      a.rubric.levels.push_back({static_cast<int>(r.Num(l, "level")), r.Text(l, "name"), r.Text(l, "description")});
-    }
-  if (Array::Ptr bands = r.Arr(ru, "bands"))
-    for (size_t i = 0; i < bands->size(); ++i) {
-      Object::Ptr b = bands->getObject(static_cast<unsigned>(i));
-      a.rubric.bands.push_back({static_cast<int>(r.Num(b, "level")), r.Num(b, "min_total"), r.Strings(b, "require")});
-    }
-  Object::Ptr f = r.Obj(o, "factory");
-  a.factory.credit_code = r.Str(f, "credit_code");
-  a.factory.name = r.Str(f, "name");
-  a.factory.town = r.Str(f, "town");
-  a.factory.industry = r.Str(f, "industry");
-  a.factory.manufacturing_type = r.Str(f, "manufacturing_type");
-  if (f && f->has("employees")) a.factory.employees = r.Num(f, "employees");
-  if (f && f->has("revenue")) a.factory.revenue = r.Num(f, "revenue");
-  if (Object::Ptr extra = r.Obj(f, "extra"))
-    for (const auto& [k, v] : *extra) a.factory.extra[k] = v.toString();
+  ReadRubric(r, r.Obj(o, "rubric"), a.rubric);
+  ReadProfile(r, r.Obj(o, "factory"), a.factory);
   a.assessor = r.Str(o, "assessor");
   a.date = r.Str(o, "date");
   a.round = r.Str(o, "round");
-  Object::Ptr res = r.Obj(o, "result");
-  if (!res) r.Fail("missing 'result'");
-  a.level = static_cast<int>(r.Num(res, "level"));
+  r.Require(o, {"result"});
+  JsonObject res = r.Obj(o, "result");
+  a.level = r.Int(res, "level");
   a.level_name = r.Text(res, "level_name");
   a.score = r.Num(res, "score");
   a.max_score = r.Num(res, "max_score");
-  auto standing = [&](const Object::Ptr& from, CohortStanding& to) {
-    to.percentile_cohort = r.OptNum(from->get("percentile_cohort"));
-    to.percentile_industry = r.OptNum(from->get("percentile_industry"));
-    to.median_cohort = r.OptNum(from->get("median_cohort"));
-    to.median_industry = r.OptNum(from->get("median_industry"));
-  };
-  if (Object::Ptr co = r.Obj(o, "cohort")) {
-    a.cohort.size = static_cast<int>(r.Num(co, "size"));
-    a.cohort.industry_peers = static_cast<int>(r.Num(co, "industry_peers"));
-    a.cohort.min_peers = static_cast<int>(r.Num(co, "min_peers"));
-    standing(co, a.cohort.score);
+  a.applicable = r.Int(res, "applicable");
+  if (JsonObject co = r.Obj(o, "cohort")) {
+    a.cohort.size = r.Int(co, "size");
+    a.cohort.industry_peers = r.Int(co, "industry_peers");
+    a.cohort.min_peers = r.Int(co, "min_peers");
+    ReadStanding(r, co, a.cohort.score);
   }
-  if (Array::Ptr levels = r.Arr(o, "levels"))
-    for (size_t i = 0; i < levels->size(); ++i) {
-      Object::Ptr l = levels->getObject(static_cast<unsigned>(i));
-      LevelScore ls;
-      ls.level = static_cast<int>(r.Num(l, "level"));
-      ls.score = r.OptNum(l->get("score"));
-      ls.applicable = static_cast<int>(r.Num(l, "applicable"));
-      ls.met = r.Bool(l, "met");
-      a.levels.push_back(ls);
-    }
-  if (Array::Ptr nodes = r.Arr(o, "nodes"))
-    for (size_t i = 0; i < nodes->size(); ++i) {
-      Object::Ptr n = nodes->getObject(static_cast<unsigned>(i));
-      NodeResult nr;
-      nr.id = r.Str(n, "id");
-      nr.parent = r.Str(n, "parent");
-      nr.depth = static_cast<int>(r.Num(n, "depth"));
-      nr.title = r.Text(n, "title");
-      nr.in_total = r.Bool(n, "in_total");
-      nr.applicable = r.Bool(n, "applicable");
-      nr.score = r.Num(n, "score");
-      nr.max_points = r.Num(n, "max_points");
-      if (Array::Ptr ls = r.Arr(n, "level_scores"))
-        for (size_t j = 0; j < ls->size(); ++j) nr.level_scores.push_back(r.OptNum(ls->get(static_cast<unsigned>(j))));
-      nr.level = static_cast<int>(r.Num(n, "level"));
-      nr.maturity = r.Num(n, "maturity");
-      if (a.cohort.size > 0) standing(n, nr.cohort);
-      a.nodes.push_back(nr);
-    }
-  if (Array::Ptr cs = r.Arr(o, "criteria"))
-    for (size_t i = 0; i < cs->size(); ++i) {
-      Object::Ptr c = cs->getObject(static_cast<unsigned>(i));
-      CriterionResult cr;
-      cr.id = r.Str(c, "id");
-      cr.node = r.Str(c, "node");
-      cr.level = static_cast<int>(r.Num(c, "level"));
-      cr.kind = r.Str(c, "kind");
-      cr.text = r.Text(c, "text");
-      cr.evidence_hint = r.Text(c, "evidence_hint");
-      cr.recommend = r.Strings(c, "recommend");
-      cr.tags = r.Strings(c, "tags");
-      cr.status = r.Str(c, "status");
-      cr.applicable = r.Bool(c, "applicable");
-      cr.answer = r.Str(c, "answer");
-      cr.answer_label = r.Text(c, "answer_label");
-      cr.points = r.Num(c, "points");
-      cr.max_points = r.Num(c, "max_points");
-      cr.score = r.Num(c, "score");
-      cr.weight = r.Num(c, "weight");
-      cr.evidence = r.Str(c, "evidence");
-      cr.note = r.Str(c, "note");
-      cr.assessor = r.Str(c, "assessor");
-      cr.date = r.Str(c, "date");
-      a.criteria.push_back(cr);
-    }
-  Object::Ptr g = r.Obj(o, "gap");
-  a.gap.target_level = static_cast<int>(r.Num(g, "target_level"));
-  a.gap.reachable = r.Bool(g, "reachable");
-  if (Array::Ptr items = r.Arr(g, "items"))
-    for (size_t i = 0; i < items->size(); ++i) {
-      Object::Ptr it = items->getObject(static_cast<unsigned>(i));
-      a.gap.items.push_back({r.Str(it, "criterion"), static_cast<int>(r.Num(it, "level")), r.Num(it, "score"), r.Num(it, "effect")});
-    }
-  a.gap.minimal_set = r.Strings(g, "minimal_set");
-  if (Array::Ptr recs = r.Arr(o, "recommendations"))
-    for (size_t i = 0; i < recs->size(); ++i) {
-      Object::Ptr rc = recs->getObject(static_cast<unsigned>(i));
-      Recommendation rec;
-      rec.scenario = r.Str(rc, "scenario");
-      rec.name = r.Text(rc, "name");
-      rec.effort = r.Str(rc, "effort");
-      rec.benefit = r.Str(rc, "benefit");
-      rec.effect = r.Num(rc, "effect");
-      rec.because = r.Strings(rc, "because");
-      a.recommendations.push_back(rec);
-    }
-  if (Array::Ptr list = r.Arr(o, "scenarios"))
-    for (size_t i = 0; i < list->size(); ++i) {
-      Object::Ptr so = list->getObject(static_cast<unsigned>(i));
-      a.scenarios.push_back({r.Str(so, "id"), r.Text(so, "name"), r.Str(so, "link"), r.Str(so, "effort"),
-                             r.Str(so, "benefit"), static_cast<int>(r.Num(so, "min_level")),
-                             r.Strings(so, "prerequisites")});
-    }
-  if (Object::Ptr t = r.Obj(o, "tiers")) {
-    a.tier_scheme = r.Str(t, "scheme");
-    a.tier_scheme_title = r.Text(t, "title");
-    if (Array::Ptr verdicts = r.Arr(t, "verdicts"))
-      for (size_t i = 0; i < verdicts->size(); ++i) {
-        Object::Ptr vo = verdicts->getObject(static_cast<unsigned>(i));
-        TierVerdict v;
-        v.tier = r.Str(vo, "tier");
-        v.name = r.Text(vo, "name");
-        v.eligible = r.Bool(vo, "eligible");
-        v.requires_tier = r.Str(vo, "requires_tier");
-        if (Array::Ptr checks = r.Arr(vo, "checks"))
-          for (size_t j = 0; j < checks->size(); ++j) {
-            Object::Ptr co = checks->getObject(static_cast<unsigned>(j));
-            v.checks.push_back({r.Str(co, "id"), r.Text(co, "text"), r.Bool(co, "met"), r.Str(co, "found"),
-                                r.Bool(co, "provisional")});
-          }
-        a.tiers.push_back(std::move(v));
-      }
-  }
+  for (const auto& l : r.Objects(o, "levels"))
+    a.levels.push_back({r.Int(l, "level"), r.OptNum(l, "score"), r.Int(l, "applicable"), r.Bool(l, "met")});
+  for (const auto& n : r.Objects(o, "nodes")) a.nodes.push_back(ReadNode(r, n, a.cohort.size > 0));
+  for (const auto& c : r.Objects(o, "criteria")) a.criteria.push_back(ReadCriterion(r, c));
+  ReadPlan(r, o, a);
+  if (JsonObject t = r.Obj(o, "tiers")) ReadTiers(r, t, a);
   return a;
 }
 
@@ -230,37 +161,36 @@ Assessment ReadAssessment(Reader& r, const Object::Ptr& o) {
 std::vector<Assessment> AssessmentsFromJson(const std::string& text, const std::string& file,
                                             Diagnostics& diags) {
   std::vector<Assessment> out;
-  Poco::Dynamic::Var root;
+  const size_t errors = diags.ErrorCount();
+  JsonObject top = ParseJsonObject(text, file, diags);
+  if (!top) return out;
+  JsonFields r(file, diags);
   try {
-    Poco::JSON::Parser parser;
-    root = parser.parse(text);
-  } catch (const Poco::Exception& e) {
-    diags.Error(file, {}, "not valid JSON: " + e.message());
-    return out;
-  }
-  Reader r{file, diags, ""};
-  try {
-    Object::Ptr top = root.extract<Object::Ptr>();
-    if (top->has("assessments")) {
-      std::string format = r.Str(top, "format");
+    if (!top->has("assessments")) {
+      out.push_back(ReadAssessment(r, top));  // a single assessment object: the current version
+    } else {
+      const std::string format = r.Str(top, "format");
       if (format != kAssessmentFormat) {
         diags.Error(file, {}, "expected format '" + std::string(kAssessmentFormat) + "', found '" + format + "'");
         return out;
       }
-      Array::Ptr list = top->getArray("assessments");
-      for (size_t i = 0; list && i < list->size(); ++i) {
-        r.where = "assessments[" + std::to_string(i) + "]: ";
-        out.push_back(ReadAssessment(r, list->getObject(static_cast<unsigned>(i))));
+      const int version = r.Int(top, "version");
+      if (version > kAssessmentFormatVersion) {
+        diags.Error(file, {}, "version " + std::to_string(version) + " is newer than this program reads (" +
+                                  std::to_string(kAssessmentFormatVersion) + ")");
+        return out;
       }
-    } else {
-      out.push_back(ReadAssessment(r, top));
+      const std::vector<JsonObject> list = r.Objects(top, "assessments");
+      for (size_t i = 0; i < list.size(); ++i) {
+        r.At("assessments[" + std::to_string(i) + "]");
+        out.push_back(ReadAssessment(r, list[i]));
+        if (version < 2) UpgradeFromVersion1(out.back());
+      }
     }
   } catch (const Poco::Exception& e) {
     diags.Error(file, {}, "not an assessment document: " + e.displayText());
-  } catch (const std::exception& e) {
-    diags.Error(file, {}, std::string("not an assessment document: ") + e.what());
   }
-  if (diags.HasErrors()) out.clear();
+  if (diags.ErrorCount() > errors) out.clear();
   return out;
 }
 

@@ -42,6 +42,7 @@ void WriteConfig(JsonWriter& w, const Ranking& r) {
     w.Int(*r.filters.min_level);
   else
     w.Null();
+  w.Field("tier", r.filters.tiers);
   w.EndObject();
   w.EndObject();
 }
@@ -63,6 +64,9 @@ void WriteWeights(JsonWriter& w, const Ranking& r) {
       for (double v : row) w.Number(v);
       w.EndArray();
     }
+    w.EndArray();
+    w.Key("ri_values").BeginArray();
+    for (double v : a.ri_values) w.Number(v);
     w.EndArray();
     w.EndObject();
   }
@@ -95,6 +99,10 @@ void WriteCandidate(JsonWriter& w, const Ranking& r, const RankedCandidate& c) {
     w.Number(*c.candidate.maturity);
   else
     w.Null();
+  if (c.candidate.tiers)
+    w.Field("tiers", *c.candidate.tiers);
+  else
+    w.Key("tiers").Null();
   w.Field(RankingValueName(r.method), c.value);
   w.Key("values").BeginObject();
   for (size_t j = 0; j < r.criteria.size() && j < c.values.size(); ++j)
@@ -140,7 +148,9 @@ const char* RankingValueName(RankingMethod method) {
 }
 
 std::string RankingToJson(const Ranking& r) {
-  JsonWriter w;
+  // Round-trip numbers: RankingFromJson gives back the very Ranking, so a
+  // report rendered from the file rounds as the one rendered before saving.
+  JsonWriter w(true, JsonWriter::Digits::kRoundTrip);
   w.BeginObject();
   w.Field("format", kRankingFormat).Field("version", kRankingFormatVersion);
   w.Field("program_version", ProgramVersion());
@@ -154,6 +164,9 @@ std::string RankingToJson(const Ranking& r) {
   WriteStabilitySettings(w, r);
   w.Key("ranked").Int(static_cast<long long>(r.candidates.size()));
   w.Field("excluded_by_filters", r.excluded);
+  w.Key("tier_names").BeginObject();
+  for (const auto& [id, name] : r.tier_names) WriteLocalized(w, id, name);
+  w.EndObject();
   w.Key("candidates").BeginArray();
   for (const auto& c : r.candidates) WriteCandidate(w, r, c);
   w.EndArray();

@@ -1,19 +1,29 @@
-// The machine-readable forms of a Ranking: JSON (`rank --json`,
-// docs/ranking.md "Output") and CSV (`rank --csv`), one row per candidate.
-// Deterministic: no time stamps, fixed key order, shortest round-trip numbers.
+// The machine-readable forms of a Ranking: JSON (`rank --json`, docs/ranking.md
+// "Output"), read back by RankingFromJson to re-render a report without ranking
+// again, and CSV (`rank --csv`), one row per candidate. Deterministic: no time
+// stamps, fixed key order, shortest round-trip numbers.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "assessment/ranking.h"
+#include "base/diagnostics.h"
 
 namespace fa {
 
 constexpr const char* kRankingFormat = "factory-assess/ranking";
-constexpr int kRankingFormatVersion = 1;
+constexpr int kRankingFormatVersion = 2;
 
 /// Pretty-printed, ending in a newline.
 std::string RankingToJson(const Ranking& ranking);
+
+/// Reads a ranking document of version 1 or 2 back into the Ranking it was
+/// written from (version 1 has no tier names, RI row, tier filter or
+/// candidate tiers: they read as empty or absent). Every problem goes to
+/// `diags` against `file`, saying where it is ("candidates[2].stability:
+/// 'rank_p5' must be a number"); nullopt when there is any.
+std::optional<Ranking> RankingFromJson(const std::string& text, const std::string& file, Diagnostics& diags);
 
 /// RFC 4180, a header row then one row per candidate in rank order:
 /// rank, id, name, town, industry, level, maturity_score, value, rank_p5,

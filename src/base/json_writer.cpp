@@ -96,6 +96,10 @@ JsonWriter& JsonWriter::Number(double value) {
     out_ += "null";
     return *this;
   }
+  if (digits_ == Digits::kRoundTrip) {
+    out_ += FormatNumber(value == 0 ? 0.0 : value);  // no "-0"
+    return *this;
+  }
   // 12 significant digits: far more than any score needs, and the last-bit
   // noise of a changed summation order never reaches the output.
   char buf[32];

@@ -1,5 +1,6 @@
 // A small streaming JSON writer with deterministic output: keys in the order
-// written, numbers to 12 significant digits, two-space indentation.
+// written, numbers to 12 significant digits (or, asked for, in their
+// shortest round-trip form), two-space indentation.
 #pragma once
 
 #include <string>
@@ -9,7 +10,12 @@ namespace fa {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(bool pretty = true) : pretty_(pretty) {}
+  /// How numbers are written: 12 significant digits keep the last-bit noise
+  /// of a changed summation order out of the output; round-trip digits give
+  /// back the very double on reading (base/text.h FormatNumber).
+  enum class Digits { kTwelve, kRoundTrip };
+
+  explicit JsonWriter(bool pretty = true, Digits digits = Digits::kTwelve) : pretty_(pretty), digits_(digits) {}
 
   JsonWriter& BeginObject();
   JsonWriter& EndObject();
@@ -37,6 +43,7 @@ class JsonWriter {
   void BeforeValue();
   void Newline();
   bool pretty_;
+  Digits digits_;
   std::string out_;
   std::vector<int> counts_;  ///< values written at each open level
   bool after_key_ = false;

@@ -9,6 +9,7 @@ const std::vector<ReportLabel>& PlanLabels() {
   static const std::vector<ReportLabel> labels = {
       // Punctuation that differs between the languages.
       {"list_sep", "；", "; "},
+      {"name_sep", "、", ", "},  // between short names
       {"sentence_end", "。", "."},
       {"level_range", "{from}至{to}", "{from} to {to}"},
       // Why this level.
@@ -58,7 +59,7 @@ const std::vector<ReportLabel>& PlanLabels() {
       {"found_all_met", "全部满足", "all met"},
       {"found_item", "{what}：{value}", "{what}: {value}"},
       {"found_coverage", "覆盖 {n}/{of} 个维度", "{n} of {of} dimensions"},
-      {"found_missing", "（未覆盖：<span class=\"id\">{ids}</span>）", " (missing: <span class=\"id\">{ids}</span>)"},
+      {"found_missing", "（未覆盖：{names}）", " (missing: {names})"},
       {"tiers_provisional", "层级条件中标“暂定”的内容尚待与官方文件核对；资金、规模等条件由主管部门另行核实。",
        "Conditions marked provisional are still to be checked against the official text; conditions on size, finance and organisation are checked by the commission from its own records."},
       // Cohort.

@@ -178,16 +178,12 @@ std::string WhyPoints(const ViewContext& c) {
                          : c.Fill("why_points_none", {{"score", Points(a.score)}});
   if (!next) return why;
   std::vector<std::string> missing;
-  if (a.score < next->min_total - 1e-9)
+  if (!next->total_met)
     missing.push_back(c.Fill("why_points_short", {{"min", Points(next->min_total)},
                                                   {"short", Points(next->min_total - a.score)}}));
-  for (const auto& text : next->require) {
-    auto r = ParseBandRequirement(text);
-    if (!r) continue;
-    const int have = CountCriteriaMeeting(c, *r);
-    if (have < r->at_least)
-      missing.push_back(DescribeBandRequirement(c, text) + c.Fill("why_points_have", {{"n", std::to_string(have)}}));
-  }
+  for (const auto& r : next->require)
+    if (!r.node.empty() && !r.met)
+      missing.push_back(DescribeBandRequirement(c, r) + c.Fill("why_points_have", {{"n", std::to_string(r.count)}}));
   if (!missing.empty())
     why += c.Fill("why_points_next", {{"next", c.LevelName(next->level)}}) + Join(missing, c.L("list_sep")) +
            c.L("sentence_end");
@@ -209,7 +205,8 @@ std::string TierLine(const ViewContext& c) {
     std::vector<std::string> missing;
     for (const auto& check : next->checks)
       if (!check.met) missing.push_back(HtmlEscape(c.T(check.text)));
-    line += c.Fill("tier_line_next", {{"tier", c.T(next->name)}, {"n", std::to_string(missing.size())}}) +
+    const size_t n = next->checks.size() - static_cast<size_t>(next->checks_met);
+    line += c.Fill("tier_line_next", {{"tier", c.T(next->name)}, {"n", std::to_string(n)}}) +
             Join(missing, c.L("list_sep")) + c.L("sentence_end");
   }
   return line;
@@ -242,15 +239,13 @@ EscapedView BuildSummary(const ViewContext& c) {
     gap_line = c.Fill(gap.reachable ? "verdict_gap" : "verdict_gap_unreachable", values);
   }
   v.Markup("gap_line", gap_line);
-  int applicable = 0;
-  for (const auto& cr : a.criteria) applicable += cr.applicable;
   std::vector<EscapedView> facts;
   auto fact = [&](long long n, const char* key) {
     EscapedView f;
     f.Int("n", n).Markup("label", c.L(key));
     facts.push_back(f);
   };
-  fact(applicable, "fact_applicable");
+  fact(a.applicable, "fact_applicable");
   fact(static_cast<long long>(gap.items.size()), "fact_below");
   fact(static_cast<long long>(gap.minimal_set.size()), "fact_minimal");
   fact(static_cast<long long>(a.recommendations.size()), "fact_recommendations");

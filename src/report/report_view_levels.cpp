@@ -16,11 +16,11 @@ const RubricSummary::PointsBandInfo* FindBand(const RubricSummary& r, int level)
   return nullptr;
 }
 
-std::vector<EscapedView> RequireViews(const ViewContext& c, const std::vector<std::string>& require) {
+std::vector<EscapedView> RequireViews(const ViewContext& c, const std::vector<BandRequirement>& require) {
   std::vector<EscapedView> out;
-  for (const auto& text : require) {
+  for (const auto& r : require) {
     EscapedView v;
-    v.Markup("text", DescribeBandRequirement(c, text));
+    v.Markup("text", DescribeBandRequirement(c, r));
     out.push_back(v);
   }
   return out;
@@ -37,7 +37,7 @@ std::vector<EscapedView> BuildPointBandsView(const ViewContext& c) {
         .Text("min_total", Points(b.min_total))
         .List("require", RequireViews(c, b.require))
         .Flag("has_require", !b.require.empty())
-        .Flag("total_ok", a.score >= b.min_total - 1e-9)
+        .Flag("total_ok", b.total_met)
         .Flag("met", b.level <= a.level)
         .Flag("current", b.level == a.level);
     bands.push_back(row);

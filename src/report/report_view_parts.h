@@ -68,20 +68,9 @@ std::string Points(double points);
 /// points rubrics, points ("+8").
 std::string EffectText(const ViewContext& c, double effect);
 
-/// A points band requirement, parsed back from the text the Assessment
-/// carries ("scenes [constrained]: >= 5 with points >= 3").
-struct BandRequirement {
-  std::string node;
-  std::string tagged;
-  int at_least = 0;
-  double min = 0;
-};
-std::optional<BandRequirement> ParseBandRequirement(const std::string& text);
-/// The requirement in words in c.lang, as markup; the raw text escaped when
-/// it does not parse.
-std::string DescribeBandRequirement(const ViewContext& c, const std::string& text);
-/// How many criteria under r.node (tagged r.tagged) have points >= r.min.
-int CountCriteriaMeeting(const ViewContext& c, const BandRequirement& r);
+/// A points band requirement in words in c.lang, as markup (a version-1
+/// text that did not convert: that text, escaped).
+std::string DescribeBandRequirement(const ViewContext& c, const BandRequirement& r);
 /// A tag's display name: its label "tag_NAME" when there is one, else NAME.
 std::string TagName(const ViewContext& c, const std::string& tag);
 

@@ -1,10 +1,7 @@
 // Smart-factory tier eligibility in the diagnosis report view: each tier
 // eligible or not, and each of its requirements met or missing with what
-// the factory has. The Assessment states what was found in English
-// ("level 2", "all met", "3/5 (missing: a, b)", "crit 0.50, …"); this file
-// puts it back into words in the report's language.
-#include <cstdlib>
-
+// the factory has, put into words in the report's language from the
+// structured findings of the Assessment (TierCheck).
 #include "base/text.h"
 #include "report/report_view_parts.h"
 #include "report/svg_charts.h"
@@ -13,57 +10,40 @@ namespace fa {
 
 namespace {
 
-bool IsNumber(const std::string& s) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  std::strtod(s.c_str(), &end);
-  return end && *end == '\0';
+std::string ItemName(const ViewContext& c, const TierItem& item) {
+  return c.T(item.name).empty() ? item.id : c.T(item.name);
 }
 
-// One "<id> <value>" item of a criteria or node-level finding, as markup.
-std::string FoundItem(const ViewContext& c, const std::string& item) {
-  const size_t space = item.rfind(' ');
-  if (space == std::string::npos) return HtmlEscape(item);
-  const std::string id = item.substr(0, space), value = item.substr(space + 1);
-  if (c.Criterion(id)) {
-    const std::string shown = value == "n/a" ? c.L("not_applicable") : IsNumber(value) ? Percent(std::atof(value.c_str())) : value;
-    return c.Fill("found_item", {{"what", TruncateToWidth(c.CriterionText(id), 40)}, {"value", shown}});
+// "<name>: <value>" for each item, as markup: criteria short of the score
+// with their scores, or every node with its level.
+std::string ItemList(const ViewContext& c, const TierCheck& check) {
+  std::vector<std::string> items;
+  for (const auto& item : check.items) {
+    if (check.kind == "criteria" && item.met) continue;
+    std::string value;
+    if (check.kind == "criteria")
+      value = item.value ? Percent(*item.value) : c.L("not_applicable");
+    else
+      value = c.LevelName(static_cast<int>(item.value.value_or(0)));
+    items.push_back(c.Fill("found_item", {{"what", TruncateToWidth(ItemName(c, item), 40)}, {"value", value}}));
   }
-  if (const NodeResult* n = c.Node(id))
-    return c.Fill("found_item", {{"what", c.NodeTitle(*n)}, {"value", c.LevelName(std::atoi(value.c_str()))}});
-  return HtmlEscape(item);
-}
-
-bool AllDigits(const std::string& s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+  return Join(items, c.L("list_sep"));
 }
 
 // What a tier check found, in words, as markup.
-std::string FoundText(const ViewContext& c, const std::string& found) {
-  if (found == "all met") return c.L("found_all_met");
-  if (found == "not given") return c.L("not_given");
-  if (found.rfind("level ", 0) == 0 && AllDigits(found.substr(6)))
-    return HtmlEscape(c.LevelName(std::atoi(found.c_str() + 6)));
-  // "3/5" or "3/5 (missing: a, b)"
-  const size_t slash = found.find('/'), space = found.find(' ');
-  const std::string head = found.substr(0, space);
-  if (slash != std::string::npos && slash < head.size() && AllDigits(head.substr(0, slash)) &&
-      AllDigits(head.substr(slash + 1))) {
-    std::string out = c.Fill("found_coverage", {{"n", head.substr(0, slash)}, {"of", head.substr(slash + 1)}});
-    const std::string missing = " (missing: ";
-    if (space != std::string::npos && found.compare(space, missing.size(), missing) == 0 && found.back() == ')')
-      out += c.Fill("found_missing", {{"ids", found.substr(space + missing.size(), found.size() - space - missing.size() - 1)}});
-    return out;
-  }
-  std::vector<std::string> items;
-  size_t from = 0;
-  while (from <= found.size()) {
-    size_t comma = found.find(", ", from);
-    items.push_back(FoundItem(c, found.substr(from, comma == std::string::npos ? std::string::npos : comma - from)));
-    if (comma == std::string::npos) break;
-    from = comma + 2;
-  }
-  return Join(items, c.L("list_sep"));
+std::string FoundText(const ViewContext& c, const TierCheck& check) {
+  if (check.kind == "min_level") return HtmlEscape(c.LevelName(static_cast<int>(check.found.value_or(0))));
+  if (check.kind == "profile") return check.found ? HtmlEscape(FormatNumber(*check.found)) : c.L("not_given");
+  if (check.kind == "criteria" && check.met) return c.L("found_all_met");
+  if (check.kind == "criteria" || check.kind == "nodes") return ItemList(c, check);
+  if (check.kind != "coverage") return HtmlEscape(check.found_text);
+  std::string out = c.Fill("found_coverage", {{"n", std::to_string(check.items_met)},
+                                              {"of", std::to_string(check.items_total)}});
+  std::vector<std::string> missing;
+  for (const auto& item : check.items)
+    if (!item.met) missing.push_back(ItemName(c, item));
+  if (!missing.empty()) out += c.Fill("found_missing", {{"names", Join(missing, c.L("name_sep"))}});
+  return out;
 }
 
 }  // namespace
@@ -78,16 +58,14 @@ EscapedView BuildTiersView(const ViewContext& c) {
   std::vector<EscapedView> tiers;
   for (const auto& t : a.tiers) {
     EscapedView tv;
-    int met = 0;
     std::vector<EscapedView> checks;
     for (const auto& check : t.checks) {
-      met += check.met;
       provisional = provisional || check.provisional;
       EscapedView cv;
       cv.Text("text", c.T(check.text).empty() ? check.id : c.T(check.text))
           .Text("id", check.id)
           .Flag("met", check.met)
-          .Markup("found", FoundText(c, check.found))
+          .Markup("found", FoundText(c, check))
           .Flag("provisional", check.provisional);
       checks.push_back(cv);
     }
@@ -100,7 +78,8 @@ EscapedView BuildTiersView(const ViewContext& c) {
         .Text("id", t.tier)
         .Flag("eligible", t.eligible)
         .Markup("requires", requires_line)
-        .Markup("tally", c.Fill("tier_tally", {{"met", std::to_string(met)}, {"of", std::to_string(t.checks.size())}}))
+        .Markup("tally", c.Fill("tier_tally", {{"met", std::to_string(t.checks_met)},
+                                               {"of", std::to_string(t.checks.size())}}))
         .List("checks", checks);
     tiers.push_back(tv);
   }

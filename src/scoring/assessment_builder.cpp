@@ -2,6 +2,7 @@
 
 #include <Poco/DateTime.h>
 
+#include <cmath>
 #include <set>
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
@@ -36,12 +37,7 @@ RubricSummary SummarizeRubric(const Rubric& rubric) {
     RubricSummary::PointsBandInfo info;
     info.level = b.level;
     info.min_total = b.min_total;
-    for (const auto& r : b.require) {
-      std::string text = r.node;
-      if (!r.tagged.empty()) text += " [" + r.tagged + "]";
-      text += ": >= " + std::to_string(r.at_least) + " with points >= " + FormatNumber(r.min);
-      info.require.push_back(text);
-    }
+    for (const auto& r : b.require) info.require.push_back({r.node, r.tagged, r.at_least, r.min, 0, false, ""});
     s.bands.push_back(info);
   }
   return s;
@@ -105,6 +101,42 @@ void DescribeAnswer(const Criterion& c, const Answer& a, const Rubric& rubric,
 
 std::string NodeId(const ScoringModel& m, int n) { return n == 0 ? "" : m.nodes[n].node->id; }
 
+// Points rubrics: per band and count requirement, how many criteria of each
+// factory qualify (one column operation for the whole batch).
+using BandCounts = std::vector<std::vector<Eigen::VectorXd>>;
+BandCounts CountBandRequirements(const ScoringModel& model, const AnswerMatrix& answers) {
+  BandCounts counts;
+  for (const auto& b : model.rubric->level_rule.bands) {
+    counts.emplace_back();
+    for (const auto& req : b.require) counts.back().push_back(CountMeeting(model, answers, req));
+  }
+  return counts;
+}
+
+// Factory f's standing in each band: its total and each count requirement.
+void FillBands(const BandCounts& counts, Eigen::Index f, double total,
+               std::vector<RubricSummary::PointsBandInfo>& bands) {
+  for (size_t b = 0; b < bands.size(); ++b) {
+    bands[b].total_met = total >= bands[b].min_total - kThresholdTolerance;
+    for (size_t q = 0; q < bands[b].require.size(); ++q) {
+      BandRequirement& req = bands[b].require[q];
+      req.count = static_cast<int>(std::lround(counts[b][q][f]));
+      req.met = req.count >= req.at_least;
+    }
+  }
+}
+
+// The counts of the first band above `level` (PointsGap's counts_next).
+std::vector<double> NextBandCounts(const std::vector<RubricSummary::PointsBandInfo>& bands, int level) {
+  std::vector<double> counts;
+  for (const auto& b : bands)
+    if (b.level > level) {
+      for (const auto& req : b.require) counts.push_back(req.count);
+      break;
+    }
+  return counts;
+}
+
 }  // namespace
 
 std::vector<Assessment> Assess(const ScoringModel& model, const std::vector<AnswerSet>& sets,
@@ -112,6 +144,7 @@ std::vector<Assessment> Assess(const ScoringModel& model, const std::vector<Answ
   const Rubric& rubric = *model.rubric;
   AnswerMatrix answers = EncodeAnswers(model, sets);
   BatchScores scores = ScoreBatch(model, answers);
+  const BandCounts band_counts = CountBandRequirements(model, answers);
   const std::string stamp = options.generated_at.empty() ? CurrentUtcTimestamp() : options.generated_at;
   const RubricSummary summary = SummarizeRubric(rubric);
   const bool gated = rubric.level_rule.kind == LevelRuleKind::kGated;
@@ -147,6 +180,7 @@ std::vector<Assessment> Assess(const ScoringModel& model, const std::vector<Answ
     if (const Level* l = rubric.FindLevel(a.level)) a.level_name = l->name;
     a.score = scores.score[f];
     a.max_score = gated ? model.levels : scores.max_points(f, model.Column(0, 0));
+    FillBands(band_counts, f, a.score, a.rubric.bands);
 
     std::vector<double> level_scores;
     for (int l = 1; l <= model.levels; ++l) {
@@ -245,22 +279,14 @@ std::vector<Assessment> Assess(const ScoringModel& model, const std::vector<Answ
         }
       }
       share.push_back(w_share);
+      a.applicable += r.applicable;
       a.criteria.push_back(r);
     }
 
     if (gated) {
       a.gap = GatedGap(model, a.criteria, share, level_scores, a.level, rubric.level_rule.threshold);
     } else {
-      std::vector<double> counts;
-      for (const auto& b : rubric.level_rule.bands)
-        if (b.level > a.level) {
-          for (const auto& req : b.require) {
-            AnswerMatrix one{answers.points.row(f), answers.mask.row(f)};
-            counts.push_back(CountMeeting(model, one, req)[0]);
-          }
-          break;
-        }
-      a.gap = PointsGap(model, a.criteria, model_index, a.score, a.level, counts);
+      a.gap = PointsGap(model, a.criteria, model_index, a.score, a.level, NextBandCounts(a.rubric.bands, a.level));
     }
     a.recommendations = RecommendScenarios(rubric, a.gap, a.criteria);
     a.scenarios = scenarios;

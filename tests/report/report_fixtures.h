@@ -47,6 +47,47 @@ inline NodeResult Area(const std::string& id, const std::string& parent, int dep
   return n;
 }
 
+inline TierCheck MinLevelCheck(const std::string& id, LocalizedText text, int level, int found, bool provisional) {
+  TierCheck c;
+  c.id = id;
+  c.text = std::move(text);
+  c.kind = "min_level";
+  c.level = level;
+  c.found = found;
+  c.met = found >= level;
+  c.provisional = provisional;
+  return c;
+}
+
+/// A check over items (criteria, nodes, coverage groups), met when
+/// `at_least` of them are; criteria checks ask for full marks.
+inline TierCheck ItemsCheck(const std::string& id, LocalizedText text, const std::string& kind, int level,
+                            int at_least, std::vector<TierItem> items) {
+  TierCheck c;
+  c.id = id;
+  c.text = std::move(text);
+  c.kind = kind;
+  c.level = level;
+  c.min = kind == "criteria" ? 1 : 0;
+  c.at_least = at_least;
+  c.items = std::move(items);
+  for (const auto& item : c.items) c.items_met += item.met;
+  c.items_total = static_cast<int>(c.items.size());
+  c.met = c.items_met >= at_least;
+  c.provisional = true;
+  return c;
+}
+
+inline TierItem Missing(TierItem item) {
+  item.met = false;
+  return item;
+}
+
+/// A points band requirement with `count` criteria of the factory qualifying.
+inline BandRequirement BandCount(const std::string& tag, int at_least, double min, int count) {
+  return {"scenes", tag, at_least, min, count, count >= at_least, ""};
+}
+
 inline Provenance SampleProvenance(const std::string& rubric, const std::string& version) {
   return {rubric, version, "3f9a1c0e5b7d2a4f6e8c0b1d3a5f7e9c1b3d5f7a9c0e2b4d6f8a0c2e4b6d8f0a",
           "a17c3e5f7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a1c3e5b7d9f1a", "factory-assess 0.1.0",
@@ -130,18 +171,30 @@ inline Assessment GatedSample() {
       {"scn_production_tracking", {"生产进度跟踪", "Production tracking"}, "low", "medium", 0.05, {"production.l3.tracking"}},
   };
   // Tiers: the basic one met, the advanced one missing a criterion and a
-  // dimension — each "found" in the forms tiers.cpp writes.
+  // dimension — each check of a kind tiers.cpp writes.
   a.tier_scheme = "smart-factory-tiers";
   a.tier_scheme_title = {"智能工厂梯度培育层级", "Smart-factory tiers"};
+  auto text_of = [&](const std::string& id) {
+    for (const auto& c : a.criteria)
+      if (c.id == id) return c.text;
+    return LocalizedText{};
+  };
+  const TierItem production{"production_ops", {"生产作业", "Production operations"}, true, std::nullopt},
+      logistics{"logistics_ops", {"仓储配送", "Warehousing and delivery"}, true, std::nullopt};
   a.tiers = {{"basic", {"基础级智能工厂", "Basic smart factory"}, true, "",
-              {{"maturity", {"成熟度达到二级", "Maturity level 2"}, true, "level 3", true},
-               {"scenes", {"至少两个场景维度达到二级", "Two scene dimensions at level 2"}, true, "2/2", true}}},
+              {MinLevelCheck("maturity", {"成熟度达到二级", "Maturity level 2"}, 2, 3, true),
+               ItemsCheck("scenes", {"至少两个场景维度达到二级", "Two scene dimensions at level 2"}, "coverage", 2, 2,
+                          {production, logistics})}},
              {"advanced", {"先进级智能工厂", "Advanced smart factory"}, false, "basic",
-              {{"maturity", {"成熟度达到三级", "Maturity level 3"}, true, "level 3", false},
-               {"wms", {"仓储系统与生产协同（否决项）", "Warehouse linked to production (veto)"}, false,
-                "logistics.l4.wms 0.00, production.l4.aps 0.50", true},
-               {"dimensions", {"两个场景维度达到四级", "Two scene dimensions at level 4"}, false,
-                "0/2 (missing: production_ops, logistics_ops)", true}}}};
+              {MinLevelCheck("maturity", {"成熟度达到三级", "Maturity level 3"}, 3, 3, false),
+               ItemsCheck("wms", {"仓储系统与生产协同（否决项）", "Warehouse linked to production (veto)"}, "criteria", 0, 2,
+                          {{"logistics.l4.wms", text_of("logistics.l4.wms"), false, 0.0},
+                           {"production.l4.aps", text_of("production.l4.aps"), false, 0.5}}),
+               ItemsCheck("dimensions", {"两个场景维度达到四级", "Two scene dimensions at level 4"}, "coverage", 4, 2,
+                          {Missing(production), Missing(logistics)})}}};
+  for (auto& t : a.tiers)
+    for (const auto& check : t.checks) t.checks_met += check.met;
+  a.applicable = 15;
   // Benchmarked within a cohort of 48, 9 of them in its industry.
   a.cohort = {48, 9, 5, {62.5, 55.6, 3.05, 3.21}};
   const double pct[][2] = {{58.3, 50}, {75, 66.7}, {41.7, 38.9}, {35.4, 44.4}, {68.8, 72.2}, {18.8, 22.2}};
@@ -162,10 +215,11 @@ inline Assessment SumSample() {
   a.rubric.aggregate = "sum";
   a.rubric.level_rule = "points";
   for (int l = 1; l <= 4; ++l) a.rubric.levels.push_back({l, {std::string("一二三四").substr(3 * (l - 1), 3) + "级", "Level " + std::to_string(l)}, {}});
-  a.rubric.bands = {{1, 20, {}},
-                    {2, 40, {"scenes: >= 4 with points >= 2"}},
-                    {3, 60, {"scenes: >= 8 with points >= 3", "scenes [constrained]: >= 5 with points >= 3"}},
-                    {4, 80, {"scenes: >= 10 with points >= 3", "scenes [constrained]: >= 6 with points >= 3", "scenes: >= 3 with points >= 4"}}};
+  // Counts as scoring finds them among the scenes below.
+  a.rubric.bands = {{1, 20, {}, true},
+                    {2, 40, {BandCount("", 4, 2, 2)}, false},
+                    {3, 60, {BandCount("", 8, 3, 1), BandCount("constrained", 5, 3, 0)}, false},
+                    {4, 80, {BandCount("", 10, 3, 1), BandCount("constrained", 6, 3, 0), BandCount("", 3, 4, 0)}, false}};
   a.factory = {"91310114MA1FL3K7XP", "上海冈泰精密机械加工有限公司", "外冈镇", "general_machinery", "discrete", 85, 4200, {}};
   a.assessor = "周工";
   a.date = "2026-03-12";
@@ -214,6 +268,7 @@ inline Assessment SumSample() {
   na.applicable = false;
   na.answer = "na";
   a.criteria.push_back(na);
+  a.applicable = 7;
   a.gap.target_level = 2;
   a.gap.reachable = true;
   a.gap.items = {{"foundation.equipment_networked", 0, 0, 8}, {"management.funding", 0, 0, 5},
@@ -236,7 +291,8 @@ inline void SetEveryText(Assessment& a, const std::string& text) {
   r.id = r.version = r.basis = text;
   r.title = both;
   for (auto& l : r.levels) l.name = l.description = both;
-  for (auto& b : r.bands) b.require = {text, text};
+  for (auto& b : r.bands)
+    for (auto& q : b.require) q.node = q.tag = q.text = text;
   FactoryProfile& f = a.factory;
   f.credit_code = f.name = f.town = f.industry = f.manufacturing_type = text;
   f.extra = {{text, text}};
@@ -265,8 +321,12 @@ inline void SetEveryText(Assessment& a, const std::string& text) {
     t.tier = t.requires_tier = text;
     t.name = both;
     for (auto& check : t.checks) {
-      check.id = check.found = text;
+      check.id = check.field = check.found_text = text;
       check.text = both;
+      for (auto& item : check.items) {
+        item.id = text;
+        item.name = both;
+      }
     }
   }
 }

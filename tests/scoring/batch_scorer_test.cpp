@@ -169,6 +169,35 @@ TEST_CASE("points scoring: each criterion kind, the total, the bands and their c
   CHECK(b.gap.minimal_set == std::vector<std::string>{"s1"});
 }
 
+TEST_CASE("points scoring: each band requirement says what it asks and how many criteria of the factory qualify") {
+  Fixture fx("tests/data/ok/scoring/points.yaml");
+  Assessment b = fx.Assess1(
+      "rubric: test-points\n"
+      "factory: {credit_code: 91310114MA1GT3KX8E, name: P}\n"
+      "answers: {network: [a, b, c], share: 50, systems: all, policy: false,"
+      " s1: 2, s2: 3, s3: 4}\n");
+  REQUIRE(b.rubric.bands.size() == 2);
+  const auto& one = b.rubric.bands[0];
+  CHECK(one.total_met);
+  CHECK(one.require.empty());
+  const auto& two = b.rubric.bands[1];
+  CHECK(two.total_met);  // 21 >= 20
+  REQUIRE(two.require.size() == 2);
+  // s2 and s3 are at 3 or more; s1, the constrained scene, is at 2.
+  const BandRequirement& scenes = two.require[0];
+  CHECK(scenes.node == "scenes");
+  CHECK(scenes.tag.empty());
+  CHECK(scenes.at_least == 2);
+  CHECK(scenes.min == 3);
+  CHECK(scenes.count == 2);
+  CHECK(scenes.met);
+  const BandRequirement& constrained = two.require[1];
+  CHECK(constrained.tag == "constrained");
+  CHECK(constrained.count == 0);
+  CHECK_FALSE(constrained.met);
+  CHECK(b.applicable == 7);  // every scored criterion answered; the text remark is not scored
+}
+
 TEST_CASE("batch scoring: shuffling the factories never changes any factory's result") {
   Fixture fx("tests/data/ok/scoring/gated.yaml");
   std::vector<AnswerSet> sets;

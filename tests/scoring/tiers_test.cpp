@@ -27,6 +27,12 @@ const TierCheck* CheckOf(const Assessment& a, const std::string& tier, const std
   return nullptr;
 }
 
+// A check's kind and items in one line: "coverage: 4 of 5 met, 5 needed".
+std::string Tally(const TierCheck& c) {
+  return c.kind + ": " + std::to_string(c.items_met) + " of " + std::to_string(c.items_total) + " met, " +
+         std::to_string(c.at_least) + " needed";
+}
+
 TEST_CASE("tiers: each example plant gets the tiers its maturity and vetoes allow, with what is missing") {
   Diagnostics d;
   auto compiled = CompileRubricFile("rubrics/cmmm.yaml", d);
@@ -40,7 +46,11 @@ TEST_CASE("tiers: each example plant gets the tiers its maturity and vetoes allo
   CHECK(weak.tier_scheme == "smart-factory-tiers");
   REQUIRE(weak.tiers.size() == 4);
   CHECK(Eligible(weak).empty());
-  CHECK(CheckOf(weak, "basic", "maturity")->found == "level 1");
+  const TierCheck* maturity = CheckOf(weak, "basic", "maturity");
+  CHECK(maturity->kind == "min_level");
+  CHECK(maturity->level == 2);
+  CHECK(maturity->found == 1);
+  CHECK(weak.tiers[0].checks_met == 0);
 
   // Level 2, MES in use, but production and operations data not yet shared.
   Assessment auto_parts = assess("examples/cmmm-autoparts-anting.yaml");
@@ -48,7 +58,14 @@ TEST_CASE("tiers: each example plant gets the tiers its maturity and vetoes allo
   const TierCheck* shared = CheckOf(auto_parts, "advanced", "data_shared");
   REQUIRE(shared);
   CHECK_FALSE(shared->met);
-  CHECK(shared->found == "data.l3.cross_activity_sharing 0.50");
+  CHECK(Tally(*shared) == "criteria: 1 of 2 met, 2 needed");
+  CHECK(shared->min == 0.8);
+  REQUIRE(shared->items.size() == 2);
+  CHECK(shared->items[0].id == "data.l3.cross_activity_sharing");
+  CHECK_FALSE(shared->items[0].met);
+  CHECK(shared->items[0].value == 0.5);
+  CHECK(shared->items[1].id == "integ.l3.vertical_integration");
+  CHECK(shared->items[1].met);
   CHECK(CheckOf(auto_parts, "advanced", "mes_deployed")->met);
 
   // Level 3 but R&D and design lag: not excellent, for that reason alone.
@@ -56,7 +73,12 @@ TEST_CASE("tiers: each example plant gets the tiers its maturity and vetoes allo
   CHECK(Eligible(ic) == std::vector<std::string>{"basic", "advanced"});
   const TierCheck* dims = CheckOf(ic, "excellent", "all_dimensions");
   CHECK_FALSE(dims->met);
-  CHECK(dims->found == "4/5 (missing: rnd_design)");
+  CHECK(Tally(*dims) == "coverage: 4 of 5 met, 5 needed");
+  CHECK(dims->level == 3);
+  REQUIRE(dims->items.size() == 5);
+  CHECK(dims->items[1].id == "rnd_design");
+  CHECK(dims->items[1].name.en == "R&D and design");
+  CHECK_FALSE(dims->items[1].met);
   CHECK(CheckOf(ic, "excellent", "maturity")->met);
   CHECK(CheckOf(ic, "excellent", "ai_applied")->met);
 
