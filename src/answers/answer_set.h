@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "rubric/answer_value.h"
 
 namespace fa {
 
@@ -28,24 +29,6 @@ struct FactoryProfile {
 
   /// Every field as text, for `applies_if` and reports.
   std::map<std::string, std::string> AsFields() const;
-};
-
-enum class AnswerKind { kNone, kNotApplicable, kNumber, kBool, kOption, kOptions, kText };
-
-/// One answer as given, before scoring.
-struct Answer {
-  std::string criterion;
-  AnswerKind kind = AnswerKind::kNone;
-  double number = 0;                 ///< kNumber (also scale values)
-  bool boolean = false;              ///< kBool
-  std::string text;                  ///< the scalar as written (option id, text, number)
-  std::vector<std::string> options;  ///< kOptions
-  std::string evidence;
-  std::string note;
-  std::string assessor;
-  std::string date;
-  SourcePos pos;                     ///< where the value stands in its file
-  SourcePos key_pos;                 ///< where the criterion id stands
 };
 
 struct AnswerSet {

@@ -39,119 +39,11 @@ bool Holds(const Placed& p, const std::map<std::string, std::string>& profile) {
   return true;
 }
 
-std::optional<double> ParseNumber(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  double v = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size()) return std::nullopt;
-  return v;
-}
-
-std::string Quoted(const std::string& s) { return "'" + s + "'"; }
-
-std::string Listing(const std::vector<std::string>& items) {
-  std::vector<std::string> quoted;
-  for (const auto& i : items) quoted.push_back(Quoted(i));
-  return Join(quoted, ", ");
-}
-
 }  // namespace
 
 std::vector<std::string> CheckAnswerValue(const Rubric& rubric, const Criterion& c, Answer& a) {
-  // The good path allocates nothing: listings of what is allowed are built
-  // only for a message.
-  std::vector<std::string> problems;
-  auto fail = [&](const std::string& msg) { problems.push_back(msg); };
-  auto option_ids = [&] {
-    std::vector<std::string> ids;
-    for (const auto& o : c.options) ids.push_back(o.id);
-    return ids;
-  };
-  auto has_option = [&](const std::string& id) {
-    for (const auto& o : c.options)
-      if (o.id == id) return true;
-    return false;
-  };
-  if (a.kind == AnswerKind::kNone || a.kind == AnswerKind::kNotApplicable) return problems;
-
-  switch (c.kind) {
-    case CriterionKind::kScale: {
-      auto n = a.kind == AnswerKind::kText ? ParseNumber(a.text) : std::nullopt;
-      auto it = rubric.scales.find(c.scale);
-      const ScaleStep* match = nullptr;
-      if (n && it != rubric.scales.end())
-        for (const auto& step : it->second.steps)
-          if (!match && std::abs(*n - step.value) < 1e-9) match = &step;
-      if (!match) {
-        std::vector<std::string> values;
-        if (it != rubric.scales.end())
-          for (const auto& step : it->second.steps) values.push_back(FormatNumber(step.value));
-        std::string found = a.kind == AnswerKind::kOptions ? "a list" : Quoted(a.text);
-        fail("expected one of the '" + c.scale + "' scale values " + Join(values, ", ") + " or na, found " + found);
-        return problems;
-      }
-      a.kind = AnswerKind::kNumber;
-      a.number = match->value;
-      return problems;
-    }
-    case CriterionKind::kSingle: {
-      if (a.kind != AnswerKind::kText || !has_option(a.text)) {
-        std::string found = a.kind == AnswerKind::kOptions ? "a list" : Quoted(a.text);
-        fail("expected one option of " + Listing(option_ids()) + ", found " + found + DidYouMean(a.text, option_ids()));
-        return problems;
-      }
-      a.kind = AnswerKind::kOption;
-      return problems;
-    }
-    case CriterionKind::kMulti: {
-      if (a.kind != AnswerKind::kOptions) {
-        fail("expected a list of options from " + Listing(option_ids()) + ", found " + Quoted(a.text));
-        return problems;
-      }
-      for (size_t i = 0; i < a.options.size(); ++i) {
-        const std::string& o = a.options[i];
-        if (!has_option(o))
-          fail("unknown option " + Quoted(o) + DidYouMean(o, option_ids()) + " (options: " + Listing(option_ids()) + ")");
-        else if (std::find(a.options.begin(), a.options.begin() + static_cast<std::ptrdiff_t>(i), o) !=
-                 a.options.begin() + static_cast<std::ptrdiff_t>(i))
-          fail("option " + Quoted(o) + " is listed twice");
-      }
-      return problems;
-    }
-    case CriterionKind::kNumber: {
-      auto n = a.kind == AnswerKind::kText ? ParseNumber(a.text) : std::nullopt;
-      if (!n) {
-        fail("expected a number" + (c.unit.empty() ? std::string() : " in " + c.unit) + ", found " +
-             (a.kind == AnswerKind::kOptions ? "a list" : Quoted(a.text)));
-        return problems;
-      }
-      if ((c.min && *n < *c.min) || (c.max && *n > *c.max)) {
-        fail("expected a number in [" + (c.min ? FormatNumber(*c.min) : "-inf") + ", " +
-             (c.max ? FormatNumber(*c.max) : "inf") + "], found " + FormatNumber(*n));
-        return problems;
-      }
-      a.kind = AnswerKind::kNumber;
-      a.number = *n;
-      return problems;
-    }
-    case CriterionKind::kBoolean: {
-      static const std::vector<std::string> yes = {"true", "yes", "True", "Yes", "TRUE", "YES", "是"};
-      static const std::vector<std::string> no = {"false", "no", "False", "No", "FALSE", "NO", "否"};
-      bool is_yes = std::find(yes.begin(), yes.end(), a.text) != yes.end();
-      bool is_no = std::find(no.begin(), no.end(), a.text) != no.end();
-      if (a.kind != AnswerKind::kText || (!is_yes && !is_no)) {
-        fail("expected true or false, found " + (a.kind == AnswerKind::kOptions ? std::string("a list") : Quoted(a.text)));
-        return problems;
-      }
-      a.kind = AnswerKind::kBool;
-      a.boolean = is_yes;
-      return problems;
-    }
-    case CriterionKind::kText:
-      if (a.kind == AnswerKind::kOptions) fail("expected text, found a list");
-      return problems;
-  }
-  return problems;
+  if (a.kind == AnswerKind::kNone || a.kind == AnswerKind::kNotApplicable) return {};
+  return c.kind->Check(rubric, c, a);
 }
 
 std::string CheckProfileValue(const Rubric& rubric, const std::string& field, const std::string& value) {
@@ -159,7 +51,7 @@ std::string CheckProfileValue(const Rubric& rubric, const std::string& field, co
   if (it == rubric.applicability.end()) return "";
   const auto& allowed = it->second;
   if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return "";
-  return field + " must be one of " + Listing(allowed) + ", found " + Quoted(value) + DidYouMean(value, allowed);
+  return field + " must be one of " + QuotedList(allowed) + ", found " + Quoted(value) + DidYouMean(value, allowed);
 }
 
 std::vector<bool> CriteriaApplying(const Rubric& rubric, const std::map<std::string, std::string>& profile) {

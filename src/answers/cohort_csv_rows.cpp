@@ -6,6 +6,7 @@
 
 #include "answers/answers_check.h"
 #include "answers/cohort_csv_parts.h"
+#include "base/text.h"
 #include "answers/cohort_csv_scanner.h"
 #include "answers/credit_code.h"
 
@@ -19,7 +20,6 @@ bool IsNa(std::string_view t) {
   return !t.empty() && (t[0] == 'n' || t[0] == 'N') && (t == "na" || t == "NA" || t == "n/a");
 }
 
-std::string Quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 // A cohort repeats the few values of a scale or an option list on every
 // row, so each distinct cell text of a criterion is settled once, by the
@@ -215,7 +215,7 @@ class PartReader {
     a.boolean = false;
     const Criterion& criterion = *layout_.criteria[c];
     a.criterion = criterion.id;
-    if (criterion.kind == CriterionKind::kMulti) {
+    if (criterion.kind->takes_list()) {
       a.kind = AnswerKind::kOptions;
       if (text != "[]") {  // `[]`: the empty list
         size_t start = 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fa {
@@ -29,6 +30,11 @@ std::string FormatNumber(double value);
 
 /// Joins items with a separator.
 std::string Join(const std::vector<std::string>& items, const std::string& sep);
+
+/// 'text', for messages.
+std::string Quoted(std::string_view text);
+/// 'a', 'b', 'c' — a list of names in a message.
+std::string QuotedList(const std::vector<std::string>& items);
 
 /// Reads a whole file; throws std::runtime_error naming the file on failure.
 std::string ReadFile(const std::string& path);

@@ -119,8 +119,9 @@ int RunValidate(CommandContext& ctx) {
       all_ok = false;
       continue;
     }
-    ctx.out << file << ": ok (" << compiled->rubric->AllCriteria().size() << " criteria, "
-            << CountNodes(compiled->rubric->tree) << " nodes)\n";
+    const size_t criteria = compiled->rubric->AllCriteria().size(), nodes = CountNodes(compiled->rubric->tree);
+    ctx.out << file << ": ok (" << criteria << (criteria == 1 ? " criterion, " : " criteria, ") << nodes
+            << (nodes == 1 ? " node)\n" : " nodes)\n");
   }
   return all_ok ? kExitOk : kExitBadInput;
 }

@@ -38,7 +38,7 @@ std::string PointsText(const Context& c, double points) {
 }
 
 // A number band in words when it has no label: "> 10 … ≤ 20 %".
-std::string BandText(const Context& c, const Band& b, const std::string& unit) {
+std::string BandText(const Context& c, const AnswerForm::Choice& b, const std::string& unit) {
   if (!c.T(b.label).empty()) return c.T(b.label);
   std::string s;
   if (b.over) s += "> " + FormatNumber(*b.over);
@@ -47,39 +47,19 @@ std::string BandText(const Context& c, const Band& b, const std::string& unit) {
   return s + (unit.empty() ? "" : " " + unit);
 }
 
-bool InBand(const Band& b, double v) { return (!b.over || v > *b.over) && (!b.upto || v <= *b.upto); }
-
-// The answer options of one criterion, ticked from `a` when given.
-std::vector<EscapedView> Options(const Context& c, const Criterion& cr, const Answer* a) {
+// The answer boxes of one criterion's form, ticked where the answer is. A
+// scale step shows its value, any other choice the points it earns.
+std::vector<EscapedView> Boxes(const Context& c, const AnswerForm& form) {
   std::vector<EscapedView> boxes;
-  const bool given = a && a->kind != AnswerKind::kNone && a->kind != AnswerKind::kNotApplicable;
-  switch (cr.kind) {
-    case CriterionKind::kScale: {
-      auto it = c.rubric.scales.find(cr.scale);
-      if (it == c.rubric.scales.end()) break;
-      for (const auto& step : it->second.steps)
-        boxes.push_back(Box(HtmlEscape(c.T(step.label).empty() ? FormatNumber(step.value) : c.T(step.label)),
-                            given && a->number == step.value, FormatNumber(step.value)));
-      break;
-    }
-    case CriterionKind::kSingle:
-    case CriterionKind::kMulti:
-      for (const auto& o : cr.options) {
-        const bool on = given && (cr.kind == CriterionKind::kSingle
-                                      ? a->text == o.id
-                                      : std::find(a->options.begin(), a->options.end(), o.id) != a->options.end());
-        boxes.push_back(Box(HtmlEscape(c.T(o.label).empty() ? o.id : c.T(o.label)), on, PointsText(c, o.points)));
-      }
-      break;
-    case CriterionKind::kNumber:
-      for (const auto& b : cr.bands)
-        boxes.push_back(Box(HtmlEscape(BandText(c, b, cr.unit)), given && InBand(b, a->number), PointsText(c, b.points)));
-      break;
-    case CriterionKind::kBoolean:
-      boxes.push_back(Box(c.L("yes"), given && a->boolean, PointsText(c, cr.points)));
-      boxes.push_back(Box(c.L("no"), given && !a->boolean));
-      break;
-    case CriterionKind::kText: break;
+  for (const auto& choice : form.choices) {
+    std::string label = form.input == AnswerForm::Input::kNumber ? BandText(c, choice, form.unit) : c.T(choice.label);
+    if (label.empty()) label = choice.value;
+    std::string points;
+    if (form.numeric_values)
+      points = choice.value;
+    else if (form.input != AnswerForm::Input::kYesNo || choice.points > 0)
+      points = PointsText(c, choice.points);
+    boxes.push_back(Box(HtmlEscape(label), choice.chosen, points));
   }
   return boxes;
 }
@@ -97,11 +77,11 @@ std::string ConditionsText(const Context& c, const Conditions& conditions) {
 EscapedView CriterionView(const Context& c, const Criterion& cr, bool applies) {
   const Answer* a = c.answers ? c.answers->Find(cr.id) : nullptr;
   const bool given = a && a->kind != AnswerKind::kNone;
+  const bool settled = given && a->kind != AnswerKind::kNotApplicable;
+  const AnswerForm form = cr.kind->Form(c.rubric, cr, settled ? a : nullptr);
+  const std::vector<EscapedView> options = Boxes(c, form);
+  using Input = AnswerForm::Input;
   EscapedView v;
-  const std::vector<EscapedView> options = Options(c, cr, a);
-  std::string value;  // what goes on the answer line
-  if (given && cr.kind == CriterionKind::kNumber && a->kind == AnswerKind::kNumber) value = FormatNumber(a->number);
-  if (given && cr.kind == CriterionKind::kText) value = a->text;
   v.Text("id", cr.id)
       .Text("level", cr.level > 0 ? "L" + std::to_string(cr.level) : "")
       .Text("text", c.T(cr.text).empty() ? cr.id : c.T(cr.text))
@@ -109,15 +89,15 @@ EscapedView CriterionView(const Context& c, const Criterion& cr, bool applies) {
       .Text("evidence_hint", c.T(cr.evidence))
       .Flag("provisional", cr.provisional)
       .Flag("optional", !cr.required)
-      .Markup("kind_hint", cr.kind == CriterionKind::kMulti
-                               ? (cr.cap ? c.Fill("q_multi_cap", {{"cap", FormatNumber(*cr.cap)}}) : c.L("q_multi"))
-                               : "")
+      .Markup("kind_hint", form.input == Input::kChoices ? (form.cap ? c.Fill("q_multi_cap", {{"cap", FormatNumber(*form.cap)}})
+                                                                      : c.L("q_multi"))
+                                                          : "")
       .List("options", options)
       .Flag("has_options", !options.empty())
-      .Flag("number", cr.kind == CriterionKind::kNumber)
-      .Flag("text_kind", cr.kind == CriterionKind::kText)
-      .Text("unit", cr.unit)
-      .Text("value", value)
+      .Flag("number", form.input == Input::kNumber)
+      .Flag("text_kind", form.input == Input::kText)
+      .Text("unit", form.unit)
+      .Text("value", form.entered)
       .Flag("na", given && a->kind == AnswerKind::kNotApplicable)
       .Text("applies_if", ConditionsText(c, cr.applies_if))
       .Flag("not_applicable", !applies)

@@ -1,5 +1,5 @@
 // One criterion of a rubric: the keys every kind shares, then the keys of
-// its kind (scale, options, cap, bands, points), each checked as it is read.
+// its kind, which the kind reads (criterion_kind.h).
 #include <algorithm>
 #include <map>
 #include <string>
@@ -14,148 +14,29 @@ namespace {
 const std::vector<std::string> kCommonKeys = {"id",         "kind",      "level",  "text",
                                               "evidence",   "help",      "weight", "required",
                                               "applies_if", "recommend", "tags",   "provisional"};
-const std::vector<std::string> kKindKeys = {"scale", "options", "cap",   "min",
-                                            "max",   "unit",    "bands", "points"};
-const std::vector<std::string> kKindNames = {"scale",  "single",  "multi",
-                                             "number", "boolean", "text"};
-const std::vector<std::string> kOptionKeys = {"id", "label", "points"};
-const std::vector<std::string> kBandKeys = {"over", "upto", "points", "label"};
-
-std::vector<std::string> KeysOfKind(CriterionKind kind) {
-  switch (kind) {
-    case CriterionKind::kScale: return {"scale"};
-    case CriterionKind::kSingle: return {"options"};
-    case CriterionKind::kMulti: return {"options", "cap"};
-    case CriterionKind::kNumber: return {"min", "max", "unit", "bands"};
-    case CriterionKind::kBoolean: return {"points"};
-    case CriterionKind::kText: return {};
-  }
-  return {};
+// Every key some kind takes: a key of another kind is reported as not
+// applying to this one rather than as unknown.
+std::vector<std::string> AllKindKeys() {
+  std::vector<std::string> keys;
+  for (const CriterionKind* kind : CriterionKinds())
+    for (const auto& key : kind->keys())
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+  return keys;
 }
 
-CriterionKind KindFromName(const std::string& name) {
-  for (auto k : {CriterionKind::kScale, CriterionKind::kSingle, CriterionKind::kMulti,
-                 CriterionKind::kNumber, CriterionKind::kBoolean, CriterionKind::kText})
-    if (name == CriterionKindName(k)) return k;
-  return CriterionKind::kScale;
-}
-
-// Reads a `points` value that must be >= 0.
-std::optional<double> ReadPoints(const YamlValue& value) {
-  auto v = value.Number();
-  if (v && *v < 0) value.Error("points must be >= 0, got " + FormatNumber(*v));
-  return v;
-}
-
-void ReadOptions(RubricLoad& load, const YamlMap& map, Criterion& c) {
-  std::map<std::string, SourcePos> first;
-  int n = 0;
-  for (const auto& item : map.Require("options").NonEmptyItems()) {
-    ++n;
-    YamlMap om(item, "option " + std::to_string(n) + " of " + map.owner());
-    if (!om.ok()) continue;
-    Option option;
-    option.pos = om.pos();
-    YamlValue id = om.Require("id");
-    if (auto v = id.Id()) {
-      option.id = *v;
-      om.set_owner("option '" + *v + "' of " + map.owner());
-      auto [it, inserted] = first.emplace(*v, id.pos());
-      if (!inserted) {
-        load.src.Error(id.pos(), map.owner() + ": duplicate option id '" + *v + "'");
-        load.src.Note(it->second, "first defined here");
-      }
-    }
-    om.CheckKeys(kOptionKeys);
-    if (auto v = om.Require("label").Localized(load.rubric.languages)) option.label = *v;
-    if (auto v = ReadPoints(om.Require("points"))) option.points = *v;
-    if (!option.id.empty()) c.options.push_back(std::move(option));
-  }
-}
-
-void ReadBands(RubricLoad& load, const YamlMap& map, Criterion& c) {
-  std::vector<YamlValue> items = map.Require("bands").NonEmptyItems();
-  for (size_t i = 0; i < items.size(); ++i) {
-    std::string owner = "band " + std::to_string(i + 1) + " of " + map.owner();
-    YamlMap bm(items[i], owner);
-    if (!bm.ok()) continue;
-    bm.CheckKeys(kBandKeys);
-    Band band;
-    band.pos = bm.pos();
-    YamlValue over = bm.Get("over"), upto = bm.Get("upto");
-    band.over = over.Number();
-    band.upto = upto.Number();
-    if (auto v = ReadPoints(bm.Require("points"))) band.points = *v;
-    if (auto v = bm.Get("label").Localized(load.rubric.languages)) band.label = *v;
-    bool first = i == 0, last = i + 1 == items.size();
-    if (first && !over.absent()) over.Error("the first band must not have 'over'");
-    if (!first && over.absent()) bm.Error("missing 'over' (every band but the first has one)");
-    if (last && !upto.absent()) upto.Error("the last band must not have 'upto'");
-    if (!last && upto.absent()) bm.Error("missing 'upto' (every band but the last has one)");
-    if (band.over && band.upto && *band.over >= *band.upto)
-      upto.Error("upto (" + FormatNumber(*band.upto) + ") must be greater than over (" +
-                 FormatNumber(*band.over) + ")");
-    const Band* prev = c.bands.empty() ? nullptr : &c.bands.back();
-    if (prev && prev->upto && band.over && *band.over != *prev->upto)
-      over.Error("bands must be contiguous: over must equal the previous band's upto (" +
-                 FormatNumber(*prev->upto) + "), got " + FormatNumber(*band.over));
-    bool domain_ok = !(c.min && c.max && *c.min > *c.max);
-    if (domain_ok && c.min && band.upto && *band.upto < *c.min)
-      upto.Error("upto (" + FormatNumber(*band.upto) + ") is below min (" + FormatNumber(*c.min) +
-                 "): no value falls in this band");
-    if (domain_ok && c.max && band.over && *band.over >= *c.max)
-      over.Error("over (" + FormatNumber(*band.over) + ") is not below max (" +
-                 FormatNumber(*c.max) + "): no value falls in this band");
-    c.bands.push_back(std::move(band));
-  }
+std::vector<std::string> KindNames() {
+  std::vector<std::string> names;
+  for (const CriterionKind* kind : CriterionKinds()) names.push_back(kind->name());
+  return names;
 }
 
 void ReadKindKeys(RubricLoad& load, const YamlMap& map, Criterion& c) {
   const size_t errors_before = load.src.diags().ErrorCount();
-  switch (c.kind) {
-    case CriterionKind::kScale: {
-      YamlValue scale = map.Require("scale");
-      if (auto id = scale.Id()) {
-        c.scale = *id;
-        if (!load.rubric.scales.count(*id)) {
-          std::vector<std::string> names;
-          for (const auto& [name, s] : load.rubric.scales) names.push_back(name);
-          scale.Error("unknown scale '" + *id + "'" + DidYouMean(*id, names));
-        }
-      }
-      break;
-    }
-    case CriterionKind::kSingle:
-    case CriterionKind::kMulti: {
-      ReadOptions(load, map, c);
-      YamlValue cap = map.Get("cap");
-      if (auto v = cap.Number()) {
-        c.cap = *v;
-        if (*v <= 0) cap.Error("cap must be > 0, got " + FormatNumber(*v));
-      }
-      break;
-    }
-    case CriterionKind::kNumber: {
-      YamlValue min = map.Get("min"), max = map.Get("max");
-      c.min = min.Number();
-      c.max = max.Number();
-      if (c.min && c.max && *c.min > *c.max)
-        max.Error("max (" + FormatNumber(*c.max) + ") is below min (" + FormatNumber(*c.min) + ")");
-      if (auto v = map.Get("unit").String()) c.unit = *v;
-      ReadBands(load, map, c);
-      break;
-    }
-    case CriterionKind::kBoolean:
-      if (auto v = ReadPoints(map.Get("points"))) c.points = *v;
-      break;
-    case CriterionKind::kText: break;
-  }
+  c.kind->Read(load, map, c);
   // Scoring divides by the most points; check it once the parts are sound.
-  bool scored = c.kind != CriterionKind::kText && c.kind != CriterionKind::kScale;
-  bool sound = load.src.diags().ErrorCount() == errors_before;
-  if (scored && sound && c.MaxPoints(load.rubric.scales) <= 0)
-    map.Error("no answer can earn points (the most is " +
-              FormatNumber(c.MaxPoints(load.rubric.scales)) + ")");
+  const bool sound = load.src.diags().ErrorCount() == errors_before;
+  if (c.kind->scored() && sound && c.MaxPoints(load.rubric) <= 0)
+    map.Error("no answer can earn points (the most is " + FormatNumber(c.MaxPoints(load.rubric)) + ")");
 }
 
 void ReadLevel(RubricLoad& load, const YamlMap& map, Criterion& c) {
@@ -199,22 +80,23 @@ Criterion ReadCriterion(RubricLoad& load, const YamlValue& value) {
     load.DefineId(*v, id.pos());
   }
   // The kind: given, or `scale` when a scale is named.
-  std::optional<CriterionKind> kind;
+  const CriterionKind* kind = nullptr;
   YamlValue kind_value = map.Get("kind");
   if (!kind_value.absent()) {
-    if (auto name = kind_value.OneOf(kKindNames)) kind = KindFromName(*name);
+    if (auto name = kind_value.OneOf(KindNames())) kind = FindCriterionKind(*name);
   } else if (map.Has("scale")) {
-    kind = CriterionKind::kScale;
+    kind = &ScaleKind();
   } else {
     map.Error("missing required key 'kind' (or 'scale')");
   }
   std::vector<std::string> allowed = kCommonKeys;
+  const std::vector<std::string> kind_keys = AllKindKeys();
   if (kind) {
-    std::vector<std::string> own = KeysOfKind(*kind);
+    std::vector<std::string> own = kind->keys();
     allowed.insert(allowed.end(), own.begin(), own.end());
-    map.CheckKeys(allowed, kKindKeys, std::string("kind '") + CriterionKindName(*kind) + "'");
+    map.CheckKeys(allowed, kind_keys, std::string("kind '") + kind->name() + "'");
   } else {
-    allowed.insert(allowed.end(), kKindKeys.begin(), kKindKeys.end());
+    allowed.insert(allowed.end(), kind_keys.begin(), kind_keys.end());
     map.CheckKeys(allowed);
   }
 
@@ -234,7 +116,7 @@ Criterion ReadCriterion(RubricLoad& load, const YamlValue& value) {
   if (auto v = map.Get("tags").StringList()) c.tags = *v;
   if (auto v = map.Get("provisional").Bool()) c.provisional = *v;
   if (kind) {
-    c.kind = *kind;
+    c.kind = kind;
     ReadKindKeys(load, map, c);
   }
   return c;

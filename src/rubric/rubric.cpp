@@ -5,44 +5,7 @@
 
 namespace fa {
 
-const char* CriterionKindName(CriterionKind kind) {
-  switch (kind) {
-    case CriterionKind::kScale: return "scale";
-    case CriterionKind::kSingle: return "single";
-    case CriterionKind::kMulti: return "multi";
-    case CriterionKind::kNumber: return "number";
-    case CriterionKind::kBoolean: return "boolean";
-    case CriterionKind::kText: return "text";
-  }
-  return "scale";
-}
-
-double Criterion::MaxPoints(const std::map<std::string, Scale>& scales) const {
-  switch (kind) {
-    case CriterionKind::kScale: {
-      auto it = scales.find(scale);
-      return it == scales.end() ? 0 : it->second.MaxValue();
-    }
-    case CriterionKind::kSingle: {
-      double m = 0;
-      for (const auto& o : options) m = std::max(m, o.points);
-      return m;
-    }
-    case CriterionKind::kMulti: {
-      double sum = 0;
-      for (const auto& o : options) sum += std::max(0.0, o.points);
-      return cap ? std::min(*cap, sum) : sum;
-    }
-    case CriterionKind::kNumber: {
-      double m = 0;
-      for (const auto& b : bands) m = std::max(m, b.points);
-      return m;
-    }
-    case CriterionKind::kBoolean: return points;
-    case CriterionKind::kText: return 0;
-  }
-  return 0;
-}
+double Criterion::MaxPoints(const Rubric& rubric) const { return kind->MaxPoints(rubric, *this); }
 
 const Scenario* ScenarioCatalogue::Find(const std::string& id) const {
   for (const auto& s : scenarios)

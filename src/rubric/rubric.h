@@ -13,12 +13,9 @@
 
 #include "base/diagnostics.h"
 #include "base/localized.h"
+#include "rubric/criterion_kind.h"
 
 namespace fa {
-
-enum class CriterionKind { kScale, kSingle, kMulti, kNumber, kBoolean, kText };
-
-const char* CriterionKindName(CriterionKind kind);
 
 /// One step of a named answer scale, e.g. {0.8, 大部分满足 / largely met}.
 struct ScaleStep {
@@ -58,16 +55,17 @@ using Conditions = std::map<std::string, std::vector<std::string>>;
 /// one maturity level.
 struct Criterion {
   std::string id;
-  CriterionKind kind = CriterionKind::kScale;
+  const CriterionKind* kind = &ScaleKind();  ///< never null
   int level = 0;                 ///< gated rubrics: 1..N; 0 when not levelled
-  std::string scale;             ///< kScale: the scale's id
-  std::vector<Option> options;   ///< kSingle, kMulti
-  std::optional<double> cap;     ///< kMulti: points are capped here
-  std::vector<Band> bands;       ///< kNumber
-  std::optional<double> min;     ///< kNumber: domain lower bound (inclusive)
-  std::optional<double> max;     ///< kNumber: domain upper bound (inclusive)
-  std::string unit;              ///< kNumber, e.g. "%"
-  double points = 1;             ///< kBoolean: points for "yes"
+  // The parts a kind reads (each kind's file says which it uses and how).
+  std::string scale;             ///< scale: the scale's id
+  std::vector<Option> options;   ///< single, multi
+  std::optional<double> cap;     ///< multi: points are capped here
+  std::vector<Band> bands;       ///< number, percent (its thresholds)
+  std::optional<double> min;     ///< number: domain lower bound (inclusive)
+  std::optional<double> max;     ///< number: domain upper bound (inclusive)
+  std::string unit;              ///< number, e.g. "%"
+  double points = 1;             ///< boolean: points for "yes"; percent: the most points
   double weight = 1;             ///< relative to sibling criteria; >= 0
   bool required = true;          ///< an unanswered required criterion is an error
   Conditions applies_if;         ///< empty: applies to every profile
@@ -79,8 +77,8 @@ struct Criterion {
   bool provisional = false;
   SourcePos pos;
 
-  /// The most points an answer can earn (1 for kScale scales ending at 1).
-  double MaxPoints(const std::map<std::string, Scale>& scales) const;
+  /// The most points an answer can earn (1 for scales ending at 1).
+  double MaxPoints(const Rubric& rubric) const;
 };
 
 /// AHP pairwise judgments over a node's children, in child order.

@@ -26,7 +26,7 @@ bool AllZero(const std::vector<Node>& nodes) {
 bool AllZero(const std::vector<Criterion>& criteria) {
   bool any = false;
   for (const auto& c : criteria) {
-    if (c.kind == CriterionKind::kText) continue;
+    if (!c.kind->scored()) continue;
     if (c.weight > 0) return false;
     any = true;
   }

@@ -6,27 +6,7 @@
 namespace fa {
 
 double AnswerPoints(const Criterion& c, const Answer& a, const Rubric& rubric) {
-  switch (c.kind) {
-    case CriterionKind::kScale: return a.number;
-    case CriterionKind::kSingle:
-      for (const auto& o : c.options)
-        if (o.id == a.text) return o.points;
-      return 0;
-    case CriterionKind::kMulti: {
-      double sum = 0;
-      for (const auto& chosen : a.options)
-        for (const auto& o : c.options)
-          if (o.id == chosen) sum += o.points;
-      return c.cap ? std::min(*c.cap, sum) : sum;
-    }
-    case CriterionKind::kNumber:
-      for (const auto& b : c.bands)
-        if ((!b.over || a.number > *b.over) && (!b.upto || a.number <= *b.upto)) return b.points;
-      return 0;
-    case CriterionKind::kBoolean: return a.boolean ? c.points : 0;
-    case CriterionKind::kText: return 0;
-  }
-  return 0;
+  return c.kind->Points(rubric, c, a);
 }
 
 AnswerMatrix EncodeAnswers(const ScoringModel& model, const std::vector<AnswerSet>& sets) {

@@ -56,47 +56,8 @@ void DescribeAnswer(const Criterion& c, const Answer& a, const Rubric& rubric,
       return;
     default: break;
   }
-  switch (c.kind) {
-    case CriterionKind::kScale: {
-      r.answer = FormatNumber(a.number);
-      auto it = rubric.scales.find(c.scale);
-      if (it != rubric.scales.end())
-        for (const auto& step : it->second.steps)
-          if (step.value == a.number) r.answer_label = step.label;
-      return;
-    }
-    case CriterionKind::kSingle:
-      r.answer = a.text;
-      for (const auto& o : c.options)
-        if (o.id == a.text) r.answer_label = o.label;
-      return;
-    case CriterionKind::kMulti: {
-      r.answer = Join(a.options, ",");
-      std::vector<std::string> zh, en;
-      for (const auto& chosen : a.options)
-        for (const auto& o : c.options)
-          if (o.id == chosen) {
-            zh.push_back(o.label.zh);
-            en.push_back(o.label.en);
-          }
-      r.answer_label = {zh.empty() ? "（无）" : Join(zh, "；"), en.empty() ? "(none)" : Join(en, "; ")};
-      return;
-    }
-    case CriterionKind::kNumber: {
-      r.answer = FormatNumber(a.number);
-      std::string shown = r.answer + (c.unit.empty() ? "" : " " + c.unit);
-      r.answer_label = {shown, shown};
-      return;
-    }
-    case CriterionKind::kBoolean:
-      r.answer = a.boolean ? "yes" : "no";
-      r.answer_label = a.boolean ? LocalizedText{"是", "yes"} : LocalizedText{"否", "no"};
-      return;
-    case CriterionKind::kText:
-      r.answer = a.text;
-      r.answer_label = {a.text, a.text};
-      return;
-  }
+  r.answer = c.kind->AnswerText(c, a);
+  r.answer_label = c.kind->AnswerLabel(rubric, c, a);
 }
 
 std::string NodeId(const ScoringModel& m, int n) { return n == 0 ? "" : m.nodes[n].node->id; }
@@ -228,12 +189,12 @@ std::vector<Assessment> Assess(const ScoringModel& model, const std::vector<Answ
       CriterionResult r;
       r.id = c.id;
       r.level = c.level;
-      r.kind = CriterionKindName(c.kind);
+      r.kind = c.kind->name();
       r.text = c.text;
       r.evidence_hint = c.evidence;
       r.recommend = c.recommend;
       r.tags = c.tags;
-      r.max_points = c.MaxPoints(rubric.scales);
+      r.max_points = c.MaxPoints(rubric);
       const Answer* ans = set.Find(c.id);
       if (ans) {
         r.evidence = ans->evidence;

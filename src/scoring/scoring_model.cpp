@@ -84,7 +84,7 @@ ScoringModel CompileRubric(const Rubric& rubric, Diagnostics& diags) {
         m.nodes.push_back(flat);
         m.nodes[parent].children.push_back(index);
         for (const auto& c : n.criteria) {
-          if (c.kind == CriterionKind::kText) continue;  // not scored
+          if (!c.kind->scored()) continue;  // not scored
           int ci = static_cast<int>(m.criteria.size());
           m.criteria.push_back(&c);
           m.criterion_node.push_back(index);
@@ -100,7 +100,7 @@ ScoringModel CompileRubric(const Rubric& rubric, Diagnostics& diags) {
 
   m.max_points.resize(static_cast<Eigen::Index>(m.criteria.size()));
   for (size_t i = 0; i < m.criteria.size(); ++i)
-    m.max_points[static_cast<Eigen::Index>(i)] = m.criteria[i]->MaxPoints(rubric.scales);
+    m.max_points[static_cast<Eigen::Index>(i)] = m.criteria[i]->MaxPoints(rubric);
 
   for (size_t n = 0; n < m.nodes.size(); ++n)
     if (!m.nodes[n].criteria.empty()) m.holders.push_back(static_cast<int>(n));

@@ -54,8 +54,9 @@ struct Context {
   std::vector<std::vector<int>> path;       // per criterion: node ordinals, top first
   std::vector<int> depth;                   // per node ordinal
   std::vector<double> difficulty;           // per criterion, in [-0.1, 0.1)
-  std::vector<std::vector<double>> fraction;  // per criterion: each step/option/band's share of the maximum
-  std::vector<std::vector<double>> option_difficulty;  // multi: per option, in [-0.2, 0.2)
+  std::vector<AnswerForm> forms;            // per criterion: what its questionnaire offers
+  std::vector<std::vector<double>> fraction;  // per criterion: each choice's share of the most points
+  std::vector<std::vector<double>> option_difficulty;  // per choice, in [-0.2, 0.2) (used for several answers)
   std::vector<std::string> condition_fields;
   bool gated = false, weighted_mean = true;
   std::vector<int> target;                  // per factory: target level (gated)
@@ -81,31 +82,13 @@ struct Context {
     for (const Criterion* c : all) {
       model_index.push_back(model.CriterionIndex(c->id));
       difficulty.push_back(0.2 * (HashUnit(c->id) - 0.5));
+      forms.push_back(c->kind->Form(rubric, *c));
       std::vector<double> f, od;
-      switch (c->kind) {
-        case CriterionKind::kScale: {
-          auto it = rubric.scales.find(c->scale);
-          if (it != rubric.scales.end())
-            for (const auto& s : it->second.steps) f.push_back(it->second.MaxValue() > 0 ? s.value / it->second.MaxValue() : 0);
-          break;
-        }
-        case CriterionKind::kSingle:
-        case CriterionKind::kMulti: {
-          double max = 0;
-          for (const auto& o : c->options) max = std::max(max, o.points);
-          for (const auto& o : c->options) {
-            f.push_back(max > 0 ? o.points / max : 0);
-            od.push_back(0.4 * (HashUnit(c->id + "/" + o.id) - 0.5));
-          }
-          break;
-        }
-        case CriterionKind::kNumber: {
-          double max = 0;
-          for (const auto& b : c->bands) max = std::max(max, b.points);
-          for (const auto& b : c->bands) f.push_back(max > 0 ? b.points / max : 0);
-          break;
-        }
-        default: break;
+      double max = 0;
+      for (const auto& choice : forms.back().choices) max = std::max(max, choice.points);
+      for (const auto& choice : forms.back().choices) {
+        f.push_back(max > 0 ? choice.points / max : 0);
+        od.push_back(0.4 * (HashUnit(c->id + "/" + choice.value) - 0.5));
       }
       fraction.push_back(f);
       option_difficulty.push_back(od);
@@ -144,6 +127,44 @@ struct Context {
   }
 };
 
+// One answer for a plant that meets the criterion to q in [0, 1], mapped
+// onto what its questionnaire offers.
+void DrawAnswer(const AnswerForm& form, const std::vector<double>& fraction, const std::vector<double>& difficulty,
+                double q, SynthRng& rng, SynthAnswer& a) {
+  switch (form.input) {
+    case AnswerForm::Input::kChoice:
+      a.kind = form.numeric_values ? SynthAnswer::kStep : SynthAnswer::kOption;
+      a.index = static_cast<unsigned char>(Nearest(fraction, q));
+      break;
+    case AnswerForm::Input::kChoices:
+      a.kind = SynthAnswer::kOptions;
+      for (size_t o = 0; o < form.choices.size() && o < 64; ++o)
+        if (rng.Uniform() < Clamp01(q - difficulty[o])) a.options |= uint64_t{1} << o;
+      break;
+    case AnswerForm::Input::kNumber: {
+      a.kind = SynthAnswer::kNumber;
+      const bool banded = !form.choices.empty();
+      double lo = form.min.value_or(0), hi = form.max.value_or(100);
+      if (banded) {
+        const AnswerForm::Choice& b = form.choices[Nearest(fraction, q)];
+        lo = b.over.value_or(form.min.value_or(b.upto ? std::min(0.0, *b.upto) : 0.0));
+        hi = b.upto.value_or(form.max.value_or(lo * 1.5 + 10));
+      }
+      double v = std::round((lo + (hi - lo) * (banded ? rng.Uniform() : q)) * 10) / 10;
+      if (banded && v <= lo && lo + 0.1 <= hi) v = std::round((lo + 0.1) * 10) / 10;
+      if (form.min) v = std::max(v, *form.min);
+      if (form.max) v = std::min(v, *form.max);
+      a.number = v;
+      break;
+    }
+    case AnswerForm::Input::kYesNo:
+      a.kind = SynthAnswer::kBool;
+      a.yes = rng.Uniform() < q;
+      break;
+    case AnswerForm::Input::kText: break;
+  }
+}
+
 // The answers of factory `i`, draw `attempt`. q in [0, 1] is how far the
 // plant meets a criterion; it is mapped onto the criterion's values.
 void DrawAnswers(const Context& ctx, size_t i, int attempt, const std::vector<unsigned char>& applies, SynthFactory& f) {
@@ -162,7 +183,8 @@ void DrawAnswers(const Context& ctx, size_t i, int attempt, const std::vector<un
     SynthAnswer& a = f.answers[c];
     const double noise = rng.Normal(), u = rng.Uniform();
     if (!applies[c]) continue;
-    if (cr.kind == CriterionKind::kText) {
+    const AnswerForm& form = ctx.forms[c];
+    if (form.input == AnswerForm::Input::kText) {
       if (cr.required || u < 0.5) a.kind = SynthAnswer::kText;
       continue;
     }
@@ -181,61 +203,25 @@ void DrawAnswers(const Context& ctx, size_t i, int attempt, const std::vector<un
     // theta - l = 0.15); otherwise around the plant's capability.
     const double q = ctx.gated && cr.level > 0 ? Clamp01(0.5 + 0.6 * (theta - cr.level + 0.35 + off + 0.35 * noise))
                                                : Clamp01(capability + off + 0.15 * noise - ctx.difficulty[c]);
-    const auto& fr = ctx.fraction[c];
-    switch (cr.kind) {
-      case CriterionKind::kScale:
-        a.kind = SynthAnswer::kStep;
-        a.index = static_cast<unsigned char>(Nearest(fr, q));
-        break;
-      case CriterionKind::kSingle:
-        a.kind = SynthAnswer::kOption;
-        a.index = static_cast<unsigned char>(Nearest(fr, q));
-        break;
-      case CriterionKind::kMulti:
-        a.kind = SynthAnswer::kOptions;
-        for (size_t o = 0; o < cr.options.size() && o < 64; ++o)
-          if (rng.Uniform() < Clamp01(q - ctx.option_difficulty[c][o])) a.options |= uint64_t{1} << o;
-        break;
-      case CriterionKind::kNumber: {
-        a.kind = SynthAnswer::kNumber;
-        double lo = cr.min.value_or(0), hi = cr.max.value_or(100);
-        if (!cr.bands.empty()) {
-          const Band& b = cr.bands[Nearest(fr, q)];
-          lo = b.over.value_or(cr.min.value_or(b.upto ? std::min(0.0, *b.upto) : 0.0));
-          hi = b.upto.value_or(cr.max.value_or(lo * 1.5 + 10));
-        }
-        double v = std::round((lo + (hi - lo) * (cr.bands.empty() ? q : rng.Uniform())) * 10) / 10;
-        if (!cr.bands.empty() && v <= lo && lo + 0.1 <= hi) v = std::round((lo + 0.1) * 10) / 10;
-        if (cr.min) v = std::max(v, *cr.min);
-        if (cr.max) v = std::min(v, *cr.max);
-        a.number = v;
-        break;
-      }
-      case CriterionKind::kBoolean:
-        a.kind = SynthAnswer::kBool;
-        a.yes = rng.Uniform() < q;
-        break;
-      case CriterionKind::kText: break;
-    }
+    DrawAnswer(form, ctx.fraction[c], ctx.option_difficulty[c], q, rng, a);
   }
 }
 
-// The settled Answer a SynthAnswer stands for (for AnswerPoints).
-void Settle(const Criterion& c, const SynthAnswer& s, const Rubric& rubric, Answer& a) {
+// The Answer a SynthAnswer stands for, as far as its kind's points need it
+// (a choice carries its value as text and, for scales, as its number).
+void Settle(const AnswerForm& form, const SynthAnswer& s, Answer& a) {
   a.options.clear();
   switch (s.kind) {
     case SynthAnswer::kStep:
-      a.kind = AnswerKind::kNumber;
-      a.number = rubric.scales.at(c.scale).steps[s.index].value;
-      break;
     case SynthAnswer::kOption:
-      a.kind = AnswerKind::kOption;
-      a.text = c.options[s.index].id;
+      a.kind = s.kind == SynthAnswer::kStep ? AnswerKind::kNumber : AnswerKind::kOption;
+      a.number = form.choices[s.index].points;
+      a.text = form.choices[s.index].value;
       break;
     case SynthAnswer::kOptions:
       a.kind = AnswerKind::kOptions;
-      for (size_t o = 0; o < c.options.size() && o < 64; ++o)
-        if (s.options >> o & 1) a.options.push_back(c.options[o].id);
+      for (size_t o = 0; o < form.choices.size() && o < 64; ++o)
+        if (s.options >> o & 1) a.options.push_back(form.choices[o].value);
       break;
     case SynthAnswer::kNumber: a.kind = AnswerKind::kNumber; a.number = s.number; break;
     case SynthAnswer::kBool: a.kind = AnswerKind::kBool; a.boolean = s.yes; break;
@@ -255,7 +241,7 @@ void ScoreSome(const Context& ctx, std::vector<SynthFactory>& batch, const std::
     for (size_t c = 0; c < ctx.all.size(); ++c) {
       const int mi = ctx.model_index[c];
       if (mi < 0) continue;
-      Settle(*ctx.all[c], f.answers[c], ctx.rubric, a);
+      Settle(ctx.forms[c], f.answers[c], a);
       if (a.kind == AnswerKind::kNone) continue;
       m.mask(static_cast<Eigen::Index>(k), mi) = 1;
       m.points(static_cast<Eigen::Index>(k), mi) = AnswerPoints(*ctx.all[c], a, ctx.rubric);

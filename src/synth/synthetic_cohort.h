@@ -42,7 +42,7 @@ struct SynthOptions {
 struct SynthAnswer {
   enum Kind : unsigned char { kEmpty, kNa, kStep, kOption, kOptions, kNumber, kBool, kText };
   Kind kind = kEmpty;
-  unsigned char index = 0;  ///< kStep: scale step; kOption: option
+  unsigned char index = 0;  ///< kStep, kOption: the choice of the criterion's AnswerForm
   bool yes = false;         ///< kBool
   uint64_t options = 0;     ///< kOptions: bit i set = option i chosen
   double number = 0;        ///< kNumber

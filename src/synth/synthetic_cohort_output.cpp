@@ -9,32 +9,27 @@ namespace {
 
 const char* kSyntheticText = "合成数据 (synthetic)";
 
-// Cell texts that repeat on every row, worked out once per criterion.
-struct CellTexts {
-  std::vector<std::vector<std::string>> steps;  // per criterion: scale values
-  explicit CellTexts(const Rubric& rubric) {
-    for (const Criterion* c : rubric.AllCriteria()) {
-      steps.emplace_back();
-      auto it = rubric.scales.find(c->scale);
-      if (c->kind == CriterionKind::kScale && it != rubric.scales.end())
-        for (const auto& s : it->second.steps) steps.back().push_back(FormatNumber(s.value));
-    }
-  }
-};
+// What each criterion's questionnaire offers, worked out once: the cell
+// texts of its choices repeat on every row.
+std::vector<AnswerForm> Forms(const Rubric& rubric) {
+  std::vector<AnswerForm> forms;
+  for (const Criterion* c : rubric.AllCriteria()) forms.push_back(c->kind->Form(rubric, *c));
+  return forms;
+}
 
 // The answer as a cohort CSV cell (unquoted); "" when unanswered.
-void AppendCell(const Criterion& c, const SynthAnswer& a, const std::vector<std::string>& steps, std::string& out) {
+void AppendCell(const AnswerForm& form, const SynthAnswer& a, std::string& out) {
   switch (a.kind) {
     case SynthAnswer::kEmpty: return;
     case SynthAnswer::kNa: out += "na"; return;
-    case SynthAnswer::kStep: out += steps[a.index]; return;
-    case SynthAnswer::kOption: out += c.options[a.index].id; return;
+    case SynthAnswer::kStep:
+    case SynthAnswer::kOption: out += form.choices[a.index].value; return;
     case SynthAnswer::kOptions: {
       bool first = true;
-      for (size_t o = 0; o < c.options.size() && o < 64; ++o)
+      for (size_t o = 0; o < form.choices.size() && o < 64; ++o)
         if (a.options >> o & 1) {
           if (!first) out += ';';
-          out += c.options[o].id;
+          out += form.choices[o].value;
           first = false;
         }
       if (first) out += "[]";
@@ -76,7 +71,7 @@ std::string Yaml(const std::string& s) {
 std::string SynthCohortCsv(const ScoringModel& model, const SynthOptions& options, std::vector<int>* levels) {
   const Rubric& rubric = *model.rubric;
   const std::vector<const Criterion*> all = rubric.AllCriteria();
-  const CellTexts texts(rubric);
+  const std::vector<AnswerForm> forms = Forms(rubric);
   std::string out;
   const std::vector<std::string> columns = CohortCsvColumns(rubric);
   for (size_t i = 0; i < columns.size(); ++i) out += (i ? "," : "") + CsvQuote(columns[i]);
@@ -89,7 +84,7 @@ std::string SynthCohortCsv(const ScoringModel& model, const SynthOptions& option
       for (size_t c = 0; c < all.size(); ++c) {
         rows += ',';
         if (f.answers[c].kind == SynthAnswer::kText) rows += CsvQuote(kSyntheticText);
-        else AppendCell(*all[c], f.answers[c], texts.steps[c], rows);
+        else AppendCell(forms[c], f.answers[c], rows);
       }
       rows += '\n';
     }
@@ -107,9 +102,9 @@ std::string SynthCohortCsv(const ScoringModel& model, const SynthOptions& option
 
 std::vector<std::string> SynthCells(const Rubric& rubric, const SynthFactory& factory) {
   const std::vector<const Criterion*> all = rubric.AllCriteria();
-  const CellTexts texts(rubric);
+  const std::vector<AnswerForm> forms = Forms(rubric);
   std::vector<std::string> out(all.size());
-  for (size_t c = 0; c < all.size(); ++c) AppendCell(*all[c], factory.answers[c], texts.steps[c], out[c]);
+  for (size_t c = 0; c < all.size(); ++c) AppendCell(forms[c], factory.answers[c], out[c]);
   return out;
 }
 

@@ -66,9 +66,6 @@ std::map<std::string, std::string> ProfileFields(const store::Factory& f) {
   return out;
 }
 
-namespace {
-
-// A stored JSON value → the Answer a loader would read from the same text.
 bool ReadJsonValue(const std::string& value_json, Answer& a) {
   a.kind = AnswerKind::kNone;
   if (value_json.empty()) return true;
@@ -105,8 +102,6 @@ bool ReadJsonValue(const std::string& value_json, Answer& a) {
   return true;
 }
 
-}  // namespace
-
 std::string CanonicalAnswerValue(const Rubric& rubric, const Criterion& criterion, const std::string& value_json,
                                  std::vector<std::string>& problems) {
   Answer a;
@@ -117,7 +112,7 @@ std::string CanonicalAnswerValue(const Rubric& rubric, const Criterion& criterio
   }
   if (a.kind == AnswerKind::kNone) return "";
   if (a.kind == AnswerKind::kNotApplicable) return "\"na\"";
-  if (a.kind == AnswerKind::kText && a.text.empty() && criterion.kind != CriterionKind::kText) return "";
+  if (a.kind == AnswerKind::kText && a.text.empty() && criterion.kind->scored()) return "";
   problems = CheckAnswerValue(rubric, criterion, a);
   if (!problems.empty()) return "";
   switch (a.kind) {

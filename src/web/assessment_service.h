@@ -31,6 +31,11 @@ void WriteStoredValue(JsonWriter& w, const std::string& value_json);
 /// page's list).
 std::vector<std::string> DiagnosticLines(const Diagnostics& diags);
 
+/// A stored JSON value as the raw Answer a loader would read from the same
+/// text (kind kNone for "", kNotApplicable for "na"); false when it is not
+/// a number, string, boolean or list of strings.
+bool ReadJsonValue(const std::string& value_json, Answer& a);
+
 /// Profile fields of a stored factory, as an answers file would hold them.
 std::map<std::string, std::string> ProfileFields(const store::Factory& factory);
 

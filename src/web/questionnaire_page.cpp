@@ -12,31 +12,28 @@ namespace fa::web {
 
 namespace {
 
-// The stored value as the strings the inputs compare against.
-struct StoredValue {
-  bool na = false;
-  std::string scalar;              ///< number (canonical), option id, text, "true"/"false"
-  std::vector<std::string> items;  ///< multi
-};
+// The stored value of `c` settled by its kind, as the form shows it: null
+// when there is none or it no longer checks (e.g. a rubric changed since).
+const Answer* Settled(const Rubric& rubric, const Criterion& c, const store::AnswerRecord* stored, Answer& a, bool& na) {
+  a = Answer{};
+  a.criterion = c.id;
+  na = false;
+  if (!stored || !ReadJsonValue(stored->value_json, a) || a.kind == AnswerKind::kNone) return nullptr;
+  na = a.kind == AnswerKind::kNotApplicable;
+  if (na || !CheckAnswerValue(rubric, c, a).empty()) return nullptr;
+  return &a;
+}
 
-StoredValue ReadStored(const std::string& value_json) {
-  StoredValue out;
-  if (value_json.empty()) return out;
-  try {
-    Poco::Dynamic::Var v = ParseJsonValue(value_json);
-    if (v.type() == typeid(Poco::JSON::Array::Ptr)) {
-      for (const auto& item : *v.extract<Poco::JSON::Array::Ptr>()) out.items.push_back(item.convert<std::string>());
-    } else if (v.isBoolean()) {
-      out.scalar = v.extract<bool>() ? "true" : "false";
-    } else if (v.isNumeric()) {
-      out.scalar = FormatNumber(v.convert<double>());
-    } else {
-      out.scalar = v.convert<std::string>();
-      out.na = out.scalar == "na";
-    }
-  } catch (const std::exception&) {
+// A choice as the form shows it: a scale step with its value, an option
+// with its points ("+2" where points add up), yes or no as they are.
+std::string ChoiceLabel(const AnswerForm& form, const AnswerForm::Choice& choice, const std::string& lang) {
+  const std::string& label = choice.label.In(lang);
+  switch (form.input) {
+    case AnswerForm::Input::kChoice:
+      return label + " (" + (form.numeric_values ? choice.value : FormatNumber(choice.points)) + ")";
+    case AnswerForm::Input::kChoices: return label + " (+" + FormatNumber(choice.points) + ")";
+    default: return label;
   }
-  return out;
 }
 
 std::string DomId(const std::string& id) {
@@ -61,74 +58,51 @@ struct Walk {
     v.Text("text", c.text.In(lang));
     v.Text("help", c.help.In(lang));
     v.Text("evidence_hint", c.evidence.In(lang));
-    v.Text("kind", CriterionKindName(c.kind));
+    v.Text("kind", c.kind->name());
     v.Flag("required", c.required);
     const bool applies_here = applies[c.id];
     v.Flag("applies", applies_here);
     auto it = answers.find(c.id);
     const store::AnswerRecord* a = it == answers.end() ? nullptr : it->second;
-    StoredValue stored = ReadStored(a ? a->value_json : "");
     const bool has_value = a && !a->value_json.empty();
     if (applies_here) {
       ++applicable;
       if (has_value) ++answered;
     }
+    Answer settled;
+    bool na = false;
+    const AnswerForm form = c.kind->Form(in.rubric, c, Settled(in.rubric, c, a, settled, na));
     v.Flag("answered", has_value);
-    v.Flag("na", stored.na);
+    v.Flag("na", na);
     v.Int("version", a ? a->version : 0);
     v.Text("evidence", a ? a->evidence : "");
     v.Text("note", a ? a->note : "");
-    std::vector<EscapedView> options;
-    auto option = [&](const std::string& value, const std::string& label, bool checked) {
-      EscapedView o;
-      o.Text("value", value);
-      o.Text("label", label);
-      o.Flag("checked", checked && !stored.na);
-      o.Text("input_id", DomId(c.id) + "-" + std::to_string(options.size()));
-      options.push_back(o);
-    };
-    switch (c.kind) {
-      case CriterionKind::kScale: {
-        auto s = in.rubric.scales.find(c.scale);
-        if (s != in.rubric.scales.end())
-          for (const auto& step : s->second.steps)
-            option(FormatNumber(step.value), step.label.In(lang) + " (" + FormatNumber(step.value) + ")",
-                   stored.scalar == FormatNumber(step.value));
-        v.Flag("choice", true);
-        break;
-      }
-      case CriterionKind::kSingle:
-        for (const auto& o : c.options)
-          option(o.id, o.label.In(lang) + " (" + FormatNumber(o.points) + ")", stored.scalar == o.id);
-        v.Flag("choice", true);
-        break;
-      case CriterionKind::kMulti:
-        for (const auto& o : c.options) {
-          bool on = false;
-          for (const auto& s : stored.items) on = on || s == o.id;
-          option(o.id, o.label.In(lang) + " (+" + FormatNumber(o.points) + ")", on);
-        }
-        v.Flag("multi", true);
-        break;
-      case CriterionKind::kBoolean:
-        option("true", ctx.Label("yes"), stored.scalar == "true");
-        option("false", ctx.Label("no"), stored.scalar == "false");
-        v.Flag("choice", true);
-        break;
-      case CriterionKind::kNumber:
-        v.Flag("number", true);
-        v.Text("value", stored.na ? "" : stored.scalar);
-        v.Text("unit", c.unit);
-        v.Text("min", c.min ? FormatNumber(*c.min) : "");
-        v.Text("max", c.max ? FormatNumber(*c.max) : "");
-        break;
-      case CriterionKind::kText:
-        v.Flag("textual", true);
-        v.Text("value", stored.na ? "" : stored.scalar);
-        break;
-    }
-    v.List("options", options);
+    AddInputs(v, c, form);
     return v;
+  }
+
+  // The inputs of `form`: radio buttons, check boxes, a number or a text box.
+  void AddInputs(EscapedView& v, const Criterion& c, const AnswerForm& form) {
+    using Input = AnswerForm::Input;
+    static const char* kInputs[] = {"choice", "choices", "number", "yesno", "text"};
+    v.Text("input", kInputs[static_cast<int>(form.input)]).Flag("numeric", form.numeric_values);
+    v.Flag("choice", form.input == Input::kChoice || form.input == Input::kYesNo);
+    v.Flag("multi", form.input == Input::kChoices);
+    v.Flag("number", form.input == Input::kNumber);
+    v.Flag("textual", form.input == Input::kText);
+    v.Text("value", form.entered).Text("unit", form.unit);
+    v.Text("min", form.min ? FormatNumber(*form.min) : "").Text("max", form.max ? FormatNumber(*form.max) : "");
+    std::vector<EscapedView> options;
+    if (form.input != Input::kNumber)
+      for (const auto& choice : form.choices) {
+        EscapedView o;
+        o.Text("value", choice.value)
+            .Text("label", ChoiceLabel(form, choice, ctx.lang))
+            .Flag("checked", choice.chosen)
+            .Text("input_id", DomId(c.id) + "-" + std::to_string(options.size()));
+        options.push_back(o);
+      }
+    v.List("options", options);
   }
 
   // Leaf groups below `node`, titled by the path below the section.

@@ -11,8 +11,6 @@ const std::vector<WebLabel>& MessageLabels() {
       {"title_users", "用户管理", "Users"},
       {"title_factories", "企业管理", "Factories"},
       {"other_language", "English", "中文"},
-      {"yes", "是", "yes"},
-      {"no", "否", "no"},
       {"status_submitted", "已提交", "submitted"},
       {"status_draft", "草稿", "draft"},
       // ---- refused requests ----

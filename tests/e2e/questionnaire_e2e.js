@@ -304,9 +304,9 @@ async function settled(page, saves, criterion, since, value, evidence) {
 async function answer(page, saves, [criterion, value, evidence]) {
   const item = page.locator(`fieldset[data-criterion="${criterion}"]`);
   await item.scrollIntoViewIfNeeded();
-  const kind = await item.getAttribute('data-kind');
+  const kind = await item.getAttribute('data-input');
   const since = saves.done.length;
-  if (kind === 'multi') {
+  if (kind === 'choices') {
     const boxes = item.locator('.q-input input[type=checkbox]:not(.q-na)');
     if (value.length === 0) {
       // An empty selection is an answer too: tick one, then untick it.
@@ -332,9 +332,9 @@ async function answer(page, saves, [criterion, value, evidence]) {
 // Reads back what the form shows for `criterion`.
 async function shown(page, criterion) {
   return page.locator(`fieldset[data-criterion="${criterion}"]`).evaluate((item) => {
-    const kind = item.getAttribute('data-kind');
+    const kind = item.getAttribute('data-input');
     let value = null;
-    if (kind === 'multi') {
+    if (kind === 'choices') {
       value = [...item.querySelectorAll('.q-input input[type=checkbox]:not(.q-na)')].filter((b) => b.checked).map((b) => b.value);
     } else if (kind === 'number') {
       const n = item.querySelector('.q-input input[type=number]').value;

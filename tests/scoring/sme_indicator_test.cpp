@@ -108,7 +108,7 @@ TEST_CASE("SME indicator: the dimensions are worth 50, 30 and 20 points") {
   std::map<std::string, double> max;
   for (const auto& n : compiled->rubric->tree) {
     double sum = 0;
-    for (const auto& c : n.criteria) sum += c.MaxPoints(compiled->rubric->scales);
+    for (const auto& c : n.criteria) sum += c.MaxPoints(*compiled->rubric);
     max[n.id] = sum;
   }
   CHECK(max["foundation"] == doctest::Approx(50));

@@ -31,30 +31,30 @@
   }
 
   function valueOf(item) {
-    var kind = item.getAttribute('data-kind');
+    var input = item.getAttribute('data-input');
     var na = item.querySelector('.q-na');
     if (na && na.checked) return 'na';
     var name = item.id;
-    if (kind === 'multi') {
+    if (input === 'choices') {
       var boxes = item.querySelectorAll('input[type=checkbox][name="' + name + '"]');
       var out = [];
       for (var i = 0; i < boxes.length; i++) if (boxes[i].checked) out.push(boxes[i].value);
       return out;
     }
-    if (kind === 'number') {
+    if (input === 'number') {
       var n = item.querySelector('input[type=number]');
       if (n.value === '') return null;
       var v = Number(n.value);
       return isNaN(v) ? n.value : v;
     }
-    if (kind === 'text') {
+    if (input === 'text') {
       var t = item.querySelector('textarea[name="' + name + '"]');
       return t.value === '' ? null : t.value;
     }
     var checked = item.querySelector('input[type=radio][name="' + name + '"]:checked');
     if (!checked) return null;
-    if (kind === 'scale') return Number(checked.value);
-    if (kind === 'boolean') return checked.value === 'true';
+    if (item.hasAttribute('data-numeric')) return Number(checked.value);
+    if (input === 'yesno') return checked.value === 'true';
     return checked.value;
   }
 
