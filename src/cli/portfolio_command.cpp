@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "base/text.h"
+#include "base/time_format.h"
 #include "cli/args.h"
 #include "cli/assessment_inputs.h"
 #include "cli/command.h"
@@ -131,7 +132,7 @@ int RunPortfolio(CommandContext& ctx) {
   options.title = args.Value("--title").value_or("");
   options.templates_dir = TemplatesDir(args);
   options.generated_at = args.Value("--generated-at").value_or("");
-  if (options.generated_at.empty()) options.generated_at = CurrentUtcTimestamp();
+  if (options.generated_at.empty()) options.generated_at = UtcNow();
   options.date = args.Value("--date").value_or("");
 
   Diagnostics diags;

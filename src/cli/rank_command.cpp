@@ -6,6 +6,7 @@
 
 #include "assessment/ranking_json.h"
 #include "base/text.h"
+#include "base/time_format.h"
 #include "cli/args.h"
 #include "cli/assessment_inputs.h"
 #include "cli/command.h"
@@ -195,7 +196,7 @@ int RunRank(CommandContext& ctx) {
     RankingReportOptions report;
     report.lang = lang;
     report.templates_dir = TemplatesDir(args);
-    report.generated_at = assess_options.generated_at.empty() ? CurrentUtcTimestamp() : assess_options.generated_at;
+    report.generated_at = assess_options.generated_at.empty() ? UtcNow() : assess_options.generated_at;
     if (std::string problem = WriteHtmlAndPdf(RenderRankingReport(ranking, report), html, pdf); !problem.empty()) {
       ctx.err << "rank: error: " << problem << "\n";
       return kExitBadInput;

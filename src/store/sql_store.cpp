@@ -1,5 +1,6 @@
 #include "store/sql_store.h"
 
+#include "base/time_format.h"
 #include "store/migrations.h"
 
 namespace fa::store {

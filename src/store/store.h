@@ -260,9 +260,9 @@ class Store {
   virtual int64_t DeleteExpiredSessions(const std::string& now) = 0;
 };
 
-/// The clock a store stamps rows with; defaults to the system clock in UTC.
+/// The clock a store stamps rows with; defaults to the system clock in UTC
+/// (fa::UtcNow).
 using Clock = std::function<std::string()>;
-std::string UtcNow();
 
 /// Opens (creating when needed) and migrates a store. `url` is
 /// `postgresql://user:pass@host:port/db` (or `postgres://`), `sqlite:PATH`, or

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/text.h"
+#include "base/time_format.h"
 #include "report/pdf_printer.h"
 #include "assessment/assessment_json.h"
 #include "assessment/ranking.h"
@@ -202,7 +203,7 @@ void WebApp::AddPageRoutes() {
         rubrics.push_back(rv);
       }
       v.List("rubrics", rubrics);
-      v.Text("default_round", IsoUtc(config_.Now()).substr(0, 4));
+      v.Text("default_round", FormatUtc(config_.Now()).substr(0, 4));
     }
     return pages_->Page("factory", f->name, v, ctx);
   });

@@ -12,6 +12,7 @@
 #include "assessment/ranking_json.h"
 #include "base/json_writer.h"
 #include "base/text.h"
+#include "base/time_format.h"
 #include "ranking/portfolio_json.h"
 #include "ranking/ranking_config.h"
 #include "report/portfolio_report.h"
@@ -170,7 +171,7 @@ void WebApp::AddRankingRoutes() {
     RankingReportOptions options;
     options.lang = ctx.lang;
     options.templates_dir = config_.templates_dir;
-    options.generated_at = IsoUtc(config_.Now());
+    options.generated_at = FormatUtc(config_.Now());
     WebResponse r;
     r.body = RenderRankingReport(*ranking, options);
     r.csp = ReportCsp(r.body);
@@ -190,7 +191,7 @@ void WebApp::AddRankingRoutes() {
     PortfolioOptions options;
     options.lang = ctx.lang;
     options.templates_dir = config_.templates_dir;
-    options.generated_at = IsoUtc(config_.Now());
+    options.generated_at = FormatUtc(config_.Now());
     WebResponse r;
     r.body = RenderPortfolioReport(*p, options);
     r.csp = ReportCsp(r.body);

@@ -36,7 +36,4 @@ struct WebConfig {
   std::time_t Now() const { return now ? now() : std::time(nullptr); }
 };
 
-/// "2026-11-27T19:30:00Z" for `t`.
-std::string IsoUtc(std::time_t t);
-
 }  // namespace fa::web

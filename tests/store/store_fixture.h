@@ -16,6 +16,7 @@
 #include <string>
 #include <utility>
 
+#include "base/time_format.h"
 #include "store/sql_conn.h"
 #include "store/sql_dialect.h"
 #include "store/store.h"
@@ -26,12 +27,7 @@ namespace fa::store::test {
 class TestClock {
  public:
   std::string Now() const {
-    std::time_t t = 1795773600 + seconds_->load();  // 2026-11-27T10:00:00Z
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
+    return FormatUtc(1795773600 + seconds_->load());  // 2026-11-27T10:00:00Z
   }
   void Advance(long seconds) { *seconds_ += seconds; }
   Clock AsClock() const {
