@@ -2,7 +2,13 @@
 // password hashes in a PHC-style string, random tokens from the operating
 // system's CSPRNG (OpenSSL RAND_bytes), and a constant-time comparison.
 // DESIGN.md §5; the hash format is "pbkdf2-sha256$ITERATIONS$SALT$HASH" with
-// SALT and HASH in unpadded base64url.
+// SALT and HASH in unpadded base64url (base/base64.h).
+//
+// PBKDF2 and the random bytes stay on OpenSSL, while SHA-256 and base64 are
+// Poco's (base/): Poco 1.11's SHA2Engine lacks the BLOCK_SIZE and
+// DIGEST_SIZE constants that its HMACEngine, and so its PBKDF2Engine, need;
+// and Poco's RandomInputStream falls back to a non-cryptographic generator
+// when it cannot read /dev/random, where RAND_bytes fails instead.
 #pragma once
 
 #include <string>
@@ -31,10 +37,6 @@ std::string RandomBytes(size_t n);
 /// 32 random bytes as unpadded base64url (43 characters): session tokens,
 /// CSRF tokens, one-time passwords.
 std::string RandomToken(size_t bytes = 32);
-
-/// Unpadded base64url, and back ("" on a bad character).
-std::string Base64Url(const std::string& bytes);
-std::string FromBase64Url(const std::string& text);
 
 /// Compares without an early exit, so timing does not reveal a prefix.
 bool ConstantTimeEquals(const std::string& a, const std::string& b);
