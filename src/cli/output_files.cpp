@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "report/pdf_printer.h"
 #include "report/report_renderer.h"

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "assessment/ranking_json.h"
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "base/time_format.h"
 #include "cli/args.h"

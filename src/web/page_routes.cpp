@@ -6,6 +6,7 @@
 #include <fstream>
 #include <set>
 
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "base/time_format.h"
 #include "report/pdf_printer.h"

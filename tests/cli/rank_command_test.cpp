@@ -15,6 +15,7 @@
 #include <sstream>
 #include <string>
 
+#include "base/atomic_file.h"
 #include "base/text.h"
 
 namespace fa {

@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "ranking/ranking_config_csv.h"
 #include "ranking/ranking_weights.h"

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <regex>
 
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "report/commission_fixtures.h"
 #include "report/pdf_printer.h"

@@ -15,6 +15,7 @@
 
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "report/pdf_printer.h"
 #include "report/questionnaire.h"

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "../cli/cli_runner.h"
+#include "base/atomic_file.h"
 #include "base/hash.h"
 #include "report/report_template.h"
 #include "test_server.h"

@@ -10,6 +10,7 @@
 #include "../cli/cli_runner.h"
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
+#include "base/atomic_file.h"
 #include "base/time_format.h"
 #include "synth/synthetic_cohort.h"
 #include "test_server.h"
