@@ -2,11 +2,11 @@
 // role, a factory with its assessment history, the questionnaire, submit,
 // the report (HTML and PDF), the ranking and the audit log. Static files
 // (CSS, the autosave script) come from templates/web/static.
-#include <filesystem>
 #include <fstream>
 #include <set>
 
 #include "base/atomic_file.h"
+#include "base/env.h"
 #include "base/text.h"
 #include "base/time_format.h"
 #include "report/pdf_printer.h"
@@ -280,14 +280,8 @@ void WebApp::AddPageRoutes() {
     auto a = id ? ReadableAssessment(ctx, *id) : std::nullopt;
     if (!a || a->record.status != store::AssessmentStatus::kSubmitted)
       return pages_->Message(404, ctx.T("未找到", "Not found"), ctx.T("报告不存在或评估尚未提交。", "No report: the assessment does not exist or is not submitted yet."), ctx);
-    namespace fs = std::filesystem;
-    fs::path dir = fs::temp_directory_path() / ("fa-pdf-" + RandomToken(12));
-    fs::create_directories(dir);
-    struct Cleanup {
-      fs::path d;
-      ~Cleanup() { std::error_code ec; fs::remove_all(d, ec); }
-    } cleanup{dir};
-    const std::string html = (dir / "report.html").string(), pdf = (dir / "report.pdf").string();
+    const TempDir dir("fa-pdf");  // removed when the response is made
+    const std::string html = dir.File("report.html"), pdf = dir.File("report.pdf");
     WriteFile(html, ReportHtml(a->record, ctx.lang));
     try {
       PdfPrinter().Print(html, pdf);
