@@ -14,7 +14,7 @@
 #include <unordered_map>
 
 #include "answers/cohort_csv_parts.h"
-#include "answers/cohort_csv_scanner.h"
+#include "base/csv_scanner.h"
 #include "base/hash.h"
 #include "base/parallel.h"
 #include "base/text.h"

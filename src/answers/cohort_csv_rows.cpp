@@ -6,8 +6,8 @@
 
 #include "answers/answers_check.h"
 #include "answers/cohort_csv_parts.h"
-#include "answers/cohort_csv_scanner.h"
 #include "answers/credit_code.h"
+#include "base/csv_scanner.h"
 
 namespace fa {
 

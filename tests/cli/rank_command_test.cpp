@@ -212,15 +212,20 @@ TEST_CASE("rank command: bad inputs exit 1 with positioned diagnostics and write
       Rank("rank --config tests/data/ranking/bad/unknown_keys.yaml tests/data/ranking/fighter.csv");
   CHECK(config.status == 1);
   CHECK(Has(config.err, "unknown key 'methd' at top level, did you mean 'method'?"));
-  const std::string bad_cell = dir.File("fa-rank-bad-cell.csv");
-  WriteFile(bad_cell,
-            "name,max_speed,ferry_range,max_payload,cost,reliability,maneuverability\n"
-            "A1,2.0,1500,20000,5.5,5,9\nA2,fast,2700,18000,6.5,3,5\n");
-  Run cell = Rank("rank --config tests/data/ranking/fighter.yaml " + bad_cell);
+  // A fighter table with the given rows, ranked.
+  auto fighters = [&](const std::string& name, const std::string& rows) {
+    WriteFile(dir.File(name), "name,max_speed,ferry_range,max_payload,cost,reliability,maneuverability\n" + rows);
+    return Rank("rank --config tests/data/ranking/fighter.yaml " + dir.File(name));
+  };
+  Run cell = fighters("fa-rank-bad-cell.csv", "A1,2.0,1500,20000,5.5,5,9\nA2,fast,2700,18000,6.5,3,5\n");
   CHECK(cell.status == 1);
   CHECK(Has(cell.err,
             "fa-rank-bad-cell.csv:3:4: error: candidate 'A2': criterion 'max_speed' needs "
             "a number in column 'max_speed', got 'fast'\nA2,fast,2700,18000,6.5,3,5\n   ^\n"));
+  // Text after a closing quote is a syntax error, positioned as in a cohort CSV.
+  Run quoted = fighters("fa-rank-junk.csv", "\"A1\"junk,2.0,1500,20000,5.5,5,9\nA2,2.5,2700,18000,6.5,3,5\n");
+  CHECK(quoted.status == 1);
+  CHECK(Has(quoted.err, dir.File("fa-rank-junk.csv") + ":2:5: error: unexpected text after a closing quote"));
 }
 
 TEST_CASE("rank command: usage errors exit 2, --help exits 0") {

@@ -1,8 +1,10 @@
-// An RFC 4180 record scanner over CSV text already in memory, for cohort
-// files (cohort_csv.h): fields as views into the text (quoted fields with
-// doubled quotes are unescaped into the scanner's own storage), byte offsets
-// for positions, and splitting a large file into parts that can be scanned
-// on separate threads.
+// The one CSV reader: an RFC 4180 record scanner over text already in
+// memory, for cohort files (answers/cohort_csv.h) and the ranking tables
+// (ranking/ranking_config_csv.h) alike, so both report the same syntax errors
+// at the same positions. Fields are views into the text (quoted fields with
+// doubled quotes are unescaped into the scanner's own storage), positions are
+// byte offsets, and a large file splits into parts that can be scanned on
+// separate threads.
 #pragma once
 
 #include <cstddef>
