@@ -1,5 +1,9 @@
 // A small streaming JSON writer with deterministic output: keys in the order
-// written, numbers to 12 significant digits, two-space indentation.
+// written, numbers to 12 significant digits, two-space indentation. Poco's
+// JSON writer (Poco::JSON::Stringifier) is not used: it prints NaN and
+// infinity as `nan` and `inf`, which is not JSON (here they become null),
+// and writes numbers in their shortest round-trip form rather than the 12
+// significant digits saved assessments and golden files are fixed to.
 #pragma once
 
 #include <string>
