@@ -1,8 +1,7 @@
 // Base64 (RFC 4648) on Poco's encoder and decoder: the URL-safe alphabet
 // without padding for tokens and password salts, the standard alphabet with
-// padding for CSP hashes. Decoding is strict — Poco's decoder alone skips
-// blanks, ignores a dangling character and reads '=' anywhere — so a text
-// decodes only when it is exactly what the encoder would have written.
+// padding for CSP hashes. Decoding is strict: a text decodes only when it is
+// exactly what the encoder would have written.
 #pragma once
 
 #include <optional>
@@ -17,7 +16,8 @@ std::string Base64Encode(std::string_view bytes);
 
 /// The bytes of a Base64Encode text; nullopt for anything else (a character
 /// outside the alphabet, blanks, a wrong length or padding, stray bits in
-/// the last character).
+/// the last character), which Poco's decoder alone lets through in part: it
+/// skips blanks, drops a dangling character and reads '=' anywhere.
 std::optional<std::string> Base64Decode(std::string_view text);
 
 /// URL-safe alphabet (A–Z a–z 0–9 - _), no padding.

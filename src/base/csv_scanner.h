@@ -1,10 +1,7 @@
-// The one CSV reader: an RFC 4180 record scanner over text already in
-// memory, for cohort files (answers/cohort_csv.h) and the ranking tables
-// (ranking/ranking_config_csv.h) alike, so both report the same syntax errors
-// at the same positions. Fields are views into the text (quoted fields with
-// doubled quotes are unescaped into the scanner's own storage), positions are
-// byte offsets, and a large file splits into parts that can be scanned on
-// separate threads.
+// The one CSV reader: an RFC 4180 record scanner over text in memory, for
+// cohort files and the ranking tables alike (same syntax errors, same
+// positions), with fields as views into the text, byte offsets, and parts of
+// a large file to scan on separate threads.
 #pragma once
 
 #include <cstddef>

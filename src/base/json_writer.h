@@ -1,9 +1,5 @@
 // A small streaming JSON writer with deterministic output: keys in the order
-// written, numbers to 12 significant digits, two-space indentation. Poco's
-// JSON writer (Poco::JSON::Stringifier) is not used: it prints NaN and
-// infinity as `nan` and `inf`, which is not JSON (here they become null),
-// and writes numbers in their shortest round-trip form rather than the 12
-// significant digits saved assessments and golden files are fixed to.
+// written, numbers to 12 significant digits, two-space indentation.
 #pragma once
 
 #include <string>
@@ -11,6 +7,10 @@
 
 namespace fa {
 
+/// Ours rather than Poco::JSON::Stringifier, which prints NaN and infinity as
+/// `nan` and `inf` (not JSON; here they become null) and writes numbers in
+/// their shortest round-trip form, not the 12 significant digits saved
+/// assessments and golden files are fixed to.
 class JsonWriter {
  public:
   explicit JsonWriter(bool pretty = true) : pretty_(pretty) {}

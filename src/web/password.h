@@ -3,12 +3,6 @@
 // system's CSPRNG (OpenSSL RAND_bytes), and a constant-time comparison.
 // DESIGN.md §5; the hash format is "pbkdf2-sha256$ITERATIONS$SALT$HASH" with
 // SALT and HASH in unpadded base64url (base/base64.h).
-//
-// PBKDF2 and the random bytes stay on OpenSSL, while SHA-256 and base64 are
-// Poco's (base/): Poco 1.11's SHA2Engine lacks the BLOCK_SIZE and
-// DIGEST_SIZE constants that its HMACEngine, and so its PBKDF2Engine, need;
-// and Poco's RandomInputStream falls back to a non-cryptographic generator
-// when it cannot read /dev/random, where RAND_bytes fails instead.
 #pragma once
 
 #include <string>
@@ -19,7 +13,10 @@ namespace fa::web {
 /// PBKDF2-HMAC-SHA256; the issue asks for at least 100,000).
 constexpr int kPasswordIterations = 210000;
 
-/// Raw PBKDF2-HMAC-SHA256 of `password` and `salt`, `length` bytes.
+/// Raw PBKDF2-HMAC-SHA256 of `password` and `salt`, `length` bytes. It stays
+/// on OpenSSL's PKCS5_PBKDF2_HMAC while SHA-256 itself is Poco's (base/hash.h):
+/// Poco 1.11's SHA2Engine lacks the BLOCK_SIZE and DIGEST_SIZE constants its
+/// HMACEngine, and so its PBKDF2Engine, need.
 std::string Pbkdf2Sha256(const std::string& password, const std::string& salt, int iterations,
                          int length);
 
@@ -31,7 +28,9 @@ std::string HashPassword(const std::string& password, int iterations = kPassword
 /// derived key.
 bool VerifyPassword(const std::string& password, const std::string& phc);
 
-/// `n` bytes from the CSPRNG; throws std::runtime_error when it fails.
+/// `n` bytes from the CSPRNG (OpenSSL RAND_bytes: Poco's RandomInputStream
+/// would fall back to a non-cryptographic generator when /dev/random cannot
+/// be read); throws std::runtime_error when it fails.
 std::string RandomBytes(size_t n);
 
 /// 32 random bytes as unpadded base64url (43 characters): session tokens,
