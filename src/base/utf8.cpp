@@ -93,6 +93,7 @@ std::optional<size_t> FirstInvalidUtf8(std::string_view text) {
 
 int CodePointWidth(char32_t cp) {
   if (cp < 0x300) return 1;
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return 2;  // CJK ideographs: most of a Chinese text, at once
   if (In(kZeroWidth, cp)) return 0;
   return In(kWide, cp) ? 2 : 1;
 }
@@ -100,6 +101,11 @@ int CodePointWidth(char32_t cp) {
 int DisplayWidth(std::string_view text) {
   int width = 0;
   for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // ASCII without decoding
+      ++width;
+      ++i;
+      continue;
+    }
     const Utf8Char c = DecodeUtf8(text, i);
     width += CodePointWidth(c.code_point);
     i += c.length;
