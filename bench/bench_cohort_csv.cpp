@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "service/assess.h"
 #include "scoring/cohort_scoring.h"

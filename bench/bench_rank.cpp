@@ -13,8 +13,8 @@
 #include <cstring>
 #include <random>
 #include <string>
-#include <thread>
 
+#include "base/parallel.h"
 #include "ranking/rank_stability.h"
 
 namespace {
@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
   std::printf("rank stability: %d candidates x %d samples, %d criteria, kappa 50, seed 42\n",
               candidates, samples, criteria);
   const int only_threads = argc > 4 ? std::stoi(argv[4]) : 0;
-  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int cores = fa::ThreadCount();
   for (int threads : {1, 2}) {
     if (only_threads > 0 && threads != only_threads) continue;
     if (only_threads == 0 && threads > 1 && cores < 2) break;

@@ -12,9 +12,9 @@
 #include <cstdio>
 #include <random>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "base/parallel.h"
 #include "base/text.h"
 #include "report/report_renderer.h"
 #include "rubric/rubric_loader.h"
@@ -73,10 +73,7 @@ double Render(const fa::DiagnosisReportRenderer& renderer, const std::vector<fa:
     total += mine;
   };
   const auto start = std::chrono::steady_clock::now();
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  fa::ParallelFor(static_cast<size_t>(threads), [&](size_t) { work(); }, threads);
   bytes = total;
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -86,7 +83,7 @@ double Render(const fa::DiagnosisReportRenderer& renderer, const std::vector<fa:
 int main(int argc, char** argv) {
   const std::string path = argc > 1 ? argv[1] : "rubrics/cmmm.yaml";
   const int factories = argc > 2 ? std::stoi(argv[2]) : 2000;
-  const int threads = argc > 3 ? std::stoi(argv[3]) : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = fa::ThreadCount(argc > 3 ? std::stoi(argv[3]) : 0);
   const std::string lang = argc > 4 ? argv[4] : "zh";
   fa::Diagnostics diags;
   auto rubric = fa::LoadRubric(path, diags);

@@ -8,16 +8,15 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <exception>
 #include <stdexcept>
 #include <functional>
 #include <set>
-#include <thread>
 #include <unordered_map>
 
 #include "answers/cohort_csv_parts.h"
-#include "answers/cohort_csv_scanner.h"
+#include "base/csv_scanner.h"
 #include "base/hash.h"
+#include "base/parallel.h"
 #include "base/text.h"
 
 namespace fa {
@@ -193,8 +192,7 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, std::string_view text, cons
   const size_t begin = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   CohortLayout layout = ResolveCohortHeader(rubric, text, begin, shown, summary.errors);
 
-  int threads = options.threads > 0 ? options.threads
-                                    : static_cast<int>(std::min(8u, std::max(1u, std::thread::hardware_concurrency())));
+  int threads = ThreadCount(options.threads, 8);
   const size_t body = text.size() - layout.body;
   threads = static_cast<int>(std::max<size_t>(1, std::min<size_t>(threads, body / std::max<size_t>(1, options.min_part_bytes))));
   const std::vector<size_t> cuts = SplitCsvParts(text, layout.body, text.size(), threads);
@@ -210,20 +208,10 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, std::string_view text, cons
                                                        text.begin() + static_cast<std::ptrdiff_t>(layout.body + sample), '\n'));
   sink.Start(summary.parts, sample == 0 ? 0 : static_cast<size_t>(static_cast<double>(body) * static_cast<double>(breaks + 1) / static_cast<double>(sample)) + 1);
   std::atomic<bool> failed(summary.errors > 0);
-  std::vector<std::exception_ptr> thrown(parts.size());
-  auto run = [&](size_t k) {
-    try {
-      ReadCohortPart(layout, text, static_cast<int>(k), parts[k], sink, failed, options);
-    } catch (...) {
-      thrown[k] = std::current_exception();
-    }
-  };
-  std::vector<std::thread> workers;
-  for (size_t k = 1; k < parts.size(); ++k) workers.emplace_back(run, k);
-  if (!parts.empty()) run(0);
-  for (auto& w : workers) w.join();
-  for (auto& e : thrown)
-    if (e) std::rethrow_exception(e);
+  ParallelFor(
+      parts.size(),
+      [&](size_t k) { ReadCohortPart(layout, text, static_cast<int>(k), parts[k], sink, failed, options); },
+      static_cast<int>(parts.size()));
 
   // Rows and lines of each part become absolute.
   std::vector<CodeSeen> codes;

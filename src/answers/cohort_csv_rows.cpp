@@ -7,8 +7,8 @@
 #include "answers/answers_check.h"
 #include "answers/cohort_csv_parts.h"
 #include "base/text.h"
-#include "answers/cohort_csv_scanner.h"
 #include "answers/credit_code.h"
+#include "base/csv_scanner.h"
 
 namespace fa {
 

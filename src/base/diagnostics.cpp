@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "base/text.h"
+#include "base/utf8.h"
 
 namespace fa {
 
@@ -28,28 +29,23 @@ const char* SeverityName(Severity s) {
   return "error";
 }
 
-// Column of the caret in display cells: a tab keeps its tab, wide (CJK)
-// characters take two cells, so the caret lands under the right character.
+// The caret under byte column `column`, in display cells (DisplayWidth's
+// rule): a tab keeps its tab, so the caret lands where a terminal shows the
+// character.
 std::string CaretLine(const std::string& line, int column) {
   std::string out;
-  int byte = 0;
-  int target = column - 1;
-  while (byte < target && byte < static_cast<int>(line.size())) {
-    unsigned char c = static_cast<unsigned char>(line[byte]);
-    if (c == '\t') {
+  const size_t target = column > 0 ? static_cast<size_t>(column - 1) : 0;
+  for (size_t byte = 0; byte < target && byte < line.size();) {
+    if (line[byte] == '\t') {
       out += '\t';
       ++byte;
-    } else if (c < 0x80) {
-      out += ' ';
-      ++byte;
-    } else {
-      int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-      out += len >= 3 ? "  " : " ";
-      byte += len;
+      continue;
     }
+    const Utf8Char c = DecodeUtf8(line, byte);
+    out.append(static_cast<size_t>(CodePointWidth(c.code_point)), ' ');
+    byte += c.length;
   }
-  if (target > static_cast<int>(line.size()))
-    out.append(target - static_cast<int>(line.size()), ' ');
+  if (target > line.size()) out.append(target - line.size(), ' ');
   return out + "^";
 }
 }  // namespace

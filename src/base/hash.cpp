@@ -5,10 +5,19 @@
 
 namespace fa {
 
-std::string Sha256Hex(const std::string& data) {
+namespace {
+Poco::DigestEngine::Digest Digest(std::string_view data) {
   Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
-  engine.update(data);
-  return Poco::DigestEngine::digestToHex(engine.digest());
+  engine.update(data.data(), data.size());
+  return engine.digest();
 }
+}  // namespace
+
+std::string Sha256(std::string_view data) {
+  const Poco::DigestEngine::Digest d = Digest(data);
+  return std::string(d.begin(), d.end());
+}
+
+std::string Sha256Hex(std::string_view data) { return Poco::DigestEngine::digestToHex(Digest(data)); }
 
 }  // namespace fa

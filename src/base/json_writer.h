@@ -8,6 +8,10 @@
 
 namespace fa {
 
+/// Ours rather than Poco::JSON::Stringifier, which prints NaN and infinity as
+/// `nan` and `inf` (not JSON; here they become null) and writes numbers in
+/// their shortest round-trip form, not the 12 significant digits saved
+/// assessments and golden files are fixed to.
 class JsonWriter {
  public:
   /// How numbers are written: 12 significant digits keep the last-bit noise

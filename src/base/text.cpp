@@ -124,19 +124,4 @@ std::string ReadFile(const std::string& path) {
   return text;
 }
 
-void WriteFile(const std::string& path, const std::string& contents) {
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
-    out << contents;
-    out.flush();
-    if (!out) throw std::runtime_error(path + ": write error");
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
-  }
-}
-
 }  // namespace fa

@@ -39,7 +39,4 @@ std::string QuotedList(const std::vector<std::string>& items);
 /// Reads a whole file; throws std::runtime_error naming the file on failure.
 std::string ReadFile(const std::string& path);
 
-/// Writes a whole file atomically (temp file + rename); throws on failure.
-void WriteFile(const std::string& path, const std::string& contents);
-
 }  // namespace fa

@@ -11,6 +11,7 @@
 #include <map>
 #include <ostream>
 
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/assessment_inputs.h"

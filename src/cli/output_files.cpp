@@ -1,10 +1,11 @@
 #include "cli/output_files.h"
 
 #include <Poco/Path.h>
-#include <unistd.h>
 
-#include <cstdio>
+#include <optional>
 
+#include "base/atomic_file.h"
+#include "base/env.h"
 #include "base/text.h"
 #include "report/pdf_printer.h"
 #include "report/report_renderer.h"
@@ -20,7 +21,9 @@ std::string WriteHtmlAndPdf(const std::string& html_text, const std::optional<st
                             const std::optional<std::string>& pdf) {
   if (html) WriteFile(*html, html_text);
   if (!pdf) return "";
-  const std::string source = html ? *html : *pdf + ".tmp-" + std::to_string(::getpid()) + ".html";
+  std::optional<TempDir> scratch;  // the HTML Chromium reads when only a PDF is wanted
+  if (!html) scratch.emplace("fa-pdf");
+  const std::string source = html ? *html : scratch->File("report.html");
   if (!html) WriteFile(source, html_text);
   std::string problem;
   try {
@@ -28,7 +31,6 @@ std::string WriteHtmlAndPdf(const std::string& html_text, const std::optional<st
   } catch (const PdfError& e) {
     problem = e.what();
   }
-  if (!html) std::remove(source.c_str());
   return problem;
 }
 

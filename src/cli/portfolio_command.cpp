@@ -6,6 +6,8 @@
 #include <ostream>
 
 #include "base/text.h"
+#include "base/time_format.h"
+#include "base/time_format.h"
 #include "cli/args.h"
 #include "cli/assessment_inputs.h"
 #include "cli/command.h"
@@ -97,7 +99,7 @@ PortfolioOptions ReportOptionsOf(Args& args, SmartFactoryRule& rule) {
   options.title = args.Value("--title").value_or("");
   options.templates_dir = TemplatesDir(args);
   options.generated_at = args.Value("--generated-at").value_or("");
-  if (options.generated_at.empty()) options.generated_at = CurrentUtcTimestamp();
+  if (options.generated_at.empty()) options.generated_at = UtcNow();
   options.date = args.Value("--date").value_or("");
   return options;
 }

@@ -5,6 +5,7 @@
 
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"

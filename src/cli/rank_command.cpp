@@ -4,7 +4,10 @@
 #include <ostream>
 
 #include "assessment/ranking_json.h"
+#include "base/atomic_file.h"
 #include "base/text.h"
+#include "base/time_format.h"
+#include "base/time_format.h"
 #include "cli/args.h"
 #include "cli/assessment_inputs.h"
 #include "cli/command.h"
@@ -109,7 +112,7 @@ int WriteRanking(CommandContext& ctx, Args& args, const Ranking& ranking, const 
     RankingReportOptions report;
     report.lang = lang;
     report.templates_dir = TemplatesDir(args);
-    report.generated_at = generated_at.empty() ? CurrentUtcTimestamp() : generated_at;
+    report.generated_at = generated_at.empty() ? UtcNow() : generated_at;
     if (std::string problem = WriteHtmlAndPdf(RenderRankingReport(ranking, report), html, pdf); !problem.empty()) {
       ctx.err << "rank: error: " << problem << "\n";
       return kExitBadInput;

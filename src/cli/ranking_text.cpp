@@ -3,30 +3,12 @@
 #include <algorithm>
 
 #include "base/text.h"
+#include "base/utf8.h"
 #include "assessment/ranking_json.h"
 
 namespace fa {
 
 namespace {
-
-// Decodes one UTF-8 code point at `i`, advancing it; invalid bytes count as one.
-unsigned NextCodePoint(const std::string& s, size_t& i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-  if (i + static_cast<size_t>(len) > s.size()) len = 1;
-  unsigned cp = len == 1 ? c : c & (0x3F >> (len - 1));
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += static_cast<size_t>(len);
-  return cp;
-}
-
-// East Asian Wide and Fullwidth ranges (Unicode UAX #11), coarsely.
-bool Wide(unsigned cp) {
-  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
-         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-}
 
 std::string Percent(double share) { return FormatFixed(100 * share, 1) + "%"; }
 
@@ -67,24 +49,9 @@ std::string WeightsText(const Ranking& r) {
 
 }  // namespace
 
-int DisplayWidth(const std::string& text) {
-  int width = 0;
-  for (size_t i = 0; i < text.size();) width += Wide(NextCodePoint(text, i)) ? 2 : 1;
-  return width;
-}
-
 std::string Truncate(const std::string& text, int width) {
   if (DisplayWidth(text) <= width) return text;
-  std::string out;
-  int used = 0;
-  for (size_t i = 0; i < text.size();) {
-    size_t start = i;
-    int w = Wide(NextCodePoint(text, i)) ? 2 : 1;
-    if (used + w > width - 1) break;
-    out.append(text, start, i - start);
-    used += w;
-  }
-  return out + "…";
+  return std::string(WidthPrefix(text, width - 1)) + "…";
 }
 
 std::string TextTable::Render(const std::string& indent) const {

@@ -1,6 +1,7 @@
 // Text for people at a terminal: aligned tables whose column widths count
-// CJK characters as two cells, and the ranking as a commission would read it
-// (method, weights with CR, the ranked candidates with their stability).
+// East Asian wide characters as two cells (base/utf8.h), and the ranking as
+// a commission would read it (method, weights with CR, the ranked
+// candidates with their stability).
 #pragma once
 
 #include <string>
@@ -10,10 +11,8 @@
 
 namespace fa {
 
-/// Terminal cells `text` (UTF-8) takes: East Asian wide characters count 2.
-int DisplayWidth(const std::string& text);
-
-/// `text` cut to at most `width` cells, with "…" when cut.
+/// `text` cut to at most `width` cells (DisplayWidth, base/utf8.h), with
+/// "…" when cut.
 std::string Truncate(const std::string& text, int width);
 
 /// A table of text cells printed with aligned columns.

@@ -2,6 +2,7 @@
 // or from a saved assessments file (without rescoring).
 #include <ostream>
 
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"

@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "answers/cohort_csv.h"
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"
@@ -50,23 +51,6 @@ void PrintLevelCounts(const std::vector<int>& levels, std::ostream& out) {
   for (const auto& [level, n] : counts)
     out << "  level " << level << ": " << n << " (" << FormatFixed(100.0 * static_cast<double>(n) / static_cast<double>(levels.size()), 1)
         << "%)\n";
-}
-
-// Writes a file through a stream, atomically like WriteFile: a temporary
-// file renamed into place once complete.
-void WriteStreamed(const std::string& path, const std::function<void(std::ostream&)>& fill) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
-    fill(out);
-    out.flush();
-    if (!out) throw std::runtime_error(path + ": write error");
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
-  }
 }
 
 // The --cohort path: the fast path to a results CSV, or whole Assessments
@@ -138,7 +122,7 @@ int ScoreCohort(CommandContext& ctx, const Args& args, const CompiledRubric& com
       write(ctx.out);
       return kExitOk;
     }
-    WriteStreamed(*output, write);
+    WriteFileStreamed(*output, write);
   }
   if (!output || *output == "-") {
     ctx.out << written;

@@ -5,6 +5,7 @@
 #include <map>
 #include <ostream>
 
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"

@@ -6,8 +6,8 @@
 #include <new>
 #include <stdexcept>
 #include <string>
-#include <thread>
 
+#include "base/parallel.h"
 #include "ranking/dirichlet_sampler.h"
 #include "ranking/rank_order.h"
 
@@ -89,13 +89,9 @@ RankSamples RankStability(const RankingScorer& scorer, const Eigen::VectorXd& we
   const int threads = std::max(1, std::min(options.threads, blocks));
   // Each sample's ranks depend only on its block's stream, and every thread
   // writes only its own samples: no merge, no dependence on `threads`.
-  std::vector<std::thread> workers;
-  for (int t = 1; t < threads; ++t) {
-    workers.emplace_back(RunBlocks, std::cref(scorer), std::cref(sampler), std::cref(options), t,
-                         threads, std::ref(out.ranks));
-  }
-  RunBlocks(scorer, sampler, options, 0, threads, out.ranks);
-  for (auto& worker : workers) worker.join();
+  ParallelFor(
+      static_cast<size_t>(threads),
+      [&](size_t t) { RunBlocks(scorer, sampler, options, static_cast<int>(t), threads, out.ranks); }, threads);
   return out;
 }
 

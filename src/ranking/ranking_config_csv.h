@@ -1,7 +1,9 @@
 // CSV tables for the ranking inputs: pairwise matrices for `weights`, cohort
-// tables for entropy/CRITIC weights and candidate tables for `rank`.
-// RFC 4180 (quotes, "" escapes, CRLF), a UTF-8 byte-order mark skipped, and
-// every cell with its 1-based line and column for positioned diagnostics.
+// tables for entropy/CRITIC weights and candidate tables for `rank`. Read by
+// the one CSV scanner (base/csv_scanner.h), so its syntax errors are the
+// cohort reader's: RFC 4180 (quotes, "" escapes, CRLF), a UTF-8 byte-order
+// mark skipped, and every cell with its 1-based line and column for
+// positioned diagnostics.
 #pragma once
 
 #include <optional>
@@ -29,8 +31,9 @@ struct CsvTable {
 };
 
 /// Parses `text` as read from `file` (registered with `diags` so lines are
-/// quoted). Reports an unterminated quote, an empty file, and rows whose cell
-/// count differs from the header's; nullopt when the table is unusable.
+/// quoted). Reports every CSV syntax error (an unterminated quote, text after
+/// a closing quote), an empty file, and rows whose cell count differs from
+/// the header's; nullopt when the table is unusable.
 std::optional<CsvTable> ParseCsv(const std::string& text, const std::string& file,
                                  Diagnostics& diags);
 

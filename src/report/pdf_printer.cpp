@@ -6,11 +6,12 @@
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
-#include <Poco/TemporaryFile.h>
 
 #include <unistd.h>
 
 #include <cstdlib>
+
+#include "base/env.h"
 
 namespace fa {
 
@@ -72,8 +73,7 @@ void PdfPrinter::Print(const std::string& html_path, const std::string& pdf_path
   if (!Executable(chromium))
     throw PdfError("cannot print to PDF: Chromium not found at " + chromium + "; install it with: " + kInstall +
                    " (or set FA_CHROMIUM to its path)");
-  Poco::TemporaryFile profile;  // removed when it goes out of scope
-  profile.createDirectories();
+  const TempDir profile("fa-chromium-profile");  // removed when it goes out of scope
   try {
     Poco::File(pdf_path).remove();
   } catch (const Poco::Exception&) {

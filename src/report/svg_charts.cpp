@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "base/text.h"
+#include "base/utf8.h"
 #include "report/svg_parts.h"
 
 namespace fa {
@@ -12,31 +13,6 @@ namespace fa {
 namespace svg {
 
 std::string F(double v) { return FormatFixed(v, 1); }
-
-namespace {
-
-// Decodes the UTF-8 code point starting at s[i]; advances i.
-unsigned NextCodePoint(const std::string& s, size_t& i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned c = byte(i);
-  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-  unsigned cp = extra == 0 ? c : c & (0x3F >> extra);
-  ++i;
-  for (int k = 0; k < extra && i < s.size(); ++k, ++i) cp = (cp << 6) | (byte(i) & 0x3F);
-  return cp;
-}
-
-// CJK, full-width forms and general punctuation (—, …, “”) print about
-// 1 em wide in a CJK font; the rest about half that.
-int CodePointWidth(unsigned cp) { return cp >= 0x2E80 || (cp >= 0x2010 && cp <= 0x206F) ? 2 : 1; }
-
-}  // namespace
-
-int DisplayWidth(const std::string& s) {
-  int w = 0;
-  for (size_t i = 0; i < s.size();) w += CodePointWidth(NextCodePoint(s, i));
-  return w;
-}
 
 // Splits `text` into lines of at most `width` display units: at spaces when
 // it can, inside words (CJK runs) when it must. At most `max_lines` lines.
@@ -56,11 +32,12 @@ std::vector<std::string> WrapLabel(const std::string& text, int width, size_t ma
     if (!line.empty() && line_width + 1 + ww > width) flush();
     if (ww > width) {
       for (size_t i = 0; i < word.size();) {
-        size_t start = i;
-        int cw = CodePointWidth(NextCodePoint(word, i));
+        const Utf8Char c = DecodeUtf8(word, i);
+        const int cw = CodePointWidth(c.code_point);
         if (line_width + cw > width) flush();
-        line += word.substr(start, i - start);
+        line.append(word, i, c.length);
         line_width += cw;
+        i += c.length;
       }
       continue;
     }
@@ -98,15 +75,7 @@ constexpr double kPi = 3.14159265358979323846;
 
 std::string TruncateToWidth(const std::string& text, int max_width) {
   if (DisplayWidth(text) <= max_width) return text;
-  std::string out;
-  int w = 0;
-  for (size_t i = 0; i < text.size();) {
-    size_t start = i;
-    int cw = CodePointWidth(NextCodePoint(text, i));
-    if (w + cw > max_width - 2) break;  // room for "…" (2 units)
-    out += text.substr(start, i - start);
-    w += cw;
-  }
+  std::string out(WidthPrefix(text, max_width - 2));  // room for "…", drawn about 2 units wide
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out + "\xE2\x80\xA6";  // …
 }

@@ -81,9 +81,8 @@ struct Heatmap {
 /// The heat map as <svg>; "" without rows or columns.
 std::string SceneHeatmapSvg(const Heatmap& map);
 
-/// `text` cut to at most `max_width` display units (CJK, full-width and
-/// general punctuation count 2, others 1), ending in "…" when cut. UTF-8
-/// aware.
+/// `text` cut between code points to at most `max_width` display units
+/// (DisplayWidth, base/utf8.h), ending in "…" (allowed 2 units) when cut.
 std::string TruncateToWidth(const std::string& text, int max_width);
 
 }  // namespace fa

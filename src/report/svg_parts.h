@@ -19,10 +19,8 @@ constexpr const char* kAccent = "#c7891a";  ///< markers (stars), never data
 
 /// A coordinate with one decimal.
 std::string F(double v);
-/// Display width: CJK and general punctuation 2 units, the rest 1.
-int DisplayWidth(const std::string& s);
-/// Lines of at most `width` units, at spaces when possible; at most
-/// `max_lines`, the last cut with "…".
+/// Lines of at most `width` units (DisplayWidth, base/utf8.h), at spaces
+/// when possible; at most `max_lines`, the last cut with "…".
 std::vector<std::string> WrapLabel(const std::string& text, int width, size_t max_lines);
 /// "<svg …><title>…</title>" with an escaped title.
 std::string OpenSvg(const std::string& css_class, int width, int height, const std::string& title);

@@ -4,7 +4,8 @@
 // endfor) with the same truth rules and the same dropped newline after a
 // block command; it exists because Poco's engine re-parses every path (and
 // compiles a regular expression) on every lookup, which capped full reports
-// at about 70 per second (bench/bench_reports.cpp).
+// at about 70 per second (bench/bench_reports.cpp), and prints values without
+// escaping them (here every value comes HTML-escaped from the EscapedView).
 #pragma once
 
 #include <memory>

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "base/text.h"
+#include "base/utf8.h"
 
 namespace fa {
 
@@ -46,12 +47,7 @@ std::string DescribeNode(const YAML::Node& node) {
   if (text.empty()) return "an empty string";
   size_t newline = text.find('\n');
   if (newline != std::string::npos || text.size() > 40) {
-    text = text.substr(0, std::min<size_t>(newline, 40));
-    // Do not cut a UTF-8 sequence in half.
-    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
-      text.pop_back();
-    if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.pop_back();
-    text += "...";
+    text = std::string(Utf8Prefix(text, std::min<size_t>(newline, 40))) + "...";
   }
   return "'" + text + "'";
 }

@@ -1,13 +1,10 @@
 #include "scoring/assessment_builder.h"
 
-#include <Poco/DateTime.h>
-
 #include <cmath>
 #include <set>
-#include <Poco/DateTimeFormat.h>
-#include <Poco/DateTimeFormatter.h>
 
 #include "base/text.h"
+#include "base/time_format.h"
 #include "base/version.h"
 #include "scoring/answer_matrix.h"
 #include "scoring/batch_scorer.h"
@@ -16,10 +13,6 @@
 #include "scoring/tiers.h"
 
 namespace fa {
-
-std::string CurrentUtcTimestamp() {
-  return Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ");
-}
 
 RubricSummary SummarizeRubric(const Rubric& rubric) {
   RubricSummary s;
@@ -106,7 +99,7 @@ std::vector<Assessment> Assess(const ScoringModel& model, const std::vector<Answ
   AnswerMatrix answers = EncodeAnswers(model, sets);
   BatchScores scores = ScoreBatch(model, answers);
   const BandCounts band_counts = CountBandRequirements(model, answers);
-  const std::string stamp = options.generated_at.empty() ? CurrentUtcTimestamp() : options.generated_at;
+  const std::string stamp = options.generated_at.empty() ? UtcNow() : options.generated_at;
   const RubricSummary summary = SummarizeRubric(rubric);
   const bool gated = rubric.level_rule.kind == LevelRuleKind::kGated;
   const std::vector<const Criterion*> all = rubric.AllCriteria();

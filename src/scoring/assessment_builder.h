@@ -25,7 +25,4 @@ std::vector<Assessment> Assess(const ScoringModel& model, const std::vector<Answ
 /// The method summary reports print (rule, threshold, levels, bands).
 RubricSummary SummarizeRubric(const Rubric& rubric);
 
-/// "2026-11-27T17:04:00Z".
-std::string CurrentUtcTimestamp();
-
 }  // namespace fa

@@ -3,9 +3,9 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <thread>
 #include <unordered_map>
 
+#include "base/parallel.h"
 #include "base/text.h"
 #include "scoring/answer_matrix.h"
 #include "scoring/batch_scorer.h"
@@ -203,7 +203,7 @@ void WriteCohortResultsCsv(const ScoringModel& model, const CohortScores& scores
   for (size_t n = 1; n < model.nodes.size(); ++n) header += "," + CsvQuote(model.nodes[n].node->id);
   header += '\n';
   write(header);
-  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  threads = ThreadCount(threads);
   // Blocks of rows formatted side by side into buffers that are reused, so
   // memory stays flat however large the cohort.
   constexpr size_t kBlockRows = 4096;
@@ -212,15 +212,14 @@ void WriteCohortResultsCsv(const ScoringModel& model, const CohortScores& scores
   const size_t lanes = std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(threads), blocks));
   std::vector<std::string> buffer(lanes);
   for (size_t first = 0; first < blocks; first += lanes) {
-    std::vector<std::thread> workers;
-    auto format = [&](size_t lane) {
-      const size_t block = first + lane;
-      buffer[lane].clear();
-      if (block < blocks) AppendRows(scores, block * kBlockRows, std::min(rows, (block + 1) * kBlockRows), buffer[lane]);
-    };
-    for (size_t lane = 1; lane < lanes; ++lane) workers.emplace_back(format, lane);
-    format(0);
-    for (auto& w : workers) w.join();
+    ParallelFor(
+        lanes,
+        [&](size_t lane) {
+          const size_t block = first + lane;
+          buffer[lane].clear();
+          if (block < blocks) AppendRows(scores, block * kBlockRows, std::min(rows, (block + 1) * kBlockRows), buffer[lane]);
+        },
+        static_cast<int>(lanes));
     for (const auto& b : buffer) write(b);
   }
 }

@@ -21,9 +21,9 @@ std::unique_ptr<SqlDialect> DialectFor(const std::string& url) {
 
 }  // namespace
 
-std::unique_ptr<Store> OpenStore(const std::string& url, Clock clock) {
+std::unique_ptr<Store> OpenStore(const std::string& url, const Env& env) {
   try {
-    return std::make_unique<SqlStore>(DialectFor(url), std::move(clock));
+    return std::make_unique<SqlStore>(DialectFor(url), env);
   } catch (const StoreError& e) {
     throw StoreError("cannot open database " + MaskUrl(url) + ": " + e.what());
   } catch (const Poco::Exception& e) {

@@ -4,9 +4,9 @@
 
 namespace fa::store {
 
-SqlStore::SqlStore(std::unique_ptr<SqlDialect> dialect, Clock clock)
-    : pool_(std::move(dialect)), clock_(clock ? std::move(clock) : Clock(UtcNow)) {
-  Migrate(pool_, Migrations(), clock_());
+SqlStore::SqlStore(std::unique_ptr<SqlDialect> dialect, const Env& env)
+    : pool_(std::move(dialect)), env_(env) {
+  Migrate(pool_, Migrations(), env_.NowUtc());
 }
 
 int SqlStore::SchemaVersion() {
@@ -19,7 +19,7 @@ void SqlStore::Audit(SqlConn& db, const Actor& actor, const std::string& action,
   db.Exec(
       "INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, old_value, new_value) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {clock_(), OrNull(actor.user_id), actor.username.empty() ? std::string("system") : actor.username, action, entity,
+      {env_.NowUtc(), OrNull(actor.user_id), actor.username.empty() ? std::string("system") : actor.username, action, entity,
        entity_id, old_value, new_value});
 }
 

@@ -13,7 +13,7 @@ namespace fa::store {
 
 class SqlStore : public Store {
  public:
-  SqlStore(std::unique_ptr<SqlDialect> dialect, Clock clock);
+  SqlStore(std::unique_ptr<SqlDialect> dialect, const Env& env);
 
   std::string Engine() const override { return pool_.dialect().Engine(); }
   int SchemaVersion() override;
@@ -87,7 +87,7 @@ class SqlStore : public Store {
 
   ConnectionPool pool_;
   std::mutex write_mutex_;
-  Clock clock_;
+  const Env& env_;  ///< its clock stamps rows
 };
 
 }  // namespace fa::store

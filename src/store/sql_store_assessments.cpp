@@ -25,7 +25,7 @@ std::optional<AnswerRecord> SqlStore::SelectAnswer(SqlConn& db, int64_t assessme
 
 AssessmentRecord SqlStore::CreateAssessment(const AssessmentRecord& assessment, const Actor& actor) {
   auto tx = Write();
-  const std::string now = clock_();
+  const std::string now = env_.NowUtc();
   const auto id = tx->QueryInt(
       "INSERT INTO assessments (factory_id, rubric_pk, round, status, version, created_by, created_at, "
       "updated_at) VALUES (?, ?, ?, 'draft', 1, ?, ?, ?) RETURNING id",
@@ -58,7 +58,7 @@ std::vector<AnswerRecord> SqlStore::ListAnswers(int64_t assessment_id) {
 
 EditResult<AnswerRecord> SqlStore::SaveAnswerValue(const SaveAnswer& save, const Actor& actor) {
   auto tx = Write();
-  const std::string now = clock_();
+  const std::string now = env_.NowUtc();
   AnswerRecord unsaved;
   unsaved.assessment_id = save.assessment_id;
   unsaved.criterion = save.criterion;
@@ -102,7 +102,7 @@ EditResult<AssessmentRecord> SqlStore::Submit(int64_t assessment_id, int64_t bas
                                               const std::string& result_json, const std::string& answers_sha256,
                                               const Actor& actor) {
   auto tx = Write();
-  const std::string now = clock_();
+  const std::string now = env_.NowUtc();
   const auto old = SelectAssessment(tx.db(), assessment_id);
   if (!old) return {EditStatus::kNotFound, AssessmentRecord{}};
   const std::size_t changed = tx->Exec(

@@ -47,7 +47,7 @@ void SqlStore::CreateSession(const Session& session) {
   tx->Exec(
       "INSERT INTO sessions (token_sha256, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
       {session.token_sha256, session.user_id, session.csrf_token,
-       session.created_at.empty() ? clock_() : session.created_at, session.expires_at});
+       session.created_at.empty() ? env_.NowUtc() : session.created_at, session.expires_at});
   tx.Commit();
 }
 
@@ -55,7 +55,7 @@ std::optional<Session> SqlStore::FindSession(const std::string& token_sha256) {
   return Reading([&](SqlConn& db) {
     return db.QueryOne(
         std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE token_sha256 = ? AND expires_at > ?",
-        {token_sha256, clock_()}, SessionFromRow);
+        {token_sha256, env_.NowUtc()}, SessionFromRow);
   });
 }
 

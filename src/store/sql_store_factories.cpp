@@ -29,7 +29,7 @@ std::optional<Factory> SqlStore::SelectFactory(SqlConn& db, int64_t id) {
 EditResult<Factory> SqlStore::CreateFactory(const Factory& factory, const Actor& actor) {
   auto tx = Write();
   SqlParams params = FactoryValues(factory);
-  params.push_back(clock_());
+  params.push_back(env_.NowUtc());
   const auto id = tx->QueryInt(
       "INSERT INTO factories (credit_code, name, town, industry, manufacturing_type, employees, revenue, "
       "extra_json, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?) "
@@ -82,7 +82,7 @@ void SqlStore::Assign(int64_t consultant_id, int64_t factory_id, const Actor& ac
   const std::size_t added = tx->Exec(
       "INSERT INTO assignments (consultant_id, factory_id, assigned_at) VALUES (?, ?, ?) "
       "ON CONFLICT DO NOTHING",
-      {consultant_id, factory_id, clock_()});
+      {consultant_id, factory_id, env_.NowUtc()});
   if (added == 0) return;  // already assigned
   Audit(tx.db(), actor, "assignment.create", "assignment", AssignmentId(consultant_id, factory_id), "",
         AssignmentJson(consultant_id, factory_id));

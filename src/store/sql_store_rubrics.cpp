@@ -20,7 +20,7 @@ RubricRecord SqlStore::PutRubric(const RubricRecord& rubric, const Actor& actor)
       "INSERT INTO rubrics (rubric_id, version, sha256, title, main_file, active, uploaded_by, uploaded_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
       {rubric.rubric_id, rubric.version, rubric.sha256, rubric.title, rubric.main_file, int64_t{rubric.active},
-       OrNull(rubric.uploaded_by), clock_()});
+       OrNull(rubric.uploaded_by), env_.NowUtc()});
   if (!id) {
     const auto existing = tx->QueryInt("SELECT id FROM rubrics WHERE rubric_id = ? AND sha256 = ?",
                                        {rubric.rubric_id, rubric.sha256});

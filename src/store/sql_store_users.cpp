@@ -16,7 +16,7 @@ EditResult<User> SqlStore::CreateUser(const User& user, const Actor& actor) {
       "must_change_password, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?) "
       "ON CONFLICT DO NOTHING RETURNING id",
       {user.username, user.display_name, std::string(RoleName(user.role)), OrNull(user.factory_id),
-       user.password_hash, int64_t{user.active}, int64_t{user.must_change_password}, clock_()});
+       user.password_hash, int64_t{user.active}, int64_t{user.must_change_password}, env_.NowUtc()});
   if (!id) return {EditStatus::kDuplicate, user};
   User created = *SelectUser(tx.db(), *id);
   Audit(tx.db(), actor, "user.create", "user", std::to_string(*id), "", AuditJson(created));

@@ -1,7 +1,5 @@
 #include "store/store.h"
 
-#include <ctime>
-
 namespace fa::store {
 
 const char* RoleName(Role role) {
@@ -23,15 +21,6 @@ std::optional<Role> ParseRole(const std::string& name) {
 
 const char* StatusName(AssessmentStatus status) {
   return status == AssessmentStatus::kSubmitted ? "submitted" : "draft";
-}
-
-std::string UtcNow() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 std::string MaskUrl(const std::string& url) {

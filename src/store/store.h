@@ -15,17 +15,18 @@
 // leases a connection of its own from a small pool (SQLite writers queue on an
 // in-process mutex and BEGIN IMMEDIATE; PostgreSQL relies on row locks).
 //
-// Timestamps are ISO 8601 UTC text ("2026-11-27T19:30:00Z") from the store's
-// clock, injectable for tests. Ids are 64-bit integers assigned by the store.
+// Timestamps are ISO 8601 UTC text ("2026-11-27T19:30:00Z") from the clock of
+// the store's Env (base/env.h), injectable for tests. Ids are 64-bit integers assigned by the store.
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "base/env.h"
 
 namespace fa::store {
 
@@ -260,15 +261,13 @@ class Store {
   virtual int64_t DeleteExpiredSessions(const std::string& now) = 0;
 };
 
-/// The clock a store stamps rows with; defaults to the system clock in UTC.
-using Clock = std::function<std::string()>;
-std::string UtcNow();
 
 /// Opens (creating when needed) and migrates a store. `url` is
 /// `postgresql://user:pass@host:port/db` (or `postgres://`), `sqlite:PATH`, or
 /// a plain file path for SQLite. Throws StoreError with a message that names
-/// the url (password masked) and the reason.
-std::unique_ptr<Store> OpenStore(const std::string& url, Clock clock = {});
+/// the url (password masked) and the reason. Rows are stamped by `env`'s
+/// clock; `env` must outlive the store.
+std::unique_ptr<Store> OpenStore(const std::string& url, const Env& env = Env::Default());
 
 /// `url` with any password replaced by "***", for logs and errors.
 std::string MaskUrl(const std::string& url);

@@ -5,9 +5,9 @@
 #include <map>
 #include <numeric>
 #include <set>
-#include <thread>
 
 #include "answers/answers_check.h"
+#include "base/parallel.h"
 #include "scoring/answer_matrix.h"
 #include "scoring/batch_scorer.h"
 #include "synth/synthetic_cohort_parts.h"
@@ -303,23 +303,21 @@ void SynthesizeBatches(const ScoringModel& model, const SynthOptions& options,
                        const std::function<void(const std::vector<SynthFactory>&, std::string&)>& emit) {
   const Context ctx(model, options);
   const size_t n = options.factories;
-  const size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads)
-                                             : std::max<size_t>(1, std::thread::hardware_concurrency());
+  const size_t threads = static_cast<size_t>(ThreadCount(options.threads));
   std::vector<std::vector<SynthFactory>> slots(threads);
   std::vector<std::string> text(threads);
   for (size_t round = 0; round * threads * kBatch < n; ++round) {
-    std::vector<std::thread> workers;
-    auto run = [&](size_t t) {
-      const size_t begin = (round * threads + t) * kBatch;
-      slots[t].clear();
-      text[t].clear();
-      if (begin >= n) return;
-      GenerateBatch(ctx, begin, std::min(n, begin + kBatch), slots[t]);
-      if (format) text[t] = format(slots[t]);
-    };
-    for (size_t t = 1; t < threads; ++t) workers.emplace_back(run, t);
-    run(0);
-    for (auto& w : workers) w.join();
+    ParallelFor(
+        threads,
+        [&](size_t t) {
+          const size_t begin = (round * threads + t) * kBatch;
+          slots[t].clear();
+          text[t].clear();
+          if (begin >= n) return;
+          GenerateBatch(ctx, begin, std::min(n, begin + kBatch), slots[t]);
+          if (format) text[t] = format(slots[t]);
+        },
+        static_cast<int>(threads));
     for (size_t t = 0; t < threads; ++t)
       if (!slots[t].empty()) emit(slots[t], text[t]);
     if (options.progress) options.progress(std::min(n, (round + 1) * threads * kBatch));

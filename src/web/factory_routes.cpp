@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "base/text.h"
+#include "base/time_format.h"
 #include "web/access_policy.h"
 #include "web/api_json.h"
 #include "web/route_table.h"
@@ -239,7 +240,7 @@ WebResponse FactoryPage(WebApp& app, RequestContext& ctx) {
       rubrics.push_back(rv);
     }
     v.List("rubrics", rubrics);
-    v.Text("default_round", IsoUtc(app.config().Now()).substr(0, 4));
+    v.Text("default_round", FormatUtc(app.config().Now()).substr(0, 4));
   }
   return app.pages().Page("factory", f->name, v, ctx);
 }

@@ -83,7 +83,4 @@ WebResponse JsonResponse(int status, std::string json);
 /// 303 See Other to `location` (a same-origin path).
 WebResponse Redirect(const std::string& location);
 
-/// Standard reason phrase for a status.
-const char* StatusReason(int status);
-
 }  // namespace fa::web

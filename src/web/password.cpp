@@ -3,15 +3,16 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
+#include "base/base64.h"
 #include "base/hash.h"
 
 namespace fa::web {
 
 namespace {
-const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 constexpr int kSaltBytes = 16;
 constexpr int kHashBytes = 32;
 constexpr const char* kScheme = "pbkdf2-sha256";
@@ -30,8 +31,8 @@ std::string Pbkdf2Sha256(const std::string& password, const std::string& salt, i
 std::string HashPassword(const std::string& password, int iterations) {
   std::string salt = RandomBytes(kSaltBytes);
   std::string hash = Pbkdf2Sha256(password, salt, iterations, kHashBytes);
-  return std::string(kScheme) + "$" + std::to_string(iterations) + "$" + Base64Url(salt) + "$" +
-         Base64Url(hash);
+  return std::string(kScheme) + "$" + std::to_string(iterations) + "$" + Base64UrlEncode(salt) + "$" +
+         Base64UrlEncode(hash);
 }
 
 bool VerifyPassword(const std::string& password, const std::string& phc) {
@@ -50,11 +51,11 @@ bool VerifyPassword(const std::string& password, const std::string& phc) {
     iterations = iterations * 10 + (c - '0');
   }
   if (iterations < 1000) return false;
-  std::string salt = FromBase64Url(parts[2]);
-  std::string expected = FromBase64Url(parts[3]);
-  if (salt.empty() || expected.size() < 16) return false;
-  std::string got = Pbkdf2Sha256(password, salt, iterations, static_cast<int>(expected.size()));
-  return ConstantTimeEquals(got, expected);
+  const std::optional<std::string> salt = Base64UrlDecode(parts[2]);
+  const std::optional<std::string> expected = Base64UrlDecode(parts[3]);
+  if (!salt || salt->empty() || !expected || expected->size() < 16) return false;
+  std::string got = Pbkdf2Sha256(password, *salt, iterations, static_cast<int>(expected->size()));
+  return ConstantTimeEquals(got, *expected);
 }
 
 std::string RandomBytes(size_t n) {
@@ -64,51 +65,7 @@ std::string RandomBytes(size_t n) {
   return out;
 }
 
-std::string RandomToken(size_t bytes) { return Base64Url(RandomBytes(bytes)); }
-
-std::string Base64Url(const std::string& bytes) {
-  std::string out;
-  size_t i = 0;
-  auto b = [&](size_t k) { return static_cast<unsigned char>(bytes[k]); };
-  for (; i + 3 <= bytes.size(); i += 3) {
-    unsigned v = (b(i) << 16) | (b(i + 1) << 8) | b(i + 2);
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += kAlphabet[(v >> 6) & 63];
-    out += kAlphabet[v & 63];
-  }
-  size_t rest = bytes.size() - i;
-  if (rest == 1) {
-    unsigned v = b(i) << 16;
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-  } else if (rest == 2) {
-    unsigned v = (b(i) << 16) | (b(i + 1) << 8);
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += kAlphabet[(v >> 6) & 63];
-  }
-  return out;
-}
-
-std::string FromBase64Url(const std::string& text) {
-  std::string out;
-  unsigned v = 0;
-  int bits = 0;
-  for (char c : text) {
-    const char* p = nullptr;
-    for (const char* a = kAlphabet; *a; ++a)
-      if (*a == c) p = a;
-    if (!p) return "";
-    v = (v << 6) | static_cast<unsigned>(p - kAlphabet);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((v >> bits) & 0xff);
-    }
-  }
-  return out;
-}
+std::string RandomToken(size_t bytes) { return Base64UrlEncode(RandomBytes(bytes)); }
 
 bool ConstantTimeEquals(const std::string& a, const std::string& b) {
   unsigned char diff = a.size() == b.size() ? 0 : 1;

@@ -12,6 +12,7 @@
 #include "assessment/assessment.h"
 #include "assessment/ranking.h"
 #include "base/diagnostics.h"
+#include "base/time_format.h"
 #include "web/http_message.h"
 #include "web/request_context.h"
 #include "web/web_config.h"
@@ -39,7 +40,7 @@ Options GeneratedReportOptions(const WebConfig& config, const RequestContext& ct
   Options options;
   options.lang = ctx.lang;
   options.templates_dir = config.templates_dir;
-  options.generated_at = IsoUtc(config.Now());
+  options.generated_at = FormatUtc(config.Now());
   return options;
 }
 

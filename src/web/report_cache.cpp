@@ -1,22 +1,15 @@
 #include "web/report_cache.h"
 
-#include <openssl/evp.h>
-#include <openssl/sha.h>
-
 #include <set>
+
+#include "base/base64.h"
+#include "base/hash.h"
 
 namespace fa::web {
 
 namespace {
 
 const std::string kStyleTag = "<style>";
-
-std::string Base64Std(const unsigned char* data, int n) {
-  std::string out(4 * ((n + 2) / 3) + 1, '\0');
-  int len = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data, n);
-  out.resize(static_cast<size_t>(len));
-  return out;
-}
 
 std::string StyleOpen(const std::string& nonce) { return "<style nonce=\"" + nonce + "\">"; }
 
@@ -42,9 +35,8 @@ PreparedReport::PreparedReport(const std::string& html) {
     if (at == std::string::npos) break;
     size_t start = at + 8, end = served.find('"', start);
     if (end == std::string::npos) break;
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char*>(served.data() + start), end - start, digest);
-    hashes.insert("'sha256-" + Base64Std(digest, SHA256_DIGEST_LENGTH) + "'");
+    const std::string_view style(served.data() + start, end - start);
+    hashes.insert("'sha256-" + Base64Encode(Sha256(style)) + "'");
     pos = end;
   }
   if (!hashes.empty()) {

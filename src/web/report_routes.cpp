@@ -2,8 +2,8 @@
 // twin and the PDF (printed by Chromium from the same HTML). Each finds the
 // submitted assessment in the reader's scope first; the rendering comes
 // from the report cache (WebApp::ReportPage, report_cache.h).
-#include <filesystem>
-
+#include "base/atomic_file.h"
+#include "base/env.h"
 #include "base/text.h"
 #include "report/pdf_printer.h"
 #include "web/access_policy.h"
@@ -42,17 +42,8 @@ WebResponse DiagnosisReportPage(WebApp& app, RequestContext& ctx) {
 WebResponse DiagnosisReportPdf(WebApp& app, RequestContext& ctx) {
   auto a = SubmittedInPath(app, ctx);
   if (!a) return NoReportPage(app, ctx);
-  namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("fa-pdf-" + RandomToken(12));
-  fs::create_directories(dir);
-  struct Cleanup {
-    fs::path d;
-    ~Cleanup() {
-      std::error_code ec;
-      fs::remove_all(d, ec);
-    }
-  } cleanup{dir};
-  const std::string html = (dir / "report.html").string(), pdf = (dir / "report.pdf").string();
+  const TempDir dir("fa-pdf");  // removed when the response is made
+  const std::string html = dir.File("report.html"), pdf = dir.File("report.pdf");
   WriteFile(html, app.ReportHtml(a->record, ctx.lang));
   try {
     PdfPrinter().Print(html, pdf);

@@ -1,5 +1,6 @@
 #include "web/server.h"
 
+#include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
@@ -7,6 +8,7 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
 #include <Poco/Thread.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
@@ -74,7 +76,7 @@ class AppHandler : public Poco::Net::HTTPRequestHandler {
     }
     res = app_.Handle(req);
 
-    out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(res.status), StatusReason(res.status));
+    out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(res.status));  // Poco's reason phrase
     if (res.status != 204 && res.status != 304) out.setContentType(res.content_type);
     for (const auto& [name, value] : res.headers) {
       if (name == "Set-Cookie") out.add(name, value); else out.set(name, value);
@@ -124,24 +126,18 @@ int DefaultThreads() {
 }
 
 bool ParseListen(const std::string& text, std::string& host, int& port) {
-  std::string h = "127.0.0.1", p = text;
-  size_t colon = text.rfind(':');
-  if (colon != std::string::npos) {
-    h = text.substr(0, colon);
-    p = text.substr(colon + 1);
-    if (h.size() >= 2 && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
-    if (h.empty()) h = "127.0.0.1";
+  if (text.empty() || text.front() == '/') return false;  // Poco would take a path for a local socket
+  const std::string spec = text.find(':') == std::string::npos ? "127.0.0.1:" + text
+                           : text.front() == ':'               ? "127.0.0.1" + text
+                                                               : text;
+  try {
+    const Poco::Net::SocketAddress address(spec);
+    host = address.host().toString();
+    port = address.port();
+    return true;
+  } catch (const Poco::Exception&) {
+    return false;
   }
-  if (p.empty() || p.size() > 5) return false;
-  int v = 0;
-  for (char c : p) {
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
-  }
-  if (v > 65535) return false;
-  host = h;
-  port = v;
-  return true;
 }
 
 WebServer::WebServer(WebApp& app, const ServerOptions& options, std::ostream& log) {

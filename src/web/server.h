@@ -54,7 +54,10 @@ class WebServer {
   bool stopped_ = false;
 };
 
-/// Splits "HOST:PORT" (or ":PORT", or "PORT"); false when malformed.
+/// Reads "HOST:PORT", "[IPv6]:PORT", ":PORT" or "PORT" (the last two on
+/// 127.0.0.1) with Poco::Net::SocketAddress, which also resolves a host name
+/// and a service name; sets the numeric host and the port. False when
+/// malformed or unresolvable.
 bool ParseListen(const std::string& text, std::string& host, int& port);
 
 }  // namespace fa::web

@@ -1,16 +1,9 @@
 #include "web/session_manager.h"
 
+#include "base/time_format.h"
 #include "web/password.h"
 
 namespace fa::web {
-
-std::string IsoUtc(std::time_t t) {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 SessionManager::Started SessionManager::Start(int64_t user_id) {
   Started s;
@@ -19,8 +12,8 @@ SessionManager::Started SessionManager::Start(int64_t user_id) {
   s.session.token_sha256 = TokenHash(s.token);
   s.session.user_id = user_id;
   s.session.csrf_token = RandomToken();
-  s.session.created_at = IsoUtc(now);
-  s.session.expires_at = IsoUtc(now + config_.session_absolute_seconds);
+  s.session.created_at = FormatUtc(now);
+  s.session.expires_at = FormatUtc(now + config_.session_absolute_seconds);
   store_.CreateSession(s.session);
   std::lock_guard<std::mutex> lock(mutex_);
   last_seen_[s.session.token_sha256] = now;
@@ -33,7 +26,7 @@ std::optional<store::Session> SessionManager::Resume(const std::string& token) {
   std::optional<store::Session> s = store_.FindSession(hash);
   if (!s) return std::nullopt;
   std::time_t now = config_.Now();
-  bool expired = s->expires_at <= IsoUtc(now);
+  bool expired = s->expires_at <= FormatUtc(now);
   {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = last_seen_.find(hash);

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "base/time_format.h"
 #include "report/report_renderer.h"
 #include "assessment/assessment_json.h"
 #include "service/assess.h"
@@ -213,7 +214,7 @@ std::optional<Assessment> WebApp::ScoreSaved(const AssessmentInScope& a, const C
   const std::string doc =
       AnswersDocument(*rubric.rubric, a.factory, a.record, store_.ListAnswers(a.record.id), UserNames());
   AssessOptions options;
-  options.generated_at = IsoUtc(config_.Now());
+  options.generated_at = FormatUtc(config_.Now());
   return AssessAnswersText(rubric, doc, "assessment-" + std::to_string(a.record.id) + ".json", options, diags);
 }
 

@@ -1,11 +1,13 @@
 // Settings of the web app: where its files are, session and throttling
-// limits, and the clock (injectable, so tests can expire sessions).
+// limits, and its Env (base/env.h), whose clock tests stop and advance to
+// expire sessions.
 #pragma once
 
 #include <cstddef>
 #include <ctime>
-#include <functional>
 #include <string>
+
+#include "base/env.h"
 
 namespace fa::web {
 
@@ -30,13 +32,12 @@ struct WebConfig {
   /// window before further attempts get 429.
   int throttle_max_failures = 5;
   int throttle_window_seconds = 15 * 60;
-  /// Seconds since the epoch; defaults to std::time.
-  std::function<std::time_t()> now;
+  /// The clock; the system's unless a test passes its own, which must
+  /// outlive the app.
+  const Env* env = &Env::Default();
 
-  std::time_t Now() const { return now ? now() : std::time(nullptr); }
+  /// Seconds since the epoch by `env`'s clock.
+  std::time_t Now() const { return env->Now(); }
 };
-
-/// "2026-11-27T19:30:00Z" for `t`.
-std::string IsoUtc(std::time_t t);
 
 }  // namespace fa::web

@@ -14,6 +14,7 @@
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
 #include "answers/credit_code.h"
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "rubric/rubric_loader.h"
 

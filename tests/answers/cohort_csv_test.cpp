@@ -15,7 +15,8 @@
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
 #include "answers/cohort_csv.h"
-#include "answers/cohort_csv_scanner.h"
+#include "base/atomic_file.h"
+#include "base/csv_scanner.h"
 #include "base/text.h"
 #include "rubric/rubric_loader.h"
 

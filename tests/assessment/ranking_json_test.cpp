@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "assessment/ranking_json.h"
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "base/version.h"
 #include "report/commission_fixtures.h"

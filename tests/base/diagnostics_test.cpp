@@ -24,6 +24,14 @@ TEST_CASE("diagnostics: the caret counts a Chinese character as two cells") {
   CHECK_FALSE(d.HasErrors());
 }
 
+TEST_CASE("diagnostics: the caret under a line with an em dash and CJK lands where a terminal shows it") {
+  // 标题—说明: 坏 — the dash takes one cell, each CJK character two.
+  Diagnostics d;
+  d.AddSource("a.yaml", "标题—说明: 坏\n");
+  d.Error("a.yaml", {1, 18}, "bad");
+  CHECK(d.Format() == "a.yaml:1:18: error: bad\n标题—说明: 坏\n           ^\n");
+}
+
 TEST_CASE("did you mean: suggests close names only") {
   CHECK(DidYouMean("wieght", {"weight", "level", "text"}) == ", did you mean 'weight'?");
   CHECK(DidYouMean("zzz", {"weight", "level"}).empty());

@@ -7,9 +7,9 @@
 
 #include <array>
 #include <cstdio>
-#include <filesystem>
 #include <string>
 
+#include "base/env.h"
 #include "base/text.h"
 
 namespace fa {
@@ -23,9 +23,8 @@ struct CliRun {
 /// `factory-assess ARGS` (ARGS is shell text). With `merge_stderr`, stderr
 /// goes into `out` in the order written.
 inline CliRun RunCli(const std::string& args, bool merge_stderr = false) {
-  static int calls = 0;
-  const std::string err_file =
-      (std::filesystem::temp_directory_path() / ("fa-cli-test-" + std::to_string(++calls) + ".err")).string();
+  const TempDir dir("fa-cli-run");  // stderr goes to a file of its own
+  const std::string err_file = dir.File("stderr");
   const std::string command = std::string("'") + FA_BINARY + "' " + args +
                               (merge_stderr ? " 2>&1" : " 2>'" + err_file + "'");
   CliRun run;
@@ -36,10 +35,7 @@ inline CliRun RunCli(const std::string& args, bool merge_stderr = false) {
   while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) run.out.append(buf.data(), n);
   const int status = pclose(pipe);
   run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  if (!merge_stderr) {
-    run.err = ReadFile(err_file);
-    std::remove(err_file.c_str());
-  }
+  if (!merge_stderr) run.err = ReadFile(err_file);
   return run;
 }
 

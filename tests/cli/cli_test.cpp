@@ -8,8 +8,10 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
+#include "base/env.h"
 #include "base/text.h"
 #include "cli/command.h"
 
@@ -40,38 +42,40 @@ TEST_CASE("cli: usage errors exit 2") {
 }
 
 TEST_CASE("cli: bad input exits 1 with positioned diagnostics and writes nothing") {
-  std::remove("/tmp/fa-cli-test.json");
-  Run r = Cli("score --rubric tests/data/ok/scoring/gated.yaml tests/data/bad/answers/bad_values.yaml -o /tmp/fa-cli-test.json");
+  TempDir dir("fa-cli-test");
+  const std::string out = dir.File("out.json");
+  Run r = Cli("score --rubric tests/data/ok/scoring/gated.yaml tests/data/bad/answers/bad_values.yaml -o " + out);
   CHECK(r.status == 1);
   CHECK(r.out.find("bad_values.yaml:5:11: error:") != std::string::npos);
-  FILE* f = std::fopen("/tmp/fa-cli-test.json", "r");
-  CHECK(f == nullptr);
-  if (f) std::fclose(f);
+  CHECK(std::filesystem::is_empty(dir.path()));
   CHECK(Cli("score --rubric rubrics/nope.yaml examples/cmmm-ic-packaging.yaml").status == 1);
 }
 
 TEST_CASE("cli: score, then report from the saved assessments without rescoring") {
+  TempDir dir("fa-cli-test");
+  const std::string saved = dir.File("assessments.json"), report = dir.File("report.html");
   Run s = Cli("score --rubric rubrics/cmmm.yaml examples/cmmm-ic-packaging.yaml examples/cmmm-weak-textile.yaml"
-              " -o /tmp/fa-cli-assessments.json --generated-at 2026-01-01T00:00:00Z");
+              " -o " + saved + " --generated-at 2026-01-01T00:00:00Z");
   REQUIRE_MESSAGE(s.status == 0, s.out);
   CHECK(s.out.find("level 3") != std::string::npos);
-  Run many = Cli("report /tmp/fa-cli-assessments.json -o /tmp/fa-cli-report.html");
+  Run many = Cli("report " + saved + " -o " + report);
   CHECK(many.status == 1);  // two factories: --factory is needed
   CHECK(many.out.find("--factory") != std::string::npos);
-  std::string json = ReadFile("/tmp/fa-cli-assessments.json");
+  std::string json = ReadFile(saved);
   std::string code = json.substr(json.find("\"credit_code\": \"") + 16, 18);
-  Run one = Cli("report /tmp/fa-cli-assessments.json --factory " + code + " -o /tmp/fa-cli-report.html");
+  Run one = Cli("report " + saved + " --factory " + code + " -o " + report);
   REQUIRE_MESSAGE(one.status == 0, one.out);
-  std::string html = ReadFile("/tmp/fa-cli-report.html");
+  std::string html = ReadFile(report);
   CHECK(html.find("<!DOCTYPE html>") == 0);
   CHECK(html.find(code) != std::string::npos);
 }
 
 TEST_CASE("cli: the main job scores every example and writes a report for each") {
-  Run r = Cli("demo --out /tmp/fa-cli-demo --generated-at 2026-01-01T00:00:00Z");
+  TempDir dir("fa-cli-test");
+  Run r = Cli("demo --out " + dir.path() + " --generated-at 2026-01-01T00:00:00Z");
   REQUIRE_MESSAGE(r.status == 0, r.out);
   CHECK(r.out.find("wrote 7 reports") != std::string::npos);
-  CHECK(ReadFile("/tmp/fa-cli-demo/cmmm/cmmm-biomed-malu.html").find("</html>") != std::string::npos);
+  CHECK(ReadFile(dir.File("cmmm/cmmm-biomed-malu.html")).find("</html>") != std::string::npos);
 }
 
 }  // namespace

@@ -3,16 +3,14 @@
 // assessments and cohort CSVs are read alike, and the counting rule is data.
 #include <doctest/doctest.h>
 
-#include <filesystem>
 #include <string>
 
+#include "base/env.h"
 #include "base/text.h"
 #include "cli/cli_runner.h"
 
 namespace fa {
 namespace {
-
-namespace fs = std::filesystem;
 
 bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -37,8 +35,8 @@ TEST_CASE("portfolio command: the examples and their 2025 round show two factori
 }
 
 TEST_CASE("portfolio command: --html writes the portfolio with the rule, the progress and the change") {
-  const std::string html = (fs::temp_directory_path() / "fa-portfolio.html").string();
-  std::remove(html.c_str());
+  TempDir dir("fa-portfolio-test");
+  const std::string html = dir.File("portfolio.html");
   CliRun run = RunCli(std::string("portfolio ") + kExamples + " --html " + html +
                       " --date 2026-11-27 --generated-at 2026-11-27T08:00:00Z");
   REQUIRE_MESSAGE(run.status == 0, run.err);
@@ -54,7 +52,8 @@ TEST_CASE("portfolio command: --html writes the portfolio with the rule, the pro
 }
 
 TEST_CASE("portfolio command: saved assessments and a cohort CSV are inputs too") {
-  const std::string saved = (fs::temp_directory_path() / "fa-portfolio-saved.json").string();
+  TempDir dir("fa-portfolio-test");
+  const std::string saved = dir.File("saved.json");
   CliRun score = RunCli("score --rubric rubrics/cmmm.yaml examples/rounds/2025/cmmm-autoparts-anting.yaml "
                         "examples/cmmm-autoparts-anting.yaml -o " + saved);
   REQUIRE_MESSAGE(score.status == 0, score.err);
@@ -62,7 +61,7 @@ TEST_CASE("portfolio command: saved assessments and a cohort CSV are inputs too"
   REQUIRE_MESSAGE(run.status == 0, run.err);
   CHECK(Has(run.out, "district portfolio: 1 factory, 2 assessments"));
   CHECK(Has(run.out, "level 1 -> 2"));
-  const std::string cohort = (fs::temp_directory_path() / "fa-portfolio-cohort.csv").string();
+  const std::string cohort = dir.File("cohort.csv");
   REQUIRE(RunCli("synth --rubric rubrics/cmmm.yaml -n 30 --seed 9 -o " + cohort).status == 0);
   CliRun csv = RunCli("portfolio --rubric rubrics/cmmm.yaml " + cohort);
   REQUIRE_MESSAGE(csv.status == 0, csv.err);

@@ -15,6 +15,8 @@
 #include <sstream>
 #include <string>
 
+#include "base/atomic_file.h"
+#include "base/env.h"
 #include "base/text.h"
 
 namespace fa {
@@ -35,10 +37,6 @@ std::vector<std::string> Lines(const std::string& text) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   return lines;
-}
-
-std::string TempPath(const std::string& name) {
-  return (fs::temp_directory_path() / name).string();
 }
 
 const char kFighter[] = "--config tests/data/ranking/fighter.yaml tests/data/ranking/fighter.csv";
@@ -86,13 +84,13 @@ TEST_CASE("rank command: shuffling the rows of the input changes nothing in the 
   std::shuffle(lines.begin() + 1, lines.end(), rng);
   std::string shuffled;
   for (const auto& l : lines) shuffled += l + "\n";
-  const std::string path = TempPath("fa-rank-shuffled.csv");
+  TempDir dir("fa-rank-test");
+  const std::string path = dir.File("shuffled.csv");
   WriteFile(path, shuffled);
   Run a = Rank(std::string("rank ") + kCommission + " --json");
   Run b = Rank("rank --config examples/ranking/commission-2026.yaml " + path + " --json");
   REQUIRE_MESSAGE(b.status == 0, b.err);
   CHECK(a.out == b.out);
-  std::remove(path.c_str());
 }
 
 TEST_CASE("rank command: the commission example — AHP weights, filters, stability in JSON") {
@@ -128,7 +126,8 @@ TEST_CASE("rank command: answer files, saved assessments and their scores rank a
   Run answers = Rank("rank " + config + " --rubric rubrics/cmmm.yaml examples/cmmm-*.yaml --csv");
   REQUIRE_MESSAGE(answers.status == 0, answers.err);
   CHECK(Has(answers.err, "warning: filters: town '南翔' matches no candidate"));
-  const std::string saved = TempPath("fa-rank-assessments.json");
+  TempDir dir("fa-rank-test");
+  const std::string saved = dir.File("assessments.json");
   Run score = Rank("score --rubric rubrics/cmmm.yaml examples/cmmm-*.yaml -o " + saved);
   REQUIRE_MESSAGE(score.status == 0, score.err);
   Run from_json = Rank("rank " + config + " " + saved + " --csv");
@@ -151,7 +150,6 @@ TEST_CASE("rank command: answer files, saved assessments and their scores rank a
   auto lines = Lines(answers.out);
   REQUIRE(lines.size() == 5);
   CHECK(Has(lines[1], ",上海马陆某生物制药有限公司,马陆镇,biomedicine,4,"));
-  std::remove(saved.c_str());
 }
 
 TEST_CASE("rank command: 1,000 candidates x 10,000 samples rank with stability figures") {
@@ -166,20 +164,19 @@ TEST_CASE("rank command: 1,000 candidates x 10,000 samples rank with stability f
              FormatFixed(0.6 * m + 0.4 * u(rng), 4) + "," + FormatFixed(1 + 5 * u(rng), 2) + "," +
              FormatFixed(0.05 + 0.2 * u(rng), 3) + "\n";
   }
-  const std::string path = TempPath("fa-rank-1000.csv");
+  TempDir dir("fa-rank-test");
+  const std::string path = dir.File("1000.csv");
   WriteFile(path, table);
   std::string config = ReadFile("examples/ranking/commission-2026.yaml");
   const size_t filters = config.find("filters:");  // the table has no level column
   config.erase(filters, config.find("stability:") - filters);
-  const std::string config_path = TempPath("fa-rank-1000.yaml");
+  const std::string config_path = dir.File("1000.yaml");
   WriteFile(config_path, config);
   Run run = Rank("rank --config " + config_path + " " + path + " --csv");
   REQUIRE_MESSAGE(run.status == 0, run.err);
   auto lines = Lines(run.out);
   CHECK(lines.size() == 1001);
   CHECK(lines[1].rfind("1,C", 0) == 0);
-  std::remove(path.c_str());
-  std::remove(config_path.c_str());
 }
 
 TEST_CASE("rank command: text shows the weights with CR and the ranking with its stability") {
@@ -195,8 +192,8 @@ TEST_CASE("rank command: text shows the weights with CR and the ranking with its
 }
 
 TEST_CASE("rank command: bad inputs exit 1 with positioned diagnostics and write nothing") {
-  const std::string out = TempPath("fa-rank-nothing.json");
-  std::remove(out.c_str());
+  TempDir dir("fa-rank-test");
+  const std::string out = dir.File("nothing.json");
   Run missing = Rank(
       "rank --config examples/ranking/commission-2026.yaml tests/data/ranking/fighter.csv -o " +
       out);
@@ -215,16 +212,20 @@ TEST_CASE("rank command: bad inputs exit 1 with positioned diagnostics and write
       Rank("rank --config tests/data/ranking/bad/unknown_keys.yaml tests/data/ranking/fighter.csv");
   CHECK(config.status == 1);
   CHECK(Has(config.err, "unknown key 'methd' at top level, did you mean 'method'?"));
-  const std::string bad_cell = TempPath("fa-rank-bad-cell.csv");
-  WriteFile(bad_cell,
-            "name,max_speed,ferry_range,max_payload,cost,reliability,maneuverability\n"
-            "A1,2.0,1500,20000,5.5,5,9\nA2,fast,2700,18000,6.5,3,5\n");
-  Run cell = Rank("rank --config tests/data/ranking/fighter.yaml " + bad_cell);
+  // A fighter table with the given rows, ranked.
+  auto fighters = [&](const std::string& name, const std::string& rows) {
+    WriteFile(dir.File(name), "name,max_speed,ferry_range,max_payload,cost,reliability,maneuverability\n" + rows);
+    return Rank("rank --config tests/data/ranking/fighter.yaml " + dir.File(name));
+  };
+  Run cell = fighters("fa-rank-bad-cell.csv", "A1,2.0,1500,20000,5.5,5,9\nA2,fast,2700,18000,6.5,3,5\n");
   CHECK(cell.status == 1);
   CHECK(Has(cell.err,
             "fa-rank-bad-cell.csv:3:4: error: candidate 'A2': criterion 'max_speed' needs "
             "a number in column 'max_speed', got 'fast'\nA2,fast,2700,18000,6.5,3,5\n   ^\n"));
-  std::remove(bad_cell.c_str());
+  // Text after a closing quote is a syntax error, positioned as in a cohort CSV.
+  Run quoted = fighters("fa-rank-junk.csv", "\"A1\"junk,2.0,1500,20000,5.5,5,9\nA2,2.5,2700,18000,6.5,3,5\n");
+  CHECK(quoted.status == 1);
+  CHECK(Has(quoted.err, dir.File("fa-rank-junk.csv") + ":2:5: error: unexpected text after a closing quote"));
 }
 
 TEST_CASE("rank command: usage errors exit 2, --help exits 0") {
@@ -250,11 +251,13 @@ namespace fa {
 namespace {
 
 TEST_CASE("rank command: the tier filter keeps only candidates eligible for a listed tier") {
+  TempDir dir("fa-rank-test");
+  const std::string saved = dir.File("tiers.json");
   CliRun scored = RunCli("score --rubric rubrics/cmmm.yaml examples/cmmm-weak-textile.yaml "
                          "examples/cmmm-autoparts-anting.yaml examples/cmmm-ic-packaging.yaml "
-                         "examples/cmmm-biomed-malu.yaml -o /tmp/fa-rank-tiers.json");
+                         "examples/cmmm-biomed-malu.yaml -o " + saved);
   REQUIRE_MESSAGE(scored.status == 0, scored.err);
-  CliRun run = RunCli("rank --config tests/data/ranking/tier-filter.yaml /tmp/fa-rank-tiers.json --csv");
+  CliRun run = RunCli("rank --config tests/data/ranking/tier-filter.yaml " + saved + " --csv");
   REQUIRE_MESSAGE(run.status == 0, run.err);
   // Only the level-4 biomedicine plant and the level-3 IC plant are advanced.
   CHECK(run.out.find("\n1,91310114MA1FL8T38E,") != std::string::npos);
@@ -266,121 +269,9 @@ TEST_CASE("rank command: the tier filter keeps only candidates eligible for a li
   CHECK(csv.err.find("no tier verdicts, which the tier filter needs") != std::string::npos);
 }
 
-}  // namespace
-}  // namespace fa
-
-namespace fa {
-namespace {
-
-// A TOPSIS config over the capability-maturity rubric's scores, for cohorts.
-std::string CohortConfig() {
-  const std::string path = (std::filesystem::temp_directory_path() / "fa-rank-cohort.yaml").string();
-  WriteFile(path,
-            "ranking: cohort-test\n"
-            "title: {zh: 队列排序, en: Cohort ranking}\n"
-            "rubric: cmmm\n"
-            "method: topsis\n"
-            "criteria:\n"
-            "  - {id: maturity, source: score, direction: benefit}\n"
-            "  - {id: level, source: level, direction: benefit}\n"
-            "  - {id: revenue, source: \"profile:revenue\", direction: benefit}\n"
-            "  - {id: employees, source: \"profile:employees\", direction: cost}\n"
-            "weights:\n"
-            "  ahp:\n"
-            "    - [1, 3, 3, 5]\n"
-            "    - [\"1/3\", 1, 1, 3]\n"
-            "    - [\"1/3\", 1, 1, 3]\n"
-            "    - [\"1/5\", \"1/3\", \"1/3\", 1]\n"
-            "stability: {samples: 2000, kappa: 50, seed: 7, select: 5}\n");
-  return path;
-}
-
-// A synthetic cohort CSV of `n` capability-maturity factories.
-std::string SynthCohort(int n, const std::string& name) {
-  const std::string path = (std::filesystem::temp_directory_path() / name).string();
-  CliRun synth = RunCli("synth --rubric rubrics/cmmm.yaml -n " + std::to_string(n) + " --seed 5 -o " + path);
-  REQUIRE_MESSAGE(synth.status == 0, synth.err);
-  return path;
-}
-
-TEST_CASE("rank command: a cohort CSV of answers is scored against --rubric and ranked") {
-  const std::string cohort = SynthCohort(40, "fa-rank-cohort.csv");
-  CliRun run = RunCli("rank --config " + CohortConfig() + " --rubric rubrics/cmmm.yaml " + cohort + " --csv");
-  REQUIRE_MESSAGE(run.status == 0, run.err);
-  std::vector<std::string> lines;
-  std::istringstream in(run.out);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  CHECK(lines.size() == 41);  // header + 40 candidates
-  CHECK(lines[1].rfind("1,", 0) == 0);
-  // The same cohort scored to assessments first ranks alike (saved scores
-  // are rounded to 11 decimals, so only the order and ids are compared).
-  const std::string saved = (std::filesystem::temp_directory_path() / "fa-rank-cohort.json").string();
-  CliRun score = RunCli("score --rubric rubrics/cmmm.yaml --cohort " + cohort + " -o " + saved);
-  REQUIRE_MESSAGE(score.status == 0, score.err);
-  CliRun again = RunCli("rank --config " + CohortConfig() + " " + saved + " --csv");
-  REQUIRE_MESSAGE(again.status == 0, again.err);
-  auto order = [](const std::string& csv) {
-    std::vector<std::string> keys;
-    std::istringstream rows(csv);
-    for (std::string line; std::getline(rows, line);) keys.push_back(line.substr(0, line.find(',', line.find(',') + 1)));
-    return keys;
-  };
-  CHECK(order(again.out) == order(run.out));
-  CHECK(order(run.out).size() == 41);
-}
-
-TEST_CASE("rank command: a node that does not apply to a cohort row is an error naming the row") {
-  const std::string cohort = SynthCohort(40, "fa-rank-cohort-nodes.csv");
-  const std::string config = (std::filesystem::temp_directory_path() / "fa-rank-cohort-nodes.yaml").string();
-  WriteFile(config, ReadFile(CohortConfig()).replace(ReadFile(CohortConfig()).find("source: level"), 13,
-                                                      "source: \"node:manufacturing\""));
-  CliRun run = RunCli("rank --config " + config + " --rubric rubrics/cmmm.yaml " + cohort);
-  CHECK(run.status == 1);
-  CHECK_MESSAGE(run.err.find("fa-rank-cohort-nodes.csv, row ") != std::string::npos, run.err);
-  CHECK(run.err.find("node 'manufacturing' does not apply to it") != std::string::npos);
-}
-
-TEST_CASE("rank command: a bad cell in a cohort CSV is an error naming its row, column and problem") {
-  const std::string good = SynthCohort(5, "fa-rank-cohort-good.csv");
-  std::vector<std::string> lines;
-  std::istringstream in(ReadFile(good));
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  REQUIRE(lines.size() == 6);
-  // The header's eighth column is the first criterion; spoil it in row 3.
-  std::vector<std::string> header, row;
-  std::istringstream h(lines[0]), r(lines[3]);
-  for (std::string cell; std::getline(h, cell, ',');) header.push_back(cell);
-  for (std::string cell; std::getline(r, cell, ',');) row.push_back(cell);
-  REQUIRE(row.size() == header.size());
-  row[7] = "largely";
-  std::string spoilt = row[0];
-  for (size_t i = 1; i < row.size(); ++i) spoilt += "," + row[i];
-  lines[3] = spoilt;
-  std::string text;
-  for (const auto& line : lines) text += line + "\n";
-  const std::string bad = (std::filesystem::temp_directory_path() / "fa-rank-cohort-bad.csv").string();
-  WriteFile(bad, text);
-  const std::string html = (std::filesystem::temp_directory_path() / "fa-rank-cohort-bad.html").string();
-  std::remove(html.c_str());
-  CliRun run = RunCli("rank --config " + CohortConfig() + " --rubric rubrics/cmmm.yaml " + bad + " --html " + html);
-  CHECK(run.status == 1);
-  size_t column = 1;
-  for (size_t i = 0; i < 7; ++i) column += row[i].size() + 1;
-  CHECK_MESSAGE(run.err.find("fa-rank-cohort-bad.csv:4:" + std::to_string(column) + ": error: row 3, column '" +
-                             header[7] + "': expected one of the") != std::string::npos,
-                run.err);
-  CHECK(run.err.find("found 'largely'") != std::string::npos);
-  CHECK(run.err.find("nothing written") != std::string::npos);
-  CHECK_FALSE(std::filesystem::exists(html));
-  // Without --rubric the CSV is read as a candidate table, and the note says why it fails.
-  CliRun no_rubric = RunCli("rank --config " + CohortConfig() + " " + good);
-  CHECK(no_rubric.status == 1);
-  CHECK(no_rubric.err.find("a cohort CSV of answers (docs/cohort-csv.md) needs --rubric") != std::string::npos);
-}
-
 TEST_CASE("rank command: --html writes the commission's ranking report beside the usual output") {
-  const std::string html = (std::filesystem::temp_directory_path() / "fa-rank-report.html").string();
-  std::remove(html.c_str());
+  TempDir dir("fa-rank-test");
+  const std::string html = dir.File("report.html");
   CliRun run = RunCli(std::string("rank ") + kCommission + " --html " + html + " --generated-at 2026-11-27T08:00:00Z");
   REQUIRE_MESSAGE(run.status == 0, run.err);
   CHECK(run.out.rfind("wrote ranking report " + html + "\nranked ", 0) == 0);

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "service/assess.h"
 #include "scoring/assessment_builder.h"

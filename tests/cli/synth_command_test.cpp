@@ -18,6 +18,7 @@
 
 #include "answers/cohort_csv.h"
 #include "answers/credit_code.h"
+#include "base/env.h"
 #include "base/text.h"
 #include "service/assess.h"
 #include "scoring/assessment_builder.h"
@@ -181,8 +182,8 @@ TEST_CASE("score --cohort: the fast path gives exactly the levels, scores and no
 }
 
 TEST_CASE("cli: synth writes a cohort that score --cohort turns into results, CSV or benchmarked JSON") {
-  const std::string cohort = "/tmp/fa-synth-test.csv", results = "/tmp/fa-synth-results.csv";
-  std::remove(results.c_str());
+  TempDir dir("fa-synth-test");
+  const std::string cohort = dir.File("cohort.csv"), results = dir.File("results.csv");
   Run s = Cli("synth --rubric rubrics/cmmm.yaml -n 60 --seed 4 -o " + cohort);
   REQUIRE_MESSAGE(s.status == 0, s.out);
   CHECK(s.out.find("generated 60 synthetic factories for cmmm") != std::string::npos);
@@ -196,22 +197,23 @@ TEST_CASE("cli: synth writes a cohort that score --cohort turns into results, CS
   CHECK(csv.find("credit_code,name,town,industry,level,score,percentile_cohort,percentile_industry,people,") == 0);
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 61);
 
-  Run j = Cli("score --rubric rubrics/cmmm.yaml --cohort " + cohort + " -o /tmp/fa-synth-results.json --generated-at 2026-01-01T00:00:00Z");
+  Run j = Cli("score --rubric rubrics/cmmm.yaml --cohort " + cohort + " -o " + dir.File("results.json") +
+              " --generated-at 2026-01-01T00:00:00Z");
   REQUIRE_MESSAGE(j.status == 0, j.out);
-  const std::string json = ReadFile("/tmp/fa-synth-results.json");
+  const std::string json = ReadFile(dir.File("results.json"));
   CHECK(json.find("\"cohort\": {\n        \"size\": 60,") != std::string::npos);
 }
 
 TEST_CASE("cli: synth --answers-dir writes answer files that score cleanly") {
-  Poco::File dir("/tmp/fa-synth-answers");
-  if (dir.exists()) dir.remove(true);
-  Run s = Cli("synth --rubric rubrics/sme-digital-2024.yaml -n 5 --seed 8 --answers-dir /tmp/fa-synth-answers");
+  TempDir dir("fa-synth-test");
+  const std::string answers = dir.File("answers");
+  Run s = Cli("synth --rubric rubrics/sme-digital-2024.yaml -n 5 --seed 8 --answers-dir " + answers);
   REQUIRE_MESSAGE(s.status == 0, s.out);
   std::vector<std::string> files;
-  for (Poco::DirectoryIterator it(std::string("/tmp/fa-synth-answers")), end; it != end; ++it) files.push_back(it.path().toString());
+  for (Poco::DirectoryIterator it(answers), end; it != end; ++it) files.push_back(it.path().toString());
   std::sort(files.begin(), files.end());
   REQUIRE(files.size() == 5);
-  CHECK(files[0] == "/tmp/fa-synth-answers/synth-0001.yaml");
+  CHECK(files[0] == answers + "/synth-0001.yaml");
   Diagnostics d;
   auto sets = LoadCheckedAnswers(*Compiled("rubrics/sme-digital-2024.yaml").rubric, files, d);
   CHECK_MESSAGE(d.empty(), d.Format());
@@ -219,15 +221,14 @@ TEST_CASE("cli: synth --answers-dir writes answer files that score cleanly") {
 }
 
 TEST_CASE("cli: a bad cohort exits 1 with positioned diagnostics and writes nothing; bad arguments exit 2") {
-  std::remove("/tmp/fa-bad-cohort.csv");
-  Run r = Cli("score --rubric tests/data/ok/scoring/gated.yaml --cohort tests/data/cohort/bad/bad_values.csv -o /tmp/fa-bad-cohort.csv");
+  TempDir dir("fa-synth-test");
+  const std::string out = dir.File("bad-cohort.csv");
+  Run r = Cli("score --rubric tests/data/ok/scoring/gated.yaml --cohort tests/data/cohort/bad/bad_values.csv -o " + out);
   CHECK(r.status == 1);
   CHECK(r.out.find("bad_values.csv:2:66: error: row 1, column 'p.l1.a':") != std::string::npos);
   CHECK(r.out.find("nothing scored, nothing written") != std::string::npos);
-  FILE* f = std::fopen("/tmp/fa-bad-cohort.csv", "r");
-  CHECK(f == nullptr);
-  if (f) std::fclose(f);
-  CHECK(Cli("score --rubric rubrics/cmmm.yaml --cohort /tmp/does-not-exist.csv").status == 1);
+  CHECK_FALSE(Poco::File(out).exists());
+  CHECK(Cli("score --rubric rubrics/cmmm.yaml --cohort " + dir.File("does-not-exist.csv")).status == 1);
   CHECK(Cli("score --rubric rubrics/cmmm.yaml --cohort x.csv examples/cmmm-ic-packaging.yaml").status == 2);
   CHECK(Cli("synth --rubric rubrics/cmmm.yaml -n many").status == 2);
   CHECK(Cli("synth --rubric rubrics/cmmm.yaml -o a.csv --answers-dir b").status == 2);

@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "ranking/ranking_config_csv.h"
 #include "ranking/ranking_weights.h"
@@ -160,10 +161,18 @@ TEST_CASE("ranking csv: quotes, doubled quotes, CRLF and a byte-order mark, with
 TEST_CASE("ranking csv: an unterminated quote and an empty file are errors") {
   Diagnostics diags;
   CHECK_FALSE(ParseCsv("a,b\n1,\"open\n", "q.csv", diags));
-  CHECK(diags.Format().find("q.csv:2:3: error: unterminated quoted cell") == 0);
+  CHECK(diags.Format().find("q.csv:2:3: error: unterminated quoted field") == 0);
   Diagnostics empty;
   CHECK_FALSE(ParseCsv("\n\n", "e.csv", empty));
   CHECK(empty.Format().find("e.csv:1:1: error: the table is empty") == 0);
+}
+
+TEST_CASE("ranking csv: text after a closing quote is an error at its line and column, as in a cohort CSV") {
+  Diagnostics diags;
+  CHECK_FALSE(ParseCsv("name,score\n\"A1\"junk,0.5\n\"A2\",0.7\n", "candidates.csv", diags));
+  CHECK(diags.Format() ==
+        "candidates.csv:2:5: error: unexpected text after a closing quote (a quote inside a quoted field is "
+        "written \"\")\n\"A1\"junk,0.5\n    ^\n");
 }
 
 }  // namespace

@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <regex>
 
+#include "base/atomic_file.h"
+#include "base/env.h"
 #include "base/text.h"
 #include "report/commission_fixtures.h"
 #include "report/pdf_printer.h"
@@ -62,12 +64,6 @@ std::string PortfolioHtml(const std::string& lang, bool hostile) {
   return testing::RenderPortfolio(district, o);
 }
 
-fs::path TempDir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir;
-}
-
 }  // namespace
 
 TEST_CASE("commission report checks: hostile ranking and portfolio reports pass the W3C Nu HTML checker") {
@@ -76,7 +72,8 @@ TEST_CASE("commission report checks: hostile ranking and portfolio reports pass 
     MESSAGE("skipped: needs java and " << VnuJar() << " (run scripts/setup-report-checks.sh)");
     return;
   }
-  const fs::path dir = TempDir("fa-vnu-commission");
+  const TempDir tmp("fa-vnu-commission");
+  const fs::path dir = tmp.path();
   std::vector<std::string> args = {"-jar", VnuJar(), "--errors-only"};
   for (const char* lang : {"zh", "en"}) {
     const std::string ranking = (dir / ("ranking-hostile-" + std::string(lang) + ".html")).string();
@@ -90,7 +87,6 @@ TEST_CASE("commission report checks: hostile ranking and portfolio reports pass 
   const int code = Tool(java, args, output);
   CHECK_MESSAGE(code == 0, output);
   CHECK(output == "");
-  fs::remove_all(dir);
 }
 
 TEST_CASE("commission report checks: ranking report and portfolio print to PDF with their Chinese content") {
@@ -115,7 +111,8 @@ TEST_CASE("commission report checks: ranking report and portfolio print to PDF w
        {"区域智能制造发展概况", "行动计划目标进展", "多轮评估的变化", "上海安亭某汽车部件有限公司", "智能工厂梯度层级分布"},
        "区域智能制造发展概况",
        8}};
-  const fs::path dir = TempDir("fa-pdf-commission");
+  const TempDir tmp("fa-pdf-commission");
+  const fs::path dir = tmp.path();
   for (const auto& kind : kinds) {
     CAPTURE(kind.name);
     const std::string html = (dir / (std::string(kind.name) + ".html")).string();
@@ -134,7 +131,6 @@ TEST_CASE("commission report checks: ranking report and portfolio print to PDF w
     // The running head names the report from page 2 on.
     CHECK(testing::Count(text, kind.running_head) >= pages);
   }
-  fs::remove_all(dir);
 }
 
 }  // namespace fa

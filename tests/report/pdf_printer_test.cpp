@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "base/env.h"
 #include "report/pdf_printer.h"
 
 namespace fa {
@@ -39,18 +40,20 @@ TEST_CASE("pdf: Chromium runs headless with a throw-away profile and no header o
   PdfPrinter printer;
   printer.chromium = "/bin/sh";  // any executable: the fake runs instead
   printer.runner = &fake;
-  printer.Print("/tmp/fa-pdf-test.html", "/tmp/fa-pdf-test.pdf");
+  const TempDir dir("fa-pdf-test");
+  const std::string html = dir.File("report.html"), pdf = dir.File("report.pdf");
+  printer.Print(html, pdf);
   CHECK(fake.program == "/bin/sh");
   REQUIRE(fake.args.size() == 11);
   CHECK(fake.args[0] == "--headless");
   CHECK(fake.args[7].rfind("--user-data-dir=", 0) == 0);
   CHECK(fake.args[8] == "--no-pdf-header-footer");
-  CHECK(fake.args[9] == "--print-to-pdf=/tmp/fa-pdf-test.pdf");
-  CHECK(fake.args[10] == "file:///tmp/fa-pdf-test.html");
+  CHECK(fake.args[9] == "--print-to-pdf=" + pdf);
+  CHECK(fake.args[10] == "file://" + html);
   fake.code = 1;
-  CHECK_THROWS_WITH_AS(printer.Print("/tmp/fa-pdf-test.html", "/tmp/fa-pdf-test.pdf"),
-                       "cannot print to PDF: /bin/sh exited with 1 and wrote no /tmp/fa-pdf-test.pdf:\n"
-                       "[0101/000000:ERROR:headless] no display",
+  CHECK_THROWS_WITH_AS(printer.Print(html, pdf),
+                       ("cannot print to PDF: /bin/sh exited with 1 and wrote no " + pdf +
+                        ":\n[0101/000000:ERROR:headless] no display").c_str(),
                        PdfError);
 }
 

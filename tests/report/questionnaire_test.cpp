@@ -4,6 +4,7 @@
 
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
+#include "base/env.h"
 #include "report/questionnaire.h"
 #include "report/report_test_support.h"
 #include "rubric/rubric_loader.h"
@@ -130,20 +131,23 @@ CliRun Cli(const std::vector<std::string>& args) {
 
 TEST_CASE("questionnaire command: usage errors exit 2, bad answers exit 1 with the diagnostics") {
   const std::string rubric = kData + "questionnaire_rubric.yaml";
-  CHECK(Cli({"questionnaire", "-o", "/tmp/fa-q.html"}).code == 2);
-  CHECK(Cli({"questionnaire", "--rubric", rubric, "--lang", "fr", "-o", "/tmp/fa-q.html"}).code == 2);
-  testing::WriteBadAnswers("/tmp/fa-q-bad.yaml");
-  const CliRun bad = Cli({"questionnaire", "--rubric", rubric, "/tmp/fa-q-bad.yaml", "-o", "/tmp/fa-q.html"});
+  const TempDir dir("fa-questionnaire-test");
+  const std::string html = dir.File("q.html"), bad_answers = dir.File("bad.yaml");
+  CHECK(Cli({"questionnaire", "-o", html}).code == 2);
+  CHECK(Cli({"questionnaire", "--rubric", rubric, "--lang", "fr", "-o", html}).code == 2);
+  testing::WriteBadAnswers(bad_answers);
+  const CliRun bad = Cli({"questionnaire", "--rubric", rubric, bad_answers, "-o", html});
   CHECK(bad.code == 1);
   CHECK(bad.err.find("unknown criterion 'foundation.netwrok', did you mean 'foundation.network'?") != std::string::npos);
-  const CliRun ok = Cli({"questionnaire", "--rubric", rubric, kData + "questionnaire_answers.yaml", "-o", "/tmp/fa-q.html"});
+  const CliRun ok = Cli({"questionnaire", "--rubric", rubric, kData + "questionnaire_answers.yaml", "-o", html});
   CHECK(ok.code == 0);
-  CHECK(ok.out == "wrote /tmp/fa-q.html (8 items, 上海冈泰精密机械加工有限公司)\n");
+  CHECK(ok.out == "wrote " + html + " (8 items, 上海冈泰精密机械加工有限公司)\n");
 }
 
 TEST_CASE("questionnaire command: --pdf without Chromium exits 1 and says what to install") {
+  const TempDir dir("fa-questionnaire-test");
   setenv("FA_CHROMIUM", "/nonexistent/chromium", 1);
-  const CliRun r = Cli({"questionnaire", "--rubric", kData + "questionnaire_rubric.yaml", "-o", "/tmp/fa-q.html", "--pdf"});
+  const CliRun r = Cli({"questionnaire", "--rubric", kData + "questionnaire_rubric.yaml", "-o", dir.File("q.html"), "--pdf"});
   unsetenv("FA_CHROMIUM");
   CHECK(r.code == 1);
   CHECK(r.err ==

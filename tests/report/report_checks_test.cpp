@@ -15,6 +15,8 @@
 
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
+#include "base/atomic_file.h"
+#include "base/env.h"
 #include "base/text.h"
 #include "report/pdf_printer.h"
 #include "report/questionnaire.h"
@@ -94,8 +96,8 @@ TEST_CASE("report checks: every report kind prints to PDF with its Chinese conte
       {"gated", {"上海嘉辰精密零部件有限公司", "成熟度得分", "下一步要做的三件事", "智能工厂梯度层级", "改进路线图"}, 14},
       {"points", {"上海冈泰精密机械加工有限公司", "总分", "场景热力图", "改进路线图"}, 12},
       {"questionnaire", {"上海冈泰精密机械加工有限公司", "现场评估问卷", "设备联网率"}, 6}};
-  const fs::path dir = fs::temp_directory_path() / ("fa-pdf-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const TempDir tmp("fa-pdf");
+  const fs::path dir = tmp.path();
   for (const auto& kind : kinds) {
     CAPTURE(kind.name);
     const std::string html = (dir / (std::string(kind.name) + ".html")).string();
@@ -114,7 +116,6 @@ TEST_CASE("report checks: every report kind prints to PDF with its Chinese conte
     // The running head carries the company name from page 2 on.
     if (std::string(kind.name) != "questionnaire") CHECK(testing::Count(text, "诊断报告") >= pages - 1);
   }
-  fs::remove_all(dir);
 }
 
 }  // namespace fa

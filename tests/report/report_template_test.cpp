@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include "base/env.h"
 #include "base/text.h"
 #include "report/report_labels.h"
 #include "report/report_renderer.h"
@@ -19,19 +20,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory under the system temp dir, removed at scope exit.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int count = 0;
-    path = fs::temp_directory_path() /
-           ("fa-report-test-" + std::to_string(::getpid()) + "-" + std::to_string(++count));
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
+// A directory of its own for a test's templates, removed at scope exit.
+struct TemplateDir : TempDir {
+  TemplateDir() : TempDir("fa-report-test") {}
   void Write(const std::string& name, const std::string& text) const {
-    fs::create_directories((path / name).parent_path());
-    std::ofstream(path / name, std::ios::binary) << text;
+    fs::create_directories(fs::path(File(name)).parent_path());
+    std::ofstream(File(name), std::ios::binary) << text;
   }
 };
 
@@ -47,16 +41,16 @@ std::string LoadError(const std::string& dir, const std::string& name) {
 }  // namespace
 
 TEST_CASE("template: includes are expanded relative to the including file and rendered") {
-  TempDir dir;
+  TemplateDir dir;
   dir.Write("main.html", "<p><? include \"parts/name.html\" ?>\n</p>");
   dir.Write("parts/name.html", "<? for s items ?>[<?= s ?>]<? endfor ?>");
   EscapedView view;
   view.TextList("items", {"a<b", "c"});
-  CHECK(ReportTemplate::Load(dir.path.string(), "main.html").Render(view) == "<p>[a&lt;b][c]</p>");
+  CHECK(ReportTemplate::Load(dir.path(), "main.html").Render(view) == "<p>[a&lt;b][c]</p>");
 }
 
 TEST_CASE("template: truth, loops and dropped newlines follow Poco::JSON::Template") {
-  TempDir dir;
+  TemplateDir dir;
   dir.Write("t.html",
             "[<? if e ?>E<? endif ?>][<? if s ?>S<? endif ?>][<? if z ?>Z<? endif ?>][<? if no ?>N<? endif ?>]"
             "[<? if none ?>M<? elif s ?>elif<? else ?>else<? endif ?>][<? ifexist e ?>X<? endif ?>][<?= n ?>]\n"
@@ -65,13 +59,13 @@ TEST_CASE("template: truth, loops and dropped newlines follow Poco::JSON::Templa
   a.Text("k", "a&").Flag("on", true);
   b.Text("k", "b").Flag("on", false);
   view.Text("e", "").Text("s", "x").Int("z", 0).Flag("no", false).Int("n", 42).List("items", {a, b});
-  CHECK(ReportTemplate::Load(dir.path.string(), "t.html").Render(view) ==
+  CHECK(ReportTemplate::Load(dir.path(), "t.html").Render(view) ==
         "[][S][][][elif][X][42]\nxx\n-a&amp;+-bend");  // the newline after a block command is dropped
 }
 
 TEST_CASE("template: a missing template or include is an error naming the file") {
-  TempDir dir;
-  const std::string d = dir.path.string();
+  TemplateDir dir;
+  const std::string d = dir.path();
   CHECK(LoadError(d, "absent.html") == d + "/absent.html: cannot read template");
   dir.Write("main.html", "x\n<? include \"gone.html\" ?>");
   CHECK(LoadError(d, "main.html") ==
@@ -79,8 +73,8 @@ TEST_CASE("template: a missing template or include is an error naming the file")
 }
 
 TEST_CASE("template: malformed templates are errors with the file and line") {
-  TempDir dir;
-  const std::string d = dir.path.string();
+  TemplateDir dir;
+  const std::string d = dir.path();
   dir.Write("open.html", "a\n<? for x xs ?>\nb");
   CHECK(LoadError(d, "open.html") == d + "/open.html:2: <? for ?> is never closed");
   dir.Write("stray.html", "<? if a ?>\n<? endfor ?>");

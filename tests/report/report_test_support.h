@@ -10,6 +10,7 @@
 
 #include <doctest/doctest.h>
 
+#include "base/atomic_file.h"
 #include "base/text.h"
 
 namespace fa::testing {

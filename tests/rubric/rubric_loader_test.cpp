@@ -15,6 +15,7 @@
 #include <filesystem>
 
 #include "base/hash.h"
+#include "base/atomic_file.h"
 #include "base/text.h"
 
 namespace fa {

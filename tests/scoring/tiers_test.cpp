@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "base/atomic_file.h"
 #include "base/text.h"
 #include "service/assess.h"
 #include "rubric/rubric_loader.h"

@@ -93,7 +93,7 @@ TEST_CASE_TEMPLATE("store: an answer is saved against its version, bumping the a
   FA_STORE_FRESH_DB(db);
   auto store = db.Open();
   Plant p = MakePlant(*store);
-  db.clock.Advance(5);
+  db.clock->Advance(5);
   auto first = store->SaveAnswerValue(Answer(p.assessment.id, "C1.1", "0.8", 0), p.actor);
   REQUIRE(first.status == EditStatus::kSaved);
   CHECK(first.current.version == 1);
@@ -173,7 +173,7 @@ TEST_CASE_TEMPLATE("store: submit freezes a draft against its version; later sav
   CHECK(stale.current.status == AssessmentStatus::kDraft);
   CHECK(AuditCount(*store, "assessment") == 1);
 
-  db.clock.Advance(3600);
+  db.clock->Advance(3600);
   auto submitted = store->Submit(p.assessment.id, version + 1, R"({"level":3})", "sha-1", p.actor);
   REQUIRE(submitted.status == EditStatus::kSaved);
   CHECK(submitted.current.status == AssessmentStatus::kSubmitted);

@@ -1,46 +1,66 @@
 // Test databases for the store suite: every test case runs once per engine —
-// SQLite in a fresh temporary file always, PostgreSQL when FA_TEST_PG_URL
-// names a database (its schema `fa_store_test` is dropped and recreated for
-// each test; nothing else in that database is touched).
+// SQLite in a fresh temporary directory always, PostgreSQL when
+// FA_TEST_PG_URL names a database (in a schema of its own for each test,
+// `fa_store_test_PID_N`, dropped afterwards; nothing else in that database is
+// touched).
 #pragma once
 
 #include <doctest/doctest.h>
 #include <unistd.h>
 
 #include <atomic>
-#include <cstdio>
 #include <cstdlib>
-#include <ctime>
-#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 
+#include "base/env.h"
 #include "store/sql_conn.h"
 #include "store/sql_dialect.h"
 #include "store/store.h"
 
 namespace fa::store::test {
 
-/// A clock that stands still until moved: "2026-11-27T10:00:00Z" + seconds.
-class TestClock {
+/// A PostgreSQL schema of its own, in the database FA_TEST_PG_URL names, for
+/// one test: "PREFIX_PID_N", so two runs of the suite at once never share
+/// one. Dropped with everything in it when the object goes.
+class PgTestSchema {
  public:
-  std::string Now() const {
-    std::time_t t = 1795773600 + seconds_->load();  // 2026-11-27T10:00:00Z
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
+  /// nullopt when FA_TEST_PG_URL is not set.
+  static std::optional<PgTestSchema> Fresh(const std::string& prefix) {
+    const char* base = std::getenv("FA_TEST_PG_URL");
+    if (!base || !*base) return std::nullopt;
+    static std::atomic<int> counter{0};
+    PgTestSchema s;
+    s.name_ = prefix + "_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+    s.url_ = base;
+    s.url_ += (s.url_.find('?') == std::string::npos ? "?" : "&");
+    s.url_ += "options=-csearch_path%3D" + s.name_;
+    s.Exec("DROP SCHEMA IF EXISTS " + s.name_ + " CASCADE");
+    s.Exec("CREATE SCHEMA " + s.name_);
+    return s;
   }
-  void Advance(long seconds) { *seconds_ += seconds; }
-  Clock AsClock() const {
-    TestClock copy = *this;
-    return [copy] { return copy.Now(); };
+  PgTestSchema(PgTestSchema&& o) noexcept : name_(std::exchange(o.name_, {})), url_(std::move(o.url_)) {}
+  ~PgTestSchema() {
+    if (name_.empty()) return;
+    try {
+      Exec("DROP SCHEMA IF EXISTS " + name_ + " CASCADE");
+    } catch (const std::exception&) {  // a leftover schema is harmless
+    }
   }
 
+  /// The database url with this schema as its search path.
+  const std::string& url() const { return url_; }
+
  private:
-  std::shared_ptr<std::atomic<long>> seconds_ = std::make_shared<std::atomic<long>>(0);
+  PgTestSchema() = default;
+  void Exec(const std::string& sql) const {
+    auto dialect = MakePostgresDialect(url_);
+    SqlConn conn(dialect->Connect(), *dialect);
+    conn.Exec(sql);
+  }
+  std::string name_, url_;
 };
 
 struct SqliteEngine {
@@ -58,35 +78,24 @@ class TestDb {
   static TestDb Fresh() {
     TestDb db;
     if constexpr (std::is_same_v<Engine, SqliteEngine>) {
-      static int counter = 0;
-      db.dir_ = std::filesystem::temp_directory_path() /
-                ("fa-store-test-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
-      std::filesystem::remove_all(db.dir_);
-      db.url_ = "sqlite:" + (db.dir_ / "sub" / "store.db").string();  // parent dirs are created
+      db.dir_ = std::make_unique<TempDir>("fa-store-test");
+      db.url_ = "sqlite:" + db.dir_->File("sub/store.db");  // parent dirs are created
     } else {
-      const char* base = std::getenv("FA_TEST_PG_URL");
-      if (!base || !*base) {
+      auto schema = PgTestSchema::Fresh("fa_store_test");
+      if (!schema) {
         MESSAGE("PostgreSQL store tests skipped: set FA_TEST_PG_URL (see docs/store.md)");
         return db;
       }
-      std::string url = base;
-      url += (url.find('?') == std::string::npos ? "?" : "&");
-      url += "options=-csearch_path%3Dfa_store_test";
-      db.url_ = url;
-      db.Exec("DROP SCHEMA IF EXISTS fa_store_test CASCADE");
-      db.Exec("CREATE SCHEMA fa_store_test");
+      db.url_ = schema->url();
+      db.schema_.emplace(std::move(*schema));
     }
     return db;
   }
-  ~TestDb() {
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
-  TestDb(TestDb&& o) noexcept
-      : clock(o.clock), url_(std::move(o.url_)), dir_(std::exchange(o.dir_, {})) {}
+  TestDb(TestDb&&) noexcept = default;
 
   bool available() const { return !url_.empty(); }
   const std::string& url() const { return url_; }
-  std::unique_ptr<Store> Open() const { return OpenStore(url_, clock.AsClock()); }
+  std::unique_ptr<Store> Open() const { return OpenStore(url_, *clock); }
 
   /// Runs raw SQL (`?` placeholders) on a connection of its own.
   std::size_t Exec(const std::string& sql, const SqlParams& params = {}) const {
@@ -105,7 +114,8 @@ class TestDb {
     return conn.QueryOne(sql, {}, [](const SqlRow& row) { return row.Text(0); }).value_or("");
   }
 
-  TestClock clock;
+  /// The stores' clock: "2026-11-27T10:00:00Z" until advanced.
+  std::shared_ptr<FixedClockEnv> clock = std::make_shared<FixedClockEnv>(1795773600);
 
  private:
   TestDb() = default;
@@ -114,7 +124,8 @@ class TestDb {
     return MakePostgresDialect(url_);
   }
   std::string url_;
-  std::filesystem::path dir_;
+  std::unique_ptr<TempDir> dir_;
+  std::optional<PgTestSchema> schema_;
 };
 
 #define FA_STORE_ENGINES fa::store::test::SqliteEngine, fa::store::test::PostgresEngine

@@ -42,7 +42,7 @@ TEST_CASE_TEMPLATE("store: users are created, found, listed, updated and audited
   CHECK(users[0].username == "ann");
   CHECK(users[1].username == "bob");
 
-  db.clock.Advance(60);
+  db.clock->Advance(60);
   User edit = bob.current;
   edit.display_name = "Bob B.";
   edit.role = Role::kCommission;
@@ -297,7 +297,7 @@ TEST_CASE_TEMPLATE("store: sessions are found until they expire and can be remov
   CHECK_FALSE(store->FindSession("no-such-hash"));
   CHECK_THROWS_AS(store->CreateSession({"hash-x", 999, "c", "", "2026-11-28T00:00:00Z"}), StoreError);
 
-  db.clock.Advance(30 * 60);  // 10:30: bob's session has just expired
+  db.clock->Advance(30 * 60);  // 10:30: bob's session has just expired
   CHECK_FALSE(store->FindSession("hash-b1"));
   CHECK(store->FindSession("hash-a1"));
   CHECK(store->DeleteExpiredSessions("2026-11-27T10:30:00Z") == 1);

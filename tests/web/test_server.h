@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "base/env.h"
 #include "store/store.h"
 #include "web/server.h"
 #include "web/web_app.h"
@@ -66,9 +67,10 @@ class TestServer {
   const std::filesystem::path& dir() const { return dir_; }
   std::string Log() { return log_buf_.Text(); }
 
-  /// The app's clock (seconds since the epoch); starts at the real time.
-  std::time_t now = std::time(nullptr);
-  void Advance(int seconds) { now += seconds; }
+  /// The app's clock: it starts at the real time and stands still until
+  /// advanced.
+  FixedClockEnv clock{std::time(nullptr)};
+  void Advance(int seconds) { clock.Advance(seconds); }
 
   /// One request; `headers` are sent as given.
   HttpResult Send(const std::string& method, const std::string& path, const std::string& body = "",
@@ -78,7 +80,8 @@ class TestServer {
   int64_t RubricPk(const std::string& rubric_id);
 
  private:
-  std::filesystem::path dir_;
+  TempDir tmp_{"fa-web-test"};  ///< removed after everything below
+  std::filesystem::path dir_ = tmp_.path();
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<web::WebApp> app_;
   LogSink log_buf_;

@@ -8,7 +8,6 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
 
-#include <atomic>
 #include <csignal>
 
 #include "answers/answers_check.h"
@@ -36,17 +35,12 @@ inline Poco::JSON::Object::Ptr HttpResult::Json() const {
 
 inline TestServer::TestServer(const std::function<void(web::WebConfig&)>& tweak) {
   std::signal(SIGPIPE, SIG_IGN);  // a refused upload may close the connection
-  static std::atomic<int> counter{0};
-  dir_ = std::filesystem::temp_directory_path() /
-         ("fa-web-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-  std::filesystem::remove_all(dir_);
-  std::filesystem::create_directories(dir_);
   store_ = store::OpenStore((dir_ / "test.db").string());
   web::WebConfig config;
   config.templates_dir = std::string(FA_SOURCE_DIR) + "/templates";
   config.rubrics_dir = std::string(FA_SOURCE_DIR) + "/rubrics";
   config.ranking_dir = std::string(FA_SOURCE_DIR) + "/examples/ranking";
-  config.now = [this] { return now; };
+  config.env = &clock;
   if (tweak) tweak(config);
   app_ = std::make_unique<web::WebApp>(*store_, config);
   app_->rubrics().RegisterShipped(config.rubrics_dir);
@@ -60,8 +54,6 @@ inline TestServer::~TestServer() {
   server_.reset();
   app_.reset();
   store_.reset();
-  std::error_code ec;
-  std::filesystem::remove_all(dir_, ec);
 }
 
 inline HttpResult TestServer::Send(const std::string& method, const std::string& path, const std::string& body,

@@ -6,7 +6,8 @@
 // its value, evidence and version (a save cut off by the kill may or may not
 // be, but nothing else may differ), and the database must not be corrupt.
 // Runs on SQLite always and on PostgreSQL when FA_TEST_PG_URL names a
-// database (its schema `fa_web_crash_test` is dropped and recreated).
+// database (in a schema of its own, `fa_web_crash_test_PID_N`, dropped
+// afterwards).
 #include <doctest/doctest.h>
 #include <signal.h>
 
@@ -25,7 +26,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -35,11 +35,13 @@
 #include <thread>
 #include <vector>
 
+#include "base/env.h"
 #include "base/json_writer.h"
 #include "store/sql_conn.h"
 #include "store/sql_dialect.h"
 #include "store/store.h"
 #include "server_process.h"
+#include "../store/store_fixture.h"
 
 namespace fa::webcrash {
 namespace {
@@ -280,16 +282,8 @@ void CrashAndRecover(const std::string& db, const std::function<std::string()>& 
 }  // namespace
 
 TEST_CASE("web: crash — SIGKILL in a burst of autosaves loses no acknowledged answer (SQLite)") {
-  struct TempDir {
-    std::filesystem::path path;
-    ~TempDir() {
-      std::error_code ec;
-      std::filesystem::remove_all(path, ec);
-    }
-  } dir{std::filesystem::temp_directory_path() / ("fa-web-crash-" + std::to_string(::getpid()))};
-  std::filesystem::remove_all(dir.path);
-  std::filesystem::create_directories(dir.path);
-  const std::string path = (dir.path / "fa.db").string();
+  TempDir dir("fa-web-crash");
+  const std::string path = dir.File("fa.db");
   CrashAndRecover(path, [&] {
     // Opening the database recovers its write-ahead log, as the server would.
     auto dialect = store::MakeSqliteDialect(path);
@@ -304,27 +298,17 @@ TEST_CASE("web: crash — SIGKILL in a burst of autosaves loses no acknowledged 
 }
 
 TEST_CASE("web: crash — SIGKILL in a burst of autosaves loses no acknowledged answer (PostgreSQL)") {
-  const char* base = std::getenv("FA_TEST_PG_URL");
-  if (!base || !*base) {
+  auto schema = store::test::PgTestSchema::Fresh("fa_web_crash_test");
+  if (!schema) {
     MESSAGE("PostgreSQL crash test skipped: set FA_TEST_PG_URL (scripts/setup-postgres.sh)");
     return;
   }
-  std::string url = base;
-  url += (url.find('?') == std::string::npos ? "?" : "&");
-  url += "options=-csearch_path%3Dfa_web_crash_test";
-  auto dialect = store::MakePostgresDialect(url);
-  {
-    store::SqlConn conn(dialect->Connect(), *dialect);
-    conn.Exec("DROP SCHEMA IF EXISTS fa_web_crash_test CASCADE");
-    conn.Exec("CREATE SCHEMA fa_web_crash_test");
-  }
-  CrashAndRecover(url, [&] {
+  auto dialect = store::MakePostgresDialect(schema->url());
+  CrashAndRecover(schema->url(), [&] {
     // PostgreSQL recovers by itself; the answers and their audit rows agree.
     store::SqlConn conn(dialect->Connect(), *dialect);
     return AnswersAgreeWithAudit(conn);
   });
-  store::SqlConn conn(dialect->Connect(), *dialect);
-  conn.Exec("DROP SCHEMA IF EXISTS fa_web_crash_test CASCADE");
 }
 
 }  // namespace fa::webcrash

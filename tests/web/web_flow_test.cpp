@@ -7,6 +7,8 @@
 #include <fstream>
 
 #include "../cli/cli_runner.h"
+#include "base/atomic_file.h"
+#include "base/env.h"
 #include "base/hash.h"
 #include "report/report_template.h"
 #include "test_server.h"
@@ -199,9 +201,8 @@ TEST_CASE("web: admin uploads a rubric — errors are shown with file:line:col, 
 }
 
 TEST_CASE("web: the commission ranks the submitted assessments and exports CSV and JSON") {
-  const auto dir = std::filesystem::temp_directory_path() / ("fa-web-ranking-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  WriteFile((dir / "by-score.yaml").string(),
+  const TempDir dir("fa-web-ranking");
+  WriteFile(dir.File("by-score.yaml"),
             "ranking: by-score\n"
             "title: {zh: 按得分排序, en: By score}\n"
             "rubric: sme-digital-2024\n"
@@ -211,7 +212,7 @@ TEST_CASE("web: the commission ranks the submitted assessments and exports CSV a
             "    title: {zh: 总分, en: Total}\n"
             "    source: score\n"
             "    direction: benefit\n");
-  TestServer server([&](web::WebConfig& c) { c.ranking_dir = dir.string(); });
+  TestServer server([&](web::WebConfig& c) { c.ranking_dir = dir.path(); });
   Seed(server);
   Client c(server);
   REQUIRE(c.Login("commission", kPassword));
@@ -230,7 +231,6 @@ TEST_CASE("web: the commission ranks the submitted assessments and exports CSV a
   HttpResult report = c.Get("/ranking/report?config=by-score");
   CHECK(report.status == 200);
   CHECK(report.Header("content-security-policy").find("unsafe-inline") == std::string::npos);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace fa::webtest

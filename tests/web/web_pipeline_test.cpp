@@ -10,6 +10,7 @@
 #include "../cli/cli_runner.h"
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
+#include "base/atomic_file.h"
 #include "synth/synthetic_cohort.h"
 #include "test_server.h"
 
@@ -77,7 +78,7 @@ std::vector<int64_t> AssessSyntheticPlants(TestServer& server, const World& worl
 
 TEST_CASE("web: the web app and the command line give byte-identical assessments and reports") {
   TestServer server;  // its clock stands still: every submit gets the same stamp
-  const std::string stamp = web::IsoUtc(server.now);
+  const std::string stamp = server.clock.NowUtc();
   World world = Seed(server);
   Client a(server);
   REQUIRE(a.Login("consultant-a", kPassword));

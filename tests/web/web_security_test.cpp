@@ -44,7 +44,6 @@ TEST_CASE("web: password hashes are salted PHC strings that verify only the righ
   CHECK_FALSE(web::VerifyPassword("x", ""));
   CHECK(web::RandomToken().size() == 43);
   CHECK(web::RandomToken() != web::RandomToken());
-  CHECK(web::FromBase64Url(web::Base64Url("\x01\xff\x10hello")) == "\x01\xff\x10hello");
 }
 
 TEST_CASE("web: a state-changing request without the right CSRF token is refused with 403") {

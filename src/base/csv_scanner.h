@@ -1,8 +1,7 @@
-// An RFC 4180 record scanner over CSV text already in memory, for cohort
-// files (cohort_csv.h): fields as views into the text (quoted fields with
-// doubled quotes are unescaped into the scanner's own storage), byte offsets
-// for positions, and splitting a large file into parts that can be scanned
-// on separate threads.
+// The one CSV reader: an RFC 4180 record scanner over text in memory, for
+// cohort files and the ranking tables alike (same syntax errors, same
+// positions), with fields as views into the text, byte offsets, and parts of
+// a large file to scan on separate threads.
 #pragma once
 
 #include <cstddef>

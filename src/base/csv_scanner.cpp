@@ -1,4 +1,4 @@
-#include "answers/cohort_csv_scanner.h"
+#include "base/csv_scanner.h"
 
 #include <algorithm>
 #include <cstring>

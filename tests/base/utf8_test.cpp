@@ -1,0 +1,63 @@
+// base/utf8.h: decoding with validity, the one display-width rule, and
+// cutting text between code points.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "base/utf8.h"
+
+namespace fa {
+
+TEST_CASE("utf8: well-formed sequences of one to four bytes decode to their code points") {
+  const std::string text = "a\xC3\xA9\xE2\x80\x94\xF0\x9F\x98\x80";  // a é — 😀
+  Utf8Char c = DecodeUtf8(text, 0);
+  CHECK((c.code_point == U'a' && c.length == 1 && c.valid));
+  c = DecodeUtf8(text, 1);
+  CHECK((c.code_point == 0xE9 && c.length == 2 && c.valid));
+  c = DecodeUtf8(text, 3);
+  CHECK((c.code_point == 0x2014 && c.length == 3 && c.valid));
+  c = DecodeUtf8(text, 6);
+  CHECK((c.code_point == 0x1F600 && c.length == 4 && c.valid));
+  CHECK_FALSE(FirstInvalidUtf8(text).has_value());
+  CHECK_FALSE(FirstInvalidUtf8("").has_value());
+  CHECK_FALSE(FirstInvalidUtf8("\xF4\x8F\xBF\xBF").has_value());  // U+10FFFF, the last one
+}
+
+TEST_CASE("utf8: overlong forms, surrogates, values past U+10FFFF and cut-short sequences are invalid") {
+  CHECK(FirstInvalidUtf8("ok \xC0\xAF") == 3);          // overlong '/'
+  CHECK(FirstInvalidUtf8("\xE0\x80\xAF") == 0);         // overlong, three bytes
+  CHECK(FirstInvalidUtf8("\xF0\x80\x80\xAF") == 0);     // overlong, four bytes
+  CHECK(FirstInvalidUtf8("ab\xED\xA0\x80") == 2);       // U+D800, a surrogate
+  CHECK(FirstInvalidUtf8("\xF4\x90\x80\x80") == 0);     // U+110000
+  CHECK(FirstInvalidUtf8("\xF5\x80\x80\x80") == 0);     // no lead byte that high
+  CHECK(FirstInvalidUtf8("名\xE7\xA7") == 3);           // cut short at the end
+  CHECK(FirstInvalidUtf8("\xE7\xA7x") == 0);            // cut short by an ASCII byte
+  CHECK(FirstInvalidUtf8("x\x80") == 1);                // a stray continuation byte
+  const Utf8Char c = DecodeUtf8("\xE7\xA7", 0);
+  CHECK((c.code_point == kReplacementCharacter && c.length == 1 && !c.valid));
+}
+
+TEST_CASE("display width: CJK, kana, Hangul and fullwidth punctuation take two cells; the dash one") {
+  CHECK(DisplayWidth("abc") == 3);
+  CHECK(DisplayWidth("智能制造") == 8);
+  CHECK(DisplayWidth("，。（）") == 8);       // CJK and fullwidth punctuation
+  CHECK(DisplayWidth("カナ한글") == 8);        // kana, Hangul
+  CHECK(DisplayWidth("—") == 1);               // U+2014, as terminals draw it
+  CHECK(DisplayWidth("…“”") == 3);
+  CHECK(DisplayWidth("e\xCC\x81") == 1);       // e + combining acute accent
+  CHECK(DisplayWidth("\xFF") == 1);            // an invalid byte shows as one U+FFFD
+  CHECK(DisplayWidth("A—B（甲）") == 9);
+}
+
+TEST_CASE("utf8 prefix: text is cut between code points, never inside one") {
+  CHECK(Utf8Prefix("智能制造", 7) == "智能");
+  CHECK(Utf8Prefix("智能制造", 6) == "智能");
+  CHECK(Utf8Prefix("ab", 5) == "ab");
+  CHECK(Utf8Prefix("a—b", 3) == "a");
+  CHECK(WidthPrefix("智能制造", 5) == "智能");
+  CHECK(WidthPrefix("a—智b", 3) == "a—");
+  CHECK(WidthPrefix("a—智b", 4) == "a—智");
+  CHECK(WidthPrefix("e\xCC\x81x", 1) == "e\xCC\x81");  // a mark stays with its letter
+}
+
+}  // namespace fa
