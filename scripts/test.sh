@@ -15,4 +15,10 @@ if [ -z "${FA_TEST_PG_URL:-}" ]; then
 fi
 export FA_TEST_PG_URL
 echo "test: the store and crash tests also run on PostgreSQL at $(printf '%s' "$FA_TEST_PG_URL" | sed 's#://\([^:/@]*\):[^@]*@#://\1:***@#')" >&2
-ctest --test-dir build --output-on-failure
+# Every check must run here: a missing tool fails its test instead of
+# skipping it (tests/skip_check.h).
+export FA_REQUIRE_CHECKS=1
+ctest --test-dir build --output-on-failure -j2
+# The suite again under AddressSanitizer and UndefinedBehaviorSanitizer, and
+# every parser fuzzed for a bounded time (FA_FUZZ_SECONDS, default 15).
+bash scripts/test-sanitizers.sh

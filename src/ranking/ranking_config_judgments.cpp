@@ -319,8 +319,13 @@ std::optional<PairwiseJudgments> ReadPairwiseMatrix(const YamlValue& value,
 std::optional<JudgmentsFile> LoadJudgmentsFile(const std::string& path, Diagnostics& diags) {
   std::optional<std::string> text = ReadSource(path, diags);
   if (!text) return std::nullopt;
-  if (EndsWith(path, ".csv") || EndsWith(path, ".CSV")) return LoadCsvJudgments(path, *text, diags);
-  return LoadYamlJudgments(path, *text, diags);
+  return LoadJudgmentsFromString(*text, path, diags);
+}
+
+std::optional<JudgmentsFile> LoadJudgmentsFromString(const std::string& text, const std::string& file,
+                                                     Diagnostics& diags) {
+  if (EndsWith(file, ".csv") || EndsWith(file, ".CSV")) return LoadCsvJudgments(file, text, diags);
+  return LoadYamlJudgments(file, text, diags);
 }
 
 }  // namespace fa

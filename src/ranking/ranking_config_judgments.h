@@ -55,6 +55,9 @@ std::optional<PairwiseJudgments> ReadPairwiseMatrix(const YamlValue& value,
 /// Reads a judgments file, YAML or CSV by extension (".csv"). Problems go
 /// to `diags`; nullopt when any is an error.
 std::optional<JudgmentsFile> LoadJudgmentsFile(const std::string& path, Diagnostics& diags);
+/// The same over `text` read from `file` (whose extension picks the syntax).
+std::optional<JudgmentsFile> LoadJudgmentsFromString(const std::string& text, const std::string& file,
+                                                     Diagnostics& diags);
 
 /// A judgment as people write it: "3", "1/5" for 0.2, else two decimals
 /// ("4.47" for an aggregated judgment).

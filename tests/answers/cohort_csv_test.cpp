@@ -90,7 +90,7 @@ TEST_CASE("cohort CSV: a clean file gives one answer set per row, through BOM, q
   CHECK(sets[0].sha256 != sets[1].sha256);
 }
 
-TEST_CASE("cohort CSV: every kind of value, lists written a;b and the empty list as []") {
+TEST_CASE("cohort CSV: every kind of value, lists written with semicolons and the empty list as two brackets") {
   Diagnostics d;
   auto sets = Read("tests/data/cohort/ok/points.csv", d);
   CHECK_MESSAGE(d.empty(), d.Format());

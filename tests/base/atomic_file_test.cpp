@@ -77,7 +77,7 @@ TEST_CASE("atomic file: a new file gets the usual mode, a replaced one keeps its
   CHECK(Mode(path) == 0600);
 }
 
-TEST_CASE("atomic file: concurrent writers of one target never collide; the last rename wins whole") {
+TEST_CASE("atomic file: concurrent writers of one target never collide, the last rename wins whole") {
   TempDir dir("fa-atomic");
   const std::string path = dir.File("shared.txt");
   constexpr int kWriters = 8, kRounds = 10;

@@ -37,7 +37,7 @@ TEST_CASE("utf8: overlong forms, surrogates, values past U+10FFFF and cut-short 
   CHECK((c.code_point == kReplacementCharacter && c.length == 1 && !c.valid));
 }
 
-TEST_CASE("display width: CJK, kana, Hangul and fullwidth punctuation take two cells; the dash one") {
+TEST_CASE("display width: CJK, kana, Hangul and fullwidth punctuation take two cells, the dash one") {
   CHECK(DisplayWidth("abc") == 3);
   CHECK(DisplayWidth("智能制造") == 8);
   CHECK(DisplayWidth("，。（）") == 8);       // CJK and fullwidth punctuation

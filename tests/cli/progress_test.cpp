@@ -41,7 +41,8 @@ TEST_CASE("progress: a count is redrawn at most every 0.2 s, and always when com
 TEST_CASE("progress: a phase is drawn at once and the line is erased once at the end") {
   std::ostringstream err;
   {
-    Progress p(err, true, FakeClock().Get());
+    FakeClock clock;  // outlives the progress line that reads it
+    Progress p(err, true, clock.Get());
     p.Phase("reading cohort.csv");
     p.Clear();
     p.Clear();

@@ -220,7 +220,7 @@ TEST_CASE("cli: synth --answers-dir writes answer files that score cleanly") {
   CHECK(sets.size() == 5);
 }
 
-TEST_CASE("cli: a bad cohort exits 1 with positioned diagnostics and writes nothing; bad arguments exit 2") {
+TEST_CASE("cli: a bad cohort exits 1 with positioned diagnostics and writes nothing, bad arguments exit 2") {
   TempDir dir("fa-synth-test");
   const std::string out = dir.File("bad-cohort.csv");
   Run r = Cli("score --rubric tests/data/ok/scoring/gated.yaml --cohort tests/data/cohort/bad/bad_values.csv -o " + out);

@@ -32,6 +32,10 @@ if (!binary) {
 }
 
 function skip(why) {
+  if (process.env.FA_REQUIRE_CHECKS === '1') {
+    console.log(`e2e_browser: required, cannot run: ${why} (run: bash scripts/setup-web-checks.sh)`);
+    process.exit(1);
+  }
   console.log(`e2e_browser: skipped: ${why} (run: bash scripts/setup-web-checks.sh)`);
   process.exit(SKIP);
 }

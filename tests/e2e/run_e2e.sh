@@ -4,6 +4,10 @@
 # without the browser tools skips the test with a message instead of failing.
 # usage: sh tests/e2e/run_e2e.sh BINARY SOURCE_DIR
 if ! command -v node >/dev/null 2>&1; then
+  if [ "${FA_REQUIRE_CHECKS:-0}" = 1 ]; then
+    echo "e2e_browser: required, cannot run: node is not installed (run: bash scripts/setup-web-checks.sh)"
+    exit 1
+  fi
   echo "e2e_browser: skipped: node is not installed (run: bash scripts/setup-web-checks.sh)"
   exit 77
 fi

@@ -79,7 +79,7 @@ TEST_CASE("dirichlet sampler: gamma variates have mean and variance α, for α b
   }
 }
 
-TEST_CASE("dirichlet sampler: a zero weight stays zero; the others are normalised") {
+TEST_CASE("dirichlet sampler: a zero weight stays zero, the others are normalised") {
   DirichletSampler sampler(Vec({2, 0, 2}), 10);
   CHECK(sampler.alpha() == std::vector<double>{5, 0, 5});
   RandomStream rng(3);

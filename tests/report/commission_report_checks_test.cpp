@@ -5,6 +5,8 @@
 // kinds are printed to PDF and read back with pdftotext.
 #include <doctest/doctest.h>
 
+#include "skip_check.h"
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -69,8 +71,7 @@ std::string PortfolioHtml(const std::string& lang, bool hostile) {
 TEST_CASE("commission report checks: hostile ranking and portfolio reports pass the W3C Nu HTML checker") {
   const std::string java = Which("java");
   if (java.empty() || !fs::exists(VnuJar())) {
-    MESSAGE("skipped: needs java and " << VnuJar() << " (run scripts/setup-report-checks.sh)");
-    return;
+    FA_SKIP("needs java and " << VnuJar() << " (run scripts/setup-report-checks.sh)");
   }
   const TempDir tmp("fa-vnu-commission");
   const fs::path dir = tmp.path();
@@ -92,8 +93,7 @@ TEST_CASE("commission report checks: hostile ranking and portfolio reports pass 
 TEST_CASE("commission report checks: ranking report and portfolio print to PDF with their Chinese content") {
   PdfPrinter printer;
   if (::access(printer.chromium.c_str(), X_OK) != 0 || Which("pdftotext").empty() || Which("pdfinfo").empty()) {
-    MESSAGE("skipped: needs " << printer.chromium << ", pdftotext and pdfinfo (run scripts/setup-report-checks.sh)");
-    return;
+    FA_SKIP("needs " << printer.chromium << ", pdftotext and pdfinfo (run scripts/setup-report-checks.sh)");
   }
   struct Kind {
     const char* name;

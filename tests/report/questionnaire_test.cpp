@@ -56,7 +56,7 @@ TEST_CASE("questionnaire: partly filled, Chinese and English, match the golden f
   CheckGolden(Render(rubric, &answers, "en"), "questionnaire_filled_en.html");
 }
 
-TEST_CASE("questionnaire: every criterion with its options; answers tick boxes and fill lines") {
+TEST_CASE("questionnaire: every criterion with its options, answers tick boxes and fill lines") {
   const Rubric rubric = SampleRubric();
   const std::string blank = Render(rubric, nullptr, "zh");
   CHECK(Count(blank, "<article class=\"q-item") == 8);

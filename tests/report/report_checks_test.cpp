@@ -7,6 +7,8 @@
 //     pdftotext finds its key Chinese content on a sane number of pages.
 #include <doctest/doctest.h>
 
+#include "skip_check.h"
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -68,8 +70,7 @@ std::string ReportOf(const std::string& kind) {
 TEST_CASE("report checks: every golden report passes the W3C Nu HTML checker") {
   const std::string java = Which("java");
   if (java.empty() || !fs::exists(VnuJar())) {
-    MESSAGE("skipped: needs java and " << VnuJar() << " (run scripts/setup-report-checks.sh)");
-    return;
+    FA_SKIP("needs java and " << VnuJar() << " (run scripts/setup-report-checks.sh)");
   }
   std::vector<std::string> args = {"-jar", VnuJar(), "--errors-only"};
   for (const auto& entry : fs::directory_iterator(testing::kGoldenDir))
@@ -84,8 +85,7 @@ TEST_CASE("report checks: every golden report passes the W3C Nu HTML checker") {
 TEST_CASE("report checks: every report kind prints to PDF with its Chinese content") {
   PdfPrinter printer;
   if (::access(printer.chromium.c_str(), X_OK) != 0 || Which("pdftotext").empty() || Which("pdfinfo").empty()) {
-    MESSAGE("skipped: needs " << printer.chromium << ", pdftotext and pdfinfo (run scripts/setup-report-checks.sh)");
-    return;
+    FA_SKIP("needs " << printer.chromium << ", pdftotext and pdfinfo (run scripts/setup-report-checks.sh)");
   }
   struct Kind {
     const char* name;

@@ -25,7 +25,7 @@ TEST_CASE("radar: four nodes give four axes and the polygon at the documented ge
   CHECK(Count(svg, "class=\"radar-ring\"") == 4);
 }
 
-TEST_CASE("radar: values outside [0, 1] are clamped and fewer than three axes draw nothing") {
+TEST_CASE("radar: values outside 0..1 are clamped and fewer than three axes draw nothing") {
   RadarChart chart{"", {{"A", 1.7, ""}, {"B", -1, ""}, {"C", 0.5, ""}}, {}, ""};
   std::string svg = RadarChartSvg(chart);
   CHECK(svg.find("points=\"280.0,75.0 280.0,215.0 219.4,250.0\"") != std::string::npos);

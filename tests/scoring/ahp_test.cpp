@@ -375,7 +375,7 @@ TEST_CASE("group ahp: mismatched experts are rejected with a clear message") {
   CHECK_THROWS_WITH_AS(AhpWeightsAij({}), "group ahp: no expert matrices", std::invalid_argument);
 }
 
-TEST_CASE("ahp: past the end of a printed random-index table there is a warning; the default has no end") {
+TEST_CASE("ahp: past the end of a printed random-index table there is a warning, the default has no end") {
   CHECK(RandomIndexBeyondTable(RandomIndexTable::kSaaty1980, 10).empty());
   CHECK(RandomIndexBeyondTable(RandomIndexTable::kSaaty2005, 11) ==
         "random-index table saaty2005 is printed only up to n = 10, so RI(10) = 1.4900 stands in for n = 11 (the "

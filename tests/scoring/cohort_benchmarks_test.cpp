@@ -57,7 +57,7 @@ TEST_CASE("percentiles: a group with fewer than five values gets no percentile b
   CHECK(r.count[1] == 4);
 }
 
-TEST_CASE("industry groups are numbered in order of first appearance; no industry is no group") {
+TEST_CASE("industry groups are numbered in order of first appearance, no industry is no group") {
   int groups = 0;
   CHECK(IndustryGroups({"auto", "ic", "", "auto"}, groups) == std::vector<int>{0, 1, -1, 0});
   CHECK(groups == 2);

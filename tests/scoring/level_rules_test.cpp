@@ -52,7 +52,7 @@ TEST_CASE("gated rule: k = 5 scores 4 + s_5, with s_6 = 0") {
   CHECK(Gated({1, 1, 1, 1, 1}).score[0] == doctest::Approx(5));
 }
 
-TEST_CASE("gated rule: S always lies inside its level's band [k - 0.2, k + 0.8)") {
+TEST_CASE("gated rule: S always lies inside its level's band, from k - 0.2 up to k + 0.8") {
   const double steps[] = {0, 0.3, 0.5, 0.79, 0.8, 0.85, 1};
   for (double a : steps)
     for (double b : steps)

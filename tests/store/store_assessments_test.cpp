@@ -155,7 +155,7 @@ TEST_CASE_TEMPLATE("store: a stale answer save is refused with the stored answer
   CHECK(AuditCount(*store, "answer") == audit_rows);
 }
 
-TEST_CASE_TEMPLATE("store: submit freezes a draft against its version; later saves and submits are refused", T,
+TEST_CASE_TEMPLATE("store: submit freezes a draft against its version, later saves and submits are refused", T,
                    FA_STORE_ENGINES) {
   FA_STORE_FRESH_DB(db);
   auto store = db.Open();

@@ -91,7 +91,9 @@ TEST_CASE_TEMPLATE("store: every acknowledged answer survives SIGKILL in a burst
   std::map<std::string, AnswerRecord> stored;
   for (const AnswerRecord& a : store->ListAnswers(assessment)) stored[a.criterion] = a;
   REQUIRE(last.size() == 10);
-  for (const auto& [name, acked] : last) {
+  for (const auto& entry : last) {
+    const std::string& name = entry.first;  // a plain name: doctest's INFO captures it in a lambda
+    const auto& acked = entry.second;
     INFO("criterion ", name);
     REQUIRE(stored.count(name));
     CHECK(stored[name].version >= acked.first);

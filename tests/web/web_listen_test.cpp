@@ -7,7 +7,7 @@
 
 namespace fa::web {
 
-TEST_CASE("web: --listen takes HOST:PORT, [IPv6]:PORT, :PORT and PORT, and refuses anything else") {
+TEST_CASE("web: --listen takes HOST:PORT, an IPv6 address in brackets with a port, :PORT and PORT, and refuses anything else") {
   std::string host;
   int port = -1;
   CHECK(ParseListen("0.0.0.0:8080", host, port));

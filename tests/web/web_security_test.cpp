@@ -225,7 +225,9 @@ TEST_CASE("web: security headers are on every response") {
       {As::kManufacturerOther, "/assessments/" + std::to_string(world.submitted) + "/report"},
       {As::kCommission, "/ranking"},     {As::kCommission, "/portfolio"},
       {As::kAdmin, "/admin/users"},      {As::kAdmin, "/api/users"}};
-  for (const auto& [as, path] : requests) {
+  for (const auto& request : requests) {
+    const As as = request.first;  // plain names: doctest's INFO captures them in a lambda
+    const std::string& path = request.second;
     HttpResult r = clients[as]->Get(path);
     INFO(AsName(as) << " " << path << " " << r.status);
     std::string csp = r.Header("content-security-policy");
@@ -268,7 +270,9 @@ TEST_CASE("web: hostile text in factory names, evidence and notes comes back esc
       {As::kAdmin, "/admin/factories"},
       {As::kAdmin, "/admin/users"},
       {As::kAdmin, "/audit"}};
-  for (const auto& [as, path] : pages) {
+  for (const auto& page : pages) {
+    const As as = page.first;  // plain names: doctest's INFO captures them in a lambda
+    const std::string& path = page.second;
     HttpResult r = clients[as]->Get(path);
     INFO(AsName(as) << " " << path);
     REQUIRE(r.status == 200);

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The test suite again under AddressSanitizer and UndefinedBehaviorSanitizer
+# (clang), with every fuzz target built (-DFA_FUZZ=ON) and run for a bounded
+# time from its seed corpus. scripts/test.sh runs this after the normal
+# suite; any sanitizer report or fuzz finding fails it. A finding is copied
+# to tests/fuzz/regressions/<target>/, which the suite replays from then on.
+#
+# usage: bash scripts/test-sanitizers.sh
+#   FA_FUZZ_SECONDS  seconds per fuzz target (default 15; 0 builds but does not fuzz)
+#   FA_FUZZ_TARGETS  the targets to run (default: all of fuzz/fuzz_targets.cpp)
+#   FA_FUZZ_ONLY=1   skip the unit suite (scripts/fuzz.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(clang libclang-rt-14-dev)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "sanitizers: installing ${missing[*]}" >&2
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+build=build-sanitize
+flags="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFA_FUZZ=ON \
+  -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" "${launcher[@]}" >/dev/null
+targets=${FA_FUZZ_TARGETS:-$(sed -n 's/^ *{"\([a-z_]*\)", Fuzz[A-Za-z]*, .*/\1/p' fuzz/fuzz_targets.cpp)}
+ninja -C "$build" factory-assess factory-assess-tests $(for t in $targets; do echo "fuzz_$t"; done)
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+if [ "${FA_FUZZ_ONLY:-0}" != 1 ]; then
+  echo "sanitizers: the unit suite under AddressSanitizer and UndefinedBehaviorSanitizer" >&2
+  "$build/factory-assess-tests"
+fi
+
+seconds=${FA_FUZZ_SECONDS:-15}
+[ "$seconds" -gt 0 ] || exit 0
+failed=0
+for t in $targets; do
+  corpus="$build/fuzz-corpus/$t"
+  mkdir -p "$corpus" "$build/fuzz-findings/$t"
+  seeds=$(sed -n "s/^ *{\"$t\", Fuzz[A-Za-z]*, {\(.*\)}},/\1/p" fuzz/fuzz_targets.cpp | tr -d '",')
+  log="$build/fuzz-findings/$t/log.txt"
+  if "$build/fuzz_$t" "$corpus" $seeds -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+       -artifact_prefix="$build/fuzz-findings/$t/" -print_final_stats=1 >"$log" 2>&1; then
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+    echo "fuzz: $t: no finding in ${seconds}s: ${execs:-?} inputs ($(( ${execs:-0} / seconds ))/s), corpus $(ls "$corpus" | wc -l) files" >&2
+  else
+    failed=1
+    mkdir -p "tests/fuzz/regressions/$t"
+    for f in "$build/fuzz-findings/$t"/crash-* "$build/fuzz-findings/$t"/leak-* "$build/fuzz-findings/$t"/timeout-* "$build/fuzz-findings/$t"/oom-*; do
+      [ -e "$f" ] && cp "$f" "tests/fuzz/regressions/$t/"
+    done
+    echo "fuzz: $t: FINDING (log: $log; inputs copied to tests/fuzz/regressions/$t/)" >&2
+    tail -n 40 "$log" >&2
+  fi
+done
+exit $failed
