@@ -48,10 +48,9 @@ struct Digest {
   }
 };
 
-void Run(const char* name, fa::RankingMethod method, const Eigen::MatrixXd& x,
-         const std::vector<bool>& cost, const Eigen::VectorXd& w, int samples, int threads) {
-  const fa::RankingScorer scorer(method, fa::Normalization::kMinMax, x, cost,
-                                 Eigen::VectorXd::Zero(x.rows()));
+void Run(const char* name, const Eigen::MatrixXd& x, const std::vector<bool>& cost,
+         const Eigen::VectorXd& w, int samples, int threads) {
+  const fa::RankingScorer scorer(*fa::FindRankingMethod(name), {x, cost, {}, {}});
   const auto start = std::chrono::steady_clock::now();
   const auto result = fa::RankStability(scorer, w, {samples, 50, 42, threads});
   const auto ranked = std::chrono::steady_clock::now();
@@ -94,8 +93,8 @@ int main(int argc, char** argv) {
   for (int threads : {1, 2}) {
     if (only_threads > 0 && threads != only_threads) continue;
     if (only_threads == 0 && threads > 1 && cores < 2) break;
-    Run("weighted", fa::RankingMethod::kWeighted, x, cost, w, samples, threads);
-    Run("topsis", fa::RankingMethod::kTopsis, x, cost, w, samples, threads);
+    Run("weighted", x, cost, w, samples, threads);
+    Run("topsis", x, cost, w, samples, threads);
   }
   return 0;
 }

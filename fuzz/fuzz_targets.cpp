@@ -20,6 +20,7 @@
 #include "ranking/ranking_config_csv.h"
 #include "ranking/ranking_config_judgments.h"
 #include "ranking/ranking_input.h"
+#include "ranking/ranking_method.h"
 #include "ranking/ranking_weights.h"
 #include "report/ranking_report.h"
 #include "report/report_renderer.h"
@@ -139,7 +140,8 @@ int FuzzRankingJson(const uint8_t* data, size_t size) {
     return options;
   }());
   Diagnostics diags;
-  if (std::optional<Ranking> ranking = RankingFromJson(Text(data, size), "fuzz.json", diags))
+  if (std::optional<Ranking> ranking = RankingFromJson(Text(data, size), "fuzz.json",
+                                                                RankingMethodFactsTable(), diags))
     renderer.Render(*ranking);
   return 0;
 }

@@ -1,7 +1,8 @@
 // The Ranking: candidates ordered by a ranking config's method, with the
 // weights (and their AHP consistency) and each candidate's rank-stability
 // figures — the contract between `rank` and what shows it (text, JSON, CSV,
-// the ranking report). Plain values: ranking/rank_candidates.h computes it,
+// the ranking report), which learns all it needs of the method from
+// RankingMethodFacts. Plain values: ranking/rank_candidates.h computes it,
 // assessment/ranking_json.h writes and reads it (docs/ranking.md "Output").
 #pragma once
 
@@ -16,21 +17,21 @@
 
 namespace fa {
 
-enum class RankingMethod {
-  kScore,     ///< by maturity score (tie rule in docs/ranking.md)
-  kWeighted,  ///< weighted sum of normalised criterion values
-  kTopsis,    ///< TOPSIS, vector normalisation
-};
-
-/// "score" | "weighted" | "topsis".
-const char* RankingMethodName(RankingMethod method);
-/// The method named `name`; nullopt for any other text.
-std::optional<RankingMethod> RankingMethodFromName(const std::string& name);
-
-/// How `weighted` puts criteria on one scale.
-enum class Normalization {
-  kMinMax,  ///< (x − min)/(max − min), reversed for cost criteria (default)
-  kNone,    ///< values as given; cost criteria count negatively
+/// A ranking method as results show it: data from the method's row
+/// (ranking/ranking_method.h), so that nothing showing a Ranking — JSON, CSV,
+/// the report, the terminal text — tests which method it is.
+struct RankingMethodFacts {
+  std::string name;           ///< "topsis": `method:` in configs, "method" in the JSON
+  std::string normalization;  ///< "vector", "minmax", "none": "normalization" in the JSON
+  std::string value_name;     ///< the value's key in the JSON and the CSV: "closeness"
+  int value_digits = 4;       ///< decimals of the value in the report and the terminal
+  bool uses_weights = true;   ///< false: no weights to show, none to vary
+  /// The value is the maturity score itself (shown once, in its own column).
+  bool ranks_by_maturity = false;
+  std::string label;          ///< label key of the method's name: "rk_method_topsis"
+  std::string value_label;    ///< label key of the value's name: "rk_value_topsis"
+  std::string summary;        ///< in the terminal: "closeness to the ideal candidate …"
+  std::string value_heading;  ///< the value's column in the terminal: "closeness"
 };
 
 struct RankingFilters {
@@ -115,8 +116,7 @@ struct Ranking {
   LocalizedText title;
   std::string config_file;
   std::string config_sha256;
-  RankingMethod method = RankingMethod::kTopsis;
-  Normalization normalize = Normalization::kMinMax;
+  RankingMethodFacts method;
   std::string weights_from;
   std::optional<AhpSummary> ahp;
   std::vector<RankedCriterion> criteria;

@@ -8,18 +8,6 @@ namespace fa {
 
 namespace {
 
-const char* NormalizationName(const Ranking& r) {
-  switch (r.method) {
-    case RankingMethod::kTopsis:
-      return "vector";
-    case RankingMethod::kWeighted:
-      return r.normalize == Normalization::kNone ? "none" : "minmax";
-    case RankingMethod::kScore:
-      break;
-  }
-  return "none";
-}
-
 void WriteLocalized(JsonWriter& w, const std::string& key, const LocalizedText& text) {
   w.Key(key).BeginObject().Field("zh", text.zh).Field("en", text.en).EndObject();
 }
@@ -103,7 +91,7 @@ void WriteCandidate(JsonWriter& w, const Ranking& r, const RankedCandidate& c) {
     w.Field("tiers", *c.candidate.tiers);
   else
     w.Key("tiers").Null();
-  w.Field(RankingValueName(r.method), c.value);
+  w.Field(r.method.value_name, c.value);
   w.Key("values").BeginObject();
   for (size_t j = 0; j < r.criteria.size() && j < c.values.size(); ++j)
     w.Field(r.criteria[j].id, c.values[j]);
@@ -135,18 +123,6 @@ std::string CsvField(const std::string& text) {
 
 }  // namespace
 
-const char* RankingValueName(RankingMethod method) {
-  switch (method) {
-    case RankingMethod::kTopsis:
-      return "closeness";
-    case RankingMethod::kWeighted:
-      return "weighted_score";
-    case RankingMethod::kScore:
-      break;
-  }
-  return "maturity_score";
-}
-
 std::string RankingToJson(const Ranking& r) {
   // Round-trip numbers: RankingFromJson gives back the very Ranking, so a
   // report rendered from the file rounds as the one rendered before saving.
@@ -156,9 +132,9 @@ std::string RankingToJson(const Ranking& r) {
   w.Field("program_version", ProgramVersion());
   w.Field("ranking", r.id);
   WriteLocalized(w, "title", r.title);
-  w.Field("method", RankingMethodName(r.method));
-  w.Field("normalization", NormalizationName(r));
-  w.Field("value", RankingValueName(r.method));
+  w.Field("method", r.method.name);
+  w.Field("normalization", r.method.normalization);
+  w.Field("value", r.method.value_name);
   WriteConfig(w, r);
   WriteWeights(w, r);
   WriteStabilitySettings(w, r);
@@ -176,7 +152,7 @@ std::string RankingToJson(const Ranking& r) {
 
 std::string RankingToCsv(const Ranking& r) {
   std::string out = "rank,id,name,town,industry,level,maturity_score,";
-  out += RankingValueName(r.method);
+  out += r.method.value_name;
   out += ",rank_p5,rank_median,rank_p95,mean_rank,top_rank_acceptability,p_top_" +
          std::to_string(r.stability.select);
   for (const auto& c : r.criteria) out += "," + CsvField(c.id);

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "assessment/ranking.h"
 #include "base/diagnostics.h"
@@ -20,10 +21,14 @@ std::string RankingToJson(const Ranking& ranking);
 
 /// Reads a ranking document of version 1 or 2 back into the Ranking it was
 /// written from (version 1 has no tier names, RI row, tier filter or
-/// candidate tiers: they read as empty or absent). Every problem goes to
-/// `diags` against `file`, saying where it is ("candidates[2].stability:
-/// 'rank_p5' must be a number"); nullopt when there is any.
-std::optional<Ranking> RankingFromJson(const std::string& text, const std::string& file, Diagnostics& diags);
+/// candidate tiers: they read as empty or absent). `methods` is every
+/// method with each normalisation it offers, its default first
+/// (ranking/ranking_method.h: RankingMethodFactsTable()); the document's
+/// method and normalisation pick one. Every problem goes to `diags` against
+/// `file`, saying where it is ("candidates[2].stability: 'rank_p5' must be a
+/// number"); nullopt when there is any.
+std::optional<Ranking> RankingFromJson(const std::string& text, const std::string& file,
+                                       const std::vector<RankingMethodFacts>& methods, Diagnostics& diags);
 
 /// RFC 4180, a header row then one row per candidate in rank order:
 /// rank, id, name, town, industry, level, maturity_score, value, rank_p5,
@@ -31,8 +36,5 @@ std::optional<Ranking> RankingFromJson(const std::string& text, const std::strin
 /// one column per criterion (its value as read). Stability cells are empty
 /// when it was not computed.
 std::string RankingToCsv(const Ranking& ranking);
-
-/// "closeness" (topsis), "weighted_score" (weighted), "maturity_score" (score).
-const char* RankingValueName(RankingMethod method);
 
 }  // namespace fa

@@ -88,7 +88,7 @@ CandidateStability ReadCandidateStability(JsonFields& r, const JsonObject& s) {
 }
 
 RankedCandidate ReadCandidate(JsonFields& r, const JsonObject& o, const Ranking& ranking) {
-  const char* value = RankingValueName(ranking.method);
+  const char* value = ranking.method.value_name.c_str();
   r.Require(o, {"rank", "id", value, "values"});
   RankedCandidate c;
   c.rank = r.Int(o, "rank");
@@ -113,8 +113,41 @@ RankedCandidate ReadCandidate(JsonFields& r, const JsonObject& o, const Ranking&
   return c;
 }
 
+// "a, b or c".
+std::string OneOf(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  return out;
+}
+
+// The facts of the document's method with its normalisation (its default
+// when the document names none).
+bool ReadMethod(JsonFields& r, const JsonObject& top, const std::vector<RankingMethodFacts>& methods, Ranking& out) {
+  const std::string name = r.Str(top, "method");
+  const std::string normalization = r.Str(top, "normalization");
+  std::vector<std::string> names, offered;
+  const RankingMethodFacts* found = nullptr;
+  for (const auto& m : methods) {
+    if (names.empty() || names.back() != m.name) names.push_back(m.name);
+    if (m.name != name) continue;
+    offered.push_back(m.normalization);
+    if (!found || m.normalization == normalization) found = &m;
+  }
+  if (!found) {
+    r.Fail("'method' must be " + OneOf(names) + ", found '" + name + "'");
+    return false;
+  }
+  if (!normalization.empty() && found->normalization != normalization) {
+    r.Fail("'normalization' of method " + name + " must be " + OneOf(offered) + ", found '" + normalization + "'");
+    return false;
+  }
+  out.method = *found;
+  return true;
+}
+
 // The header: format, version, id, title, method and normalisation.
-bool ReadHeader(JsonFields& r, const JsonObject& top, Ranking& out) {
+bool ReadHeader(JsonFields& r, const JsonObject& top, const std::vector<RankingMethodFacts>& methods, Ranking& out) {
   const std::string format = r.Str(top, "format");
   if (format != kRankingFormat) {
     r.Fail("expected format '" + std::string(kRankingFormat) + "', found '" + format + "'");
@@ -130,27 +163,20 @@ bool ReadHeader(JsonFields& r, const JsonObject& top, Ranking& out) {
     return false;
   out.id = r.Str(top, "ranking");
   out.title = r.Text(top, "title");
-  const std::string method = r.Str(top, "method");
-  const auto m = RankingMethodFromName(method);
-  if (!m) {
-    r.Fail("'method' must be score, weighted or topsis, found '" + method + "'");
-    return false;
-  }
-  out.method = *m;
-  out.normalize = r.Str(top, "normalization") == "none" ? Normalization::kNone : Normalization::kMinMax;
-  return true;
+  return ReadMethod(r, top, methods, out);
 }
 
 }  // namespace
 
-std::optional<Ranking> RankingFromJson(const std::string& text, const std::string& file, Diagnostics& diags) {
+std::optional<Ranking> RankingFromJson(const std::string& text, const std::string& file,
+                                       const std::vector<RankingMethodFacts>& methods, Diagnostics& diags) {
   const size_t errors = diags.ErrorCount();
   const JsonObject top = ParseJsonObject(text, file, diags);
   if (!top) return std::nullopt;
   JsonFields r(file, diags);
   Ranking out;
   try {
-    if (!ReadHeader(r, top, out)) return std::nullopt;
+    if (!ReadHeader(r, top, methods, out)) return std::nullopt;
     ReadConfig(r, top, out);
     ReadWeights(r, top, out);
     ReadStability(r, top, out);

@@ -21,19 +21,7 @@ std::string FilterText(const Ranking& r) {
   return Join(parts, "; ");
 }
 
-std::string MethodText(const Ranking& r) {
-  switch (r.method) {
-    case RankingMethod::kTopsis:
-      return "topsis: closeness to the ideal candidate (vector normalisation), higher is better";
-    case RankingMethod::kWeighted:
-      return r.normalize == Normalization::kNone
-                 ? "weighted: weighted sum of the values as given, higher is better"
-                 : "weighted: weighted sum of min-max normalised values, higher is better";
-    case RankingMethod::kScore:
-      break;
-  }
-  return "score: maturity score; ties by level, then by credit code";
-}
+std::string MethodText(const Ranking& r) { return r.method.name + ": " + r.method.summary; }
 
 std::string WeightsText(const Ranking& r) {
   if (r.weights_from == "none") return "none (method score)";
@@ -73,44 +61,74 @@ std::string TextTable::Render(const std::string& indent) const {
   return out;
 }
 
-std::string RankingToText(const Ranking& r, const std::string& lang, int limit) {
-  std::string out = "ranking " + r.id;
-  if (!r.title.empty()) out += ": " + r.title.In(lang);
-  out += "\nmethod:     " + MethodText(r) + "\n";
-  out += "candidates: " + std::to_string(r.candidates.size()) + " ranked";
-  if (!r.filters.empty())
-    out += "; " + std::to_string(r.excluded) + " left out by filters (" + FilterText(r) + ")";
-  out += "\nweights:    " + WeightsText(r) + "\n";
-  if (!r.criteria.empty()) {
-    TextTable criteria({false, true, false, false});
-    criteria.AddRow({"criterion", "weight", "direction", "source"});
-    for (const auto& c : r.criteria) {
-      std::string name = c.title.empty() ? c.id : c.id + " (" + c.title.In(lang) + ")";
-      criteria.AddRow({name, r.weights_from == "none" ? "-" : Percent(c.weight),
-                       c.cost ? "cost" : "benefit", c.source});
-    }
-    out += "\n" + criteria.Render("  ");
+namespace {
+
+// The criteria with their weights, directions and sources.
+std::string CriteriaText(const Ranking& r, const std::string& lang) {
+  if (r.criteria.empty()) return "";
+  TextTable criteria({false, true, false, false});
+  criteria.AddRow({"criterion", "weight", "direction", "source"});
+  for (const auto& c : r.criteria) {
+    std::string name = c.title.empty() ? c.id : c.id + " (" + c.title.In(lang) + ")";
+    criteria.AddRow({name, r.weights_from == "none" ? "-" : Percent(c.weight), c.cost ? "cost" : "benefit", c.source});
   }
-  const std::string top_n = "P(top " + std::to_string(r.stability.select) + ")";
-  if (r.stability_computed) {
-    out +=
-        "\nstability:  " + std::to_string(r.stability.samples) +
-        " samples of weights ~ Dirichlet(kappa * w), kappa = " + FormatNumber(r.stability.kappa) +
-        ", seed " + std::to_string(r.stability.seed) + "\n";
-    out +=
-        "            interval: 5th-95th percentile rank; P(1st): share of samples ranked first;\n"
-        "            " +
-        top_n + ": share of samples in which it is among the first " +
-        std::to_string(r.stability.select) + "\n";
-  } else {
-    out += "\nstability:  not computed (" +
-           std::string(r.method == RankingMethod::kScore ? "method score has no weights to vary"
-                       : r.stability.samples == 0        ? "samples: 0"
-                                                         : "fewer than 2 candidates") +
+  return "\n" + criteria.Render("  ");
+}
+
+// The stability settings and what the figures mean, or why there are none.
+std::string StabilityText(const Ranking& r, const std::string& top_n) {
+  if (!r.stability_computed)
+    return "\nstability:  not computed (" +
+           (!r.method.uses_weights ? "method " + r.method.name + " has no weights to vary"
+            : r.stability.samples == 0 ? std::string("samples: 0")
+                                       : std::string("fewer than 2 candidates")) +
            ")\n";
+  return "\nstability:  " + std::to_string(r.stability.samples) +
+         " samples of weights ~ Dirichlet(kappa * w), kappa = " + FormatNumber(r.stability.kappa) + ", seed " +
+         std::to_string(r.stability.seed) + "\n" +
+         "            interval: 5th-95th percentile rank; P(1st): share of samples ranked first;\n"
+         "            " +
+         top_n + ": share of samples in which it is among the first " + std::to_string(r.stability.select) + "\n";
+}
+
+// The cells whose column is shown.
+template <typename T>
+std::vector<T> Kept(const std::vector<T>& cells, const std::vector<bool>& shown) {
+  std::vector<T> out;
+  for (size_t k = 0; k < cells.size(); ++k)
+    if (shown[k]) out.push_back(cells[k]);
+  return out;
+}
+
+// A candidate's cells: rank, name, credit code, town, industry, value,
+// level, and with stability its interval, median, P(1st) and P(top N).
+std::vector<std::string> CandidateRow(const Ranking& r, const RankedCandidate& c) {
+  std::vector<std::string> row = {std::to_string(c.rank),
+                                  Truncate(c.candidate.name.empty() ? c.candidate.id : c.candidate.name, 28),
+                                  c.candidate.id == c.candidate.name ? "" : c.candidate.id,
+                                  c.candidate.town,
+                                  c.candidate.industry,
+                                  FormatFixed(c.value, r.method.value_digits),
+                                  c.candidate.level ? std::to_string(*c.candidate.level) : "-",
+                                  "",
+                                  "",
+                                  "",
+                                  ""};
+  if (r.stability_computed && c.stability) {
+    const CandidateStability& s = *c.stability;
+    row[7] = s.rank_p5 == s.rank_p95 ? std::to_string(s.rank_p5)
+                                     : std::to_string(s.rank_p5) + "-" + std::to_string(s.rank_p95);
+    row[8] = std::to_string(s.rank_median);
+    row[9] = Percent(s.top_rank_acceptability);
+    row[10] = Percent(s.p_top_n);
   }
+  return row;
+}
+
+// One row per candidate (the first `limit`; 0: all), without the columns
+// every candidate leaves empty (a bare CSV table).
+std::string CandidatesText(const Ranking& r, const std::string& top_n, int limit) {
   const bool stable = r.stability_computed;
-  // Columns every candidate leaves empty (a bare CSV table) are left out.
   bool has_code = false, has_town = false, has_industry = false, has_level = false;
   for (const auto& c : r.candidates) {
     has_code = has_code || c.candidate.id != c.candidate.name;
@@ -120,65 +138,31 @@ std::string RankingToText(const Ranking& r, const std::string& lang, int limit) 
   }
   const std::vector<bool> shown_column = {true,      true,   has_code, has_town, has_industry, true,
                                           has_level, stable, stable,   stable,   stable};
-  std::vector<bool> right;
-  std::vector<std::string> head = {"rank",
-                                   "candidate",
-                                   "credit code",
-                                   "town",
-                                   "industry",
-                                   r.method == RankingMethod::kTopsis     ? "closeness"
-                                   : r.method == RankingMethod::kWeighted ? "score"
-                                                                          : "maturity",
-                                   "level",
-                                   "interval",
-                                   "median",
-                                   "P(1st)",
-                                   top_n};
-  const std::vector<bool> right_aligned = {true, false, false, false, false, true,
-                                           true, false, true,  true,  true};
-  auto keep = [&](const std::vector<std::string>& cells) {
-    std::vector<std::string> out;
-    for (size_t k = 0; k < cells.size(); ++k)
-      if (shown_column[k]) out.push_back(cells[k]);
-    return out;
-  };
-  for (size_t k = 0; k < right_aligned.size(); ++k)
-    if (shown_column[k]) right.push_back(right_aligned[k]);
-  TextTable table(right);
-  table.AddRow(keep(head));
-  const int digits = r.method == RankingMethod::kScore ? 2 : 4;
-  int shown = 0;
-  for (const auto& c : r.candidates) {
-    if (limit > 0 && shown == limit) break;
-    ++shown;
-    std::vector<std::string> row = {
-        std::to_string(c.rank),
-        Truncate(c.candidate.name.empty() ? c.candidate.id : c.candidate.name, 28),
-        c.candidate.id == c.candidate.name ? "" : c.candidate.id,
-        c.candidate.town,
-        c.candidate.industry,
-        FormatFixed(c.value, digits),
-        c.candidate.level ? std::to_string(*c.candidate.level) : "-",
-        "",
-        "",
-        "",
-        ""};
-    if (stable && c.stability) {
-      const CandidateStability& s = *c.stability;
-      row[7] = s.rank_p5 == s.rank_p95
-                   ? std::to_string(s.rank_p5)
-                   : std::to_string(s.rank_p5) + "-" + std::to_string(s.rank_p95);
-      row[8] = std::to_string(s.rank_median);
-      row[9] = Percent(s.top_rank_acceptability);
-      row[10] = Percent(s.p_top_n);
-    }
-    table.AddRow(keep(row));
-  }
-  out += "\n" + table.Render("  ");
-  if (shown < static_cast<int>(r.candidates.size()))
-    out += "  … " + std::to_string(r.candidates.size() - static_cast<size_t>(shown)) +
-           " more (use --limit 0 to show all, or --json / --csv)\n";
+  const std::vector<std::string> head = {"rank", "candidate", "credit code", "town", "industry", r.method.value_heading,
+                                         "level", "interval", "median", "P(1st)", top_n};
+  const std::vector<bool> right_aligned = {true, false, false, false, false, true, true, false, true, true, true};
+  TextTable table(Kept(right_aligned, shown_column));
+  table.AddRow(Kept(head, shown_column));
+  const size_t shown = limit > 0 ? std::min(r.candidates.size(), static_cast<size_t>(limit)) : r.candidates.size();
+  for (size_t i = 0; i < shown; ++i) table.AddRow(Kept(CandidateRow(r, r.candidates[i]), shown_column));
+  std::string out = "\n" + table.Render("  ");
+  if (shown < r.candidates.size())
+    out += "  … " + std::to_string(r.candidates.size() - shown) + " more (use --limit 0 to show all, or --json / --csv)\n";
   return out;
+}
+
+}  // namespace
+
+std::string RankingToText(const Ranking& r, const std::string& lang, int limit) {
+  std::string out = "ranking " + r.id;
+  if (!r.title.empty()) out += ": " + r.title.In(lang);
+  out += "\nmethod:     " + MethodText(r) + "\n";
+  out += "candidates: " + std::to_string(r.candidates.size()) + " ranked";
+  if (!r.filters.empty()) out += "; " + std::to_string(r.excluded) + " left out by filters (" + FilterText(r) + ")";
+  out += "\nweights:    " + WeightsText(r) + "\n";
+  out += CriteriaText(r, lang);
+  const std::string top_n = "P(top " + std::to_string(r.stability.select) + ")";
+  return out + StabilityText(r, top_n) + CandidatesText(r, top_n, limit);
 }
 
 }  // namespace fa

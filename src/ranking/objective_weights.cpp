@@ -57,17 +57,26 @@ Eigen::VectorXd Normalise(const Eigen::VectorXd& information, const std::vector<
   return w / w.sum();
 }
 
+// Where both methods start: the constant columns found (they carry no
+// information and get weight 0), every criterion's information 0, and
+// `varies` set for the others.
+ObjectiveWeights NoInformationYet(const Eigen::MatrixXd& x, std::vector<bool>& varies) {
+  ObjectiveWeights out;
+  out.constant_criteria = ConstantColumns(x);
+  out.information = Eigen::VectorXd::Zero(x.cols());
+  varies.assign(static_cast<size_t>(x.cols()), true);
+  for (int j : out.constant_criteria) varies[static_cast<size_t>(j)] = false;
+  return out;
+}
+
 }  // namespace
 
 ObjectiveWeights EntropyWeights(const Eigen::MatrixXd& x) {
   RequireFinite(x, "entropy weights", /*nonnegative=*/true);
   const Eigen::Index m = x.rows();
   const Eigen::Index n = x.cols();
-  ObjectiveWeights out;
-  out.constant_criteria = ConstantColumns(x);
-  out.information = Eigen::VectorXd::Zero(n);
-  std::vector<bool> varies(static_cast<size_t>(n), true);
-  for (int j : out.constant_criteria) varies[static_cast<size_t>(j)] = false;
+  std::vector<bool> varies;
+  ObjectiveWeights out = NoInformationYet(x, varies);
   // k = 1/ln m scales E_j into [0, 1]: E_j = 1 when the column is spread
   // evenly (p_ij = 1/m, no information) and 0 when one alternative holds it all.
   const double k = m > 1 ? 1 / std::log(static_cast<double>(m)) : 0;
@@ -94,11 +103,8 @@ ObjectiveWeights CriticWeights(const Eigen::MatrixXd& x,
   RequireFinite(x, "critic weights", /*nonnegative=*/false);
   const Eigen::Index m = x.rows();
   const Eigen::Index n = x.cols();
-  ObjectiveWeights out;
-  out.constant_criteria = ConstantColumns(x);
-  out.information = Eigen::VectorXd::Zero(n);
-  std::vector<bool> varies(static_cast<size_t>(n), true);
-  for (int j : out.constant_criteria) varies[static_cast<size_t>(j)] = false;
+  std::vector<bool> varies;
+  ObjectiveWeights out = NoInformationYet(x, varies);
 
   // Scale to [0, 1] with 1 the best value, centre, and take σ (population
   // form) and the correlations of the varying columns from the centred matrix.

@@ -13,6 +13,7 @@
 #include "assessment/ranking.h"
 #include "base/localized.h"
 #include "ranking/ranking_config_judgments.h"
+#include "ranking/ranking_method.h"
 
 namespace fa {
 
@@ -52,8 +53,8 @@ struct RankingConfig {
   std::string id;
   LocalizedText title;
   std::string rubric;  ///< optional: the rubric id node sources refer to
-  RankingMethod method = RankingMethod::kTopsis;
-  Normalization normalize = Normalization::kMinMax;
+  const RankingMethod* method = nullptr;  ///< a row of RankingMethods(); null until read
+  std::string normalization;              ///< `normalize:` as given; "" for the method's default
   std::vector<RankingCriterion> criteria;
   std::optional<RankingAhp> ahp;
   RankingFilters filters;

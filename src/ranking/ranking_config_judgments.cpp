@@ -9,6 +9,7 @@
 
 #include "base/text.h"
 #include "ranking/ranking_config_csv.h"
+#include "ranking/ranking_yaml.h"
 
 namespace fa {
 
@@ -94,70 +95,73 @@ std::optional<std::vector<std::string>> ReadCriteria(const YamlValue& value) {
   return names;
 }
 
-std::optional<JudgmentsFile> LoadYamlJudgments(const std::string& path, const std::string& text,
-                                               Diagnostics& diags) {
-  Diagnostics found;
-  YamlSource src(path, found);
-  diags.AddSource(path, text);
-  JudgmentsFile out;
-  out.file = path;
-  if (auto root = src.Parse(text)) {
-    YamlMap top(YamlValue::Root(src, *root), "");
-    top.CheckKeys(kFileKeys);
-    auto criteria = ReadCriteria(top.Require("criteria"));
-    if (criteria) out.criteria = *criteria;
-    YamlValue matrix = top.Get("matrix");
-    YamlValue experts = top.Get("experts");
-    out.has_experts_key = !experts.absent();
-    if (top.ok() && matrix.absent() && experts.absent()) {
-      top.Error("expected 'matrix' (one set of judgments) or 'experts' (several)");
-    } else if (!matrix.absent() && !experts.absent()) {
-      experts.Error("give either 'matrix' or 'experts', not both");
-    } else if (!matrix.absent() && criteria) {
-      if (auto m = ReadPairwiseMatrix(matrix, *criteria)) out.experts.push_back({"", {}, *m});
-    } else if (!experts.absent()) {
-      std::map<std::string, SourcePos> names;
-      int n = 0;
-      for (const auto& item : experts.NonEmptyItems()) {
-        YamlMap map(item, "expert " + std::to_string(++n));
-        if (!map.ok()) continue;
-        map.CheckKeys(kExpertKeys);
-        ExpertJudgments expert;
-        YamlValue name = map.Require("name");
-        if (auto v = name.String()) {
-          expert.name = *v;
-          map.set_owner("expert '" + *v + "'");
-          auto [it, fresh] = names.emplace(*v, name.pos());
-          if (!fresh) {
-            name.Error("expert '" + *v + "' is listed twice");
-            src.Note(it->second, "first listed here");
-          }
-        }
-        YamlValue weight = map.Get("weight");
-        if (auto w = weight.Number()) {
-          if (*w < 0) weight.Error("weight must be >= 0, got " + FormatNumber(*w));
-          expert.weight = *w;
-        }
-        YamlValue m = map.Require("matrix");
-        if (!criteria || m.absent()) continue;
-        YamlValue named(src, m.node(), m.pos(), map.owner(), m.label());
-        if (auto judgments = ReadPairwiseMatrix(named, *criteria)) {
-          expert.judgments = *judgments;
-          out.experts.push_back(std::move(expert));
-        }
-      }
-      bool any = false, all = true;
-      for (const auto& e : out.experts) {
-        if (e.weight)
-          any = true;
-        else
-          all = false;
-      }
-      if (any && !all) experts.Error("give every expert a weight, or none (equal weights)");
+// An expert's name (listed once: `names` holds those read so far) and
+// relative weight; the map is then named after the expert.
+ExpertJudgments ExpertNamed(YamlMap& map, std::map<std::string, SourcePos>& names) {
+  ExpertJudgments expert;
+  YamlValue name = map.Require("name");
+  if (auto v = name.String()) {
+    expert.name = *v;
+    map.set_owner("expert '" + *v + "'");
+    CheckListedOnce(names, *v, name, "expert '" + *v + "' is listed twice", "first listed here");
+  }
+  expert.weight = ReadRelativeWeight(map.Get("weight"));
+  return expert;
+}
+
+// The experts of `experts:`, each with a name listed once, an optional
+// relative weight (every expert's or none) and a matrix over `criteria`.
+void ReadExperts(const YamlValue& experts, const std::optional<std::vector<std::string>>& criteria,
+                 JudgmentsFile& out) {
+  std::map<std::string, SourcePos> names;
+  int n = 0;
+  for (const auto& item : experts.NonEmptyItems()) {
+    YamlMap map(item, "expert " + std::to_string(++n));
+    if (!map.ok()) continue;
+    map.CheckKeys(kExpertKeys);
+    ExpertJudgments expert = ExpertNamed(map, names);
+    YamlValue m = map.Require("matrix");
+    if (!criteria || m.absent()) continue;
+    YamlValue named(experts.source(), m.node(), m.pos(), map.owner(), m.label());
+    if (auto judgments = ReadPairwiseMatrix(named, *criteria)) {
+      expert.judgments = *judgments;
+      out.experts.push_back(std::move(expert));
     }
   }
-  AppendInFileOrder(found, diags, {path});
-  if (found.HasErrors()) return std::nullopt;
+  bool any = false, all = true;
+  for (const auto& e : out.experts) {
+    if (e.weight)
+      any = true;
+    else
+      all = false;
+  }
+  if (any && !all) experts.Error("give every expert a weight, or none (equal weights)");
+}
+
+void ReadJudgments(const YamlMap& top, JudgmentsFile& out) {
+  top.CheckKeys(kFileKeys);
+  auto criteria = ReadCriteria(top.Require("criteria"));
+  if (criteria) out.criteria = *criteria;
+  YamlValue matrix = top.Get("matrix");
+  YamlValue experts = top.Get("experts");
+  out.has_experts_key = !experts.absent();
+  if (top.ok() && matrix.absent() && experts.absent()) {
+    top.Error("expected 'matrix' (one set of judgments) or 'experts' (several)");
+  } else if (!matrix.absent() && !experts.absent()) {
+    experts.Error("give either 'matrix' or 'experts', not both");
+  } else if (!matrix.absent() && criteria) {
+    if (auto m = ReadPairwiseMatrix(matrix, *criteria)) out.experts.push_back({"", {}, *m});
+  } else if (!experts.absent()) {
+    ReadExperts(experts, criteria, out);
+  }
+}
+
+std::optional<JudgmentsFile> LoadYamlJudgments(const std::string& path, const std::string& text,
+                                               Diagnostics& diags) {
+  JudgmentsFile out;
+  out.file = path;
+  if (!ReadYamlDocument(text, path, diags, [&](const YamlMap& top) { ReadJudgments(top, out); }))
+    return std::nullopt;
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include "base/hash.h"
 #include "base/text.h"
 #include "ranking/ranking_config.h"
+#include "ranking/ranking_yaml.h"
 #include "rubric/yaml_source.h"
 
 namespace fa {
@@ -21,7 +22,6 @@ const std::vector<std::string> kWeightsKeys = {"ahp", "max_cr", "ri", "method"};
 const std::vector<std::string> kFilterKeys = {"town", "industry", "min_level", "tier"};
 const std::vector<std::string> kStabilityKeys = {"samples", "kappa", "seed", "select"};
 const std::vector<std::string> kLanguages = {"zh", "en"};
-const std::vector<std::string> kMethods = {"score", "weighted", "topsis"};
 const std::vector<std::string> kSourceKinds = {"node", "profile", "column"};
 const std::vector<std::string> kPlainSources = {"score", "level"};
 
@@ -69,7 +69,7 @@ void ReadSource(const YamlValue& value, RankingCriterion& c) {
                                  : CriterionSource::kColumn;
 }
 
-void ReadCriteria(const YamlValue& value, RankingConfig& config, const YamlSource& src) {
+void ReadCriteria(const YamlValue& value, RankingConfig& config) {
   std::map<std::string, SourcePos> ids;
   int n = 0;
   for (const auto& item : value.NonEmptyItems()) {
@@ -81,21 +81,13 @@ void ReadCriteria(const YamlValue& value, RankingConfig& config, const YamlSourc
     if (auto v = id.Id()) {
       c.id = *v;
       map.set_owner("criterion '" + *v + "'");
-      auto [it, fresh] = ids.emplace(*v, id.pos());
-      if (!fresh) {
-        id.Error("duplicate criterion id '" + *v + "'");
-        src.Note(it->second, "first defined here");
-      }
+      CheckListedOnce(ids, *v, id, "duplicate criterion id '" + *v + "'", "first defined here");
     }
     map.CheckKeys(kCriterionKeys);
     if (auto v = map.Get("title").Localized(kLanguages)) c.title = *v;
     ReadSource(map.Require("source"), c);
     if (auto v = map.Require("direction").OneOf({"benefit", "cost"})) c.cost = *v == "cost";
-    YamlValue weight = map.Get("weight");
-    if (auto w = weight.Number()) {
-      if (*w < 0) weight.Error("weight must be >= 0, got " + FormatNumber(*w));
-      c.weight = *w;
-    }
+    c.weight = ReadRelativeWeight(map.Get("weight"));
     config.criteria.push_back(std::move(c));
   }
 }
@@ -213,59 +205,96 @@ void ReadStability(const YamlValue& value, RankingConfig& config) {
   }
 }
 
+// The normalisations a config may choose: those of the methods that offer
+// more than one.
+std::vector<std::string> NormalizeChoices() {
+  std::vector<std::string> choices;
+  for (const RankingMethod* m : RankingMethods()) {
+    const std::vector<std::string> offered = m->normalizations();
+    if (offered.size() < 2) continue;
+    for (const auto& n : offered)
+      if (std::find(choices.begin(), choices.end(), n) == choices.end()) choices.push_back(n);
+  }
+  return choices;
+}
+
+// "'normalize' applies to method weighted only (topsis always uses vector
+// normalisation; score uses no criteria)": the methods that offer a choice,
+// then why each other one does not, those that use criteria first.
+std::string NormalizeMisplaced() {
+  std::vector<const RankingMethod*> others;
+  std::vector<std::string> choosing, why_not;
+  for (const RankingMethod* m : RankingMethods()) {
+    if (m->normalizations().size() > 1)
+      choosing.push_back(m->name());
+    else
+      others.push_back(m);
+  }
+  std::stable_partition(others.begin(), others.end(), [](const RankingMethod* m) { return m->uses_weights(); });
+  for (const RankingMethod* m : others)
+    why_not.push_back(std::string(m->name()) + (m->uses_weights()
+                                                    ? " always uses " + m->normalizations().front() + " normalisation"
+                                                    : " uses no criteria"));
+  return "'normalize' applies to method " + Join(choosing, ", ") + " only (" + Join(why_not, "; ") + ")";
+}
+
+// `method:` (returned, for later diagnostics at it) and `normalize:`.
+YamlValue ReadMethod(const YamlMap& top, RankingConfig& config) {
+  YamlValue method = top.Require("method");
+  config.method_pos = method.pos();
+  if (auto v = method.OneOf(RankingMethodNames())) config.method = FindRankingMethod(*v);
+  YamlValue normalize = top.Get("normalize");
+  if (auto v = normalize.OneOf(NormalizeChoices())) {
+    config.normalization = *v;
+    if (config.method && config.method->normalizations().size() < 2) normalize.Error(NormalizeMisplaced());
+  }
+  return method;
+}
+
+// `weights:`, or the criteria's own weights; a warning when the method
+// uses none.
+void ReadAnyWeights(const YamlMap& top, const YamlValue& method, RankingConfig& config) {
+  YamlValue weights = top.Get("weights");
+  config.weights_pos = weights.pos();
+  if (!weights.absent())
+    ReadWeights(weights, config);
+  else
+    CheckGivenWeights(config, top.source());
+  const bool weighted =
+      !weights.absent() || std::any_of(config.criteria.begin(), config.criteria.end(),
+                                       [](const RankingCriterion& c) { return c.weight.has_value(); });
+  if (config.method && !config.method->uses_weights() && method.present() && weighted)
+    method.Warning(std::string("method ") + config.method->name() +
+                   (config.method->ranks_by_maturity() ? " ranks by maturity score" : " uses no weights") +
+                   ": the weights are not used");
+}
+
+void ReadConfig(const YamlMap& top, RankingConfig& config) {
+  top.CheckKeys(kTopKeys);
+  if (auto v = top.Require("ranking").Id()) config.id = *v;
+  if (auto v = top.Require("title").Localized(kLanguages)) config.title = *v;
+  top.Get("description").Localized(kLanguages);
+  if (auto v = top.Get("rubric").Id()) config.rubric = *v;
+  YamlValue method = ReadMethod(top, config);
+  YamlValue criteria = top.Get("criteria");
+  ReadCriteria(criteria, config);
+  if (config.method && config.method->uses_weights() && criteria.absent() && top.ok() && method.present())
+    method.Error(std::string("method ") + config.method->name() + " needs 'criteria'");
+  ReadAnyWeights(top, method, config);
+  ReadFilters(top.Get("filters"), config);
+  ReadStability(top.Get("stability"), config);
+}
+
 }  // namespace
 
 std::optional<RankingConfig> LoadRankingConfigFromString(const std::string& text,
                                                          const std::string& file,
                                                          Diagnostics& diags) {
-  Diagnostics found;
-  YamlSource src(file, found);
-  diags.AddSource(file, text);
   RankingConfig config;
   config.file = file;
   config.sha256 = Sha256Hex(text);
-  if (auto root = src.Parse(text)) {
-    YamlMap top(YamlValue::Root(src, *root), "");
-    top.CheckKeys(kTopKeys);
-    if (auto v = top.Require("ranking").Id()) config.id = *v;
-    if (auto v = top.Require("title").Localized(kLanguages)) config.title = *v;
-    top.Get("description").Localized(kLanguages);
-    if (auto v = top.Get("rubric").Id()) config.rubric = *v;
-    YamlValue method = top.Require("method");
-    config.method_pos = method.pos();
-    if (auto v = method.OneOf(kMethods))
-      config.method = *v == "score"      ? RankingMethod::kScore
-                      : *v == "weighted" ? RankingMethod::kWeighted
-                                         : RankingMethod::kTopsis;
-    YamlValue normalize = top.Get("normalize");
-    if (auto v = normalize.OneOf({"minmax", "none"})) {
-      config.normalize = *v == "none" ? Normalization::kNone : Normalization::kMinMax;
-      if (config.method != RankingMethod::kWeighted && method.present())
-        normalize.Error(
-            "'normalize' applies to method weighted only (topsis always uses vector "
-            "normalisation; score uses no criteria)");
-    }
-    YamlValue criteria = top.Get("criteria");
-    ReadCriteria(criteria, config, src);
-    if (config.method != RankingMethod::kScore && criteria.absent() && top.ok() && method.present())
-      method.Error(std::string("method ") + RankingMethodName(config.method) + " needs 'criteria'");
-    YamlValue weights = top.Get("weights");
-    config.weights_pos = weights.pos();
-    if (!weights.absent())
-      ReadWeights(weights, config);
-    else
-      CheckGivenWeights(config, src);
-    const bool weighted =
-        !weights.absent() ||
-        std::any_of(config.criteria.begin(), config.criteria.end(),
-                    [](const RankingCriterion& c) { return c.weight.has_value(); });
-    if (config.method == RankingMethod::kScore && method.present() && weighted)
-      method.Warning("method score ranks by maturity score: the weights are not used");
-    ReadFilters(top.Get("filters"), config);
-    ReadStability(top.Get("stability"), config);
-  }
-  AppendInFileOrder(found, diags, {file});
-  if (found.HasErrors()) return std::nullopt;
+  if (!ReadYamlDocument(text, file, diags, [&](const YamlMap& top) { ReadConfig(top, config); }))
+    return std::nullopt;
   return config;
 }
 

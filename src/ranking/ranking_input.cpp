@@ -175,98 +175,116 @@ void RankingInputBuilder::AddAssessments(const std::vector<Assessment>& assessme
   }
 }
 
-void RankingInputBuilder::AddTable(const CsvTable& table) {
+std::optional<RankingInputBuilder::TableColumns> RankingInputBuilder::FindColumns(const CsvTable& table) {
   const std::string& file = table.file;
-  auto column_of = [&](const std::string& name) { return table.Column(name); };
-  auto code = column_of("credit_code"), name = column_of("name"), town = column_of("town"),
-       industry = column_of("industry"), level = column_of("level"), score = column_of("score"),
-       tiers = column_of("tiers");
+  TableColumns at;
+  at.code = table.Column("credit_code");
+  at.name = table.Column("name");
+  at.town = table.Column("town");
+  at.industry = table.Column("industry");
+  at.level = table.Column("level");
+  at.score = table.Column("score");
+  at.tiers = table.Column("tiers");
   // Where each criterion's value is, or nothing (reported once, at the header).
-  std::vector<std::optional<size_t>> columns;
   bool usable = true;
   for (const RankingCriterion& k : config_.criteria) {
     std::string wanted = k.source == CriterionSource::kScore   ? "score"
                          : k.source == CriterionSource::kLevel ? "level"
                                                                : k.source_name;
-    columns.push_back(column_of(wanted));
-    if (!columns.back()) {
+    at.values.push_back(table.Column(wanted));
+    if (!at.values.back()) {
       diags_.Error(file, {1, 1},
                    "no column '" + wanted + "' for criterion '" + k.id + "' (source " +
                        k.source_text + ")" + DidYouMean(wanted, table.ColumnNames()));
       usable = false;
     }
   }
-  if (config_.filters.min_level && !level) {
+  if (config_.filters.min_level && !at.level) {
     diags_.Error(
         file, {1, 1},
         "the min_level filter needs a 'level' column" + DidYouMean("level", table.ColumnNames()));
     usable = false;
   }
-  if (config_.method == RankingMethod::kScore && !score) {
-    diags_.Error(file, {1, 1}, "method score needs a 'score' column");
+  if (config_.method && config_.method->ranks_by_maturity() && !at.score) {
+    diags_.Error(file, {1, 1}, std::string("method ") + config_.method->name() + " needs a 'score' column");
     usable = false;
   }
-  if (!usable) return;
+  if (!usable) return std::nullopt;
+  return at;
+}
+
+namespace {
+
+// Eligible tier ids, separated by ';'.
+std::vector<std::string> TierIds(const std::string& cell) {
+  std::vector<std::string> ids;
+  std::string item;
+  for (char ch : cell + ";") {
+    if (ch != ';') {
+      item += ch;
+    } else {
+      if (!item.empty()) ids.push_back(item);
+      item.clear();
+    }
+  }
+  return ids;
+}
+
+}  // namespace
+
+void RankingInputBuilder::AddTable(const CsvTable& table) {
+  const std::optional<TableColumns> at = FindColumns(table);
+  if (!at) return;
   int row_number = 1;
-  for (const auto& row : table.rows) {
-    ++row_number;
-    const SourcePos pos = row.front().pos;
-    RankingCandidate c;
-    c.file = file;
-    c.name = name ? row[*name].text : "";
-    c.id = code ? row[*code].text : c.name;
-    if (c.id.empty()) c.id = "row " + std::to_string(row_number);
-    c.town = town ? row[*town].text : "";
-    c.industry = industry ? row[*industry].text : "";
-    bool ok = true;
-    if (level && !row[*level].text.empty()) {
-      auto v = ParseValue(row[*level].text);
-      if (!v || *v != std::floor(*v)) {
-        diags_.Error(file, row[*level].pos,
-                     Describe(c) + ": level must be an integer, got '" + row[*level].text + "'");
-        ok = false;
-      } else {
-        c.level = static_cast<int>(*v);
-      }
+  for (const auto& row : table.rows) AddTableRow(table, *at, row, ++row_number);
+}
+
+void RankingInputBuilder::AddTableRow(const CsvTable& table, const TableColumns& at,
+                                      const std::vector<CsvCell>& row, int row_number) {
+  const std::string& file = table.file;
+  const SourcePos pos = row.front().pos;
+  RankingCandidate c;
+  c.file = file;
+  c.name = at.name ? row[*at.name].text : "";
+  c.id = at.code ? row[*at.code].text : c.name;
+  if (c.id.empty()) c.id = "row " + std::to_string(row_number);
+  c.town = at.town ? row[*at.town].text : "";
+  c.industry = at.industry ? row[*at.industry].text : "";
+  if (at.level && !row[*at.level].text.empty()) {
+    auto v = ParseValue(row[*at.level].text);
+    if (!v || *v != std::floor(*v)) {
+      diags_.Error(file, row[*at.level].pos,
+                   Describe(c) + ": level must be an integer, got '" + row[*at.level].text + "'");
+      return;
     }
-    if (score && !row[*score].text.empty()) c.maturity = ParseValue(row[*score].text);
-    if (tiers) {  // eligible tier ids, separated by ';'
-      c.tiers.emplace();
-      std::string item;
-      for (char ch : row[*tiers].text + ";") {
-        if (ch != ';') {
-          item += ch;
-        } else {
-          if (!item.empty()) c.tiers->push_back(item);
-          item.clear();
-        }
-      }
-    }
-    if (!ok) continue;
-    if (!Keep(c, file, pos)) {
-      ++input_.excluded;
-      continue;
-    }
-    if (config_.method == RankingMethod::kScore && !c.maturity) {
-      diags_.Error(file, row[*score].pos,
-                   Describe(c) + ": 'score' must be a number, got '" + row[*score].text + "'");
+    c.level = static_cast<int>(*v);
+  }
+  if (at.score && !row[*at.score].text.empty()) c.maturity = ParseValue(row[*at.score].text);
+  if (at.tiers) c.tiers = TierIds(row[*at.tiers].text);
+  if (!Keep(c, file, pos)) {
+    ++input_.excluded;
+    return;
+  }
+  bool ok = true;
+  if (config_.method && config_.method->ranks_by_maturity() && !c.maturity) {
+    diags_.Error(file, row[*at.score].pos,
+                 Describe(c) + ": 'score' must be a number, got '" + row[*at.score].text + "'");
+    ok = false;
+  }
+  std::vector<double> values;
+  for (size_t j = 0; j < at.values.size(); ++j) {
+    const CsvCell& cell = row[*at.values[j]];
+    std::optional<double> v = ParseValue(cell.text);
+    if (!v) {
+      Missing(j, file, cell.pos,
+              Describe(c) + ": criterion '" + config_.criteria[j].id +
+                  "' needs a number in column '" + table.header[*at.values[j]].text + "', got " +
+                  (cell.text.empty() ? "nothing" : "'" + cell.text + "'"));
       ok = false;
     }
-    std::vector<double> values;
-    for (size_t j = 0; j < columns.size(); ++j) {
-      const CsvCell& cell = row[*columns[j]];
-      std::optional<double> v = ParseValue(cell.text);
-      if (!v) {
-        Missing(j, file, cell.pos,
-                Describe(c) + ": criterion '" + config_.criteria[j].id +
-                    "' needs a number in column '" + table.header[*columns[j]].text + "', got " +
-                    (cell.text.empty() ? "nothing" : "'" + cell.text + "'"));
-        ok = false;
-      }
-      values.push_back(v.value_or(0));
-    }
-    if (ok) Add(std::move(c), values, pos);
+    values.push_back(v.value_or(0));
   }
+  if (ok) Add(std::move(c), values, pos);
 }
 
 RankingInput RankingInputBuilder::Finish() {

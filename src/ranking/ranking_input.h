@@ -44,6 +44,16 @@ class RankingInputBuilder {
   RankingInput Finish();
 
  private:
+  /// Where a table's candidate fields and criterion values are.
+  struct TableColumns {
+    std::optional<size_t> code, name, town, industry, level, score, tiers;
+    std::vector<std::optional<size_t>> values;  ///< one per criterion
+  };
+  /// The table's columns; nullopt, with every problem reported at the
+  /// header, when a criterion's column or one the config needs is missing.
+  std::optional<TableColumns> FindColumns(const CsvTable& table);
+  /// One row of a table as a candidate (`row_number` counts the header as 1).
+  void AddTableRow(const CsvTable& table, const TableColumns& at, const std::vector<CsvCell>& row, int row_number);
   bool Keep(const RankingCandidate& c, const std::string& file, SourcePos pos);
   void Add(RankingCandidate c, const std::vector<double>& values, SourcePos pos);
   /// Reports a missing value; after five for one criterion, only counts.

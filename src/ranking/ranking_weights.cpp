@@ -53,7 +53,7 @@ std::optional<RankingWeights> ResolveRankingWeights(const RankingConfig& config,
                                                     Diagnostics& diags) {
   RankingWeights out;
   const auto k = static_cast<Eigen::Index>(config.criteria.size());
-  if (config.method == RankingMethod::kScore) {
+  if (config.method && !config.method->uses_weights()) {
     out.from = "none";
     out.weights = Eigen::VectorXd::Zero(k);
     return out;

@@ -35,8 +35,8 @@ std::string DescribeJudgment(const JudgmentError& e, const std::vector<std::stri
 
 /// The config's weights, normalised to sum 1: from `weights: {ahp}` (CR
 /// checked against max_cr; an unknown `ri` table is an error with a
-/// did-you-mean), from the criteria's `weight`s, else equal. Method score
-/// has none ("none", an empty vector). nullopt when diagnostics hold errors.
+/// did-you-mean), from the criteria's `weight`s, else equal. A method that
+/// uses no weights (score) has none ("none", zeros). nullopt when diagnostics hold errors.
 std::optional<RankingWeights> ResolveRankingWeights(const RankingConfig& config,
                                                     Diagnostics& diags);
 

@@ -33,8 +33,10 @@ const ViewValue* ViewObject::Find(std::string_view key) const {
     auto it = index.find(key);
     return it == index.end() ? nullptr : &fields[it->second].second;
   }
+  // Sizes, then first bytes, before the whole key: keys of one length
+  // mostly differ at once, and a full comparison is a call to memcmp.
   for (const auto& [k, v] : fields)
-    if (k == key) return &v;
+    if (k.size() == key.size() && (key.empty() || k[0] == key[0]) && k == key) return &v;
   return nullptr;
 }
 

@@ -8,36 +8,37 @@
 
 #include "base/text.h"
 #include "base/version.h"
-#include "report/report_labels.h"
 #include "report/report_renderer.h"
-#include "report/report_view.h"
+#include "report/view_context.h"
 #include "report/svg_charts.h"
 
 namespace fa {
 
 namespace {
 
-struct PortfolioContext {
+// The portfolio's context: the Portfolio, the report's options, and the
+// names of levels and tiers.
+struct PortfolioContext : ViewContext {
+  PortfolioContext(const Portfolio& portfolio, const PortfolioOptions& options)
+      : ViewContext(options.lang), p(portfolio), o(options) {}
+
   const Portfolio& p;
   const PortfolioOptions& o;
-  std::string lang;
 
-  std::string L(const std::string& key) const { return Label(key, lang); }
-  std::string Fill(const std::string& key, const std::map<std::string, std::string>& values) const {
-    return FillLabel(key, lang, values);
-  }
+  /// "Level 3", or "below level 1" for 0.
   std::string LevelNumber(int level) const {
-    return level <= 0 ? L("pf_below_level1") : FillLabelText("pf_level_n", lang, {{"n", std::to_string(level)}});
+    return level <= 0 ? L("pf_below_level1") : FillText("pf_level_n", {{"n", std::to_string(level)}});
   }
+  /// The rubric's name of a level; "" when it has none.
   std::string LevelName(int level) const {
     for (const auto& l : p.rubric.levels)
-      if (l.level == level) return l.name.In(lang);
+      if (l.level == level) return T(l.name);
     return "";
   }
   std::string TierName(int index) const {
     if (index < 0 || index >= static_cast<int>(p.tiers.size())) return L("pf_none");
     const PortfolioTier& t = p.tiers[static_cast<size_t>(index)];
-    return t.name.In(lang).empty() ? t.id : t.name.In(lang);
+    return TOr(t.name, t.id);
   }
   std::string Score(double s) const { return FormatFixed(s, 2); }
 };
@@ -117,7 +118,7 @@ EscapedView BuildProgress(const PortfolioContext& c, const std::string& date) {
     v.Markup("pace", c.Fill("pf_progress_pace", values));
   }
   if (p.rule_tier >= 0) {
-    const std::string scheme = p.tier_scheme_title.In(c.lang).empty() ? p.tier_scheme : p.tier_scheme_title.In(c.lang);
+    const std::string scheme = c.TOr(p.tier_scheme_title, p.tier_scheme);
     v.Markup("rule", c.Fill("pf_rule_tier", {{"tier", c.TierName(p.rule_tier)}, {"scheme", scheme}}));
   } else {
     std::string level = c.LevelNumber(p.rule_level);
@@ -200,11 +201,11 @@ EscapedView BuildChanges(const PortfolioContext& c) {
 }  // namespace
 
 EscapedView BuildPortfolioView(const Portfolio& p, const PortfolioOptions& options) {
-  const PortfolioContext c{p, options, options.lang == "en" ? "en" : "zh"};
+  const PortfolioContext c(p, options);
   const std::string title = options.title.empty() ? c.L("pf_default_title") : options.title;
   const std::string date = !options.date.empty() ? options.date : options.generated_at.substr(0, 10);
   const std::string program = options.program_version.empty() ? ProgramVersion() : options.program_version;
-  const std::string rubric_title = p.rubric.title.In(c.lang).empty() ? p.rubric.id : p.rubric.title.In(c.lang);
+  const std::string rubric_title = c.TOr(p.rubric.title, p.rubric.id);
   std::vector<EscapedView> level_heads, tier_heads;
   for (int l = 0; l <= p.top_level; ++l) {
     EscapedView h;
@@ -228,13 +229,8 @@ EscapedView BuildPortfolioView(const Portfolio& p, const PortfolioOptions& optio
                                                     {"year", std::to_string(options.target_year)}}));
   EscapedView provenance;
   provenance.Text("program", program).Text("generated_at", options.generated_at);
-  EscapedView v;
-  v.Text("html_lang", c.lang == "en" ? "en" : "zh-CN")
-      .Text("doc_title", title + " — " + c.L("pf_report_title"))
-      .Markup("running_head", CssString(TruncateToWidth(title, 60) + " · " + c.L("pf_report_title")))
-      .Markup("running_date", CssString(date))
-      .Child("L", LabelsView(c.lang))
-      .Child("cover", cover)
+  EscapedView v = c.BeginPage({c.L("pf_report_title"), title, TruncateToWidth(title, 60), date});
+  v.Child("cover", cover)
       .Child("progress", BuildProgress(c, date))
       .Int("reassessed", static_cast<int>(p.changes.size()))
       .Int("colspan_levels", p.top_level + 1)
@@ -254,13 +250,7 @@ EscapedView BuildPortfolioView(const Portfolio& p, const PortfolioOptions& optio
 }
 
 PortfolioReportRenderer::PortfolioReportRenderer(const PortfolioOptions& options)
-    : options_(options),
-      template_(ReportTemplate::Load(options.templates_dir.empty() ? DefaultTemplatesDir() : options.templates_dir,
-                                     "portfolio.html")) {}
-
-std::string PortfolioReportRenderer::Render(const Portfolio& portfolio) const {
-  return template_.Render(BuildPortfolioView(portfolio, options_));
-}
+    : TemplateRenderer(options, "portfolio.html", BuildPortfolioView) {}
 
 std::string RenderPortfolioReport(const Portfolio& portfolio, const PortfolioOptions& options) {
   return PortfolioReportRenderer(options).Render(portfolio);

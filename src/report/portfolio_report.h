@@ -12,7 +12,7 @@
 #include "report/escaped_view.h"
 #include "ranking/portfolio.h"
 #include "report/report_options.h"
-#include "report/report_template.h"
+#include "report/template_renderer.h"
 #include "assessment/assessment.h"
 
 namespace fa {
@@ -34,16 +34,9 @@ struct PortfolioOptions : ReportOptions {
 EscapedView BuildPortfolioView(const Portfolio& portfolio, const PortfolioOptions& options);
 
 /// Loads templates/portfolio.html once and renders many portfolios.
-class PortfolioReportRenderer {
+class PortfolioReportRenderer : public TemplateRenderer<Portfolio, PortfolioOptions> {
  public:
-  /// Throws std::runtime_error naming the file when a template is missing
-  /// or malformed.
   explicit PortfolioReportRenderer(const PortfolioOptions& options);
-  std::string Render(const Portfolio& portfolio) const;
-
- private:
-  PortfolioOptions options_;
-  ReportTemplate template_;
 };
 
 /// The whole report as one HTML string.

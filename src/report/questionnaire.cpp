@@ -6,8 +6,7 @@ namespace fa {
 
 QuestionnaireRenderer::QuestionnaireRenderer(const ReportOptions& options)
     : options_(options),
-      template_(ReportTemplate::Load(options.templates_dir.empty() ? DefaultTemplatesDir() : options.templates_dir,
-                                     "questionnaire.html")) {}
+      template_(ReportTemplate::Load(TemplatesDir(options), "questionnaire.html")) {}
 
 std::string QuestionnaireRenderer::Render(const Rubric& rubric, const AnswerSet* answers) const {
   return template_.Render(BuildQuestionnaireView(rubric, answers, options_));

@@ -8,23 +8,20 @@
 #include "answers/answers_check.h"
 #include "base/text.h"
 #include "report/questionnaire.h"
-#include "report/report_labels.h"
-#include "report/report_view.h"
+#include "report/view_context.h"
 #include "report/svg_charts.h"
 
 namespace fa {
 
 namespace {
 
-struct Context {
+// The questionnaire's context: the rubric, and the answers when filled in.
+struct QuestionnaireContext : ViewContext {
+  QuestionnaireContext(const Rubric& r, const AnswerSet* given, const std::string& language)
+      : ViewContext(language), rubric(r), answers(given) {}
+
   const Rubric& rubric;
-  const AnswerSet* answers;
-  std::string lang;
-  std::string L(const std::string& key) const { return Label(key, lang); }
-  std::string Fill(const std::string& key, const std::map<std::string, std::string>& v) const {
-    return FillLabel(key, lang, v);
-  }
-  const std::string& T(const LocalizedText& t) const { return t.In(lang); }
+  const AnswerSet* answers;  ///< null: blank
 };
 
 EscapedView Box(const std::string& label_markup, bool checked, const std::string& points = "") {
@@ -33,12 +30,12 @@ EscapedView Box(const std::string& label_markup, bool checked, const std::string
   return b;
 }
 
-std::string PointsText(const Context& c, double points) {
+std::string PointsText(const QuestionnaireContext& c, double points) {
   return c.Fill("q_points", {{"n", FormatNumber(points)}});
 }
 
 // A number band in words when it has no label: "> 10 … ≤ 20 %".
-std::string BandText(const Context& c, const AnswerForm::Choice& b, const std::string& unit) {
+std::string BandText(const QuestionnaireContext& c, const AnswerForm::Choice& b, const std::string& unit) {
   if (!c.T(b.label).empty()) return c.T(b.label);
   std::string s;
   if (b.over) s += "> " + FormatNumber(*b.over);
@@ -49,7 +46,7 @@ std::string BandText(const Context& c, const AnswerForm::Choice& b, const std::s
 
 // The answer boxes of one criterion's form, ticked where the answer is. A
 // scale step shows its value, any other choice the points it earns.
-std::vector<EscapedView> Boxes(const Context& c, const AnswerForm& form) {
+std::vector<EscapedView> Boxes(const QuestionnaireContext& c, const AnswerForm& form) {
   std::vector<EscapedView> boxes;
   for (const auto& choice : form.choices) {
     std::string label = form.input == AnswerForm::Input::kNumber ? BandText(c, choice, form.unit) : c.T(choice.label);
@@ -64,17 +61,17 @@ std::vector<EscapedView> Boxes(const Context& c, const AnswerForm& form) {
   return boxes;
 }
 
-std::string ConditionsText(const Context& c, const Conditions& conditions) {
+std::string ConditionsText(const QuestionnaireContext& c, const Conditions& conditions) {
   std::vector<std::string> parts;
   for (const auto& [field, values] : conditions) {
     std::vector<std::string> shown;
-    for (const auto& v : values) shown.push_back(LabelOr("mt_" + v, c.lang, v));
-    parts.push_back(LabelOr(field, c.lang, field) + c.L("q_is") + Join(shown, " / "));
+    for (const auto& v : values) shown.push_back(c.LabelOr("mt_" + v, v));
+    parts.push_back(c.LabelOr(field, field) + c.L("q_is") + Join(shown, " / "));
   }
   return Join(parts, c.L("list_sep"));
 }
 
-EscapedView CriterionView(const Context& c, const Criterion& cr, bool applies) {
+EscapedView CriterionView(const QuestionnaireContext& c, const Criterion& cr, bool applies) {
   const Answer* a = c.answers ? c.answers->Find(cr.id) : nullptr;
   const bool given = a && a->kind != AnswerKind::kNone;
   const bool settled = given && a->kind != AnswerKind::kNotApplicable;
@@ -84,7 +81,7 @@ EscapedView CriterionView(const Context& c, const Criterion& cr, bool applies) {
   EscapedView v;
   v.Text("id", cr.id)
       .Text("level", cr.level > 0 ? "L" + std::to_string(cr.level) : "")
-      .Text("text", c.T(cr.text).empty() ? cr.id : c.T(cr.text))
+      .Text("text", c.TOr(cr.text, cr.id))
       .Text("help", c.T(cr.help))
       .Text("evidence_hint", c.T(cr.evidence))
       .Flag("provisional", cr.provisional)
@@ -108,9 +105,9 @@ EscapedView CriterionView(const Context& c, const Criterion& cr, bool applies) {
 }
 
 // Depth-first: one section per node holding criteria, titled by its path.
-void AddSections(const Context& c, const Node& node, const std::string& path, int depth,
+void AddNodeSections(const QuestionnaireContext& c, const Node& node, const std::string& path, int depth,
                  const std::map<std::string, bool>& applies, std::vector<EscapedView>& out, int& answered) {
-  const std::string title = c.T(node.title).empty() ? node.id : c.T(node.title);
+  const std::string title = c.TOr(node.title, node.id);
   const std::string here = path.empty() ? title : path + " › " + title;
   if (!node.criteria.empty()) {
     std::vector<EscapedView> items;
@@ -128,16 +125,16 @@ void AddSections(const Context& c, const Node& node, const std::string& path, in
         .List("criteria", items);
     out.push_back(s);
   }
-  for (const auto& child : node.children) AddSections(c, child, here, depth + 1, applies, out, answered);
+  for (const auto& child : node.children) AddNodeSections(c, child, here, depth + 1, applies, out, answered);
 }
 
-EscapedView ProfileRow(const Context& c, const std::string& label_key, const std::string& value, bool mono = false) {
+EscapedView ProfileRow(const QuestionnaireContext& c, const std::string& label_key, const std::string& value, bool mono = false) {
   EscapedView r;
   r.Markup("label", c.L(label_key)).Text("value", value).Flag("mono", mono).Flag("has_choices", false);
   return r;
 }
 
-std::vector<EscapedView> Profile(const Context& c) {
+std::vector<EscapedView> Profile(const QuestionnaireContext& c) {
   const FactoryProfile* f = c.answers ? &c.answers->factory : nullptr;
   std::vector<EscapedView> rows;
   rows.push_back(ProfileRow(c, "company_name", f ? f->name : ""));
@@ -152,9 +149,9 @@ std::vector<EscapedView> Profile(const Context& c) {
     auto given = fields.find(field);
     std::vector<EscapedView> choices;
     for (const auto& value : values)
-      choices.push_back(Box(HtmlEscape(LabelOr("mt_" + value, c.lang, value)), given != fields.end() && given->second == value));
+      choices.push_back(Box(HtmlEscape(c.LabelOr("mt_" + value, value)), given != fields.end() && given->second == value));
     EscapedView r;
-    r.Markup("label", HtmlEscape(LabelOr(field, c.lang, field))).Flag("has_choices", true).List("choices", choices);
+    r.Markup("label", HtmlEscape(c.LabelOr(field, field))).Flag("has_choices", true).List("choices", choices);
     rows.push_back(r);
   }
   rows.push_back(ProfileRow(c, "assessor", c.answers ? c.answers->assessor : ""));
@@ -165,7 +162,7 @@ std::vector<EscapedView> Profile(const Context& c) {
 }  // namespace
 
 EscapedView BuildQuestionnaireView(const Rubric& rubric, const AnswerSet* answers, const ReportOptions& options) {
-  const Context c{rubric, answers, options.lang == "en" ? "en" : "zh"};
+  const QuestionnaireContext c(rubric, answers, options.lang);
   std::map<std::string, bool> applies;
   if (answers) {
     const std::vector<const Criterion*> all = rubric.AllCriteria();
@@ -192,18 +189,13 @@ EscapedView BuildQuestionnaireView(const Rubric& rubric, const AnswerSet* answer
   }
   std::vector<EscapedView> sections;
   int answered = 0;
-  for (const auto& node : rubric.tree) AddSections(c, node, "", 0, applies, sections, answered);
+  for (const auto& node : rubric.tree) AddNodeSections(c, node, "", 0, applies, sections, answered);
   const size_t total = rubric.AllCriteria().size();
   const std::string company = answers && !answers->factory.name.empty() ? answers->factory.name : "";
-  const std::string title = c.T(rubric.title).empty() ? rubric.id : c.T(rubric.title);
-  const std::string head = (company.empty() ? title : TruncateToWidth(company, 60)) + " · " + c.L("q_title");
-  EscapedView v;
-  v.Text("html_lang", c.lang == "en" ? "en" : "zh-CN")
-      .Text("doc_title", (company.empty() ? title : company) + " — " + c.L("q_title"))
-      .Markup("running_head", CssString(head))
-      .Markup("running_date", CssString(answers ? answers->date : ""))
-      .Child("L", LabelsView(c.lang))
-      .Text("rubric_title", title)
+  const std::string title = c.TOr(rubric.title, rubric.id);
+  EscapedView v = c.BeginPage({c.L("q_title"), company.empty() ? title : company,
+                               company.empty() ? title : TruncateToWidth(company, 60), answers ? answers->date : ""});
+  v.Text("rubric_title", title)
       .Text("rubric_id", rubric.id)
       .Text("rubric_version", rubric.version)
       .Text("basis", rubric.basis)

@@ -8,11 +8,12 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "base/localized.h"
 #include "report/escaped_view.h"
 #include "report/report_options.h"
-#include "report/report_template.h"
+#include "report/template_renderer.h"
 #include "assessment/ranking.h"
 
 namespace fa {
@@ -30,17 +31,14 @@ struct RankingReportOptions : ReportOptions {
 /// The view the template reads; every string escaped (escaped_view.h).
 EscapedView BuildRankingView(const Ranking& ranking, const RankingReportOptions& options);
 
-/// Loads templates/ranking_report.html once and renders many reports.
-class RankingReportRenderer {
- public:
-  /// Throws std::runtime_error naming the file when a template is missing
-  /// or malformed.
-  explicit RankingReportRenderer(const RankingReportOptions& options);
-  std::string Render(const Ranking& ranking) const;
+/// The partials of the report's sections in reading order: what
+/// <? sections ?> in templates/ranking_report.html stands for.
+std::vector<std::string> RankingSectionPartials();
 
- private:
-  RankingReportOptions options_;
-  ReportTemplate template_;
+/// Loads templates/ranking_report.html once and renders many reports.
+class RankingReportRenderer : public TemplateRenderer<Ranking, RankingReportOptions> {
+ public:
+  explicit RankingReportRenderer(const RankingReportOptions& options);
 };
 
 /// The whole report as one HTML string.

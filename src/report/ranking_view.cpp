@@ -1,5 +1,5 @@
-// The ranking report's view, part one: the shared context, the summary
-// sentences, the ranking table and the leaders' chart (ranking_view_parts.h).
+// The ranking report's view, part one: the shared context, and the summary
+// — its sentences and the leaders' chart (ranking_view_parts.h).
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -12,38 +12,38 @@
 
 namespace fa {
 
-RankingViewContext::RankingViewContext(const Ranking& ranking, const RankingReportOptions& options)
-    : r(ranking), o(options), lang(options.lang == "en" ? "en" : "zh") {
+RankingContext::RankingContext(const Ranking& ranking, const RankingReportOptions& options)
+    : ViewContext(options.lang), r(ranking), o(options) {
   n = static_cast<int>(r.candidates.size());
   select = std::min(std::max(r.stability.select, 1), std::max(n, 1));
   stable = r.stability_computed;
   for (const auto& rc : r.candidates) stable = stable && rc.stability.has_value();
-  value_label = L(r.method == RankingMethod::kTopsis     ? "rk_value_topsis"
-                  : r.method == RankingMethod::kWeighted ? "rk_value_weighted"
-                                                         : "rk_value_score");
+  method_label = L(r.method.label);
+  value_label = L(r.method.value_label);
+  common_ = CommonValues();
 }
 
-std::string RankingViewContext::Name(const RankedCandidate& c) const {
+std::string RankingContext::Name(const RankedCandidate& c) const {
   if (!c.candidate.name.empty()) return c.candidate.name;
   if (!c.candidate.id.empty()) return c.candidate.id;
   return L("rk_none");
 }
 
-std::string RankingViewContext::Value(double v) const {
-  return FormatFixed(v, r.method == RankingMethod::kScore ? 2 : 4);
+std::string RankingContext::Value(double v) const {
+  return FormatFixed(v, r.method.value_digits);
 }
 
-std::string RankingViewContext::TierName(const std::string& id) const {
+std::string RankingContext::TierName(const std::string& id) const {
   auto it = r.tier_names.find(id);
-  return it == r.tier_names.end() || it->second.In(lang).empty() ? id : it->second.In(lang);
+  return it == r.tier_names.end() ? id : TOr(it->second, id);
 }
 
-std::string RankingViewContext::Interval(const CandidateStability& s) const {
+std::string RankingContext::Interval(const CandidateStability& s) const {
   if (s.rank_p5 == s.rank_p95) return std::to_string(s.rank_p5);
   return std::to_string(s.rank_p5) + "–" + std::to_string(s.rank_p95);
 }
 
-std::map<std::string, std::string> RankingViewContext::Common() const {
+std::map<std::string, std::string> RankingContext::CommonValues() const {
   // In an English sentence the value's name is a common noun: "closeness 0.81".
   std::string in_sentence = value_label;
   if (lang == "en" && !in_sentence.empty()) in_sentence[0] = static_cast<char>(std::tolower(in_sentence[0]));
@@ -53,8 +53,6 @@ std::map<std::string, std::string> RankingViewContext::Common() const {
           {"kappa", FormatNumber(r.stability.kappa)}};
 }
 
-std::string SharePercent(double share) { return FormatFixed(100 * share, 1) + "%"; }
-
 namespace {
 
 // A candidate is "borderline" when its selection depends on the weights.
@@ -62,53 +60,76 @@ bool Borderline(const CandidateStability& s) { return s.p_top_n >= 0.10 && s.p_t
 
 constexpr size_t kMaxSentences = 20;
 
-}  // namespace
+// How many candidates are secure (in the top N in more than 95% of the
+// samples) and how many borderline.
+struct Certainty {
+  int secure = 0;
+  int borderline = 0;
+};
 
-EscapedView BuildRankingSummary(const RankingViewContext& c) {
-  EscapedView v;
-  const auto& cs = c.r.candidates;
-  int secure = 0, borderline = 0;
+Certainty CountCertainty(const RankingContext& c) {
+  Certainty n;
   if (c.stable)
-    for (const auto& rc : cs) {
-      secure += rc.stability->p_top_n > 0.95 ? 1 : 0;
-      borderline += Borderline(*rc.stability) ? 1 : 0;
+    for (const auto& rc : c.r.candidates) {
+      n.secure += rc.stability->p_top_n > 0.95 ? 1 : 0;
+      n.borderline += Borderline(*rc.stability) ? 1 : 0;
     }
-  v.Int("ranked", c.n).Int("excluded", c.r.excluded).Int("select", c.select).Flag("stable", c.stable);
-  v.Int("secure", secure);
-  if (cs.empty()) return v;
-  auto values = c.Common();
+  return n;
+}
+
+// A line of markup, as the partial's lists show it.
+EscapedView Line(const std::string& markup) {
+  EscapedView line;
+  line.Markup("text", markup);
+  return line;
+}
+
+// The sentence on the gap between rank N and rank N + 1.
+std::string CutoffSentence(const RankingContext& c) {
+  const RankedCandidate& at = c.r.candidates[static_cast<size_t>(c.select) - 1];
+  const RankedCandidate& after = c.r.candidates[static_cast<size_t>(c.select)];
+  return c.Fill("rk_lead_cutoff", {{"n", std::to_string(c.select)},
+                                   {"n1", std::to_string(c.select + 1)},
+                                   {"name_n", c.Name(at)},
+                                   {"value_n", c.Value(at.value)},
+                                   {"name_n1", c.Name(after)},
+                                   {"value_n1", c.Value(after.value)},
+                                   {"gap", c.Value(at.value - after.value)}});
+}
+
+// The opening paragraphs: who leads, by how much and how sure that is; the
+// gap at the cut-off; how many are secure. `values` gains the leader's figures.
+std::vector<EscapedView> LeadParagraphs(const RankingContext& c, const Certainty& certainty,
+                                        std::map<std::string, std::string>& values) {
+  const auto& cs = c.r.candidates;
   const RankedCandidate& first = cs[0];
   values["name"] = c.Name(first);
   values["value"] = c.Value(first.value);
   if (cs.size() >= 2) {
     values["second"] = c.Name(cs[1]);
     values["margin"] = c.Value(first.value - cs[1].value);
-    v.Markup("lead", c.Fill("rk_lead_leader", values));
-  } else {
-    v.Markup("lead", c.Fill("rk_lead_alone", values));
   }
+  std::string lead = c.Fill(cs.size() >= 2 ? "rk_lead_leader" : "rk_lead_alone", values) + " ";
+  std::string secure;
   if (c.stable) {
-    values["p1"] = SharePercent(first.stability->top_rank_acceptability);
+    values["p1"] = Percent(first.stability->top_rank_acceptability);
     values["interval"] = c.Interval(*first.stability);
-    v.Markup("lead_stability", c.Fill("rk_lead_stability", values));
-    values["secure"] = std::to_string(secure);
-    values["borderline"] = std::to_string(borderline);
-    v.Markup("lead_secure", c.Fill("rk_lead_secure", values));
+    lead += c.Fill("rk_lead_stability", values);
+    values["secure"] = std::to_string(certainty.secure);
+    values["borderline"] = std::to_string(certainty.borderline);
+    secure = c.Fill("rk_lead_secure", values);
   } else {
-    v.Markup("lead_stability", c.L(c.r.method == RankingMethod::kScore ? "rk_lead_no_weights" : "rk_lead_no_stability"));
+    lead += c.L(c.r.method.uses_weights ? "rk_lead_no_stability" : "rk_lead_no_weights");
   }
-  if (c.n > c.select) {
-    const RankedCandidate& at = cs[static_cast<size_t>(c.select) - 1];
-    const RankedCandidate& after = cs[static_cast<size_t>(c.select)];
-    v.Markup("lead_cutoff", c.Fill("rk_lead_cutoff", {{"n", std::to_string(c.select)},
-                                                      {"n1", std::to_string(c.select + 1)},
-                                                      {"name_n", c.Name(at)},
-                                                      {"value_n", c.Value(at.value)},
-                                                      {"name_n1", c.Name(after)},
-                                                      {"value_n1", c.Value(after.value)},
-                                                      {"gap", c.Value(at.value - after.value)}}));
-  }
-  // A sentence per leader: rank, interval, P(top N).
+  std::vector<EscapedView> paragraphs = {Line(lead)};
+  if (c.n > c.select) paragraphs.push_back(Line(CutoffSentence(c)));
+  if (!secure.empty()) paragraphs.push_back(Line(secure));
+  return paragraphs;
+}
+
+// A sentence per leader: rank, interval, P(top N).
+std::vector<EscapedView> LeaderLines(const RankingContext& c) {
+  const auto& cs = c.r.candidates;
   std::vector<EscapedView> leaders;
   for (size_t i = 0; i < cs.size() && i < static_cast<size_t>(c.select) && i < kMaxSentences; ++i) {
     auto lv = c.Common();
@@ -119,76 +140,21 @@ EscapedView BuildRankingSummary(const RankingViewContext& c) {
       const CandidateStability& s = *cs[i].stability;
       lv["interval"] = c.Interval(s);
       lv["median"] = std::to_string(s.rank_median);
-      lv["ptop"] = SharePercent(s.p_top_n);
-      lv["p1"] = SharePercent(s.top_rank_acceptability);
+      lv["ptop"] = Percent(s.p_top_n);
+      lv["p1"] = Percent(s.top_rank_acceptability);
     }
     EscapedView line;
     line.Markup("text", c.Fill(c.stable ? "rk_leader_line" : "rk_leader_line_plain", lv))
         .Flag("uncertain", c.stable && Borderline(*cs[i].stability));
     leaders.push_back(line);
   }
-  v.List("leaders", leaders).Markup("leaders_title", c.Fill("rk_leaders_title", values));
-  v.Int("leaders_more", std::max(0, c.select - static_cast<int>(kMaxSentences)));
-  // Candidates whose selection depends on the weights, in rank order.
-  std::vector<EscapedView> uncertain;
-  if (c.stable) {
-    for (const auto& rc : cs) {
-      if (!Borderline(*rc.stability) || uncertain.size() >= kMaxSentences) continue;
-      auto uv = c.Common();
-      uv["name"] = c.Name(rc);
-      uv["rank"] = std::to_string(rc.rank);
-      uv["interval"] = c.Interval(*rc.stability);
-      uv["ptop"] = SharePercent(rc.stability->p_top_n);
-      EscapedView line;
-      line.Markup("text", c.Fill("rk_uncertain_line", uv));
-      uncertain.push_back(line);
-    }
-    v.Markup("uncertain_none", c.Fill("rk_uncertain_none", values));
-  }
-  v.List("uncertain", uncertain).Int("uncertain_more", std::max(0, borderline - static_cast<int>(uncertain.size())));
-  return v;
+  if (c.select > static_cast<int>(kMaxSentences)) leaders.push_back(Line("… +" + std::to_string(c.select - kMaxSentences)));
+  return leaders;
 }
 
-std::vector<EscapedView> BuildRankingRows(const RankingViewContext& c) {
-  std::vector<EscapedView> rows;
-  rows.reserve(c.r.candidates.size());
-  const bool points_like = c.r.method == RankingMethod::kScore;
-  for (const auto& rc : c.r.candidates) {
-    const RankingCandidate& k = rc.candidate;
-    EscapedView row;
-    row.Int("rank", rc.rank)
-        .Text("name", c.Name(rc))
-        .Text("id", k.id != c.Name(rc) ? k.id : "")
-        .Text("town", k.town.empty() ? c.L("rk_none") : k.town)
-        .Text("industry", k.industry.empty() ? c.L("rk_none") : k.industry)
-        .Text("level", k.level ? std::to_string(*k.level) : c.L("rk_none"))
-        .Text("level_key", k.level ? std::to_string(*k.level) : "-1")
-        .Text("score", k.maturity ? FormatFixed(*k.maturity, 2) : c.L("rk_none"))
-        .Text("score_key", k.maturity ? FormatFixed(*k.maturity, 4) : "-1")
-        .Text("value", points_like ? "" : c.Value(rc.value))
-        .Text("value_key", FormatFixed(rc.value, 6))
-        .Flag("selected", rc.rank <= c.select)
-        .Flag("cutoff", rc.rank == c.select && c.n > c.select);
-    // The highest tier (the last listed: tier verdicts come lowest first).
-    row.Text("tier", k.tiers && !k.tiers->empty() ? c.TierName(k.tiers->back()) : "");
-    if (rc.stability) {
-      const CandidateStability& s = *rc.stability;
-      RankInterval in{c.Name(rc), rc.rank, s.rank_p5, s.rank_median, s.rank_p95, rc.rank <= c.select};
-      const std::string title = c.FillText(
-          "rk_interval_title", {{"name", c.Name(rc)}, {"interval", c.Interval(s)}, {"median", std::to_string(s.rank_median)}});
-      row.Markup("interval_svg", RankIntervalBarSvg(in, c.n, c.n > c.select ? c.select : 0, title))
-          .Text("interval", c.Interval(s))
-          .Text("ptop", SharePercent(s.p_top_n))
-          .Text("ptop_key", FormatFixed(s.p_top_n, 4))
-          .Text("p1", SharePercent(s.top_rank_acceptability))
-          .Text("p1_key", FormatFixed(s.top_rank_acceptability, 4));
-    }
-    rows.push_back(row);
-  }
-  return rows;
-}
-
-std::string BuildLeadersChart(const RankingViewContext& c) {
+// The figure of the leading candidates' rank intervals (markup, "" without
+// stability).
+std::string LeadersChart(const RankingContext& c) {
   if (!c.stable || c.n < 2) return "";
   RankIntervalChart chart;
   chart.title = c.L("rk_chart_title");
@@ -202,6 +168,39 @@ std::string BuildLeadersChart(const RankingViewContext& c) {
     chart.rows.push_back({c.Name(rc), rc.rank, s.rank_p5, s.rank_median, s.rank_p95, rc.rank <= c.select});
   }
   return RankIntervalChartSvg(chart);
+}
+
+// Candidates whose selection depends on the weights, in rank order.
+std::vector<EscapedView> UncertainLines(const RankingContext& c, const Certainty& certainty) {
+  std::vector<EscapedView> uncertain;
+  if (!c.stable) return uncertain;
+  for (const auto& rc : c.r.candidates) {
+    if (!Borderline(*rc.stability) || uncertain.size() >= kMaxSentences) continue;
+    auto uv = c.Common();
+    uv["name"] = c.Name(rc);
+    uv["rank"] = std::to_string(rc.rank);
+    uv["interval"] = c.Interval(*rc.stability);
+    uv["ptop"] = Percent(rc.stability->p_top_n);
+    uncertain.push_back(Line(c.Fill("rk_uncertain_line", uv)));
+  }
+  const int more = certainty.borderline - static_cast<int>(uncertain.size());
+  if (more > 0) uncertain.push_back(Line("… +" + std::to_string(more)));
+  return uncertain;
+}
+
+}  // namespace
+
+EscapedView BuildRankingSummary(const RankingContext& c) {
+  const Certainty certainty = CountCertainty(c);
+  EscapedView v;
+  v.Int("ranked", c.n).Int("excluded", c.r.excluded).Int("select", c.select).Flag("stable", c.stable);
+  v.Int("secure", certainty.secure).Markup("leaders_chart", LeadersChart(c));
+  if (c.r.candidates.empty()) return v;
+  auto values = c.Common();
+  v.List("leads", LeadParagraphs(c, certainty, values)).List("leaders", LeaderLines(c));
+  v.Markup("leaders_title", c.Fill("rk_leaders_title", values)).List("uncertain", UncertainLines(c, certainty));
+  if (c.stable) v.Markup("uncertain_none", c.Fill("rk_uncertain_none", values));
+  return v;
 }
 
 }  // namespace fa

@@ -21,11 +21,11 @@ std::string Judgment(double a) {
   return FormatFixed(a, 2);
 }
 
-std::string CriterionTitle(const RankingViewContext& c, const RankedCriterion& k) {
-  return k.title.In(c.lang).empty() ? k.id : k.title.In(c.lang);
+std::string CriterionTitle(const RankingContext& c, const RankedCriterion& k) {
+  return c.TOr(k.title, k.id);
 }
 
-EscapedView BuildAhp(const RankingViewContext& c, const AhpSummary& ahp) {
+EscapedView BuildAhp(const RankingContext& c, const AhpSummary& ahp) {
   const int n = static_cast<int>(c.r.criteria.size());
   const std::map<std::string, std::string> limits = {{"max", FormatNumber(ahp.max_cr)}, {"n", std::to_string(n)}};
   EscapedView v;
@@ -66,7 +66,7 @@ EscapedView BuildAhp(const RankingViewContext& c, const AhpSummary& ahp) {
 
 }  // namespace
 
-EscapedView BuildRankingWeights(const RankingViewContext& c) {
+EscapedView BuildRankingWeights(const RankingContext& c) {
   EscapedView v;
   const std::string& from = c.r.weights_from;
   v.Markup("from", c.L(from == "ahp" ? "rk_weights_from_ahp"
@@ -83,17 +83,17 @@ EscapedView BuildRankingWeights(const RankingViewContext& c) {
         .Text("source", k.source)
         .Text("direction", c.L(k.cost ? "rk_cost" : "rk_benefit"))
         .Flag("cost", k.cost)
-        .Text("weight", c.r.method == RankingMethod::kScore ? c.L("rk_none") : SharePercent(k.weight))
+        .Text("weight", c.r.method.uses_weights ? Percent(k.weight) : c.L("rk_none"))
         .Markup("meter", FormatFixed(max_weight > 0 ? 100 * k.weight / max_weight : 0, 1));
     rows.push_back(row);
   }
-  v.List("criteria", rows).Flag("weighted", c.r.method != RankingMethod::kScore);
+  v.List("criteria", rows).Flag("weighted", c.r.method.uses_weights);
   if (c.r.ahp) v.Child("ahp", BuildAhp(c, *c.r.ahp));
   v.Flag("has_ahp", c.r.ahp.has_value());
   return v;
 }
 
-EscapedView BuildRankingConfig(const RankingViewContext& c) {
+EscapedView BuildRankingConfig(const RankingContext& c) {
   const RankingFilters& f = c.r.filters;
   std::vector<std::string> filters;
   if (!f.towns.empty()) filters.push_back(c.FillText("rk_cfg_filter_town", {{"v", Join(f.towns, "、")}}));
@@ -111,7 +111,8 @@ EscapedView BuildRankingConfig(const RankingViewContext& c) {
   v.Text("id", c.r.id)
       .Text("file", c.r.config_file)
       .Text("sha", c.r.config_sha256)
-      .Text("method", RankingMethodName(c.r.method))
+      .Text("method", c.r.method.name)
+      .Text("method_title", c.method_label)
       .TextList("filters", filters)
       .Int("excluded", c.r.excluded)
       .Text("stability", c.stable ? c.FillText("rk_cfg_stability_value", {{"samples", std::to_string(s.samples)},

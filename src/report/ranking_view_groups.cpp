@@ -22,9 +22,9 @@ struct Group {
   int maturity_count = 0;
 };
 
-}  // namespace
-
-std::vector<EscapedView> BuildRankingGroups(const RankingViewContext& c, const std::string& by) {
+// The groups of one kind ("town" or "industry"), most candidates in the top
+// N first.
+std::vector<EscapedView> GroupRows(const RankingContext& c, const std::string& by) {
   std::map<std::string, Group> groups;
   for (const auto& rc : c.r.candidates) {  // in rank order: the first seen is the best
     const std::string& key = by == "town" ? rc.candidate.town : rc.candidate.industry;
@@ -63,6 +63,23 @@ std::vector<EscapedView> BuildRankingGroups(const RankingViewContext& c, const s
     rows.push_back(row);
   }
   return rows;
+}
+
+}  // namespace
+
+EscapedView BuildRankingGroups(const RankingContext& c) {
+  const auto& common = c.Common();
+  std::vector<EscapedView> tables;
+  for (const std::string by : {"town", "industry"}) {
+    EscapedView table;
+    table.Markup("title", c.L("rk_by_" + by)).Markup("group_head", c.L("rk_col_group_" + by)).List("rows", GroupRows(c, by));
+    tables.push_back(table);
+  }
+  EscapedView v;
+  v.Markup("col_in_top", c.Fill("rk_col_in_top", common))
+      .Markup("col_mean_value", c.Fill("rk_col_mean_value", common))
+      .List("tables", tables);
+  return v;
 }
 
 }  // namespace fa

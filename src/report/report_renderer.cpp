@@ -23,11 +23,11 @@ bool HoldsDiagnosisTemplate(const std::string& dir) {
   }
 }
 
+}  // namespace
+
 std::string TemplatesDir(const ReportOptions& options) {
   return options.templates_dir.empty() ? DefaultTemplatesDir() : options.templates_dir;
 }
-
-}  // namespace
 
 std::string DefaultTemplatesDir() {
   if (const char* env = std::getenv("FA_TEMPLATES_DIR"); env && *env) return env;
@@ -48,11 +48,7 @@ std::string DefaultTemplatesDir() {
 }
 
 DiagnosisReportRenderer::DiagnosisReportRenderer(const ReportOptions& options)
-    : options_(options), template_(ReportTemplate::Load(TemplatesDir(options), kDiagnosisTemplate)) {}
-
-std::string DiagnosisReportRenderer::Render(const Assessment& a) const {
-  return template_.Render(BuildDiagnosisView(a, options_));
-}
+    : TemplateRenderer(options, kDiagnosisTemplate, BuildDiagnosisView, DiagnosisSectionPartials()) {}
 
 std::string RenderDiagnosisReport(const Assessment& a, const ReportOptions& options) {
   return DiagnosisReportRenderer(options).Render(a);

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "report/report_options.h"
-#include "report/report_template.h"
+#include "report/template_renderer.h"
 #include "assessment/assessment.h"
 
 namespace fa {
@@ -18,16 +18,9 @@ namespace fa {
 std::string DefaultTemplatesDir();
 
 /// Loads the templates once and renders many reports (a batch, a server).
-class DiagnosisReportRenderer {
+class DiagnosisReportRenderer : public TemplateRenderer<Assessment, ReportOptions> {
  public:
-  /// Throws std::runtime_error naming the file when a template is missing
-  /// or malformed.
   explicit DiagnosisReportRenderer(const ReportOptions& options);
-  std::string Render(const Assessment& a) const;
-
- private:
-  ReportOptions options_;
-  ReportTemplate template_;
 };
 
 /// The whole report. Throws std::runtime_error naming the file when a

@@ -26,8 +26,23 @@ std::string DirectoryOf(const std::string& path) {
   return slash == std::string::npos ? "." : path.substr(0, slash);
 }
 
+std::string Expand(const std::string& path, int depth, const std::vector<std::string>& sections);
+
+// What the include command `c` of the template at `path` stands for: its
+// file, or for <? sections ?> every section's file in turn, each expanded.
+std::string ExpandCommand(const TemplateCommand& c, const std::string& path, int depth,
+                          const std::vector<std::string>& sections) {
+  if (c.name == "include") {
+    const std::string& quoted = c.args[0];
+    return Expand(DirectoryOf(path) + "/" + quoted.substr(1, quoted.size() - 2), depth + 1, {});
+  }
+  std::string out;
+  for (const auto& section : sections) out += Expand(DirectoryOf(path) + "/" + section, depth + 1, {});
+  return out;
+}
+
 // The template at `path` with its includes expanded, each file checked.
-std::string Expand(const std::string& path, int depth) {
+std::string Expand(const std::string& path, int depth, const std::vector<std::string>& sections) {
   if (depth > kMaxIncludeDepth) throw std::runtime_error(path + ": includes nested too deeply");
   const std::string text = ReadTemplateFile(path);
   const std::string problem = CheckTemplateSyntax(text, path);
@@ -38,12 +53,12 @@ std::string Expand(const std::string& path, int depth) {
   std::string out;
   size_t copied = 0;
   for (const auto& c : commands) {
-    if (c.name != "include") continue;
-    const std::string& quoted = c.args[0];
-    const std::string included = DirectoryOf(path) + "/" + quoted.substr(1, quoted.size() - 2);
+    if (c.name != "include" && c.name != "sections") continue;
+    if (c.name == "sections" && sections.empty())
+      throw std::runtime_error(path + ":" + std::to_string(c.line) + ": <? sections ?> in a template loaded without sections");
     out += text.substr(copied, c.begin - copied);
     try {
-      out += Expand(included, depth + 1);
+      out += ExpandCommand(c, path, depth, sections);
     } catch (const std::runtime_error& e) {
       throw std::runtime_error(std::string(e.what()) + "\n" + path + ":" + std::to_string(c.line) +
                                ": note: included from here");
@@ -106,6 +121,8 @@ std::string CheckTemplateSyntax(const std::string& text, const std::string& file
     } else if (c.name == "include") {
       if (n != 1 || c.args[0].size() < 3 || c.args[0].front() != '"' || c.args[0].back() != '"')
         return fail("<? include ?> takes one \"file name\"");
+    } else if (c.name == "sections") {
+      if (n != 0) return fail("<? sections ?> takes no argument");
     } else if (c.name == "else" || c.name == "endif" || c.name == "endfor") {
       if (n != 0) return fail("<? " + c.name + " ?> takes no argument");
     } else {
@@ -126,10 +143,11 @@ std::string CheckTemplateSyntax(const std::string& text, const std::string& file
   return "";
 }
 
-ReportTemplate ReportTemplate::Load(const std::string& dir, const std::string& name) {
+ReportTemplate ReportTemplate::Load(const std::string& dir, const std::string& name,
+                                    const std::vector<std::string>& sections) {
   ReportTemplate t;
   t.file_ = (dir.empty() ? "." : dir) + "/" + name;
-  const std::string source = Expand(t.file_, 0);
+  const std::string source = Expand(t.file_, 0, sections);
   t.program_ = std::make_shared<TemplateProgram>(TemplateProgram::Compile(source, t.file_));
   return t;
 }

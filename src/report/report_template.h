@@ -2,12 +2,15 @@
 // Poco::JSON::Template, loaded with its <? include "file" ?> expanded and
 // every file checked first (a missing include or an unclosed block is an
 // error naming the file and line), then compiled (template_program.h).
+// One command of our own: <? sections ?> stands for the report's section
+// partials, in the order of its table of sections (report_sections.h).
 // Rendered over an EscapedView; the loaded template can be reused, also
 // from several threads at once.
 #pragma once
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "report/escaped_view.h"
 #include "report/template_program.h"
@@ -16,10 +19,12 @@ namespace fa {
 
 class ReportTemplate {
  public:
-  /// Loads `dir`/`name`. Includes are resolved against the including
+  /// Loads `dir`/`name`. Includes, and the `sections` that <? sections ?>
+  /// includes one after the other, are resolved against the including
   /// file's directory. Throws std::runtime_error naming the file (and the
   /// line) when a file is missing or a template is malformed.
-  static ReportTemplate Load(const std::string& dir, const std::string& name);
+  static ReportTemplate Load(const std::string& dir, const std::string& name,
+                             const std::vector<std::string>& sections = {});
 
   /// Renders over `view`, which is not modified.
   std::string Render(const EscapedView& view) const;

@@ -13,22 +13,18 @@
 
 namespace fa {
 
-/// The whole view: header, profile, summary, method, level scores or bands,
-/// node scores with the radar, gap, recommendations, appendix, provenance,
-/// and `L`, every label in options.lang.
+/// The whole view: the page frame (view_context.h), the cover ("header"),
+/// "provenance", and every section of the report's table
+/// (report_view_sections.cpp): summary, profile, tiers, level scores, node
+/// scores with the radar, cohort, scenes, gap, roadmap, method, appendix.
 EscapedView BuildDiagnosisView(const Assessment& a, const ReportOptions& options);
 
 /// The nodes the radar shows: the applicable top-level nodes, or those one
 /// level down when fewer than three are at the top.
 std::vector<const NodeResult*> RadarNodes(const Assessment& a);
 
-/// Every report label in `lang` as one view object ("L" in templates),
-/// built once and shared.
-const EscapedView& LabelsView(const std::string& lang);
-
-/// A CSS string body (for `content: "…"` in the running head): everything
-/// but letters, digits, spaces and non-ASCII bytes as a hex escape, so no
-/// quote, backslash or "</style" survives.
-std::string CssString(const std::string& raw);
+/// The partials of the report's sections in reading order: what
+/// <? sections ?> in templates/diagnosis_report.html stands for.
+std::vector<std::string> DiagnosisSectionPartials();
 
 }  // namespace fa

@@ -16,7 +16,7 @@ const char* StatusKey(const std::string& status) {
 
 // "Element › Domain › Sub-domain" for a node; a malformed parent chain must
 // not loop forever.
-std::string NodePath(const ViewContext& c, const std::string& id) {
+std::string NodePath(const DiagnosisContext& c, const std::string& id) {
   std::string path;
   int hops = 0;
   for (const NodeResult* n = c.Node(id); n && hops < 16; ++hops, n = n->parent.empty() ? nullptr : c.Node(n->parent))
@@ -26,7 +26,7 @@ std::string NodePath(const ViewContext& c, const std::string& id) {
 
 }  // namespace
 
-std::vector<EscapedView> BuildAppendix(const ViewContext& c) {
+EscapedView BuildAppendixView(const DiagnosisContext& c) {
   std::vector<EscapedView> rows;
   rows.reserve(c.a.criteria.size() + c.a.nodes.size());
   std::string group = "\x01";  // no node yet
@@ -61,7 +61,9 @@ std::vector<EscapedView> BuildAppendix(const ViewContext& c) {
         .Text("by", by);
     rows.push_back(r);
   }
-  return rows;
+  EscapedView v;
+  v.List("rows", rows);
+  return v;
 }
 
 }  // namespace fa

@@ -24,21 +24,21 @@ struct Standing {
   std::optional<double> percentile;
 };
 
-double Fraction(const ViewContext& c, const NodeResult& n, double v) {
+double Fraction(const DiagnosisContext& c, const NodeResult& n, double v) {
   if (!c.sum) return v;
   return n.max_points > 0 ? v / n.max_points : 0;
 }
 
-std::string ScoreText(const ViewContext& c, const NodeResult& n, double v) {
+std::string ScoreText(const DiagnosisContext& c, const NodeResult& n, double v) {
   return c.sum ? Points(v) : Percent(v);
 }
 
-std::string DiffText(const ViewContext& c, const Standing& s) {
+std::string DiffText(const DiagnosisContext& c, const Standing& s) {
   const double d = (s.value - s.median) * (c.sum ? s.node->max_points : 100);
   return (d >= 0 ? "+" : "−") + (c.sum ? Points(std::fabs(d)) : FormatFixed(std::fabs(d), 1));
 }
 
-EscapedView RowView(const ViewContext& c, const Standing& s) {
+EscapedView RowView(const DiagnosisContext& c, const Standing& s) {
   const NodeResult& n = *s.node;
   const NodeResult* parent = n.parent.empty() ? nullptr : c.Node(n.parent);
   EscapedView row;
@@ -52,7 +52,7 @@ EscapedView RowView(const ViewContext& c, const Standing& s) {
   return row;
 }
 
-std::string SummaryLine(const ViewContext& c) {
+std::string SummaryLine(const DiagnosisContext& c) {
   const CohortInfo& k = c.a.cohort;
   const CohortStanding& s = k.score;
   auto shown = [&](double v) { return c.gated ? FormatFixed(v, 2) : Points(v); };
@@ -77,7 +77,7 @@ std::string SummaryLine(const ViewContext& c) {
 
 }  // namespace
 
-EscapedView BuildCohortView(const ViewContext& c) {
+EscapedView BuildCohortView(const DiagnosisContext& c) {
   const Assessment& a = c.a;
   EscapedView v;
   // Leaves: the nodes no other applicable node names as its parent.

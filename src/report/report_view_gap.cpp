@@ -16,7 +16,7 @@ constexpr size_t kLowerShown = 10;
 
 // Gated: a heading row before the target level's requirements and one
 // before the lower levels' (their levels are met already).
-void AddGroupRow(const ViewContext& c, const GapItem& item, int& shown, std::vector<EscapedView>& rows) {
+void AddGroupRow(const DiagnosisContext& c, const GapItem& item, int& shown, std::vector<EscapedView>& rows) {
   const int group = item.level == c.a.gap.target_level ? 1 : 2;
   if (!c.gated || group == shown) return;
   shown = group;
@@ -31,12 +31,12 @@ void AddGroupRow(const ViewContext& c, const GapItem& item, int& shown, std::vec
 
 // Gated effects are fractions of a level score, shown in percentage points;
 // points rubrics' effects are points.
-std::string EffectText(const ViewContext& c, double effect) {
+std::string EffectText(const DiagnosisContext& c, double effect) {
   if (!c.gated) return "+" + Points(effect);
   return effect * 100 < 0.05 ? "<0.1" : "+" + FormatFixed(effect * 100, 1);
 }
 
-EscapedView BuildGapView(const ViewContext& c) {
+EscapedView BuildGapView(const DiagnosisContext& c) {
   const Gap& gap = c.a.gap;
   const std::string target = c.LevelName(gap.target_level);
   const std::set<std::string> minimal(gap.minimal_set.begin(), gap.minimal_set.end());

@@ -16,7 +16,7 @@ const RubricSummary::PointsBandInfo* FindBand(const RubricSummary& r, int level)
   return nullptr;
 }
 
-std::vector<EscapedView> RequireViews(const ViewContext& c, const std::vector<BandRequirement>& require) {
+std::vector<EscapedView> RequireViews(const DiagnosisContext& c, const std::vector<BandRequirement>& require) {
   std::vector<EscapedView> out;
   for (const auto& r : require) {
     EscapedView v;
@@ -27,7 +27,7 @@ std::vector<EscapedView> RequireViews(const ViewContext& c, const std::vector<Ba
 }
 
 // Points: each band, whether its minimum total is reached, and the level.
-std::vector<EscapedView> BuildPointBandsView(const ViewContext& c) {
+std::vector<EscapedView> BuildPointBandsView(const DiagnosisContext& c) {
   const Assessment& a = c.a;
   std::vector<EscapedView> bands;
   for (const auto& b : a.rubric.bands) {
@@ -47,7 +47,7 @@ std::vector<EscapedView> BuildPointBandsView(const ViewContext& c) {
 
 }  // namespace
 
-EscapedView BuildMethodView(const ViewContext& c) {
+EscapedView BuildMethodView(const DiagnosisContext& c) {
   const RubricSummary& r = c.a.rubric;
   EscapedView v;
   v.Text("title", c.T(r.title))
@@ -97,7 +97,7 @@ EscapedView BuildMethodView(const ViewContext& c) {
   return v;
 }
 
-EscapedView BuildLevelsView(const ViewContext& c) {
+EscapedView BuildLevelsView(const DiagnosisContext& c) {
   const Assessment& a = c.a;
   EscapedView v;
   v.Fixed("threshold_pct", a.rubric.threshold * 100, 1)
@@ -120,7 +120,7 @@ EscapedView BuildLevelsView(const ViewContext& c) {
 }
 
 
-std::string BuildLadderSvg(const ViewContext& c) {
+std::string BuildLadderSvg(const DiagnosisContext& c) {
   const Assessment& a = c.a;
   LevelLadder ladder;
   ladder.title = c.L("ladder_title");

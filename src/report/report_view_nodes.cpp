@@ -13,17 +13,17 @@ namespace fa {
 namespace {
 
 // A node's score as a fraction of the most it can reach.
-double Fraction(const ViewContext& c, const NodeResult& n) {
+double Fraction(const DiagnosisContext& c, const NodeResult& n) {
   if (!c.sum) return std::clamp(n.score, 0.0, 1.0);
   return n.max_points > 0 ? std::clamp(n.score / n.max_points, 0.0, 1.0) : 0.0;
 }
 
-std::string ScoreText(const ViewContext& c, const NodeResult& n) {
+std::string ScoreText(const DiagnosisContext& c, const NodeResult& n) {
   return c.sum ? Points(n.score) + " / " + Points(n.max_points) : Percent(n.score);
 }
 
 // The cohort median as a fraction of what the node can reach.
-std::optional<double> MedianFraction(const ViewContext& c, const NodeResult& n) {
+std::optional<double> MedianFraction(const DiagnosisContext& c, const NodeResult& n) {
   if (!n.cohort.median_cohort) return std::nullopt;
   const double m = *n.cohort.median_cohort;
   if (!c.sum) return std::clamp(m, 0.0, 1.0);
@@ -32,7 +32,7 @@ std::optional<double> MedianFraction(const ViewContext& c, const NodeResult& n) 
 
 }  // namespace
 
-EscapedView BuildNodesView(const ViewContext& c) {
+EscapedView BuildNodesView(const DiagnosisContext& c) {
   EscapedView v;
   const bool cohort = c.a.cohort.size > 0;
   v.Markup("intro", c.L(c.sum ? "nodes_intro_points" : "nodes_intro_gated"))

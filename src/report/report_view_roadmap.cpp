@@ -28,7 +28,7 @@ struct Planned {
   bool key = false;  ///< addresses a requirement of the minimal set
 };
 
-EscapedView RowView(const ViewContext& c, const Planned& p, int rank, const std::set<std::string>& minimal) {
+EscapedView RowView(const DiagnosisContext& c, const Planned& p, int rank, const std::set<std::string>& minimal) {
   EscapedView row;
   const std::string name = p.rec && !c.T(p.rec->name).empty() ? c.T(p.rec->name) : p.id;
   const std::string effort = p.rec ? p.rec->effort : "", benefit = p.rec ? p.rec->benefit : "";
@@ -66,7 +66,7 @@ EscapedView RowView(const ViewContext& c, const Planned& p, int rank, const std:
   return row;
 }
 
-EscapedView StageView(const ViewContext& c, const std::string& title, const std::string& intro,
+EscapedView StageView(const DiagnosisContext& c, const std::string& title, const std::string& intro,
                       const std::vector<Planned>& plan, const std::set<std::string>& minimal) {
   EscapedView v;
   std::vector<EscapedView> rows;
@@ -84,7 +84,7 @@ Planned FromRecommendation(const Recommendation& r, const std::set<std::string>&
 
 // Gated stage 2: scenarios recommended by level k + 2's requirements below
 // full marks, skipping those stage 1 already plans.
-std::vector<Planned> LevelAfter(const ViewContext& c, int level, const std::set<std::string>& planned) {
+std::vector<Planned> LevelAfter(const DiagnosisContext& c, int level, const std::set<std::string>& planned) {
   std::vector<Planned> out;
   std::map<std::string, size_t> at;
   for (const auto& cr : c.a.criteria) {
@@ -107,9 +107,38 @@ std::vector<Planned> LevelAfter(const ViewContext& c, int level, const std::set<
   return out;
 }
 
+// What the steps achieve together: the target level reached, or how much of
+// the minimal set they close and where that leaves the target level's score
+// (gated) or the total (points). `on_target`: each requirement's effect on
+// the target level's score.
+std::string Outcome(const DiagnosisContext& c, const std::set<std::string>& covered,
+                    const std::map<std::string, double>& on_target) {
+  const Gap& gap = c.a.gap;
+  size_t done = 0;
+  double gain = 0;
+  for (const auto& id : gap.minimal_set) done += covered.count(id);
+  for (const auto& id : covered)
+    if (auto it = on_target.find(id); it != on_target.end()) gain += it->second;
+  const std::string target = c.LevelName(gap.target_level);
+  if (!gap.reachable) return c.Fill("next_unreachable", {{"target", target}});
+  if (done == gap.minimal_set.size()) return c.Fill("next_reaches", {{"target", target}});
+  std::map<std::string, std::string> values = {
+      {"target", target}, {"done", std::to_string(done)}, {"of", std::to_string(gap.minimal_set.size())}};
+  if (!c.gated) {
+    values["now"] = Points(c.a.score);
+    values["after"] = Points(c.a.score + gain);
+    return c.Fill("next_partial_points", values);
+  }
+  const double now = c.LevelScore(gap.target_level).value_or(0);
+  values["now"] = Percent(now);
+  values["after"] = Percent(std::min(1.0, now + gain));
+  values["theta"] = Percent(c.a.rubric.threshold);
+  return c.Fill("next_partial_gated", values);
+}
+
 }  // namespace
 
-EscapedView BuildRoadmapView(const ViewContext& c) {
+EscapedView BuildRoadmapView(const DiagnosisContext& c) {
   const Assessment& a = c.a;
   const Gap& gap = a.gap;
   const std::set<std::string> minimal(gap.minimal_set.begin(), gap.minimal_set.end());
@@ -150,7 +179,7 @@ EscapedView BuildRoadmapView(const ViewContext& c) {
   return v;
 }
 
-EscapedView BuildNextStepsView(const ViewContext& c) {
+EscapedView BuildNextStepsView(const DiagnosisContext& c) {
   const Assessment& a = c.a;
   const Gap& gap = a.gap;
   EscapedView v;
@@ -202,31 +231,7 @@ EscapedView BuildNextStepsView(const ViewContext& c) {
     for (const auto& id : r.because) used = used || covered.count(id);
     if (!used) add(c.T(r.name).empty() ? r.scenario : c.T(r.name), true, r.because, &r);
   }
-  size_t done = 0;
-  double gain = 0;
-  for (const auto& id : gap.minimal_set) done += covered.count(id);
-  for (const auto& id : covered) gain += on_target.count(id) ? on_target[id] : 0;
-  const std::string target = c.LevelName(gap.target_level);
-  std::string outcome;
-  if (!gap.reachable) {
-    outcome = c.Fill("next_unreachable", {{"target", target}});
-  } else if (done == gap.minimal_set.size()) {
-    outcome = c.Fill("next_reaches", {{"target", target}});
-  } else if (c.gated) {
-    const double now = c.LevelScore(gap.target_level).value_or(0);
-    outcome = c.Fill("next_partial_gated", {{"target", target},
-                                            {"done", std::to_string(done)},
-                                            {"of", std::to_string(gap.minimal_set.size())},
-                                            {"now", Percent(now)},
-                                            {"after", Percent(std::min(1.0, now + gain))},
-                                            {"theta", Percent(a.rubric.threshold)}});
-  } else {
-    outcome = c.Fill("next_partial_points", {{"target", target},
-                                             {"done", std::to_string(done)},
-                                             {"of", std::to_string(gap.minimal_set.size())},
-                                             {"now", Points(a.score)},
-                                             {"after", Points(a.score + gain)}});
-  }
+  const std::string outcome = Outcome(c, covered, on_target);
   v.Flag("has", !steps.empty()).List("steps", steps).Markup("outcome", outcome)
       .Markup("effect_note", c.L(c.gated ? "next_effect_gated" : "next_effect_points"));
   return v;

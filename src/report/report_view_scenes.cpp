@@ -34,11 +34,11 @@ std::vector<std::string> CountedTags(const RubricSummary& r) {
 
 }  // namespace
 
-std::string TagName(const ViewContext& c, const std::string& tag) {
-  return LabelOr("tag_" + tag, c.lang, tag);
+std::string TagName(const DiagnosisContext& c, const std::string& tag) {
+  return c.LabelOr("tag_" + tag, tag);
 }
 
-std::string DescribeBandRequirement(const ViewContext& c, const BandRequirement& r) {
+std::string DescribeBandRequirement(const DiagnosisContext& c, const BandRequirement& r) {
   if (r.node.empty()) return HtmlEscape(r.text);
   const NodeResult* n = c.Node(r.node);
   const std::map<std::string, std::string> values = {
@@ -47,7 +47,7 @@ std::string DescribeBandRequirement(const ViewContext& c, const BandRequirement&
   return c.Fill(r.tag.empty() ? "band_require" : "band_require_tagged", values);
 }
 
-EscapedView BuildScenesView(const ViewContext& c) {
+EscapedView BuildScenesView(const DiagnosisContext& c) {
   const Assessment& a = c.a;
   EscapedView v;
   const std::vector<std::string> tags = CountedTags(a.rubric);

@@ -10,13 +10,13 @@ namespace fa {
 
 namespace {
 
-std::string ItemName(const ViewContext& c, const TierItem& item) {
+std::string ItemName(const DiagnosisContext& c, const TierItem& item) {
   return c.T(item.name).empty() ? item.id : c.T(item.name);
 }
 
 // "<name>: <value>" for each item, as markup: criteria short of the score
 // with their scores, or every node with its level.
-std::string ItemList(const ViewContext& c, const TierCheck& check) {
+std::string ItemList(const DiagnosisContext& c, const TierCheck& check) {
   std::vector<std::string> items;
   for (const auto& item : check.items) {
     if (check.kind == "criteria" && item.met) continue;
@@ -31,7 +31,7 @@ std::string ItemList(const ViewContext& c, const TierCheck& check) {
 }
 
 // What a tier check found, in words, as markup.
-std::string FoundText(const ViewContext& c, const TierCheck& check) {
+std::string FoundText(const DiagnosisContext& c, const TierCheck& check) {
   if (check.kind == "min_level") return HtmlEscape(c.LevelName(static_cast<int>(check.found.value_or(0))));
   if (check.kind == "profile") return check.found ? HtmlEscape(FormatNumber(*check.found)) : c.L("not_given");
   if (check.kind == "criteria" && check.met) return c.L("found_all_met");
@@ -48,7 +48,7 @@ std::string FoundText(const ViewContext& c, const TierCheck& check) {
 
 }  // namespace
 
-EscapedView BuildTiersView(const ViewContext& c) {
+EscapedView BuildTiersView(const DiagnosisContext& c) {
   const Assessment& a = c.a;
   EscapedView v;
   v.Flag("has", !a.tiers.empty()).Text("title", c.T(a.tier_scheme_title)).Text("scheme", a.tier_scheme);

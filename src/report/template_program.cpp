@@ -117,86 +117,106 @@ Path ParsePath(const std::string& query, const std::string& file, int line) {
 
 }  // namespace
 
+namespace {
+
+// A recursive descent over the command list: each block is filled before it
+// is moved into its parent, so no pointer into a vector that may grow is
+// ever kept.
+class BlockBuilder {
+ public:
+  BlockBuilder(const std::string& source, const std::string& file, const std::vector<TemplateCommand>& commands)
+      : source_(source), file_(file), commands_(commands) {}
+
+  // Fills `into` until a command in `stops`; returns that command's index
+  // (or commands.size() at the end).
+  size_t Fill(TemplateProgram::Block& into, std::initializer_list<std::string_view> stops) {
+    while (next_ < commands_.size()) {
+      const TemplateCommand& c = commands_[next_];
+      TextUpTo(c.begin, into);
+      for (std::string_view s : stops)
+        if (c.name == s) return next_;
+      ++next_;
+      Node n;
+      if (c.name == "echo") {
+        n.op = Node::Op::kEcho;
+        n.path = ParsePath(c.args.at(0), file_, c.line);
+        Consume(c, false);
+      } else if (c.name == "if" || c.name == "ifexist") {
+        n = IfNode(c);
+      } else if (c.name == "for") {
+        n = ForNode(c);
+      } else {
+        Consume(c, true);  // include (expanded already) or a stray command
+        continue;
+      }
+      into.nodes.push_back(std::move(n));
+    }
+    TextUpTo(source_.size(), into);
+    copied_ = source_.size();
+    return commands_.size();
+  }
+
+ private:
+  void TextUpTo(size_t at, TemplateProgram::Block& into) {
+    if (at > copied_) {
+      Node n;
+      n.text = source_.substr(copied_, at - copied_);
+      into.nodes.push_back(std::move(n));
+      copied_ = at;
+    }
+  }
+  // After a block command Poco drops one newline; so do we.
+  void Consume(const TemplateCommand& c, bool block) {
+    copied_ = c.end;
+    if (block && copied_ < source_.size() && source_[copied_] == '\n') ++copied_;
+  }
+  // if/ifexist … elif … else … endif, from just after the opening command.
+  Node IfNode(const TemplateCommand& c) {
+    Node n;
+    n.op = Node::Op::kIf;
+    Consume(c, true);
+    Branch b{ParsePath(c.args.at(0), file_, c.line), c.name == "ifexist", {}};
+    while (true) {
+      const size_t stop = Fill(b.body, {"elif", "elsif", "else", "endif"});
+      n.branches.push_back(std::move(b));
+      if (stop >= commands_.size()) break;
+      const TemplateCommand& s = commands_[stop];
+      ++next_;
+      Consume(s, true);
+      if (s.name == "endif") break;
+      b = Branch{s.name == "else" ? Path{} : ParsePath(s.args.at(0), file_, s.line), false, {}};
+    }
+    return n;
+  }
+  // for VAR LIST … endfor, from just after the opening command.
+  Node ForNode(const TemplateCommand& c) {
+    Node n;
+    n.op = Node::Op::kFor;
+    n.var = c.args.at(0);
+    n.path = ParsePath(c.args.at(1), file_, c.line);
+    Consume(c, true);
+    if (Fill(n.body, {"endfor"}) < commands_.size()) {
+      Consume(commands_[next_], true);
+      ++next_;
+    }
+    return n;
+  }
+
+  const std::string& source_;
+  const std::string& file_;
+  const std::vector<TemplateCommand>& commands_;
+  size_t next_ = 0;
+  size_t copied_ = 0;
+};
+
+}  // namespace
+
 TemplateProgram TemplateProgram::Compile(const std::string& source, const std::string& file) {
   std::vector<TemplateCommand> commands;
   std::string error;
   if (!ScanTemplateCommands(source, file, commands, error)) throw std::runtime_error(error);
-  // A recursive descent over the command list: each block is filled
-  // before it is moved into its parent, so no pointer into a vector that
-  // may grow is ever kept.
   auto root = std::make_shared<Block>();
-  struct Builder {
-    const std::string& source;
-    const std::string& file;
-    const std::vector<TemplateCommand>& commands;
-    size_t next = 0;
-    size_t copied = 0;
-
-    void TextUpTo(size_t at, Block& into) {
-      if (at > copied) {
-        Node n;
-        n.text = source.substr(copied, at - copied);
-        into.nodes.push_back(std::move(n));
-      }
-    }
-    // After a block command Poco drops one newline; so do we.
-    void Consume(const TemplateCommand& c, bool block) {
-      copied = c.end;
-      if (block && copied < source.size() && source[copied] == '\n') ++copied;
-    }
-    // Fills `into` until a command in `stops`; returns that command's index
-    // (or commands.size() at the end).
-    size_t Fill(Block& into, std::initializer_list<std::string_view> stops) {
-      while (next < commands.size()) {
-        const TemplateCommand& c = commands[next];
-        for (std::string_view s : stops)
-          if (c.name == s) {
-            TextUpTo(c.begin, into);
-            return next;
-          }
-        TextUpTo(c.begin, into);
-        ++next;
-        auto path = [&](size_t i) { return ParsePath(c.args.at(i), file, c.line); };
-        Node n;
-        if (c.name == "echo") {
-          n.op = Node::Op::kEcho;
-          n.path = path(0);
-          Consume(c, false);
-        } else if (c.name == "if" || c.name == "ifexist") {
-          n.op = Node::Op::kIf;
-          Consume(c, true);
-          Branch b{path(0), c.name == "ifexist", {}};
-          while (true) {
-            const size_t stop = Fill(b.body, {"elif", "elsif", "else", "endif"});
-            n.branches.push_back(std::move(b));
-            if (stop >= commands.size()) break;
-            const TemplateCommand& s = commands[stop];
-            ++next;
-            Consume(s, true);
-            if (s.name == "endif") break;
-            b = Branch{s.name == "else" ? Path{} : ParsePath(s.args.at(0), file, s.line), false, {}};
-          }
-        } else if (c.name == "for") {
-          n.op = Node::Op::kFor;
-          n.var = c.args.at(0);
-          n.path = path(1);
-          Consume(c, true);
-          if (Fill(n.body, {"endfor"}) < commands.size()) {
-            Consume(commands[next], true);
-            ++next;
-          }
-        } else {
-          Consume(c, true);  // include (expanded already) or a stray command
-          continue;
-        }
-        into.nodes.push_back(std::move(n));
-      }
-      TextUpTo(source.size(), into);
-      copied = source.size();
-      return commands.size();
-    }
-  } builder{source, file, commands};
-  builder.Fill(*root, {});
+  BlockBuilder(source, file, commands).Fill(*root, {});
   TemplateProgram program;
   program.root_ = std::move(root);
   return program;

@@ -30,7 +30,7 @@ std::optional<Ranking> RankByConfig(const RankingConfig& config, RankRequest req
     return std::nullopt;
   }
   StabilitySettings stability = request.stability;
-  const bool stable = config.method != RankingMethod::kScore && stability.samples > 0;
+  const bool stable = config.method->uses_weights() && stability.samples > 0;
   if (stable && n > kMaxStabilityCandidates) {
     if (!request.skip_stability_when_too_many) {
       diags.Error(config.file, {},

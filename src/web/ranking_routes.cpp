@@ -35,7 +35,7 @@ EscapedView CandidateView(const RankedCandidate& rc) {
 EscapedView RankingView(const Ranking& ranking, const RequestContext& ctx) {
   EscapedView v;
   v.Text("title", ranking.title.In(ctx.lang));
-  v.Text("method", RankingMethodName(ranking.method));
+  v.Text("method", ranking.method.name);
   v.Text("weights_from", ranking.weights_from);
   if (ranking.ahp) v.Text("cr", FormatFixed(ranking.ahp->cr, 3));
   v.Int("excluded", ranking.excluded);

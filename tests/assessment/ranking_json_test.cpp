@@ -12,6 +12,7 @@
 
 #include "assessment/ranking_json.h"
 #include "base/atomic_file.h"
+#include "ranking/ranking_method.h"
 #include "base/text.h"
 #include "base/version.h"
 #include "report/commission_fixtures.h"
@@ -40,7 +41,7 @@ std::string Edited(const std::function<void(Poco::JSON::Object::Ptr)>& edit) {
 // Every diagnostic of reading `text`, which must fail.
 std::string Errors(const std::string& text) {
   Diagnostics d;
-  CHECK_FALSE(RankingFromJson(text, "ranking.json", d));
+  CHECK_FALSE(RankingFromJson(text, "ranking.json", RankingMethodFactsTable(), d));
   return d.Format();
 }
 
@@ -59,7 +60,7 @@ TEST_CASE("ranking JSON: written, read and written again, the document is the go
   }
   CHECK(json == ReadFile(kGolden));
   Diagnostics d;
-  const std::optional<Ranking> back = RankingFromJson(ReadFile(kGolden), kGolden, d);
+  const std::optional<Ranking> back = RankingFromJson(ReadFile(kGolden), kGolden, RankingMethodFactsTable(), d);
   REQUIRE_MESSAGE(back, d.Format());
   CHECK(d.empty());
   CHECK(Pinned(RankingToJson(*back)) == json);
@@ -73,7 +74,7 @@ TEST_CASE("ranking JSON: written, read and written again, the document is the go
 TEST_CASE("ranking JSON: a version-1 document reads, without the tier names, tiers and RI row it did not hold") {
   Diagnostics d;
   const std::string file = "tests/data/ranking/v1/commission-2026.json";
-  const std::optional<Ranking> old = RankingFromJson(ReadFile(file), file, d);
+  const std::optional<Ranking> old = RankingFromJson(ReadFile(file), file, RankingMethodFactsTable(), d);
   REQUIRE_MESSAGE(old, d.Format());
   CHECK(old->tier_names.empty());
   CHECK(old->ahp->ri_values.empty());
@@ -82,7 +83,8 @@ TEST_CASE("ranking JSON: a version-1 document reads, without the tier names, tie
   // The rest as written (version 1 wrote 12 significant digits).
   const Ranking sample = testing::SampleRanking();
   CHECK(old->id == sample.id);
-  CHECK(old->method == RankingMethod::kTopsis);
+  CHECK(old->method.name == "topsis");
+  CHECK(old->method.value_digits == 4);
   CHECK(old->ahp->judgments == sample.ahp->judgments);
   CHECK(old->criteria[2].cost);
   CHECK(old->filters.min_level == 2);

@@ -103,18 +103,17 @@ TEST_CASE("dirichlet sampler: the same seed and block give the same draws, other
   CHECK(x != z);
 }
 
-RankingScorer Scorer(int n, int k, RankingMethod method) {
+RankingScorer Scorer(int n, int k, const char* method) {
   std::mt19937_64 rng(11);
   std::uniform_real_distribution<double> u(0, 1);
   Eigen::MatrixXd x(n, k);
   for (int i = 0; i < n; ++i)
     for (int j = 0; j < k; ++j) x(i, j) = u(rng);
-  return RankingScorer(method, Normalization::kMinMax, x, std::vector<bool>(k, false),
-                       Eigen::VectorXd());
+  return RankingScorer(*FindRankingMethod(method), {x, std::vector<bool>(k, false), {}, {}});
 }
 
 TEST_CASE("rank stability: the same seed gives the same ranks for 1, 2 or 3 threads") {
-  const RankingScorer scorer = Scorer(50, 4, RankingMethod::kTopsis);
+  const RankingScorer scorer = Scorer(50, 4, "topsis");
   const Eigen::VectorXd w = Vec({0.4, 0.3, 0.2, 0.1});
   RankSamples one = RankStability(scorer, w, {2500, 40, 42, 1});
   RankSamples two = RankStability(scorer, w, {2500, 40, 42, 2});
@@ -126,7 +125,7 @@ TEST_CASE("rank stability: the same seed gives the same ranks for 1, 2 or 3 thre
 }
 
 TEST_CASE("rank stability: every sample ranks every candidate once") {
-  const RankingScorer scorer = Scorer(30, 3, RankingMethod::kWeighted);
+  const RankingScorer scorer = Scorer(30, 3, "weighted");
   RankSamples h = RankStability(scorer, Vec({1, 1, 1}), {1234, 5, 1, 1});
   for (int s = 0; s < 1234; ++s) {
     std::vector<int> ranks;
@@ -143,7 +142,7 @@ TEST_CASE("rank stability: every sample ranks every candidate once") {
 
 TEST_CASE("rank stability: memory is 2 bytes per candidate and sample, whatever the threads") {
   static_assert(std::is_same_v<decltype(RankSamples::ranks)::value_type, std::uint16_t>);
-  const RankingScorer scorer = Scorer(40, 3, RankingMethod::kWeighted);
+  const RankingScorer scorer = Scorer(40, 3, "weighted");
   RankSamples h = RankStability(scorer, Vec({1, 2, 3}), {1500, 50, 7, 3});
   CHECK(h.ranks.size() == 40u * 1500u);
   CHECK(h.candidates == 40);
@@ -151,7 +150,7 @@ TEST_CASE("rank stability: memory is 2 bytes per candidate and sample, whatever 
 }
 
 TEST_CASE("rank stability: with a huge kappa the weights barely move and no rank changes") {
-  const RankingScorer scorer = Scorer(20, 3, RankingMethod::kWeighted);
+  const RankingScorer scorer = Scorer(20, 3, "weighted");
   const Eigen::VectorXd w = Vec({0.5, 0.3, 0.2});
   RankSamples h = RankStability(scorer, w, {500, 1e12, 42, 1});
   Eigen::VectorXd scores;
@@ -224,14 +223,13 @@ CandidateStability FromHistogram(const RankSamples& h, int candidate, int select
 
 TEST_CASE("rank stability: every candidate's figures equal the histogram's, bit for bit") {
   // Ties included: a cohort with repeated rows, ranked with both methods.
-  for (RankingMethod method : {RankingMethod::kWeighted, RankingMethod::kTopsis}) {
+  for (const char* method : {"weighted", "topsis"}) {
     Eigen::MatrixXd x = Eigen::MatrixXd::Zero(60, 3);
     std::mt19937_64 rng(3);
     std::uniform_int_distribution<int> level(0, 4);
     for (Eigen::Index i = 0; i < x.rows(); ++i)
       for (Eigen::Index j = 0; j < 3; ++j) x(i, j) = level(rng);
-    const RankingScorer scorer(method, Normalization::kMinMax, x, {false, true, false},
-                               Eigen::VectorXd());
+    const RankingScorer scorer(*FindRankingMethod(method), {x, {false, true, false}, {}, {}});
     RankSamples h = RankStability(scorer, Vec({0.5, 0.2, 0.3}), {2100, 8, 99, 2});
     for (int select : {1, 10, 60, 75}) {
       for (int i = 0; i < 60; ++i) {
@@ -252,11 +250,11 @@ TEST_CASE("rank stability: every candidate's figures equal the histogram's, bit 
 }
 
 TEST_CASE("rank stability: bad options are rejected") {
-  const RankingScorer scorer = Scorer(5, 2, RankingMethod::kWeighted);
+  const RankingScorer scorer = Scorer(5, 2, "weighted");
   CHECK_THROWS_AS(RankStability(scorer, Vec({1, 1}), {0, 50, 1, 1}), std::invalid_argument);
   CHECK_THROWS_AS(RankStability(scorer, Vec({1, 1, 1}), {10, 50, 1, 1}), std::invalid_argument);
   CHECK_THROWS_AS(RankStability(scorer, Vec({1, 1}), {10, -1, 1, 1}), std::invalid_argument);
-  const RankingScorer too_many = Scorer(kMaxStabilityCandidates + 1, 1, RankingMethod::kWeighted);
+  const RankingScorer too_many = Scorer(kMaxStabilityCandidates + 1, 1, "weighted");
   CHECK_THROWS_WITH_AS(RankStability(too_many, Vec({1}), {10, 50, 1, 1}),
                        "rank stability: more than 65535 candidates", std::invalid_argument);
 }

@@ -68,7 +68,7 @@ TEST_CASE("ranking config: the shipped example loads with every field") {
   CHECK(c->id == "commission-2026");
   CHECK(c->title.en == "District smart-factory designation 2026, candidate ranking (example)");
   CHECK(c->rubric == "cmmm");
-  CHECK(c->method == RankingMethod::kTopsis);
+  CHECK(c->method == FindRankingMethod("topsis"));
   REQUIRE(c->criteria.size() == 5);
   CHECK(c->criteria[0].source == CriterionSource::kScore);
   CHECK(c->criteria[1].source == CriterionSource::kNode);
@@ -101,7 +101,8 @@ TEST_CASE("ranking config: defaults — equal weights, stability 10000 / 50 / 42
       "  - {id: b, source: \"column:b\", direction: cost}\n",
       "inline.yaml", diags);
   REQUIRE_MESSAGE(c, diags.Format());
-  CHECK(c->normalize == Normalization::kMinMax);
+  CHECK(c->normalization.empty());  // the method's default
+  CHECK(c->method->Facts(c->normalization).normalization == "minmax");
   CHECK(c->stability.samples == 10000);
   CHECK(c->stability.kappa == 50);
   CHECK(c->stability.seed == 42);

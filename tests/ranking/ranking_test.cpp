@@ -16,12 +16,11 @@
 namespace fa {
 namespace {
 
-RankingConfig Config(RankingMethod method, const std::vector<bool>& cost,
-                     Normalization normalize = Normalization::kMinMax) {
+RankingConfig Config(const std::string& method, const std::vector<bool>& cost, const std::string& normalization = "") {
   RankingConfig c;
   c.id = "test";
-  c.method = method;
-  c.normalize = normalize;
+  c.method = FindRankingMethod(method);
+  c.normalization = normalization;
   for (size_t j = 0; j < cost.size(); ++j) {
     RankingCriterion k;
     k.id = "c" + std::to_string(j + 1);
@@ -69,7 +68,7 @@ const std::vector<bool> kFighterCost = {false, false, false, true, false, false}
 
 TEST_CASE("ranking: topsis reproduces Hwang & Yoon's fighter aircraft (1981)") {
   // Published C* = .643 .268 .613 .312, so A1 > A3 > A4 > A2.
-  Ranking r = RankCandidates(Config(RankingMethod::kTopsis, kFighterCost), Input(FighterAircraft()),
+  Ranking r = RankCandidates(Config("topsis", kFighterCost), Input(FighterAircraft()),
                              Weights({.2, .1, .1, .1, .2, .3}), {0, 50, 42, 10});
   std::vector<std::string> order;
   for (const auto& c : r.candidates) order.push_back(c.candidate.name);
@@ -85,8 +84,7 @@ TEST_CASE("ranking: topsis reproduces Hwang & Yoon's fighter aircraft (1981)") {
 TEST_CASE("ranking: the scorer's closeness is exactly scoring/topsis.h's") {
   Eigen::VectorXd w(6);
   w << .2, .1, .1, .1, .2, .3;
-  RankingScorer scorer(RankingMethod::kTopsis, Normalization::kMinMax, FighterAircraft(),
-                       kFighterCost, Eigen::VectorXd());
+  RankingScorer scorer(*FindRankingMethod("topsis"), {FighterAircraft(), kFighterCost, {}, {}});
   Eigen::VectorXd got;
   ScoreBuffers buffers;
   scorer.Score(w, got, buffers);
@@ -102,14 +100,14 @@ TEST_CASE("ranking: weighted min-max scores, by hand") {
   // (5−x)/4 = 0, 1, .5. Weights .75/.25: 0, .625, .875.
   Eigen::MatrixXd x(3, 2);
   x << 10, 5, 20, 1, 30, 3;
-  Ranking r = RankCandidates(Config(RankingMethod::kWeighted, {false, true}), Input(x),
+  Ranking r = RankCandidates(Config("weighted", {false, true}), Input(x),
                              Weights({3, 1}), {0, 50, 42, 10});
   CHECK(r.candidates[0].candidate.name == "candidate 2");
   CHECK(r.candidates[0].value == doctest::Approx(0.875));
   CHECK(r.candidates[1].value == doctest::Approx(0.625));
   CHECK(r.candidates[2].value == doctest::Approx(0.0));
   // As given ("none"): 10·.75 − 5·.25 = 6.25, 14.75, 21.75.
-  Ranking n = RankCandidates(Config(RankingMethod::kWeighted, {false, true}, Normalization::kNone),
+  Ranking n = RankCandidates(Config("weighted", {false, true}, "none"),
                              Input(x), Weights({3, 1}), {0, 50, 42, 10});
   CHECK(n.candidates[0].value == doctest::Approx(21.75));
   CHECK(n.candidates[2].value == doctest::Approx(6.25));
@@ -124,7 +122,7 @@ TEST_CASE("ranking: method score breaks ties by level, then by credit code") {
   in.candidates[2].level = 3;
   RankingWeights none;
   none.from = "none";
-  Ranking r = RankCandidates(Config(RankingMethod::kScore, {}), in, none, {10000, 50, 42, 10});
+  Ranking r = RankCandidates(Config("score", {}), in, none, {10000, 50, 42, 10});
   std::vector<std::string> order;
   for (const auto& c : r.candidates) order.push_back(c.candidate.id);
   CHECK(order == std::vector<std::string>{"ID1003", "B", "A", "C"});
@@ -144,17 +142,17 @@ TEST_CASE("ranking: a dominating candidate ranks first in every method and every
                                             : x.col(j).maxCoeff() + 0.5;
   std::vector<double> maturity(40, 2.0);
   maturity[17] = 4.2;
-  for (auto method : {RankingMethod::kScore, RankingMethod::kWeighted, RankingMethod::kTopsis}) {
-    for (auto normalize : {Normalization::kMinMax, Normalization::kNone}) {
-      if (method != RankingMethod::kWeighted && normalize == Normalization::kNone) continue;
-      CAPTURE(RankingMethodName(method));
+  for (const RankingMethod* method : RankingMethods()) {
+    for (const std::string& normalization : method->normalizations()) {
+      CAPTURE(method->name());
+      CAPTURE(normalization);
       RankingWeights w = Weights({1, 2, 3, 1, 1});
-      if (method == RankingMethod::kScore) w.from = "none";
-      Ranking r =
-          RankCandidates(Config(method, cost, normalize), Input(x, maturity), w, {5000, 20, 11, 3});
+      if (!method->uses_weights()) w.from = "none";
+      Ranking r = RankCandidates(Config(method->name(), cost, normalization), Input(x, maturity), w,
+                                 {5000, 20, 11, 3});
       const RankedCandidate& top = r.candidates.front();
       CHECK(top.candidate.id == "ID1017");
-      if (method == RankingMethod::kScore) continue;
+      if (!method->uses_weights()) continue;
       REQUIRE(top.stability);
       CHECK(top.stability->top_rank_acceptability == 1);
       CHECK(top.stability->p_top_n == 1);
@@ -171,8 +169,8 @@ TEST_CASE("ranking: shuffling the input order never changes any candidate's resu
   for (Eigen::Index i = 0; i < x.rows(); ++i)
     for (Eigen::Index j = 0; j < x.cols(); ++j) x(i, j) = std::round(u(rng) * 20) / 4;  // ties
   const std::vector<bool> cost = {false, false, true, false};
-  for (auto method : {RankingMethod::kWeighted, RankingMethod::kTopsis}) {
-    CAPTURE(RankingMethodName(method));
+  for (const char* method : {"weighted", "topsis"}) {
+    CAPTURE(method);
     RankingInput in = Input(x);
     Ranking a = RankCandidates(Config(method, cost), in, Weights({4, 3, 2, 1}), {3000, 30, 99, 5});
     std::vector<size_t> perm(in.candidates.size());

@@ -11,6 +11,7 @@
 #include "assessment/assessment.h"
 #include "assessment/ranking.h"
 #include "ranking/portfolio.h"
+#include "ranking/ranking_method.h"
 #include "report/portfolio_report.h"
 
 namespace fa::testing {
@@ -21,7 +22,7 @@ inline Ranking SampleRanking() {
   r.title = {"2026年度区级智能工厂认定候选排序（示例）", "District smart-factory designation 2026 (example)"};
   r.config_file = "examples/ranking/commission-2026.yaml";
   r.config_sha256 = "5d41402abc4b2a76b9719d911017c592ae2f1f3c0b9e8d7a6c5b4a3f2e1d0c9b";
-  r.method = RankingMethod::kTopsis;
+  r.method = FindRankingMethod("topsis")->Facts();
   r.weights_from = "ahp";
   AhpSummary ahp;
   ahp.method = "eigen";

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "assessment/ranking_json.h"
+#include "ranking/ranking_method.h"
 #include "base/text.h"
 #include "report/commission_fixtures.h"
 #include "report/ranking_report.h"
@@ -47,7 +48,7 @@ TEST_CASE("ranking report: rendered from the ranking read back from its JSON, it
   // RankingToJson writes it: a saved ranking re-renders without ranking again.
   const std::string file = "tests/golden/ranking/commission-2026.json";
   Diagnostics d;
-  const std::optional<Ranking> saved = RankingFromJson(ReadFile(file), file, d);
+  const std::optional<Ranking> saved = RankingFromJson(ReadFile(file), file, RankingMethodFactsTable(), d);
   REQUIRE_MESSAGE(saved, d.Format());
   for (const char* lang : {"zh", "en"}) {
     CAPTURE(lang);
@@ -62,7 +63,7 @@ TEST_CASE("ranking report: a version-1 ranking file renders a whole report, with
   // byte for byte (version 2 writes numbers that read back exactly).
   const std::string file = "tests/data/ranking/v1/commission-2026.json";
   Diagnostics d;
-  const std::optional<Ranking> saved = RankingFromJson(ReadFile(file), file, d);
+  const std::optional<Ranking> saved = RankingFromJson(ReadFile(file), file, RankingMethodFactsTable(), d);
   REQUIRE_MESSAGE(saved, d.Format());
   const std::string html = Render(*saved, "en");
   CHECK(html.find("</html>") != std::string::npos);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <stdexcept>
 
 #include <unistd.h>
@@ -11,7 +12,9 @@
 #include "base/env.h"
 #include "base/text.h"
 #include "report/report_labels.h"
+#include "report/ranking_report.h"
 #include "report/report_renderer.h"
+#include "report/report_view.h"
 #include "report/report_template.h"
 
 namespace fa {
@@ -70,6 +73,47 @@ TEST_CASE("template: a missing template or include is an error naming the file")
   dir.Write("main.html", "x\n<? include \"gone.html\" ?>");
   CHECK(LoadError(d, "main.html") ==
         d + "/gone.html: cannot read template\n" + d + "/main.html:2: note: included from here");
+}
+
+TEST_CASE("template: <? sections ?> stands for the sections' partials, one after the other") {
+  TemplateDir dir;
+  const std::string d = dir.path();
+  dir.Write("main.html", "<main>\n<? sections ?>\n</main>");
+  dir.Write("parts/a.html", "<a><?= a ?></a>\n");
+  dir.Write("parts/b.html", "<b><? include \"c.html\" ?></b>\n");
+  dir.Write("parts/c.html", "<?= b ?>");
+  EscapedView view;
+  view.Text("a", "1&").Int("b", 2);
+  CHECK(ReportTemplate::Load(d, "main.html", {"parts/b.html", "parts/a.html"}).Render(view) ==
+        "<main>\n<b>2</b>\n<a>1&amp;</a>\n</main>");
+  CHECK(LoadError(d, "main.html") == d + "/main.html:2: <? sections ?> in a template loaded without sections");
+  CHECK_THROWS_WITH_AS(ReportTemplate::Load(d, "main.html", {"parts/gone.html"}),
+                       (d + "/parts/gone.html: cannot read template\n" + d + "/main.html:2: note: included from here")
+                           .c_str(),
+                       std::runtime_error);
+  dir.Write("args.html", "<? sections all ?>");
+  CHECK(LoadError(d, "args.html") == d + "/args.html:1: <? sections ?> takes no argument");
+}
+
+TEST_CASE("template: every partial is a report's section or included by a template, and exists") {
+  const fs::path root = fs::path(FA_SOURCE_DIR) / "templates";
+  std::set<std::string> used;
+  for (const auto& partials : {DiagnosisSectionPartials(), RankingSectionPartials()})
+    for (const auto& partial : partials) {
+      CAPTURE(partial);
+      CHECK(fs::exists(root / partial));
+      CHECK(used.insert(partial).second);  // no section twice
+    }
+  const std::regex include(R"re(<\? include "([^"]+)" \?>)re");
+  for (const auto& entry : fs::directory_iterator(root)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string text = ReadFile(entry.path().string());
+    for (std::sregex_iterator it(text.begin(), text.end(), include), end; it != end; ++it) used.insert((*it)[1].str());
+  }
+  for (const auto& entry : fs::directory_iterator(root / "partials")) {
+    CAPTURE(entry.path().string());
+    CHECK(used.count("partials/" + entry.path().filename().string()) == 1);
+  }
 }
 
 TEST_CASE("template: malformed templates are errors with the file and line") {

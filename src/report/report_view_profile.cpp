@@ -1,0 +1,53 @@
+// The company profile of the diagnosis report view: name, credit code, town,
+// industry, manufacturing type, employees, revenue and any extra field.
+#include <optional>
+
+#include "base/text.h"
+#include "report/report_view_parts.h"
+
+namespace fa {
+
+namespace {
+
+// "1234567" -> "1,234,567" (integers only; deterministic, locale-free).
+std::string Grouped(double value) {
+  std::string s = FormatFixed(value, 0);
+  const size_t start = s[0] == '-' ? 1 : 0;
+  for (size_t i = s.size(); i > start + 3; i -= 3) s.insert(i - 3, ",");
+  return s;
+}
+
+EscapedView Row(const std::string& label_markup, const std::string& value_markup, bool mono = false) {
+  EscapedView r;
+  r.Markup("label", label_markup).Markup("value", value_markup).Flag("mono", mono);
+  return r;
+}
+
+// A count with its unit ("1,234 人"), or "not given".
+std::string Count(const DiagnosisContext& c, const std::optional<double>& n, const std::string& pattern) {
+  return n ? c.Fill(pattern, {{"n", Grouped(*n)}}) : c.L("not_given");
+}
+
+}  // namespace
+
+EscapedView BuildProfileView(const DiagnosisContext& c) {
+  const FactoryProfile& f = c.a.factory;
+  std::vector<EscapedView> rows;
+  auto row = [&](const std::string& label_key, const std::string& raw, bool mono = false) {
+    rows.push_back(Row(c.L(label_key), HtmlEscape(raw.empty() ? c.L("not_given") : raw), mono));
+  };
+  row("company_name", f.name);
+  row("credit_code", f.credit_code, true);
+  row("town", f.town);
+  row("industry", f.industry);
+  const std::string& mt = f.manufacturing_type;
+  row("manufacturing_type", mt == "discrete" || mt == "process" || mt == "mixed" ? c.L("mt_" + mt) : mt);
+  rows.push_back(Row(c.L("employees"), Count(c, f.employees, "employees_value")));
+  rows.push_back(Row(c.L("revenue"), Count(c, f.revenue, "revenue_value")));
+  for (const auto& [key, value] : f.extra) rows.push_back(Row(HtmlEscape(key), HtmlEscape(value)));
+  EscapedView v;
+  v.List("rows", rows);
+  return v;
+}
+
+}  // namespace fa
