@@ -1,10 +1,10 @@
 // Benchmark: rank stability — weights drawn from Dirichlet(κ·w), every
-// candidate scored and ranked per sample — for the weighted sum and TOPSIS
-// on a seeded synthetic cohort. Prints candidates × samples per second.
-// Not a test: run it by hand (DESIGN.md §7). The digest is a hash of every
-// candidate's summary (SummarizeStability, N = 10): it must not change when
-// the implementation does. THREADS runs that thread count only (e.g. to
-// measure peak memory with /usr/bin/time -v).
+// candidate scored and ranked per sample — for the weighted sum and TOPSIS on
+// a seeded synthetic cohort. Prints candidates × samples per second. Not a
+// test: run it by hand (docs/architecture.md "Benchmarks"). The digest is a
+// hash of every candidate's summary (SummarizeStability, N = 10): it must not
+// change when the implementation does. THREADS runs that thread count only
+// (e.g. to measure peak memory with /usr/bin/time -v).
 //
 //   build/bench_rank [CANDIDATES] [SAMPLES] [CRITERIA] [THREADS]
 #include <chrono>

@@ -1,9 +1,10 @@
-// Benchmark: the commission's ranking report for a large ranking (DESIGN.md
-// §7). Ranks a synthetic field of candidates (TOPSIS over four criteria with
-// AHP weights, rank stability from 2,000 Monte Carlo samples — not timed),
-// then renders the whole report — one row, interval bar and sentence set per
-// candidate — several times and prints reports per second and the size.
-// Also times the district portfolio over as many assessments. Not a test.
+// Benchmark: the commission's ranking report for a large ranking
+// (docs/architecture.md "Benchmarks"). Ranks a synthetic field of candidates
+// (TOPSIS over four criteria with AHP weights, rank stability from 2,000
+// Monte Carlo samples — not timed), then renders the whole report — one row,
+// interval bar and sentence set per candidate — several times and prints
+// reports per second and the size. Also times the district portfolio over as
+// many assessments. Not a test.
 //
 //   build/bench_ranking_report [CANDIDATES] [RUNS]
 #include <chrono>

@@ -1,9 +1,10 @@
-// Benchmark: full diagnosis reports rendered per second (DESIGN.md §7).
-// Scores a synthetic cohort over the capability-maturity rubric — seeded
-// random answer sets with a plant-level propensity, so levels, gaps, tiers
-// and recommendations vary as they do in real cohorts — benchmarks it, then
-// renders every assessment with one DiagnosisReportRenderer, on one thread
-// and on several. Scoring is not timed. Not a test: run it by hand.
+// Benchmark: full diagnosis reports rendered per second (docs/architecture.md
+// "Benchmarks"). Scores a synthetic cohort over the capability-maturity
+// rubric — seeded random answer sets with a plant-level propensity, so
+// levels, gaps, tiers and recommendations vary as they do in real cohorts —
+// benchmarks it, then renders every assessment with one
+// DiagnosisReportRenderer, on one thread and on several. Scoring is not
+// timed. Not a test: run it by hand.
 //
 //   build/bench_reports [RUBRIC] [FACTORIES] [THREADS] [LANG]
 #include <algorithm>

@@ -36,7 +36,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_retur
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 if [ "${FA_FUZZ_ONLY:-0}" != 1 ]; then
   echo "sanitizers: the unit suite under AddressSanitizer and UndefinedBehaviorSanitizer" >&2
-  "$build/factory-assess-tests"
+  ctest --test-dir "$build" --output-on-failure -j2
 fi
 
 seconds=${FA_FUZZ_SECONDS:-15}

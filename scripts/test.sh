@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+echo "test: built after ${SECONDS}s" >&2
 # The HTML checker (vnu-jar) and PDF printing (chromium, CJK fonts,
 # pdftotext) that the report tests use; they skip with a message without them.
 bash scripts/setup-report-checks.sh
@@ -19,6 +20,8 @@ echo "test: the store and crash tests also run on PostgreSQL at $(printf '%s' "$
 # skipping it (tests/skip_check.h).
 export FA_REQUIRE_CHECKS=1
 ctest --test-dir build --output-on-failure -j2
+echo "test: the suite passed after ${SECONDS}s" >&2
 # The suite again under AddressSanitizer and UndefinedBehaviorSanitizer, and
 # every parser fuzzed for a bounded time (FA_FUZZ_SECONDS, default 15).
 bash scripts/test-sanitizers.sh
+echo "test: sanitizers and fuzzing passed after ${SECONDS}s" >&2

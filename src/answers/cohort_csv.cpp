@@ -39,16 +39,6 @@ void HeaderError(std::vector<PendingDiagnostic>& shown, size_t& errors, const Cs
   shown.push_back(std::move(d));
 }
 
-// Profile fields named by any `applies_if` in the tree.
-void ConditionFields(const std::vector<Node>& nodes, std::set<std::string>& out) {
-  for (const Node& n : nodes) {
-    for (const auto& [field, values] : n.applies_if) out.insert(field);
-    for (const Criterion& c : n.criteria)
-      for (const auto& [field, values] : c.applies_if) out.insert(field);
-    ConditionFields(n.children, out);
-  }
-}
-
 std::string Prefix(const PendingDiagnostic& d) {
   if (d.row == 0) return "";
   std::string p = "row " + std::to_string(d.row);
@@ -177,8 +167,7 @@ CohortLayout ResolveCohortHeader(const Rubric& rubric, std::string_view text, si
                   std::string("no '") + required + "' column (every factory needs " +
                       (std::string(required) == "name" ? "a name)" : "its unified social credit code)"));
 
-  std::set<std::string> fields;
-  ConditionFields(rubric.tree, fields);
+  const std::set<std::string> fields = rubric.ConditionFields();
   for (const std::string& field : fields)
     if (seen.count(field) && layout.profile[seen[field]] != ProfileColumn::kNone)
       layout.condition_columns.push_back(static_cast<int>(seen[field]));

@@ -120,10 +120,7 @@ void WriteTiers(JsonWriter& w, const Assessment& a) {
   w.EndArray().EndObject();
 }
 
-}  // namespace
-
-void WriteAssessment(const Assessment& a, JsonWriter& w) {
-  w.BeginObject();
+void WriteHead(JsonWriter& w, const Assessment& a) {
   w.Key("provenance").BeginObject();
   w.Field("rubric_id", a.provenance.rubric_id).Field("rubric_version", a.provenance.rubric_version);
   w.Field("rubric_sha256", a.provenance.rubric_sha256).Field("answers_sha256", a.provenance.answers_sha256);
@@ -151,6 +148,9 @@ void WriteAssessment(const Assessment& a, JsonWriter& w) {
     w.Field("applicable", l.applicable).Field("met", l.met).EndObject();
   }
   w.EndArray();
+}
+
+void WriteNodes(JsonWriter& w, const Assessment& a) {
   w.Key("nodes").BeginArray();
   for (const auto& n : a.nodes) {
     w.BeginObject().Field("id", n.id).Field("parent", n.parent).Field("depth", n.depth);
@@ -169,6 +169,9 @@ void WriteAssessment(const Assessment& a, JsonWriter& w) {
     w.EndObject();
   }
   w.EndArray();
+}
+
+void WriteCriteria(JsonWriter& w, const Assessment& a) {
   w.Key("criteria").BeginArray();
   for (const auto& c : a.criteria) {
     w.BeginObject().Field("id", c.id).Field("node", c.node).Field("level", c.level).Field("kind", c.kind);
@@ -182,6 +185,10 @@ void WriteAssessment(const Assessment& a, JsonWriter& w) {
     w.EndObject();
   }
   w.EndArray();
+}
+
+// The gap to the next level, the recommended scenarios and the catalogue.
+void WritePlan(JsonWriter& w, const Assessment& a) {
   w.Key("gap").BeginObject().Field("target_level", a.gap.target_level).Field("reachable", a.gap.reachable);
   w.Key("items").BeginArray();
   for (const auto& g : a.gap.items)
@@ -204,6 +211,16 @@ void WriteAssessment(const Assessment& a, JsonWriter& w) {
     w.Field("min_level", sc.min_level).Field("prerequisites", sc.prerequisites).EndObject();
   }
   w.EndArray();
+}
+
+}  // namespace
+
+void WriteAssessment(const Assessment& a, JsonWriter& w) {
+  w.BeginObject();
+  WriteHead(w, a);
+  WriteNodes(w, a);
+  WriteCriteria(w, a);
+  WritePlan(w, a);
   if (!a.tier_scheme.empty()) WriteTiers(w, a);
   w.EndObject();
 }

@@ -1,7 +1,7 @@
-// `factory-assess serve` — the web app (DESIGN.md §5): opens and migrates
-// the store, creates the first admin on first run, registers the shipped
-// rubrics, serves until SIGTERM or SIGINT, then stops accepting and lets
-// requests in flight finish.
+// `factory-assess serve` — the web app (docs/architecture.md "Web app",
+// docs/api.md): opens and migrates the store, creates the first admin on
+// first run, registers the shipped rubrics, serves until SIGTERM or SIGINT,
+// then stops accepting and lets requests in flight finish.
 #include <pthread.h>
 #include <signal.h>
 

@@ -1,7 +1,8 @@
-// Seeded random weight vectors for rank stability: Dirichlet(κ·w) draws,
-// each a positive vector summing to 1 whose mean is w (DESIGN.md §3).
-// Built on std::mt19937_64 alone, whose output the C++ standard fixes, so
-// the draws do not depend on a standard library's distribution algorithms.
+// Seeded random weight vectors for rank stability: Dirichlet(κ·w) draws, each
+// a positive vector summing to 1 whose mean is w (docs/ranking.md "Rank
+// stability"). Built on std::mt19937_64 alone, whose output the C++ standard
+// fixes, so the draws do not depend on a standard library's distribution
+// algorithms.
 #pragma once
 
 #include <Eigen/Dense>

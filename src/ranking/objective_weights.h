@@ -1,7 +1,8 @@
-// Objective criterion weights from a cohort's data (DESIGN.md §3 "Weights"):
-// Shannon entropy (Hwang & Yoon 1981) and CRITIC (Diakoulaki, Mavrotas &
-// Papayannakis 1995). Input is a decision matrix, alternatives × criteria;
-// a criterion that does not vary across the cohort gets weight 0, never NaN.
+// Objective criterion weights from a cohort's data (docs/ranking.md "What is
+// computed"): Shannon entropy (Hwang & Yoon 1981) and CRITIC (Diakoulaki,
+// Mavrotas & Papayannakis 1995). Input is a decision matrix, alternatives ×
+// criteria; a criterion that does not vary across the cohort gets weight 0,
+// never NaN.
 #pragma once
 
 #include <Eigen/Dense>

@@ -1,8 +1,9 @@
-// The district portfolio (DESIGN.md §4): a cohort of Assessments — possibly
-// several rounds of the same factories — counted per maturity level and per
-// smart-factory tier, by town and by industry; progress against the action
-// plan's target of smart factories; and the change between rounds for every
-// factory assessed more than once. Plain values; portfolio_report.h shows it.
+// The district portfolio (docs/reports.md "The district portfolio"): a cohort
+// of Assessments — possibly several rounds of the same factories — counted
+// per maturity level and per smart-factory tier, by town and by industry;
+// progress against the action plan's target of smart factories; and the
+// change between rounds for every factory assessed more than once. Plain
+// values; portfolio_report.h shows it.
 #pragma once
 
 #include <optional>

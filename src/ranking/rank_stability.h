@@ -1,10 +1,11 @@
-// Rank stability (DESIGN.md §3): how much each candidate's rank moves when
-// the weights move. A seeded Monte Carlo draws weight vectors from
-// Dirichlet(κ·w), ranks the candidates under each, and keeps every
-// candidate's rank in every sample as a 16-bit integer; the figures are read
-// off each candidate's own ranks. Memory is 2 bytes × candidates × samples
-// (20 MB for 1,000 × 10,000; 400 MB for 20,000 × 10,000) plus O(candidates)
-// per thread: linear in the cohort for a given number of samples.
+// Rank stability (docs/ranking.md "Rank stability"): how much each
+// candidate's rank moves when the weights move. A seeded Monte Carlo draws
+// weight vectors from Dirichlet(κ·w), ranks the candidates under each, and
+// keeps every candidate's rank in every sample as a 16-bit integer; the
+// figures are read off each candidate's own ranks. Memory is 2 bytes ×
+// candidates × samples (20 MB for 1,000 × 10,000; 400 MB for 20,000 × 10,000)
+// plus O(candidates) per thread: linear in the cohort for a given number of
+// samples.
 #pragma once
 
 #include <cstddef>

@@ -1,5 +1,5 @@
 // Ranking scores for a decision matrix (alternatives × criteria): TOPSIS
-// (Hwang & Yoon 1981) and the plain weighted sum (DESIGN.md §3 "Ranking").
+// (Hwang & Yoon 1981) and the plain weighted sum (docs/ranking.md "Methods").
 // The matrix is prepared once and then scored for any number of weight
 // vectors, as the rank-stability Monte Carlo needs.
 #pragma once

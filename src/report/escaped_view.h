@@ -1,6 +1,6 @@
 // EscapedView: the view data handed to a report template, built so that no
 // unescaped text can reach it by accident. The template engine does not
-// escape (DESIGN.md §4): Text() HTML-escapes every string on the way in, and
+// escape (docs/reports.md): Text() HTML-escapes every string on the way in, and
 // the only way around it, Markup(), is for markup this program generated.
 // A view is a small tree of strings, integers, flags, objects and lists that
 // report_template.h renders; copies share their object, like a pointer.

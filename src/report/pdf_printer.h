@@ -1,5 +1,5 @@
 // Printing a report (an HTML file) to PDF through headless Chromium
-// (DESIGN.md §4), with the CJK fonts of fonts-noto-cjk. Every process the
+// (docs/reports.md), with the CJK fonts of fonts-noto-cjk. Every process the
 // report stage starts goes through ProcessRunner, the one seam to the OS,
 // so tests check the command line and the missing-Chromium message with a
 // stand-in instead of a browser.

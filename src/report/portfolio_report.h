@@ -1,9 +1,10 @@
-// The district portfolio report (DESIGN.md §4): one self-contained HTML file
-// from a cohort of Assessments — progress against the action plan's target
-// of smart factories (the counting rule stated on the page), factories per
-// maturity level and per tier by town and by industry, and the change
-// between assessment rounds. templates/portfolio.html; usable without the
-// CLI (the web app renders it from the Assessments it holds).
+// The district portfolio report (docs/reports.md "The district portfolio"):
+// one self-contained HTML file from a cohort of Assessments — progress
+// against the action plan's target of smart factories (the counting rule
+// stated on the page), factories per maturity level and per tier by town and
+// by industry, and the change between assessment rounds.
+// templates/portfolio.html; usable without the CLI (the web app renders it
+// from the Assessments it holds).
 #pragma once
 
 #include <string>

@@ -1,8 +1,9 @@
-// The printable questionnaire for site visits (DESIGN.md §4): every
-// criterion of a rubric grouped by node, with its level, text, evidence
-// hint and answer options as checkboxes, and room for evidence and notes.
-// Blank, or partly filled from an answer set. One self-contained HTML file
-// with A4 print CSS, rendered from templates/questionnaire.html.
+// The printable questionnaire for site visits (docs/reports.md "The
+// questionnaire"): every criterion of a rubric grouped by node, with its
+// level, text, evidence hint and answer options as checkboxes, and room for
+// evidence and notes. Blank, or partly filled from an answer set. One
+// self-contained HTML file with A4 print CSS, rendered from
+// templates/questionnaire.html.
 #pragma once
 
 #include <string>

@@ -1,9 +1,10 @@
-// The commission's ranking report (DESIGN.md §4): one self-contained HTML
-// file (inline CSS and SVG, a small optional sorting script, no network, A4
-// print CSS) from a Ranking — who leads, by how much, and how much that
-// depends on the weights; the weights with their AHP consistency; the
-// config used; tables per town and industry. templates/ranking_report.html.
-// Usable without the CLI: the web app renders it from a Ranking.
+// The commission's ranking report (docs/reports.md "The ranking report"): one
+// self-contained HTML file (inline CSS and SVG, a small optional sorting
+// script, no network, A4 print CSS) from a Ranking — who leads, by how much,
+// and how much that depends on the weights; the weights with their AHP
+// consistency; the config used; tables per town and industry.
+// templates/ranking_report.html. Usable without the CLI: the web app renders
+// it from a Ranking.
 #pragma once
 
 #include <map>

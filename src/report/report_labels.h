@@ -1,5 +1,5 @@
 // The reports' UI labels in Chinese and English: one table for every
-// template, so a label is written once (DESIGN.md §4: Chinese first, English
+// template, so a label is written once (docs/reports.md: Chinese first, English
 // with --lang en). Labels are trusted markup written in report_labels.cpp;
 // FillLabel escapes every value it puts into one.
 #pragma once

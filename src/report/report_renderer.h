@@ -1,6 +1,6 @@
 // The diagnosis report as one self-contained HTML file (inline CSS and SVG,
 // no script, no network, A4 print CSS) from an Assessment, rendered from
-// templates/diagnosis_report.html (DESIGN.md §4).
+// templates/diagnosis_report.html (docs/reports.md).
 #pragma once
 
 #include <string>

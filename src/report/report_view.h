@@ -1,6 +1,6 @@
 // The view data of the diagnosis report, built from one Assessment: every
 // section the template lays out, every string HTML-escaped and every number
-// formatted here, so the template only arranges it (DESIGN.md §4).
+// formatted here, so the template only arranges it (docs/reports.md).
 // templates/diagnosis_report.html documents which fields it reads.
 #pragma once
 

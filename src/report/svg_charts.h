@@ -1,4 +1,4 @@
-// SVG charts drawn by the program for the reports (DESIGN.md §4): a radar of
+// SVG charts drawn by the program for the reports (docs/reports.md): a radar of
 // node scores, a level ladder and horizontal bars. Pure functions from plain
 // values to SVG markup: every label is HTML-escaped here, numbers have fixed
 // decimals and colours are attributes, so the output is byte-stable and

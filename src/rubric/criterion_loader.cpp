@@ -73,12 +73,7 @@ Criterion ReadCriterion(RubricLoad& load, const YamlValue& value) {
   YamlMap map(value, "criterion");
   if (!map.ok()) return c;
   c.pos = map.pos();
-  YamlValue id = map.Require("id");
-  if (auto v = id.Id()) {
-    c.id = *v;
-    map.set_owner("criterion '" + *v + "'");
-    load.DefineId(*v, id.pos());
-  }
+  if (auto id = load.ReadOwnId(map, "criterion")) c.id = *id;
   // The kind: given, or `scale` when a scale is named.
   const CriterionKind* kind = nullptr;
   YamlValue kind_value = map.Get("kind");

@@ -29,6 +29,18 @@ std::vector<const Criterion*> Rubric::AllCriteria() const {
   return out;
 }
 
+std::set<std::string> Rubric::ConditionFields() const {
+  std::set<std::string> out;
+  std::function<void(const Node&)> walk = [&](const Node& n) {
+    for (const auto& [field, values] : n.applies_if) out.insert(field);
+    for (const Criterion& c : n.criteria)
+      for (const auto& [field, values] : c.applies_if) out.insert(field);
+    for (const auto& child : n.children) walk(child);
+  };
+  for (const auto& n : tree) walk(n);
+  return out;
+}
+
 const Criterion* Rubric::FindCriterion(const std::string& id) const {
   for (const Criterion* c : AllCriteria())
     if (c->id == id) return c;

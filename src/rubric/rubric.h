@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -255,6 +256,8 @@ struct Rubric {
   int MaxLevel() const { return levels.empty() ? 0 : levels.back().level; }
   /// Every criterion, depth first in file order.
   std::vector<const Criterion*> AllCriteria() const;
+  /// The profile fields any node's or criterion's `applies_if` names, sorted.
+  std::set<std::string> ConditionFields() const;
   const Criterion* FindCriterion(const std::string& id) const;
   const Node* FindNode(const std::string& id) const;
 };

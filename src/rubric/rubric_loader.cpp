@@ -114,6 +114,15 @@ void RubricLoad::DefineId(const std::string& id, SourcePos pos) {
   src.Note(it->second, "first defined here");
 }
 
+std::optional<std::string> RubricLoad::ReadOwnId(YamlMap& map, const std::string& what) {
+  YamlValue id = map.Require("id");
+  std::optional<std::string> v = id.Id();
+  if (!v) return std::nullopt;
+  map.set_owner(what + " '" + *v + "'");
+  DefineId(*v, id.pos());
+  return v;
+}
+
 std::string LevelList(const Rubric& rubric) {
   std::vector<std::string> levels;
   for (const auto& l : rubric.levels) levels.push_back(std::to_string(l.level));

@@ -19,12 +19,7 @@ Node ReadNode(RubricLoad& load, const YamlValue& value) {
   YamlMap map(value, "node");
   if (!map.ok()) return node;
   node.pos = map.pos();
-  YamlValue id = map.Require("id");
-  if (auto v = id.Id()) {
-    node.id = *v;
-    map.set_owner("node '" + *v + "'");
-    load.DefineId(*v, id.pos());
-  }
+  if (auto id = load.ReadOwnId(map, "node")) node.id = *id;
   map.CheckKeys(kNodeKeys);
   const auto& langs = load.rubric.languages;
   if (auto v = map.Require("title").Localized(langs)) node.title = *v;

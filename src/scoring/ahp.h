@@ -1,7 +1,7 @@
 // Analytic hierarchy process (Saaty 1977, 1980): weights from a pairwise
 // comparison matrix, its consistency ratio against a named random-index table,
 // the judgments that make it inconsistent, and group AHP (AIJ and AIP).
-// Pure functions over Eigen; DESIGN.md §3 "Weights".
+// Pure functions over Eigen; docs/ranking.md "What is computed".
 #pragma once
 
 #include <Eigen/Dense>
@@ -45,7 +45,8 @@ enum class RandomIndexTable {
   kAlonsoLamata2006Table,
 };
 
-/// Monotone in n and defined for any n, as DESIGN.md §3 asks.
+/// Monotone in n and defined for any n, so a larger matrix never gets a
+/// smaller RI.
 constexpr RandomIndexTable kDefaultRandomIndexTable = RandomIndexTable::kAlonsoLamata2006;
 
 /// Saaty's rule of thumb: judgments are acceptable when CR ≤ 0.10.

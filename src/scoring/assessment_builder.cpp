@@ -1,6 +1,7 @@
 #include "scoring/assessment_builder.h"
 
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "base/text.h"
@@ -91,166 +92,195 @@ std::vector<double> NextBandCounts(const std::vector<RubricSummary::PointsBandIn
   return counts;
 }
 
+// What every factory of one batch shares: the model, the scored batch and
+// the rubric-wide facts each Assessment copies.
+struct Batch {
+  const ScoringModel& model;
+  const Rubric& rubric;
+  const AnswerMatrix& answers;
+  const BatchScores& scores;
+  BandCounts band_counts;
+  RubricSummary summary;
+  std::string stamp;
+  bool gated;
+  std::vector<const Criterion*> all;
+  std::vector<int> model_index;  ///< of every criterion in rubric order (-1: text, not scored)
+  std::vector<ScenarioInfo> scenarios;  ///< the catalogue entries the rubric's criteria lead to
+};
+
+Batch MakeBatch(const ScoringModel& model, const AnswerMatrix& answers, const BatchScores& scores,
+                const AssessOptions& options) {
+  const Rubric& rubric = *model.rubric;
+  Batch b{model, rubric, answers, scores, CountBandRequirements(model, answers), SummarizeRubric(rubric),
+          options.generated_at.empty() ? UtcNow() : options.generated_at,
+          rubric.level_rule.kind == LevelRuleKind::kGated, rubric.AllCriteria(), {}, {}};
+  for (const Criterion* c : b.all) b.model_index.push_back(model.CriterionIndex(c->id));
+  std::set<std::string> used;
+  for (const Criterion* c : b.all) used.insert(c->recommend.begin(), c->recommend.end());
+  for (const Scenario& s : rubric.scenarios.scenarios)
+    if (used.count(s.id)) b.scenarios.push_back({s.id, s.name, s.link, s.effort, s.benefit, s.min_level, s.prerequisites});
+  return b;
+}
+
+// Factory f's score at every level of the root; returns the effective level
+// scores the gap analysis works from.
+std::vector<double> AddLevels(const Batch& b, Eigen::Index f, Assessment& a) {
+  const ScoringModel& model = b.model;
+  std::vector<double> level_scores;
+  for (int l = 1; l <= model.levels; ++l) {
+    LevelScore ls;
+    ls.level = l;
+    const double den = b.scores.present(f, model.Column(0, l));
+    if (den > 0) ls.score = b.scores.value(f, model.Column(0, l));
+    for (size_t c = 0; c < model.criteria.size(); ++c)
+      ls.applicable += model.criterion_level[c] == l && b.answers.mask(f, static_cast<Eigen::Index>(c)) > 0;
+    level_scores.push_back(EffectiveLevelScore(ls.score.value_or(0), den > 0, b.rubric.level_rule.empty_level));
+    ls.met = l <= a.level;
+    a.levels.push_back(ls);
+  }
+  return level_scores;
+}
+
+// Factory f's result for every node below the root.
+void AddNodes(const Batch& b, Eigen::Index f, Assessment& a) {
+  const ScoringModel& model = b.model;
+  for (size_t n = 1; n < model.nodes.size(); ++n) {
+    const FlatNode& fn = model.nodes[n];
+    NodeResult r;
+    r.id = fn.node->id;
+    r.parent = NodeId(model, fn.parent);
+    r.depth = fn.depth;
+    r.title = fn.node->title;
+    r.in_total = fn.in_total;
+    const int col = model.Column(static_cast<int>(n), 0);
+    r.applicable = b.scores.present(f, col) > 0;
+    r.score = b.scores.value(f, col);
+    if (model.sum) r.max_points = b.scores.max_points(f, col);
+    for (int l = 1; l <= model.levels; ++l) {
+      const int lc = model.Column(static_cast<int>(n), l);
+      if (b.scores.present(f, lc) > 0)
+        r.level_scores.push_back(b.scores.value(f, lc));
+      else
+        r.level_scores.push_back(std::nullopt);
+    }
+    r.level = b.scores.node_level(f, static_cast<Eigen::Index>(n));
+    r.maturity = b.scores.node_maturity(f, static_cast<Eigen::Index>(n));
+    a.nodes.push_back(r);
+  }
+}
+
+// A scored criterion's weight share in the root's score of its level: the
+// product of renormalised shares up the tree (0 outside the total).
+double WeightShare(const Batch& b, Eigen::Index f, const Criterion& c, int mi) {
+  const ScoringModel& model = b.model;
+  const int l = c.level >= 1 && c.level <= model.levels ? c.level : 0;
+  const int node = model.criterion_node[static_cast<size_t>(mi)];
+  double w_share = c.weight / b.scores.present(f, model.Column(node, l));
+  for (int at = node; at > 0; at = model.nodes[at].parent) {
+    const FlatNode& fn = model.nodes[at];
+    if (!fn.in_total) return 0;
+    w_share *= fn.weight / b.scores.present(f, model.Column(fn.parent, l));
+  }
+  return w_share;
+}
+
+// Criterion i's result for factory f; `share` gets its weight share.
+CriterionResult CriterionFor(const Batch& b, Eigen::Index f, const AnswerSet& set,
+                             const std::map<std::string, std::string>& fields, size_t i, double& share) {
+  const ScoringModel& model = b.model;
+  const Criterion& c = *b.all[i];
+  CriterionResult r;
+  r.id = c.id;
+  r.level = c.level;
+  r.kind = c.kind->name();
+  r.text = c.text;
+  r.evidence_hint = c.evidence;
+  r.recommend = c.recommend;
+  r.tags = c.tags;
+  r.max_points = c.MaxPoints(b.rubric);
+  const Answer* ans = set.Find(c.id);
+  if (ans) {
+    r.evidence = ans->evidence;
+    r.note = ans->note;
+    r.assessor = ans->assessor;
+    r.date = ans->date;
+    DescribeAnswer(c, *ans, b.rubric, r);
+  }
+  share = 0;
+  const int mi = b.model_index[i];
+  if (mi < 0) {  // text: recorded, not scored
+    r.applicable = false;
+    r.status = ans && ans->kind != AnswerKind::kNone ? (ans->kind == AnswerKind::kNotApplicable ? "na" : "answered") : "unanswered";
+    r.node = "";
+    return r;
+  }
+  const auto mc = static_cast<Eigen::Index>(mi);
+  r.node = NodeId(model, model.criterion_node[static_cast<size_t>(mi)]);
+  r.applicable = b.answers.mask(f, mc) > 0;
+  if (r.applicable) {
+    r.status = "answered";
+    r.points = b.answers.points(f, mc);
+    r.score = r.max_points > 0 ? r.points / r.max_points : 0;
+  } else if (!ConditionsHold(model.criterion_conditions[static_cast<size_t>(mi)], fields)) {
+    r.status = "not_applicable";
+  } else if (ans && ans->kind == AnswerKind::kNotApplicable) {
+    r.status = "na";
+  } else {
+    r.status = "unanswered";
+  }
+  if (r.applicable && !model.sum) r.weight = share = WeightShare(b, f, c, mi);
+  return r;
+}
+
+// The whole Assessment of factory f.
+Assessment AssessOne(const Batch& b, Eigen::Index f, const AnswerSet& set) {
+  const ScoringModel& model = b.model;
+  const Rubric& rubric = b.rubric;
+  Assessment a;
+  a.provenance = {rubric.id, rubric.version, rubric.sha256, set.sha256, ProgramVersion(), b.stamp};
+  a.rubric = b.summary;
+  a.factory = set.factory;
+  a.assessor = set.assessor;
+  a.date = set.date;
+  a.round = set.round;
+  a.level = b.scores.level[f];
+  if (const Level* l = rubric.FindLevel(a.level)) a.level_name = l->name;
+  a.score = b.scores.score[f];
+  a.max_score = b.gated ? model.levels : b.scores.max_points(f, model.Column(0, 0));
+  FillBands(b.band_counts, f, a.score, a.rubric.bands);
+  const std::vector<double> level_scores = AddLevels(b, f, a);
+  AddNodes(b, f, a);
+
+  std::vector<double> share(b.all.size());
+  const auto fields = set.factory.AsFields();
+  for (size_t i = 0; i < b.all.size(); ++i) {
+    a.criteria.push_back(CriterionFor(b, f, set, fields, i, share[i]));
+    a.applicable += a.criteria.back().applicable;
+  }
+  if (b.gated)
+    a.gap = GatedGap(model, a.criteria, share, level_scores, a.level, rubric.level_rule.threshold);
+  else
+    a.gap = PointsGap(model, a.criteria, b.model_index, a.score, a.level, NextBandCounts(a.rubric.bands, a.level));
+  a.recommendations = RecommendScenarios(rubric, a.gap, a.criteria);
+  a.scenarios = b.scenarios;
+  if (!rubric.tiers.tiers.empty()) {
+    a.tier_scheme = rubric.tiers.id;
+    a.tier_scheme_title = rubric.tiers.title;
+    a.tiers = EvaluateTiers(rubric.tiers, a);
+  }
+  return a;
+}
+
 }  // namespace
 
 std::vector<Assessment> Assess(const ScoringModel& model, const std::vector<AnswerSet>& sets,
                                const AssessOptions& options) {
-  const Rubric& rubric = *model.rubric;
-  AnswerMatrix answers = EncodeAnswers(model, sets);
-  BatchScores scores = ScoreBatch(model, answers);
-  const BandCounts band_counts = CountBandRequirements(model, answers);
-  const std::string stamp = options.generated_at.empty() ? UtcNow() : options.generated_at;
-  const RubricSummary summary = SummarizeRubric(rubric);
-  const bool gated = rubric.level_rule.kind == LevelRuleKind::kGated;
-  const std::vector<const Criterion*> all = rubric.AllCriteria();
-
-  // Model index of every criterion in rubric order (-1: text, not scored).
-  std::vector<int> model_index;
-  for (const Criterion* c : all) model_index.push_back(model.CriterionIndex(c->id));
-
-  // The catalogue entries the rubric's criteria lead to, shared by all.
-  std::vector<ScenarioInfo> scenarios;
-  {
-    std::set<std::string> used;
-    for (const Criterion* c : all) used.insert(c->recommend.begin(), c->recommend.end());
-    for (const Scenario& s : rubric.scenarios.scenarios)
-      if (used.count(s.id))
-        scenarios.push_back({s.id, s.name, s.link, s.effort, s.benefit, s.min_level, s.prerequisites});
-  }
-
+  const AnswerMatrix answers = EncodeAnswers(model, sets);
+  const BatchScores scores = ScoreBatch(model, answers);
+  const Batch batch = MakeBatch(model, answers, scores, options);
   std::vector<Assessment> out;
   out.reserve(sets.size());
-  for (size_t fi = 0; fi < sets.size(); ++fi) {
-    const auto f = static_cast<Eigen::Index>(fi);
-    const AnswerSet& set = sets[fi];
-    Assessment a;
-    a.provenance = {rubric.id, rubric.version, rubric.sha256, set.sha256, ProgramVersion(), stamp};
-    a.rubric = summary;
-    a.factory = set.factory;
-    a.assessor = set.assessor;
-    a.date = set.date;
-    a.round = set.round;
-    a.level = scores.level[f];
-    if (const Level* l = rubric.FindLevel(a.level)) a.level_name = l->name;
-    a.score = scores.score[f];
-    a.max_score = gated ? model.levels : scores.max_points(f, model.Column(0, 0));
-    FillBands(band_counts, f, a.score, a.rubric.bands);
-
-    std::vector<double> level_scores;
-    for (int l = 1; l <= model.levels; ++l) {
-      LevelScore ls;
-      ls.level = l;
-      double den = scores.present(f, model.Column(0, l));
-      if (den > 0) ls.score = scores.value(f, model.Column(0, l));
-      for (size_t c = 0; c < model.criteria.size(); ++c)
-        ls.applicable += model.criterion_level[c] == l && answers.mask(f, static_cast<Eigen::Index>(c)) > 0;
-      level_scores.push_back(EffectiveLevelScore(ls.score.value_or(0), den > 0, rubric.level_rule.empty_level));
-      ls.met = gated ? l <= a.level : l <= a.level;
-      a.levels.push_back(ls);
-    }
-
-    for (size_t n = 1; n < model.nodes.size(); ++n) {
-      const FlatNode& fn = model.nodes[n];
-      NodeResult r;
-      r.id = fn.node->id;
-      r.parent = NodeId(model, fn.parent);
-      r.depth = fn.depth;
-      r.title = fn.node->title;
-      r.in_total = fn.in_total;
-      const int col = model.Column(static_cast<int>(n), 0);
-      r.applicable = scores.present(f, col) > 0;
-      r.score = scores.value(f, col);
-      if (model.sum) r.max_points = scores.max_points(f, col);
-      for (int l = 1; l <= model.levels; ++l) {
-        const int lc = model.Column(static_cast<int>(n), l);
-        if (scores.present(f, lc) > 0)
-          r.level_scores.push_back(scores.value(f, lc));
-        else
-          r.level_scores.push_back(std::nullopt);
-      }
-      r.level = scores.node_level(f, static_cast<Eigen::Index>(n));
-      r.maturity = scores.node_maturity(f, static_cast<Eigen::Index>(n));
-      a.nodes.push_back(r);
-    }
-
-    // Per-criterion results, and each one's weight share in the root's
-    // score of its level (the product of renormalised shares up the tree).
-    std::vector<double> share;
-    auto fields = set.factory.AsFields();
-    for (size_t i = 0; i < all.size(); ++i) {
-      const Criterion& c = *all[i];
-      CriterionResult r;
-      r.id = c.id;
-      r.level = c.level;
-      r.kind = c.kind->name();
-      r.text = c.text;
-      r.evidence_hint = c.evidence;
-      r.recommend = c.recommend;
-      r.tags = c.tags;
-      r.max_points = c.MaxPoints(rubric);
-      const Answer* ans = set.Find(c.id);
-      if (ans) {
-        r.evidence = ans->evidence;
-        r.note = ans->note;
-        r.assessor = ans->assessor;
-        r.date = ans->date;
-        DescribeAnswer(c, *ans, rubric, r);
-      }
-      const int mi = model_index[i];
-      double w_share = 0;
-      if (mi < 0) {  // text: recorded, not scored
-        r.applicable = false;
-        r.status = ans && ans->kind != AnswerKind::kNone ? (ans->kind == AnswerKind::kNotApplicable ? "na" : "answered") : "unanswered";
-        r.node = "";
-      } else {
-        const auto mc = static_cast<Eigen::Index>(mi);
-        r.node = NodeId(model, model.criterion_node[static_cast<size_t>(mi)]);
-        r.applicable = answers.mask(f, mc) > 0;
-        if (r.applicable) {
-          r.status = "answered";
-          r.points = answers.points(f, mc);
-          r.score = r.max_points > 0 ? r.points / r.max_points : 0;
-        } else if (!ConditionsHold(model.criterion_conditions[static_cast<size_t>(mi)], fields)) {
-          r.status = "not_applicable";
-        } else if (ans && ans->kind == AnswerKind::kNotApplicable) {
-          r.status = "na";
-        } else {
-          r.status = "unanswered";
-        }
-        if (r.applicable && !model.sum) {
-          const int l = c.level >= 1 && c.level <= model.levels ? c.level : 0;
-          int node = model.criterion_node[static_cast<size_t>(mi)];
-          w_share = c.weight / scores.present(f, model.Column(node, l));
-          for (int at = node; at > 0; at = model.nodes[at].parent) {
-            const FlatNode& fn = model.nodes[at];
-            if (!fn.in_total) {
-              w_share = 0;
-              break;
-            }
-            w_share *= fn.weight / scores.present(f, model.Column(fn.parent, l));
-          }
-          r.weight = w_share;
-        }
-      }
-      share.push_back(w_share);
-      a.applicable += r.applicable;
-      a.criteria.push_back(r);
-    }
-
-    if (gated) {
-      a.gap = GatedGap(model, a.criteria, share, level_scores, a.level, rubric.level_rule.threshold);
-    } else {
-      a.gap = PointsGap(model, a.criteria, model_index, a.score, a.level, NextBandCounts(a.rubric.bands, a.level));
-    }
-    a.recommendations = RecommendScenarios(rubric, a.gap, a.criteria);
-    a.scenarios = scenarios;
-    if (!rubric.tiers.tiers.empty()) {
-      a.tier_scheme = rubric.tiers.id;
-      a.tier_scheme_title = rubric.tiers.title;
-      a.tiers = EvaluateTiers(rubric.tiers, a);
-    }
-    out.push_back(std::move(a));
-  }
+  for (size_t fi = 0; fi < sets.size(); ++fi) out.push_back(AssessOne(batch, static_cast<Eigen::Index>(fi), sets[fi]));
   return out;
 }
 

@@ -1,5 +1,6 @@
-// The batch scorer: every node score at every level, and the level and
-// score of every factory, for a whole batch at once (DESIGN.md §3).
+// The batch scorer: every node score at every level, and the level and score
+// of every factory, for a whole batch at once (docs/architecture.md
+// "Scoring").
 //
 // Not-applicable and unanswered criteria drop out and the weights of their
 // siblings are renormalised at each node; there is no per-factory loop in the

@@ -1,8 +1,9 @@
-// Cohort benchmarks (DESIGN.md §3): where each factory's scores stand among
-// the factories scored with it — a mid-rank percentile within the whole
-// cohort and within its industry — and the cohort's medians, for charts.
-// A group too small to compare against gets no percentile, so a report can
-// say "too few peers" instead of ranking a factory against two others.
+// Cohort benchmarks (docs/architecture.md "Scoring"): where each factory's
+// scores stand among the factories scored with it — a mid-rank percentile
+// within the whole cohort and within its industry — and the cohort's medians,
+// for charts. A group too small to compare against gets no percentile, so a
+// report can say "too few peers" instead of ranking a factory against two
+// others.
 #pragma once
 
 #include <vector>

@@ -1,6 +1,6 @@
 // Gap to the next level and the recommendations that follow from it
-// (DESIGN.md §3): which requirements below full marks matter, by how much,
-// and the smallest set that lifts a factory one level.
+// (docs/architecture.md "Scoring"): which requirements below full marks
+// matter, by how much, and the smallest set that lifts a factory one level.
 #pragma once
 
 #include <vector>

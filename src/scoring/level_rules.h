@@ -1,6 +1,7 @@
 // Level rules over a batch: the gated staircase (maturity rubrics) and the
 // points rule (points rubrics), both as array operations across factories.
-// The rules and their parameters are rubric data (DESIGN.md §3).
+// The rules and their parameters are rubric data (docs/architecture.md
+// "Scoring").
 #pragma once
 
 #include <Eigen/Dense>

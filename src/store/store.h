@@ -2,7 +2,7 @@
 // rubrics, assessments with their answers, sessions and the audit log.
 //
 // One interface, two engines: an embedded SQLite file (WAL, foreign keys) by
-// default and PostgreSQL for larger deployments (DESIGN.md §5). Both apply the
+// default and PostgreSQL for larger deployments (docs/store.md). Both apply the
 // same versioned migrations at open. Every state-changing call is one committed
 // transaction, and every change a person makes writes its audit row in that
 // same transaction, so the log and the data never disagree.
@@ -110,8 +110,9 @@ struct AssessmentRecord {
 };
 
 /// One stored answer. `value_json` is the answer's value as a JSON scalar or
-/// array exactly as an answers JSON file would hold it (docs/answers-format.md):
-/// `0.8`, `true`, `"opt-a"`, `["a","b"]`, `"n/a"`; empty means not answered.
+/// array exactly as an answers JSON file would hold it
+/// (docs/answers-format.md): `0.8`, `true`, `"opt-a"`, `["a","b"]`, `"n/a"`;
+/// empty means not answered.
 struct AnswerRecord {
   int64_t assessment_id = 0;
   std::string criterion;

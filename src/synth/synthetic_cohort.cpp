@@ -36,15 +36,6 @@ size_t Nearest(const std::vector<double>& fractions, double q) {
   return best;
 }
 
-void ConditionFields(const std::vector<Node>& nodes, std::set<std::string>& out) {
-  for (const Node& n : nodes) {
-    for (const auto& [field, values] : n.applies_if) out.insert(field);
-    for (const Criterion& c : n.criteria)
-      for (const auto& [field, values] : c.applies_if) out.insert(field);
-    ConditionFields(n.children, out);
-  }
-}
-
 struct Context {
   const ScoringModel& model;
   const Rubric& rubric;
@@ -93,8 +84,7 @@ struct Context {
       fraction.push_back(f);
       option_difficulty.push_back(od);
     }
-    std::set<std::string> fields;
-    ConditionFields(rubric.tree, fields);
+    const std::set<std::string> fields = rubric.ConditionFields();
     condition_fields.assign(fields.begin(), fields.end());
     Targets();
   }

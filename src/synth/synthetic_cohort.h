@@ -1,9 +1,9 @@
 // A realistic synthetic cohort for demos and benchmarks (`factory-assess
-// synth`, DESIGN.md §6): the district's towns and key industries, plant
+// synth`, docs/cohort-csv.md): the district's towns and key industries, plant
 // sizes by industry, valid credit codes, and answers that hang together
 // within a plant — a latent capability, per-domain offsets and noise, mapped
 // onto each criterion's scale, options or bands. For gated rubrics the
-// levels follow the national self-assessment (DOMAIN.md §2). Factory i
+// levels follow the national self-assessment (docs/domain.md §2). Factory i
 // depends only on (seed, cohort size, i), so the output for a seed is
 // byte-identical however many threads produce it.
 #pragma once
@@ -19,7 +19,7 @@
 namespace fa {
 
 /// Share of factories at levels 0 (none reached), 1, … 5 in the 2020
-/// national self-assessment of 12,000+ firms (DOMAIN.md §2): 14% at level
+/// national self-assessment of 12,000+ firms (docs/domain.md §2): 14% at level
 /// 2, 6% at 3, 5% at 4 or above [confirmed]. How the rest splits between
 /// levels 0 and 1 (30 / 45) and the 5% between 4 and 5 (4 / 1) is our own
 /// assumption.

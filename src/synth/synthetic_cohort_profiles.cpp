@@ -1,7 +1,7 @@
 // Synthetic plant profiles. The tables are illustrative, not statistics:
 // shares and sizes are plausible for an above-scale (规上, revenue >= 20
 // million CNY) manufacturing district such as Jiading, whose towns and key
-// industries DOMAIN.md §1 lists.
+// industries docs/domain.md §1 lists.
 #include <algorithm>
 #include <cmath>
 

@@ -1,8 +1,9 @@
 // Password hashing and the other secrets of the web app: PBKDF2-HMAC-SHA256
 // password hashes in a PHC-style string, random tokens from the operating
 // system's CSPRNG (OpenSSL RAND_bytes), and a constant-time comparison.
-// DESIGN.md §5; the hash format is "pbkdf2-sha256$ITERATIONS$SALT$HASH" with
-// SALT and HASH in unpadded base64url (base/base64.h).
+// docs/architecture.md "Web app"; the hash format is
+// "pbkdf2-sha256$ITERATIONS$SALT$HASH" with SALT and HASH in unpadded
+// base64url (base/base64.h).
 #pragma once
 
 #include <string>

@@ -1,4 +1,5 @@
-// The gated staircase and the points rule, at their boundaries (DESIGN.md §3).
+// The gated staircase and the points rule, at their boundaries
+// (docs/architecture.md "Scoring").
 #include <doctest/doctest.h>
 
 #include "scoring/level_rules.h"

@@ -1,6 +1,6 @@
 // The SME digital-level indicator (2024) encoded in rubrics/sme-digital-2024.yaml,
 // checked against three enterprises worked by hand from the points table in
-// DOMAIN.md §4 (the working is also written atop each example file).
+// docs/domain.md §4 (the working is also written atop each example file).
 #include <doctest/doctest.h>
 
 #include <map>
