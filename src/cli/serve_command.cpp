@@ -128,7 +128,7 @@ int RunServe(CommandContext& ctx) {
   try {
     http = std::make_unique<web::WebServer>(app, server, ctx.err);
   } catch (const std::exception& e) {
-    ctx.err << "serve: error: cannot listen on " << server.host << ":" << server.port << ": " << e.what() << "\n";
+    ctx.err << "serve: error: " << e.what() << "\n";  // names the address (web/server.h)
     return kExitInternal;
   }
   ctx.err << "serve: listening on http://" << server.host << ":" << http->port() << "/\n" << std::flush;
