@@ -48,6 +48,37 @@ WebResponse InternalError() {
   return r;
 }
 
+/// Reads the body of `in` into `req` within `limit`: over it, `req.body`
+/// is limit + 1 bytes (the app answers 413); of unknown length (neither
+/// Content-Length nor chunked) it is not read at all, since Poco would read
+/// it until the client closes: `req.length_missing` for a POST, PUT or PATCH
+/// (the app answers 411). In both cases the connection closes after the
+/// answer.
+void ReadBody(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out, WebRequest& req, size_t limit) {
+  const std::string& method = req.method;
+  if (!in.hasContentLength() && !in.getChunkedTransferEncoding() && method != "GET" && method != "HEAD" &&
+      method != "DELETE") {
+    req.length_missing = HasBodyMethod(method);
+    out.setKeepAlive(false);
+    return;
+  }
+  bool too_big = in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(limit);
+  std::istream& body = in.stream();
+  char buf[8192];
+  while (!too_big && (body.read(buf, sizeof buf) || body.gcount() > 0)) {
+    req.body.append(buf, static_cast<size_t>(body.gcount()));
+    too_big = req.body.size() > limit;
+  }
+  if (!too_big) return;
+  // Drain a moderately large body so the client reads the 413 instead of a
+  // reset connection; give up on anything huge.
+  if (in.hasContentLength() && in.getContentLength64() <= static_cast<Poco::Int64>(16 * limit))
+    while (body.read(buf, sizeof buf) || body.gcount() > 0) {
+    }
+  req.body.assign(limit + 1, '\0');  // the app answers 413 with its headers
+  out.setKeepAlive(false);
+}
+
 class AppHandler : public Poco::Net::HTTPRequestHandler {
  public:
   AppHandler(WebApp& app, std::ostream& log, std::mutex& log_mutex, bool log_requests)
@@ -69,35 +100,7 @@ class AppHandler : public Poco::Net::HTTPRequestHandler {
     req.client_address = in.clientAddress().host().toString();
 
     WebResponse res;
-    const size_t limit = app_.config().max_body_bytes;
-    bool too_big = in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(limit);
-    if (HasBodyMethod(req.method) && !in.hasContentLength() && !in.getChunkedTransferEncoding()) {
-      // Its body would end only when the client closes: never wait for it.
-      req.length_missing = true;
-      out.setKeepAlive(false);
-    } else if (!too_big) {
-      std::istream& body = in.stream();
-      char buf[8192];
-      while (body.read(buf, sizeof buf) || body.gcount() > 0) {
-        req.body.append(buf, static_cast<size_t>(body.gcount()));
-        if (req.body.size() > limit) {
-          too_big = true;
-          break;
-        }
-      }
-    }
-    if (too_big) {
-      // Drain a moderately large body so the client reads the 413 instead of
-      // a reset connection; give up on anything huge.
-      if (in.hasContentLength() && in.getContentLength64() <= static_cast<Poco::Int64>(16 * limit)) {
-        std::istream& body = in.stream();
-        char buf[8192];
-        while (body.read(buf, sizeof buf) || body.gcount() > 0) {
-        }
-      }
-      req.body.assign(limit + 1, '\0');  // the app answers 413 with its headers
-      out.setKeepAlive(false);
-    }
+    ReadBody(in, out, req, app_.config().max_body_bytes);
     try {
       res = app_.Handle(req);
     } catch (const std::exception& e) {

@@ -102,6 +102,12 @@ TEST_CASE("web: a POST without Content-Length is answered 411 at once") {
   REQUIRE(chunked.Send("POST /api/logout HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"));
   CHECK(chunked.Read(3000).rfind("HTTP/1.1 401", 0) == 0);
   CHECK(server.Send("POST", "/api/logout", "").status == 401);
+  // Another method without a length is taken to have no body: answered at once.
+  RawSocket options("127.0.0.1", server.port());
+  const auto asked = std::chrono::steady_clock::now();
+  REQUIRE(options.Send("OPTIONS /api/me HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+  CHECK(options.Read(3000).rfind("HTTP/1.1 405", 0) == 0);
+  CHECK(SecondsSince(asked) < 2.0);
 }
 
 TEST_CASE("web: a second server on a port in use fails with a clear error") {
@@ -116,21 +122,37 @@ TEST_CASE("web: a second server on a port in use fails with a clear error") {
   CHECK(first.Send("GET", "/login").status == 200);
 }
 
-TEST_CASE("web: serve on a port in use prints the address and exits non-zero") {
-  TestServer first;
-  const std::string listen = "127.0.0.1:" + std::to_string(first.port());
+namespace {
+/// Runs `factory-assess ARGS…`; returns its exit code and puts its output in `text`.
+int RunBinary(const Poco::Process::Args& args, std::string& text) {
   Poco::Pipe out;
-  Poco::Process::Args args = {"serve", "--listen", listen, "--db", (first.dir() / "second.db").string(), "--quiet",
-                              "--rubrics", std::string(FA_SOURCE_DIR) + "/rubrics"};
   Poco::Process::Env env;
   env["FA_ADMIN_PASSWORD"] = "second server password";
   Poco::ProcessHandle child = Poco::Process::launch(FA_BINARY, args, FA_SOURCE_DIR, nullptr, &out, &out, env);
   Poco::PipeInputStream in(out);
-  std::string text;
   Poco::StreamCopier::copyToString(in, text);
-  const int code = child.wait();
+  return child.wait();
+}
+}  // namespace
+
+TEST_CASE("web: serve on a port in use prints the address and exits non-zero") {
+  TestServer first;
+  const std::string listen = "127.0.0.1:" + std::to_string(first.port());
+  const Poco::Process::Args args = {"serve", "--listen", listen, "--db", (first.dir() / "second.db").string(),
+                                    "--quiet", "--rubrics", std::string(FA_SOURCE_DIR) + "/rubrics"};
+  std::string text;
+  const int code = RunBinary(args, text);
   CHECK(code != 0);
   CHECK(text.find("serve: error: address " + listen + " is already in use\n") != std::string::npos);
+}
+
+TEST_CASE("web: serve --max-per-client takes a number from 0 to 10000") {
+  std::string text;
+  CHECK(RunBinary({"serve", "--max-per-client", "many"}, text) == 2);
+  CHECK(text.rfind("serve: --max-per-client needs a number from 0 to 10000\n", 0) == 0);
+  text.clear();
+  CHECK(RunBinary({"serve", "--threads", "0"}, text) == 2);
+  CHECK(text.rfind("serve: --threads needs a number from 1 to 256\n", 0) == 0);
 }
 
 }  // namespace fa::webtest
