@@ -38,7 +38,9 @@ const char* kServeUsage =
     "  --lang zh|en          default page language (default zh)\n"
     "  --threads N           requests handled at once (default %THREADS%; the store\n"
     "                        keeps as many database connections open)\n"
-    "  --secure-cookies      mark cookies Secure (when served over HTTPS by a proxy)\n"
+    "  --max-per-client N    connections one client address may hold open (default 16;\n"
+    "                        0: no cap, e.g. behind a proxy that limits its clients)\n"
+    "  --secure-cookies      mark cookies Secure and send HSTS (when served over HTTPS by a proxy)\n"
     "  --quiet               no request log\n"
     "  -h, --help            this help\n";
 
@@ -48,10 +50,38 @@ std::string Usage() {
   usage.replace(usage.find(mark), mark.size(), std::to_string(web::DefaultThreads()));
   return usage;
 }
+/// Reads the number of option `name` into `value` (kept when the option is
+/// absent); the problem, or "" when it is fine.
+std::string ReadCount(const Args& args, const char* name, int lo, int hi, int& value) {
+  auto text = args.Value(name);
+  if (!text) return "";
+  try {
+    size_t used = 0;
+    value = std::stoi(*text, &used);
+    if (used == text->size() && value >= lo && value <= hi) return "";
+  } catch (const std::exception&) {
+  }
+  return std::string(name) + " needs a number from " + std::to_string(lo) + " to " + std::to_string(hi);
+}
+/// First run: creates `admin` (password from $FA_ADMIN_PASSWORD, else a
+/// one-time one shown once on `err`).
+void BootstrapAdmin(web::WebApp& app, std::ostream& err) {
+  const char* env_pw = std::getenv("FA_ADMIN_PASSWORD");
+  std::string pw = app.BootstrapAdmin(env_pw ? env_pw : "");
+  if (!pw.empty()) {
+    if (env_pw)
+      err << "serve: first run: created user 'admin' with the password from $FA_ADMIN_PASSWORD"
+             " (to be changed at first sign-in)\n";
+    else
+      err << "serve: first run: created user 'admin' with the one-time password\n\n    " << pw
+          << "\n\n(shown once; it must be changed at first sign-in)\n";
+  }
+}
 }  // namespace
 
 int RunServe(CommandContext& ctx) {
-  Args args(ctx.args, {"--listen", "--db", "--rubrics", "--ranking", "--templates", "--lang", "--threads"},
+  Args args(ctx.args, {"--listen", "--db", "--rubrics", "--ranking", "--templates", "--lang", "--threads",
+             "--max-per-client"},
             {"-h", "--help", "--secure-cookies", "--quiet"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << Usage();
@@ -65,14 +95,9 @@ int RunServe(CommandContext& ctx) {
                         : !web::ParseListen(args.Value("--listen").value_or("127.0.0.1:8080"), server.host, server.port)
                             ? "--listen needs HOST:PORT, got '" + args.Value("--listen").value_or("") + "'"
                             : "";
-  if (auto t = args.Value("--threads"); problem.empty() && t) {
-    try {
-      server.threads = std::stoi(*t);
-    } catch (const std::exception&) {
-      server.threads = 0;
-    }
-    if (server.threads < 1 || server.threads > 256) problem = "--threads needs a number from 1 to 256";
-  }
+  if (problem.empty()) problem = ReadCount(args, "--threads", 1, 256, server.threads);
+  int max_per_client = web::WebConfig().max_connections_per_client;
+  if (problem.empty()) problem = ReadCount(args, "--max-per-client", 0, 10000, max_per_client);
   if (!problem.empty()) {
     ctx.err << "serve: " << problem << "\n" << Usage();
     return kExitUsage;
@@ -110,25 +135,17 @@ int RunServe(CommandContext& ctx) {
   config.ranking_dir = args.Value("--ranking").value_or("examples/ranking");
   config.default_lang = lang;
   config.secure_cookies = args.Has("--secure-cookies");
+  config.max_connections_per_client = max_per_client;
   web::WebApp app(*st, config);
 
-  const char* env_pw = std::getenv("FA_ADMIN_PASSWORD");
-  std::string pw = app.BootstrapAdmin(env_pw ? env_pw : "");
-  if (!pw.empty()) {
-    if (env_pw)
-      ctx.err << "serve: first run: created user 'admin' with the password from $FA_ADMIN_PASSWORD"
-                 " (to be changed at first sign-in)\n";
-    else
-      ctx.err << "serve: first run: created user 'admin' with the one-time password\n\n    " << pw
-              << "\n\n(shown once; it must be changed at first sign-in)\n";
-  }
+  BootstrapAdmin(app, ctx.err);
   for (const auto& line : app.rubrics().RegisterShipped(config.rubrics_dir)) ctx.err << "serve: " << line << "\n";
 
   std::unique_ptr<web::WebServer> http;
   try {
     http = std::make_unique<web::WebServer>(app, server, ctx.err);
   } catch (const std::exception& e) {
-    ctx.err << "serve: error: cannot listen on " << server.host << ":" << server.port << ": " << e.what() << "\n";
+    ctx.err << "serve: error: " << e.what() << "\n";  // names the address (web/server.h)
     return kExitInternal;
   }
   ctx.err << "serve: listening on http://" << server.host << ":" << http->port() << "/\n" << std::flush;

@@ -4,6 +4,8 @@
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/URI.h>
 
+#include <stdexcept>
+
 #include "base/json_writer.h"
 
 namespace fa::web {
@@ -57,7 +59,19 @@ std::vector<std::string> WebRequest::FormAll(const std::string& name) const {
   return out;
 }
 
+bool SafeHeaderValue(const std::string& text) { return text.find_first_of(std::string("\r\n\0", 3)) == std::string::npos; }
+
+bool SafeRedirectTarget(const std::string& target) {
+  if (target.empty() || target.size() > kMaxRedirectTarget || target[0] != '/') return false;
+  if (target.size() > 1 && (target[1] == '/' || target[1] == '\\')) return false;
+  for (unsigned char c : target)
+    if (c <= 0x20 || c >= 0x7f || c == '\\') return false;
+  return true;
+}
+
 WebResponse& WebResponse::Header(const std::string& name, const std::string& value) {
+  if (!SafeHeaderValue(name) || !SafeHeaderValue(value))
+    throw std::invalid_argument("header " + name + ": CR, LF or NUL in a header");
   headers.emplace_back(name, value);
   return *this;
 }

@@ -25,6 +25,9 @@ struct WebRequest {
   /// Why the target or the form body could not be read ("" when they
   /// could): the app answers 400 before any handler runs.
   std::string malformed;
+  /// A POST, PUT or PATCH came with neither Content-Length nor chunked
+  /// transfer coding: the app answers 411 (its body was not waited for).
+  bool length_missing = false;
 
   /// Sets `path` and `query` from a request target ("/a%20b?x=1&y=%E4%B8%AD");
   /// on a bad escape or too many or too long fields, sets `malformed`.
@@ -57,11 +60,17 @@ struct WebResponse {
   /// A Content-Security-Policy for this response; "" means the default.
   std::string csp;
 
+  /// Adds a header. Throws std::invalid_argument when the name or value
+  /// holds CR, LF or NUL (it could split the response; the app answers
+  /// 500 instead). server.cpp checks every header again before sending.
   WebResponse& Header(const std::string& name, const std::string& value);
   std::string FindHeader(const std::string& name) const;
 };
 
 std::string UrlEncode(const std::string& text);
+
+/// False when `text` holds CR, LF or NUL: it cannot be a header name or value.
+bool SafeHeaderValue(const std::string& text);
 
 /// Limits on application/x-www-form-urlencoded text (a query or a form body).
 constexpr int kMaxFormFields = 1000;
@@ -80,7 +89,15 @@ WebResponse JsonError(int status, const std::string& code, const std::string& me
                       const std::vector<std::string>& details = {});
 /// A JSON response with `json` as the body.
 WebResponse JsonResponse(int status, std::string json);
-/// 303 See Other to `location` (a same-origin path).
+/// 303 See Other to `location` (a same-origin path; see SafeRedirectTarget).
 WebResponse Redirect(const std::string& location);
+
+/// Whether `target` (e.g. a `next` parameter) may be redirected to: a path
+/// on this server, that is a single "/" first, no "/" or backslash second,
+/// then only printable ASCII without spaces or backslashes (other bytes
+/// percent-encoded), at most kMaxRedirectTarget bytes. docs/api.md,
+/// "Server limits".
+bool SafeRedirectTarget(const std::string& target);
+constexpr size_t kMaxRedirectTarget = 2048;
 
 }  // namespace fa::web

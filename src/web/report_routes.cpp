@@ -42,11 +42,23 @@ WebResponse DiagnosisReportPage(WebApp& app, RequestContext& ctx) {
 WebResponse DiagnosisReportPdf(WebApp& app, RequestContext& ctx) {
   auto a = SubmittedInPath(app, ctx);
   if (!a) return NoReportPage(app, ctx);
+  // Each print starts a Chromium: a few at once, the rest wait briefly.
+  const RenderSlots::Turn turn(app.pdf_slots(), app.config().pdf_wait_ms);
+  if (!turn) {
+    const int retry = 10;
+    WebResponse busy =
+        app.pages().Message(503, ctx.Label("pdf_unavailable"), ctx.Label("pdf_busy", {std::to_string(retry)}), ctx);
+    busy.Header("Retry-After", std::to_string(retry));
+    return busy;
+  }
   const TempDir dir("fa-pdf");  // removed when the response is made
   const std::string html = dir.File("report.html"), pdf = dir.File("report.pdf");
   WriteFile(html, app.ReportHtml(a->record, ctx.lang));
   try {
-    PdfPrinter().Print(html, pdf);
+    if (app.config().print_pdf)
+      app.config().print_pdf(html, pdf);
+    else
+      PdfPrinter().Print(html, pdf);
   } catch (const PdfError& e) {
     return app.pages().Message(503, ctx.Label("pdf_unavailable"), ctx.Label("pdf_failed", {e.what()}), ctx);
   }

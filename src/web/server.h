@@ -1,8 +1,11 @@
-// The HTTP server: Poco::Net::HTTPServer on a thread pool in front of a
-// WebApp. It reads each request (refusing bodies over the limit with 413
-// before reading them), hands it to the app, writes the response, and logs
-// one line per request (method, path, status, milliseconds) — never a
-// query string, cookie, token or body.
+// The HTTP server: Poco's HTTP connections on a thread pool in front of a
+// WebApp, each behind the per-client connection cap (connection_guard.h).
+// It reads each request (refusing bodies over the limit with 413 before
+// reading them, and a body of unknown length with 411), hands it to the
+// app, writes the response (never a header value holding CR, LF or NUL),
+// and logs one line per request (method, path, status, milliseconds) —
+// never a query string, cookie, token or body. Its limits: docs/api.md,
+// "Server limits".
 #pragma once
 
 #include <iosfwd>
@@ -13,12 +16,14 @@ namespace Poco {
 class ThreadPool;
 }
 namespace Poco::Net {
-class HTTPServer;
+class TCPServer;
 }
 
 namespace fa::web {
 
 class WebApp;
+class ClientConnectionLimit;
+class AppHandlerFactory;
 
 /// 32. A thread serves one connection while it keeps sending, so with fewer
 /// threads than open connections the waiting clients starve (measured with
@@ -38,7 +43,9 @@ struct ServerOptions {
 
 class WebServer {
  public:
-  /// Binds and starts serving. Throws Poco::Exception (e.g. the port is taken).
+  /// Binds (never sharing the port with another server: no SO_REUSEPORT)
+  /// and starts serving. Throws std::runtime_error when it cannot listen,
+  /// e.g. "address 127.0.0.1:8080 is already in use".
   WebServer(WebApp& app, const ServerOptions& options, std::ostream& log);
   ~WebServer();
 
@@ -48,8 +55,10 @@ class WebServer {
   void Stop(int grace_ms = 10000);
 
  private:
+  std::unique_ptr<ClientConnectionLimit> limit_;  ///< outlives the threads
   std::unique_ptr<Poco::ThreadPool> threads_;  ///< outlives server_
-  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  std::unique_ptr<Poco::Net::TCPServer> server_;
+  AppHandlerFactory* handlers_ = nullptr;  ///< owned by server_
   int port_ = 0;
   bool stopped_ = false;
 };

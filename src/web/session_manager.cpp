@@ -5,13 +5,13 @@
 
 namespace fa::web {
 
-SessionManager::Started SessionManager::Start(int64_t user_id) {
+SessionManager::Started SessionManager::Start(int64_t user_id, const std::string& csrf_token) {
   Started s;
   s.token = RandomToken();
   std::time_t now = config_.Now();
   s.session.token_sha256 = TokenHash(s.token);
   s.session.user_id = user_id;
-  s.session.csrf_token = RandomToken();
+  s.session.csrf_token = csrf_token.empty() ? RandomToken() : csrf_token;
   s.session.created_at = FormatUtc(now);
   s.session.expires_at = FormatUtc(now + config_.session_absolute_seconds);
   store_.CreateSession(s.session);

@@ -27,8 +27,9 @@ class SessionManager {
     std::string token;  ///< goes into the cookie, nowhere else
     store::Session session;
   };
-  /// A new session for `user_id`, with a fresh CSRF token.
-  Started Start(int64_t user_id);
+  /// A new session for `user_id`, with a fresh CSRF token (or `csrf_token`
+  /// when given: a session replaced by a new one keeps its pages' forms).
+  Started Start(int64_t user_id, const std::string& csrf_token = "");
   /// The live session of `token`, marking it used; nullopt (and the session
   /// removed) when it is unknown or expired.
   std::optional<store::Session> Resume(const std::string& token);

@@ -12,10 +12,6 @@ namespace fa::web {
 
 namespace {
 
-bool SafeNext(const std::string& next) {
-  return !next.empty() && next[0] == '/' && (next.size() == 1 || (next[1] != '/' && next[1] != '\\'));
-}
-
 std::string UserBody(const store::User& u, const std::string& csrf) {
   JsonWriter w(false);
   w.BeginObject().Key("user");
@@ -64,13 +60,19 @@ void EndSession(WebApp& app, RequestContext& ctx) {
 
 enum class PasswordChange { kDone, kWrongCurrent, kTooShort, kAgainDiffers, kUnchanged };
 
-PasswordChange ChangeOwnPassword(WebApp& app, const RequestContext& ctx, const std::string& current,
+/// Sets the new password, ends every session of the user (on every device)
+/// and replaces this browser's with a new one: a new session cookie, the
+/// same CSRF token (so open pages and API clients that keep cookies go on).
+PasswordChange ChangeOwnPassword(WebApp& app, RequestContext& ctx, const std::string& current,
                                  const std::string& next, const std::string& again) {
   if (!VerifyPassword(current, ctx.user->password_hash)) return PasswordChange::kWrongCurrent;
   if (next.size() < kMinPasswordLength) return PasswordChange::kTooShort;
   if (next != again) return PasswordChange::kAgainDiffers;
   if (next == current) return PasswordChange::kUnchanged;
   app.store().SetPasswordHash(ctx.user->id, HashPassword(next), false, ctx.Actor());
+  app.store().DeleteUserSessions(ctx.user->id);
+  SessionManager::Started s = app.sessions().Start(ctx.user->id, ctx.csrf);
+  ctx.set_cookies.push_back(app.sessions().SessionCookie(s.token));
   return PasswordChange::kDone;
 }
 
@@ -123,7 +125,9 @@ WebResponse ChangePasswordApi(WebApp& app, RequestContext& ctx) {
       return JsonError(400, "password_unchanged", "the new password must differ from the current one");
     case PasswordChange::kDone: break;
   }
-  return JsonResponse(200, "{\"ok\":true}");
+  JsonWriter w(false);
+  w.BeginObject().Field("ok", true).Field("csrf", ctx.csrf).EndObject();
+  return JsonResponse(200, w.str());
 }
 
 // ---- pages ----
@@ -136,16 +140,16 @@ WebResponse SignInFormPage(WebApp& app, RequestContext& ctx) {
   }
   EscapedView v;
   std::string next = ctx.req.Query("next");
-  v.Text("next", SafeNext(next) ? next : "/");
+  v.Text("next", SafeRedirectTarget(next) ? next : "/");
   return app.pages().Page("login", ctx.Label("login"), v, ctx);
 }
 
 WebResponse SignInPage(WebApp& app, RequestContext& ctx) {
   const std::string username = ctx.req.FormValue("username"), next = ctx.req.FormValue("next");
   SignInResult r = SignIn(app, ctx, username, ctx.req.FormValue("password"));
-  if (r.user) return Redirect(r.user->must_change_password ? "/password" : (SafeNext(next) ? next : "/"));
+  if (r.user) return Redirect(r.user->must_change_password ? "/password" : (SafeRedirectTarget(next) ? next : "/"));
   EscapedView v;
-  v.Text("next", SafeNext(next) ? next : "/");
+  v.Text("next", SafeRedirectTarget(next) ? next : "/");
   v.Text("username", username);
   if (!r.retry_after) {
     v.Text("error", ctx.Label("wrong_credentials"));

@@ -1,5 +1,6 @@
 #include "web/web_app.h"
 
+#include <cctype>
 #include <iostream>
 
 #include "base/time_format.h"
@@ -21,6 +22,43 @@ bool StateChanging(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+/// "scheme://host[:port]" of an Origin or Referer value, lower case, with
+/// the scheme's default port dropped; "" when it is not http(s).
+std::string OriginOf(const std::string& url) {
+  std::string u = Lower(url);
+  std::string scheme = u.rfind("https://", 0) == 0 ? "https" : u.rfind("http://", 0) == 0 ? "http" : "";
+  if (scheme.empty()) return "";
+  std::string authority = u.substr(scheme.size() + 3);
+  authority = authority.substr(0, authority.find_first_of("/?#"));
+  const std::string default_port = scheme == "https" ? ":443" : ":80";
+  if (authority.size() > default_port.size() &&
+      authority.compare(authority.size() - default_port.size(), default_port.size(), default_port) == 0)
+    authority.resize(authority.size() - default_port.size());
+  return authority.empty() ? "" : scheme + "://" + authority;
+}
+
+/// Whether a state-changing request comes from this server's own pages: its
+/// Origin (or, without one, its Referer) names the Host it was sent to, over
+/// https when the cookies are Secure. No Origin and no Referer (a script or
+/// the CLI with the CSRF token): true. docs/api.md, "Server limits".
+bool SameOrigin(const WebRequest& req, bool secure) {
+  std::string source = req.Header("origin");
+  if (source.empty()) source = req.Header("referer");
+  if (source.empty()) return true;
+  const std::string origin = OriginOf(source);
+  if (origin.empty() || req.Header("host").empty()) return false;
+  for (const char* scheme : {"https", "http"}) {
+    if (secure && std::string(scheme) == "http") continue;
+    if (origin == OriginOf(std::string(scheme) + "://" + req.Header("host"))) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string ReportCsp(std::string& html) {
@@ -35,7 +73,8 @@ WebApp::WebApp(store::Store& store, WebConfig config)
       sessions_(store_, config_),
       throttle_(config_.throttle_max_failures, config_.throttle_window_seconds),
       catalog_(store_),
-      peers_(store_) {
+      peers_(store_),
+      pdf_slots_(config_.max_pdf_renders) {
   if (config_.templates_dir.empty()) config_.templates_dir = DefaultTemplatesDir();
   pages_ = std::make_unique<PageRenderer>(config_.templates_dir + "/web");
   for (const char* lang : {"zh", "en"}) {
@@ -106,6 +145,10 @@ WebResponse WebApp::Dispatch(WebRequest& req, RequestContext& ctx) {
     return Refuse(ctx, 413, "body_too_large", "request body too large", ctx.Label("too_large"),
                   ctx.Label("body_too_large"), {"at most " + std::to_string(config_.max_body_bytes) + " bytes"});
 
+  if (req.length_missing)
+    return Refuse(ctx, 411, "length_required", "Content-Length required", ctx.Label("invalid_request"),
+                  ctx.Label("length_required"));
+
   if (!req.malformed.empty() || !req.ReadForm())
     return Refuse(ctx, 400, "malformed", "malformed request", ctx.Label("invalid_request"),
                   ctx.Label("malformed_request"), {req.malformed});
@@ -145,6 +188,9 @@ WebResponse WebApp::Dispatch(WebRequest& req, RequestContext& ctx) {
     if (!api && req.method == "GET") return Redirect("/login?next=" + UrlEncode(req.path));
     return Refuse(ctx, 401, "sign_in_first", "sign in first", ctx.Label("sign_in_first"), ctx.Label("session_ended"));
   }
+  if (StateChanging(req.method) && !SameOrigin(req, config_.secure_cookies))
+    return Refuse(ctx, 403, "cross_origin", "cross-origin request refused", ctx.Label("invalid_request"),
+                  ctx.Label("cross_origin"));
   if (StateChanging(req.method)) {
     std::string given = req.Header("x-csrf-token");
     if (given.empty()) given = req.FormValue("csrf");
@@ -177,6 +223,9 @@ void WebApp::AddSecurityHeaders(const RequestContext& ctx, WebResponse& r) {
   r.Header("Cross-Origin-Resource-Policy", "same-origin");
   r.Header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   if (r.FindHeader("Cache-Control").empty()) r.Header("Cache-Control", "no-store");
+  // Cookies marked Secure mean the app is served over HTTPS (by a proxy):
+  // browsers then refuse plain HTTP to it for a year.
+  if (config_.secure_cookies) r.Header("Strict-Transport-Security", "max-age=31536000");
 }
 
 std::shared_ptr<const PreparedReport> WebApp::CachedReport(const store::AssessmentRecord& record,

@@ -19,6 +19,7 @@
 #include "web/login_throttle.h"
 #include "web/page_renderer.h"
 #include "web/peer_cohorts.h"
+#include "web/render_slots.h"
 #include "web/report_cache.h"
 #include "web/request_context.h"
 #include "web/router.h"
@@ -68,6 +69,8 @@ class WebApp {
   PageRenderer& pages() { return *pages_; }
   SessionManager& sessions() { return sessions_; }
   LoginThrottle& throttle() { return throttle_; }
+  /// Turns for PDF printing (config().max_pdf_renders at once).
+  RenderSlots& pdf_slots() { return pdf_slots_; }
 
  private:
   std::shared_ptr<const PreparedReport> CachedReport(const store::AssessmentRecord& record, const std::string& lang);
@@ -91,6 +94,7 @@ class WebApp {
   std::unique_ptr<PageRenderer> pages_;
   std::map<std::string, std::unique_ptr<DiagnosisReportRenderer>> reports_;  ///< by language
   ReportCache report_cache_;
+  RenderSlots pdf_slots_;
 };
 
 /// Adds a nonce to every <style> of a generated report and allows the exact

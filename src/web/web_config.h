@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <ctime>
+#include <functional>
 #include <string>
 
 #include "base/env.h"
@@ -24,6 +25,21 @@ struct WebConfig {
   bool secure_cookies = false;
   /// Larger request bodies are refused with 413.
   size_t max_body_bytes = 2 * 1024 * 1024;
+  /// A connection that sends nothing for this long while the server waits
+  /// for its request line, headers or body is closed (each wait; also the
+  /// wait for a new connection's first request).
+  int receive_timeout_seconds = 5;
+  /// Connections one client address may hold open at once; more are
+  /// answered 503 at once. 0: no cap (e.g. behind a proxy that caps them).
+  int max_connections_per_client = 16;
+  /// PDF reports printed at once (each starts a Chromium)…
+  int max_pdf_renders = 2;
+  /// …and how long a PDF request waits for a turn before it is answered
+  /// 503 with Retry-After.
+  int pdf_wait_ms = 5000;
+  /// Prints an HTML file to a PDF file (throws PdfError); unset: Chromium
+  /// through PdfPrinter (report/pdf_printer.h). Tests pass a stand-in.
+  std::function<void(const std::string& html_path, const std::string& pdf_path)> print_pdf;
   /// A session ends after this long without a request…
   int session_idle_seconds = 30 * 60;
   /// …and this long after login, whatever happens.
