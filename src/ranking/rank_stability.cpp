@@ -21,24 +21,28 @@ struct SampleTie {
   TiedPlaces places;
 };
 
+// Sorted keys further apart than this are never a tie, so most neighbours
+// are told apart by one integer subtraction. For scores of one sign the key
+// gap is their distance in units in the last place (ulps), each at least
+// 2^-53 of the larger score, so 16384 ulps are ≥ 1.8e-12 relative, beyond
+// kTieRelativeTolerance (≈ 9,007 ulps at most); scores of opposite signs
+// differ by at least 100 % and never tie.
+constexpr std::uint64_t kTieKeyGap = 16384;
+
 // The ties of one sorted sample: runs of scores that tie with the first of
 // their run (as RankSortedKeys groups them). One sequential pass over the
-// sorted keys, a compare per candidate: ties are rare for continuous data.
+// sorted keys: ties are rare for continuous data, and a neighbour more than
+// kTieKeyGap away costs a subtraction and a compare.
 void FindTies(const std::vector<std::uint64_t>& sorted_keys, int sample, std::vector<SampleTie>& out) {
   const size_t n = sorted_keys.size();
   size_t first = 0;
-  double lead = RankOrder::ScoreOfKey(sorted_keys[0]);
   for (size_t place = 1; place <= n; ++place) {
-    double score = 0;
-    if (place < n) {
-      if (sorted_keys[place] == sorted_keys[first]) continue;  // the common case of a tie: equal
-      score = RankOrder::ScoreOfKey(sorted_keys[place]);
-      if (ScoresTie(lead, score)) continue;
-    }
+    if (place < n && sorted_keys[place] - sorted_keys[first] <= kTieKeyGap &&
+        ScoresTie(RankOrder::ScoreOfKey(sorted_keys[first]), RankOrder::ScoreOfKey(sorted_keys[place])))
+      continue;
     if (place - first > 1)
       out.push_back({sample, {static_cast<std::uint16_t>(first + 1), static_cast<std::uint16_t>(place)}});
     first = place;
-    lead = score;
   }
 }
 
@@ -91,6 +95,8 @@ void StoreTies(const std::vector<std::vector<SampleTie>>& found, RankSamples& ou
   out.tied.resize(total);
   for (const auto& f : found)
     for (const SampleTie& t : f) out.tied[next[static_cast<size_t>(t.sample)]++] = t.places;
+  for (int s = 0; s < out.samples; ++s)
+    if (out.tie_begin[static_cast<size_t>(s)] != out.tie_begin[static_cast<size_t>(s) + 1]) out.tied_samples.push_back(s);
 }
 
 }  // namespace
@@ -174,8 +180,7 @@ RankShares SharesOf(const RankSamples& h, int candidate) {
   int lo = *lo_it, hi = *hi_it;
   // The ties it is in (rare), with its place in each.
   std::vector<std::pair<TiedPlaces, int>> in_ties;
-  for (int s = 0; !h.tied.empty() && s < h.samples; ++s) {
-    if (h.tie_begin[static_cast<size_t>(s)] == h.tie_begin[static_cast<size_t>(s) + 1]) continue;
+  for (const int s : h.tied_samples) {
     const int place = first[s];
     if (const TiedPlaces* t = h.TieAt(s, place)) {
       in_ties.push_back({*t, place});
@@ -183,10 +188,10 @@ RankShares SharesOf(const RankSamples& h, int candidate) {
       hi = std::max<int>(hi, t->last);
     }
   }
-  std::vector<long long> counts(static_cast<size_t>(hi - lo + 1), 0);
-  for (auto it = first; it != last; ++it) ++counts[static_cast<size_t>(*it - lo)];
-  for (const auto& [t, place] : in_ties) --counts[static_cast<size_t>(place - lo)];
-  RankShares out{lo, std::vector<double>(counts.begin(), counts.end())};
+  // Whole samples counted in doubles: exact up to 2^53.
+  RankShares out{lo, std::vector<double>(static_cast<size_t>(hi - lo + 1), 0.0)};
+  for (auto it = first; it != last; ++it) ++out.share[static_cast<size_t>(*it - lo)];
+  for (const auto& [t, place] : in_ties) --out.share[static_cast<size_t>(place - lo)];
   // Equal ties together: k samples in a tie of m places add k/m to each.
   std::sort(in_ties.begin(), in_ties.end(), [](const auto& a, const auto& b) {
     return a.first.first != b.first.first ? a.first.first < b.first.first : a.first.last < b.first.last;

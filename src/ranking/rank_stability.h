@@ -68,14 +68,15 @@ struct TiedPlaces {
 /// order) in sample s: each candidate's places are contiguous. Tied
 /// candidates take consecutive places in index order; the places of sample
 /// s a tie took are tied[tie_begin[s] … tie_begin[s + 1]), first place
-/// ascending. Ties are rare for continuous data, so `tied` is usually
-/// empty, and then so is `tie_begin`.
+/// ascending; `tied_samples` lists the samples with any. Ties are rare for
+/// continuous data, so `tied` is usually empty, and then so are the others.
 struct RankSamples {
   int candidates = 0;
   int samples = 0;
   std::vector<std::uint16_t, RankStoreAllocator<std::uint16_t>> ranks;
   std::vector<std::uint32_t> tie_begin;
   std::vector<TiedPlaces> tied;
+  std::vector<int> tied_samples;
 
   int Rank(int candidate, int sample) const {
     return ranks[static_cast<size_t>(candidate) * static_cast<size_t>(samples) +

@@ -185,5 +185,20 @@ TEST_CASE("ties: rank stability records the places each tie took, for any number
         doctest::Approx(1 - SummarizeStability(one, 1, 1).top_rank_acceptability).epsilon(1e-12));
 }
 
+TEST_CASE("ties: rank stability finds ties within the tolerance, not beyond it") {
+  Eigen::MatrixXd x(4, 1);
+  x << 1, 1 + 1e-13, 0.5, 0.5 + 1e-11;  // scores 1 − 2e-13 and 1 tie; 0 and 2e-11 do not
+  const RankingScorer scorer(*FindRankingMethod("weighted"), {x, {false}, {}, {}});
+  const RankSamples h = RankStability(scorer, Eigen::VectorXd::Ones(1), {10, 50, 1, 1});
+  REQUIRE(h.tied.size() == 10);
+  CHECK(h.tied_samples.size() == 10);
+  for (const TiedPlaces& t : h.tied) {
+    CHECK(t.first == 1);
+    CHECK(t.last == 2);
+  }
+  CHECK(SummarizeStability(h, 0, 1).top_rank_acceptability == 0.5);
+  CHECK(SummarizeStability(h, 3, 1).mean_rank == 3);
+}
+
 }  // namespace
 }  // namespace fa
