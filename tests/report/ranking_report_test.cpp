@@ -118,6 +118,17 @@ TEST_CASE("ranking report: tied candidates say so in both languages, and a tie a
   CHECK(Count(en, "<td class=\"num rank-cell\">tied 11th</td>") == 2);
   CHECK(en.find("share a rank, and the places they take are skipped (1, 2, 2, 4). tied 5th: ") != std::string::npos);
   CHECK(en.find("The 6 above all rank within the first 5, ties included") != std::string::npos);
+  // The summary: the tie straddles the cut-off; a tie for first is no lead.
+  CHECK(zh.find("第 5 名并列（上海嘉定某新能源汽车电子有限公司、上海嘉定某精密模具有限公司，0.6455），跨过了第 5 名的入选线") !=
+        std::string::npos);
+  CHECK(en.find("A tie at rank 5 (") != std::string::npos);
+  Ranking top = testing::TiedSampleRanking();
+  top.candidates[1].rank = 1;
+  top.candidates[1].value = top.candidates[0].value;
+  const std::string lead = Render(top, "en");
+  CHECK(lead.find("<strong>上海嘉定某汽车零部件有限公司, 上海嘉定某集成电路封测有限公司</strong> are tied first") !=
+        std::string::npos);
+  CHECK(lead.find("ahead of") == std::string::npos);
   // Without ties: no note, the usual line.
   const std::string plain = Render(SampleRanking(), "en");
   CHECK(plain.find("ties-note") == std::string::npos);
