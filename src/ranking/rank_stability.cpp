@@ -167,9 +167,13 @@ namespace {
 // in. Without ties the shares are integers, so exact.
 struct RankShares {
   int lo = 0;
-  std::vector<double> share;
+  std::vector<long long> whole;  ///< samples at the rank, ties not counted
+  std::vector<double> split;     ///< shares of ties at the rank; empty without ties
+  int size() const { return static_cast<int>(whole.size()); }
   double At(int rank) const {
-    return rank < lo || rank >= lo + static_cast<int>(share.size()) ? 0 : share[static_cast<size_t>(rank - lo)];
+    if (rank < lo || rank >= lo + size()) return 0;
+    const auto i = static_cast<size_t>(rank - lo);
+    return split.empty() ? static_cast<double>(whole[i]) : static_cast<double>(whole[i]) + split[i];
   }
 };
 
@@ -188,10 +192,11 @@ RankShares SharesOf(const RankSamples& h, int candidate) {
       hi = std::max<int>(hi, t->last);
     }
   }
-  // Whole samples counted in doubles: exact up to 2^53.
-  RankShares out{lo, std::vector<double>(static_cast<size_t>(hi - lo + 1), 0.0)};
-  for (auto it = first; it != last; ++it) ++out.share[static_cast<size_t>(*it - lo)];
-  for (const auto& [t, place] : in_ties) --out.share[static_cast<size_t>(place - lo)];
+  RankShares out{lo, std::vector<long long>(static_cast<size_t>(hi - lo + 1), 0), {}};
+  for (auto it = first; it != last; ++it) ++out.whole[static_cast<size_t>(*it - lo)];
+  if (in_ties.empty()) return out;
+  out.split.assign(out.whole.size(), 0.0);
+  for (const auto& [t, place] : in_ties) --out.whole[static_cast<size_t>(place - lo)];
   // Equal ties together: k samples in a tie of m places add k/m to each.
   std::sort(in_ties.begin(), in_ties.end(), [](const auto& a, const auto& b) {
     return a.first.first != b.first.first ? a.first.first < b.first.first : a.first.last < b.first.last;
@@ -201,7 +206,7 @@ RankShares SharesOf(const RankSamples& h, int candidate) {
     size_t k = i;
     while (k < in_ties.size() && in_ties[k].first.first == t.first && in_ties[k].first.last == t.last) ++k;
     const double each = static_cast<double>(k - i) / (t.last - t.first + 1);
-    for (int r = t.first; r <= t.last; ++r) out.share[static_cast<size_t>(r - lo)] += each;
+    for (int r = t.first; r <= t.last; ++r) out.split[static_cast<size_t>(r - lo)] += each;
     i = k;
   }
   return out;
@@ -212,7 +217,7 @@ RankShares SharesOf(const RankSamples& h, int candidate) {
 CandidateStability SummarizeStability(const RankSamples& h, int candidate, int select) {
   const RankShares shares = SharesOf(h, candidate);
   const int lo = shares.lo;
-  const int hi = lo + static_cast<int>(shares.share.size()) - 1;
+  const int hi = lo + shares.size() - 1;
   auto count = [&](int rank) { return shares.At(rank); };
 
   // The smallest rank r with cumulative share ≥ p% of the samples (compared
