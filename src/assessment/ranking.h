@@ -96,7 +96,12 @@ struct CandidateStability {
 };
 
 struct RankedCandidate {
-  int rank = 0;  ///< 1-based, strict: ties are broken (docs/ranking.md)
+  /// 1-based, standard competition ranking ("1224"): tied candidates share
+  /// the rank and the next rank skips (docs/ranking.md "Ties").
+  int rank = 0;
+  /// The ids of the other candidates sharing this rank, in rank order;
+  /// empty when it is not tied.
+  std::vector<std::string> tied_with;
   RankingCandidate candidate;
   double value = 0;            ///< maturity score, weighted sum or closeness: higher is better
   std::vector<double> values;  ///< criterion values as read

@@ -75,7 +75,8 @@ void WriteStabilitySettings(JsonWriter& w, const Ranking& r) {
 
 void WriteCandidate(JsonWriter& w, const Ranking& r, const RankedCandidate& c) {
   w.BeginObject();
-  w.Field("rank", c.rank).Field("id", c.candidate.id).Field("name", c.candidate.name);
+  w.Field("rank", c.rank).Field("tied_with", c.tied_with);
+  w.Field("id", c.candidate.id).Field("name", c.candidate.name);
   w.Field("town", c.candidate.town).Field("industry", c.candidate.industry);
   w.Key("level");
   if (c.candidate.level)

@@ -14,14 +14,15 @@
 namespace fa {
 
 constexpr const char* kRankingFormat = "factory-assess/ranking";
-constexpr int kRankingFormatVersion = 2;
+constexpr int kRankingFormatVersion = 3;
 
 /// Pretty-printed, ending in a newline.
 std::string RankingToJson(const Ranking& ranking);
 
-/// Reads a ranking document of version 1 or 2 back into the Ranking it was
-/// written from (version 1 has no tier names, RI row, tier filter or
-/// candidate tiers: they read as empty or absent). `methods` is every
+/// Reads a ranking document of version 1, 2 or 3 back into the Ranking it
+/// was written from (version 1 has no tier names, RI row, tier filter or
+/// candidate tiers: they read as empty or absent; versions 1 and 2 have no
+/// `tied_with`, as their ranks were never shared: it reads as empty). `methods` is every
 /// method with each normalisation it offers, its default first
 /// (ranking/ranking_method.h: RankingMethodFactsTable()); the document's
 /// method and normalisation pick one. Every problem goes to `diags` against

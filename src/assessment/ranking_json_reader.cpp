@@ -92,6 +92,7 @@ RankedCandidate ReadCandidate(JsonFields& r, const JsonObject& o, const Ranking&
   r.Require(o, {"rank", "id", value, "values"});
   RankedCandidate c;
   c.rank = r.Int(o, "rank");
+  c.tied_with = r.Strings(o, "tied_with");  // version 3; before, ranks were never shared
   RankingCandidate& k = c.candidate;
   k.id = r.Str(o, "id");
   k.name = r.Str(o, "name");

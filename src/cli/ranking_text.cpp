@@ -100,10 +100,36 @@ std::vector<T> Kept(const std::vector<T>& cells, const std::vector<bool>& shown)
   return out;
 }
 
+// "1st", "2nd", "3rd", "4th", "11th", "22nd".
+std::string Ordinal(int n) {
+  const int tens = n % 100, ones = n % 10;
+  const char* suffix = tens >= 11 && tens <= 13 ? "th" : ones == 1 ? "st" : ones == 2 ? "nd" : ones == 3 ? "rd" : "th";
+  return std::to_string(n) + suffix;
+}
+
+// The tied groups under the table ("=2" in the rank column), all of them
+// even when --limit cuts the table: "tied 2nd: A, B".
+std::string TiesText(const Ranking& r) {
+  std::vector<std::string> groups;
+  for (size_t i = 0; i < r.candidates.size(); ++i) {
+    const RankedCandidate& c = r.candidates[i];
+    if (c.tied_with.empty() || (i > 0 && r.candidates[i - 1].rank == c.rank)) continue;
+    std::vector<std::string> names;
+    for (size_t j = i; j < r.candidates.size() && r.candidates[j].rank == c.rank; ++j)
+      names.push_back(r.candidates[j].candidate.name.empty() ? r.candidates[j].candidate.id
+                                                             : r.candidates[j].candidate.name);
+    groups.push_back("  tied " + Ordinal(c.rank) + ": " + Join(names, ", ") + "\n");
+  }
+  if (groups.empty()) return "";
+  return "\n  ties (=): equal " + std::string(r.method.value_heading) +
+         (r.method.ranks_by_maturity ? " and level" : "") + ", so one rank; the next rank skips\n" +
+         Join(groups, "");
+}
+
 // A candidate's cells: rank, name, credit code, town, industry, value,
 // level, and with stability its interval, median, P(1st) and P(top N).
 std::vector<std::string> CandidateRow(const Ranking& r, const RankedCandidate& c) {
-  std::vector<std::string> row = {std::to_string(c.rank),
+  std::vector<std::string> row = {c.tied_with.empty() ? std::to_string(c.rank) : "=" + std::to_string(c.rank),
                                   Truncate(c.candidate.name.empty() ? c.candidate.id : c.candidate.name, 28),
                                   c.candidate.id == c.candidate.name ? "" : c.candidate.id,
                                   c.candidate.town,
@@ -146,6 +172,7 @@ std::string CandidatesText(const Ranking& r, const std::string& top_n, int limit
   const size_t shown = limit > 0 ? std::min(r.candidates.size(), static_cast<size_t>(limit)) : r.candidates.size();
   for (size_t i = 0; i < shown; ++i) table.AddRow(Kept(CandidateRow(r, r.candidates[i]), shown_column));
   std::string out = "\n" + table.Render("  ");
+  out += TiesText(r);
   if (shown < r.candidates.size())
     out += "  … " + std::to_string(r.candidates.size() - shown) + " more (use --limit 0 to show all, or --json / --csv)\n";
   return out;

@@ -5,6 +5,7 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "ranking/rank_order.h"
 #include "ranking/rank_stability.h"
 
 namespace fa {
@@ -24,6 +25,25 @@ void SortRankKeys(std::vector<RankKey>& keys) {
     if (a.tie != b.tie) return a.tie > b.tie;
     return a.index < b.index;
   });
+}
+
+std::vector<int> RankSortedKeys(std::vector<RankKey>& keys) {
+  SortRankKeys(keys);
+  std::vector<int> ranks(keys.size());
+  for (size_t first = 0; first < keys.size();) {
+    size_t end = first + 1;
+    while (end < keys.size() && ScoresTie(keys[first].score, keys[end].score)) ++end;
+    // Within a run of tied scores the exact values no longer count: the
+    // second key, then the index (the id) decide the order.
+    if (end - first > 1)
+      std::sort(keys.begin() + static_cast<std::ptrdiff_t>(first), keys.begin() + static_cast<std::ptrdiff_t>(end),
+                [](const RankKey& a, const RankKey& b) { return a.tie != b.tie ? a.tie > b.tie : a.index < b.index; });
+    for (size_t place = first; place < end; ++place)
+      ranks[place] = place > first && keys[place].tie == keys[place - 1].tie ? ranks[place - 1]
+                                                                            : static_cast<int>(place) + 1;
+    first = end;
+  }
+  return ranks;
 }
 
 namespace {
@@ -88,6 +108,19 @@ Ranking RankingOf(const RankingConfig& config, const RankingWeights& weights, Ra
   return r;
 }
 
+// Each candidate of a shared rank names the others (in rank order, so by id
+// within the tie).
+void AddTiedWith(std::vector<RankedCandidate>& ranked) {
+  for (size_t first = 0; first < ranked.size();) {
+    size_t end = first + 1;
+    while (end < ranked.size() && ranked[end].rank == ranked[first].rank) ++end;
+    for (size_t i = first; end - first > 1 && i < end; ++i)
+      for (size_t j = first; j < end; ++j)
+        if (j != i) ranked[i].tied_with.push_back(ranked[j].candidate.id);
+    first = end;
+  }
+}
+
 }  // namespace
 
 Ranking RankCandidates(const RankingConfig& config, RankingInput input,
@@ -105,7 +138,7 @@ Ranking RankCandidates(const RankingConfig& config, RankingInput input,
   scorer.Score(weights.weights, scores, buffers);
   std::vector<RankKey> keys;
   for (Eigen::Index i = 0; i < n; ++i) keys.push_back({scores(i), scorer.Tie(i), static_cast<int>(i)});
-  SortRankKeys(keys);
+  const std::vector<int> ranks = RankSortedKeys(keys);
 
   Ranking r = RankingOf(config, weights, input, stability);
   std::optional<RankSamples> histogram;
@@ -117,13 +150,14 @@ Ranking RankCandidates(const RankingConfig& config, RankingInput input,
   for (size_t place = 0; place < keys.size(); ++place) {
     const int i = keys[place].index;
     RankedCandidate out;
-    out.rank = static_cast<int>(place) + 1;
+    out.rank = ranks[place];
     out.candidate = ordered.candidates[static_cast<size_t>(i)];
     out.value = scores(i);
     for (Eigen::Index j = 0; j < k; ++j) out.values.push_back(ordered.matrix.values(i, j));
     if (histogram) out.stability = SummarizeStability(*histogram, i, stability.select);
     r.candidates.push_back(std::move(out));
   }
+  AddTiedWith(r.candidates);
   return r;
 }
 

@@ -76,7 +76,15 @@ struct RankKey {
 /// O(n log n), in place, no allocation.
 void SortRankKeys(std::vector<RankKey>& keys);
 
-/// Ranks the input by the config's method with `weights`, and — unless the
+/// Sorts `keys` as SortRankKeys, then puts the candidates of a tie in index
+/// order, and returns each place's rank by standard competition ranking
+/// ("1224"): keys whose scores tie (ScoresTie in rank_order.h, against the
+/// first of their run) and whose `tie` keys are equal share the rank of the
+/// first of them; the next rank skips as many places as they take.
+std::vector<int> RankSortedKeys(std::vector<RankKey>& keys);
+
+/// Ranks the input by the config's method with `weights` (ties share a
+/// rank: RankSortedKeys), and — unless the
 /// method uses no weights, there are fewer than 2 candidates or
 /// stability.samples is 0 — adds rank-stability figures with `threads` worker threads (the
 /// figures do not depend on it). Candidates are first put in id order, so

@@ -21,6 +21,14 @@ std::uint64_t RankOrder::DescendingKey(double score) {
   return ~ascending;
 }
 
+double RankOrder::ScoreOfKey(std::uint64_t key) {
+  const std::uint64_t ascending = ~key;
+  const std::uint64_t bits = (ascending >> 63) ? ascending & ~(1ULL << 63) : ~ascending;
+  double score;
+  std::memcpy(&score, &bits, sizeof score);
+  return score;
+}
+
 const std::vector<std::int32_t>& RankOrder::Sort(const Eigen::VectorXd& scores) {
   const size_t n = keys_.size();
   if (n == 0) return index_;

@@ -2,14 +2,37 @@
 // recomputed for every weight sample. An LSD radix sort on 64-bit keys with
 // reused buffers — O(n) per sample, no comparisons, no allocation — giving
 // exactly SortRankKeys' order (score descending, then index ascending).
+// Also what "equal scores" means for shared ranks (ScoresTie).
 #pragma once
 
 #include <Eigen/Dense>
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
 namespace fa {
+
+/// Scores that differ by at most this share of the larger magnitude are
+/// equal: the candidates share a rank (docs/ranking.md "Ties").
+///
+/// Why a tolerance and not exact equality: values that are equal in exact
+/// arithmetic often differ in their last bits once computed — a maturity
+/// score summed in another order (0.1 + 0.2 against 0.3), the rounding of
+/// TOPSIS's square roots and quotient — by a few units of 2^-52 ≈ 2.2e-16
+/// each. Exact equality would give two candidates the report shows as
+/// equal different ranks. 1e-12 absorbs thousands of such roundings yet is
+/// far below any difference a commission can mean: values are shown to 2–4
+/// decimals, and a cohort of 65,535 candidates spread over [0, 1] is ~1e-5
+/// apart. Relative, not absolute, since the `none` normalisation keeps
+/// criteria in their own units.
+constexpr double kTieRelativeTolerance = 1e-12;
+
+/// True when `a` and `b` are equal for ranking (kTieRelativeTolerance).
+inline bool ScoresTie(double a, double b) {
+  return std::abs(a - b) <= kTieRelativeTolerance * std::max(std::abs(a), std::abs(b));
+}
 
 class RankOrder {
  public:
@@ -23,6 +46,12 @@ class RankOrder {
   /// bits made order-preserving as unsigned integers, then complemented.
   /// −0.0 and +0.0 get the same key, as they compare equal.
   static std::uint64_t DescendingKey(double score);
+  /// The score a DescendingKey came from (−0.0 comes back as +0.0).
+  static double ScoreOfKey(std::uint64_t key);
+
+  /// After Sort: the keys in the order of its result, so that the score
+  /// at place r is ScoreOfKey(sorted_keys()[r]), read sequentially.
+  const std::vector<std::uint64_t>& sorted_keys() const { return keys_; }
 
  private:
   std::vector<std::uint64_t> keys_, keys_tmp_;

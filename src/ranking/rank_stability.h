@@ -58,32 +58,54 @@ struct RankStoreAllocator {
   }
 };
 
-/// ranks[i·samples + s] = the rank (1-based) of candidate i (in the scorer's
-/// order) in sample s: each candidate's ranks are contiguous.
+/// Places first … last (1-based) of one sample, taken by candidates whose
+/// scores tie (ScoresTie in rank_order.h).
+struct TiedPlaces {
+  std::uint16_t first = 0;
+  std::uint16_t last = 0;
+};
+
+/// ranks[i·samples + s] = the place (1-based) of candidate i (in the scorer's
+/// order) in sample s: each candidate's places are contiguous. Tied
+/// candidates take consecutive places in index order; the places of sample
+/// s a tie took are tied[tie_begin[s] … tie_begin[s + 1]), first place
+/// ascending; `tied_samples` lists the samples with any. Ties are rare for
+/// continuous data, so `tied` is usually empty, and then so are the others.
 struct RankSamples {
   int candidates = 0;
   int samples = 0;
   std::vector<std::uint16_t, RankStoreAllocator<std::uint16_t>> ranks;
+  std::vector<std::uint32_t> tie_begin;
+  std::vector<TiedPlaces> tied;
+  std::vector<int> tied_samples;
 
   int Rank(int candidate, int sample) const {
     return ranks[static_cast<size_t>(candidate) * static_cast<size_t>(samples) +
                  static_cast<size_t>(sample)];
   }
-  /// Samples in which `candidate` had rank `rank` (O(samples)).
+  /// Samples in which `candidate` had place `rank` (O(samples)), ties not
+  /// split.
   int Count(int candidate, int rank) const;
+  /// The tie that took `place` in `sample`, or null.
+  const TiedPlaces* TieAt(int sample, int place) const;
 };
 
 /// Runs the Monte Carlo: for each sample, w' ~ Dirichlet(κ·w), scores by
 /// `scorer`, ranks by RankOrder (SortRankKeys' order: ties to the lower
-/// candidate index). Throws std::invalid_argument for bad weights or options,
+/// candidate index) and records the places ties took. Throws std::invalid_argument for bad weights or options,
 /// or more than kMaxStabilityCandidates candidates.
 RankSamples RankStability(const RankingScorer& scorer, const Eigen::VectorXd& weights,
                           const StabilityOptions& options);
 
-/// One candidate's figures from its ranks. Percentiles are nearest-rank:
-/// the p-th percentile is the smallest rank r with at least p% of samples at
-/// ranks ≤ r (integer arithmetic, so no rounding). `select` is N of P(top N).
-/// O(samples + the candidate's rank range) time, O(rank range) memory.
+/// One candidate's figures from its ranks. In a sample where it ties with
+/// m − 1 others for places p … p + m − 1, each of them holds each of those
+/// places in 1/m of that sample (three identical candidates: P(1st) = 1/3
+/// each, mean rank 2). Percentiles are nearest-rank: the p-th percentile is
+/// the smallest rank r with at least p% of samples at ranks ≤ r (integer
+/// arithmetic, so no rounding, when no sample has a tie). `select` is N of
+/// P(top N). O(samples + the candidate's rank range) time, O(rank range)
+/// memory, plus per sample with a tie a binary search and O(m) for its
+/// places.
 CandidateStability SummarizeStability(const RankSamples& samples, int candidate, int select);
 
 }  // namespace fa

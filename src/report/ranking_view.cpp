@@ -84,12 +84,26 @@ EscapedView Line(const std::string& markup) {
   return line;
 }
 
-// The sentence on the gap between rank N and rank N + 1.
+// The names of the candidates ranked `rank`, joined ("A、B" / "A, B").
+std::string NamesAt(const RankingContext& c, int rank) {
+  std::vector<std::string> names;
+  for (const auto& rc : c.r.candidates)
+    if (rc.rank == rank) names.push_back(c.Name(rc));
+  return Join(names, c.L("rk_name_sep"));
+}
+
+// The sentence on the gap between the N-th and the next candidate, by their
+// ranks; when they are tied, that the tie straddles the cut-off.
 std::string CutoffSentence(const RankingContext& c) {
   const RankedCandidate& at = c.r.candidates[static_cast<size_t>(c.select) - 1];
   const RankedCandidate& after = c.r.candidates[static_cast<size_t>(c.select)];
-  return c.Fill("rk_lead_cutoff", {{"n", std::to_string(c.select)},
-                                   {"n1", std::to_string(c.select + 1)},
+  if (at.rank == after.rank)
+    return c.Fill("rk_lead_cutoff_tied", {{"n", std::to_string(at.rank)},
+                                          {"names", NamesAt(c, at.rank)},
+                                          {"value_n", c.Value(at.value)},
+                                          {"select", std::to_string(c.select)}});
+  return c.Fill("rk_lead_cutoff", {{"n", std::to_string(at.rank)},
+                                   {"n1", std::to_string(after.rank)},
                                    {"name_n", c.Name(at)},
                                    {"value_n", c.Value(at.value)},
                                    {"name_n1", c.Name(after)},
@@ -109,7 +123,10 @@ std::vector<EscapedView> LeadParagraphs(const RankingContext& c, const Certainty
     values["second"] = c.Name(cs[1]);
     values["margin"] = c.Value(first.value - cs[1].value);
   }
-  std::string lead = c.Fill(cs.size() >= 2 ? "rk_lead_leader" : "rk_lead_alone", values) + " ";
+  const bool tied_first = cs.size() >= 2 && cs[1].rank == 1;
+  if (tied_first) values["names"] = NamesAt(c, 1);
+  std::string lead =
+      c.Fill(tied_first ? "rk_lead_tied" : cs.size() >= 2 ? "rk_lead_leader" : "rk_lead_alone", values) + " ";
   std::string secure;
   if (c.stable) {
     values["p1"] = Percent(first.stability->top_rank_acceptability);

@@ -1,4 +1,6 @@
 // OpenStore: picks the engine from the url and opens (migrating) the store.
+#include <cstdlib>
+
 #include "store/sql_dialect.h"
 #include "store/sql_store.h"
 #include "store/store.h"
@@ -19,11 +21,32 @@ std::unique_ptr<SqlDialect> DialectFor(const std::string& url) {
   return MakeSqliteDialect(path);
 }
 
+// A positive whole number from the environment variable `name`, or
+// `fallback` when it is not set.
+long PositiveFromEnv(const char* name, long fallback) {
+  const char* text = std::getenv(name);
+  if (!text || !*text) return fallback;
+  char* end = nullptr;
+  const long value = std::strtol(text, &end, 10);
+  if (*end != '\0' || value < 1 || value > 100000)
+    throw StoreError(std::string(name) + " must be a whole number from 1 to 100000, found '" + text + "'");
+  return value;
+}
+
+// The pool's bound and wait: FA_STORE_MAX_CONNECTIONS, FA_STORE_WAIT_MS
+// (docs/store.md "Connections").
+PoolOptions PoolOptionsFromEnv() {
+  PoolOptions o;
+  o.max_connections = static_cast<std::size_t>(PositiveFromEnv("FA_STORE_MAX_CONNECTIONS", static_cast<long>(o.max_connections)));
+  o.wait = std::chrono::milliseconds(PositiveFromEnv("FA_STORE_WAIT_MS", static_cast<long>(o.wait.count())));
+  return o;
+}
+
 }  // namespace
 
 std::unique_ptr<Store> OpenStore(const std::string& url, const Env& env) {
   try {
-    return std::make_unique<SqlStore>(DialectFor(url), env);
+    return std::make_unique<SqlStore>(DialectFor(url), env, PoolOptionsFromEnv());
   } catch (const StoreError& e) {
     throw StoreError("cannot open database " + MaskUrl(url) + ": " + e.what());
   } catch (const Poco::Exception& e) {

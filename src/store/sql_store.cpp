@@ -4,8 +4,8 @@
 
 namespace fa::store {
 
-SqlStore::SqlStore(std::unique_ptr<SqlDialect> dialect, const Env& env)
-    : pool_(std::move(dialect)), env_(env) {
+SqlStore::SqlStore(std::unique_ptr<SqlDialect> dialect, const Env& env, PoolOptions pool)
+    : pool_(std::move(dialect), pool), env_(env) {
   Migrate(pool_, Migrations(), env_.NowUtc());
 }
 

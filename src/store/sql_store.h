@@ -13,7 +13,7 @@ namespace fa::store {
 
 class SqlStore : public Store {
  public:
-  SqlStore(std::unique_ptr<SqlDialect> dialect, const Env& env);
+  SqlStore(std::unique_ptr<SqlDialect> dialect, const Env& env, PoolOptions pool = {});
 
   std::string Engine() const override { return pool_.dialect().Engine(); }
   int SchemaVersion() override;
@@ -63,16 +63,12 @@ class SqlStore : public Store {
  private:
   /// A write transaction; rolled back unless committed.
   WriteTransaction Write() { return WriteTransaction(pool_, &write_mutex_); }
-  /// `read(SqlConn&)` on a leased connection, outside any explicit transaction.
+  /// `read(SqlConn&)` on a leased connection, outside any explicit
+  /// transaction; once more on another when the connection turns out dead
+  /// (ConnectionPool::WithConnection).
   template <typename Read>
   auto Reading(Read read) {
-    auto lease = pool_.Acquire();
-    try {
-      return read(*lease);
-    } catch (...) {
-      lease.Discard();
-      throw;
-    }
+    return pool_.WithConnection(read);
   }
   /// Writes the audit row of an edit, inside the edit's transaction.
   void Audit(SqlConn& db, const Actor& actor, const std::string& action, const std::string& entity,

@@ -21,6 +21,7 @@ namespace fa {
 namespace {
 
 const std::string kGolden = "tests/golden/ranking/commission-2026.json";
+const std::string kGoldenTies = "tests/golden/ranking/commission-2026-ties.json";
 
 // The document with the program's version as the golden file has it.
 std::string Pinned(std::string json) {
@@ -71,6 +72,41 @@ TEST_CASE("ranking JSON: written, read and written again, the document is the go
   CHECK(back->stability.seed == 2026);
 }
 
+TEST_CASE("ranking JSON: shared ranks and who is tied with whom survive the round trip through their golden file") {
+  const std::string json = Pinned(RankingToJson(testing::TiedSampleRanking()));
+  const char* regenerate = std::getenv("FA_REGENERATE_GOLDEN");
+  if (regenerate && std::string(regenerate) == "1") {
+    WriteFile(kGoldenTies, json);
+    return;
+  }
+  CHECK(json == ReadFile(kGoldenTies));
+  Diagnostics d;
+  const std::optional<Ranking> back = RankingFromJson(ReadFile(kGoldenTies), kGoldenTies, RankingMethodFactsTable(), d);
+  REQUIRE_MESSAGE(back, d.Format());
+  CHECK(Pinned(RankingToJson(*back)) == json);
+  std::vector<int> ranks;
+  for (const auto& c : back->candidates) ranks.push_back(c.rank);
+  CHECK(ranks == std::vector<int>{1, 2, 3, 4, 5, 5, 7, 8, 9, 10, 11, 11});
+  CHECK(back->candidates[4].tied_with == std::vector<std::string>{"91310114MA1G05K2L3X"});
+  CHECK(back->candidates[5].tied_with == std::vector<std::string>{"91310114MA1G04K2L3X"});
+  CHECK(back->candidates[3].tied_with.empty());
+}
+
+TEST_CASE("ranking JSON: a version-2 document reads, its ranks not shared") {
+  Diagnostics d;
+  const std::string file = "tests/data/ranking/v2/commission-2026.json";
+  const std::optional<Ranking> old = RankingFromJson(ReadFile(file), file, RankingMethodFactsTable(), d);
+  REQUIRE_MESSAGE(old, d.Format());
+  CHECK(d.empty());
+  REQUIRE(old->candidates.size() == 12);
+  for (size_t i = 0; i < old->candidates.size(); ++i) {
+    CHECK(old->candidates[i].rank == static_cast<int>(i) + 1);
+    CHECK(old->candidates[i].tied_with.empty());
+  }
+  // Written again it is the current golden file: nothing else changed.
+  CHECK(Pinned(RankingToJson(*old)) == ReadFile(kGolden));
+}
+
 TEST_CASE("ranking JSON: a version-1 document reads, without the tier names, tiers and RI row it did not hold") {
   Diagnostics d;
   const std::string file = "tests/data/ranking/v1/commission-2026.json";
@@ -97,8 +133,8 @@ TEST_CASE("ranking JSON: a version-1 document reads, without the tier names, tie
 TEST_CASE("ranking JSON: another format, a newer version or an unknown method stop the reading") {
   CHECK(Errors(Edited([](auto top) { top->set("format", "factory-assess/assessments"); })) ==
         "ranking.json: error: expected format 'factory-assess/ranking', found 'factory-assess/assessments'\n");
-  CHECK(Errors(Edited([](auto top) { top->set("version", 3); })) ==
-        "ranking.json: error: version 3 is newer than this program reads (2)\n");
+  CHECK(Errors(Edited([](auto top) { top->set("version", 4); })) ==
+        "ranking.json: error: version 4 is newer than this program reads (3)\n");
   CHECK(Errors(Edited([](auto top) { top->set("method", "vikor"); })) ==
         "ranking.json: error: 'method' must be score, weighted or topsis, found 'vikor'\n");
   CHECK(Errors("[1, 2]") == "ranking.json: error: expected a JSON object\n");
@@ -122,13 +158,15 @@ TEST_CASE("ranking JSON: values of the wrong type are errors saying what they mu
           top->getObject("config")->getArray("criteria")->getObject(2)->set("direction", "lower");
           Candidate(top, 2)->getObject("stability")->set("rank_p5", "first");
           Candidate(top, 5)->set("tiers", "basic");
+          Candidate(top, 6)->set("tied_with", "91310114MA1G05K2L3X");
           top->set("ranked", 13);
         })) ==
         "ranking.json: error: config.criteria[2]: 'direction' must be benefit or cost, found 'lower'\n"
         "ranking.json: error: stability: 'samples' must be a number\n"
         "ranking.json: error: 'ranked' is 13 but there are 12 candidates\n"
         "ranking.json: error: candidates[2].stability: 'rank_p5' must be a number\n"
-        "ranking.json: error: candidates[5]: 'tiers' must be an array\n");
+        "ranking.json: error: candidates[5]: 'tiers' must be an array\n"
+        "ranking.json: error: candidates[6]: 'tied_with' must be an array\n");
 }
 
 }  // namespace fa

@@ -7,6 +7,7 @@
 
 #include "base/utf8.h"
 #include "cli/ranking_text.h"
+#include "report/commission_fixtures.h"
 
 namespace fa {
 
@@ -31,6 +32,19 @@ TEST_CASE("text table: a long name is cut to its width with an ellipsis") {
   CHECK(Truncate("智能制造能力", 7) == "智能制…");
   CHECK(Truncate("A—B", 3) == "A—B");
   CHECK(Truncate("abcdef", 4) == "abc…");
+}
+
+TEST_CASE("ranking text: tied candidates show their shared rank with = and are listed under the table") {
+  const std::string text = RankingToText(testing::TiedSampleRanking(), "zh", 0);
+  CHECK(text.find("\n    =5  上海嘉定某新能源汽车") != std::string::npos);
+  CHECK(text.find("\n    =5  上海嘉定某精密模具有限公司") != std::string::npos);
+  CHECK(text.find("\n     7  上海嘉定某工业互联网有限公司") != std::string::npos);
+  CHECK(text.find("\n  ties (=): equal closeness, so one rank; the next rank skips\n"
+                  "  tied 5th: 上海嘉定某新能源汽车电子有限公司, 上海嘉定某精密模具有限公司\n"
+                  "  tied 11th: 上海嘉定某机器人有限公司, 上海嘉定某包装材料有限公司\n") != std::string::npos);
+  // The note lists every tie, also those --limit leaves out of the table.
+  CHECK(RankingToText(testing::TiedSampleRanking(), "zh", 3).find("tied 11th") != std::string::npos);
+  CHECK(RankingToText(testing::SampleRanking(), "zh", 0).find("tied") == std::string::npos);
 }
 
 }  // namespace fa

@@ -189,16 +189,24 @@ TEST_CASE("rank stability: percentiles, acceptability and P(top N) from ranks, b
 }
 
 // The summary as it was read off a candidates × ranks histogram, before the
-// ranks were kept per candidate: the reference the new figures must match
-// bit for bit.
+// ranks were kept per candidate, a tie of m places counting 1/m at each:
+// the reference the figures must match (bit for bit without ties).
 CandidateStability FromHistogram(const RankSamples& h, int candidate, int select) {
-  std::vector<long long> counts(static_cast<size_t>(h.candidates) + 1, 0);
-  for (int s = 0; s < h.samples; ++s) ++counts[static_cast<size_t>(h.Rank(candidate, s))];
+  std::vector<double> counts(static_cast<size_t>(h.candidates) + 1, 0);
+  for (int s = 0; s < h.samples; ++s) {
+    const int place = h.Rank(candidate, s);
+    if (const TiedPlaces* t = h.TieAt(s, place)) {
+      for (int r = t->first; r <= t->last; ++r) counts[static_cast<size_t>(r)] += 1.0 / (t->last - t->first + 1);
+    } else {
+      ++counts[static_cast<size_t>(place)];
+    }
+  }
   auto percentile = [&](int percent) {
-    long long cumulative = 0;
+    double cumulative = 0;
     for (int r = 1; r <= h.candidates; ++r) {
       cumulative += counts[static_cast<size_t>(r)];
-      if (cumulative * 100 >= static_cast<long long>(percent) * h.samples) return r;
+      const double need = static_cast<double>(percent) * h.samples;
+      if (cumulative * 100 >= need - need * 1e-12) return r;
     }
     return h.candidates;
   };
@@ -208,10 +216,10 @@ CandidateStability FromHistogram(const RankSamples& h, int candidate, int select
   s.rank_p95 = percentile(95);
   const double samples = h.samples;
   double rank_sum = 0;
-  long long top = 0;
+  double top = 0;
   for (int r = 1; r <= h.candidates; ++r) {
-    const auto count = static_cast<std::int32_t>(counts[static_cast<size_t>(r)]);
-    rank_sum += static_cast<double>(count) * r;
+    const double count = counts[static_cast<size_t>(r)];
+    rank_sum += count * r;
     if (r <= select) top += count;
     if (r <= std::min(select, h.candidates)) s.acceptability.push_back(count / samples);
   }
@@ -221,29 +229,38 @@ CandidateStability FromHistogram(const RankSamples& h, int candidate, int select
   return s;
 }
 
-TEST_CASE("rank stability: every candidate's figures equal the histogram's, bit for bit") {
-  // Ties included: a cohort with repeated rows, ranked with both methods.
-  for (const char* method : {"weighted", "topsis"}) {
-    Eigen::MatrixXd x = Eigen::MatrixXd::Zero(60, 3);
-    std::mt19937_64 rng(3);
-    std::uniform_int_distribution<int> level(0, 4);
-    for (Eigen::Index i = 0; i < x.rows(); ++i)
-      for (Eigen::Index j = 0; j < 3; ++j) x(i, j) = level(rng);
-    const RankingScorer scorer(*FindRankingMethod(method), {x, {false, true, false}, {}, {}});
-    RankSamples h = RankStability(scorer, Vec({0.5, 0.2, 0.3}), {2100, 8, 99, 2});
-    for (int select : {1, 10, 60, 75}) {
-      for (int i = 0; i < 60; ++i) {
-        const CandidateStability got = SummarizeStability(h, i, select);
-        const CandidateStability want = FromHistogram(h, i, select);
-        CAPTURE(i);
-        CAPTURE(select);
-        REQUIRE(got.rank_p5 == want.rank_p5);
-        REQUIRE(got.rank_median == want.rank_median);
-        REQUIRE(got.rank_p95 == want.rank_p95);
-        REQUIRE(got.mean_rank == want.mean_rank);
-        REQUIRE(got.top_rank_acceptability == want.top_rank_acceptability);
-        REQUIRE(got.p_top_n == want.p_top_n);
-        REQUIRE(got.acceptability == want.acceptability);
+TEST_CASE("rank stability: every candidate's figures equal the histogram's, bit for bit without ties") {
+  // A cohort of levels 0-4 (repeated rows: ties split, equal to rounding)
+  // and a continuous one (no ties: bit for bit), with both methods.
+  for (const bool discrete : {true, false}) {
+    for (const char* method : {"weighted", "topsis"}) {
+      Eigen::MatrixXd x = Eigen::MatrixXd::Zero(60, 3);
+      std::mt19937_64 rng(3);
+      std::uniform_int_distribution<int> level(0, 4);
+      std::uniform_real_distribution<double> real(0, 4);
+      for (Eigen::Index i = 0; i < x.rows(); ++i)
+        for (Eigen::Index j = 0; j < 3; ++j) x(i, j) = discrete ? level(rng) : real(rng);
+      const RankingScorer scorer(*FindRankingMethod(method), {x, {false, true, false}, {}, {}});
+      RankSamples h = RankStability(scorer, Vec({0.5, 0.2, 0.3}), {2100, 8, 99, 2});
+      CHECK(h.tied.empty() == !discrete);
+      const double eps = discrete ? 1e-12 : 0;
+      for (int select : {1, 10, 60, 75}) {
+        for (int i = 0; i < 60; ++i) {
+          const CandidateStability got = SummarizeStability(h, i, select);
+          const CandidateStability want = FromHistogram(h, i, select);
+          CAPTURE(i);
+          CAPTURE(select);
+          CAPTURE(discrete);
+          REQUIRE(got.rank_p5 == want.rank_p5);
+          REQUIRE(got.rank_median == want.rank_median);
+          REQUIRE(got.rank_p95 == want.rank_p95);
+          REQUIRE(std::abs(got.mean_rank - want.mean_rank) <= eps * want.mean_rank);
+          REQUIRE(std::abs(got.top_rank_acceptability - want.top_rank_acceptability) <= eps);
+          REQUIRE(std::abs(got.p_top_n - want.p_top_n) <= eps);
+          REQUIRE(got.acceptability.size() == want.acceptability.size());
+          for (size_t r = 0; r < got.acceptability.size(); ++r)
+            REQUIRE(std::abs(got.acceptability[r] - want.acceptability[r]) <= eps);
+        }
       }
     }
   }

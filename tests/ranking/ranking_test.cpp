@@ -113,7 +113,7 @@ TEST_CASE("ranking: weighted min-max scores, by hand") {
   CHECK(n.candidates[2].value == doctest::Approx(6.25));
 }
 
-TEST_CASE("ranking: method score breaks ties by level, then by credit code") {
+TEST_CASE("ranking: method score breaks ties by level, and equal maturity and level share a rank") {
   Eigen::MatrixXd x(4, 0);
   RankingInput in = Input(x, {3.1, 3.1, 3.1, 3.5});
   in.candidates[0].id = "C";
@@ -125,7 +125,13 @@ TEST_CASE("ranking: method score breaks ties by level, then by credit code") {
   Ranking r = RankCandidates(Config("score", {}), in, none, {10000, 50, 42, 10});
   std::vector<std::string> order;
   for (const auto& c : r.candidates) order.push_back(c.candidate.id);
-  CHECK(order == std::vector<std::string>{"ID1003", "B", "A", "C"});
+  CHECK(order == std::vector<std::string>{"ID1003", "B", "A", "C"});  // within a tie by id
+  std::vector<int> ranks;
+  for (const auto& c : r.candidates) ranks.push_back(c.rank);
+  CHECK(ranks == std::vector<int>{1, 2, 3, 3});  // the credit code no longer breaks the tie
+  CHECK(r.candidates[2].tied_with == std::vector<std::string>{"C"});
+  CHECK(r.candidates[3].tied_with == std::vector<std::string>{"A"});
+  CHECK(r.candidates[1].tied_with.empty());
   CHECK_FALSE(r.stability_computed);  // no weights to vary
 }
 

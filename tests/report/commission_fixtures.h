@@ -85,6 +85,21 @@ inline Ranking SampleRanking() {
   return r;
 }
 
+/// SampleRanking with two ties: the candidates at places 5 and 6 share rank
+/// 5, the selection's last (select 5), and the last two share rank 11.
+inline Ranking TiedSampleRanking() {
+  Ranking r = SampleRanking();
+  auto tie = [&](size_t a, size_t b) {
+    r.candidates[b].rank = r.candidates[a].rank;
+    r.candidates[b].value = r.candidates[a].value;
+    r.candidates[a].tied_with = {r.candidates[b].candidate.id};
+    r.candidates[b].tied_with = {r.candidates[a].candidate.id};
+  };
+  tie(4, 5);
+  tie(10, 11);
+  return r;
+}
+
 inline void SetEveryText(Ranking& r, const std::string& text) {
   const LocalizedText both{text, text};
   r.id = r.config_file = r.config_sha256 = text;

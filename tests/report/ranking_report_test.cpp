@@ -101,6 +101,40 @@ TEST_CASE("ranking report: every candidate has a row with its interval bar, P(to
   CHECK(html.find("<td class=\"num\" data-v=\"0.9412\">94.1%</td>") != std::string::npos);
 }
 
+TEST_CASE("ranking report: tied candidates say so in both languages, and a tie at rank N moves the cut-off line") {
+  const std::string zh = Render(testing::TiedSampleRanking(), "zh");
+  CHECK(Count(zh, "<td class=\"num rank-cell\">并列第 5</td>") == 2);
+  CHECK(Count(zh, "<td class=\"num rank-cell\">并列第 11</td>") == 2);
+  CHECK(zh.find("<td class=\"num rank-cell\">7</td>") != std::string::npos);
+  CHECK(zh.find("<p class=\"ties-note\">贴近度相同的企业并列同一名次，其后的名次相应空缺（如 1、2、2、4）。"
+                "并列第 5 名：上海嘉定某新能源汽车电子有限公司、上海嘉定某精密模具有限公司；"
+                "并列第 11 名：上海嘉定某机器人有限公司、上海嘉定某包装材料有限公司。</p>") != std::string::npos);
+  // Six rank within the first 5: one cut-off line, after both tied 5th, saying so.
+  CHECK(Count(zh, "<tr class=\"cutoff-row\">") == 1);
+  CHECK(Count(zh, "<tr class=\"cand selected") == 6);
+  CHECK(zh.find("以上 6 家排名均在前 5 名内（含并列），多于拟入选的 5 家") != std::string::npos);
+  const std::string en = Render(testing::TiedSampleRanking(), "en");
+  CHECK(Count(en, "<td class=\"num rank-cell\">tied 5th</td>") == 2);
+  CHECK(Count(en, "<td class=\"num rank-cell\">tied 11th</td>") == 2);
+  CHECK(en.find("share a rank, and the places they take are skipped (1, 2, 2, 4). tied 5th: ") != std::string::npos);
+  CHECK(en.find("The 6 above all rank within the first 5, ties included") != std::string::npos);
+  // The summary: the tie straddles the cut-off; a tie for first is no lead.
+  CHECK(zh.find("第 5 名并列（上海嘉定某新能源汽车电子有限公司、上海嘉定某精密模具有限公司，0.6455），跨过了第 5 名的入选线") !=
+        std::string::npos);
+  CHECK(en.find("A tie at rank 5 (") != std::string::npos);
+  Ranking top = testing::TiedSampleRanking();
+  top.candidates[1].rank = 1;
+  top.candidates[1].value = top.candidates[0].value;
+  const std::string lead = Render(top, "en");
+  CHECK(lead.find("<strong>上海嘉定某汽车零部件有限公司, 上海嘉定某集成电路封测有限公司</strong> are tied first") !=
+        std::string::npos);
+  CHECK(lead.find("ahead of") == std::string::npos);
+  // Without ties: no note, the usual line.
+  const std::string plain = Render(SampleRanking(), "en");
+  CHECK(plain.find("ties-note") == std::string::npos);
+  CHECK(Count(plain, "<tr class=\"cutoff-row\"><td colspan=\"10\">The 5 above are the selection") == 1);
+}
+
 TEST_CASE("ranking report: the weights come with λmax, CI, RI and CR, and the judgments") {
   const std::string html = Render(SampleRanking(), "zh");
   CHECK(html.find("<span class=\"v\">3.0092</span>") != std::string::npos);
