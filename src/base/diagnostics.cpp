@@ -1,8 +1,12 @@
 #include "base/diagnostics.h"
 
+#include <sys/stat.h>
+
 #include <sstream>
 #include <stdexcept>
 
+#include "base/input_limits.h"
+#include "base/input_text.h"
 #include "base/text.h"
 #include "base/utf8.h"
 
@@ -70,6 +74,16 @@ void Diagnostics::Add(Severity severity, const std::string& file, SourcePos pos,
     if (s.first == file && pos.line >= 1 &&
         pos.line <= static_cast<int>(s.second.size()))
       d.source_line = s.second[pos.line - 1];
+  // The quoted line is shown as text: an invalid byte becomes U+FFFD.
+  if (auto bad = FirstInvalidUtf8(d.source_line)) {
+    std::string clean(d.source_line, 0, *bad);
+    for (size_t i = *bad; i < d.source_line.size();) {
+      const Utf8Char c = DecodeUtf8(d.source_line, i);
+      clean.append(c.valid ? d.source_line.substr(i, c.length) : "\xEF\xBF\xBD");
+      i += c.length;
+    }
+    d.source_line = std::move(clean);
+  }
   items_.push_back(std::move(d));
 }
 
@@ -115,7 +129,16 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   return out.str();
 }
 
-std::optional<std::string> ReadSource(const std::string& path, Diagnostics& diags) {
+std::optional<std::string> ReadSource(const std::string& path, Diagnostics& diags, const std::string& what) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    diags.Error(path, {}, "is a directory, expected " + (what.empty() ? std::string("a file") : what));
+    return std::nullopt;
+  }
+  if (::stat(path.c_str(), &st) == 0 && static_cast<unsigned long long>(st.st_size) > kMaxDocumentBytes) {
+    diags.Error(path, {}, TooLargeMessage(static_cast<size_t>(st.st_size), kMaxDocumentBytes));
+    return std::nullopt;  // not read: the limit is there to spare the memory
+  }
   try {
     return ReadFile(path);
   } catch (const std::runtime_error& e) {
