@@ -11,9 +11,11 @@
 #include "answers/answers_loader.h"
 #include "answers/cohort_csv.h"
 #include "assessment/assessment_json.h"
+#include "assessment/ranking_json.h"
 #include "base/input_limits.h"
 #include "ranking/ranking_config_csv.h"
 #include "ranking/ranking_config_judgments.h"
+#include "ranking/ranking_method.h"
 #include "rubric/rubric_loader.h"
 
 namespace fa {
@@ -105,6 +107,20 @@ TEST_CASE("input limits: JSON nested deeper than the limit is refused at the bra
   CHECK(AssessmentsFromJson(text + "}", "deep.json", d).empty());
   CHECK(d.Format().substr(0, d.Format().find('\n')) ==
         "deep.json:1:70: error: nested deeper than 64 levels (docs/limits.md)");
+}
+
+TEST_CASE("input limits: saved Ranking JSON with a key given twice is refused naming the key and both places") {
+  Diagnostics d;
+  CHECK_FALSE(RankingFromJson("{\"method\": \"weighted\",\n \"candidates\": [{\"rank\": 1, \"rank\": 2}],\n"
+                              " \"method\": \"topsis\"}",
+                              "r.json", RankingMethodFactsTable(), d));
+  CHECK(d.Format() ==
+        "r.json:2:29: error: duplicate key 'rank' (first at 2:18)\n"
+        " \"candidates\": [{\"rank\": 1, \"rank\": 2}],\n"
+        "                            ^\n"
+        "r.json:3:2: error: duplicate key 'method' (first at 1:2)\n"
+        " \"method\": \"topsis\"}\n"
+        " ^\n");
 }
 
 }  // namespace fa
