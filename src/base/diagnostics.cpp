@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
@@ -52,6 +53,23 @@ std::string CaretLine(const std::string& line, int column) {
   if (target > line.size()) out.append(target - line.size(), ' ');
   return out + "^";
 }
+// A long line (a megabyte-long CSV header) is quoted as the kQuoted bytes
+// around `column`, cut between code points, with "..." where it was cut;
+// `column` is moved to match.
+constexpr size_t kQuoted = 160;
+std::string QuotedWindow(const std::string& line, int& column) {
+  if (line.size() <= kQuoted) return line;
+  size_t start = column > static_cast<int>(kQuoted / 2) ? static_cast<size_t>(column) - 1 - kQuoted / 2 : 0;
+  start = std::min(start, line.size());
+  while (start < line.size() && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) ++start;
+  const std::string_view kept = Utf8Prefix(std::string_view(line).substr(start), kQuoted);
+  std::string out = start > 0 ? "..." : "";
+  out.append(kept);
+  if (start + kept.size() < line.size()) out += "...";
+  if (column > 0) column = column - static_cast<int>(start) + (start > 0 ? 3 : 0);
+  return out;
+}
+
 }  // namespace
 
 void Diagnostics::AddSource(const std::string& file, const std::string& text) {
@@ -123,8 +141,10 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   }
   out << ": " << SeverityName(d.severity) << ": " << d.message << '\n';
   if (!d.source_line.empty()) {
-    out << d.source_line << '\n';
-    if (d.pos.column > 0) out << CaretLine(d.source_line, d.pos.column) << '\n';
+    int column = d.pos.column;
+    const std::string line = QuotedWindow(d.source_line, column);
+    out << line << '\n';
+    if (column > 0) out << CaretLine(line, column) << '\n';
   }
   return out.str();
 }

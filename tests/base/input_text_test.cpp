@@ -82,4 +82,12 @@ TEST_CASE("csv scanner: the positions of every cell of a long row cost one pass 
   CHECK((line == 1 && column == 6));
 }
 
+TEST_CASE("diagnostics: a megabyte-long line is quoted as a window around the column, the caret under it") {
+  Diagnostics d;
+  const std::string line = std::string(1000, 'a') + "\xFF" + std::string(1 << 20, 'b');
+  CHECK_FALSE(CheckUtf8(line, "long.csv", d));
+  CHECK(d.Format() == "long.csv:1:1001: error: invalid UTF-8 (byte 0xFF)\n..." + std::string(80, 'a') +
+                          "\xEF\xBF\xBD" + std::string(77, 'b') + "...\n" + std::string(83, ' ') + "^\n");
+}
+
 }  // namespace fa
