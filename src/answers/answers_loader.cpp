@@ -146,7 +146,7 @@ std::optional<AnswerSet> LoadAnswerSetFromString(const std::string& text, const 
 }
 
 std::optional<AnswerSet> LoadAnswerSet(const std::string& path, Diagnostics& diags) {
-  std::optional<std::string> text = ReadSource(path, diags);
+  std::optional<std::string> text = ReadSource(path, diags, "an answers file");
   if (!text) return std::nullopt;
   return LoadAnswerSetFromString(*text, path, diags);
 }

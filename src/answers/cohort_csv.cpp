@@ -16,8 +16,11 @@
 #include "answers/cohort_csv_parts.h"
 #include "base/csv_scanner.h"
 #include "base/hash.h"
+#include "base/input_limits.h"
+#include "base/input_text.h"
 #include "base/parallel.h"
 #include "base/text.h"
+#include "base/utf8.h"
 
 namespace fa {
 
@@ -108,6 +111,11 @@ class AnswerSetSink : public CohortSink {
 
 }  // namespace
 
+std::string CellTooLong(size_t bytes) {
+  return "cell of " + std::to_string(bytes) + " bytes, the limit is " + std::to_string(kMaxCellBytes) +
+         " (docs/limits.md)";
+}
+
 CohortLayout ResolveCohortHeader(const Rubric& rubric, std::string_view text, size_t begin,
                                  std::vector<PendingDiagnostic>& shown, size_t& errors) {
   CohortLayout layout;
@@ -126,6 +134,19 @@ CohortLayout ResolveCohortHeader(const Rubric& rubric, std::string_view text, si
   layout.body = scanner.position();
   layout.header_lines = scanner.lines();
   layout.header_end = scanner.record_end();
+  const std::string_view header = text.substr(scanner.record_begin(), layout.header_end - scanner.record_begin());
+  if (auto bad = FirstInvalidUtf8(header)) {  // names are not read then: they are not text
+    HeaderError(shown, errors, scanner, scanner.record_begin() + *bad,
+                InvalidUtf8Message(text, scanner.record_begin() + *bad));
+    layout.body = text.size();  // rows are not read against a header that cannot be
+    return layout;
+  }
+  for (const CsvField& field : f)
+    if (field.text.size() > kMaxCellBytes) {
+      HeaderError(shown, errors, scanner, field.offset, CellTooLong(field.text.size()));
+      layout.body = text.size();
+      return layout;
+    }
 
   std::unordered_map<std::string, int> criterion_index;
   std::vector<std::string> candidates;
@@ -173,6 +194,56 @@ CohortLayout ResolveCohortHeader(const Rubric& rubric, std::string_view text, si
       layout.condition_columns.push_back(static_cast<int>(seen[field]));
   return layout;
 }
+
+namespace {
+
+// What can be judged only once every row is read, reported at the end of
+// the header: required criteria without a column, no rows at all, too many.
+void CheckAfterRows(const CohortLayout& layout, std::string_view text, size_t begin,
+                    const std::vector<size_t>& missing_rows, const std::vector<size_t>& missing_first,
+                    CohortCsvSummary& summary, std::vector<PendingDiagnostic>& shown) {
+  CsvScanner header(text, begin, text.size());
+  std::vector<CsvField> ignored;
+  header.Next(ignored);
+  if (summary.rows == 0 && summary.errors == 0) {
+    const bool cut = layout.header_end == text.size();
+    HeaderError(shown, summary.errors, header, layout.header_end,
+                cut ? "the file ends inside the header row: no factory rows (is the file cut short?)"
+                    : "no factory rows after the header");
+  }
+  if (summary.rows > kMaxCohortRows)
+    HeaderError(shown, summary.errors, header, layout.header_end,
+                std::to_string(summary.rows) + " rows, the limit is " + std::to_string(kMaxCohortRows) +
+                    " (docs/limits.md)");
+  for (size_t c = 0; c < layout.criteria.size(); ++c)
+    if (missing_rows[c] > 0)
+      HeaderError(shown, summary.errors, header, layout.header_end,
+                  "no column for required criterion '" + layout.criteria[c]->id + "' (it applies to " +
+                      std::to_string(missing_rows[c]) + " row" + (missing_rows[c] == 1 ? "" : "s") +
+                      ", the first is row " + std::to_string(missing_first[c]) + ")");
+}
+
+void ReportDuplicateCodes(std::vector<CodeSeen>& codes, std::vector<bool>& failed_rows, CohortCsvSummary& summary,
+                          std::vector<PendingDiagnostic>& shown) {
+  // A factory appears once in a cohort: a repeated credit code would count
+  // it twice among its peers.
+  std::stable_sort(codes.begin(), codes.end(), [](const CodeSeen& a, const CodeSeen& b) { return a.code < b.code; });
+  for (size_t i = 1, first = 0; i < codes.size(); ++i) {
+    if (codes[i].code != codes[first].code) {
+      first = i;
+      continue;
+    }
+    ++summary.errors;
+    if (!failed_rows[codes[i].row - 1]) {
+      failed_rows[codes[i].row - 1] = true;
+      ++summary.rows_with_errors;
+    }
+    shown.push_back({Severity::kError, codes[i].line, codes[i].column, codes[i].offset, codes[i].row, "credit_code",
+                     "'" + std::string(codes[i].code) + "' is also the code of row " + std::to_string(codes[first].row)});
+  }
+}
+
+}  // namespace
 
 CohortCsvSummary ReadCohortCsv(const Rubric& rubric, std::string_view text, const std::string& file,
                                CohortSink& sink, Diagnostics& diags, const CohortCsvOptions& options) {
@@ -231,32 +302,8 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, std::string_view text, cons
     line_base += p.lines;
     row_base += p.rows;
   }
-  CsvScanner header(text, begin, text.size());
-  std::vector<CsvField> ignored;
-  header.Next(ignored);
-  for (size_t c = 0; c < layout.criteria.size(); ++c)
-    if (missing_rows[c] > 0)
-      HeaderError(shown, summary.errors, header, layout.header_end,
-                  "no column for required criterion '" + layout.criteria[c]->id + "' (it applies to " +
-                      std::to_string(missing_rows[c]) + " row" + (missing_rows[c] == 1 ? "" : "s") +
-                      ", the first is row " + std::to_string(missing_first[c]) + ")");
-
-  // A factory appears once in a cohort: a repeated credit code would count
-  // it twice among its peers.
-  std::stable_sort(codes.begin(), codes.end(), [](const CodeSeen& a, const CodeSeen& b) { return a.code < b.code; });
-  for (size_t i = 1, first = 0; i < codes.size(); ++i) {
-    if (codes[i].code != codes[first].code) {
-      first = i;
-      continue;
-    }
-    ++summary.errors;
-    if (!failed_rows[codes[i].row - 1]) {
-      failed_rows[codes[i].row - 1] = true;
-      ++summary.rows_with_errors;
-    }
-    shown.push_back({Severity::kError, codes[i].line, codes[i].column, codes[i].offset, codes[i].row, "credit_code",
-                     "'" + std::string(codes[i].code) + "' is also the code of row " + std::to_string(codes[first].row)});
-  }
+  CheckAfterRows(layout, text, begin, missing_rows, missing_first, summary, shown);
+  ReportDuplicateCodes(codes, failed_rows, summary, shown);
 
   std::stable_sort(shown.begin(), shown.end(), [](const PendingDiagnostic& a, const PendingDiagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
@@ -287,6 +334,10 @@ CohortFile::CohortFile(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
   struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    throw std::runtime_error(path + ": is a directory, expected a cohort CSV file");
+  }
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
     throw std::runtime_error(path + ": cannot open: not a regular file");
@@ -314,19 +365,6 @@ std::vector<std::string> CohortCsvColumns(const Rubric& rubric) {
   for (const auto& [name, column] : kProfileColumns) out.push_back(name);
   for (const Criterion* c : rubric.AllCriteria()) out.push_back(c->id);
   return out;
-}
-
-std::string CsvQuote(std::string_view value) {
-  bool quote = !value.empty() && (value.front() == ' ' || value.front() == '\t' || value.back() == ' ' ||
-                                  value.back() == '\t');
-  for (char c : value) quote = quote || c == ',' || c == '"' || c == '\n' || c == '\r';
-  if (!quote) return std::string(value);
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace fa

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "answers/answer_set.h"
+#include "base/csv_text.h"
 #include "base/diagnostics.h"
 #include "rubric/rubric.h"
 
@@ -98,9 +99,5 @@ class CohortFile {
 /// (`credit_code, name, town, industry, manufacturing_type, employees,
 /// revenue`), then every criterion id in rubric order.
 std::vector<std::string> CohortCsvColumns(const Rubric& rubric);
-
-/// `value` as one CSV field: quoted (quotes doubled) when it holds a comma,
-/// a quote, a line break or surrounding blanks.
-std::string CsvQuote(std::string_view value);
 
 }  // namespace fa

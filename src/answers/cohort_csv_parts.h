@@ -30,6 +30,9 @@ struct CohortLayout {
   size_t header_end = 0;                   ///< offset of the header's line break
 };
 
+/// "cell of N bytes, the limit is M (docs/limits.md)".
+std::string CellTooLong(size_t bytes);
+
 /// A diagnostic waiting for its part's line and row offsets.
 struct PendingDiagnostic {
   Severity severity = Severity::kError;

@@ -9,6 +9,9 @@
 #include "base/text.h"
 #include "answers/credit_code.h"
 #include "base/csv_scanner.h"
+#include "base/input_limits.h"
+#include "base/input_text.h"
+#include "base/utf8.h"
 
 namespace fa {
 
@@ -63,9 +66,10 @@ class PartReader {
       row_failed_ = false;
       // A row the CSV syntax breaks is reported as such; its cells are
       // not judged, since they are not what the author meant.
-      const bool broken = !scanner_.errors().empty();
+      bool broken = !scanner_.errors().empty();
       for (const auto& e : scanner_.errors()) Report(Severity::kError, e.offset, "", e.message);
       scanner_.errors().clear();
+      broken = broken || !CheckRowText(f);
       if (broken) {
       } else if (f.size() != columns) {
         size_t at = f.size() < columns ? scanner_.record_end() : f[columns].offset;
@@ -94,6 +98,25 @@ class PartReader {
   }
 
  private:
+  // The row's bytes are UTF-8 and no cell is past kMaxCellBytes; reports
+  // the first problem otherwise. Each byte is looked at once, in the thread
+  // reading the part, while the row is still in cache.
+  bool CheckRowText(const std::vector<CsvField>& f) {
+    const size_t begin = scanner_.record_begin();
+    if (auto bad = FirstInvalidUtf8(text_.substr(begin, scanner_.record_end() - begin))) {
+      Report(Severity::kError, begin + *bad, "", InvalidUtf8Message(text_, begin + *bad));
+      return false;
+    }
+    if (scanner_.record_end() - begin <= kMaxCellBytes) return true;  // no cell can be longer than its row
+    for (size_t i = 0; i < f.size(); ++i)
+      if (f[i].text.size() > kMaxCellBytes) {
+        Report(Severity::kError, f[i].offset, i < layout_.names.size() ? layout_.names[i] : "",
+               CellTooLong(f[i].text.size()));
+        return false;
+      }
+    return true;
+  }
+
   void Report(Severity severity, size_t offset, const std::string& column, std::string message) {
     if (severity == Severity::kError) {
       ++part_.errors;

@@ -1,6 +1,9 @@
 // Reading Assessments back from JSON, for re-rendering without rescoring.
 #include "assessment/assessment_json.h"
 
+#include <algorithm>
+#include <limits>
+
 #include "assessment/assessment_json_v1.h"
 #include "assessment/json_fields.h"
 
@@ -124,6 +127,23 @@ void ReadTiers(JsonFields& r, const JsonObject& t, Assessment& a) {
   }
 }
 
+// Every level the assessment names lies in its rubric's range: 0 (below
+// level 1; for a criterion of a points rubric, none) to the top level, and
+// 1 to the top for the per-level scores — a report indexes its tables by them.
+void CheckLevels(JsonFields& r, const Assessment& a) {
+  int top = a.rubric.levels.empty() ? std::numeric_limits<int>::max() : 0;
+  for (const auto& l : a.rubric.levels) top = std::max(top, l.level);
+  auto check = [&](int level, int lowest, const std::string& what) {
+    if (level < lowest || level > top)
+      r.Fail(what + " is level " + std::to_string(level) + ", outside the rubric's levels " +
+             std::to_string(lowest) + " to " + std::to_string(top));
+  };
+  check(a.level, 0, "result");
+  for (const auto& l : a.levels) check(l.level, 1, "levels[]");
+  for (const auto& n : a.nodes) check(n.level, 0, "node '" + n.id + "'");
+  for (const auto& c : a.criteria) check(c.level, 0, "criterion '" + c.id + "'");
+}
+
 Assessment ReadAssessment(JsonFields& r, const JsonObject& o) {
   Assessment a;
   JsonObject p = r.Obj(o, "provenance");
@@ -153,6 +173,7 @@ Assessment ReadAssessment(JsonFields& r, const JsonObject& o) {
   for (const auto& c : r.Objects(o, "criteria")) a.criteria.push_back(ReadCriterion(r, c));
   ReadPlan(r, o, a);
   if (JsonObject t = r.Obj(o, "tiers")) ReadTiers(r, t, a);
+  CheckLevels(r, a);
   return a;
 }
 

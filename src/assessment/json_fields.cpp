@@ -4,9 +4,17 @@
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>
 
+#include <cmath>
+#include <limits>
+
+#include "assessment/json_checks.h"
+#include "base/input_text.h"
+#include "base/text.h"
+
 namespace fa {
 
 JsonObject ParseJsonObject(const std::string& text, const std::string& file, Diagnostics& diags) {
+  if (!CheckDocumentText(text, file, diags) || !CheckJsonStructure(text, file, diags)) return nullptr;
   Poco::Dynamic::Var root;
   try {
     Poco::JSON::Parser parser;
@@ -57,6 +65,17 @@ std::string JsonFields::Str(const JsonObject& o, const std::string& key) {
 }
 
 double JsonFields::Num(const JsonObject& o, const std::string& key) { return OptNum(o, key).value_or(0); }
+
+int JsonFields::Int(const JsonObject& o, const std::string& key) {
+  const std::optional<double> v = OptNum(o, key);
+  if (!v) return 0;
+  // A cast of 2147483648 would wrap to a negative level: out of range is an error.
+  if (*v < std::numeric_limits<int>::min() || *v > std::numeric_limits<int>::max() || *v != std::floor(*v)) {
+    Fail("'" + key + "' must be a whole number of 32 bits, found " + FormatNumber(*v));
+    return 0;
+  }
+  return static_cast<int>(*v);
+}
 
 long long JsonFields::Int64(const JsonObject& o, const std::string& key) {
   const Poco::Dynamic::Var v = Value(o, key);

@@ -41,7 +41,8 @@ class JsonFields {
 
   std::string Str(const JsonObject& o, const std::string& key);
   double Num(const JsonObject& o, const std::string& key);
-  int Int(const JsonObject& o, const std::string& key) { return static_cast<int>(Num(o, key)); }
+  /// A whole number within int's range; anything else is reported (never wrapped).
+  int Int(const JsonObject& o, const std::string& key);
   /// An integer read exactly (a double would round beyond 2^53).
   long long Int64(const JsonObject& o, const std::string& key);
   bool Bool(const JsonObject& o, const std::string& key);

@@ -1,5 +1,6 @@
 #include "assessment/ranking_json.h"
 
+#include "base/csv_text.h"
 #include "base/json_writer.h"
 #include "base/text.h"
 #include "base/version.h"
@@ -112,16 +113,6 @@ void WriteCandidate(JsonWriter& w, const Ranking& r, const RankedCandidate& c) {
   w.EndObject();
 }
 
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 std::string RankingToJson(const Ranking& r) {
@@ -153,15 +144,15 @@ std::string RankingToJson(const Ranking& r) {
 
 std::string RankingToCsv(const Ranking& r) {
   std::string out = "rank,id,name,town,industry,level,maturity_score,";
-  out += r.method.value_name;
+  out += CsvQuote(r.method.value_name);
   out += ",rank_p5,rank_median,rank_p95,mean_rank,top_rank_acceptability,p_top_" +
          std::to_string(r.stability.select);
-  for (const auto& c : r.criteria) out += "," + CsvField(c.id);
+  for (const auto& c : r.criteria) out += "," + CsvQuote(c.id);
   out += "\n";
   for (const auto& c : r.candidates) {
-    out += std::to_string(c.rank) + "," + CsvField(c.candidate.id) + "," +
-           CsvField(c.candidate.name) + "," + CsvField(c.candidate.town) + "," +
-           CsvField(c.candidate.industry) + ",";
+    out += std::to_string(c.rank) + "," + CsvQuote(c.candidate.id) + "," +
+           CsvQuote(c.candidate.name) + "," + CsvQuote(c.candidate.town) + "," +
+           CsvQuote(c.candidate.industry) + ",";
     out += (c.candidate.level ? std::to_string(*c.candidate.level) : "") + ",";
     out += (c.candidate.maturity ? FormatNumber(*c.candidate.maturity) : "") + ",";
     out += FormatNumber(c.value);

@@ -126,14 +126,20 @@ bool CsvScanner::Next(std::vector<CsvField>& fields) {
 }
 
 void CsvScanner::Position(size_t offset, int& line, int& column) const {
-  line = record_line_;
-  size_t line_start = record_begin_;
-  for (size_t i = record_begin_; i < offset && i < text_.size(); ++i)
+  // Goes on from the offset asked last when it is not past this one, so
+  // the positions of every cell of a record cost one pass over it.
+  if (seen_record_ != record_begin_ || offset < seen_.offset) {
+    seen_record_ = record_begin_;
+    seen_ = {record_begin_, record_line_, record_begin_};
+  }
+  for (size_t i = seen_.offset; i < offset && i < text_.size(); ++i)
     if (text_[i] == '\n') {
-      ++line;
-      line_start = i + 1;
+      ++seen_.line;
+      seen_.line_start = i + 1;
     }
-  column = static_cast<int>(offset - line_start) + 1;
+  seen_.offset = std::max(seen_.offset, offset);
+  line = seen_.line;
+  column = static_cast<int>(offset - seen_.line_start) + 1;
 }
 
 std::string_view LineAround(std::string_view text, size_t offset) {

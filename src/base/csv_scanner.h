@@ -61,6 +61,13 @@ class CsvScanner {
   std::vector<std::string> storage_;                  // unescaped quoted fields
   std::vector<std::pair<size_t, size_t>> stored_;     // (field, storage slot) of this record
   std::vector<CsvSyntaxError> errors_;
+  struct Seen {
+    size_t offset;
+    int line;
+    size_t line_start;
+  };
+  mutable size_t seen_record_ = static_cast<size_t>(-1);  // the record `seen_` is in
+  mutable Seen seen_{0, 0, 0};                             // the last offset Position() walked to
 };
 
 /// The text of the line of `text` holding `offset`, without its line break

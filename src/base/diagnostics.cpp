@@ -1,8 +1,13 @@
 #include "base/diagnostics.h"
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
+#include "base/input_limits.h"
+#include "base/input_text.h"
 #include "base/text.h"
 #include "base/utf8.h"
 
@@ -48,6 +53,23 @@ std::string CaretLine(const std::string& line, int column) {
   if (target > line.size()) out.append(target - line.size(), ' ');
   return out + "^";
 }
+// A long line (a megabyte-long CSV header) is quoted as the kQuoted bytes
+// around `column`, cut between code points, with "..." where it was cut;
+// `column` is moved to match.
+constexpr size_t kQuoted = 160;
+std::string QuotedWindow(const std::string& line, int& column) {
+  if (line.size() <= kQuoted) return line;
+  size_t start = column > static_cast<int>(kQuoted / 2) ? static_cast<size_t>(column) - 1 - kQuoted / 2 : 0;
+  start = std::min(start, line.size());
+  while (start < line.size() && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) ++start;
+  const std::string_view kept = Utf8Prefix(std::string_view(line).substr(start), kQuoted);
+  std::string out = start > 0 ? "..." : "";
+  out.append(kept);
+  if (start + kept.size() < line.size()) out += "...";
+  if (column > 0) column = column - static_cast<int>(start) + (start > 0 ? 3 : 0);
+  return out;
+}
+
 }  // namespace
 
 void Diagnostics::AddSource(const std::string& file, const std::string& text) {
@@ -70,6 +92,16 @@ void Diagnostics::Add(Severity severity, const std::string& file, SourcePos pos,
     if (s.first == file && pos.line >= 1 &&
         pos.line <= static_cast<int>(s.second.size()))
       d.source_line = s.second[pos.line - 1];
+  // The quoted line is shown as text: an invalid byte becomes U+FFFD.
+  if (auto bad = FirstInvalidUtf8(d.source_line)) {
+    std::string clean(d.source_line, 0, *bad);
+    for (size_t i = *bad; i < d.source_line.size();) {
+      const Utf8Char c = DecodeUtf8(d.source_line, i);
+      clean.append(c.valid ? d.source_line.substr(i, c.length) : "\xEF\xBF\xBD");
+      i += c.length;
+    }
+    d.source_line = std::move(clean);
+  }
   items_.push_back(std::move(d));
 }
 
@@ -109,13 +141,24 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   }
   out << ": " << SeverityName(d.severity) << ": " << d.message << '\n';
   if (!d.source_line.empty()) {
-    out << d.source_line << '\n';
-    if (d.pos.column > 0) out << CaretLine(d.source_line, d.pos.column) << '\n';
+    int column = d.pos.column;
+    const std::string line = QuotedWindow(d.source_line, column);
+    out << line << '\n';
+    if (column > 0) out << CaretLine(line, column) << '\n';
   }
   return out.str();
 }
 
-std::optional<std::string> ReadSource(const std::string& path, Diagnostics& diags) {
+std::optional<std::string> ReadSource(const std::string& path, Diagnostics& diags, const std::string& what) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    diags.Error(path, {}, "is a directory, expected " + (what.empty() ? std::string("a file") : what));
+    return std::nullopt;
+  }
+  if (::stat(path.c_str(), &st) == 0 && static_cast<unsigned long long>(st.st_size) > kMaxDocumentBytes) {
+    diags.Error(path, {}, TooLargeMessage(static_cast<size_t>(st.st_size), kMaxDocumentBytes));
+    return std::nullopt;  // not read: the limit is there to spare the memory
+  }
   try {
     return ReadFile(path);
   } catch (const std::runtime_error& e) {

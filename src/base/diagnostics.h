@@ -56,9 +56,11 @@ class Diagnostics {
 };
 
 /// Reads a whole input file; when it cannot be read, reports why as an
-/// error against `path` ("cannot open: No such file or directory") and
-/// returns nullopt. Loaders use it so a missing file is a diagnostic.
-std::optional<std::string> ReadSource(const std::string& path, Diagnostics& diags);
+/// error against `path` ("cannot open: No such file or directory", "is a
+/// directory, expected WHAT", "file too large: …") and returns nullopt.
+/// Loaders use it so a missing file is a diagnostic. `what` names the file
+/// expected ("an answers file"; "a file" when empty).
+std::optional<std::string> ReadSource(const std::string& path, Diagnostics& diags, const std::string& what = "");
 
 /// Formats one diagnostic (see Diagnostics::Format).
 std::string FormatDiagnostic(const Diagnostic& d);

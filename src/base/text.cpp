@@ -1,5 +1,7 @@
 #include "base/text.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -30,18 +32,23 @@ std::string HtmlEscape(const std::string& text) {
 size_t EditDistance(const std::string& a, const std::string& b) {
   // Optimal string alignment: insertions, deletions, substitutions and
   // swaps of two adjacent characters each cost 1 ("nmae" -> "name").
+  // Three rows of the table (i - 2, i - 1, i), not all of it: memory
+  // O(m), so a megabyte-long word costs no more than its length.
   const size_t n = a.size(), m = b.size();
-  std::vector<std::vector<size_t>> d(n + 1, std::vector<size_t>(m + 1));
-  for (size_t i = 0; i <= n; ++i) d[i][0] = i;
-  for (size_t j = 0; j <= m; ++j) d[0][j] = j;
-  for (size_t i = 1; i <= n; ++i)
+  std::vector<size_t> before(m + 1), prev(m + 1), row(m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = j;
+  for (size_t i = 1; i <= n; ++i) {
+    row[0] = i;
     for (size_t j = 1; j <= m; ++j) {
-      size_t sub = d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, sub});
+      size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      row[j] = std::min({prev[j] + 1, row[j - 1] + 1, sub});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        row[j] = std::min(row[j], before[j - 2] + 1);
     }
-  return d[n][m];
+    std::swap(before, prev);
+    std::swap(prev, row);
+  }
+  return prev[m];
 }
 
 std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates) {
@@ -49,6 +56,10 @@ std::string ClosestMatch(const std::string& word, const std::vector<std::string>
   std::string best;
   size_t best_distance = limit + 1;
   for (const auto& c : candidates) {
+    // The distance is at least the difference in length: skip candidates
+    // that cannot win without filling the table (a 1 MB word against ids).
+    const size_t gap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+    if (gap >= best_distance) continue;
     size_t d = EditDistance(word, c);
     if (d < best_distance) {
       best_distance = d;
@@ -105,6 +116,8 @@ std::string QuotedList(const std::vector<std::string>& items) {
 }
 
 std::string ReadFile(const std::string& path) {
+  struct stat st;  // a directory opens as a stream whose size is garbage
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw std::runtime_error(path + ": is a directory");
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
   const std::streamoff size = in.tellg();

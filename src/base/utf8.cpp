@@ -1,6 +1,8 @@
 #include "base/utf8.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <iterator>
 
 namespace fa {
@@ -83,7 +85,13 @@ Utf8Char DecodeUtf8(std::string_view text, size_t pos) {
 }
 
 std::optional<size_t> FirstInvalidUtf8(std::string_view text) {
-  for (size_t i = 0; i < text.size();) {
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    // ASCII eight bytes at a time: no byte has its high bit set.
+    uint64_t word;
+    while (i + 8 <= n && (std::memcpy(&word, text.data() + i, 8), (word & 0x8080808080808080ull) == 0)) i += 8;
+    while (i < n && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+    if (i == n) break;
     const Utf8Char c = DecodeUtf8(text, i);
     if (!c.valid) return i;
     i += c.length;

@@ -108,9 +108,10 @@ std::vector<AssessmentSource> ReadAssessmentInputs(const InputFiles& files, cons
   std::vector<AssessmentSource> out;
   for (const auto& path : files.unreadable) diags.Error(path, {}, "cannot read this input");
   for (const auto& path : files.assessments) {
-    const std::string text = ReadFile(path);
-    diags.AddSource(path, text);
-    out.push_back({path, AssessmentsFromJson(text, path, diags), false});
+    const std::optional<std::string> text = ReadSource(path, diags, "an Assessment JSON file");
+    if (!text) continue;
+    diags.AddSource(path, *text);
+    out.push_back({path, AssessmentsFromJson(*text, path, diags), false});
   }
   if (!compiled) return out;
   if (!files.answers.empty()) {

@@ -65,8 +65,8 @@ int RunReport(CommandContext& ctx) {
       }
     }
   } else {
-    std::string text = ReadFile(input);
-    assessments = AssessmentsFromJson(text, input, diags);
+    if (auto text = ReadSource(input, diags, "an Assessment JSON file"))
+      assessments = AssessmentsFromJson(*text, input, diags);
   }
   ctx.err << diags.Format();
   if (diags.HasErrors()) return kExitBadInput;

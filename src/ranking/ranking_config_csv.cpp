@@ -1,6 +1,8 @@
 #include "ranking/ranking_config_csv.h"
 
 #include "base/csv_scanner.h"
+#include "base/input_limits.h"
+#include "base/input_text.h"
 
 namespace fa {
 
@@ -28,6 +30,7 @@ std::vector<std::string> CsvTable::ColumnNames() const {
 
 std::optional<CsvTable> ParseCsv(const std::string& text, const std::string& file,
                                  Diagnostics& diags) {
+  if (!CheckDocumentText(text, file, diags)) return std::nullopt;
   const size_t begin = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   diags.AddSource(file, text.substr(begin));
   CsvTable table;
@@ -46,8 +49,20 @@ std::optional<CsvTable> ParseCsv(const std::string& text, const std::string& fil
     broken = broken || !scanner.errors().empty();
     scanner.errors().clear();
     std::vector<CsvCell> row;
-    for (const CsvField& f : fields) row.push_back({std::string(f.text), pos(f.offset)});
+    for (const CsvField& f : fields) {
+      row.push_back({std::string(f.text), pos(f.offset)});
+      if (f.text.size() > kMaxCellBytes) {
+        diags.Error(file, row.back().pos, "cell of " + std::to_string(f.text.size()) + " bytes, the limit is " +
+                                              std::to_string(kMaxCellBytes) + " (docs/limits.md)");
+        return std::nullopt;
+      }
+    }
     if (!Blank(row)) rows.push_back(std::move(row));
+    if (rows.size() > kMaxTableRows + 1) {
+      diags.Error(file, rows.back().front().pos,
+                  "more than " + std::to_string(kMaxTableRows) + " rows, the limit (docs/limits.md)");
+      return std::nullopt;
+    }
   }
   if (broken) return std::nullopt;
   table.end = {scanner.lines() + 1, 1};
@@ -71,7 +86,7 @@ std::optional<CsvTable> ParseCsv(const std::string& text, const std::string& fil
 }
 
 std::optional<CsvTable> LoadCsv(const std::string& file, Diagnostics& diags) {
-  std::optional<std::string> text = ReadSource(file, diags);
+  std::optional<std::string> text = ReadSource(file, diags, "a CSV table");
   if (!text) return std::nullopt;
   return ParseCsv(*text, file, diags);
 }

@@ -7,6 +7,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "base/input_limits.h"
+#include "base/input_text.h"
 #include "base/text.h"
 #include "ranking/ranking_config_csv.h"
 #include "ranking/ranking_yaml.h"
@@ -172,6 +174,11 @@ std::optional<JudgmentsFile> LoadCsvJudgments(const std::string& path, const std
   diags.AddSource(path, text.rfind("\xEF\xBB\xBF", 0) == 0 ? text.substr(3) : text);
   JudgmentsFile out;
   out.file = path;
+  const size_t columns = table ? table->header.size() - (table->header.front().text.empty() ? 1 : 0) : 0;
+  if (columns > static_cast<size_t>(kMaxJudgmentCriteria)) {
+    found.Error(path, table->header.front().pos, TooManyToCompare(columns));
+    table.reset();
+  }
   if (table) {
     auto report = [&](SourcePos pos, const std::string& message) {
       found.Error(path, pos, message);
@@ -262,6 +269,10 @@ std::optional<PairwiseJudgments> ReadPairwiseMatrix(const YamlValue& value,
     return std::nullopt;
   }
   const size_t n = criteria.size();
+  if (n > static_cast<size_t>(kMaxJudgmentCriteria)) {
+    value.Error(TooManyToCompare(n));
+    return std::nullopt;
+  }
   PairwiseJudgments m;
   m.file = src.file();
   m.pos = value.pos();
@@ -321,7 +332,7 @@ std::optional<PairwiseJudgments> ReadPairwiseMatrix(const YamlValue& value,
 }
 
 std::optional<JudgmentsFile> LoadJudgmentsFile(const std::string& path, Diagnostics& diags) {
-  std::optional<std::string> text = ReadSource(path, diags);
+  std::optional<std::string> text = ReadSource(path, diags, "a judgments file");
   if (!text) return std::nullopt;
   return LoadJudgmentsFromString(*text, path, diags);
 }

@@ -299,7 +299,7 @@ std::optional<RankingConfig> LoadRankingConfigFromString(const std::string& text
 }
 
 std::optional<RankingConfig> LoadRankingConfig(const std::string& path, Diagnostics& diags) {
-  std::optional<std::string> text = ReadSource(path, diags);
+  std::optional<std::string> text = ReadSource(path, diags, "a ranking config");
   if (!text) return std::nullopt;
   return LoadRankingConfigFromString(*text, path, diags);
 }

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <string>
 
+#include "base/input_limits.h"
+#include "base/input_text.h"
 #include "base/text.h"
 #include "rubric/rubric_parts.h"
 
@@ -47,6 +49,10 @@ std::optional<AhpJudgments> ReadAhpWeights(RubricLoad& load, const YamlValue& va
   }
   // Read every entry, remembering where it is written.
   const size_t n = matrix.node().size();
+  if (n > static_cast<size_t>(kMaxJudgmentCriteria)) {
+    matrix.Error(TooManyToCompare(n));
+    return std::nullopt;
+  }
   bool complete = true;
   std::vector<std::vector<YamlValue>> cells;
   size_t r = 0;

@@ -258,7 +258,7 @@ std::optional<Rubric> LoadRubricFromString(const std::string& text, const std::s
 }
 
 std::optional<Rubric> LoadRubric(const std::string& path, Diagnostics& diags) {
-  std::optional<std::string> text = ReadSource(path, diags);
+  std::optional<std::string> text = ReadSource(path, diags, "a rubric file");
   if (!text) return std::nullopt;
   return LoadRubricFromString(*text, path, diags);
 }

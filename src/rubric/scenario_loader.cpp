@@ -187,7 +187,7 @@ std::optional<ScenarioCatalogue> LoadScenarioCatalogueFromString(
 
 std::optional<ScenarioCatalogue> LoadScenarioCatalogue(const std::string& path, Diagnostics& diags,
                                                        const std::vector<std::string>& languages) {
-  std::optional<std::string> text = ReadSource(path, diags);
+  std::optional<std::string> text = ReadSource(path, diags, "a scenario catalogue");
   if (!text) return std::nullopt;
   return LoadScenarioCatalogueFromString(*text, path, diags, languages);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "base/input_limits.h"
 #include "base/text.h"
 #include "rubric/rubric_parts.h"
 
@@ -62,6 +63,19 @@ Node ReadNode(RubricLoad& load, const YamlValue& value) {
   return node;
 }
 
+// Reports the first node deeper than kMaxRubricDepth; counts criteria.
+void CheckTreeSize(RubricLoad& load, const std::vector<Node>& nodes, int depth, size_t& criteria) {
+  for (const Node& n : nodes) {
+    if (depth > kMaxRubricDepth) {
+      load.src.Error(n.pos, "node '" + n.id + "' is " + std::to_string(depth) + " levels deep, the limit is " +
+                                std::to_string(kMaxRubricDepth) + " (docs/limits.md)");
+      return;
+    }
+    criteria += n.criteria.size();
+    CheckTreeSize(load, n.children, depth + 1, criteria);
+  }
+}
+
 }  // namespace
 
 void ReadTree(RubricLoad& load, const YamlValue& value) {
@@ -69,6 +83,11 @@ void ReadTree(RubricLoad& load, const YamlValue& value) {
     Node node = ReadNode(load, item);
     if (!node.id.empty()) load.rubric.tree.push_back(std::move(node));
   }
+  size_t criteria = 0;
+  CheckTreeSize(load, load.rubric.tree, 1, criteria);
+  if (criteria > kMaxRubricCriteria)
+    value.Error("the tree has " + std::to_string(criteria) + " criteria, the limit is " +
+                std::to_string(kMaxRubricCriteria) + " (docs/limits.md)");
 }
 
 Conditions ReadConditions(RubricLoad& load, const YamlValue& value) {

@@ -7,6 +7,7 @@
 
 #include "base/text.h"
 #include "base/utf8.h"
+#include "rubric/yaml_limits.h"
 
 namespace fa {
 
@@ -62,7 +63,6 @@ bool IsValidId(const std::string& text) {
   return true;
 }
 
-
 std::optional<double> ParseRatio(const std::string& text) {
   auto parse_number = [](const std::string& s) -> std::optional<double> {
     if (s.empty() || s.find_first_of(" \t\n") != std::string::npos) return std::nullopt;
@@ -114,9 +114,10 @@ YamlSource::YamlSource(std::string file, Diagnostics& diags)
     : file_(std::move(file)), diags_(&diags) {}
 
 std::optional<YAML::Node> YamlSource::Parse(const std::string& text) const {
+  if (!CheckDocumentText(text, file_, *diags_)) return std::nullopt;
   diags_->AddSource(file_, text);
   try {
-    return YAML::Load(text);
+    return CheckedYaml(YAML::Load(text), file_, *diags_);
   } catch (const YAML::Exception& e) {
     SourcePos pos = PosOf(e.mark);
     Error(pos, "invalid yaml: " + e.msg);
