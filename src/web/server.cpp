@@ -208,7 +208,9 @@ WebServer::WebServer(WebApp& app, const ServerOptions& options, std::ostream& lo
   Poco::Net::ServerSocket socket = Listen(address, 64);
   port_ = socket.address().port();
   const WebConfig& config = app.config();
-  auto* params = new Poco::Net::HTTPServerParams;
+  // One reference-counted owner passed on as a Ptr: handing the raw pointer
+  // to two AutoPtrs (the factory's and TCPServer's) freed it twice.
+  Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(options.threads);
   // A pool of its own: Poco's default pool stops at 16 threads.
   threads_ = std::make_unique<Poco::ThreadPool>(std::min(2, options.threads), options.threads);

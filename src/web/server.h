@@ -30,7 +30,7 @@ class AppHandlerFactory;
 /// 4 threads at 50 connections: autosave p99 1.8 s and timeouts; with 50:
 /// p99 0.45 s, none). The threads mostly wait on the disk or the database, so
 /// many are cheap; the store pools as many connections (ConnectionPool's
-/// max_idle), so no call opens a new database connection.
+/// max_connections), so no thread waits for a database connection.
 int DefaultThreads();
 
 struct ServerOptions {
