@@ -56,16 +56,11 @@ void WriteRubric(JsonWriter& w, const RubricSummary& r) {
   w.EndObject();
 }
 
-void WriteOptional(JsonWriter& w, const std::string& key, const std::optional<double>& v) {
-  w.Key(key);
-  if (v) w.Number(*v); else w.Null();
-}
-
 void WriteStanding(JsonWriter& w, const CohortStanding& s) {
-  WriteOptional(w, "percentile_cohort", s.percentile_cohort);
-  WriteOptional(w, "percentile_industry", s.percentile_industry);
-  WriteOptional(w, "median_cohort", s.median_cohort);
-  WriteOptional(w, "median_industry", s.median_industry);
+  w.Field("percentile_cohort", s.percentile_cohort);
+  w.Field("percentile_industry", s.percentile_industry);
+  w.Field("median_cohort", s.median_cohort);
+  w.Field("median_industry", s.median_industry);
 }
 
 // What a tier check requires: the fields of its kind.
@@ -81,15 +76,15 @@ void WriteRequired(JsonWriter& w, const TierCheck& c) {
 // What the factory has: a level, a value, or the items met and missing.
 void WriteFound(JsonWriter& w, const TierCheck& c) {
   w.Key("found").BeginObject();
-  if (c.kind == "min_level") WriteOptional(w, "level", c.found);
-  if (c.kind == "profile") WriteOptional(w, "value", c.found);
+  if (c.kind == "min_level") w.Field("level", c.found);
+  if (c.kind == "profile") w.Field("value", c.found);
   if (c.kind == "criteria" || c.kind == "nodes" || c.kind == "coverage") {
     w.Field("met", c.items_met).Field("of", c.items_total).Key("items").BeginArray();
     for (const auto& item : c.items) {
       w.BeginObject().Field("id", item.id);
       WriteText(w, "name", item.name);
       w.Field("met", item.met);
-      if (c.kind != "coverage") WriteOptional(w, c.kind == "criteria" ? "score" : "level", item.value);
+      if (c.kind != "coverage") w.Field(c.kind == "criteria" ? "score" : "level", item.value);
       w.EndObject();
     }
     w.EndArray();
@@ -143,9 +138,7 @@ void WriteHead(JsonWriter& w, const Assessment& a) {
   w.Key("levels").BeginArray();
   for (const auto& l : a.levels) {
     w.BeginObject().Field("level", l.level);
-    w.Key("score");
-    if (l.score) w.Number(*l.score); else w.Null();
-    w.Field("applicable", l.applicable).Field("met", l.met).EndObject();
+    w.Field("score", l.score).Field("applicable", l.applicable).Field("met", l.met).EndObject();
   }
   w.EndArray();
 }

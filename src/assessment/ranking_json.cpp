@@ -26,11 +26,7 @@ void WriteConfig(JsonWriter& w, const Ranking& r) {
   w.EndArray();
   w.Key("filters").BeginObject();
   w.Field("town", r.filters.towns).Field("industry", r.filters.industries);
-  w.Key("min_level");
-  if (r.filters.min_level)
-    w.Int(*r.filters.min_level);
-  else
-    w.Null();
+  w.Field("min_level", r.filters.min_level);
   w.Field("tier", r.filters.tiers);
   w.EndObject();
   w.EndObject();
@@ -79,16 +75,7 @@ void WriteCandidate(JsonWriter& w, const Ranking& r, const RankedCandidate& c) {
   w.Field("rank", c.rank).Field("tied_with", c.tied_with);
   w.Field("id", c.candidate.id).Field("name", c.candidate.name);
   w.Field("town", c.candidate.town).Field("industry", c.candidate.industry);
-  w.Key("level");
-  if (c.candidate.level)
-    w.Int(*c.candidate.level);
-  else
-    w.Null();
-  w.Key("maturity_score");
-  if (c.candidate.maturity)
-    w.Number(*c.candidate.maturity);
-  else
-    w.Null();
+  w.Field("level", c.candidate.level).Field("maturity_score", c.candidate.maturity);
   if (c.candidate.tiers)
     w.Field("tiers", *c.candidate.tiers);
   else

@@ -28,8 +28,7 @@ size_t Find(std::string_view text, size_t from, size_t to, char c) {
 CsvScanner::CsvScanner(std::string_view text, size_t begin, size_t end)
     : text_(text), at_(begin), end_(std::min(end, text.size())) {}
 
-bool CsvScanner::Next(std::vector<CsvField>& fields) {
-  fields.clear();
+bool CsvScanner::SkipBlankLines() {
   while (at_ < end_) {  // blank lines are not records
     if (text_[at_] == '\n') {
       ++lines_;
@@ -41,7 +40,74 @@ bool CsvScanner::Next(std::vector<CsvField>& fields) {
       break;
     }
   }
-  if (at_ >= end_) return false;
+  return at_ < end_;
+}
+
+// A quoted field opening at p: up to the closing quote; "" is one quote.
+void CsvScanner::QuotedField(size_t p, std::vector<CsvField>& fields, size_t& stored) {
+  size_t q = p + 1, segment = q;
+  int slot = -1;
+  bool closed = false;
+  for (;;) {
+    size_t quote = Find(text_, q, end_, '"');
+    lines_ += static_cast<int>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(q),
+                                          text_.begin() + static_cast<std::ptrdiff_t>(quote), '\n'));
+    if (quote >= end_) {
+      errors_.push_back({p, "unterminated quoted field: the '\"' here is never closed"});
+      q = end_;
+      break;
+    }
+    if (quote + 1 < end_ && text_[quote + 1] == '"') {
+      if (slot < 0) {
+        slot = static_cast<int>(stored++);
+        if (storage_.size() < stored) storage_.resize(stored);
+        storage_[static_cast<size_t>(slot)].clear();
+      }
+      storage_[static_cast<size_t>(slot)].append(text_.data() + segment, quote + 1 - segment);
+      q = segment = quote + 2;
+      continue;
+    }
+    q = quote;
+    closed = true;
+    break;
+  }
+  if (slot >= 0) {
+    storage_[static_cast<size_t>(slot)].append(text_.data() + segment, q - segment);
+    stored_.emplace_back(fields.size(), static_cast<size_t>(slot));
+    fields.push_back({std::string_view(), p, true});
+  } else {
+    fields.push_back({text_.substr(p + 1, q - (p + 1)), p, true});
+  }
+  at_ = closed ? q + 1 : q;
+  while (at_ < end_ && IsBlank(text_[at_])) ++at_;
+  if (at_ < end_ && text_[at_] != ',' && text_[at_] != '\n' &&
+      !(text_[at_] == '\r' && at_ + 1 < end_ && text_[at_ + 1] == '\n')) {
+    errors_.push_back({at_, "unexpected text after a closing quote (a quote inside a quoted field is written \"\")"});
+    while (at_ < end_ && text_[at_] != ',' && text_[at_] != '\n') ++at_;
+  }
+}
+
+// An unquoted field starting at p (blanks before it skipped): up to a comma
+// or a line break, trailing blanks trimmed.
+void CsvScanner::PlainField(size_t p, std::vector<CsvField>& fields) {
+  size_t q = p;
+  for (;;) {
+    while (q < end_ && !kStops.at[static_cast<unsigned char>(text_[q])]) ++q;
+    if (q < end_ && text_[q] == '\r' && !(q + 1 < end_ && text_[q + 1] == '\n')) {
+      ++q;  // a lone carriage return is data
+      continue;
+    }
+    break;
+  }
+  size_t e = q;
+  while (e > p && IsBlank(text_[e - 1])) --e;
+  fields.push_back({text_.substr(p, e - p), p, false});
+  at_ = q;
+}
+
+bool CsvScanner::Next(std::vector<CsvField>& fields) {
+  fields.clear();
+  if (!SkipBlankLines()) return false;
   record_begin_ = at_;
   record_line_ = lines_ + 1;
 
@@ -53,63 +119,10 @@ bool CsvScanner::Next(std::vector<CsvField>& fields) {
   for (;;) {
     size_t p = at_;
     while (p < end_ && IsBlank(text_[p])) ++p;
-    if (p < end_ && text_[p] == '"') {
-      // Quoted: up to the closing quote; "" is one quote.
-      size_t q = p + 1, segment = q;
-      int slot = -1;
-      bool closed = false;
-      for (;;) {
-        size_t quote = Find(text_, q, end_, '"');
-        lines_ += static_cast<int>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(q),
-                                              text_.begin() + static_cast<std::ptrdiff_t>(quote), '\n'));
-        if (quote >= end_) {
-          errors_.push_back({p, "unterminated quoted field: the '\"' here is never closed"});
-          q = end_;
-          break;
-        }
-        if (quote + 1 < end_ && text_[quote + 1] == '"') {
-          if (slot < 0) {
-            slot = static_cast<int>(stored++);
-            if (storage_.size() < stored) storage_.resize(stored);
-            storage_[static_cast<size_t>(slot)].clear();
-          }
-          storage_[static_cast<size_t>(slot)].append(text_.data() + segment, quote + 1 - segment);
-          q = segment = quote + 2;
-          continue;
-        }
-        q = quote;
-        closed = true;
-        break;
-      }
-      if (slot >= 0) {
-        storage_[static_cast<size_t>(slot)].append(text_.data() + segment, q - segment);
-        stored_.emplace_back(fields.size(), static_cast<size_t>(slot));
-        fields.push_back({std::string_view(), p, true});
-      } else {
-        fields.push_back({text_.substr(p + 1, q - (p + 1)), p, true});
-      }
-      at_ = closed ? q + 1 : q;
-      while (at_ < end_ && IsBlank(text_[at_])) ++at_;
-      if (at_ < end_ && text_[at_] != ',' && text_[at_] != '\n' &&
-          !(text_[at_] == '\r' && at_ + 1 < end_ && text_[at_ + 1] == '\n')) {
-        errors_.push_back({at_, "unexpected text after a closing quote (a quote inside a quoted field is written \"\")"});
-        while (at_ < end_ && text_[at_] != ',' && text_[at_] != '\n') ++at_;
-      }
-    } else {
-      size_t q = p;
-      for (;;) {
-        while (q < end_ && !kStops.at[static_cast<unsigned char>(text_[q])]) ++q;
-        if (q < end_ && text_[q] == '\r' && !(q + 1 < end_ && text_[q + 1] == '\n')) {
-          ++q;  // a lone carriage return is data
-          continue;
-        }
-        break;
-      }
-      size_t e = q;
-      while (e > p && IsBlank(text_[e - 1])) --e;
-      fields.push_back({text_.substr(p, e - p), p, false});
-      at_ = q;
-    }
+    if (p < end_ && text_[p] == '"')
+      QuotedField(p, fields, stored);
+    else
+      PlainField(p, fields);
     if (at_ < end_ && text_[at_] == ',') {
       ++at_;
       continue;

@@ -54,6 +54,11 @@ class CsvScanner {
   std::vector<CsvSyntaxError>& errors() { return errors_; }
 
  private:
+  /// Skips blank lines; false at the end of the text.
+  bool SkipBlankLines();
+  void QuotedField(size_t p, std::vector<CsvField>& fields, size_t& stored);
+  void PlainField(size_t p, std::vector<CsvField>& fields);
+
   std::string_view text_;
   size_t at_, end_;
   size_t record_begin_ = 0, record_end_ = 0;

@@ -3,6 +3,7 @@
 // shortest round-trip form), two-space indentation.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,16 @@ class JsonWriter {
   JsonWriter& Field(const std::string& key, int value) { return Key(key).Int(value); }
   JsonWriter& Field(const std::string& key, bool value) { return Key(key).Bool(value); }
   JsonWriter& Field(const std::string& key, const std::vector<std::string>& values);
+  /// null when empty.
+  JsonWriter& Field(const std::string& key, const std::optional<double>& value) {
+    Key(key);
+    return value ? Number(*value) : Null();
+  }
+  /// null when empty.
+  JsonWriter& Field(const std::string& key, const std::optional<int>& value) {
+    Key(key);
+    return value ? Int(*value) : Null();
+  }
 
   const std::string& str() const { return out_; }
 

@@ -9,6 +9,7 @@
 #include <iomanip>
 #include <map>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 
@@ -53,6 +54,32 @@ void PrintLevelCounts(const std::vector<int>& levels, std::ostream& out) {
         << "%)\n";
 }
 
+// The --cohort path with a .json output: every row's whole Assessment,
+// benchmarked; nullopt (errors printed) when a row is wrong.
+std::optional<std::string> CohortAssessmentsJson(CommandContext& ctx, const Args& args, const CompiledRubric& compiled,
+                                                 const std::string& path, std::string_view text, Progress& progress,
+                                                 std::vector<int>& levels) {
+  Diagnostics diags;
+  CohortCsvOptions read_options;
+  read_options.threads = std::stoi(args.Value("--threads").value_or("0"));
+  progress.Phase("reading " + path + " (" + FormatFixed(static_cast<double>(text.size()) / 1e6, 1) + " MB)");
+  std::vector<AnswerSet> sets = ReadCohortAnswerSets(*compiled.rubric, text, path, diags, read_options);
+  progress.Clear();
+  ctx.err << diags.Format();
+  if (diags.HasErrors()) {
+    ctx.err << "score: " << diags.ErrorCount() << " error(s) shown for " << path << "; nothing scored, nothing written\n";
+    return std::nullopt;
+  }
+  AssessOptions options;
+  options.generated_at = args.Value("--generated-at").value_or("");
+  progress.Phase("assessing " + std::to_string(sets.size()) + " factories");
+  std::vector<Assessment> assessments = Assess(compiled.model, sets, options);
+  AddCohortBenchmarks(assessments);
+  for (const auto& a : assessments) levels.push_back(a.level);
+  progress.Phase("writing JSON");
+  return AssessmentsToJson(assessments);
+}
+
 // The --cohort path: the fast path to a results CSV, or whole Assessments
 // (benchmarked) when the output is JSON.
 int ScoreCohort(CommandContext& ctx, const Args& args, const CompiledRubric& compiled) {
@@ -78,22 +105,9 @@ int ScoreCohort(CommandContext& ctx, const Args& args, const CompiledRubric& com
   progress.set_prefix("score");
   const std::string size = FormatFixed(static_cast<double>(text.size()) / 1e6, 1) + " MB";
   if (json) {
-    progress.Phase("reading " + path + " (" + size + ")");
-    std::vector<AnswerSet> sets = ReadCohortAnswerSets(rubric, text, path, diags, read_options);
-    progress.Clear();
-    ctx.err << diags.Format();
-    if (diags.HasErrors()) {
-      ctx.err << "score: " << diags.ErrorCount() << " error(s) shown for " << path << "; nothing scored, nothing written\n";
-      return kExitBadInput;
-    }
-    AssessOptions options;
-    options.generated_at = args.Value("--generated-at").value_or("");
-    progress.Phase("assessing " + std::to_string(sets.size()) + " factories");
-    std::vector<Assessment> assessments = Assess(compiled.model, sets, options);
-    AddCohortBenchmarks(assessments);
-    for (const auto& a : assessments) levels.push_back(a.level);
-    progress.Phase("writing JSON");
-    written = AssessmentsToJson(assessments);
+    std::optional<std::string> assessments = CohortAssessmentsJson(ctx, args, compiled, path, text, progress, levels);
+    if (!assessments) return kExitBadInput;
+    written = std::move(*assessments);
   } else {
     CohortCsvSummary summary;
     progress.Phase("reading and scoring " + path + " (" + size + ")");

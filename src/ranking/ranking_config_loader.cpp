@@ -97,11 +97,7 @@ void ReadWeights(const YamlValue& value, RankingConfig& config) {
   if (!map.ok()) return;
   map.CheckKeys(kWeightsKeys);
   RankingAhp ahp;
-  YamlValue max_cr = map.Get("max_cr");
-  if (auto v = max_cr.Number()) {
-    ahp.max_cr = *v;
-    if (*v <= 0) max_cr.Error("max_cr must be > 0, got " + FormatNumber(*v));
-  }
+  if (auto v = map.Get("max_cr").PositiveNumber("max_cr")) ahp.max_cr = *v;
   YamlValue ri = map.Get("ri");
   if (auto v = ri.String()) {
     ahp.ri_table = *v;

@@ -35,11 +35,7 @@ std::optional<AhpJudgments> ReadAhpWeights(RubricLoad& load, const YamlValue& va
   if (!map.ok()) return std::nullopt;
   map.CheckKeys(kWeightsKeys);
   AhpJudgments ahp;
-  YamlValue max_cr = map.Get("max_cr");
-  if (auto v = max_cr.Number()) {
-    ahp.max_cr = *v;
-    if (*v <= 0) max_cr.Error("max_cr must be > 0, got " + FormatNumber(*v));
-  }
+  if (auto v = map.Get("max_cr").PositiveNumber("max_cr")) ahp.max_cr = *v;
   YamlValue matrix = map.Require("ahp");
   if (matrix.absent()) return std::nullopt;
   ahp.pos = matrix.pos();

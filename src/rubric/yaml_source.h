@@ -15,6 +15,7 @@
 
 #include "base/diagnostics.h"
 #include "base/localized.h"
+#include "base/text.h"
 
 namespace fa {
 
@@ -101,6 +102,13 @@ class YamlValue {
   // Typed reads. Each reports a wrong type and returns nullopt; an absent
   // value returns nullopt without a report.
   std::optional<double> Number() const;
+  /// A number that must be above 0: reports "NAME must be > 0, got X"
+  /// otherwise (and still returns it).
+  std::optional<double> PositiveNumber(const std::string& name) const {
+    std::optional<double> v = Number();
+    if (v && *v <= 0) Error(name + " must be > 0, got " + FormatNumber(*v));
+    return v;
+  }
   /// A number or a fraction string such as "1/5".
   std::optional<double> Ratio() const;
   std::optional<int> Integer() const;
