@@ -72,8 +72,7 @@ Criterion ReadCriterion(RubricLoad& load, const YamlValue& value) {
   Criterion c;
   YamlMap map(value, "criterion");
   if (!map.ok()) return c;
-  c.pos = map.pos();
-  if (auto id = load.ReadOwnId(map, "criterion")) c.id = *id;
+  load.ReadIdentity(map, "criterion", c.pos, c.id);
   // The kind: given, or `scale` when a scale is named.
   const CriterionKind* kind = nullptr;
   YamlValue kind_value = map.Get("kind");

@@ -114,13 +114,14 @@ void RubricLoad::DefineId(const std::string& id, SourcePos pos) {
   src.Note(it->second, "first defined here");
 }
 
-std::optional<std::string> RubricLoad::ReadOwnId(YamlMap& map, const std::string& what) {
-  YamlValue id = map.Require("id");
-  std::optional<std::string> v = id.Id();
-  if (!v) return std::nullopt;
-  map.set_owner(what + " '" + *v + "'");
-  DefineId(*v, id.pos());
-  return v;
+void RubricLoad::ReadIdentity(YamlMap& map, const std::string& what, SourcePos& pos, std::string& id) {
+  pos = map.pos();
+  YamlValue value = map.Require("id");
+  std::optional<std::string> v = value.Id();
+  if (!v) return;
+  id = *v;
+  map.set_owner(what + " '" + id + "'");
+  DefineId(id, value.pos());
 }
 
 std::string LevelList(const Rubric& rubric) {

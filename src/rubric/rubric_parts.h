@@ -48,9 +48,10 @@ struct RubricLoad {
   /// Records `id` defined at `pos`; a second definition is an error with a
   /// note at the first.
   void DefineId(const std::string& id, SourcePos pos);
-  /// Reads the required `id` of a node or criterion (`what`), defines it and
-  /// names the map's owner after it ("node 'x'"); nullopt when not an id.
-  std::optional<std::string> ReadOwnId(YamlMap& map, const std::string& what);
+  /// Where a node or criterion (`what`) starts, and its required `id`:
+  /// defined, and the map's owner named after it ("node 'x'"); `id` stays
+  /// empty when it is not an id.
+  void ReadIdentity(YamlMap& map, const std::string& what, SourcePos& pos, std::string& id);
 };
 
 void ReadScales(RubricLoad& load, const YamlValue& value);

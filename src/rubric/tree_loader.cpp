@@ -19,8 +19,7 @@ Node ReadNode(RubricLoad& load, const YamlValue& value) {
   Node node;
   YamlMap map(value, "node");
   if (!map.ok()) return node;
-  node.pos = map.pos();
-  if (auto id = load.ReadOwnId(map, "node")) node.id = *id;
+  load.ReadIdentity(map, "node", node.pos, node.id);
   map.CheckKeys(kNodeKeys);
   const auto& langs = load.rubric.languages;
   if (auto v = map.Require("title").Localized(langs)) node.title = *v;

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "base/json_writer.h"
+#include "base/utf8.h"
 
 namespace fa::web {
 
@@ -25,6 +26,8 @@ void WebRequest::SetTarget(const std::string& target) {
   try {
     path.clear();
     Poco::URI::decode(target.substr(0, q), path);
+    if (auto bad = FirstInvalidUtf8(path))
+      throw Poco::DataFormatException("invalid UTF-8 in the path (byte " + std::to_string(*bad + 1) + ")");
     if (q != std::string::npos)
       for (auto& [k, v] : ParseUrlEncoded(target.substr(q + 1))) query[k] = v;
   } catch (const Poco::Exception& e) {
@@ -35,7 +38,15 @@ void WebRequest::SetTarget(const std::string& target) {
 bool WebRequest::ReadForm() {
   form_fields_.clear();
   form_.clear();
-  if (Header("content-type").rfind("application/x-www-form-urlencoded", 0) != 0) return true;
+  if (Header("content-type").rfind("application/x-www-form-urlencoded", 0) != 0) {
+    // Every body the app reads is text (JSON, forms): invalid UTF-8 would
+    // reach the store and the pages (docs/limits.md).
+    if (auto bad = FirstInvalidUtf8(body)) {
+      malformed = "the request body is not valid UTF-8 (byte " + std::to_string(*bad + 1) + ")";
+      return false;
+    }
+    return true;
+  }
   try {
     form_fields_ = ParseUrlEncoded(body);
   } catch (const Poco::Exception& e) {
@@ -103,6 +114,10 @@ std::vector<std::pair<std::string, std::string>> ParseUrlEncoded(const std::stri
   form.setFieldLimit(kMaxFormFields);
   form.setValueLengthLimit(kMaxFormValueBytes);
   form.read(text);
+  for (const auto& [name, value] : form) {
+    if (FirstInvalidUtf8(name)) throw Poco::DataFormatException("invalid UTF-8 in a field name");
+    if (FirstInvalidUtf8(value)) throw Poco::DataFormatException("invalid UTF-8 in field '" + name + "'");
+  }
   // HTMLForm keeps repeated names together (in order); the names as sent.
   return std::vector<std::pair<std::string, std::string>>(form.begin(), form.end());
 }

@@ -30,11 +30,13 @@ struct WebRequest {
   bool length_missing = false;
 
   /// Sets `path` and `query` from a request target ("/a%20b?x=1&y=%E4%B8%AD");
-  /// on a bad escape or too many or too long fields, sets `malformed`.
+  /// on a bad escape, too many or too long fields or invalid UTF-8 once
+  /// decoded, sets `malformed`.
   void SetTarget(const std::string& target);
   /// Reads the body as form fields when it is
   /// application/x-www-form-urlencoded; false (and `malformed`) when it
-  /// cannot be read within the limits (ParseUrlEncoded).
+  /// cannot be read within the limits (ParseUrlEncoded) or, for any other
+  /// body, when it is not valid UTF-8.
   bool ReadForm();
 
   std::string Header(const std::string& lower_name) const;
@@ -77,7 +79,8 @@ constexpr int kMaxFormFields = 1000;
 constexpr int kMaxFormValueBytes = 1 << 20;
 /// "a=1&b=%E4%B8%AD+x" → fields, in order, decoded by Poco::Net::HTMLForm
 /// ('+' as space). Throws Poco::Exception on a bad escape, more than
-/// kMaxFormFields fields or a value over kMaxFormValueBytes.
+/// kMaxFormFields fields, a value over kMaxFormValueBytes or a name or value
+/// that is not valid UTF-8 once decoded.
 std::vector<std::pair<std::string, std::string>> ParseUrlEncoded(const std::string& text);
 /// A Cookie header → name/value pairs.
 std::map<std::string, std::string> ParseCookies(const std::string& header);

@@ -217,7 +217,9 @@ WebResponse WebApp::Refuse(const RequestContext& ctx, int status, const std::str
 void WebApp::AddSecurityHeaders(const RequestContext& ctx, WebResponse& r) {
   r.Header("Content-Security-Policy", r.csp.empty() ? kDefaultCsp : r.csp);
   r.Header("X-Content-Type-Options", "nosniff");
-  r.Header("Referrer-Policy", "no-referrer");
+  // same-origin, not no-referrer: under no-referrer browsers send "Origin:
+  // null" with the pages' own form posts, which the Origin check refuses.
+  r.Header("Referrer-Policy", "same-origin");
   r.Header("X-Frame-Options", "DENY");
   r.Header("Cross-Origin-Opener-Policy", "same-origin");
   r.Header("Cross-Origin-Resource-Policy", "same-origin");

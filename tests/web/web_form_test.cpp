@@ -60,4 +60,39 @@ TEST_CASE("web: too many fields, an over-long value or a bad escape is refused, 
   CHECK(admin.Get("/api/factories").body.find("\"name\":\"中 文\",\"town\":\"a b\"") != std::string::npos);
 }
 
+TEST_CASE("web: invalid UTF-8 in a path, a query, a form or a JSON body is refused with 400 and nothing is stored") {
+  auto refusal = [](const std::string& text) {
+    try {
+      web::ParseUrlEncoded(text);
+    } catch (const Poco::Exception& e) {
+      return e.message();
+    }
+    return std::string("accepted");
+  };
+  CHECK(refusal("name=%FF%FE%C0%AF") == "invalid UTF-8 in field 'name'");
+  CHECK(refusal("%C0%AF=1") == "invalid UTF-8 in a field name");
+  web::WebRequest path;
+  path.SetTarget("/api/factories/%ED%A0%80");  // a surrogate
+  CHECK(path.malformed == "the request target cannot be read: invalid UTF-8 in the path (byte 16)");
+  web::WebRequest json;
+  json.body = "{\"name\": \"\xFF\xFE\"}";
+  json.headers["content-type"] = "application/json";
+  CHECK_FALSE(json.ReadForm());
+  CHECK(json.malformed == "the request body is not valid UTF-8 (byte 11)");
+
+  TestServer server;
+  Seed(server);
+  Client admin(server);
+  REQUIRE(admin.Login("admin", kPassword));
+  const std::string before = admin.Get("/api/factories").body;
+  CHECK(admin.PostForm("/admin/factories", "name=%FF%FE%C0%AF&credit_code=91310114MA1GT35K3B").status == 400);
+  HttpResult api = admin.PostJson("/api/factories", "{\"name\": \"\xFF\xFE\xC0\xAF\", \"credit_code\": \"91310114MA1GT35K3B\"}");
+  CHECK(api.status == 400);
+  REQUIRE(api.Json());
+  CHECK(api.Json()->getValue<std::string>("error") == "malformed request");
+  CHECK(api.body.find("the request body is not valid UTF-8 (byte 11)") != std::string::npos);
+  CHECK(admin.Get("/api/factories?q=%FF").status == 400);
+  CHECK(admin.Get("/api/factories").body == before);
+}
+
 }  // namespace fa::webtest

@@ -236,7 +236,7 @@ TEST_CASE("web: security headers are on every response") {
     CHECK(csp.find("frame-ancestors 'none'") != std::string::npos);
     CHECK(csp.find("default-src 'none'") != std::string::npos);
     CHECK(r.Header("x-content-type-options") == "nosniff");
-    CHECK(r.Header("referrer-policy") == "no-referrer");
+    CHECK(r.Header("referrer-policy") == "same-origin");
     CHECK(r.Header("x-frame-options") == "DENY");
     if (path.rfind("/static/", 0) != 0) CHECK(r.Header("cache-control") == "no-store");
   }
