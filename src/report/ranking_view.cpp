@@ -144,11 +144,14 @@ std::vector<EscapedView> LeadParagraphs(const RankingContext& c, const Certainty
   return paragraphs;
 }
 
-// A sentence per leader: rank, interval, P(top N).
+// A sentence per leader — every candidate ranked N or better, so a tie at
+// rank N lists all of its members: rank, interval, P(top N).
 std::vector<EscapedView> LeaderLines(const RankingContext& c) {
   const auto& cs = c.r.candidates;
   std::vector<EscapedView> leaders;
-  for (size_t i = 0; i < cs.size() && i < static_cast<size_t>(c.select) && i < kMaxSentences; ++i) {
+  size_t leading = 0;
+  while (leading < cs.size() && cs[leading].rank <= c.select) ++leading;
+  for (size_t i = 0; i < leading && i < kMaxSentences; ++i) {
     auto lv = c.Common();
     lv["name"] = c.Name(cs[i]);
     lv["rank"] = std::to_string(cs[i].rank);
@@ -165,7 +168,7 @@ std::vector<EscapedView> LeaderLines(const RankingContext& c) {
         .Flag("uncertain", c.stable && Borderline(*cs[i].stability));
     leaders.push_back(line);
   }
-  if (c.select > static_cast<int>(kMaxSentences)) leaders.push_back(Line("… +" + std::to_string(c.select - kMaxSentences)));
+  if (leading > kMaxSentences) leaders.push_back(Line("… +" + std::to_string(leading - kMaxSentences)));
   return leaders;
 }
 

@@ -93,7 +93,7 @@ TEST_CASE("ties: three identical candidates share rank 1 and each is first in a 
   }
 }
 
-TEST_CASE("ties: two tied in the middle rank 1\\, 2\\, 2\\, 4") {
+TEST_CASE("ties: two tied in the middle rank 1-2-2-4") {
   Eigen::MatrixXd x(4, 1);
   x << 3, 2, 2, 1;
   RankingConfig config = Config("weighted", 1);

@@ -113,6 +113,13 @@ TEST_CASE("ranking report: tied candidates say so in both languages, and a tie a
   CHECK(Count(zh, "<tr class=\"cutoff-row\">") == 1);
   CHECK(Count(zh, "<tr class=\"cand selected") == 6);
   CHECK(zh.find("以上 6 家排名均在前 5 名内（含并列），多于拟入选的 5 家") != std::string::npos);
+  // The top-5 list names every candidate ranked 5th or better: both tied 5th.
+  const size_t list = zh.find("<ul class=\"sentences\">");
+  REQUIRE(list != std::string::npos);
+  const std::string leaders = zh.substr(list, zh.find("</ul>", list) - list);
+  CHECK(Count(leaders, "<li") == 6);
+  CHECK(leaders.find("上海嘉定某新能源汽车电子有限公司") != std::string::npos);
+  CHECK(leaders.find("上海嘉定某精密模具有限公司") != std::string::npos);
   const std::string en = Render(testing::TiedSampleRanking(), "en");
   CHECK(Count(en, "<td class=\"num rank-cell\">tied 5th</td>") == 2);
   CHECK(Count(en, "<td class=\"num rank-cell\">tied 11th</td>") == 2);
