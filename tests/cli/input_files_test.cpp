@@ -71,11 +71,14 @@ TEST_CASE("input files: report refuses a saved Assessment with a key given twice
 
 TEST_CASE("input files: report refuses a saved Assessment whose level is out of the rubric's range") {
   const TempDir dir("fa-input-files");
-  for (const auto& [level, error] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& c : std::vector<std::pair<std::string, std::string>>{
            {"-5", "assessments[0]: result is level -5, outside the rubric's levels 0 to 5"},
            {"6", "assessments[0]: result is level 6, outside the rubric's levels 0 to 5"},
            {"2147483648", "assessments[0]: 'level' must be a whole number of 32 bits, found 2147483648"},
            {"1.5", "assessments[0]: 'level' must be a whole number of 32 bits, found 1.5"}}) {
+    // Named copies: clang cannot capture a structured binding in CAPTURE.
+    const std::string& level = c.first;
+    const std::string& error = c.second;
     CAPTURE(level);
     const std::string path = AssessmentWithLevel(dir, level);
     const CliRun run = RunCli("report '" + path + "' -o '" + dir.File("r.html") + "'");
