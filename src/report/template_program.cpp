@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "report/report_template.h"
 #include "report/template_commands.h"
 
 namespace fa {
@@ -212,6 +213,10 @@ class BlockBuilder {
 }  // namespace
 
 TemplateProgram TemplateProgram::Compile(const std::string& source, const std::string& file) {
+  // Checked here too, not only by ReportTemplate::Load: the builder reads
+  // each command's arguments by position (a fuzzed `<? for x ?>` reached
+  // it with one).
+  if (std::string error = CheckTemplateSyntax(source, file); !error.empty()) throw std::runtime_error(error);
   std::vector<TemplateCommand> commands;
   std::string error;
   if (!ScanTemplateCommands(source, file, commands, error)) throw std::runtime_error(error);

@@ -17,9 +17,9 @@ namespace fa {
 
 class TemplateProgram {
  public:
-  /// Compiles `source` (includes expanded, syntax checked by
-  /// CheckTemplateSyntax). Throws std::runtime_error "FILE:LINE: message"
-  /// on a malformed path.
+  /// Compiles `source` (includes expanded). Throws std::runtime_error
+  /// "FILE:LINE: message" on a syntax error (CheckTemplateSyntax) or a
+  /// malformed path.
   static TemplateProgram Compile(const std::string& source, const std::string& file);
 
   /// Appends the rendering over `root` to `out`. A path that is absent
