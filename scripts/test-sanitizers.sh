@@ -37,6 +37,7 @@ ninja -C "$build" factory-assess factory-assess-tests $(for t in $targets; do ec
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 if [ "${FA_FUZZ_ONLY:-0}" != 1 ]; then
   echo "sanitizers: the unit suite under AddressSanitizer and UndefinedBehaviorSanitizer" >&2
   ctest --test-dir "$build" --output-on-failure -j2
