@@ -34,6 +34,8 @@ const char* kServeUsage =
     "                        postgresql://user:pass@host:port/db\n"
     "  --rubrics DIR         shipped rubrics registered at start (default rubrics/)\n"
     "  --ranking DIR         ranking configs offered to the commission (default examples/ranking/)\n"
+    "  --district FILE       the district's pick lists and profile fields (default\n"
+    "                        districts/jiading.yaml beside the templates; docs/district-format.md)\n"
     "  --templates DIR       templates directory (default: the installed templates/)\n"
     "  --lang zh|en          default page language (default zh)\n"
     "  --threads N           requests handled at once (default %THREADS%; the store\n"
@@ -80,7 +82,7 @@ void BootstrapAdmin(web::WebApp& app, std::ostream& err) {
 }  // namespace
 
 int RunServe(CommandContext& ctx) {
-  Args args(ctx.args, {"--listen", "--db", "--rubrics", "--ranking", "--templates", "--lang", "--threads",
+  Args args(ctx.args, {"--listen", "--db", "--rubrics", "--ranking", "--district", "--templates", "--lang", "--threads",
              "--max-per-client"},
             {"-h", "--help", "--secure-cookies", "--quiet"});
   if (args.Has("-h") || args.Has("--help")) {
@@ -133,10 +135,18 @@ int RunServe(CommandContext& ctx) {
   config.templates_dir = TemplatesDir(args);
   config.rubrics_dir = args.Value("--rubrics").value_or("rubrics");
   config.ranking_dir = args.Value("--ranking").value_or("examples/ranking");
+  config.district_file = args.Value("--district").value_or("");
   config.default_lang = lang;
   config.secure_cookies = args.Has("--secure-cookies");
   config.max_connections_per_client = max_per_client;
-  web::WebApp app(*st, config);
+  std::unique_ptr<web::WebApp> made;
+  try {
+    made = std::make_unique<web::WebApp>(*st, config);
+  } catch (const std::runtime_error& e) {  // a template or the district file
+    ctx.err << "serve: error: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  web::WebApp& app = *made;
 
   BootstrapAdmin(app, ctx.err);
   for (const auto& line : app.rubrics().RegisterShipped(config.rubrics_dir)) ctx.err << "serve: " << line << "\n";

@@ -12,6 +12,7 @@
 #include "cli/args.h"
 #include "cli/command.h"
 #include "service/compiled_rubric.h"
+#include "rubric/district.h"
 #include "rubric/scenario_loader.h"
 
 namespace fa {
@@ -22,7 +23,8 @@ const char kUsage[] =
     "usage: factory-assess validate RUBRIC.yaml...\n"
     "\n"
     "Checks rubric files (docs/rubric-format.md), the scenario catalogues and tier\n"
-    "schemes they name, and catalogue and tier-scheme files given directly (a tier\n"
+    "schemes they name, district files (docs/district-format.md), and catalogue and\n"
+    "tier-scheme files given directly (a tier\n"
     "scheme against the rubric it names, found beside it); compiles each rubric (AHP\n"
     "consistency ratios included) and lists every problem as\n"
     "file:line:col: error: message.\n"
@@ -31,9 +33,9 @@ const char kUsage[] =
     "Exit codes: 0 all files clean, 1 problems found, 2 usage error.\n";
 
 // What a file is, by its top-level keys: a scenario catalogue has
-// `catalogue:`, a tier scheme `scheme:` and the `rubric:` it is written
+// `catalogue:`, a district file `district:`, a tier scheme `scheme:` and the `rubric:` it is written
 // against, a rubric `rubric:` and its tree.
-enum class FileKind { kRubric, kCatalogue, kTierScheme };
+enum class FileKind { kRubric, kCatalogue, kTierScheme, kDistrict };
 
 FileKind KindOf(const std::string& path, std::string& tier_rubric) {
   // Only regular files are sniffed: yaml-cpp leaks when made to read a
@@ -44,6 +46,7 @@ FileKind KindOf(const std::string& path, std::string& tier_rubric) {
     YAML::Node root = YAML::LoadFile(path);
     if (!root.IsMap()) return FileKind::kRubric;
     if (root["catalogue"] && !root["rubric"]) return FileKind::kCatalogue;
+    if (root["district"] && !root["rubric"]) return FileKind::kDistrict;
     if (root["scheme"] && !root["tree"]) {
       if (root["rubric"] && root["rubric"].IsScalar()) tier_rubric = root["rubric"].Scalar();
       return FileKind::kTierScheme;
@@ -115,6 +118,16 @@ int RunValidate(CommandContext& ctx) {
       }
       ctx.out << file << ": ok (scenario catalogue, " << catalogue->scenarios.size() << " scenarios in "
               << catalogue->links.size() << " links)\n";
+      continue;
+    }
+    if (kind == FileKind::kDistrict) {
+      std::optional<District> d = LoadDistrict(file, diags);
+      ctx.err << diags.Format();
+      all_ok = all_ok && d;
+      if (d)
+        ctx.out << file << ": ok (district '" << d->id << "', " << d->towns.size() << " towns, " << d->industries.size()
+                << " industries, " << d->manufacturing_types.size() << " manufacturing types, "
+                << d->profile_fields.size() << " profile fields)\n";
       continue;
     }
     std::shared_ptr<const CompiledRubric> compiled = CompileRubricFile(file, diags);

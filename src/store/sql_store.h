@@ -31,6 +31,7 @@ class SqlStore : public Store {
   std::optional<Factory> GetFactory(int64_t id) override;
   std::vector<Factory> ListFactories() override;
   EditResult<Factory> UpdateFactory(const Factory& factory, const Actor& actor) override;
+  FactoryImport ImportFactories(const std::vector<Factory>& factories, const Actor& actor) override;
 
   void Assign(int64_t consultant_id, int64_t factory_id, const Actor& actor) override;
   void Unassign(int64_t consultant_id, int64_t factory_id, const Actor& actor) override;
@@ -76,6 +77,10 @@ class SqlStore : public Store {
 
   static std::optional<User> SelectUser(SqlConn& db, int64_t id);
   static std::optional<Factory> SelectFactory(SqlConn& db, int64_t id);
+  /// The insert and the versioned update of a factory with their audit
+  /// rows, inside the caller's transaction (which rolls back on failure).
+  EditResult<Factory> InsertFactory(SqlConn& db, const Factory& factory, const Actor& actor);
+  EditResult<Factory> ChangeFactory(SqlConn& db, const Factory& factory, const Actor& actor);
   static std::optional<RubricRecord> SelectRubric(SqlConn& db, int64_t id);
   static std::optional<AssessmentRecord> SelectAssessment(SqlConn& db, int64_t id);
   static std::optional<AnswerRecord> SelectAnswer(SqlConn& db, int64_t assessment_id,

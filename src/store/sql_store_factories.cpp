@@ -26,20 +26,25 @@ std::optional<Factory> SqlStore::SelectFactory(SqlConn& db, int64_t id) {
                      FactoryFromRow);
 }
 
-EditResult<Factory> SqlStore::CreateFactory(const Factory& factory, const Actor& actor) {
-  auto tx = Write();
+EditResult<Factory> SqlStore::InsertFactory(SqlConn& db, const Factory& factory, const Actor& actor) {
   SqlParams params = FactoryValues(factory);
   params.push_back(env_.NowUtc());
-  const auto id = tx->QueryInt(
+  const auto id = db.QueryInt(
       "INSERT INTO factories (credit_code, name, town, industry, manufacturing_type, employees, revenue, "
       "extra_json, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?) "
       "ON CONFLICT DO NOTHING RETURNING id",
       params);
   if (!id) return {EditStatus::kDuplicate, factory};
-  Factory created = *SelectFactory(tx.db(), *id);
-  Audit(tx.db(), actor, "factory.create", "factory", std::to_string(*id), "", AuditJson(created));
-  tx.Commit();
+  Factory created = *SelectFactory(db, *id);
+  Audit(db, actor, "factory.create", "factory", std::to_string(*id), "", AuditJson(created));
   return {EditStatus::kSaved, created};
+}
+
+EditResult<Factory> SqlStore::CreateFactory(const Factory& factory, const Actor& actor) {
+  auto tx = Write();
+  EditResult<Factory> r = InsertFactory(tx.db(), factory, actor);
+  if (r.status == EditStatus::kSaved) tx.Commit();
+  return r;
 }
 
 std::optional<Factory> SqlStore::GetFactory(int64_t id) {
@@ -53,28 +58,50 @@ std::vector<Factory> SqlStore::ListFactories() {
   });
 }
 
-EditResult<Factory> SqlStore::UpdateFactory(const Factory& factory, const Actor& actor) {
-  auto tx = Write();
-  const auto old = SelectFactory(tx.db(), factory.id);
+EditResult<Factory> SqlStore::ChangeFactory(SqlConn& db, const Factory& factory, const Actor& actor) {
+  const auto old = SelectFactory(db, factory.id);
   if (!old) return {EditStatus::kNotFound, factory};
   SqlParams params = FactoryValues(factory);
   params.push_back(factory.id);
   params.push_back(factory.version);
   std::size_t changed = 0;
   try {
-    changed = tx->Exec(
+    changed = db.Exec(
         "UPDATE factories SET credit_code = ?, name = ?, town = ?, industry = ?, manufacturing_type = ?, "
         "employees = ?, revenue = ?, extra_json = ?, version = version + 1 WHERE id = ? AND version = ?",
         params);
   } catch (const UniqueViolation&) {
     return {EditStatus::kDuplicate, *old};  // the transaction rolls back
   }
-  if (changed == 0) return {EditStatus::kConflict, SelectFactory(tx.db(), factory.id).value_or(*old)};
-  Factory updated = *SelectFactory(tx.db(), factory.id);
-  Audit(tx.db(), actor, "factory.update", "factory", std::to_string(factory.id), AuditJson(*old),
-        AuditJson(updated));
-  tx.Commit();
+  if (changed == 0) return {EditStatus::kConflict, SelectFactory(db, factory.id).value_or(*old)};
+  Factory updated = *SelectFactory(db, factory.id);
+  Audit(db, actor, "factory.update", "factory", std::to_string(factory.id), AuditJson(*old), AuditJson(updated));
   return {EditStatus::kSaved, updated};
+}
+
+EditResult<Factory> SqlStore::UpdateFactory(const Factory& factory, const Actor& actor) {
+  auto tx = Write();
+  EditResult<Factory> r = ChangeFactory(tx.db(), factory, actor);
+  if (r.status == EditStatus::kSaved) tx.Commit();
+  return r;
+}
+
+FactoryImport SqlStore::ImportFactories(const std::vector<Factory>& factories, const Actor& actor) {
+  auto tx = Write();
+  FactoryImport out;
+  for (size_t i = 0; i < factories.size(); ++i) {
+    const Factory& f = factories[i];
+    EditResult<Factory> r = f.id == 0 ? InsertFactory(tx.db(), f, actor) : ChangeFactory(tx.db(), f, actor);
+    if (r.status != EditStatus::kSaved) {
+      out.status = r.status;
+      out.failed = i;
+      out.saved.clear();
+      return out;  // the transaction rolls back
+    }
+    out.saved.push_back(r.current);
+  }
+  tx.Commit();
+  return out;
 }
 
 void SqlStore::Assign(int64_t consultant_id, int64_t factory_id, const Actor& actor) {

@@ -184,6 +184,13 @@ struct SaveAnswer {
   int64_t base_version = 0;  ///< the answer's version the edit was made against (0: new)
 };
 
+/// The outcome of Store::ImportFactories.
+struct FactoryImport {
+  EditStatus status = EditStatus::kSaved;
+  size_t failed = 0;             ///< the index of the factory that failed
+  std::vector<Factory> saved;    ///< as stored, in the order given (kSaved)
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -211,6 +218,11 @@ class Store {
   virtual std::optional<Factory> GetFactory(int64_t id) = 0;
   virtual std::vector<Factory> ListFactories() = 0;
   virtual EditResult<Factory> UpdateFactory(const Factory& factory, const Actor& actor) = 0;
+  /// Creates each factory whose id is 0 and updates the others (against
+  /// their version), all in one transaction: every one is saved, or none.
+  /// When one fails (a taken credit code, a stale version) `failed` is its
+  /// index and nothing is written.
+  virtual FactoryImport ImportFactories(const std::vector<Factory>& factories, const Actor& actor) = 0;
 
   // Assignments of consultants to factories.
   /// Assign/Unassign do nothing (and audit nothing) when already so.

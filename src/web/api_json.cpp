@@ -1,5 +1,7 @@
 #include "web/api_json.h"
 
+#include "web/factory_form.h"
+
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
@@ -34,6 +36,9 @@ void WriteFactory(JsonWriter& w, const store::Factory& f) {
   if (f.employees) w.Number(*f.employees); else w.Null();
   w.Key("revenue");
   if (f.revenue) w.Number(*f.revenue); else w.Null();
+  w.Key("profile").BeginObject();  // every profile field with a value, employees and revenue too
+  for (const auto& [field, value] : ProfileValues(f)) w.Field(field, value);
+  w.EndObject();
   w.Key("version").Int(f.version);
   w.Field("created_at", f.created_at);
   w.EndObject();

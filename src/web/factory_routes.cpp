@@ -1,7 +1,7 @@
 // Factories: the dashboard (the factories in the user's scope with their
-// assessments), a factory's page, the admin's factory list with create,
-// edit and consultant assignment, and the API twins. One set of field
-// rules (FactoryProblems) serves the JSON body and the form.
+// assessments), a factory's page, and the factory API. The admin's pages
+// are admin_factory_routes.cpp; one set of field rules (factory_form.h)
+// serves the JSON body, the form and the bulk import.
 #include <algorithm>
 
 #include "base/text.h"
@@ -9,76 +9,49 @@
 #include "web/access_policy.h"
 #include "web/api_json.h"
 #include "web/route_table.h"
+#include "web/factory_form.h"
 #include "web/web_app.h"
 
 namespace fa::web {
 
 namespace {
 
-struct FieldProblem {
-  std::string english;  ///< for the API's details
-  std::string local;    ///< for the page, in its language
-};
+/// A JSON body's factory fields as typed input: strings as they are,
+/// numbers in shortest form, null as empty (clears the field). "profile"
+/// may hold the profile fields too ({"rd_share": 3.5}).
+FactoryInput JsonFactoryInput(const Poco::JSON::Object::Ptr& body, const District& district,
+                              std::vector<FieldProblem>& problems) {
+  FactoryInput in;
+  if (!body) return in;
+  auto take = [&](const Poco::JSON::Object::Ptr& from, const std::string& key) {
+    if (!from->has(key)) return;
+    if (from->isNull(key)) in[key] = "";
+    else if (auto s = JsonString(from, key)) in[key] = *s;
+    else if (auto n = JsonNumber(from, key)) in[key] = FormatNumber(*n);
+    else problems.push_back({key, key + " must be a string or a number"});
+  };
+  for (const auto& k : kFactoryTextFields) take(body, k);
+  Poco::JSON::Object::Ptr profile = body->has("profile") ? body->getObject("profile") : nullptr;
+  for (const auto& field : district.profile_fields) {
+    take(body, field.id);
+    if (profile) take(profile, field.id);
+  }
+  return in;
+}
 
-std::vector<FieldProblem> FactoryProblems(const store::Factory& f, const RequestContext& ctx) {
-  std::vector<FieldProblem> out;
-  if (f.name.empty()) out.push_back({"name is required", ctx.Label("factory_name_missing")});
-  if (f.name.size() > 200 || f.town.size() > 200 || f.industry.size() > 200)
-    out.push_back({"names hold at most 200 bytes", ctx.Label("factory_names_too_long")});
-  const std::string& type = f.manufacturing_type;
-  if (!type.empty() && type != "discrete" && type != "process" && type != "mixed")
-    out.push_back({"manufacturing_type must be discrete, process or mixed", ctx.Label("factory_type_invalid")});
+/// Applies a JSON body to `f`; the problems in English, "field: message".
+std::vector<std::string> ApplyFactoryJson(const Poco::JSON::Object::Ptr& body, const District& district,
+                                          store::Factory& f) {
+  std::vector<FieldProblem> problems;
+  FactoryInput in = JsonFactoryInput(body, district, problems);
+  for (const auto& p : ApplyFactoryInput(district, in, "en", f)) problems.push_back(p);
+  std::vector<std::string> out;
+  for (const auto& p : problems) out.push_back(p.field + ": " + p.message);
   return out;
 }
 
-/// Applies the fields present in `body` to `f`; returns the problems.
-std::vector<std::string> ApplyFactoryJson(const Poco::JSON::Object::Ptr& body, store::Factory& f,
-                                          const RequestContext& ctx) {
-  std::vector<std::string> problems;
-  for (auto [key, field] : {std::pair{"credit_code", &f.credit_code}, {"name", &f.name}, {"town", &f.town},
-                            {"industry", &f.industry}, {"manufacturing_type", &f.manufacturing_type}})
-    if (auto v = JsonString(body, key)) *field = *v;
-  for (auto [key, field] : {std::pair{"employees", &f.employees}, {"revenue", &f.revenue}}) {
-    if (!body || !body->has(key)) continue;
-    auto v = JsonNumber(body, key);
-    if (v && *v >= 0) *field = *v;
-    else if (body->isNull(key)) field->reset();
-    else problems.push_back(std::string(key) + " must be a number >= 0");
-  }
-  for (const auto& p : FactoryProblems(f, ctx)) problems.push_back(p.english);
-  return problems;
-}
-
-std::optional<double> OptionalNumber(const std::string& text, bool& bad) {
-  if (text.empty()) return std::nullopt;
-  try {
-    size_t used = 0;
-    double v = std::stod(text, &used);
-    if (used != text.size() || v < 0) bad = true;
-    return v;
-  } catch (const std::exception&) {
-    bad = true;
-    return std::nullopt;
-  }
-}
-
-/// Reads the admin form into `f`; returns the first problem ("" when none).
-std::string ReadFactoryForm(const RequestContext& ctx, store::Factory& f) {
-  const WebRequest& req = ctx.req;
-  f.name = req.FormValue("name");
-  f.credit_code = req.FormValue("credit_code");
-  f.town = req.FormValue("town");
-  f.industry = req.FormValue("industry");
-  f.manufacturing_type = req.FormValue("manufacturing_type");
-  bool bad = false;
-  f.employees = OptionalNumber(req.FormValue("employees"), bad);
-  f.revenue = OptionalNumber(req.FormValue("revenue"), bad);
-  std::vector<FieldProblem> problems = FactoryProblems(f, ctx);
-  if (!problems.empty()) return problems.front().local;
-  return bad ? ctx.Label("factory_numbers_invalid") : "";
-}
-
-void ProfileView(EscapedView& v, const store::Factory& f) {
+void ProfileView(EscapedView& v, const store::Factory& f, const District& district, const std::string& lang) {
+  FactoryDisplayView(v, district, f, lang);
   v.Int("id", f.id);
   for (auto [key, value] : {std::pair{"name", &f.name}, {"credit_code", &f.credit_code}, {"town", &f.town},
                             {"industry", &f.industry}, {"manufacturing_type", &f.manufacturing_type}})
@@ -115,7 +88,7 @@ EscapedView AssessmentRowView(const store::AssessmentRecord& a, const std::optio
 /// A factory's profile and assessments (with a draft's progress when asked).
 EscapedView FactoryView(WebApp& app, const store::Factory& f, const RequestContext& ctx, bool with_progress) {
   EscapedView v;
-  ProfileView(v, f);
+  ProfileView(v, f, app.district(), ctx.lang);
   std::map<int64_t, std::string> titles;
   for (const auto& r : app.store().ListRubrics()) titles[r.id] = r.title + " " + r.version;
   std::vector<EscapedView> rows;
@@ -129,36 +102,6 @@ EscapedView FactoryView(WebApp& app, const store::Factory& f, const RequestConte
   v.List("assessments", rows);
   v.Int("assessment_count", static_cast<long long>(rows.size()));
   return v;
-}
-
-/// The admin's factory list with each factory's consultants.
-WebResponse FactoriesAdminPage(WebApp& app, RequestContext& ctx, const std::string& error, const std::string& notice,
-                               int status) {
-  std::vector<store::User> consultants;
-  for (const auto& u : app.store().ListUsers())
-    if (u.role == store::Role::kConsultant) consultants.push_back(u);
-  std::vector<EscapedView> rows;
-  for (const auto& f : app.store().ListFactories()) {
-    EscapedView fv;
-    ProfileView(fv, f);
-    fv.Int("version", f.version);
-    std::vector<int64_t> assigned = app.store().AssignedConsultants(f.id);
-    std::vector<EscapedView> cs;
-    for (const auto& c : consultants) {
-      EscapedView cv;
-      cv.Int("id", c.id);
-      cv.Text("name", c.display_name.empty() ? c.username : c.display_name);
-      cv.Flag("assigned", std::find(assigned.begin(), assigned.end(), c.id) != assigned.end());
-      cs.push_back(cv);
-    }
-    fv.List("consultants", cs);
-    rows.push_back(fv);
-  }
-  EscapedView v;
-  v.List("factories", rows);
-  v.Text("error", error);
-  v.Text("notice", notice);
-  return app.pages().Page("admin_factories", ctx.Label("title_factories"), v, ctx, status);
 }
 
 // ---- API ----
@@ -176,7 +119,7 @@ WebResponse CreateFactoryApi(WebApp& app, RequestContext& ctx) {
   auto body = ParseJsonObject(ctx.req.body);
   if (!body) return JsonError(400, "invalid", "a JSON object is required");
   store::Factory f;
-  auto problems = ApplyFactoryJson(body, f, ctx);
+  auto problems = ApplyFactoryJson(body, app.district(), f);
   if (!problems.empty()) return JsonError(400, "invalid", "the factory is not valid", problems);
   auto r = app.store().CreateFactory(f, ctx.Actor());
   if (r.status != store::EditStatus::kSaved) return EditErrorJson(r.status, "the factory");
@@ -186,7 +129,7 @@ WebResponse CreateFactoryApi(WebApp& app, RequestContext& ctx) {
 WebResponse UpdateFactoryApi(WebApp& app, RequestContext& ctx) {
   return UpdateFromJson(
       ctx, FactoryInPath(app, ctx), "the factory",
-      [&ctx](const Poco::JSON::Object::Ptr& body, store::Factory& f) { return ApplyFactoryJson(body, f, ctx); },
+      [&app](const Poco::JSON::Object::Ptr& body, store::Factory& f) { return ApplyFactoryJson(body, app.district(), f); },
       [&](const store::Factory& f) { return app.store().UpdateFactory(f, ctx.Actor()); }, WriteFactory);
 }
 
@@ -245,54 +188,6 @@ WebResponse FactoryPage(WebApp& app, RequestContext& ctx) {
   return app.pages().Page("factory", f->name, v, ctx);
 }
 
-WebResponse FactoriesPage(WebApp& app, RequestContext& ctx) { return FactoriesAdminPage(app, ctx, "", "", 200); }
-
-WebResponse CreateFactoryPage(WebApp& app, RequestContext& ctx) {
-  store::Factory f;
-  std::string problem = ReadFactoryForm(ctx, f);
-  if (!problem.empty()) return FactoriesAdminPage(app, ctx, problem, "", 400);
-  auto r = app.store().CreateFactory(f, ctx.Actor());
-  if (r.status == store::EditStatus::kDuplicate)
-    return FactoriesAdminPage(app, ctx, ctx.Label("credit_code_taken"), "", 409);
-  return FactoriesAdminPage(app, ctx, "", ctx.Label("created"), 200);
-}
-
-WebResponse UpdateFactoryPage(WebApp& app, RequestContext& ctx) {
-  auto f = FactoryInPath(app, ctx);
-  if (!f) return app.pages().Message(404, ctx.Label("not_found"), ctx.Label("no_such_factory"), ctx);
-  auto version = ParseId(ctx.req.FormValue("version"));
-  if (!version) return FactoriesAdminPage(app, ctx, ctx.Label("invalid_form"), "", 400);
-  f->version = *version;
-  std::string problem = ReadFactoryForm(ctx, *f);
-  if (!problem.empty()) return FactoriesAdminPage(app, ctx, problem, "", 400);
-  auto r = app.store().UpdateFactory(*f, ctx.Actor());
-  switch (r.status) {
-    case store::EditStatus::kSaved: return FactoriesAdminPage(app, ctx, "", ctx.Label("saved"), 200);
-    case store::EditStatus::kConflict:
-      return FactoriesAdminPage(app, ctx, ctx.Label("factory_changed_meanwhile", {r.current.name}), "", 409);
-    case store::EditStatus::kDuplicate: return FactoriesAdminPage(app, ctx, ctx.Label("credit_code_taken"), "", 409);
-    default: return FactoriesAdminPage(app, ctx, ctx.Label("not_saved"), "", 400);
-  }
-}
-
-WebResponse AssignConsultantsPage(WebApp& app, RequestContext& ctx) {
-  auto factory = ParseId(ctx.req.FormValue("factory"));
-  if (!factory || !app.store().GetFactory(*factory))
-    return FactoriesAdminPage(app, ctx, ctx.Label("no_such_factory"), "", 400);
-  std::vector<int64_t> wanted;
-  for (const auto& s : ctx.req.FormAll("consultant"))
-    if (auto c = ParseId(s)) wanted.push_back(*c);
-  std::vector<int64_t> current = app.store().AssignedConsultants(*factory);
-  for (const auto& u : app.store().ListUsers()) {
-    if (u.role != store::Role::kConsultant) continue;
-    bool want = std::find(wanted.begin(), wanted.end(), u.id) != wanted.end();
-    bool has = std::find(current.begin(), current.end(), u.id) != current.end();
-    if (want && !has) app.store().Assign(u.id, *factory, ctx.Actor());
-    if (!want && has) app.store().Unassign(u.id, *factory, ctx.Actor());
-  }
-  return FactoriesAdminPage(app, ctx, "", ctx.Label("assignments_updated"), 200);
-}
-
 }  // namespace
 
 RouteTable FactoryRoutes() {
@@ -305,10 +200,6 @@ RouteTable FactoryRoutes() {
       {"POST", "/api/assignments", kAdminRole, AssignConsultantApi},
       {"GET", "/", kSignedIn, DashboardPage},
       {"GET", "/factories/{id}", kSignedIn, FactoryPage},
-      {"GET", "/admin/factories", kAdminRole, FactoriesPage},
-      {"POST", "/admin/factories", kAdminRole, CreateFactoryPage},
-      {"POST", "/admin/factories/{id}", kAdminRole, UpdateFactoryPage},
-      {"POST", "/admin/assignments", kAdminRole, AssignConsultantsPage},
   };
 }
 

@@ -1,12 +1,14 @@
 #include "web/page_renderer.h"
 
+#include <stdexcept>
+
 #include "store/store.h"
 
 namespace fa::web {
 
 namespace {
 const char* const kPages[] = {"login",      "password",   "home",          "factory",  "questionnaire",
-                              "message",    "ranking",    "admin_users",   "admin_factories",
+                              "message",    "ranking",    "admin_users",   "admin_factories", "admin_factory",
                               "admin_rubrics", "audit",   "assessments"};
 }
 
@@ -40,6 +42,7 @@ WebResponse PageRenderer::Page(const std::string& name, const std::string& title
     view.Child("user", u);
   }
   auto it = templates_.find(name);
+  if (it == templates_.end()) throw std::logic_error("no page template '" + name + "' (page_renderer.cpp kPages)");
   WebResponse r;
   r.status = status;
   r.body = it->second.Render(view);

@@ -31,7 +31,8 @@ constexpr unsigned kAdminOrCommission = kAdminRole | kCommissionRole;
 
 RouteTable SessionRoutes();     ///< session_routes.cpp: sign-in, sign-out, password, CSRF token, me
 RouteTable StaticRoutes();      ///< static_routes.cpp: CSS, scripts, icon
-RouteTable FactoryRoutes();     ///< factory_routes.cpp: the dashboard, factories, assignments
+RouteTable FactoryRoutes();     ///< factory_routes.cpp: the dashboard, a factory's page, the factory API
+RouteTable AdminFactoryRoutes();  ///< admin_factory_routes.cpp: the admin's factory list, edit, import, assignments
 RouteTable UserRoutes();        ///< user_routes.cpp
 RouteTable AssessmentRoutes();  ///< assessment_routes.cpp: start, questionnaire, submit, result
 RouteTable AnswerRoutes();      ///< answer_routes.cpp

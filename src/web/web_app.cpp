@@ -77,13 +77,18 @@ WebApp::WebApp(store::Store& store, WebConfig config)
       pdf_slots_(config_.max_pdf_renders) {
   if (config_.templates_dir.empty()) config_.templates_dir = DefaultTemplatesDir();
   pages_ = std::make_unique<PageRenderer>(config_.templates_dir + "/web");
+  if (config_.district_file.empty()) config_.district_file = config_.templates_dir + "/../districts/jiading.yaml";
+  Diagnostics diags;
+  std::optional<District> district = LoadDistrict(config_.district_file, diags);
+  if (!district) throw std::runtime_error("the district file does not load:\n" + diags.Format());
+  district_ = std::move(*district);
   for (const char* lang : {"zh", "en"}) {
     ReportOptions options;
     options.lang = lang;
     options.templates_dir = config_.templates_dir;
     reports_[lang] = std::make_unique<DiagnosisReportRenderer>(options);
   }
-  for (const RouteTable& table : {SessionRoutes(), StaticRoutes(), FactoryRoutes(), UserRoutes(), AssessmentRoutes(),
+  for (const RouteTable& table : {SessionRoutes(), StaticRoutes(), FactoryRoutes(), AdminFactoryRoutes(), UserRoutes(), AssessmentRoutes(),
                                   AnswerRoutes(), ReportRoutes(), RankingRoutes(), PortfolioRoutes(), AuditRoutes(),
                                   RubricRoutes()})
     for (const RouteRow& row : table) {

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "assessment/assessment.h"
+#include "rubric/district.h"
 #include "store/store.h"
 #include "web/access_policy.h"
 #include "web/http_message.h"
@@ -36,7 +37,7 @@ namespace fa::web {
 class WebApp {
  public:
   /// `store` must outlive the app. Throws std::runtime_error when a
-  /// template is missing or malformed.
+  /// template or the district file is missing or malformed.
   WebApp(store::Store& store, WebConfig config);
   ~WebApp();
 
@@ -50,6 +51,8 @@ class WebApp {
   store::Store& store() { return store_; }
   RubricCatalog& rubrics() { return catalog_; }
   const WebConfig& config() const { return config_; }
+  /// The district's pick lists and profile fields, read at start.
+  const District& district() const { return district_; }
   const Router& router() const { return router_; }
 
   // ---- shared by the handlers ----
@@ -83,6 +86,7 @@ class WebApp {
   void AddSecurityHeaders(const RequestContext& ctx, WebResponse& response);
 
   WebConfig config_;
+  District district_;
   /// Called from every request thread at once: the store is thread-safe
   /// (store.h), each call on a pooled connection of its own.
   store::Store& store_;

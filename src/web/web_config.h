@@ -19,6 +19,9 @@ struct WebConfig {
   std::string rubrics_dir = "rubrics";
   /// Ranking configs the commission can choose from.
   std::string ranking_dir = "examples/ranking";
+  /// The district's pick lists and profile fields (rubric/district.h); ""
+  /// means districts/jiading.yaml beside the templates directory.
+  std::string district_file;
   /// "zh" or "en" when neither ?lang= nor a cookie says otherwise.
   std::string default_lang = "zh";
   /// Adds `Secure` to cookies (set when served over HTTPS via a proxy).

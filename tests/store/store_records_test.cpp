@@ -204,6 +204,43 @@ TEST_CASE_TEMPLATE("store: credit codes are unique when given, on create and on 
   CHECK(store->UpdateFactory(taken, Admin()).status == EditStatus::kSaved);
 }
 
+TEST_CASE_TEMPLATE("store: an import of factories stores every one or none", T, FA_STORE_ENGINES) {
+  FA_STORE_FRESH_DB(db);
+  auto store = db.Open();
+  auto a = store->CreateFactory(MakeFactory("A", "CODE-A"), Admin());
+  REQUIRE(a.status == EditStatus::kSaved);
+  const int64_t audit_rows = db.Count("audit_log");
+  // The third row takes A's code: the two before it are rolled back.
+  Factory renamed = a.current;
+  renamed.name = "A renamed";
+  std::vector<Factory> rows = {MakeFactory("B", "CODE-B"), renamed, MakeFactory("C", "CODE-A")};
+  FactoryImport refused = store->ImportFactories(rows, Admin());
+  CHECK(refused.status == EditStatus::kDuplicate);
+  CHECK(refused.failed == 2);
+  CHECK(refused.saved.empty());
+  CHECK(store->ListFactories().size() == 1);
+  CHECK(store->GetFactory(a.current.id)->name == "A");
+  CHECK(db.Count("audit_log") == audit_rows);
+  // A stale version fails the same way.
+  Factory stale = a.current;
+  stale.version = 7;
+  rows = {MakeFactory("B", "CODE-B"), stale};
+  refused = store->ImportFactories(rows, Admin());
+  CHECK(refused.status == EditStatus::kConflict);
+  CHECK(refused.failed == 1);
+  CHECK(store->ListFactories().size() == 1);
+  // A good import: one created, one updated, each audited.
+  rows = {MakeFactory("B", "CODE-B"), renamed};
+  FactoryImport done = store->ImportFactories(rows, Admin());
+  REQUIRE(done.status == EditStatus::kSaved);
+  REQUIRE(done.saved.size() == 2);
+  CHECK(done.saved[0].id != 0);
+  CHECK(done.saved[1].name == "A renamed");
+  CHECK(done.saved[1].version == 2);
+  CHECK(store->ListFactories().size() == 2);
+  CHECK(db.Count("audit_log") == audit_rows + 2);
+}
+
 TEST_CASE_TEMPLATE("store: consultants are assigned to factories and unassigned, audited once each", T,
                    FA_STORE_ENGINES) {
   FA_STORE_FRESH_DB(db);

@@ -173,7 +173,7 @@ void CrashAndRecover(const std::string& db, const std::function<std::string()>& 
     REQUIRE(admin.Send("POST", "/api/password", R"({"current": ")" + std::string(kAdminPassword) +
                                                     R"(", "new": "crash-admin-changed-pw"})").status == 200);
     const int64_t factory = IdOf(admin.Send("POST", "/api/factories",
-                                            R"({"name": "崩溃测试工厂 Crash Co", "town": "外冈镇", "industry": "general_machinery",
+                                            R"({"name": "崩溃测试工厂 Crash Co", "credit_code": "91310114MA1CR4CH0N", "town": "外冈镇", "industry": "general_machinery",
                                                "manufacturing_type": "discrete", "employees": 38, "revenue": 2600})"),
                                  201, "create the factory");
     const int64_t consultant = IdOf(admin.Send("POST", "/api/users",

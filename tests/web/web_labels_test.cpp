@@ -75,7 +75,7 @@ TEST_CASE("web: labels — every key used by the sources and templates exists, a
   for (const auto* table : {&web::PageLabels(), &web::MessageLabels()})
     for (const auto& l : *table) known.insert(l.key);
   std::set<std::string> used;
-  const std::regex in_code(R"(\bLabel\("([A-Za-z0-9_]+)\")");
+  const std::regex in_code(R"re(\b(?:Label\(|LabelIn\([A-Za-z_.]+, )"([A-Za-z0-9_]+)")re");
   for (const auto& file : FilesIn(kSources, ".cpp"))
     for (const auto& key : Captures(ReadFile(file.string()), in_code)) {
       CAPTURE(file.string());

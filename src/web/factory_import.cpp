@@ -1,0 +1,118 @@
+#include "web/factory_import.h"
+
+#include <map>
+#include <set>
+
+#include "ranking/ranking_config_csv.h"
+#include "web/factory_form.h"
+#include "web/web_labels.h"
+
+namespace fa::web {
+
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+/// A heading without its unit in brackets, full-width (U+FF08) or ASCII:
+/// "Revenue (10k CNY)" -> "Revenue".
+std::string WithoutBrackets(const std::string& h) {
+  for (const char* open : {"\xEF\xBC\x88", "("}) {
+    size_t at = h.find(open);
+    if (at != std::string::npos && at > 0) {
+      std::string s = h.substr(0, at);
+      while (!s.empty() && s.back() == ' ') s.pop_back();
+      return s;
+    }
+  }
+  return h;
+}
+
+/// The heading of the column `cell` (a cell of `row`) is in; "" for none.
+std::string Header(const CsvTable& table, const std::vector<CsvCell>& row, const CsvCell* cell) {
+  if (!cell) return "";
+  const size_t column = static_cast<size_t>(cell - row.data());
+  return column < table.header.size() ? table.header[column].text : "";
+}
+
+}  // namespace
+
+std::string ImportFieldOfHeader(const District& district, const std::string& header) {
+  const std::string whole = Lower(header), h = Lower(WithoutBrackets(header));
+  for (const auto& [field, names] : district.import_headings)
+    for (const auto& n : names)
+      if (whole == Lower(n) || h == Lower(n)) return field;
+  for (const auto& field : kFactoryTextFields)
+    if (h == field) return field;
+  for (const auto& f : district.profile_fields)
+    if (h == f.id || h == Lower(f.name.zh) || h == Lower(f.name.en)) return f.id;
+  return "";
+}
+
+ImportPlan PlanFactoryImport(const District& district, const std::string& csv,
+                             const std::vector<store::Factory>& existing, const std::string& lang) {
+  ImportPlan plan;
+  Diagnostics diags;
+  std::optional<CsvTable> table = ParseCsv(csv, "import.csv", diags);
+  for (const auto& d : diags.items())
+    if (d.severity == Severity::kError)
+      plan.problems.push_back({d.pos.line, d.pos.column, "", LabelIn(lang, "import_csv_syntax", {d.message})});
+  if (!table || !plan.problems.empty()) return plan;
+  if (table->rows.size() > kMaxImportRows) {
+    plan.problems.push_back({0, 0, "", LabelIn(lang, "import_too_many_rows", {std::to_string(kMaxImportRows)})});
+    return plan;
+  }
+  std::vector<std::string> fields;
+  std::set<std::string> seen_fields;
+  for (const auto& h : table->header) {
+    std::string field = ImportFieldOfHeader(district, h.text);
+    if (!field.empty() && !seen_fields.insert(field).second)
+      plan.problems.push_back({h.pos.line, h.pos.column, h.text, LabelIn(lang, "import_same_field")});
+    if (field.empty() && !h.text.empty()) plan.ignored_columns.push_back(h.text);
+    fields.push_back(field);
+  }
+  if (!seen_fields.count("credit_code") || !seen_fields.count("name")) {
+    plan.problems.push_back({1, 0, "", LabelIn(lang, "import_needs_columns")});
+    return plan;
+  }
+  std::map<std::string, const store::Factory*> by_code;
+  for (const auto& f : existing)
+    if (!f.credit_code.empty()) by_code[f.credit_code] = &f;
+  std::map<std::string, int> in_file;  // credit code → line
+  for (const auto& row : table->rows) {
+    FactoryInput in;
+    std::map<std::string, const CsvCell*> cell_of;
+    for (size_t c = 0; c < row.size() && c < fields.size(); ++c)
+      if (!fields[c].empty()) {
+        in[fields[c]] = row[c].text;
+        cell_of[fields[c]] = &row[c];
+      }
+    const int line = row.empty() ? 0 : row.front().pos.line;
+    std::string code = in["credit_code"];
+    for (char& ch : code)
+      if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+    store::Factory f;
+    auto known = by_code.find(code);
+    if (known != by_code.end()) {
+      f = *known->second;
+      for (auto it = in.begin(); it != in.end();)  // empty cells keep what is stored
+        it = it->second.empty() ? in.erase(it) : std::next(it);
+    }
+    for (const auto& p : ApplyFactoryInput(district, in, lang, f)) {
+      const CsvCell* cell = cell_of.count(p.field) ? cell_of[p.field] : nullptr;
+      plan.problems.push_back({line, cell ? cell->pos.column : 0, Header(*table, row, cell), p.message});
+    }
+    if (auto [it, fresh] = in_file.emplace(f.credit_code, line); !fresh && !f.credit_code.empty())
+      plan.problems.push_back({line, cell_of["credit_code"]->pos.column, Header(*table, row, cell_of["credit_code"]),
+                               LabelIn(lang, "import_duplicate_code", {std::to_string(it->second)})});
+    (known != by_code.end() ? plan.updated : plan.created)++;
+    plan.factories.push_back(std::move(f));
+    plan.lines.push_back(line);
+  }
+  return plan;
+}
+
+}  // namespace fa::web
