@@ -12,7 +12,9 @@
 #include "ranking/ranking_config.h"
 #include "service/rank.h"
 #include "web/access_policy.h"
+#include "web/factory_form.h"
 #include "web/web_app.h"
+#include "web/web_labels.h"
 
 namespace fa::web {
 
@@ -44,7 +46,22 @@ std::vector<std::string> RankingConfigNames(const std::string& dir) {
   return out;
 }
 
-std::vector<Assessment> LatestAssessments(WebApp& app, const RequestContext& ctx, bool all_rounds) {
+/// The store's present profile of `f` over the one the assessment was
+/// submitted with.
+void CurrentProfile(const store::Factory& f, FactoryProfile& p) {
+  if (!f.name.empty()) p.name = f.name;
+  if (!f.town.empty()) p.town = f.town;
+  if (!f.industry.empty()) p.industry = f.industry;
+  if (!f.manufacturing_type.empty()) p.manufacturing_type = f.manufacturing_type;
+  for (const auto& [field, value] : ProfileValues(f)) {
+    if (field == "employees") p.employees = value;
+    else if (field == "revenue") p.revenue = value;
+    else p.extra[field] = FormatNumber(value);
+  }
+}
+
+std::vector<Assessment> LatestAssessments(WebApp& app, const RequestContext& ctx, bool all_rounds,
+                                          std::map<std::string, int64_t>* record_of) {
   std::vector<Assessment> out;
   std::set<int64_t> seen;
   for (const auto& f : VisibleFactories(app.store(), ctx)) {
@@ -55,7 +72,11 @@ std::vector<Assessment> LatestAssessments(WebApp& app, const RequestContext& ctx
       auto full = app.store().GetAssessment(listed.id);
       if (!full) continue;
       Diagnostics diags;
-      for (auto& a : AssessmentsFromJson(full->result_json, "assessment", diags)) out.push_back(std::move(a));
+      for (auto& a : AssessmentsFromJson(full->result_json, "assessment", diags)) {
+        CurrentProfile(f, a.factory);
+        if (record_of) (*record_of)[a.factory.credit_code.empty() ? a.factory.name : a.factory.credit_code] = listed.id;
+        out.push_back(std::move(a));
+      }
     }
   }
   return out;
@@ -77,43 +98,106 @@ std::vector<Assessment> OfOneRubric(std::vector<Assessment> all, std::string id)
   return all;
 }
 
-std::optional<Ranking> RankFromRequest(WebApp& app, const RequestContext& ctx, Diagnostics& diags) {
+namespace {
+
+/// The query's filters over the config's (ids; positions to match, which the
+/// builder's "matched no candidate" warnings index).
+void ApplyQueryFilters(const RequestContext& ctx, RankingConfig& config) {
+  RankingFilters& f = config.filters;
+  auto take = [&](const char* key, std::vector<std::string>& list, std::vector<SourcePos>& pos) {
+    if (auto v = SplitList(ctx.req.Query(key)); !v.empty()) {
+      list = v;
+      pos.assign(v.size(), SourcePos{});
+    }
+  };
+  take("town", f.towns, f.town_pos);
+  take("industry", f.industries, f.industry_pos);
+  take("tier", f.tiers, f.tier_pos);
+  if (auto v = ParseId(ctx.req.Query("min_level"))) f.min_level = static_cast<int>(std::min<int64_t>(*v, 10));
+}
+
+bool Listed(const std::vector<std::string>& list, const std::string& value) {
+  return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
+}
+
+/// Whether the filters keep `a` (RankingInputBuilder::Keep's rules, which
+/// the core applies again).
+bool Kept(const RankingFilters& f, const Assessment& a) {
+  if (!Listed(f.towns, a.factory.town) || !Listed(f.industries, a.factory.industry)) return false;
+  if (f.min_level && a.level < *f.min_level) return false;
+  if (f.tiers.empty()) return true;
+  for (const auto& t : a.tiers)
+    if (t.eligible && Listed(f.tiers, t.tier)) return true;
+  return false;
+}
+
+/// For each profile figure the config ranks by, the kept factories that
+/// lack it: one line per figure, naming them, in `lang`.
+std::vector<std::string> MissingFigures(const RankingConfig& config, const std::vector<const Assessment*>& kept,
+                                        const District& district, const std::string& lang) {
+  std::vector<std::string> out;
+  for (const auto& c : config.criteria) {
+    if (c.source != CriterionSource::kProfile) continue;
+    std::vector<std::string> lacking;
+    for (const Assessment* a : kept) {
+      const FactoryProfile& p = a->factory;
+      const bool has = c.source_name == "employees" ? p.employees.has_value()
+                       : c.source_name == "revenue" ? p.revenue.has_value()
+                                                    : p.extra.count(c.source_name) > 0;
+      if (!has) lacking.push_back(p.name);
+    }
+    if (lacking.empty()) continue;
+    const ProfileField* field = district.Field(c.source_name);
+    const std::string name = field ? field->name.In(lang) : c.title.In(lang).empty() ? c.source_name : c.title.In(lang);
+    out.push_back(LabelIn(lang, "rank_missing_figure",
+                          {name, std::to_string(lacking.size()), Join(lacking, LabelIn(lang, "list_separator"))}));
+  }
+  return out;
+}
+
+}  // namespace
+
+WebRanking RankFromRequest(WebApp& app, const RequestContext& ctx, const std::string& lang) {
+  WebRanking out;
   std::vector<std::string> names = RankingConfigNames(app.config().ranking_dir);
   std::string name = ctx.req.Query("config");
   if (name.empty() && !names.empty()) name = names.front();
   if (std::find(names.begin(), names.end(), name) == names.end()) {
-    diags.Error("ranking", {}, "no ranking config '" + name + "'" + DidYouMean(name, names));
-    return std::nullopt;
+    out.problems.push_back(LabelIn(lang, "rank_no_config", {name}));
+    return out;
   }
-  std::optional<RankingConfig> config = LoadRankingConfig(app.config().ranking_dir + "/" + name + ".yaml", diags);
-  if (!config) return std::nullopt;
-  // Filters from the request replace the config's (with positions to match,
-  // which the builder's "matched no candidate" warnings index).
-  RankingFilters& f = config->filters;
-  if (auto v = SplitList(ctx.req.Query("town")); !v.empty()) {
-    f.towns = v;
-    f.town_pos.assign(v.size(), SourcePos{});
+  std::optional<RankingConfig> config = LoadRankingConfig(app.config().ranking_dir + "/" + name + ".yaml", out.diags);
+  if (!config) {
+    out.config_broken = true;
+    out.problems.push_back(LabelIn(lang, "rank_config_broken", {name}));
+    return out;
   }
-  if (auto v = SplitList(ctx.req.Query("industry")); !v.empty()) {
-    f.industries = v;
-    f.industry_pos.assign(v.size(), SourcePos{});
-  }
-  if (auto v = SplitList(ctx.req.Query("tier")); !v.empty()) {
-    f.tiers = v;
-    f.tier_pos.assign(v.size(), SourcePos{});
-  }
-  if (auto v = ParseId(ctx.req.Query("min_level"))) config->filters.min_level = static_cast<int>(std::min<int64_t>(*v, 10));
-  std::vector<Assessment> assessments = LatestAssessments(app, ctx, false);
+  ApplyQueryFilters(ctx, *config);
+  std::vector<Assessment> assessments = LatestAssessments(app, ctx, false, &out.record_of);
   if (!config->rubric.empty())
     assessments.erase(std::remove_if(assessments.begin(), assessments.end(),
                                      [&](const Assessment& a) { return a.provenance.rubric_id != config->rubric; }),
                       assessments.end());
+  std::vector<const Assessment*> kept;
+  for (const auto& a : assessments)
+    if (Kept(config->filters, a)) kept.push_back(&a);
+  if (kept.empty()) {
+    out.problems.push_back(LabelIn(lang, "rank_none_left", {std::to_string(assessments.size())}));
+    return out;
+  }
+  out.problems = MissingFigures(*config, kept, app.district(), lang);
+  if (!out.problems.empty()) return out;
   RankRequest request;
   request.sources.push_back({"store", std::move(assessments), false});
   request.stability = config->stability;
   request.stability.samples = std::min(request.stability.samples, 20000);
   request.skip_stability_when_too_many = true;
-  return RankByConfig(*config, std::move(request), diags);
+  out.ranking = RankByConfig(*config, std::move(request), out.diags);
+  if (!out.ranking) {
+    out.config_broken = true;
+    out.problems.push_back(LabelIn(lang, "rank_config_broken", {name}));
+  }
+  return out;
 }
 
 WebResponse GeneratedReportPage(std::string html) {

@@ -5,6 +5,7 @@
 // service/rank.h.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,14 +25,30 @@ class WebApp;
 /// Ranking config files (names without .yaml) in the ranking directory.
 std::vector<std::string> RankingConfigNames(const std::string& dir);
 /// The latest submitted assessment of every factory the user may read
-/// (every submitted round when `all_rounds`).
-std::vector<Assessment> LatestAssessments(WebApp& app, const RequestContext& ctx, bool all_rounds);
+/// (every submitted round when `all_rounds`), its factory profile as the
+/// store holds it now (an admin's later correction of a town or a profile
+/// figure counts). `record_of`, when given, receives each candidate id
+/// (credit code, else name) → the assessment's store id.
+std::vector<Assessment> LatestAssessments(WebApp& app, const RequestContext& ctx, bool all_rounds,
+                                          std::map<std::string, int64_t>* record_of = nullptr);
 /// The assessments of rubric `id`, or of the rubric most of them use when
 /// `id` is empty: a portfolio counts the levels of one rubric.
 std::vector<Assessment> OfOneRubric(std::vector<Assessment> all, std::string id);
+/// A ranking for the web app, or why there is none.
+struct WebRanking {
+  std::optional<Ranking> ranking;
+  /// Why there is no ranking, in `lang`: the factories that lack a profile
+  /// figure the config needs, no candidate left after the filters, or that
+  /// the config does not load (its technical problems are in `diags`).
+  std::vector<std::string> problems;
+  Diagnostics diags;                           ///< the ranking core's, in English
+  bool config_broken = false;                  ///< an admin must fix the config file
+  std::map<std::string, int64_t> record_of;    ///< candidate id → its assessment's store id
+};
+
 /// Ranks by the config the query names (the first one when none) with the
-/// query's filters; nullopt with the problems in `diags`.
-std::optional<Ranking> RankFromRequest(WebApp& app, const RequestContext& ctx, Diagnostics& diags);
+/// query's filters (ids: town, industry, tier, min_level).
+WebRanking RankFromRequest(WebApp& app, const RequestContext& ctx, const std::string& lang);
 
 /// The options of a generated report (ranking, portfolio) for this request:
 /// its language, the templates, the server's clock.

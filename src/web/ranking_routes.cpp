@@ -2,10 +2,14 @@
 // CSV, as a page (method, weights, the ranked candidates with their
 // stability) and as the full ranking report. All rank through
 // RankFromRequest (ranking_request.h).
+#include <cmath>
+
 #include "assessment/ranking_json.h"
 #include "base/json_writer.h"
 #include "base/text.h"
 #include "report/ranking_report.h"
+#include "report/report_labels.h"
+#include "ranking/ranking_config.h"
 #include "web/api_json.h"
 #include "web/ranking_request.h"
 #include "web/route_table.h"
@@ -15,15 +19,43 @@ namespace fa::web {
 
 namespace {
 
-EscapedView CandidateView(const RankedCandidate& rc) {
+/// The criterion's source in words: what kind of figure it ranks by.
+std::string SourceText(const RankedCriterion& c, const District& district, const RequestContext& ctx) {
+  const size_t colon = c.source.find(':');
+  const std::string kind = c.source.substr(0, colon), name = colon == std::string::npos ? "" : c.source.substr(colon + 1);
+  if (kind == "score") return ctx.Label("source_score");
+  if (kind == "level") return ctx.Label("source_level");
+  if (kind == "node") return ctx.Label("source_node");
+  if (kind == "profile") {
+    const ProfileField* f = district.Field(name);
+    return ctx.Label("source_profile", {f ? f->unit.In(ctx.lang) : name});
+  }
+  return ctx.Label("source_column", {name});
+}
+
+EscapedView CandidateView(const Ranking& ranking, const RankedCandidate& rc, const WebRanking& wr,
+                          const District& district, const RequestContext& ctx) {
+  const RankingCandidate& c = rc.candidate;
   EscapedView r;
   r.Int("rank", rc.rank);
-  r.Text("name", rc.candidate.name.empty() ? rc.candidate.id : rc.candidate.name);
-  r.Text("town", rc.candidate.town);
-  r.Text("industry", rc.candidate.industry);
-  r.Text("level", rc.candidate.level ? std::to_string(*rc.candidate.level) : "");
-  r.Text("maturity", rc.candidate.maturity ? FormatFixed(*rc.candidate.maturity, 2) : "");
-  r.Text("value", FormatFixed(rc.value, 4));
+  r.Text("rank_text", rc.tied_with.empty() ? std::to_string(rc.rank) : ctx.Label("tied_rank", {std::to_string(rc.rank)}));
+  r.Text("name", c.name.empty() ? c.id : c.name);
+  r.Text("town", district.NameOf(ChoiceList::kTown, c.town, ctx.lang));
+  r.Text("industry", district.NameOf(ChoiceList::kIndustry, c.industry, ctx.lang));
+  r.Text("level", c.level ? std::to_string(*c.level) : "");
+  r.Text("maturity", c.maturity ? FormatFixed(*c.maturity, 2) : "");
+  r.Text("value", FormatFixed(rc.value, ranking.method.value_digits));
+  std::vector<std::string> tiers;
+  if (c.tiers)
+    for (const auto& t : *c.tiers) {
+      auto it = ranking.tier_names.find(t);
+      tiers.push_back(it == ranking.tier_names.end() ? t : it->second.In(ctx.lang));
+    }
+  r.Text("tiers", Join(tiers, ctx.Label("list_separator")));
+  if (auto it = wr.record_of.find(c.id); it != wr.record_of.end()) r.Int("report", it->second);
+  std::vector<std::string> values;
+  for (double x : rc.values) values.push_back(FormatNumber(std::round(x * 1e4) / 1e4));
+  r.TextList("values", values);
   if (rc.stability) {
     r.Flag("has_stability", true);
     r.Text("interval", std::to_string(rc.stability->rank_p5) + "–" + std::to_string(rc.stability->rank_p95));
@@ -32,49 +64,83 @@ EscapedView CandidateView(const RankedCandidate& rc) {
   return r;
 }
 
-EscapedView RankingView(const Ranking& ranking, const RequestContext& ctx) {
+EscapedView RankingView(const WebRanking& wr, const District& district, const RequestContext& ctx) {
+  const Ranking& ranking = *wr.ranking;
   EscapedView v;
   v.Text("title", ranking.title.In(ctx.lang));
-  v.Text("method", ranking.method.name);
-  v.Text("weights_from", ranking.weights_from);
+  v.Text("method", Label(ranking.method.label, ctx.lang));
+  const std::string& from = ranking.weights_from;
+  v.Text("weights_from", Label(from == "ahp" ? "rk_weights_from_ahp" : from == "given" ? "rk_weights_from_given"
+                               : from == "equal" ? "rk_weights_from_equal" : "rk_weights_from_none", ctx.lang));
   if (ranking.ahp) v.Text("cr", FormatFixed(ranking.ahp->cr, 3));
   v.Int("excluded", ranking.excluded);
   v.Flag("stability", ranking.stability_computed);
   v.Int("select", ranking.stability.select);
-  v.Int("samples", ranking.stability.samples);
   std::vector<EscapedView> criteria;
+  std::vector<std::string> heads;
   for (const auto& c : ranking.criteria) {
     EscapedView cv;
-    cv.Text("title", c.title.In(ctx.lang));
-    cv.Text("source", c.source);
+    cv.Text("title", c.title.In(ctx.lang).empty() ? c.id : c.title.In(ctx.lang));
+    cv.Text("source", SourceText(c, district, ctx));
     cv.Text("weight", FormatFixed(c.weight * 100, 1));
     cv.Flag("cost", c.cost);
     criteria.push_back(cv);
+    heads.push_back(c.title.In(ctx.lang).empty() ? c.id : c.title.In(ctx.lang));
   }
   v.List("criteria", criteria);
+  v.TextList("heads", heads);
   std::vector<EscapedView> rows;
-  for (const auto& rc : ranking.candidates) rows.push_back(CandidateView(rc));
+  for (const auto& rc : ranking.candidates) rows.push_back(CandidateView(ranking, rc, wr, district, ctx));
   v.List("candidates", rows);
   return v;
 }
 
-/// The config chooser and the filters as the query gave them.
+/// A pick list of `choices` (id, name) with `chosen` marked.
+std::vector<EscapedView> Options(const std::vector<std::pair<std::string, std::string>>& choices,
+                                 const std::string& chosen) {
+  std::vector<EscapedView> out;
+  for (const auto& [id, name] : choices) {
+    EscapedView o;
+    o.Text("id", id);
+    o.Text("name", name);
+    o.Flag("selected", id == chosen);
+    out.push_back(o);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> DistrictChoices(const District& d, ChoiceList list,
+                                                                 const std::string& lang) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& c : d.Choices(list)) out.emplace_back(c.id, c.name.In(lang));
+  return out;
+}
+
+/// The config chooser (by title) and the filters as pick lists, with the
+/// query's choices marked.
 void FilterView(EscapedView& v, WebApp& app, const RequestContext& ctx) {
   std::vector<std::string> names = RankingConfigNames(app.config().ranking_dir);
   std::string chosen = ctx.req.Query("config").empty() && !names.empty() ? names.front() : ctx.req.Query("config");
-  std::vector<EscapedView> configs;
+  std::vector<std::pair<std::string, std::string>> configs;
   for (const auto& n : names) {
-    EscapedView c;
-    c.Text("name", n);
-    c.Flag("selected", n == chosen);
-    configs.push_back(c);
+    Diagnostics ignored;  // a broken config is named by its file; choosing it says what is wrong
+    auto config = LoadRankingConfig(app.config().ranking_dir + "/" + n + ".yaml", ignored);
+    configs.emplace_back(n, config && !config->title.In(ctx.lang).empty() ? config->title.In(ctx.lang) : n);
   }
-  v.List("configs", configs);
+  v.List("configs", Options(configs, chosen));
+  const District& d = app.district();
+  v.List("towns", Options(DistrictChoices(d, ChoiceList::kTown, ctx.lang), ctx.req.Query("town")));
+  v.List("industries", Options(DistrictChoices(d, ChoiceList::kIndustry, ctx.lang), ctx.req.Query("industry")));
+  std::map<std::string, std::string> tier_names;  // from the tier verdicts of the assessments on record
+  for (const auto& a : LatestAssessments(app, ctx, false))
+    for (const auto& t : a.tiers) tier_names.emplace(t.tier, t.name.In(ctx.lang));
+  v.List("tiers", Options({tier_names.begin(), tier_names.end()}, ctx.req.Query("tier")));
+  std::vector<std::pair<std::string, std::string>> levels;
+  for (int l = 1; l <= 5; ++l) levels.emplace_back(std::to_string(l), ctx.Label("level_or_above", {std::to_string(l)}));
+  v.List("levels", Options(levels, ctx.req.Query("min_level")));
   std::string query = "config=" + UrlEncode(chosen);
-  for (const char* k : {"town", "industry", "tier", "min_level"}) {
-    v.Text(k, ctx.req.Query(k));
+  for (const char* k : {"town", "industry", "tier", "min_level"})
     if (!ctx.req.Query(k).empty()) query += std::string("&") + k + "=" + UrlEncode(ctx.req.Query(k));
-  }
   v.Text("query", query);
 }
 
@@ -85,33 +151,36 @@ WebResponse RankingConfigsApi(WebApp& app, RequestContext&) {
 }
 
 WebResponse RankingApi(WebApp& app, RequestContext& ctx) {
-  Diagnostics diags;
-  std::optional<Ranking> ranking = RankFromRequest(app, ctx, diags);
-  if (!ranking) return JsonError(400, "cannot_rank", "cannot rank", DiagnosticLines(diags));
-  if (ctx.req.Query("format") != "csv") return JsonResponse(200, RankingToJson(*ranking));
+  WebRanking wr = RankFromRequest(app, ctx, "en");
+  if (!wr.ranking) {
+    std::vector<std::string> details = wr.problems;
+    for (const auto& line : DiagnosticLines(wr.diags)) details.push_back(line);
+    return JsonError(400, "cannot_rank", "cannot rank", details);
+  }
+  if (ctx.req.Query("format") != "csv") return JsonResponse(200, RankingToJson(*wr.ranking));
   WebResponse r;
   r.content_type = "text/csv; charset=utf-8";
-  r.body = RankingToCsv(*ranking);
+  r.body = RankingToCsv(*wr.ranking);
   r.Header("Content-Disposition", "attachment; filename=\"ranking.csv\"");
   return r;
 }
 
 WebResponse RankingPage(WebApp& app, RequestContext& ctx) {
-  Diagnostics diags;
-  std::optional<Ranking> ranking = RankFromRequest(app, ctx, diags);
-  EscapedView v = ranking ? RankingView(*ranking, ctx) : EscapedView();
-  v.Flag("has_ranking", ranking.has_value());
-  v.TextList("errors", DiagnosticLines(diags));
+  WebRanking wr = RankFromRequest(app, ctx, ctx.lang);
+  EscapedView v = wr.ranking ? RankingView(wr, app.district(), ctx) : EscapedView();
+  v.Flag("has_ranking", wr.ranking.has_value());
+  v.TextList("errors", wr.problems);
+  // The config file's own problems, for the one who can fix it.
+  if (wr.config_broken && ctx.Is(store::Role::kAdmin)) v.Text("technical", wr.diags.Format());
   FilterView(v, app, ctx);
   return app.pages().Page("ranking", ctx.Label("ranking"), v, ctx);
 }
 
 WebResponse RankingReportPage(WebApp& app, RequestContext& ctx) {
-  Diagnostics diags;
-  std::optional<Ranking> ranking = RankFromRequest(app, ctx, diags);
-  if (!ranking) return app.pages().Message(400, ctx.Label("cannot_rank"), Join(DiagnosticLines(diags), "\n"), ctx);
+  WebRanking wr = RankFromRequest(app, ctx, ctx.lang);
+  if (!wr.ranking) return app.pages().Message(400, ctx.Label("cannot_rank"), Join(wr.problems, "\n"), ctx);
   return GeneratedReportPage(
-      RenderRankingReport(*ranking, GeneratedReportOptions<RankingReportOptions>(app.config(), ctx)));
+      RenderRankingReport(*wr.ranking, GeneratedReportOptions<RankingReportOptions>(app.config(), ctx)));
 }
 
 }  // namespace

@@ -120,6 +120,9 @@ const std::vector<WebLabel>& PageLabels() {
       {"column", "列", "Column"},
       {"problem", "问题", "Problem"},
       {"back_to_factories", "返回企业列表", "Back to the factory list"},
+      {"ranking_data", "排序数据", "Ranking data"},
+      {"all", "全部", "All"},
+      {"technical_details", "技术细节（供管理员）", "Technical details (for admin)"},
   };
   return labels;
 }

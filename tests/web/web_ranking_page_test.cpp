@@ -1,0 +1,123 @@
+// The commission's ranking in the web app (issue #12, items 1 and 2): the
+// shipped config (examples/ranking/commission-2026.yaml) ranks the CMMM
+// examples submitted through the API once their profile figures are in the
+// store; until then it names the factories and the figure, in the page's
+// language. Filters are pick lists of ids shown by name; each row links to
+// the factory's report and lists its tiers.
+#include <doctest/doctest.h>
+
+#include <regex>
+
+#include "answers/answers_loader.h"
+#include "base/json_writer.h"
+#include "test_server.h"
+
+namespace fa::webtest {
+namespace {
+
+/// The CMMM examples, each created as a factory assigned to consultant A,
+/// answered through the API and submitted; their ids, by credit code.
+std::map<std::string, int64_t> SubmitCmmmExamples(TestServer& server, const World& world, Client& consultant) {
+  const int64_t rubric = server.RubricPk("cmmm");
+  REQUIRE(rubric > 0);
+  store::Actor system;
+  system.username = "system";
+  std::map<std::string, int64_t> factories;
+  for (const char* name : {"cmmm-ic-packaging", "cmmm-autoparts-anting", "cmmm-biomed-malu", "cmmm-weak-textile"}) {
+    Diagnostics diags;
+    auto set = LoadAnswerSet(std::string(FA_SOURCE_DIR) + "/examples/" + name + ".yaml", diags);
+    REQUIRE(set);
+    store::Factory f;
+    f.credit_code = set->factory.credit_code;
+    f.name = set->factory.name;
+    f.town = set->factory.town;
+    f.industry = set->factory.industry;
+    f.manufacturing_type = set->factory.manufacturing_type;
+    f.employees = set->factory.employees;
+    f.revenue = set->factory.revenue;
+    auto created = server.store().CreateFactory(f, system);
+    REQUIRE(created.status == store::EditStatus::kSaved);
+    server.store().Assign(world.consultant_a, created.current.id, system);
+    HttpResult r = consultant.PostJson("/api/factories/" + std::to_string(created.current.id) + "/assessments",
+                                       "{\"rubric\": " + std::to_string(rubric) + ", \"round\": \"2026\"}");
+    REQUIRE(r.status == 201);
+    const int64_t id = r.Json()->getValue<int64_t>("id");
+    for (const auto& ans : set->answers) {
+      HttpResult saved = consultant.PutJson(
+          "/api/assessments/" + std::to_string(id) + "/answers/" + web::UrlEncode(ans.criterion),
+          "{\"value\": " + AnswerValueJson(ans) + ", \"version\": 0}");
+      REQUIRE(saved.status == 200);
+    }
+    HttpResult submitted = consultant.PostJson("/api/assessments/" + std::to_string(id) + "/submit", "{}");
+    INFO(submitted.body);
+    REQUIRE(submitted.status == 200);
+    factories[f.credit_code] = created.current.id;
+  }
+  return factories;
+}
+
+}  // namespace
+
+TEST_CASE("web: the commission ranks by the shipped config once the profile figures are in, picking filters by name") {
+  TestServer server;
+  World world = Seed(server);
+  Client consultant(server), admin(server), commission(server);
+  REQUIRE(consultant.Login("consultant-a", kPassword));
+  REQUIRE(admin.Login("admin", kPassword));
+  REQUIRE(commission.Login("commission", kPassword));
+  std::map<std::string, int64_t> factories = SubmitCmmmExamples(server, world, consultant);
+
+  // No R&D share or energy intensity yet: the page names them and the
+  // factories, in Chinese; the API in English.
+  HttpResult missing = commission.Get("/ranking?config=commission-2026");
+  CHECK(missing.status == 200);
+  CHECK(missing.body.find("「研发投入占营业收入比重」：3 家企业尚未填写——") != std::string::npos);
+  CHECK(missing.body.find("「单位产值综合能耗」：3 家企业尚未填写") != std::string::npos);
+  CHECK(missing.body.find("上海嘉定某半导体封装测试有限公司") != std::string::npos);
+  CHECK(missing.body.find("profile:") == std::string::npos);
+  HttpResult api = commission.Get("/api/ranking?config=commission-2026");
+  CHECK(api.status == 400);
+  CHECK(api.body.find("R&D spending as a share of revenue: 3 factories have no value") != std::string::npos);
+
+  // The admin adds the figures (with units, as people type them).
+  int n = 0;
+  for (const auto& [code, id] : factories) {
+    const std::string body = "{\"version\": 1, \"profile\": {\"rd_share\": \"" + std::to_string(3 + n) +
+                             "%\", \"energy_intensity\": " + std::to_string(0.05 * (n + 1)) + "}}";
+    ++n;
+    HttpResult put = admin.PutJson("/api/factories/" + std::to_string(id), body);
+    INFO(put.body);
+    REQUIRE(put.status == 200);
+  }
+  HttpResult page = commission.Get("/ranking?config=commission-2026");
+  REQUIRE(page.status == 200);
+  CHECK(page.body.find("class=\"alert error\"") == std::string::npos);
+  CHECK(page.body.find("id=\"ranking-table\"") != std::string::npos);
+  // Names, not ids; the level-1 textile plant is left out by min_level 2.
+  CHECK(page.body.find("嘉定工业区") != std::string::npos);
+  CHECK(page.body.find(">集成电路<") != std::string::npos);
+  CHECK(page.body.find("integrated_circuits</td>") == std::string::npos);
+  CHECK(page.body.find("node:") == std::string::npos);
+  CHECK(page.body.find("企业指标（%）") != std::string::npos);
+  std::smatch m;
+  REQUIRE(std::regex_search(page.body, m, std::regex("<a href=\"/assessments/([0-9]+)/report\">上海嘉定某半导体封装测试有限公司")));
+  CHECK(commission.Get("/assessments/" + m[1].str() + "/report").status == 200);
+  CHECK(page.body.find("<option value=\"integrated_circuits\">集成电路</option>") != std::string::npos);
+  CHECK(page.body.find("2 级及以上") != std::string::npos);
+  // The ranking's data table shows each criterion's value, the figures as entered.
+  CHECK(page.body.find("id=\"ranking-data\"") != std::string::npos);
+  CHECK(page.body.find("<th class=\"num\">研发投入占营业收入比重</th>") != std::string::npos);
+
+  // A filter picked by id (the select's value) keeps only that industry.
+  HttpResult ic = commission.Get("/ranking?config=commission-2026&industry=integrated_circuits");
+  CHECK(ic.body.find("上海嘉定某半导体封装测试有限公司</a>") != std::string::npos);
+  CHECK(ic.body.find("上海安亭某汽车部件有限公司") == std::string::npos);
+  HttpResult none = commission.Get("/ranking?config=commission-2026&town=%E5%BE%90%E8%A1%8C%E9%95%87");
+  CHECK(none.body.find("按所选条件筛选后没有候选企业") != std::string::npos);
+  // English page: English names, no Chinese town or industry in the table.
+  HttpResult en = commission.Get("/ranking?config=commission-2026&lang=en");
+  CHECK(en.body.find("Jiading Industrial Zone") != std::string::npos);
+  CHECK(en.body.find(">Integrated circuits<") != std::string::npos);
+}
+
+}  // namespace fa::webtest
