@@ -14,6 +14,7 @@
 #include "cli/output_files.h"
 #include "service/assess.h"
 #include "store/store.h"
+#include "web/demo_seed.h"
 #include "web/server.h"
 #include "web/web_app.h"
 
@@ -43,6 +44,11 @@ const char* kServeUsage =
     "  --max-per-client N    connections one client address may hold open (default 16;\n"
     "                        0: no cap, e.g. behind a proxy that limits its clients)\n"
     "  --secure-cookies      mark cookies Secure and send HSTS (when served over HTTPS by a proxy)\n"
+    "  --demo                into a store without factories, load the demo data: the example\n"
+    "                        factories, one user per role (password $FA_DEMO_PASSWORD, else a\n"
+    "                        one-time one printed here) and the example assessments submitted\n"
+    "                        (examples/web/README.md)\n"
+    "  --examples DIR        where the demo data is (default examples/)\n"
     "  --quiet               no request log\n"
     "  -h, --help            this help\n";
 
@@ -82,9 +88,9 @@ void BootstrapAdmin(web::WebApp& app, std::ostream& err) {
 }  // namespace
 
 int RunServe(CommandContext& ctx) {
-  Args args(ctx.args, {"--listen", "--db", "--rubrics", "--ranking", "--district", "--templates", "--lang", "--threads",
+  Args args(ctx.args, {"--listen", "--db", "--rubrics", "--ranking", "--district", "--examples", "--templates", "--lang", "--threads",
              "--max-per-client"},
-            {"-h", "--help", "--secure-cookies", "--quiet"});
+            {"-h", "--help", "--secure-cookies", "--quiet", "--demo"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << Usage();
     return kExitOk;
@@ -150,6 +156,16 @@ int RunServe(CommandContext& ctx) {
 
   BootstrapAdmin(app, ctx.err);
   for (const auto& line : app.rubrics().RegisterShipped(config.rubrics_dir)) ctx.err << "serve: " << line << "\n";
+  if (args.Has("--demo")) {
+    const char* demo_pw = std::getenv("FA_DEMO_PASSWORD");
+    try {
+      for (const auto& line : web::SeedDemo(app, args.Value("--examples").value_or("examples"), demo_pw ? demo_pw : ""))
+        ctx.err << "serve: " << line << "\n";
+    } catch (const web::DemoSeedError& e) {
+      ctx.err << "serve: error: " << e.what() << "\n";
+      return kExitBadInput;
+    }
+  }
 
   std::unique_ptr<web::WebServer> http;
   try {

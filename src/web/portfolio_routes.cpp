@@ -17,6 +17,8 @@ namespace {
 
 struct Counted {
   bool nothing_submitted = false;
+  /// The portfolio's changes point into these: they live as long as it.
+  std::vector<Assessment> assessments;
   std::optional<Portfolio> portfolio;
   Diagnostics diags;
 };
@@ -24,10 +26,10 @@ struct Counted {
 /// The portfolio of the rubric the query names (or most assessments use).
 Counted CountPortfolio(WebApp& app, const RequestContext& ctx) {
   Counted out;
-  std::vector<Assessment> assessments = OfOneRubric(LatestAssessments(app, ctx, true), ctx.req.Query("rubric"));
-  out.nothing_submitted = assessments.empty();
+  out.assessments = OfOneRubric(LatestAssessments(app, ctx, true), ctx.req.Query("rubric"));
+  out.nothing_submitted = out.assessments.empty();
   if (!out.nothing_submitted)
-    out.portfolio = BuildDistrictPortfolio(assessments, SmartFactoryRule{}, "store", out.diags);
+    out.portfolio = BuildDistrictPortfolio(out.assessments, SmartFactoryRule{}, "store", out.diags);
   return out;
 }
 

@@ -74,7 +74,7 @@ const FACTORY = {
 };
 const OTHER_FACTORY = {
   name: '另一家企业 Other Co',
-  credit_code: '91310000MA1K000002',
+  credit_code: '91310000MA1K000006',
   town: '马陆镇',
   industry: 'biomedicine',
   manufacturing_type: 'process',

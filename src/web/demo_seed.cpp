@@ -1,0 +1,147 @@
+#include "web/demo_seed.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "answers/answers_loader.h"
+#include "assessment/assessment_json.h"
+#include "base/json_writer.h"
+#include "base/text.h"
+#include "web/factory_import.h"
+#include "web/password.h"
+#include "web/web_app.h"
+
+namespace fa::web {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/// An answer's value as the store keeps it (the API's JSON value).
+std::string ValueJson(const Answer& a) {
+  switch (a.kind) {
+    case AnswerKind::kNotApplicable: return "\"na\"";
+    case AnswerKind::kNumber: return FormatNumber(a.number);
+    case AnswerKind::kBool: return a.boolean ? "true" : "false";
+    case AnswerKind::kOptions: {
+      JsonWriter w(false);
+      w.BeginArray();
+      for (const auto& o : a.options) w.String(o);
+      w.EndArray();
+      return w.str();
+    }
+    case AnswerKind::kNone: return "null";
+    default: return JsonQuote(a.text);
+  }
+}
+
+store::Actor ActorOf(const store::User& u) {
+  store::Actor a;
+  a.user_id = u.id;
+  a.username = u.username;
+  return a;
+}
+
+store::User MakeUser(WebApp& app, const std::string& username, const std::string& display, store::Role role,
+                     std::optional<int64_t> factory, const std::string& password, bool must_change) {
+  store::User u;
+  u.username = username;
+  u.display_name = display;
+  u.role = role;
+  u.factory_id = factory;
+  u.password_hash = HashPassword(password);
+  u.must_change_password = must_change;
+  store::Actor system;
+  system.username = "system";
+  auto r = app.store().CreateUser(u, system);
+  if (r.status != store::EditStatus::kSaved) throw DemoSeedError("demo: the user '" + username + "' exists already");
+  return r.current;
+}
+
+std::vector<fs::path> AnswerFiles(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().extension() == ".yaml") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// Saves the answers of `file` into a new assessment of its factory and
+/// submits it, as `consultant`.
+void SubmitExample(WebApp& app, const fs::path& file, const std::string& round, const store::User& consultant) {
+  Diagnostics diags;
+  std::optional<AnswerSet> set = LoadAnswerSet(file.string(), diags);
+  if (!set) throw DemoSeedError("demo: " + file.string() + " does not load:\n" + diags.Format());
+  std::optional<store::Factory> factory;
+  for (const auto& f : app.store().ListFactories())
+    if (f.credit_code == set->factory.credit_code) factory = f;
+  std::optional<store::RubricRecord> rubric;
+  for (const auto& r : app.store().ListRubrics())
+    if (r.rubric_id == set->rubric && r.active) rubric = r;
+  if (!factory || !rubric)
+    throw DemoSeedError("demo: " + file.string() + ": no factory " + set->factory.credit_code +
+                        " in examples/web/factories.csv, or no active rubric '" + set->rubric + "'");
+  const store::Actor actor = ActorOf(consultant);
+  store::AssessmentRecord a;
+  a.factory_id = factory->id;
+  a.rubric_pk = rubric->id;
+  a.round = round;
+  a.created_by = consultant.id;
+  a = app.store().CreateAssessment(a, actor);
+  for (const auto& answer : set->answers) {
+    store::SaveAnswer save;
+    save.assessment_id = a.id;
+    save.criterion = answer.criterion;
+    save.value_json = ValueJson(answer);
+    save.evidence = answer.evidence;
+    save.note = answer.note;
+    if (app.store().SaveAnswerValue(save, actor).status != store::EditStatus::kSaved)
+      throw DemoSeedError("demo: " + file.string() + ": the answer to " + answer.criterion + " is not saved");
+  }
+  auto compiled = app.rubrics().Get(rubric->id);
+  a = *app.store().GetAssessment(a.id);
+  std::optional<Assessment> scored = compiled ? app.ScoreSaved({a, *factory}, *compiled, diags) : std::nullopt;
+  if (!scored) throw DemoSeedError("demo: " + file.string() + " does not score:\n" + diags.Format());
+  auto r = app.store().Submit(a.id, a.version, AssessmentsToJson({*scored}), scored->provenance.answers_sha256, actor);
+  if (r.status != store::EditStatus::kSaved) throw DemoSeedError("demo: " + file.string() + " is not submitted");
+}
+
+}  // namespace
+
+std::vector<std::string> SeedDemo(WebApp& app, const std::string& examples_dir, const std::string& password) {
+  if (!app.store().ListFactories().empty()) return {};
+  std::vector<std::string> log;
+  const fs::path dir(examples_dir);
+  const std::string csv_file = (dir / "web" / "factories.csv").string();
+  ImportPlan plan = PlanFactoryImport(app.district(), ReadFile(csv_file), {}, "en");
+  if (!plan.problems.empty())
+    throw DemoSeedError("demo: " + csv_file + ":" + std::to_string(plan.problems.front().line) + ": " +
+                        plan.problems.front().message);
+  store::Actor system;
+  system.username = "system";
+  const store::FactoryImport imported = app.store().ImportFactories(plan.factories, system);
+  if (imported.status != store::EditStatus::kSaved) throw DemoSeedError("demo: the factories are not stored");
+  log.push_back("demo: " + std::to_string(imported.saved.size()) + " factories from " + csv_file);
+
+  const bool one_time = password.empty();
+  const std::string pw = one_time ? RandomToken(15) : password;
+  int64_t own = imported.saved.front().id;
+  for (const auto& f : imported.saved)
+    if (f.credit_code == "91310114MA1K3WQ579") own = f.id;  // the IC packaging plant
+  const store::User consultant =
+      MakeUser(app, "demo-consultant", "周工（诊断顾问）", store::Role::kConsultant, std::nullopt, pw, one_time);
+  MakeUser(app, "demo-manufacturer", "半导体封测厂 数字化负责人", store::Role::kManufacturer, own, pw, one_time);
+  MakeUser(app, "demo-commission", "区经委 智能制造科", store::Role::kCommission, std::nullopt, pw, one_time);
+  for (const auto& f : imported.saved) app.store().Assign(consultant.id, f.id, system);
+  log.push_back("demo: users demo-consultant, demo-manufacturer, demo-commission" +
+                (one_time ? " with the one-time password " + pw + " (shown once)" : std::string(" ($FA_DEMO_PASSWORD)")));
+
+  int submitted = 0;
+  for (const auto& file : AnswerFiles(dir / "rounds" / "2025")) SubmitExample(app, file, "2025", consultant), ++submitted;
+  for (const auto& file : AnswerFiles(dir)) SubmitExample(app, file, "2026", consultant), ++submitted;
+  log.push_back("demo: " + std::to_string(submitted) + " assessments submitted (rounds 2025 and 2026)");
+  return log;
+}
+
+}  // namespace fa::web
