@@ -7,6 +7,7 @@
 #include "assessment/assessment_json.h"
 #include "base/json_writer.h"
 #include "base/text.h"
+#include "ranking/ranking_config_csv.h"
 #include "web/factory_import.h"
 #include "web/password.h"
 #include "web/web_app.h"
@@ -56,6 +57,33 @@ store::User MakeUser(WebApp& app, const std::string& username, const std::string
   auto r = app.store().CreateUser(u, system);
   if (r.status != store::EditStatus::kSaved) throw DemoSeedError("demo: the user '" + username + "' exists already");
   return r.current;
+}
+
+/// The users of users.csv (username, display_name, role, factory's credit
+/// code); returns the consultant, whom every factory is assigned to.
+store::User DemoUsers(WebApp& app, const std::string& file, const std::vector<store::Factory>& factories,
+                      const std::string& pw, bool one_time) {
+  Diagnostics diags;
+  std::optional<CsvTable> table = LoadCsv(file, diags);
+  auto column = [&](const char* name) {
+    std::optional<size_t> c = table ? table->Column(name) : std::nullopt;
+    if (!c) throw DemoSeedError("demo: " + file + " needs a column '" + name + "'\n" + diags.Format());
+    return *c;
+  };
+  const size_t username = column("username"), display = column("display_name"), role = column("role"),
+               code = column("factory");
+  std::optional<store::User> consultant;
+  for (const auto& row : table->rows) {
+    std::optional<store::Role> r = store::ParseRole(row[role].text);
+    if (!r) throw DemoSeedError("demo: " + file + ": no role '" + row[role].text + "'");
+    std::optional<int64_t> factory;
+    for (const auto& f : factories)
+      if (!row[code].text.empty() && f.credit_code == row[code].text) factory = f.id;
+    store::User u = MakeUser(app, row[username].text, row[display].text, *r, factory, pw, one_time);
+    if (*r == store::Role::kConsultant) consultant = u;
+  }
+  if (!consultant) throw DemoSeedError("demo: " + file + " names no consultant");
+  return *consultant;
 }
 
 std::vector<fs::path> AnswerFiles(const fs::path& dir) {
@@ -126,13 +154,7 @@ std::vector<std::string> SeedDemo(WebApp& app, const std::string& examples_dir, 
 
   const bool one_time = password.empty();
   const std::string pw = one_time ? RandomToken(15) : password;
-  int64_t own = imported.saved.front().id;
-  for (const auto& f : imported.saved)
-    if (f.credit_code == "91310114MA1K3WQ579") own = f.id;  // the IC packaging plant
-  const store::User consultant =
-      MakeUser(app, "demo-consultant", "周工（诊断顾问）", store::Role::kConsultant, std::nullopt, pw, one_time);
-  MakeUser(app, "demo-manufacturer", "半导体封测厂 数字化负责人", store::Role::kManufacturer, own, pw, one_time);
-  MakeUser(app, "demo-commission", "区经委 智能制造科", store::Role::kCommission, std::nullopt, pw, one_time);
+  const store::User consultant = DemoUsers(app, (dir / "web" / "users.csv").string(), imported.saved, pw, one_time);
   for (const auto& f : imported.saved) app.store().Assign(consultant.id, f.id, system);
   log.push_back("demo: users demo-consultant, demo-manufacturer, demo-commission" +
                 (one_time ? " with the one-time password " + pw + " (shown once)" : std::string(" ($FA_DEMO_PASSWORD)")));

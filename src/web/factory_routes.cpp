@@ -90,7 +90,7 @@ EscapedView FactoryView(WebApp& app, const store::Factory& f, const RequestConte
   EscapedView v;
   ProfileView(v, f, app.district(), ctx.lang);
   std::map<int64_t, std::string> titles;
-  for (const auto& r : app.store().ListRubrics()) titles[r.id] = r.title + " " + r.version;
+  for (const auto& r : app.store().ListRubrics()) titles[r.id] = app.rubrics().Title(r, ctx.lang);
   std::vector<EscapedView> rows;
   for (const auto& a : app.store().ListAssessments(f.id)) {
     std::optional<Progress> p;
@@ -179,7 +179,7 @@ WebResponse FactoryPage(WebApp& app, RequestContext& ctx) {
       if (!r.active) continue;
       EscapedView rv;
       rv.Int("id", r.id);
-      rv.Text("title", r.title + " · " + r.rubric_id + " " + r.version);
+      rv.Text("title", app.rubrics().Title(r, ctx.lang));
       rubrics.push_back(rv);
     }
     v.List("rubrics", rubrics);

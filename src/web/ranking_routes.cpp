@@ -45,13 +45,10 @@ EscapedView CandidateView(const Ranking& ranking, const RankedCandidate& rc, con
   r.Text("level", c.level ? std::to_string(*c.level) : "");
   r.Text("maturity", c.maturity ? FormatFixed(*c.maturity, 2) : "");
   r.Text("value", FormatFixed(rc.value, ranking.method.value_digits));
-  std::vector<std::string> tiers;
-  if (c.tiers)
-    for (const auto& t : *c.tiers) {
-      auto it = ranking.tier_names.find(t);
-      tiers.push_back(it == ranking.tier_names.end() ? t : it->second.In(ctx.lang));
-    }
-  r.Text("tiers", Join(tiers, ctx.Label("list_separator")));
+  if (c.tiers && !c.tiers->empty()) {  // the highest tier it is eligible for (the scheme's order is lowest first)
+    auto it = ranking.tier_names.find(c.tiers->back());
+    r.Text("tier", it == ranking.tier_names.end() ? c.tiers->back() : it->second.In(ctx.lang));
+  }
   if (auto it = wr.record_of.find(c.id); it != wr.record_of.end()) r.Int("report", it->second);
   std::vector<std::string> values;
   for (double x : rc.values) values.push_back(FormatNumber(std::round(x * 1e4) / 1e4));
@@ -73,7 +70,7 @@ EscapedView RankingView(const WebRanking& wr, const District& district, const Re
   v.Text("weights_from", Label(from == "ahp" ? "rk_weights_from_ahp" : from == "given" ? "rk_weights_from_given"
                                : from == "equal" ? "rk_weights_from_equal" : "rk_weights_from_none", ctx.lang));
   if (ranking.ahp) v.Text("cr", FormatFixed(ranking.ahp->cr, 3));
-  v.Int("excluded", ranking.excluded);
+  if (ranking.excluded > 0) v.Text("excluded", ctx.Label("excluded_count", {std::to_string(ranking.excluded)}));
   v.Flag("stability", ranking.stability_computed);
   v.Int("select", ranking.stability.select);
   std::vector<EscapedView> criteria;

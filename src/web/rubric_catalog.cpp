@@ -106,4 +106,9 @@ std::vector<std::string> RubricCatalog::RegisterShipped(const std::string& dir) 
   return out;
 }
 
+std::string RubricCatalog::Title(const store::RubricRecord& record, const std::string& lang) {
+  auto compiled = Get(record.id);
+  return (compiled ? compiled->rubric->title.In(lang) : record.title) + " " + record.version;
+}
+
 }  // namespace fa::web

@@ -36,6 +36,10 @@ class RubricCatalog {
   /// The compiled rubric stored under `pk`; null when there is none or it no
   /// longer loads (then `problem` says why).
   std::shared_ptr<const CompiledRubric> Get(int64_t pk, std::string* problem = nullptr);
+  /// The rubric's title in `lang` and its version ("Smart manufacturing
+  /// capability maturity 1.0" on an en page); the stored title when it no
+  /// longer loads.
+  std::string Title(const store::RubricRecord& record, const std::string& lang);
 
   /// Stores every rubric file of `dir` (files with a top-level `rubric:`)
   /// with its companions; returns one line per rubric for the log.

@@ -28,7 +28,8 @@ WebResponse RubricsAdminPage(WebApp& app, RequestContext& ctx, const std::string
     rv.Int("id", r.id);
     rv.Text("rubric", r.rubric_id);
     rv.Text("version", r.version);
-    rv.Text("title", r.title);
+    auto compiled = app.rubrics().Get(r.id);
+    rv.Text("title", compiled ? compiled->rubric->title.In(ctx.lang) : r.title);
     rv.Text("sha", r.sha256.substr(0, 12));
     rv.Text("uploaded_at", r.uploaded_at);
     rv.Flag("active", r.active);

@@ -120,6 +120,7 @@ const std::vector<WebLabel>& MessageLabels() {
       {"source_profile", "企业指标（{}）", "profile figure ({})"},
       {"source_column", "数据列「{}」", "column '{}'"},
       {"tied_rank", "并列第 {}", "tied {}"},
+      {"excluded_count", "{} 家被筛选排除", "{} left out by the filters"},
       {"level_or_above", "{} 级及以上", "level {} or above"},
       {"no_data", "暂无数据", "No data"},
       {"nothing_submitted", "还没有已提交的评估。", "No assessment has been submitted yet."},
