@@ -177,6 +177,7 @@ int RunDemo(CommandContext& ctx) {
   DemoRun run{ctx, args, args.Value("--out").value_or("out"), {}, {}, {"--lang", lang}};
   run.report_options.lang = lang;
   run.report_options.templates_dir = TemplatesDir(args);
+  run.report_options.district = ReportDistrict(run.report_options.templates_dir);
   run.assess_options.generated_at = args.Value("--generated-at").value_or("");
   if (auto at = args.Value("--generated-at")) run.common.insert(run.common.end(), {"--generated-at", *at});
   if (args.Value("--templates")) run.common.insert(run.common.end(), {"--templates", run.report_options.templates_dir});

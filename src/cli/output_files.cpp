@@ -17,6 +17,13 @@ std::string TemplatesDir(const Args& args) {
   return given && !given->empty() ? *given : DefaultTemplatesDir();
 }
 
+std::shared_ptr<const District> ReportDistrict(const std::string& templates_dir) {
+  Diagnostics diags;
+  std::shared_ptr<const District> d = LoadReportDistrict("", templates_dir, diags);
+  if (diags.HasErrors()) throw std::runtime_error("the district file does not load:\n" + diags.Format());
+  return d;
+}
+
 std::string WriteHtmlAndPdf(const std::string& html_text, const std::optional<std::string>& html,
                             const std::optional<std::string>& pdf) {
   if (html) WriteFile(*html, html_text);

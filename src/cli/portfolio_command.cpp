@@ -98,6 +98,7 @@ PortfolioOptions ReportOptionsOf(Args& args, SmartFactoryRule& rule) {
   rule.tier = args.Value("--smart-tier").value_or("");
   options.title = args.Value("--title").value_or("");
   options.templates_dir = TemplatesDir(args);
+  options.district = ReportDistrict(options.templates_dir);
   options.generated_at = args.Value("--generated-at").value_or("");
   if (options.generated_at.empty()) options.generated_at = UtcNow();
   options.date = args.Value("--date").value_or("");

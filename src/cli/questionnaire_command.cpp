@@ -84,6 +84,7 @@ int RunQuestionnaire(CommandContext& ctx) {
   ReportOptions options;
   options.lang = lang;
   options.templates_dir = TemplatesDir(args);
+  options.district = ReportDistrict(options.templates_dir);
   WriteFile(*output, QuestionnaireRenderer(options).Render(*rubric, answers ? &*answers : nullptr));
   ctx.out << "wrote " << *output << " (" << rubric->AllCriteria().size() << " items"
           << (answers ? ", " + answers->factory.name : std::string()) << ")\n";

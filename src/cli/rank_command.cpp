@@ -112,6 +112,7 @@ int WriteRanking(CommandContext& ctx, Args& args, const Ranking& ranking, const 
     RankingReportOptions report;
     report.lang = lang;
     report.templates_dir = TemplatesDir(args);
+    report.district = ReportDistrict(report.templates_dir);
     report.generated_at = generated_at.empty() ? UtcNow() : generated_at;
     if (std::string problem = WriteHtmlAndPdf(RenderRankingReport(ranking, report), html, pdf); !problem.empty()) {
       ctx.err << "rank: error: " << problem << "\n";

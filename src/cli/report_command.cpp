@@ -89,6 +89,7 @@ int RunReport(CommandContext& ctx) {
   ReportOptions options;
   options.lang = lang;
   options.templates_dir = TemplatesDir(args);
+  options.district = ReportDistrict(options.templates_dir);
   WriteFile(*output, RenderDiagnosisReport(*chosen, options));
   ctx.out << "wrote " << *output << " (" << chosen->factory.name << ", level " << chosen->level << ")\n";
   if (args.Has("--pdf")) {

@@ -20,7 +20,7 @@ namespace {
 // names of levels and tiers.
 struct PortfolioContext : ViewContext {
   PortfolioContext(const Portfolio& portfolio, const PortfolioOptions& options)
-      : ViewContext(options.lang), p(portfolio), o(options) {}
+      : ViewContext(options.lang, options.district), p(portfolio), o(options) {}
 
   const Portfolio& p;
   const PortfolioOptions& o;
@@ -53,9 +53,9 @@ std::vector<EscapedView> Cells(const std::vector<int>& counts) {
   return cells;
 }
 
-EscapedView GroupRow(const PortfolioContext& c, const PortfolioGroup& g) {
+EscapedView GroupRow(const PortfolioContext& c, const PortfolioGroup& g, ChoiceList list) {
   EscapedView row;
-  row.Text("name", g.name.empty() ? c.L("pf_unknown_group") : g.name)
+  row.Text("name", g.name.empty() ? c.L("pf_unknown_group") : c.Named(list, g.name))
       .Int("factories", g.factories)
       .List("levels", Cells(g.per_level))
       .List("tiers", Cells(g.per_tier))
@@ -65,17 +65,19 @@ EscapedView GroupRow(const PortfolioContext& c, const PortfolioGroup& g) {
   return row;
 }
 
-std::vector<EscapedView> GroupRows(const PortfolioContext& c, const std::vector<PortfolioGroup>& groups) {
+std::vector<EscapedView> GroupRows(const PortfolioContext& c, const std::vector<PortfolioGroup>& groups,
+                                   ChoiceList list) {
   std::vector<EscapedView> rows;
-  for (const auto& g : groups) rows.push_back(GroupRow(c, g));
+  for (const auto& g : groups) rows.push_back(GroupRow(c, g, list));
   return rows;
 }
 
 // One table of counts: per town or per industry, of levels or of tiers.
 EscapedView Table(const PortfolioContext& c, const std::string& title, const std::string& head,
                   const std::vector<PortfolioGroup>& groups, bool tiers) {
+  const ChoiceList list = head == "pf_col_town" ? ChoiceList::kTown : ChoiceList::kIndustry;
   EscapedView t;
-  t.Markup("title", c.L(title)).Markup("group_head", c.L(head)).List("rows", GroupRows(c, groups)).Flag("tiers", tiers);
+  t.Markup("title", c.L(title)).Markup("group_head", c.L(head)).List("rows", GroupRows(c, groups, list)).Flag("tiers", tiers);
   return t;
 }
 
@@ -143,7 +145,7 @@ EscapedView BuildChanges(const PortfolioContext& c) {
     EscapedView row;
     row.Text("name", a.factory.name.empty() ? c.L("pf_none") : a.factory.name)
         .Text("credit_code", a.factory.credit_code)
-        .Text("town", a.factory.town.empty() ? c.L("pf_none") : a.factory.town)
+        .Text("town", a.factory.town.empty() ? c.L("pf_none") : c.Named(ChoiceList::kTown, a.factory.town))
         .Text("round_before", b.round.empty() ? b.date : b.round)
         .Text("round_after", a.round.empty() ? a.date : a.round)
         .Text("level_before", c.LevelNumber(b.level))
@@ -238,7 +240,7 @@ EscapedView BuildPortfolioView(const Portfolio& p, const PortfolioOptions& optio
       .List("tier_heads", tier_heads)
       .Flag("has_tiers", !p.tiers.empty())
       .Flag("has_rule", p.has_rule)
-      .Child("district", GroupRow(c, p.district))
+      .Child("district", GroupRow(c, p.district, ChoiceList::kTown))  // its name is the district's own
       .List("level_tables", {Table(c, "pf_by_town", "pf_col_town", p.by_town, false),
                              Table(c, "pf_by_industry", "pf_col_industry", p.by_industry, false)})
       .List("tier_tables", {Table(c, "pf_by_town", "pf_col_town", p.by_town, true),

@@ -13,7 +13,7 @@
 namespace fa {
 
 RankingContext::RankingContext(const Ranking& ranking, const RankingReportOptions& options)
-    : ViewContext(options.lang), r(ranking), o(options) {
+    : ViewContext(options.lang, options.district), r(ranking), o(options) {
   n = static_cast<int>(r.candidates.size());
   select = std::min(std::max(r.stability.select, 1), std::max(n, 1));
   stable = r.stability_computed;

@@ -28,17 +28,19 @@ std::string CriterionTitle(const RankingContext& c, const RankedCriterion& k) {
 EscapedView BuildAhp(const RankingContext& c, const AhpSummary& ahp) {
   const int n = static_cast<int>(c.r.criteria.size());
   const std::map<std::string, std::string> limits = {{"max", FormatNumber(ahp.max_cr)}, {"n", std::to_string(n)}};
+  // The table by its source ("Alonso & Lamata (2006)"), not its config name.
+  const std::string table = c.LabelOr("rk_ri_source_" + ahp.ri_table, ahp.ri_table);
   EscapedView v;
   v.Text("method", c.L(ahp.method == "geometric" ? "rk_ahp_method_geometric" : "rk_ahp_method_eigen"))
       .Text("lambda_max", FormatFixed(ahp.lambda_max, 4))
       .Text("ci", FormatFixed(ahp.ci, 4))
       .Text("ri", FormatFixed(ahp.ri, 4))
-      .Text("ri_table", ahp.ri_table)
+      .Text("ri_table", table)
       .Text("cr", FormatFixed(ahp.cr, 4))
       .Flag("consistent", ahp.consistent)
       .Markup("verdict", c.Fill(ahp.consistent ? "rk_ahp_consistent" : "rk_ahp_inconsistent", limits))
       .Markup("formula", c.Fill("rk_ahp_formula", limits))
-      .Markup("ri_row_title", c.Fill("rk_ri_row", {{"table", ahp.ri_table}}));
+      .Markup("ri_row_title", c.Fill("rk_ri_row", {{"table", table}}));
   // The random-index table's row for orders 3 … 10, the order used marked.
   std::vector<EscapedView> ri_row;
   for (int k = 3; k <= static_cast<int>(ahp.ri_values.size()); ++k) {
@@ -96,9 +98,14 @@ EscapedView BuildRankingWeights(const RankingContext& c) {
 EscapedView BuildRankingConfig(const RankingContext& c) {
   const RankingFilters& f = c.r.filters;
   std::vector<std::string> filters;
-  if (!f.towns.empty()) filters.push_back(c.FillText("rk_cfg_filter_town", {{"v", Join(f.towns, "、")}}));
+  auto names = [&c](ChoiceList list, const std::vector<std::string>& ids) {
+    std::vector<std::string> out;
+    for (const auto& id : ids) out.push_back(c.Named(list, id));
+    return Join(out, "、");
+  };
+  if (!f.towns.empty()) filters.push_back(c.FillText("rk_cfg_filter_town", {{"v", names(ChoiceList::kTown, f.towns)}}));
   if (!f.industries.empty())
-    filters.push_back(c.FillText("rk_cfg_filter_industry", {{"v", Join(f.industries, "、")}}));
+    filters.push_back(c.FillText("rk_cfg_filter_industry", {{"v", names(ChoiceList::kIndustry, f.industries)}}));
   if (f.min_level) filters.push_back(c.FillText("rk_cfg_filter_level", {{"v", std::to_string(*f.min_level)}}));
   if (!f.tiers.empty()) {
     std::vector<std::string> names;

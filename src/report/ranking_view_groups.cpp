@@ -52,7 +52,8 @@ std::vector<EscapedView> GroupRows(const RankingContext& c, const std::string& b
   std::vector<EscapedView> rows;
   for (const Group* g : order) {
     EscapedView row;
-    row.Text("name", g->name.empty() ? c.L("rk_unknown_group") : g->name)
+    row.Text("name", g->name.empty() ? c.L("rk_unknown_group")
+                                     : c.Named(by == "town" ? ChoiceList::kTown : ChoiceList::kIndustry, g->name))
         .Int("count", g->count)
         .Int("best_rank", g->best_rank)
         .Text("best_name", g->best_name)

@@ -1,8 +1,11 @@
 // Options shared by every report: the language of labels and rubric texts,
-// and where the templates are.
+// where the templates are, and the district whose names a report shows.
 #pragma once
 
+#include <memory>
 #include <string>
+
+#include "rubric/district.h"
 
 namespace fa {
 
@@ -11,6 +14,9 @@ struct ReportOptions {
   std::string lang = "zh";
   /// Directory holding the templates; "" means DefaultTemplatesDir().
   std::string templates_dir;
+  /// Display names of towns, industries, manufacturing types and profile
+  /// fields (districts/*.yaml); null shows the values as stored.
+  std::shared_ptr<const District> district;
 };
 
 }  // namespace fa

@@ -1,5 +1,7 @@
 #include "report/report_renderer.h"
 
+#include <filesystem>
+
 #include <unistd.h>
 
 #include <Poco/Exception.h>
@@ -45,6 +47,18 @@ std::string DefaultTemplatesDir() {
   if (HoldsDiagnosisTemplate(FA_SOURCE_TEMPLATES)) return FA_SOURCE_TEMPLATES;
 #endif
   return "templates";
+}
+
+std::shared_ptr<const District> LoadReportDistrict(const std::string& file, const std::string& templates_dir,
+                                                   Diagnostics& diags) {
+  std::string path = file;
+  if (path.empty()) {
+    path = (templates_dir.empty() ? DefaultTemplatesDir() : templates_dir) + "/../districts/jiading.yaml";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return nullptr;
+  }
+  std::optional<District> d = LoadDistrict(path, diags);
+  return d ? std::make_shared<const District>(std::move(*d)) : nullptr;
 }
 
 DiagnosisReportRenderer::DiagnosisReportRenderer(const ReportOptions& options)

@@ -17,6 +17,13 @@ namespace fa {
 /// templates/ when the build defines FA_SOURCE_TEMPLATES; else "templates".
 std::string DefaultTemplatesDir();
 
+/// The district file whose names reports show: `file`, or when it is "",
+/// districts/jiading.yaml beside `templates_dir` (nothing when that does
+/// not exist: values are then shown as stored). A file that does not load
+/// puts its problems into `diags` and gives null.
+std::shared_ptr<const District> LoadReportDistrict(const std::string& file, const std::string& templates_dir,
+                                                   Diagnostics& diags);
+
 /// Loads the templates once and renders many reports (a batch, a server).
 class DiagnosisReportRenderer : public TemplateRenderer<Assessment, ReportOptions> {
  public:

@@ -65,7 +65,7 @@ std::vector<const NodeResult*> RadarNodes(const Assessment& a) {
 std::vector<std::string> DiagnosisSectionPartials() { return SectionPartials(DiagnosisSections()); }
 
 EscapedView BuildDiagnosisView(const Assessment& a, const ReportOptions& options) {
-  const DiagnosisContext c(a, options.lang);
+  const DiagnosisContext c(a, options.lang, options.district);
   const std::string company = Company(c);
   EscapedView v = c.BeginPage({c.L("report_title"), company, TruncateToWidth(company, 60), Date(a)});
   v.Flag("gated", c.gated)

@@ -5,8 +5,9 @@
 
 namespace fa {
 
-DiagnosisContext::DiagnosisContext(const Assessment& assessment, const std::string& language)
-    : ViewContext(language),
+DiagnosisContext::DiagnosisContext(const Assessment& assessment, const std::string& language,
+                                   std::shared_ptr<const District> names)
+    : ViewContext(language, std::move(names)),
       a(assessment),
       gated(assessment.rubric.level_rule != "points"),
       sum(assessment.rubric.aggregate == "sum") {

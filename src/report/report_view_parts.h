@@ -19,7 +19,8 @@ namespace fa {
 /// The diagnosis report's context: the Assessment, its level rule, and
 /// look-ups of its criteria, nodes and scenarios.
 struct DiagnosisContext : ViewContext {
-  DiagnosisContext(const Assessment& assessment, const std::string& language);
+  DiagnosisContext(const Assessment& assessment, const std::string& language,
+                   std::shared_ptr<const District> names = nullptr);
   DiagnosisContext(const DiagnosisContext&) = delete;  // scenarios_ points into catalogue_
   DiagnosisContext& operator=(const DiagnosisContext&) = delete;
 

@@ -38,13 +38,21 @@ EscapedView BuildProfileView(const DiagnosisContext& c) {
   };
   row("company_name", f.name);
   row("credit_code", f.credit_code, true);
-  row("town", f.town);
-  row("industry", f.industry);
+  row("town", c.Named(ChoiceList::kTown, f.town));
+  row("industry", c.Named(ChoiceList::kIndustry, f.industry));
   const std::string& mt = f.manufacturing_type;
   row("manufacturing_type", mt == "discrete" || mt == "process" || mt == "mixed" ? c.L("mt_" + mt) : mt);
   rows.push_back(Row(c.L("employees"), Count(c, f.employees, "employees_value")));
   rows.push_back(Row(c.L("revenue"), Count(c, f.revenue, "revenue_value")));
-  for (const auto& [key, value] : f.extra) rows.push_back(Row(HtmlEscape(key), HtmlEscape(value)));
+  // Other profile figures by their names and units when the district
+  // declares them ("研发投入占营业收入比重  7.8 %"), else as stored.
+  for (const auto& [key, value] : f.extra) {
+    const ProfileField* field = c.district ? c.district->Field(key) : nullptr;
+    if (field)
+      rows.push_back(Row(HtmlEscape(c.T(field->name)), HtmlEscape(value + " " + c.T(field->unit))));
+    else
+      rows.push_back(Row(HtmlEscape(key), HtmlEscape(value)));
+  }
   EscapedView v;
   v.List("rows", rows);
   return v;

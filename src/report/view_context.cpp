@@ -7,7 +7,12 @@
 
 namespace fa {
 
-ViewContext::ViewContext(const std::string& language) : lang(language == "en" ? "en" : "zh") {}
+ViewContext::ViewContext(const std::string& language, std::shared_ptr<const District> names)
+    : lang(language == "en" ? "en" : "zh"), district(std::move(names)) {}
+
+std::string ViewContext::Named(ChoiceList list, const std::string& value) const {
+  return district ? district->NameOf(list, value, lang) : value;
+}
 
 std::string ViewContext::L(const std::string& key) const { return Label(key, lang); }
 

@@ -5,9 +5,11 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include "base/localized.h"
+#include "rubric/district.h"
 #include "report/escaped_view.h"
 
 namespace fa {
@@ -23,9 +25,15 @@ struct PageFrame {
 
 struct ViewContext {
   /// `language`: "en", else Chinese.
-  explicit ViewContext(const std::string& language);
+  explicit ViewContext(const std::string& language, std::shared_ptr<const District> names = nullptr);
 
   std::string lang;  ///< "zh" | "en"
+  /// The district whose display names Name() gives; may be null.
+  std::shared_ptr<const District> district;
+
+  /// The display name of a stored town, industry or manufacturing type;
+  /// the value itself when there is no district or it does not know it.
+  std::string Named(ChoiceList list, const std::string& value) const;
 
   std::string L(const std::string& key) const;
   /// Label `key`, or `fallback` when there is no such label (labels named

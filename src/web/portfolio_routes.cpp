@@ -47,7 +47,7 @@ WebResponse PortfolioPage(WebApp& app, RequestContext& ctx) {
   if (!c.portfolio)
     return app.pages().Message(400, ctx.Label("cannot_count"), Join(DiagnosticLines(c.diags), "\n"), ctx);
   return GeneratedReportPage(
-      RenderPortfolioReport(*c.portfolio, GeneratedReportOptions<PortfolioOptions>(app.config(), ctx)));
+      RenderPortfolioReport(*c.portfolio, GeneratedReportOptions<PortfolioOptions>(app.config(), ctx, app.shared_district())));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "assessment/ranking.h"
 #include "base/diagnostics.h"
 #include "base/time_format.h"
+#include "rubric/district.h"
 #include "web/http_message.h"
 #include "web/request_context.h"
 #include "web/web_config.h"
@@ -51,12 +53,14 @@ struct WebRanking {
 WebRanking RankFromRequest(WebApp& app, const RequestContext& ctx, const std::string& lang);
 
 /// The options of a generated report (ranking, portfolio) for this request:
-/// its language, the templates, the server's clock.
+/// its language, the templates, the district's names, the server's clock.
 template <class Options>
-Options GeneratedReportOptions(const WebConfig& config, const RequestContext& ctx) {
+Options GeneratedReportOptions(const WebConfig& config, const RequestContext& ctx,
+                               std::shared_ptr<const District> district) {
   Options options;
   options.lang = ctx.lang;
   options.templates_dir = config.templates_dir;
+  options.district = std::move(district);
   options.generated_at = FormatUtc(config.Now());
   return options;
 }

@@ -177,7 +177,7 @@ WebResponse RankingReportPage(WebApp& app, RequestContext& ctx) {
   WebRanking wr = RankFromRequest(app, ctx, ctx.lang);
   if (!wr.ranking) return app.pages().Message(400, ctx.Label("cannot_rank"), Join(wr.problems, "\n"), ctx);
   return GeneratedReportPage(
-      RenderRankingReport(*wr.ranking, GeneratedReportOptions<RankingReportOptions>(app.config(), ctx)));
+      RenderRankingReport(*wr.ranking, GeneratedReportOptions<RankingReportOptions>(app.config(), ctx, app.shared_district())));
 }
 
 }  // namespace

@@ -77,15 +77,17 @@ WebApp::WebApp(store::Store& store, WebConfig config)
       pdf_slots_(config_.max_pdf_renders) {
   if (config_.templates_dir.empty()) config_.templates_dir = DefaultTemplatesDir();
   pages_ = std::make_unique<PageRenderer>(config_.templates_dir + "/web");
-  if (config_.district_file.empty()) config_.district_file = config_.templates_dir + "/../districts/jiading.yaml";
   Diagnostics diags;
-  std::optional<District> district = LoadDistrict(config_.district_file, diags);
-  if (!district) throw std::runtime_error("the district file does not load:\n" + diags.Format());
-  district_ = std::move(*district);
+  district_ = LoadReportDistrict(config_.district_file, config_.templates_dir, diags);
+  if (!district_)
+    throw std::runtime_error(diags.empty() ? "no district file beside the templates (" + config_.templates_dir +
+                                                 "/../districts/jiading.yaml); give one with --district"
+                                           : "the district file does not load:\n" + diags.Format());
   for (const char* lang : {"zh", "en"}) {
     ReportOptions options;
     options.lang = lang;
     options.templates_dir = config_.templates_dir;
+    options.district = district_;
     reports_[lang] = std::make_unique<DiagnosisReportRenderer>(options);
   }
   for (const RouteTable& table : {SessionRoutes(), StaticRoutes(), FactoryRoutes(), AdminFactoryRoutes(), UserRoutes(), AssessmentRoutes(),

@@ -52,7 +52,8 @@ class WebApp {
   RubricCatalog& rubrics() { return catalog_; }
   const WebConfig& config() const { return config_; }
   /// The district's pick lists and profile fields, read at start.
-  const District& district() const { return district_; }
+  const District& district() const { return *district_; }
+  std::shared_ptr<const District> shared_district() const { return district_; }
   const Router& router() const { return router_; }
 
   // ---- shared by the handlers ----
@@ -86,7 +87,7 @@ class WebApp {
   void AddSecurityHeaders(const RequestContext& ctx, WebResponse& response);
 
   WebConfig config_;
-  District district_;
+  std::shared_ptr<const District> district_;
   /// Called from every request thread at once: the store is thread-safe
   /// (store.h), each call on a pooled connection of its own.
   store::Store& store_;

@@ -106,7 +106,14 @@ TEST_CASE("web: the commission ranks by the shipped config once the profile figu
   CHECK(page.body.find("企业指标（%）") != std::string::npos);
   std::smatch m;
   REQUIRE(std::regex_search(page.body, m, std::regex("<a href=\"/assessments/([0-9]+)/report\">上海嘉定某半导体封装测试有限公司")));
-  CHECK(commission.Get("/assessments/" + m[1].str() + "/report").status == 200);
+  HttpResult report = commission.Get("/assessments/" + m[1].str() + "/report");
+  CHECK(report.status == 200);  // the district's names in the report's profile, with units
+  CHECK(report.body.find("集成电路") != std::string::npos);
+  CHECK(report.body.find("integrated_circuits") == std::string::npos);
+  HttpResult full = commission.Get("/ranking/report?config=commission-2026");
+  CHECK(full.status == 200);
+  CHECK(full.body.find("integrated_circuits") == std::string::npos);
+  CHECK(full.body.find("alonso-lamata") == std::string::npos);
   CHECK(page.body.find("<option value=\"integrated_circuits\">集成电路</option>") != std::string::npos);
   CHECK(page.body.find("2 级及以上") != std::string::npos);
   // The ranking's data table shows each criterion's value, the figures as entered.
@@ -151,6 +158,13 @@ TEST_CASE("web: the demo data loads into an empty store only, and the shipped co
   Client maker(server);
   REQUIRE(maker.Login("demo-manufacturer", "demo-password-2026"));
   CHECK(maker.Get("/api/factories").body.find("\"name\":\"上海嘉定某半导体封装测试有限公司\"") != std::string::npos);
+  // Its report names the profile figures the district declares, with units.
+  std::smatch m;
+  REQUIRE(std::regex_search(page.body, m, std::regex("<a href=\"/assessments/([0-9]+)/report\">上海嘉定某半导体封装测试有限公司")));
+  HttpResult report = maker.Get("/assessments/" + m[1].str() + "/report");
+  CHECK(report.status == 200);
+  CHECK(report.body.find("研发投入占营业收入比重</dt><dd>7.8 %</dd>") != std::string::npos);
+  CHECK(report.body.find("energy_intensity") == std::string::npos);
 }
 
 }  // namespace fa::webtest

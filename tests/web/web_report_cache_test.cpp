@@ -26,13 +26,15 @@ std::string NonceOf(const std::string& csp) {
 }
 
 /// The report of `result_json` rendered afresh, without the app or its cache.
-std::string FreshReport(const std::string& result_json, const std::string& lang, const std::string& templates) {
+std::string FreshReport(const std::string& result_json, const std::string& lang, const std::string& templates,
+                        std::shared_ptr<const District> district) {
   Diagnostics diags;
   std::vector<Assessment> list = AssessmentsFromJson(result_json, "assessment", diags);
   REQUIRE(list.size() == 1);
   ReportOptions options;
   options.lang = lang;
   options.templates_dir = templates;
+  options.district = std::move(district);
   return RenderDiagnosisReport(list[0], options);
 }
 
@@ -127,8 +129,8 @@ TEST_CASE("web: the report page comes from the cache, per language, never stale,
   auto record = server.store().GetAssessment(world.submitted);
   REQUIRE(record);
   const std::string templates = server.app().config().templates_dir;
-  const std::string zh = FreshReport(record->result_json, "zh", templates);
-  const std::string en = FreshReport(record->result_json, "en", templates);
+  const std::string zh = FreshReport(record->result_json, "zh", templates, server.app().shared_district());
+  const std::string en = FreshReport(record->result_json, "en", templates, server.app().shared_district());
   REQUIRE(zh != en);
 
   Client a(server);
@@ -166,7 +168,7 @@ TEST_CASE("web: the report page comes from the cache, per language, never stale,
   list[0].factory.name = "Another factory, not cached";
   changed.result_json = AssessmentsToJson(list);
   const std::string changed_html = server.app().ReportHtml(changed, "zh");
-  CHECK(changed_html == FreshReport(changed.result_json, "zh", templates));
+  CHECK(changed_html == FreshReport(changed.result_json, "zh", templates, server.app().shared_district()));
   CHECK(changed_html.find("Another factory, not cached") != std::string::npos);
   CHECK(server.app().ReportHtml(*record, "en") == en);
 
