@@ -1,17 +1,24 @@
 // What the report-writing commands share at the file edge: the templates
-// directory they read (--templates, else the installed one), and a rendered
+// directory they read (--templates, else the installed one), the time zone
+// they show moments in (--tz), and a rendered
 // report written as HTML and/or printed to PDF through headless Chromium.
 #pragma once
 
 #include <optional>
 #include <string>
 
+#include "base/local_time.h"
 #include "cli/args.h"
 
 namespace fa {
 
 /// The templates directory: --templates when given, else DefaultTemplatesDir().
 std::string TemplatesDir(const Args& args);
+
+/// The zone pages and reports show moments in: --tz when given, else $FA_TZ,
+/// else Asia/Shanghai (base/local_time.h). Sets `problem` when the zone is
+/// neither a tz database name nor an offset like UTC+8.
+TimeZone TimeZoneOption(const Args& args, std::string& problem);
 
 /// Writes `html_text` to `html` and/or prints it to `pdf` (through a
 /// temporary HTML file beside the PDF when no `html` is asked for). Returns

@@ -27,6 +27,8 @@ const char* kReportUsage =
     "  -o, --output FILE     the HTML file to write (required)\n"
     "  --lang zh|en          report language (default zh)\n"
     "  --templates DIR       templates directory (default: the installed templates/)\n"
+    "  --tz ZONE             time zone of the dates shown: a tz database name or an offset\n"
+    "                        like UTC+8 (default $FA_TZ, else Asia/Shanghai)\n"
     "  --generated-at TIME   provenance time stamp instead of now\n"
     "  --pdf                 also print the report to PDF beside it (report.pdf), through\n"
     "                        headless Chromium (apt-get install chromium fonts-noto-cjk)\n"
@@ -34,7 +36,8 @@ const char* kReportUsage =
 }  // namespace
 
 int RunReport(CommandContext& ctx) {
-  Args args(ctx.args, {"--rubric", "--factory", "-o", "--output", "--lang", "--templates", "--generated-at"},
+  Args args(ctx.args, {"--rubric", "--factory", "-o", "--output", "--lang", "--templates", "--generated-at",
+             "--tz"},
             {"-h", "--help", "--pdf"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kReportUsage;
@@ -47,6 +50,7 @@ int RunReport(CommandContext& ctx) {
                         : !output ? "-o is required"
                         : (lang != "zh" && lang != "en") ? "--lang must be zh or en, got '" + lang + "'"
                         : "";
+  const TimeZone zone = TimeZoneOption(args, problem);
   if (!problem.empty()) {
     ctx.err << "report: " << problem << "\n" << kReportUsage;
     return kExitUsage;
@@ -89,6 +93,7 @@ int RunReport(CommandContext& ctx) {
   ReportOptions options;
   options.lang = lang;
   options.templates_dir = TemplatesDir(args);
+  options.zone = zone;
   WriteFile(*output, RenderDiagnosisReport(*chosen, options));
   ctx.out << "wrote " << *output << " (" << chosen->factory.name << ", level " << chosen->level << ")\n";
   if (args.Has("--pdf")) {

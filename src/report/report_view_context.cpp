@@ -5,9 +5,11 @@
 
 namespace fa {
 
-DiagnosisContext::DiagnosisContext(const Assessment& assessment, const std::string& language)
+DiagnosisContext::DiagnosisContext(const Assessment& assessment, const std::string& language,
+                                   const TimeZone& time_zone)
     : ViewContext(language),
       a(assessment),
+      zone(time_zone),
       gated(assessment.rubric.level_rule != "points"),
       sum(assessment.rubric.aggregate == "sum") {
   for (const auto& cr : a.criteria) criteria_.emplace(cr.id, &cr);

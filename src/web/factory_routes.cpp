@@ -102,7 +102,7 @@ EscapedView AssessmentRowView(const store::AssessmentRecord& a, const std::optio
   v.Text("rubric", rubric_title);
   v.Flag("submitted", submitted);
   v.Text("status", submitted ? ctx.Label("status_submitted") : ctx.Label("status_draft"));
-  v.Text("updated", submitted ? a.submitted_at : a.updated_at);
+  v.Text("updated", ctx.Time(submitted ? a.submitted_at : a.updated_at));
   if (p) {
     v.Flag("has_progress", true);
     v.Int("answered", p->answered);
@@ -116,6 +116,7 @@ EscapedView AssessmentRowView(const store::AssessmentRecord& a, const std::optio
 EscapedView FactoryView(WebApp& app, const store::Factory& f, const RequestContext& ctx, bool with_progress) {
   EscapedView v;
   ProfileView(v, f);
+  v.Text("manufacturing_type_label", ctx.ManufacturingTypeLabel(f.manufacturing_type));
   std::map<int64_t, std::string> titles;
   for (const auto& r : app.store().ListRubrics()) titles[r.id] = r.title + " " + r.version;
   std::vector<EscapedView> rows;

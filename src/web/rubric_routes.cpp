@@ -30,7 +30,7 @@ WebResponse RubricsAdminPage(WebApp& app, RequestContext& ctx, const std::string
     rv.Text("version", r.version);
     rv.Text("title", r.title);
     rv.Text("sha", r.sha256.substr(0, 12));
-    rv.Text("uploaded_at", r.uploaded_at);
+    rv.Text("uploaded_at", ctx.Time(r.uploaded_at));
     rv.Flag("active", r.active);
     rows.push_back(rv);
   }
