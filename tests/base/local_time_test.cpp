@@ -40,7 +40,7 @@ std::string Tzif(const std::vector<std::pair<int64_t, int>>& transitions,
 
 }  // namespace
 
-TEST_CASE("local time: a stored UTC stamp is shown in the zone's local time, in the page's language") {
+TEST_CASE("local time: a stored UTC stamp is shown in the zone's local time in the page's language") {
   const TimeZone shanghai = TimeZone::Fixed(8 * 3600);
   CHECK(LocalDateTime(kDec2, shanghai, "zh") == "2026年12月2日 12:32");
   CHECK(LocalDateTime(kDec2, shanghai, "en") == "2 Dec 2026 12:32");
@@ -73,7 +73,7 @@ TEST_CASE("local time: fixed offsets are read in their usual spellings and named
   CHECK_THROWS_AS(TimeZone::Parse("Mars/Olympus_Mons"), std::invalid_argument);
 }
 
-TEST_CASE("local time: a zone file's recorded changes are followed, and its rule after the last one") {
+TEST_CASE("local time: a zone file's recorded changes are followed and its rule after the last one") {
   TempDir dir("fa-tz");
   // A zone at UTC+1 that moved to UTC+2 (daylight saving) for a while in
   // 2026 and then to a fixed UTC+3 whose rule holds afterwards.
@@ -93,7 +93,7 @@ TEST_CASE("local time: a zone file's recorded changes are followed, and its rule
   CHECK_THROWS_AS(TimeZone::Parse("Broken", dir.path()), std::invalid_argument);
 }
 
-TEST_CASE("local time: Asia/Shanghai is UTC+8 today, from the tz database or without one") {
+TEST_CASE("local time: Asia/Shanghai is UTC+8 today from the tz database or without one") {
   CHECK(TimeZone::Parse("Asia/Shanghai").OffsetAt(kDec2) == 8 * 3600);
   TempDir empty("fa-tz-none");
   CHECK(TimeZone::Parse("Asia/Shanghai", empty.path()).OffsetAt(kDec2) == 8 * 3600);

@@ -70,7 +70,7 @@ TEST_CASE("cli: score, then report from the saved assessments without rescoring"
   CHECK(html.find(code) != std::string::npos);
 }
 
-TEST_CASE("cli: report --previous names the factory's previous round and the change; --tz the zone of its dates") {
+TEST_CASE("cli: report --previous names the previous round and the change since and --tz sets the zone of its dates") {
   TempDir dir("fa-cli-test");
   const std::string earlier = dir.File("earlier.json"), now = dir.File("now.json"), report = dir.File("report.html");
   // The 2025 round of the plant (examples/rounds/2025), then today's.

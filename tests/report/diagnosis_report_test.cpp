@@ -200,7 +200,7 @@ TEST_CASE("diagnosis report: empty text everywhere still renders a whole report"
 
 namespace fa {
 
-TEST_CASE("diagnosis report: the peer groups — all, industry, town — each compared only from five factories on") {
+TEST_CASE("diagnosis report: the peer groups of all factories and of the industry and the town are compared only from five factories on") {
   const std::string zh = Render(testing::GatedSample(), "zh");
   CHECK(zh.find("<tr><td>同一评估模型的全部企业</td><td class=\"num\">48</td><td class=\"num strong\">62</td>"
                 "<td class=\"num\">3.05</td></tr>") != std::string::npos);
@@ -214,7 +214,7 @@ TEST_CASE("diagnosis report: the peer groups — all, industry, town — each co
         std::string::npos);
 }
 
-TEST_CASE("diagnosis report: below five factories no median is shown, so no single firm's scores can be read off") {
+TEST_CASE("diagnosis report: below five factories no median is shown so that no single firm's scores can be read off") {
   Assessment a = testing::GatedSample();
   // Four factories in all: medians, but no percentile anywhere.
   a.cohort.size = 4;
@@ -255,7 +255,7 @@ TEST_CASE("diagnosis report: the previous round and the change since, in level a
                              FormatFixed(a.score, 2) + " (unchanged)") != std::string::npos);
 }
 
-TEST_CASE("diagnosis report: dates and the generation time are local, in the report's language and zone") {
+TEST_CASE("diagnosis report: dates and the generation time are local in the report's language and zone") {
   Assessment a = testing::GatedSample();
   a.date.clear();
   a.provenance.generated_at = "2026-12-01T20:05:00Z";

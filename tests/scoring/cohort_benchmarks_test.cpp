@@ -106,7 +106,7 @@ TEST_CASE("cohort benchmarks: five peers in one industry and one factory alone i
   CHECK_FALSE(as[4].nodes[1].cohort.percentile_cohort.has_value());
 }
 
-TEST_CASE("cohort benchmarks: the town is a group of its own, like the industry") {
+TEST_CASE("cohort benchmarks: the town is a group of its own like the industry") {
   std::vector<Assessment> as = {Made("auto", 1, true), Made("auto", 2, true), Made("ic", 3, true),
                                 Made("ic", 4, true),   Made("ic", 5, true),   Made("ic", 6, true)};
   for (size_t i = 0; i < as.size(); ++i) as[i].factory.town = i < 5 ? "南翔镇" : "";

@@ -50,7 +50,7 @@ int64_t SubmitSecondRound(const World& world, Client& a) {
 
 }  // namespace
 
-TEST_CASE("web: the report page has the app's bar under its CSP; the PDF and the API twin do not") {
+TEST_CASE("web: the report page has the app's bar under its CSP but the PDF and the API twin do not") {
   std::string printed;
   TestServer server([&](web::WebConfig& c) {
     c.print_pdf = [&printed](const std::string& html, const std::string& pdf) {
@@ -92,7 +92,7 @@ TEST_CASE("web: the report page has the app's bar under its CSP; the PDF and the
   }
 }
 
-TEST_CASE("web: a second round's report names the previous round and the change; the first names none") {
+TEST_CASE("web: a second round's report names the previous round and the change but the first names none") {
   TestServer server;
   World world = Seed(server);
   Client a(server);
@@ -115,7 +115,7 @@ TEST_CASE("web: a second round's report names the previous round and the change;
   CHECK(page.body.find("<dd>consultant-a 显示名</dd>") != std::string::npos);
 }
 
-TEST_CASE("web: the manufacturer's pages show local time, its role and the manufacturing type in the page language") {
+TEST_CASE("web: the manufacturer's pages show local time and its role and the manufacturing type in the page language") {
   TestServer server;
   World world = Seed(server);
   Client m(server);
