@@ -309,6 +309,16 @@ async function checkManufacturerJourney(browser, base, problems, ids, reportPath
     const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(over <= 0, `at 390 px ${p} has nothing past the page's edge (${over} px)`);
   }
+  // No column of the report squeezed to a character or two a line: every
+  // text cell keeps at least 4 em of text width (wide tables scroll instead).
+  const narrow = await page.evaluate(() => [...document.querySelectorAll('main.report td:not(.num):not(.star-col):not(.level-col)')]
+    .filter((td) => {
+      const cs = getComputedStyle(td);
+      const inner = td.getBoundingClientRect().width - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+      return td.textContent.trim() && inner < 4 * parseFloat(cs.fontSize);
+    })
+    .map((td) => td.textContent.trim().slice(0, 20)));
+  check(narrow.length === 0, `at 390 px no report column is squeezed (${JSON.stringify(narrow.slice(0, 5))})`);
   await context.close();
 }
 
