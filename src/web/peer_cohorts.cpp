@@ -23,7 +23,11 @@ std::optional<store::AssessmentRecord> PeerCohorts::PreviousOf(const store::Asse
       return x.submitted_at != y.submitted_at ? x.submitted_at < y.submitted_at : x.id < y.id;
     };
     for (const auto& a : listed) {
-      if (a.id == record.id || a.status != store::AssessmentStatus::kSubmitted || !before(a, record)) continue;
+      // Another round only: an earlier submission of the same round is a
+      // version this one replaces, not a previous round.
+      if (a.id == record.id || a.status != store::AssessmentStatus::kSubmitted || a.round == record.round ||
+          !before(a, record))
+        continue;
       if (RubricIdLocked(a.rubric_pk) != rubric_id) continue;
       if (!best || before(*best, a)) best = &a;
     }

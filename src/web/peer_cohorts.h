@@ -32,9 +32,9 @@ class PeerCohorts {
   /// versions of that rubric id) as the store holds it now.
   PeerCohort Of(int64_t rubric_pk);
 
-  /// The same factory's previous round: its latest assessment against the
-  /// same rubric id submitted before `record` (by submission time, then
-  /// id), with its result; nullopt for a first round.
+  /// The same factory's previous round: its latest assessment of another
+  /// round against the same rubric id submitted before `record` (by
+  /// submission time, then id), with its result; nullopt for a first round.
   std::optional<store::AssessmentRecord> PreviousOf(const store::AssessmentRecord& record);
 
  private:

@@ -21,11 +21,11 @@ std::string NonceOf(const std::string& csp) {
   return std::regex_search(csp, m, std::regex("'nonce-([^']+)'")) ? m[1].str() : "";
 }
 
-/// A second round of the submitted assessment's factory with the same
-/// answers, submitted by consultant A; returns its id.
-int64_t SubmitSecondRound(const World& world, Client& a) {
+/// Another assessment of the submitted one's factory in `round` with the
+/// same answers, submitted by consultant A; returns its id.
+int64_t SubmitSecondRound(const World& world, Client& a, const std::string& round = "2027") {
   HttpResult r = a.PostJson("/api/factories/" + std::to_string(world.factory_own) + "/assessments",
-                            "{\"rubric\": " + std::to_string(world.rubric_sme) + ", \"round\": \"2027\"}");
+                            "{\"rubric\": " + std::to_string(world.rubric_sme) + ", \"round\": \"" + round + "\"}");
   REQUIRE(r.status == 201);
   const int64_t id = r.Json()->getValue<int64_t>("id");
   HttpResult answers = a.Get("/api/assessments/" + std::to_string(world.submitted) + "/answers");
@@ -113,6 +113,22 @@ TEST_CASE("web: a second round's report names the previous round and the change 
   CHECK(m.Get(first).body.find("class=\"previous-round\"") == std::string::npos);
   // The header names the assessor who submitted it.
   CHECK(page.body.find("<dd>consultant-a 显示名</dd>") != std::string::npos);
+}
+
+TEST_CASE("web: a later submission of the same round is a new version and not a previous round") {
+  TestServer server;
+  World world = Seed(server);
+  Client a(server);
+  REQUIRE(a.Login("consultant-a", kPassword));
+  server.Advance(60);
+  const int64_t again = SubmitSecondRound(world, a, "2026");
+  HttpResult page = a.Get("/assessments/" + std::to_string(again) + "/report");
+  REQUIRE(page.status == 200);
+  CHECK(page.body.find("class=\"previous-round\"") == std::string::npos);
+  // A later round still finds the newest submission of 2026 as its previous round.
+  server.Advance(60);
+  const int64_t later = SubmitSecondRound(world, a, "2027");
+  CHECK(a.Get("/assessments/" + std::to_string(later) + "/report").body.find("与上一轮（2026，") != std::string::npos);
 }
 
 TEST_CASE("web: the manufacturer's pages show local time and its role and the manufacturing type in the page language") {
