@@ -82,14 +82,17 @@ struct LevelScore {
 struct CohortStanding {
   std::optional<double> percentile_cohort;    ///< mid-rank percentile, 0–100
   std::optional<double> percentile_industry;  ///< among the factory's industry
+  std::optional<double> percentile_town;      ///< among the factory's town
   std::optional<double> median_cohort;
   std::optional<double> median_industry;
+  std::optional<double> median_town;
 };
 
 /// The cohort an assessment was benchmarked against; size 0 means none.
 struct CohortInfo {
   int size = 0;            ///< factories scored together
   int industry_peers = 0;  ///< of them in this factory's industry, itself included
+  int town_peers = 0;      ///< of them in this factory's town, itself included
   int min_peers = 0;       ///< a group smaller than this gets no percentile ("too few peers")
   CohortStanding score;    ///< of the overall score (gated: S; points: the total)
 };
@@ -211,6 +214,16 @@ struct TierVerdict {
   int checks_met = 0;             ///< of them met
 };
 
+/// The factory's previous assessment against the same rubric and how it
+/// stood then, for the change since (service/assess.h AddPrevious).
+struct PreviousRound {
+  std::string round;
+  std::string date;          ///< its assessment date, else the day it was scored
+  int level = 0;
+  LocalizedText level_name;
+  double score = 0;          ///< as Assessment::score
+};
+
 struct Assessment {
   Provenance provenance;
   RubricSummary rubric;
@@ -225,6 +238,7 @@ struct Assessment {
   double max_score = 0;      ///< gated: the top level; points: the most points
   int applicable = 0;        ///< criteria that apply and count in the scores
   CohortInfo cohort;         ///< benchmarks against the cohort scored together
+  std::optional<PreviousRound> previous;  ///< the factory's previous round, when known
   std::vector<LevelScore> levels;
   std::vector<NodeResult> nodes;          ///< depth first, file order
   std::vector<CriterionResult> criteria;  ///< depth first, file order

@@ -59,8 +59,10 @@ void WriteRubric(JsonWriter& w, const RubricSummary& r) {
 void WriteStanding(JsonWriter& w, const CohortStanding& s) {
   w.Field("percentile_cohort", s.percentile_cohort);
   w.Field("percentile_industry", s.percentile_industry);
+  w.Field("percentile_town", s.percentile_town);
   w.Field("median_cohort", s.median_cohort);
   w.Field("median_industry", s.median_industry);
+  w.Field("median_town", s.median_town);
 }
 
 // What a tier check requires: the fields of its kind.
@@ -131,9 +133,15 @@ void WriteHead(JsonWriter& w, const Assessment& a) {
   w.EndObject();
   if (a.cohort.size > 0) {  // only when scored with a cohort (cohort_benchmarks.h)
     w.Key("cohort").BeginObject().Field("size", a.cohort.size).Field("industry_peers", a.cohort.industry_peers);
-    w.Field("min_peers", a.cohort.min_peers);
+    w.Field("town_peers", a.cohort.town_peers).Field("min_peers", a.cohort.min_peers);
     WriteStanding(w, a.cohort.score);
     w.EndObject();
+  }
+  if (a.previous) {  // only when the factory's previous round was given (service/assess.h)
+    const PreviousRound& p = *a.previous;
+    w.Key("previous").BeginObject().Field("round", p.round).Field("date", p.date).Field("level", p.level);
+    WriteText(w, "level_name", p.level_name);
+    w.Field("score", p.score).EndObject();
   }
   w.Key("levels").BeginArray();
   for (const auto& l : a.levels) {

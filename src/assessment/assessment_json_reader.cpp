@@ -52,8 +52,10 @@ void ReadProfile(JsonFields& r, const JsonObject& f, FactoryProfile& p) {
 void ReadStanding(JsonFields& r, const JsonObject& from, CohortStanding& to) {
   to.percentile_cohort = r.OptNum(from, "percentile_cohort");
   to.percentile_industry = r.OptNum(from, "percentile_industry");
+  to.percentile_town = r.OptNum(from, "percentile_town");
   to.median_cohort = r.OptNum(from, "median_cohort");
   to.median_industry = r.OptNum(from, "median_industry");
+  to.median_town = r.OptNum(from, "median_town");
 }
 
 NodeResult ReadNode(JsonFields& r, const JsonObject& n, bool cohort) {
@@ -164,9 +166,13 @@ Assessment ReadAssessment(JsonFields& r, const JsonObject& o) {
   if (JsonObject co = r.Obj(o, "cohort")) {
     a.cohort.size = r.Int(co, "size");
     a.cohort.industry_peers = r.Int(co, "industry_peers");
+    a.cohort.town_peers = r.Int(co, "town_peers");
     a.cohort.min_peers = r.Int(co, "min_peers");
     ReadStanding(r, co, a.cohort.score);
   }
+  if (JsonObject pr = r.Obj(o, "previous"))
+    a.previous = PreviousRound{r.Str(pr, "round"), r.Str(pr, "date"), r.Int(pr, "level"), r.Text(pr, "level_name"),
+                               r.Num(pr, "score")};
   for (const auto& l : r.Objects(o, "levels"))
     a.levels.push_back({r.Int(l, "level"), r.OptNum(l, "score"), r.Int(l, "applicable"), r.Bool(l, "met")});
   for (const auto& n : r.Objects(o, "nodes")) a.nodes.push_back(ReadNode(r, n, a.cohort.size > 0));

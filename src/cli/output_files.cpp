@@ -1,5 +1,7 @@
 #include "cli/output_files.h"
 
+#include <stdexcept>
+
 #include <Poco/Path.h>
 
 #include <optional>
@@ -11,6 +13,16 @@
 #include "report/report_renderer.h"
 
 namespace fa {
+
+TimeZone TimeZoneOption(const Args& args, std::string& problem) {
+  const std::string name = args.Value("--tz").value_or(DefaultTimeZoneName());
+  try {
+    return TimeZone::Parse(name);
+  } catch (const std::invalid_argument& e) {
+    problem = std::string(args.Value("--tz") ? "--tz" : "$FA_TZ") + ": " + e.what();
+    return TimeZone();
+  }
+}
 
 std::string TemplatesDir(const Args& args) {
   auto given = args.Value("--templates");

@@ -27,14 +27,52 @@ const char* kReportUsage =
     "  -o, --output FILE     the HTML file to write (required)\n"
     "  --lang zh|en          report language (default zh)\n"
     "  --templates DIR       templates directory (default: the installed templates/)\n"
+    "  --previous FILE       the factory's previous round (an Assessment JSON file; the\n"
+    "                        assessment of the same credit code when it holds several):\n"
+    "                        the report names it and the change in level and score since\n"
+    "  --tz ZONE             time zone of the dates shown: a tz database name or an offset\n"
+    "                        like UTC+8 (default $FA_TZ, else Asia/Shanghai)\n"
     "  --generated-at TIME   provenance time stamp instead of now\n"
     "  --pdf                 also print the report to PDF beside it (report.pdf), through\n"
     "                        headless Chromium (apt-get install chromium fonts-noto-cjk)\n"
     "  -h, --help            this help\n";
+/// The assessment to report on: the one of credit code `code`, else the
+/// only one; nullptr after saying why on `err`.
+const Assessment* Chosen(const std::vector<Assessment>& assessments, const std::optional<std::string>& code,
+                         const std::string& input, std::ostream& err) {
+  if (code) {
+    const Assessment* found = nullptr;  // the last one of that code, as before
+    for (const auto& a : assessments)
+      if (a.factory.credit_code == *code) found = &a;
+    if (found) return found;
+    err << input << ": error: no assessment of a factory with credit code '" << *code << "'\n";
+    return nullptr;
+  }
+  if (assessments.size() == 1) return &assessments[0];
+  err << input << ": error: holds " << assessments.size() << " assessments; pick one with --factory CREDIT_CODE\n";
+  return nullptr;
+}
+
+/// The previous round in `path`: its only assessment, else the one of
+/// `credit_code`; nullopt with the problem in `diags`.
+std::optional<Assessment> PreviousRoundOf(const std::string& path, const std::string& credit_code,
+                                          Diagnostics& diags) {
+  auto text = ReadSource(path, diags, "an Assessment JSON file");
+  if (!text) return std::nullopt;
+  std::vector<Assessment> list = AssessmentsFromJson(*text, path, diags);
+  if (diags.HasErrors()) return std::nullopt;
+  if (list.size() == 1) return list[0];
+  for (const auto& a : list)
+    if (!credit_code.empty() && a.factory.credit_code == credit_code) return a;
+  diags.Error(path, {}, "--previous: no assessment of a factory with credit code '" + credit_code + "'");
+  return std::nullopt;
+}
+
 }  // namespace
 
 int RunReport(CommandContext& ctx) {
-  Args args(ctx.args, {"--rubric", "--factory", "-o", "--output", "--lang", "--templates", "--generated-at"},
+  Args args(ctx.args, {"--rubric", "--factory", "-o", "--output", "--lang", "--templates", "--generated-at",
+             "--tz", "--previous"},
             {"-h", "--help", "--pdf"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kReportUsage;
@@ -47,6 +85,7 @@ int RunReport(CommandContext& ctx) {
                         : !output ? "-o is required"
                         : (lang != "zh" && lang != "en") ? "--lang must be zh or en, got '" + lang + "'"
                         : "";
+  const TimeZone zone = TimeZoneOption(args, problem);
   if (!problem.empty()) {
     ctx.err << "report: " << problem << "\n" << kReportUsage;
     return kExitUsage;
@@ -71,26 +110,22 @@ int RunReport(CommandContext& ctx) {
   ctx.err << diags.Format();
   if (diags.HasErrors()) return kExitBadInput;
 
-  const Assessment* chosen = nullptr;
-  if (auto code = args.Value("--factory")) {
-    for (const auto& a : assessments)
-      if (a.factory.credit_code == *code) chosen = &a;
-    if (!chosen) {
-      ctx.err << input << ": error: no assessment of a factory with credit code '" << *code << "'\n";
-      return kExitBadInput;
-    }
-  } else if (assessments.size() == 1) {
-    chosen = &assessments[0];
-  } else {
-    ctx.err << input << ": error: holds " << assessments.size()
-            << " assessments; pick one with --factory CREDIT_CODE\n";
-    return kExitBadInput;
+  const Assessment* chosen = Chosen(assessments, args.Value("--factory"), input, ctx.err);
+  if (!chosen) return kExitBadInput;
+  Assessment shown = *chosen;
+  if (auto previous = args.Value("--previous")) {
+    Diagnostics previous_diags;
+    std::optional<Assessment> earlier = PreviousRoundOf(*previous, shown.factory.credit_code, previous_diags);
+    ctx.err << previous_diags.Format();
+    if (!earlier) return kExitBadInput;
+    AddPrevious(shown, *earlier);
   }
   ReportOptions options;
   options.lang = lang;
   options.templates_dir = TemplatesDir(args);
   options.district = ReportDistrict(options.templates_dir);
-  WriteFile(*output, RenderDiagnosisReport(*chosen, options));
+  options.zone = zone;
+  WriteFile(*output, RenderDiagnosisReport(shown, options));
   ctx.out << "wrote " << *output << " (" << chosen->factory.name << ", level " << chosen->level << ")\n";
   if (args.Has("--pdf")) {
     const std::string pdf = PdfPathFor(*output);

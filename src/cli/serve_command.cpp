@@ -39,6 +39,9 @@ const char* kServeUsage =
     "                        districts/jiading.yaml beside the templates; docs/district-format.md)\n"
     "  --templates DIR       templates directory (default: the installed templates/)\n"
     "  --lang zh|en          default page language (default zh)\n"
+    "  --tz ZONE             time zone pages and reports show times in: a tz database name\n"
+    "                        or an offset like UTC+8 (default $FA_TZ, else Asia/Shanghai;\n"
+    "                        stored times stay UTC)\n"
     "  --threads N           requests handled at once (default %THREADS%; the store\n"
     "                        keeps as many database connections open)\n"
     "  --max-per-client N    connections one client address may hold open (default 16;\n"
@@ -88,8 +91,8 @@ void BootstrapAdmin(web::WebApp& app, std::ostream& err) {
 }  // namespace
 
 int RunServe(CommandContext& ctx) {
-  Args args(ctx.args, {"--listen", "--db", "--rubrics", "--ranking", "--district", "--examples", "--templates", "--lang", "--threads",
-             "--max-per-client"},
+  Args args(ctx.args, {"--listen", "--db", "--rubrics", "--ranking", "--district", "--examples", "--templates", "--lang",
+             "--threads", "--max-per-client", "--tz"},
             {"-h", "--help", "--secure-cookies", "--quiet", "--demo"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << Usage();
@@ -106,6 +109,7 @@ int RunServe(CommandContext& ctx) {
   if (problem.empty()) problem = ReadCount(args, "--threads", 1, 256, server.threads);
   int max_per_client = web::WebConfig().max_connections_per_client;
   if (problem.empty()) problem = ReadCount(args, "--max-per-client", 0, 10000, max_per_client);
+  const TimeZone zone = TimeZoneOption(args, problem);
   if (!problem.empty()) {
     ctx.err << "serve: " << problem << "\n" << Usage();
     return kExitUsage;
@@ -145,6 +149,7 @@ int RunServe(CommandContext& ctx) {
   config.default_lang = lang;
   config.secure_cookies = args.Has("--secure-cookies");
   config.max_connections_per_client = max_per_client;
+  config.zone = zone;
   std::unique_ptr<web::WebApp> made;
   try {
     made = std::make_unique<web::WebApp>(*st, config);

@@ -1,11 +1,13 @@
 // Options shared by every report: the language of labels and rubric texts,
-// where the templates are, and the district whose names a report shows.
+// where the templates are, the district whose names a report shows, and
+// the time zone moments are shown in.
 #pragma once
 
 #include <memory>
 #include <string>
 
 #include "rubric/district.h"
+#include "base/local_time.h"
 
 namespace fa {
 
@@ -17,6 +19,9 @@ struct ReportOptions {
   /// Display names of towns, industries, manufacturing types and profile
   /// fields (districts/*.yaml); null shows the values as stored.
   std::shared_ptr<const District> district;
+  /// The zone dates and times are shown in (base/local_time.h): the CLI's
+  /// --tz or $FA_TZ, the web app's serve --tz; Asia/Shanghai by default.
+  TimeZone zone = TimeZone::Parse("Asia/Shanghai");
 };
 
 }  // namespace fa

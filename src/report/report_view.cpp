@@ -11,14 +11,41 @@ namespace fa {
 
 namespace {
 
+// Drops every median that comes without its percentile — its group (the
+// whole cohort, the industry or the town, for the overall score and every
+// node) held fewer values than the minimum (scoring/cohort_benchmarks.h) —
+// so that a report read by one firm never gives another's scores away (of
+// two firms, the median is their mean).
+void HideSmallGroupMedians(Assessment& a) {
+  auto hide = [](CohortStanding& s) {
+    if (!s.percentile_cohort) s.median_cohort.reset();
+    if (!s.percentile_industry) s.median_industry.reset();
+    if (!s.percentile_town) s.median_town.reset();
+  };
+  hide(a.cohort.score);
+  for (auto& n : a.nodes) hide(n.cohort);
+}
+
 // The first 12 hex digits of a hash, or "—".
 std::string HashPrefix(const std::string& hash) { return hash.empty() ? "—" : hash.substr(0, 12); }
 
 // The company's name, or "not given".
 std::string Company(const DiagnosisContext& c) { return c.a.factory.name.empty() ? c.L("not_given") : c.a.factory.name; }
 
-// The assessment's date, else the day it was scored.
-std::string Date(const Assessment& a) { return !a.date.empty() ? a.date : a.provenance.generated_at.substr(0, 10); }
+// The assessment's date, else the local day it was scored, as people write it.
+std::string Date(const DiagnosisContext& c) {
+  const Assessment& a = c.a;
+  return DayForPeople(!a.date.empty() ? a.date : a.provenance.generated_at, c.zone, c.lang);
+}
+
+// When the report was scored, in local time with the zone's offset
+// ("2026年12月2日 12:32 (UTC+8)"); the stored text when it is no stamp.
+std::string Generated(const DiagnosisContext& c) {
+  const std::string& stamp = c.a.provenance.generated_at;
+  const std::optional<std::time_t> t = ParseUtcStamp(stamp);
+  if (!t) return stamp;
+  return LocalDateTime(*t, c.zone, c.lang) + " (" + OffsetLabel(c.zone.OffsetAt(*t)) + ")";
+}
 
 EscapedView BuildHeader(const DiagnosisContext& c) {
   const Assessment& a = c.a;
@@ -26,7 +53,7 @@ EscapedView BuildHeader(const DiagnosisContext& c) {
   v.Text("company", Company(c))
       .Text("rubric_title", c.T(a.rubric.title))
       .Markup("report_title", c.L("report_title"))
-      .Text("date", Date(a))
+      .Text("date", Date(c))
       .Text("assessor", a.assessor)
       .Text("round", a.round)
       .Text("credit_code", a.factory.credit_code);
@@ -40,7 +67,7 @@ EscapedView BuildProvenance(const DiagnosisContext& c) {
       .Text("rubric_sha", HashPrefix(p.rubric_sha256))
       .Text("answers_sha", HashPrefix(p.answers_sha256))
       .Text("program", p.program_version)
-      .Text("generated_at", p.generated_at)
+      .Text("generated_at", Generated(c))
       .Flag("provisional", c.a.rubric.provisional);
   return v;
 }
@@ -64,10 +91,13 @@ std::vector<const NodeResult*> RadarNodes(const Assessment& a) {
 
 std::vector<std::string> DiagnosisSectionPartials() { return SectionPartials(DiagnosisSections()); }
 
-EscapedView BuildDiagnosisView(const Assessment& a, const ReportOptions& options) {
-  const DiagnosisContext c(a, options.lang, options.district);
+EscapedView BuildDiagnosisView(const Assessment& assessment, const ReportOptions& options) {
+  // No median of a group too small to compare is shown.
+  Assessment a = assessment;
+  HideSmallGroupMedians(a);
+  const DiagnosisContext c(a, options.lang, options.zone, options.district);
   const std::string company = Company(c);
-  EscapedView v = c.BeginPage({c.L("report_title"), company, TruncateToWidth(company, 60), Date(a)});
+  EscapedView v = c.BeginPage({c.L("report_title"), company, TruncateToWidth(company, 60), Date(c)});
   v.Flag("gated", c.gated)
       .Flag("points", !c.gated)
       .Flag("sum", c.sum)

@@ -48,7 +48,7 @@ EscapedView BuildAppendixView(const DiagnosisContext& c) {
     else
       r.Text("status", cr.status);
     std::string by = cr.assessor;
-    if (!cr.date.empty()) by += (by.empty() ? "" : " · ") + cr.date;
+    if (!cr.date.empty()) by += (by.empty() ? "" : " · ") + DayForPeople(cr.date, c.zone, c.lang);
     r.Flag("group", false)
         .Text("id", cr.id)
         .Text("level", cr.level > 0 ? "L" + std::to_string(cr.level) : "")

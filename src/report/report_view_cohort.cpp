@@ -1,9 +1,11 @@
 // Where the factory stands among its peers, in the diagnosis report view:
-// one summary line (overall percentile or median, in the cohort and in its
-// industry) and its strengths and weaknesses — the sub-areas furthest above
-// and below the cohort, by percentile when the cohort is large enough to
-// have them, else by the distance from the cohort median. Omitted when the
-// Assessment was not benchmarked (CohortInfo::size == 0).
+// one summary line (overall percentile or median, in the cohort, its
+// industry and its town), a table of the three groups (factories, percentile
+// or "too few to compare", median) under the rule that no group smaller than
+// the minimum is compared, and its strengths and weaknesses — the sub-areas
+// furthest above and below the cohort, by percentile when the cohort is
+// large enough to have them, else by the distance from the cohort median.
+// Omitted when the Assessment was not benchmarked (CohortInfo::size == 0).
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -65,14 +67,43 @@ std::string SummaryLine(const DiagnosisContext& c) {
   else if (s.median_cohort)
     line = c.Fill("cohort_line_median", {{"n", std::to_string(k.size)}, {"what", what},
                                          {"median", shown(*s.median_cohort)}, {"min", std::to_string(k.min_peers)}});
-  else
-    return "";
-  if (s.percentile_industry)
-    line += c.Fill("cohort_line_industry", {{"m", std::to_string(k.industry_peers)},
-                                            {"q", FormatFixed(*s.percentile_industry, 0)}});
-  else if (k.industry_peers > 0)
-    line += c.Fill("cohort_line_industry_few", {{"m", std::to_string(k.industry_peers)}});
+  else  // too few to compare and no median shown (service/assess.h HideSmallGroups)
+    return c.Fill("cohort_line_few", {{"n", std::to_string(k.size)}, {"min", std::to_string(k.min_peers)}}) +
+           c.L("sentence_end");
+  auto group = [&](const std::optional<double>& p, int peers, const char* line_key, const char* few_key) {
+    if (p) line += c.Fill(line_key, {{"m", std::to_string(peers)}, {"q", FormatFixed(*p, 0)}});
+    else if (peers > 0) line += c.Fill(few_key, {{"m", std::to_string(peers)}});
+  };
+  group(s.percentile_industry, k.industry_peers, "cohort_line_industry", "cohort_line_industry_few");
+  group(s.percentile_town, k.town_peers, "cohort_line_town", "cohort_line_town_few");
   return line + c.L("sentence_end");
+}
+
+/// One row of the peer groups' table: the group, its size, where the
+/// factory's overall score stands in it and the group's median.
+EscapedView PeerRow(const DiagnosisContext& c, const char* name, int peers, bool has_field,
+                    const std::optional<double>& percentile, const std::optional<double>& median) {
+  auto shown = [&](double v) { return c.gated ? FormatFixed(v, 2) : Points(v); };
+  const std::string min = std::to_string(c.a.cohort.min_peers);
+  EscapedView row;
+  row.Markup("name", c.L(name))
+      .Text("factories", has_field ? std::to_string(peers) : c.L("peer_no_field"))
+      .Flag("compared", percentile.has_value())
+      .Text("percentile", percentile ? FormatFixed(*percentile, 0)
+                          : has_field ? c.FillText("peer_too_few", {{"min", min}}) : c.L("not_given"))
+      .Text("median", median && peers >= c.a.cohort.min_peers ? shown(*median) : c.L("not_given"));
+  return row;
+}
+
+/// The peer groups: everyone assessed against the rubric, the factory's
+/// industry and its town.
+std::vector<EscapedView> PeerRows(const DiagnosisContext& c) {
+  const CohortInfo& k = c.a.cohort;
+  const CohortStanding& s = k.score;
+  return {PeerRow(c, "peer_all", k.size, true, s.percentile_cohort, s.median_cohort),
+          PeerRow(c, "peer_industry", k.industry_peers, !c.a.factory.industry.empty(), s.percentile_industry,
+                  s.median_industry),
+          PeerRow(c, "peer_town", k.town_peers, !c.a.factory.town.empty(), s.percentile_town, s.median_town)};
 }
 
 }  // namespace
@@ -91,9 +122,10 @@ EscapedView BuildCohortView(const DiagnosisContext& c) {
     all.push_back({&n, Fraction(c, n, n.score), Fraction(c, n, *n.cohort.median_cohort), n.cohort.percentile_cohort});
     every_percentile = every_percentile && n.cohort.percentile_cohort.has_value();
   }
-  const bool has = a.cohort.size > 0 && !all.empty();
-  v.Flag("has", has).Markup("summary", a.cohort.size > 0 ? SummaryLine(c) : "");
-  if (!has) return v;
+  v.Flag("has", a.cohort.size > 0).Markup("summary", a.cohort.size > 0 ? SummaryLine(c) : "");
+  if (a.cohort.size == 0) return v;
+  v.List("peers", PeerRows(c)).Markup("peers_rule", c.Fill("peers_rule", {{"min", std::to_string(a.cohort.min_peers)}}));
+  if (all.empty()) return v;
   auto key = [&](const Standing& s) { return every_percentile ? *s.percentile : s.value - s.median; };
   std::stable_sort(all.begin(), all.end(), [&](const Standing& x, const Standing& y) { return key(x) > key(y); });
   std::vector<EscapedView> strengths, weaknesses;
@@ -109,7 +141,7 @@ EscapedView BuildCohortView(const DiagnosisContext& c) {
       .Markup("diff_header", c.L(c.sum ? "col_diff_points" : "col_diff_pp"))
       .List("strengths", strengths)
       .List("weaknesses", weaknesses)
-      .Flag("has", !strengths.empty() || !weaknesses.empty())  // nothing to say: no section
+      .Flag("has_sw", !strengths.empty() || !weaknesses.empty())  // nothing to say: no tables
       .Flag("has_strengths", !strengths.empty())
       .Flag("has_weaknesses", !weaknesses.empty());
   return v;

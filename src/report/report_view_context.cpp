@@ -6,9 +6,10 @@
 namespace fa {
 
 DiagnosisContext::DiagnosisContext(const Assessment& assessment, const std::string& language,
-                                   std::shared_ptr<const District> names)
+                                   const TimeZone& time_zone, std::shared_ptr<const District> names)
     : ViewContext(language, std::move(names)),
       a(assessment),
+      zone(time_zone),
       gated(assessment.rubric.level_rule != "points"),
       sum(assessment.rubric.aggregate == "sum") {
   for (const auto& cr : a.criteria) criteria_.emplace(cr.id, &cr);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "base/local_time.h"
 #include "report/escaped_view.h"
 #include "report/report_sections.h"
 #include "report/view_context.h"
@@ -19,12 +20,13 @@ namespace fa {
 /// The diagnosis report's context: the Assessment, its level rule, and
 /// look-ups of its criteria, nodes and scenarios.
 struct DiagnosisContext : ViewContext {
-  DiagnosisContext(const Assessment& assessment, const std::string& language,
+  DiagnosisContext(const Assessment& assessment, const std::string& language, const TimeZone& time_zone,
                    std::shared_ptr<const District> names = nullptr);
   DiagnosisContext(const DiagnosisContext&) = delete;  // scenarios_ points into catalogue_
   DiagnosisContext& operator=(const DiagnosisContext&) = delete;
 
   const Assessment& a;
+  const TimeZone& zone;  ///< dates and times are shown in it
   bool gated;  ///< the gated level rule (else points)
   bool sum;    ///< sum aggregation: scores are points
 

@@ -2,6 +2,9 @@
 // factory is at its level (gated: the level scores against θ; points: the
 // band and what the next one needs), the gap and tier lines, key facts, the
 // ladder and the next three things to do (report_view_roadmap.cpp).
+#include <cmath>
+#include <cstdlib>
+
 #include "base/text.h"
 #include "report/report_view_parts.h"
 
@@ -77,6 +80,31 @@ std::string TierLine(const DiagnosisContext& c) {
   return line;
 }
 
+/// "+0.45", "−1", or "unchanged" for a difference of (about) nothing.
+std::string Change(const DiagnosisContext& c, double d, const std::string& shown) {
+  if (std::fabs(d) < 0.005) return c.L("unchanged");
+  return (d > 0 ? "+" : "−") + shown;
+}
+
+/// The change since the factory's previous round, "" when there is none.
+std::string PreviousLine(const DiagnosisContext& c) {
+  if (!c.a.previous) return "";
+  const PreviousRound& p = *c.a.previous;
+  const Assessment& a = c.a;
+  auto shown = [&](double v) { return c.gated ? FormatFixed(v, 2) : Points(v); };
+  const double ds = a.score - p.score;
+  return c.Fill("previous_line", {{"round", p.round.empty() ? c.L("not_given") : p.round},
+                                  {"date", DayForPeople(p.date, c.zone, c.lang)},
+                                  {"from", c.LevelName(p.level)},
+                                  {"to", c.LevelName(a.level)},
+                                  {"dl", Change(c, a.level - p.level, std::to_string(std::abs(a.level - p.level)))},
+                                  {"what", c.L(c.gated ? "maturity_score" : "total_points")},
+                                  {"s0", shown(p.score)},
+                                  {"s1", shown(a.score)},
+                                  {"ds", Change(c, ds, shown(std::fabs(ds)))}}) +
+         c.L("sentence_end");
+}
+
 }  // namespace
 
 EscapedView BuildSummaryView(const DiagnosisContext& c) {
@@ -94,7 +122,8 @@ EscapedView BuildSummaryView(const DiagnosisContext& c) {
       .Markup("verdict", c.Fill(c.gated ? "verdict_gated" : "verdict_points",
                                 {{"level", c.LevelName(a.level)}, {"score", score}, {"max", max}}))
       .Markup("why", c.gated ? WhyGated(c) : WhyPoints(c))
-      .Markup("tier_line", TierLine(c));
+      .Markup("tier_line", TierLine(c))
+      .Markup("previous_line", PreviousLine(c));
   const Gap& gap = a.gap;
   std::string gap_line;
   if (gap.target_level == 0) {

@@ -68,14 +68,23 @@ std::vector<int> IndustryGroups(const std::vector<std::string>& industries, int&
 void AddCohortBenchmarks(std::vector<Assessment>& assessments, int min_peers) {
   const size_t n = assessments.size();
   if (n < 2) return;
-  std::vector<std::string> industries;
-  for (const auto& a : assessments) industries.push_back(a.factory.industry);
-  int industry_groups = 0;
+  std::vector<std::string> industries, towns;
+  for (const auto& a : assessments) {
+    industries.push_back(a.factory.industry);
+    towns.push_back(a.factory.town);
+  }
+  int industry_groups = 0, town_groups = 0;
   const std::vector<int> industry = IndustryGroups(industries, industry_groups);
+  const std::vector<int> town = IndustryGroups(towns, town_groups);
   const std::vector<int> everyone(n, 0);
-  std::vector<int> peers(static_cast<size_t>(industry_groups), 0);
-  for (int g : industry)
-    if (g >= 0) ++peers[static_cast<size_t>(g)];
+  auto sizes = [](const std::vector<int>& group, int groups) {
+    std::vector<int> out(static_cast<size_t>(groups), 0);
+    for (int g : group)
+      if (g >= 0) ++out[static_cast<size_t>(g)];
+    return out;
+  };
+  const std::vector<int> industry_size = sizes(industry, industry_groups), town_size = sizes(town, town_groups);
+  auto median_of = [](const GroupRanks& r, int g) { return g >= 0 ? Present(r.median[static_cast<size_t>(g)]) : std::nullopt; };
 
   // Measure 0 is the overall score, measure m >= 1 node m - 1.
   const size_t nodes = assessments[0].nodes.size();
@@ -89,19 +98,23 @@ void AddCohortBenchmarks(std::vector<Assessment>& assessments, int min_peers) {
     }
     const GroupRanks cohort = RankWithinGroups(values, everyone, 1, min_peers);
     const GroupRanks within = RankWithinGroups(values, industry, industry_groups, min_peers);
+    const GroupRanks in_town = RankWithinGroups(values, town, town_groups, min_peers);
     for (size_t i = 0; i < n; ++i) {
       Assessment& a = assessments[i];
       CohortStanding& s = m == 0 ? a.cohort.score : a.nodes[m - 1].cohort;
       s.percentile_cohort = Present(cohort.percentile[i]);
       s.percentile_industry = Present(within.percentile[i]);
+      s.percentile_town = Present(in_town.percentile[i]);
       s.median_cohort = Present(cohort.median[0]);
-      s.median_industry = industry[i] >= 0 ? Present(within.median[static_cast<size_t>(industry[i])]) : std::nullopt;
+      s.median_industry = median_of(within, industry[i]);
+      s.median_town = median_of(in_town, town[i]);
     }
   }
   for (size_t i = 0; i < n; ++i) {
     CohortInfo& c = assessments[i].cohort;
     c.size = static_cast<int>(n);
-    c.industry_peers = industry[i] >= 0 ? peers[static_cast<size_t>(industry[i])] : 0;
+    c.industry_peers = industry[i] >= 0 ? industry_size[static_cast<size_t>(industry[i])] : 0;
+    c.town_peers = town[i] >= 0 ? town_size[static_cast<size_t>(town[i])] : 0;
     c.min_peers = min_peers;
   }
 }

@@ -1,6 +1,7 @@
 // Cohort benchmarks (docs/architecture.md "Scoring"): where each factory's
 // scores stand among the factories scored with it — a mid-rank percentile
-// within the whole cohort and within its industry — and the cohort's medians,
+// within the whole cohort, within its industry and within its town — and the
+// medians,
 // for charts. A group too small to compare against gets no percentile, so a
 // report can say "too few peers" instead of ranking a factory against two
 // others.
@@ -33,13 +34,14 @@ struct GroupRanks {
 GroupRanks RankWithinGroups(const std::vector<double>& values, const std::vector<int>& group, int groups,
                             int min_peers = kMinPeers);
 
-/// Industry group of each factory (-1 when it has none) and the number of
-/// groups, industries numbered in order of first appearance.
+/// Group of each factory by a profile field such as its industry or town
+/// (-1 when it has none) and the number of groups, numbered in order of
+/// first appearance.
 std::vector<int> IndustryGroups(const std::vector<std::string>& industries, int& groups);
 
 /// Benchmarks assessments scored together against one rubric: for the
 /// overall score and every node's `score`, percentiles within the cohort
-/// and within the factory's industry, and the medians of both. Fewer than
+/// and within the factory's industry and town, and the medians of all three. Fewer than
 /// two assessments are left as they are.
 void AddCohortBenchmarks(std::vector<Assessment>& assessments, int min_peers = kMinPeers);
 

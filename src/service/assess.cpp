@@ -75,4 +75,14 @@ Assessment WithPeers(const Assessment& target, const std::vector<Assessment>& co
   return std::move(all[self]);
 }
 
+void AddPrevious(Assessment& target, const Assessment& earlier) {
+  PreviousRound p;
+  p.round = earlier.round;
+  p.date = !earlier.date.empty() ? earlier.date : earlier.provenance.generated_at;
+  p.level = earlier.level;
+  p.level_name = earlier.level_name;
+  p.score = earlier.score;
+  target.previous = std::move(p);
+}
+
 }  // namespace fa

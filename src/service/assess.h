@@ -43,4 +43,8 @@ std::vector<Assessment> AssessTogether(const CompiledRubric& compiled, const std
 /// figures equal those of scoring the whole cohort together.
 Assessment WithPeers(const Assessment& target, const std::vector<Assessment>& cohort);
 
+/// Records `earlier` — the same factory's previous assessment against the
+/// same rubric — in `target.previous`: its round, date, level and score.
+void AddPrevious(Assessment& target, const Assessment& earlier);
+
 }  // namespace fa

@@ -54,7 +54,8 @@ Submitted SubmitAssessment(WebApp& app, const RequestContext& ctx) {
   out.rubric = app.rubrics().Get(a.record.rubric_pk);
   if (!out.rubric) return finish(Submitted::kRubricMissing);
   Diagnostics diags;
-  std::optional<Assessment> scored = app.ScoreSaved(a, *out.rubric, diags);
+  const std::string submitter = ctx.user->display_name.empty() ? ctx.user->username : ctx.user->display_name;
+  std::optional<Assessment> scored = app.ScoreSaved(a, *out.rubric, submitter, diags);
   if (!scored) {
     out.problems = DiagnosticLines(diags);
     return finish(Submitted::kIncomplete);
@@ -149,8 +150,15 @@ WebResponse AnswersFileApi(WebApp& app, RequestContext& ctx) {
   if (!a) return JsonError(404, "not_found", "not found");
   auto rubric = app.rubrics().Get(a->record.rubric_pk);
   if (!rubric) return JsonError(500, "rubric_unavailable", "the assessment's rubric does not load");
+  // A submitted one: the document it was scored from, signed off as then.
+  SignOff sign_off;
+  if (a->record.status == store::AssessmentStatus::kSubmitted) {
+    Diagnostics diags;
+    std::vector<Assessment> result = AssessmentsFromJson(a->record.result_json, "assessment", diags);
+    if (result.size() == 1) sign_off = {result[0].assessor, result[0].date};
+  }
   return JsonResponse(200, AnswersDocument(*rubric->rubric, a->factory, a->record,
-                                           app.store().ListAnswers(a->record.id), app.UserNames()));
+                                           app.store().ListAnswers(a->record.id), app.UserNames(), sign_off));
 }
 
 // ---- pages ----

@@ -151,12 +151,14 @@ Progress ComputeProgress(const Rubric& rubric, const store::Factory& factory,
 
 std::string AnswersDocument(const Rubric& rubric, const store::Factory& factory,
                             const store::AssessmentRecord& record, const std::vector<store::AnswerRecord>& answers,
-                            const std::map<int64_t, std::string>& user_names) {
+                            const std::map<int64_t, std::string>& user_names, const SignOff& sign_off) {
   JsonWriter w(true);
   w.BeginObject();
   w.Field("rubric", rubric.id);
   w.Field("rubric_version", rubric.version);
   if (!record.round.empty()) w.Field("round", record.round);
+  if (!sign_off.assessor.empty()) w.Field("assessor", sign_off.assessor);
+  if (!sign_off.date.empty()) w.Field("date", sign_off.date);
   w.Key("factory").BeginObject();
   std::map<std::string, std::string> profile = ProfileFields(factory);
   for (const char* k : {"credit_code", "name", "town", "industry", "manufacturing_type"})

@@ -55,12 +55,21 @@ struct Progress {
 Progress ComputeProgress(const Rubric& rubric, const store::Factory& factory,
                          const std::vector<store::AnswerRecord>& answers);
 
+/// Who signs an assessment off and on which day: the top-level assessor
+/// and date of its answers document (docs/answers-format.md); empty ones
+/// are left out.
+struct SignOff {
+  std::string assessor;  ///< the display name of who submitted it
+  std::string date;      ///< the local day of the submission, "2026-12-02"
+};
+
 /// The answers document (JSON) of a stored assessment: rubric id and
-/// version, round, the factory's profile and every saved answer in long form
-/// (value, evidence, note, assessor = who saved it, date = when).
+/// version, round, assessor and date (`sign_off`), the factory's profile and
+/// every saved answer in long form (value, evidence, note, assessor = who
+/// saved it, date = when).
 std::string AnswersDocument(const Rubric& rubric, const store::Factory& factory,
                             const store::AssessmentRecord& record,
                             const std::vector<store::AnswerRecord>& answers,
-                            const std::map<int64_t, std::string>& user_names);
+                            const std::map<int64_t, std::string>& user_names, const SignOff& sign_off = {});
 
 }  // namespace fa::web

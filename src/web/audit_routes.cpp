@@ -32,7 +32,7 @@ WebResponse AuditPage(WebApp& app, RequestContext& ctx) {
   int64_t last = 0;
   for (const auto& e : app.store().ListAudit(filter)) {
     EscapedView r;
-    r.Text("at", e.at);
+    r.Text("at", ctx.Time(e.at));
     r.Text("user", e.username);
     r.Text("action", e.action);
     r.Text("entity", e.entity + " " + e.entity_id);

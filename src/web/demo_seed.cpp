@@ -129,7 +129,7 @@ void SubmitExample(WebApp& app, const fs::path& file, const std::string& round, 
   }
   auto compiled = app.rubrics().Get(rubric->id);
   a = *app.store().GetAssessment(a.id);
-  std::optional<Assessment> scored = compiled ? app.ScoreSaved({a, *factory}, *compiled, diags) : std::nullopt;
+  std::optional<Assessment> scored = compiled ? app.ScoreSaved({a, *factory}, *compiled, set->assessor.empty() ? consultant.display_name : set->assessor, diags) : std::nullopt;
   if (!scored) throw DemoSeedError("demo: " + file.string() + " does not score:\n" + diags.Format());
   auto r = app.store().Submit(a.id, a.version, AssessmentsToJson({*scored}), scored->provenance.answers_sha256, actor);
   if (r.status != store::EditStatus::kSaved) throw DemoSeedError("demo: " + file.string() + " is not submitted");

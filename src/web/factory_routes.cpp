@@ -75,7 +75,7 @@ EscapedView AssessmentRowView(const store::AssessmentRecord& a, const std::optio
   v.Text("rubric", rubric_title);
   v.Flag("submitted", submitted);
   v.Text("status", submitted ? ctx.Label("status_submitted") : ctx.Label("status_draft"));
-  v.Text("updated", submitted ? a.submitted_at : a.updated_at);
+  v.Text("updated", ctx.Time(submitted ? a.submitted_at : a.updated_at));
   if (p) {
     v.Flag("has_progress", true);
     v.Int("answered", p->answered);

@@ -9,7 +9,7 @@ namespace fa::web {
 namespace {
 const char* const kPages[] = {"login",      "password",   "home",          "factory",  "questionnaire",
                               "message",    "ranking",    "admin_users",   "admin_factories", "admin_factory",
-                              "admin_rubrics", "audit",   "assessments"};
+                              "admin_rubrics", "audit",   "assessments",   "report_bar"};
 }
 
 PageRenderer::PageRenderer(const std::string& web_dir) : dir_(web_dir) {
@@ -18,11 +18,29 @@ PageRenderer::PageRenderer(const std::string& web_dir) : dir_(web_dir) {
 
 WebResponse PageRenderer::Page(const std::string& name, const std::string& title, EscapedView view,
                                const RequestContext& ctx, int status) const {
+  AddLayout(view, name, title, ctx);
+  auto it = templates_.find(name);
+  if (it == templates_.end()) throw std::logic_error("no page template '" + name + "' (page_renderer.cpp kPages)");
+  WebResponse r;
+  r.status = status;
+  r.body = it->second.Render(view);
+  r.Header("Cache-Control", "no-store");
+  return r;
+}
+
+std::string PageRenderer::Fragment(const std::string& name, EscapedView view, const RequestContext& ctx) const {
+  AddLayout(view, name, "", ctx);
+  return templates_.at(name).Render(view);
+}
+
+void PageRenderer::AddLayout(EscapedView& view, const std::string& name, const std::string& title,
+                             const RequestContext& ctx) const {
   view.Child("W", WebLabels(ctx.lang));
   view.Text("page_title", title);
   view.Text("lang", ctx.lang);
   view.Text("html_lang", ctx.lang == "en" ? "en" : "zh-CN");
   view.Text("other_lang", ctx.lang == "en" ? "zh" : "en");
+  view.Text("other_html_lang", ctx.lang == "en" ? "zh-CN" : "en");
   view.Text("other_lang_label", ctx.Label("other_language"));
   view.Text("csrf", ctx.csrf);
   view.Text("path", ctx.req.path);
@@ -31,7 +49,7 @@ WebResponse PageRenderer::Page(const std::string& name, const std::string& title
     EscapedView u;
     u.Text("name", ctx.user->display_name.empty() ? ctx.user->username : ctx.user->display_name);
     u.Text("username", ctx.user->username);
-    u.Text("role", store::RoleName(ctx.user->role));
+    u.Text("role", ctx.RoleLabel(ctx.user->role));
     u.Flag("admin", ctx.user->role == store::Role::kAdmin);
     u.Flag("consultant", ctx.user->role == store::Role::kConsultant);
     u.Flag("manufacturer", ctx.user->role == store::Role::kManufacturer);
@@ -41,13 +59,6 @@ WebResponse PageRenderer::Page(const std::string& name, const std::string& title
     u.Flag("must_change", ctx.user->must_change_password);
     view.Child("user", u);
   }
-  auto it = templates_.find(name);
-  if (it == templates_.end()) throw std::logic_error("no page template '" + name + "' (page_renderer.cpp kPages)");
-  WebResponse r;
-  r.status = status;
-  r.body = it->second.Render(view);
-  r.Header("Cache-Control", "no-store");
-  return r;
 }
 
 WebResponse PageRenderer::NotFound(const RequestContext& ctx) const {

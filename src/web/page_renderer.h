@@ -28,6 +28,10 @@ class PageRenderer {
   WebResponse Page(const std::string& name, const std::string& title, EscapedView view,
                    const RequestContext& ctx, int status = 200) const;
 
+  /// Renders the page part `name` (e.g. "report_bar") over `view` with the
+  /// layout's fields, as HTML text to be placed into another page.
+  std::string Fragment(const std::string& name, EscapedView view, const RequestContext& ctx) const;
+
   /// A plain message page (errors, notices) with a link back.
   WebResponse Message(int status, const std::string& title, const std::string& message,
                       const RequestContext& ctx) const;
@@ -38,6 +42,10 @@ class PageRenderer {
   const std::string& dir() const { return dir_; }
 
  private:
+  /// The fields every page and fragment gets: W, language, user, CSRF, path.
+  void AddLayout(EscapedView& view, const std::string& name, const std::string& title,
+                 const RequestContext& ctx) const;
+
   std::string dir_;
   std::map<std::string, ReportTemplate> templates_;
 };

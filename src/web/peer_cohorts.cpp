@@ -6,6 +6,36 @@
 
 namespace fa::web {
 
+std::string PeerCohorts::RubricIdLocked(int64_t rubric_pk) {
+  if (!rubric_ids_.count(rubric_pk))
+    for (const auto& r : store_.ListRubrics()) rubric_ids_[r.id] = r.rubric_id;
+  auto it = rubric_ids_.find(rubric_pk);
+  return it == rubric_ids_.end() ? "" : it->second;
+}
+
+std::optional<store::AssessmentRecord> PeerCohorts::PreviousOf(const store::AssessmentRecord& record) {
+  const std::vector<store::AssessmentRecord> listed = store_.ListAssessments(record.factory_id);
+  const store::AssessmentRecord* best = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::string rubric_id = RubricIdLocked(record.rubric_pk);
+    auto before = [](const store::AssessmentRecord& x, const store::AssessmentRecord& y) {
+      return x.submitted_at != y.submitted_at ? x.submitted_at < y.submitted_at : x.id < y.id;
+    };
+    for (const auto& a : listed) {
+      // Another round only: an earlier submission of the same round is a
+      // version this one replaces, not a previous round.
+      if (a.id == record.id || a.status != store::AssessmentStatus::kSubmitted || a.round == record.round ||
+          !before(a, record))
+        continue;
+      if (RubricIdLocked(a.rubric_pk) != rubric_id) continue;
+      if (!best || before(*best, a)) best = &a;
+    }
+  }
+  if (!best) return std::nullopt;
+  return store_.GetAssessment(best->id);
+}
+
 PeerCohort PeerCohorts::Of(int64_t rubric_pk) {
   // Newest first, so the first submitted one of a factory is its latest.
   std::vector<store::AssessmentRecord> listed = store_.ListAssessments(0);

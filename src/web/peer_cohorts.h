@@ -3,12 +3,14 @@
 // rubric (by rubric id, any version), read from the store. A snapshot is
 // kept per rubric and reused while the set of latest assessments is the
 // same (one list query per request tells), so a report page does not parse
-// the whole cohort again; its key goes into the report cache's key.
+// the whole cohort again; its key goes into the report cache's key. Also
+// finds a factory's previous round, for the change since.
 #pragma once
 
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,7 +32,15 @@ class PeerCohorts {
   /// versions of that rubric id) as the store holds it now.
   PeerCohort Of(int64_t rubric_pk);
 
+  /// The same factory's previous round: its latest assessment of another
+  /// round against the same rubric id submitted before `record` (by
+  /// submission time, then id), with its result; nullopt for a first round.
+  std::optional<store::AssessmentRecord> PreviousOf(const store::AssessmentRecord& record);
+
  private:
+  /// The rubric id stored under `rubric_pk`, "" when unknown (mutex_ held).
+  std::string RubricIdLocked(int64_t rubric_pk);
+
   store::Store& store_;
   std::mutex mutex_;
   std::map<std::string, PeerCohort> snapshots_;       ///< by rubric id

@@ -2,6 +2,12 @@
 // twin and the PDF (printed by Chromium from the same HTML). Each finds the
 // submitted assessment in the reader's scope first; the rendering comes
 // from the report cache (WebApp::ReportPage, report_cache.h).
+//
+// The page gets the web app's bar (templates/web/report_bar.html: back to
+// the factory, the other language, the PDF) right after <body>, rendered
+// per request under the response's style nonce and hidden in print. The
+// report itself — what is cached, printed to PDF and served by the API
+// twin — stays the CLI's report byte for byte (tests/web/web_pipeline_test.cpp).
 #include "base/atomic_file.h"
 #include "base/env.h"
 #include "base/text.h"
@@ -34,9 +40,27 @@ WebResponse DiagnosisReportApi(WebApp& app, RequestContext& ctx) {
   return app.ReportPage(a->record, ctx.lang);
 }
 
+/// `html` with `bar` placed right after its <body> tag.
+std::string WithBar(std::string html, const std::string& bar) {
+  const size_t body = html.find("<body");
+  const size_t end = body == std::string::npos ? std::string::npos : html.find('>', body);
+  if (end == std::string::npos) return html;
+  return html.insert(end + 1, "\n" + bar);
+}
+
 WebResponse DiagnosisReportPage(WebApp& app, RequestContext& ctx) {
   auto a = SubmittedInPath(app, ctx);
-  return a ? app.ReportPage(a->record, ctx.lang) : NoReportPage(app, ctx);
+  if (!a) return NoReportPage(app, ctx);
+  const std::string nonce = RandomToken(18);
+  WebResponse r = app.ReportPage(a->record, ctx.lang, nonce);
+  const std::string id = std::to_string(a->record.id);
+  EscapedView bar;
+  bar.Text("nonce", nonce)
+      .Text("back_href", "/factories/" + std::to_string(a->factory.id))
+      .Text("back_label", a->factory.name)
+      .Text("pdf_href", "/assessments/" + id + "/report.pdf?lang=" + ctx.lang);
+  r.body = WithBar(std::move(r.body), app.pages().Fragment("report_bar", bar, ctx));
+  return r;
 }
 
 WebResponse DiagnosisReportPdf(WebApp& app, RequestContext& ctx) {

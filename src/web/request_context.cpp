@@ -8,6 +8,21 @@ const std::string& RequestContext::Param(const std::string& name) const {
   return it == req.params.end() ? empty : it->second;
 }
 
+std::string RequestContext::Time(const std::string& utc_stamp) const {
+  static const TimeZone utc;
+  return StampForPeople(utc_stamp, zone ? *zone : utc, lang);
+}
+
+std::string RequestContext::RoleLabel(store::Role role) const {
+  switch (role) {
+    case store::Role::kAdmin: return Label("role_admin");
+    case store::Role::kConsultant: return Label("role_consultant");
+    case store::Role::kManufacturer: return Label("role_manufacturer");
+    case store::Role::kCommission: return Label("role_commission");
+  }
+  return store::RoleName(role);
+}
+
 std::optional<int64_t> ParseId(const std::string& text) {
   if (text.empty() || text.size() > 18) return std::nullopt;
   int64_t v = 0;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/local_time.h"
 #include "store/store.h"
 #include "web/http_message.h"
 
@@ -19,6 +20,8 @@ struct RequestContext {
   std::optional<store::User> user;
   std::string csrf;   ///< the session's CSRF token (or the login form's)
   std::string lang = "zh";
+  /// The zone moments are shown in (WebConfig::zone); UTC when unset.
+  const TimeZone* zone = nullptr;
   /// Set-Cookie headers the app adds to whatever the handler returns.
   std::vector<std::string> set_cookies;
 
@@ -37,6 +40,11 @@ struct RequestContext {
   /// The label `key` in the page language, each "{}" replaced by the next
   /// of `args` (web_labels.h).
   std::string Label(const char* key, const std::vector<std::string>& args = {}) const;
+  /// A stored UTC stamp as people read it: local time in the page language
+  /// ("2 Dec 2026 12:32" in English; base/local_time.h).
+  std::string Time(const std::string& utc_stamp) const;
+  /// The display name of a role in the page language (web_labels.cpp).
+  std::string RoleLabel(store::Role role) const;
 };
 
 /// The id in a path segment or field; nullopt unless it is a positive decimal.

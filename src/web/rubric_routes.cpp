@@ -31,7 +31,7 @@ WebResponse RubricsAdminPage(WebApp& app, RequestContext& ctx, const std::string
     auto compiled = app.rubrics().Get(r.id);
     rv.Text("title", compiled ? compiled->rubric->title.In(ctx.lang) : r.title);
     rv.Text("sha", r.sha256.substr(0, 12));
-    rv.Text("uploaded_at", r.uploaded_at);
+    rv.Text("uploaded_at", ctx.Time(r.uploaded_at));
     rv.Flag("active", r.active);
     rows.push_back(rv);
   }

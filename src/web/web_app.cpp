@@ -88,6 +88,7 @@ WebApp::WebApp(store::Store& store, WebConfig config)
     options.lang = lang;
     options.templates_dir = config_.templates_dir;
     options.district = district_;
+    options.zone = config_.zone;
     reports_[lang] = std::make_unique<DiagnosisReportRenderer>(options);
   }
   for (const RouteTable& table : {SessionRoutes(), StaticRoutes(), FactoryRoutes(), AdminFactoryRoutes(), UserRoutes(), AssessmentRoutes(),
@@ -129,6 +130,7 @@ WebResponse WebApp::Handle(WebRequest& req) {
                                                                                   : config_.default_lang;
   }
   ctx.lang = lang;
+  ctx.zone = &config_.zone;
   WebResponse r;
   try {
     r = Dispatch(req, ctx);
@@ -240,15 +242,24 @@ void WebApp::AddSecurityHeaders(const RequestContext& ctx, WebResponse& r) {
 std::shared_ptr<const PreparedReport> WebApp::CachedReport(const store::AssessmentRecord& record,
                                                            const std::string& lang) {
   const std::string key_lang = lang == "en" ? "en" : "zh";
-  // Benchmarked among its peers as the store holds them now: a report is
-  // rendered again when the cohort has changed.
+  // Benchmarked among its peers as the store holds them now, and compared
+  // with the factory's previous round: a report is rendered again when the
+  // cohort has changed or an earlier round has been submitted since.
   const PeerCohort peers = peers_.Of(record.rubric_pk);
-  return report_cache_.Get(record.id, key_lang, record.result_json + "\n" + peers.key, [&] {
+  const std::optional<store::AssessmentRecord> previous = peers_.PreviousOf(record);
+  const std::string inputs =
+      record.result_json + "\n" + peers.key + "\nprevious:" + (previous ? std::to_string(previous->id) : "none");
+  return report_cache_.Get(record.id, key_lang, inputs, [&] {
     Diagnostics diags;
     std::vector<Assessment> list = AssessmentsFromJson(record.result_json, "assessment", diags);
     if (list.size() != 1)
       throw std::runtime_error("stored assessment " + std::to_string(record.id) + " does not read back");
-    return reports_.at(key_lang)->Render(WithPeers(list[0], *peers.assessments));
+    Assessment shown = WithPeers(list[0], *peers.assessments);
+    if (previous) {
+      std::vector<Assessment> earlier = AssessmentsFromJson(previous->result_json, "previous assessment", diags);
+      if (earlier.size() == 1) AddPrevious(shown, earlier[0]);
+    }
+    return reports_.at(key_lang)->Render(shown);
   });
 }
 
@@ -257,22 +268,24 @@ std::string WebApp::ReportHtml(const store::AssessmentRecord& record, const std:
   return CachedReport(record, lang)->Html();
 }
 
-WebResponse WebApp::ReportPage(const store::AssessmentRecord& record, const std::string& lang) {
+WebResponse WebApp::ReportPage(const store::AssessmentRecord& record, const std::string& lang,
+                               const std::string& nonce) {
   WebResponse r;
   if (record.status != store::AssessmentStatus::kSubmitted || record.result_json.empty()) {
     r.csp = ReportCsp(r.body);
     return r;
   }
-  r.body = CachedReport(record, lang)->WithNonce(RandomToken(18), r.csp);
+  r.body = CachedReport(record, lang)->WithNonce(nonce.empty() ? RandomToken(18) : nonce, r.csp);
   return r;
 }
 
 std::optional<Assessment> WebApp::ScoreSaved(const AssessmentInScope& a, const CompiledRubric& rubric,
-                                             Diagnostics& diags) {
-  const std::string doc =
-      AnswersDocument(*rubric.rubric, a.factory, a.record, store_.ListAnswers(a.record.id), UserNames());
+                                             const std::string& submitter, Diagnostics& diags) {
+  const std::time_t now = config_.Now();
+  const std::string doc = AnswersDocument(*rubric.rubric, a.factory, a.record, store_.ListAnswers(a.record.id),
+                                          UserNames(), SignOff{submitter, LocalIsoDate(now, config_.zone)});
   AssessOptions options;
-  options.generated_at = FormatUtc(config_.Now());
+  options.generated_at = FormatUtc(now);
   return AssessAnswersText(rubric, doc, "assessment-" + std::to_string(a.record.id) + ".json", options, diags);
 }
 

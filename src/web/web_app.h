@@ -61,15 +61,19 @@ class WebApp {
   /// Rendered once per (assessment, language) and then served from the
   /// report cache (report_cache.h); the caller checks the reader's scope.
   std::string ReportHtml(const store::AssessmentRecord& record, const std::string& lang);
-  /// The report page of a submitted assessment: ReportHtml with a fresh
-  /// nonce on its styles and the CSP that allows them (see ReportCsp).
-  WebResponse ReportPage(const store::AssessmentRecord& record, const std::string& lang);
+  /// The report page of a submitted assessment: ReportHtml with `nonce`
+  /// (a fresh one when empty) on its styles and the CSP that allows them
+  /// (see ReportCsp).
+  WebResponse ReportPage(const store::AssessmentRecord& record, const std::string& lang,
+                         const std::string& nonce = "");
   ReportCache& report_cache() { return report_cache_; }
   std::map<int64_t, std::string> UserNames();
-  /// The assessment's saved answers as its answers document, scored the way
-  /// `factory-assess score` scores that file (service/assess.h), stamped
-  /// with the server's clock; nullopt with the problems in `diags`.
-  std::optional<Assessment> ScoreSaved(const AssessmentInScope& a, const CompiledRubric& rubric, Diagnostics& diags);
+  /// The assessment's saved answers as its answers document, signed off by
+  /// `submitter` on today's local date, scored the way `factory-assess
+  /// score` scores that file (service/assess.h), stamped with the server's
+  /// clock; nullopt with the problems in `diags`.
+  std::optional<Assessment> ScoreSaved(const AssessmentInScope& a, const CompiledRubric& rubric,
+                                       const std::string& submitter, Diagnostics& diags);
   PageRenderer& pages() { return *pages_; }
   SessionManager& sessions() { return sessions_; }
   LoginThrottle& throttle() { return throttle_; }

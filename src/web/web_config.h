@@ -9,6 +9,7 @@
 #include <string>
 
 #include "base/env.h"
+#include "base/local_time.h"
 
 namespace fa::web {
 
@@ -24,6 +25,9 @@ struct WebConfig {
   std::string district_file;
   /// "zh" or "en" when neither ?lang= nor a cookie says otherwise.
   std::string default_lang = "zh";
+  /// The zone pages and reports show moments in (stored ones stay UTC):
+  /// serve --tz, else $FA_TZ, else Asia/Shanghai (base/local_time.h).
+  TimeZone zone = TimeZone::Parse("Asia/Shanghai");
   /// Adds `Secure` to cookies (set when served over HTTPS via a proxy).
   bool secure_cookies = false;
   /// Larger request bodies are refused with 413.

@@ -70,6 +70,33 @@ TEST_CASE("cli: score, then report from the saved assessments without rescoring"
   CHECK(html.find(code) != std::string::npos);
 }
 
+TEST_CASE("cli: report --previous names the previous round and the change since and --tz sets the zone of its dates") {
+  TempDir dir("fa-cli-test");
+  const std::string earlier = dir.File("earlier.json"), now = dir.File("now.json"), report = dir.File("report.html");
+  // The 2025 round of the plant (examples/rounds/2025), then today's.
+  REQUIRE(Cli("score --rubric rubrics/cmmm.yaml examples/rounds/2025/cmmm-biomed-malu.yaml examples/cmmm-weak-textile.yaml -o " +
+              earlier + " --generated-at 2025-05-01T00:00:00Z").status == 0);
+  REQUIRE(Cli("score --rubric rubrics/cmmm.yaml examples/cmmm-biomed-malu.yaml -o " + now +
+              " --generated-at 2026-05-01T00:00:00Z").status == 0);
+  Run r = Cli("report " + now + " --previous " + earlier + " --lang en --tz UTC+8 -o " + report);
+  REQUIRE_MESSAGE(r.status == 0, r.out);
+  const std::string html = ReadFile(report);
+  CHECK(html.find("<li class=\"previous-round\">Since the previous round (2025, ") != std::string::npos);
+  CHECK(html.find("1 May 2026 08:00 (UTC+8)") != std::string::npos);
+  // A file of several without this factory, or a zone that is none, is refused.
+  Run other = Cli("report " + now + " --previous " + now + " -o " + report);
+  CHECK(other.status == 0);  // a file of one: that one
+  const std::string two = dir.File("two.json");
+  REQUIRE(Cli("score --rubric rubrics/cmmm.yaml examples/cmmm-weak-textile.yaml examples/cmmm-ic-packaging.yaml -o " + two +
+              " --generated-at 2025-05-01T00:00:00Z").status == 0);
+  Run missing = Cli("report " + now + " --previous " + two + " -o " + report);
+  CHECK(missing.status == 1);
+  CHECK(missing.out.find("--previous: no assessment of a factory with credit code") != std::string::npos);
+  Run bad_zone = Cli("report " + now + " --tz Mars/Base -o " + report);
+  CHECK(bad_zone.status == 2);
+  CHECK(bad_zone.out.find("--tz: no time zone 'Mars/Base'") != std::string::npos);
+}
+
 TEST_CASE("cli: the main job scores every example and writes a report for each") {
   TempDir dir("fa-cli-test");
   Run r = Cli("demo --out " + dir.path() + " --generated-at 2026-01-01T00:00:00Z");

@@ -7,8 +7,13 @@
 // starts an assessment, answers part of the questionnaire through the form
 // controls (autosave), reloads and finds the answers again, answers the rest,
 // submits and reads the report; the factory's manufacturer sees the report in
-// a second browser context, another factory's manufacturer does not. Every
-// page must load only same-origin resources and raise no CSP violation.
+// a second browser context, another factory's manufacturer does not. The
+// manufacturer's journey (checkManufacturerJourney): the report page's bar
+// (back, language, PDF; not printed), the assessor and local date, the
+// previous round (seeded through the API with five peers of the same town
+// and industry) and the percentiles, local times and its role in Chinese,
+// and nothing past the edge at 390 px. Every page must load only
+// same-origin resources and raise no CSP violation.
 //
 // usage: node tests/e2e/questionnaire_e2e.js BINARY [SOURCE_DIR]
 // Exits 77 (CTest's SKIP_RETURN_CODE) when playwright-core or chromium is
@@ -229,7 +234,92 @@ async function seed(base) {
   const rubrics = (await admin.expect(200, 'GET', '/api/rubrics')).rubrics;
   const sme = rubrics.find((r) => r.rubric === 'sme-digital-2024');
   must(sme, 'the shipped rubric sme-digital-2024 is registered');
-  return { factory, other, consultant, rubric: sme };
+  const peers = await seedPeersAndEarlierRound(admin, factory, sme);
+  return { factory, other, consultant, rubric: sme, peers };
+}
+
+// The manufacturer's report compares: an earlier round of the factory
+// (2025, submitted before the browser's) and five peers of its town and
+// industry, answered and submitted through the API by a second consultant.
+async function seedPeersAndEarlierRound(admin, factory, rubric) {
+  const wang = await admin.expect(201, 'POST', '/api/users', {
+    username: 'wang', password: PASSWORD, display_name: '王工', role: 'consultant', must_change_password: false,
+  });
+  const api = new Api(admin.base);
+  const targets = [factory];
+  for (let i = 1; i <= 5; i++) {
+    targets.push(await admin.expect(201, 'POST', '/api/factories', {
+      ...FACTORY, name: `对标企业 ${i}`, credit_code: `91310114MA1FL3K7${i}Y`,
+    }));
+  }
+  for (const f of targets) {
+    await admin.expect(200, 'POST', '/api/assignments', { consultant: wang.id, factory: f.id, assigned: true });
+  }
+  await api.login('wang', PASSWORD);
+  for (const [i, f] of targets.entries()) {
+    const a = await api.expect(201, 'POST', `/api/factories/${f.id}/assessments`, { rubric: rubric.id, round: i === 0 ? '2025' : '2026' });
+    for (const [criterion, value] of [...FIRST_VISIT, ...SECOND_VISIT]) {
+      // The earlier round is weaker than the browser's (no network, no data
+      // collected yet); the peers' scenes vary.
+      const weaker = i === 0 && (criterion === 'foundation.network' || criterion === 'foundation.data_collection');
+      const v = weaker ? [] : criterion.startsWith('scenes.') && i > 0 ? 1 + (i % 3) : value;
+      await api.expect(200, 'PUT', `/api/assessments/${a.id}/answers/${encodeURIComponent(criterion)}`, { value: v, version: 0 });
+    }
+    await api.expect(200, 'POST', `/api/assessments/${a.id}/submit`, {});
+  }
+  return targets.slice(1);
+}
+
+// What the manufacturer sees on its report page and its pages, at desktop
+// width and at 390 px: the bar (back, language, PDF), the assessor and the
+// local date in the header, the previous round and the change, percentiles
+// among all, the industry and the town with the minimum stated, local times
+// and its role in Chinese, nothing past the page's edge.
+async function checkManufacturerJourney(browser, base, problems, ids, reportPath) {
+  const { context, page } = await newContext(browser, base, problems);
+  await signIn(page, base, 'maker-own', MAKER_PASSWORD);
+  const home = await page.evaluate(() => document.body.innerText);
+  check(/\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d/.test(home) && !/\d{4}-\d\d-\d\dT\d\d:\d\d/.test(home),
+    'the dashboard shows local times in Chinese, no UTC stamps');
+  check(await page.locator('.role-badge').textContent() === '企业用户', 'the role badge reads 企业用户');
+  await page.goto(`${base}${reportPath}`);
+  const bar = page.locator('nav.fa-webbar');
+  check(await bar.isVisible(), 'the report page has the app\'s bar');
+  check(await bar.locator(`a.fa-back[href="/factories/${ids.factory.id}"]`).count() === 1, 'the bar links back to the factory');
+  check(await bar.locator(`a.fa-pdf[href="${reportPath}.pdf?lang=zh"]`).textContent() === '下载 PDF', 'the bar has the PDF button');
+  check(await bar.locator(`a.fa-lang[href="${reportPath}?lang=en"]`).count() === 1, 'the bar switches to English');
+  await page.emulateMedia({ media: 'print' });
+  check(!(await bar.isVisible()), 'the bar is not printed');
+  await page.emulateMedia({ media: 'screen' });
+  const report = await page.evaluate(() => document.body.innerText);
+  check(/评估人\s*周工/.test(report), 'the report header names the assessor 周工');
+  check(/评估日期\s*\d{4}年\d{1,2}月\d{1,2}日/.test(report), 'the report header has the local date in Chinese');
+  check(/与上一轮（2025，\d{4}年\d{1,2}月\d{1,2}日）相比：一级 → 一级（持平），总分 [\d.]+ → 27\.9（\+[\d.]+）/.test(report),
+    `the report names the previous round (2025) and the change since (${(report.match(/与上一轮[^\n]*/) || ['none'])[0]})`);
+  const peerRows = await page.locator('table.peers-table tbody tr').allInnerTexts();
+  check(peerRows.length === 3 && peerRows.every((r) => /\t6\t\d+\t/.test(r)),
+    `percentiles among the 6 of the rubric, the industry and the town (${JSON.stringify(peerRows)})`);
+  check(report.includes('百分位只在不少于 5 家企业'), 'the report states the minimum group size');
+  await Promise.all([page.waitForNavigation(), bar.locator('a.fa-back').click()]);
+  check(new URL(page.url()).pathname === `/factories/${ids.factory.id}`, 'the back link opens the factory page');
+  check((await page.evaluate(() => document.body.innerText)).includes('离散型'), 'the factory page shows the manufacturing type in Chinese');
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const p of ['/', `/factories/${ids.factory.id}`, reportPath]) {
+    await page.goto(`${base}${p}`);
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(over <= 0, `at 390 px ${p} has nothing past the page's edge (${over} px)`);
+  }
+  // No column of the report squeezed to a character or two a line: every
+  // text cell keeps at least 4 em of text width (wide tables scroll instead).
+  const narrow = await page.evaluate(() => [...document.querySelectorAll('main.report td:not(.num):not(.star-col):not(.level-col)')]
+    .filter((td) => {
+      const cs = getComputedStyle(td);
+      const inner = td.getBoundingClientRect().width - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+      return td.textContent.trim() && inner < 4 * parseFloat(cs.fontSize);
+    })
+    .map((td) => td.textContent.trim().slice(0, 20)));
+  check(narrow.length === 0, `at 390 px no report column is squeezed (${JSON.stringify(narrow.slice(0, 5))})`);
+  await context.close();
 }
 
 // Watches a page: every request must stay on `origin`; console errors,
@@ -471,6 +561,7 @@ async function run(base, ids, browser) {
   const ownReport = await text(own.page);
   check(ownReport.includes(FACTORY.name) && ownReport.includes('一级'), 'the manufacturer reads the report: its factory, 一级');
   await own.context.close();
+  await checkManufacturerJourney(browser, base, problems, ids, reportPath);
 
   // ---- a manufacturer of another factory does not
   console.log('manufacturer of another factory: no access');

@@ -197,3 +197,80 @@ TEST_CASE("diagnosis report: empty text everywhere still renders a whole report"
 }
 
 }  // namespace fa
+
+namespace fa {
+
+TEST_CASE("diagnosis report: the peer groups of all factories and of the industry and the town are compared only from five factories on") {
+  const std::string zh = Render(testing::GatedSample(), "zh");
+  CHECK(zh.find("<tr><td>同一评估模型的全部企业</td><td class=\"num\">48</td><td class=\"num strong\">62</td>"
+                "<td class=\"num\">3.05</td></tr>") != std::string::npos);
+  CHECK(zh.find("<tr><td>同行业</td><td class=\"num\">9</td><td class=\"num strong\">56</td>") != std::string::npos);
+  CHECK(zh.find("<tr><td>同街镇</td><td class=\"num\">4</td><td class=\"num muted\">不足 5 家，不作比较</td>"
+                "<td class=\"num\">—</td></tr>") != std::string::npos);
+  CHECK(zh.find("百分位只在不少于 5 家企业（含本企业）的范围内计算") != std::string::npos);
+  CHECK(zh.find("；同街镇仅 4 家，不作街镇比较。") != std::string::npos);
+  const std::string en = Render(testing::GatedSample(), "en");
+  CHECK(en.find("<td>Same town</td><td class=\"num\">4</td><td class=\"num muted\">fewer than 5: not compared</td>") !=
+        std::string::npos);
+}
+
+TEST_CASE("diagnosis report: below five factories no median is shown so that no single firm's scores can be read off") {
+  Assessment a = testing::GatedSample();
+  // Four factories in all: medians, but no percentile anywhere.
+  a.cohort.size = 4;
+  a.cohort.industry_peers = 2;
+  a.cohort.score = {std::nullopt, std::nullopt, std::nullopt, 3.05, 3.21, std::nullopt};
+  for (auto& n : a.nodes) n.cohort = {std::nullopt, std::nullopt, std::nullopt, 0.7, 0.7, std::nullopt};
+  const std::string zh = Render(a, "zh");
+  CHECK(zh.find("同一评估模型仅有 4 家企业的评估，不足 5 家，不作比较。") != std::string::npos);
+  CHECK(zh.find("中位数 3.05") == std::string::npos);
+  CHECK(zh.find("中位数为 3.05") == std::string::npos);
+  CHECK(zh.find("<td class=\"num\">3.21</td>") == std::string::npos);
+  CHECK(zh.find("class=\"radar-reference\"") == std::string::npos);  // no median polygon
+  CHECK(zh.find("<h3>优势</h3>") == std::string::npos);
+  CHECK(zh.find("<tr><td>同一评估模型的全部企业</td><td class=\"num\">4</td><td class=\"num muted\">不足 5 家，不作比较</td>"
+                "<td class=\"num\">—</td></tr>") != std::string::npos);
+}
+
+TEST_CASE("diagnosis report: the previous round and the change since, in level and score") {
+  Assessment a = testing::GatedSample();
+  CHECK(Render(a, "zh").find("class=\"previous-round\"") == std::string::npos);  // none given, none shown
+  PreviousRound p;
+  p.round = "2025";
+  p.date = "2025-03-20";
+  p.level = a.level - 1;
+  p.score = a.score - 0.42;
+  a.previous = p;
+  const std::string zh = Render(a, "zh");
+  const std::string level_then = std::to_string(p.level);
+  CHECK(zh.find("<li class=\"previous-round\">与上一轮（2025，2025年3月20日）相比：") != std::string::npos);
+  CHECK(zh.find("（+1），成熟度得分 " + FormatFixed(p.score, 2) + " → " + FormatFixed(a.score, 2) + "（+0.42）。") !=
+        std::string::npos);
+  const std::string en = Render(a, "en");
+  CHECK(en.find("Since the previous round (2025, 20 Mar 2025): ") != std::string::npos);
+  CHECK(en.find("(+1), Maturity score ") != std::string::npos);
+  a.previous->level = a.level;
+  a.previous->score = a.score;
+  CHECK(Render(a, "en").find("(unchanged), Maturity score " + FormatFixed(a.score, 2) + " → " +
+                             FormatFixed(a.score, 2) + " (unchanged)") != std::string::npos);
+}
+
+TEST_CASE("diagnosis report: dates and the generation time are local in the report's language and zone") {
+  Assessment a = testing::GatedSample();
+  a.date.clear();
+  a.provenance.generated_at = "2026-12-01T20:05:00Z";
+  ReportOptions options;
+  options.lang = "zh";
+  options.templates_dir = testing::kTemplates;
+  const std::string zh = RenderDiagnosisReport(a, options);  // Asia/Shanghai by default
+  CHECK(zh.find("<dt>评估日期</dt><dd>2026年12月2日</dd>") != std::string::npos);
+  CHECK(zh.find("2026年12月2日 04:05 (UTC+8)") != std::string::npos);
+  CHECK(zh.find("2026-12-01T20:05:00Z") == std::string::npos);
+  options.lang = "en";
+  options.zone = TimeZone::Parse("UTC-3");
+  const std::string en = RenderDiagnosisReport(a, options);
+  CHECK(en.find("<dd>1 Dec 2026</dd>") != std::string::npos);
+  CHECK(en.find("1 Dec 2026 17:05 (UTC-3)") != std::string::npos);
+}
+
+}  // namespace fa

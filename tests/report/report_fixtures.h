@@ -195,11 +195,12 @@ inline Assessment GatedSample() {
   for (auto& t : a.tiers)
     for (const auto& check : t.checks) t.checks_met += check.met;
   a.applicable = 15;
-  // Benchmarked within a cohort of 48, 9 of them in its industry.
-  a.cohort = {48, 9, 5, {62.5, 55.6, 3.05, 3.21}};
+  // Benchmarked within a cohort of 48, 9 of them in its industry, 4 (too
+  // few to compare) in its town.
+  a.cohort = {48, 9, 4, 5, {62.5, 55.6, std::nullopt, 3.05, 3.21, std::nullopt}};
   const double pct[][2] = {{58.3, 50}, {75, 66.7}, {41.7, 38.9}, {35.4, 44.4}, {68.8, 72.2}, {18.8, 22.2}};
   const double median[] = {0.74, 0.76, 0.71, 0.66, 0.63, 0.64};
-  for (size_t i = 0; i < a.nodes.size(); ++i) a.nodes[i].cohort = {pct[i][0], pct[i][1], median[i], median[i] + 0.02};
+  for (size_t i = 0; i < a.nodes.size(); ++i) a.nodes[i].cohort = {pct[i][0], pct[i][1], std::nullopt, median[i], median[i] + 0.02, std::nullopt};
   return a;
 }
 

@@ -106,6 +106,30 @@ TEST_CASE("cohort benchmarks: five peers in one industry and one factory alone i
   CHECK_FALSE(as[4].nodes[1].cohort.percentile_cohort.has_value());
 }
 
+TEST_CASE("cohort benchmarks: the town is a group of its own like the industry") {
+  std::vector<Assessment> as = {Made("auto", 1, true), Made("auto", 2, true), Made("ic", 3, true),
+                                Made("ic", 4, true),   Made("ic", 5, true),   Made("ic", 6, true)};
+  for (size_t i = 0; i < as.size(); ++i) as[i].factory.town = i < 5 ? "南翔镇" : "";
+  AddCohortBenchmarks(as);
+  // Five in 南翔镇 (scores 1..5): percentiles; the sixth names no town.
+  CHECK(as[0].cohort.town_peers == 5);
+  CHECK(*as[1].cohort.score.percentile_town == doctest::Approx(30));
+  CHECK(*as[1].cohort.score.median_town == doctest::Approx(3));
+  CHECK(as[5].cohort.town_peers == 0);
+  CHECK_FALSE(as[5].cohort.score.percentile_town.has_value());
+  CHECK_FALSE(as[5].cohort.score.median_town.has_value());
+  // Industries of two and four: too few for a percentile.
+  CHECK_FALSE(as[2].cohort.score.percentile_industry.has_value());
+  CHECK(*as[1].nodes[0].cohort.percentile_town == doctest::Approx(30));
+  const std::string json = AssessmentsToJson(as);
+  CHECK(json.find("\"town_peers\": 5") != std::string::npos);
+  Diagnostics d;
+  auto back = AssessmentsFromJson(json, "x.json", d);
+  REQUIRE(back.size() == 6);
+  CHECK(*back[1].cohort.score.percentile_town == doctest::Approx(30));
+  CHECK(AssessmentsToJson(back) == json);
+}
+
 TEST_CASE("cohort benchmarks: a single assessment is left without any") {
   std::vector<Assessment> one = {Made("auto", 1, true)};
   AddCohortBenchmarks(one);

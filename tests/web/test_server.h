@@ -145,6 +145,17 @@ const char* AsName(As as);
 /// A signed-in client per role (anonymous: none).
 std::map<As, std::unique_ptr<Client>> ClientsFor(TestServer& server, const World& world);
 
+/// A report page without the web app's bar (templates/web/report_bar.html),
+/// which WithBar in src/web/report_routes.cpp puts after <body>: what is left
+/// is the report itself. Unchanged when there is no bar.
+inline std::string StripWebChrome(std::string html) {
+  const std::string open = "\n<!-- web-chrome -->", close = "<!-- /web-chrome -->\n";
+  const size_t at = html.find(open);
+  const size_t end = at == std::string::npos ? std::string::npos : html.find(close, at);
+  if (end != std::string::npos) html.erase(at, end + close.size() - at);
+  return html;
+}
+
 }  // namespace fa::webtest
 
 #include "test_server_impl.h"

@@ -53,7 +53,9 @@ TEST_CASE("web: submit produces a report identical to `factory-assess report` on
   REQUIRE(run.status == 0);
   HttpResult page = a.Get("/assessments/" + std::to_string(world.submitted) + "/report");
   REQUIRE(page.status == 200);
-  CHECK(StripNonces(page.body) == ReadFile(report_file.string()));
+  CHECK(StripNonces(StripWebChrome(page.body)) == ReadFile(report_file.string()));
+  // The report header names who signed it off and when (local day).
+  CHECK(page.body.find("<dd>consultant-a 显示名</dd>") != std::string::npos);
   // The same for the manufacturer, in English too.
   Client m(server);
   REQUIRE(m.Login("maker-own", kPassword));
