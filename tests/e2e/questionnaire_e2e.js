@@ -130,6 +130,16 @@ function must(ok, what) {
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// A credit code's first 17 characters with the GB 32100 check character
+// the server requires (answers/credit_code.cpp).
+function withCheckCharacter(first17) {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  let sum = 0;
+  for (let i = 0; i < 17; ++i) sum += alphabet.indexOf(first17[i]) * weights[i];
+  return first17 + alphabet[(31 - (sum % 31)) % 31];
+}
+
 // Starts the server; resolves with its base URL once it prints the port.
 function startServer(dir) {
   const args = ['serve', '--listen', '127.0.0.1:0', '--db', path.join(dir, 'fa.db'),
@@ -249,7 +259,7 @@ async function seedPeersAndEarlierRound(admin, factory, rubric) {
   const targets = [factory];
   for (let i = 1; i <= 5; i++) {
     targets.push(await admin.expect(201, 'POST', '/api/factories', {
-      ...FACTORY, name: `对标企业 ${i}`, credit_code: `91310114MA1FL3K7${i}Y`,
+      ...FACTORY, name: `对标企业 ${i}`, credit_code: withCheckCharacter(`91310114MA1FL3K7${i}`),
     }));
   }
   for (const f of targets) {
