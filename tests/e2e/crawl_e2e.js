@@ -9,8 +9,9 @@
 //     people gave (factories, users, evidence — the store's data);
 //   * a page wider than the window at 390 px (horizontal overflow);
 //   * a page that answers an error status.
-// Text in .mono and code elements (credit codes, usernames, hashes: ids a
-// person needs) is not checked. One screenshot per page type at 1280 px
+// Text in .mono, code, .id and .cand-id elements (credit codes, usernames,
+// hashes, the reference codes of requirements and ranking criteria: ids a
+// person needs, set apart as such) is not checked, nor the language switch. One screenshot per page type at 1280 px
 // and at 390 px goes to FA_SCREENSHOT_DIR (default: a temporary folder; its
 // path is printed).
 //
@@ -128,7 +129,8 @@ async function knownNames(base, jar) {
 async function visibleText(page) {
   return page.evaluate(() => {
     const clone = document.body.cloneNode(true);
-    clone.querySelectorAll('.mono, code, pre, script, style, [hidden], .sr-only, a.lang').forEach((e) => e.remove());
+    clone.querySelectorAll('.mono, code, pre, .id, .cand-id, script, style, [hidden], .sr-only, a.lang')
+      .forEach((e) => e.remove());
     document.body.appendChild(clone);
     clone.style.position = 'absolute';
     const text = clone.innerText;
