@@ -1,8 +1,9 @@
 #!/bin/sh
-# CTest launcher of the browser end-to-end test (questionnaire_e2e.js): exits
+# CTest launcher of a browser end-to-end test (questionnaire_e2e.js, or the
+# script named third, e.g. crawl_e2e.js): exits
 # 77, CTest's SKIP_RETURN_CODE, when node is not installed, so a machine
 # without the browser tools skips the test with a message instead of failing.
-# usage: sh tests/e2e/run_e2e.sh BINARY SOURCE_DIR
+# usage: sh tests/e2e/run_e2e.sh BINARY SOURCE_DIR [SCRIPT]
 if ! command -v node >/dev/null 2>&1; then
   if [ "${FA_REQUIRE_CHECKS:-0}" = 1 ]; then
     echo "e2e_browser: required, cannot run: node is not installed (run: bash scripts/setup-web-checks.sh)"
@@ -11,4 +12,5 @@ if ! command -v node >/dev/null 2>&1; then
   echo "e2e_browser: skipped: node is not installed (run: bash scripts/setup-web-checks.sh)"
   exit 77
 fi
-exec node "$(dirname "$0")/questionnaire_e2e.js" "$@"
+script=${3:-questionnaire_e2e.js}
+exec node "$(dirname "$0")/$script" "$1" "$2"
