@@ -43,7 +43,7 @@ class SqlStore : public Store {
   std::vector<RubricRecord> ListRubrics() override;
   void SetRubricActive(int64_t id, bool active, const Actor& actor) override;
 
-  AssessmentRecord CreateAssessment(const AssessmentRecord& assessment, const Actor& actor) override;
+  EditResult<AssessmentRecord> CreateAssessment(const AssessmentRecord& assessment, const Actor& actor) override;
   std::optional<AssessmentRecord> GetAssessment(int64_t id) override;
   std::vector<AssessmentRecord> ListAssessments(int64_t factory_id) override;
   std::vector<AnswerRecord> ListAnswers(int64_t assessment_id) override;
@@ -78,6 +78,8 @@ class SqlStore : public Store {
   static std::optional<Factory> SelectFactory(SqlConn& db, int64_t id);
   static std::optional<RubricRecord> SelectRubric(SqlConn& db, int64_t id);
   static std::optional<AssessmentRecord> SelectAssessment(SqlConn& db, int64_t id);
+  /// The newest draft of the factory and round, if any.
+  static std::optional<AssessmentRecord> SelectOpenDraft(SqlConn& db, int64_t factory_id, const std::string& round);
   static std::optional<AnswerRecord> SelectAnswer(SqlConn& db, int64_t assessment_id,
                                                   const std::string& criterion);
 

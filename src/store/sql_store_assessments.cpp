@@ -1,5 +1,6 @@
-// Assessments and their answers: autosaved one answer at a time against the
-// answer's version, frozen for good at submit.
+// Assessments and their answers: at most one open draft per factory and
+// round, autosaved one answer at a time against the answer's version, frozen
+// for good at submit.
 //
 // Every answer save first bumps the assessment's version while it is a draft.
 // That one UPDATE checks the draft status, and on PostgreSQL it also locks
@@ -23,17 +24,34 @@ std::optional<AnswerRecord> SqlStore::SelectAnswer(SqlConn& db, int64_t assessme
       {assessment_id, criterion}, AnswerFromRow);
 }
 
-AssessmentRecord SqlStore::CreateAssessment(const AssessmentRecord& assessment, const Actor& actor) {
+std::optional<AssessmentRecord> SqlStore::SelectOpenDraft(SqlConn& db, int64_t factory_id, const std::string& round) {
+  // The newest: a database migrated with several drafts of one round holds
+  // the rule on its newest (migration 2, migration_list.cpp).
+  return db.QueryOne(std::string("SELECT ") + kAssessmentColumns +
+                         " FROM assessments WHERE factory_id = ? AND round = ? AND status = 'draft' "
+                         "ORDER BY id DESC LIMIT 1",
+                     {factory_id, round}, AssessmentFromRow);
+}
+
+EditResult<AssessmentRecord> SqlStore::CreateAssessment(const AssessmentRecord& assessment, const Actor& actor) {
   auto tx = Write();
+  if (auto open = SelectOpenDraft(tx.db(), assessment.factory_id, assessment.round))
+    return {EditStatus::kDuplicate, *open};
   const std::string now = env_.NowUtc();
+  // The unique index assessments_one_draft settles a race between two
+  // starts: the second inserts nothing and finds the first's draft.
   const auto id = tx->QueryInt(
       "INSERT INTO assessments (factory_id, rubric_pk, round, status, version, created_by, created_at, "
-      "updated_at) VALUES (?, ?, ?, 'draft', 1, ?, ?, ?) RETURNING id",
+      "updated_at) VALUES (?, ?, ?, 'draft', 1, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
       {assessment.factory_id, assessment.rubric_pk, assessment.round, IdOrNull(assessment.created_by), now, now});
+  if (!id) {
+    auto open = SelectOpenDraft(tx.db(), assessment.factory_id, assessment.round);
+    return {EditStatus::kDuplicate, open.value_or(assessment)};
+  }
   AssessmentRecord created = *SelectAssessment(tx.db(), *id);
   Audit(tx.db(), actor, "assessment.create", "assessment", std::to_string(*id), "", AuditJson(created));
   tx.Commit();
-  return created;
+  return {EditStatus::kSaved, created};
 }
 
 std::optional<AssessmentRecord> SqlStore::GetAssessment(int64_t id) {

@@ -164,14 +164,15 @@ enum class EditStatus {
   kConflict,   ///< the row changed since `base_version`; `current` holds it
   kNotFound,
   kImmutable,  ///< the assessment is submitted
-  kDuplicate,  ///< a unique name or code is taken
+  kDuplicate,  ///< a unique name or code is taken, or a draft of the factory and round is open
 };
 
 template <typename T>
 struct EditResult {
   EditStatus status = EditStatus::kSaved;
   /// The row as stored after the call (the new row when saved). kDuplicate on
-  /// a create: the record as given; kNotFound: the input (or an empty record).
+  /// a create: the record as given (an assessment: the open draft);
+  /// kNotFound: the input (or an empty record).
   T current;
 };
 
@@ -230,8 +231,10 @@ class Store {
   virtual void SetRubricActive(int64_t id, bool active, const Actor& actor) = 0;
 
   // Assessments and answers.
-  virtual AssessmentRecord CreateAssessment(const AssessmentRecord& assessment,
-                                            const Actor& actor) = 0;
+  /// A new draft. At most one draft of a factory and round is open:
+  /// kDuplicate with that draft as `current` when there is one already.
+  virtual EditResult<AssessmentRecord> CreateAssessment(const AssessmentRecord& assessment,
+                                                        const Actor& actor) = 0;
   virtual std::optional<AssessmentRecord> GetAssessment(int64_t id) = 0;
   /// Without result_json, newest first; factory_id 0 lists every factory's.
   virtual std::vector<AssessmentRecord> ListAssessments(int64_t factory_id) = 0;

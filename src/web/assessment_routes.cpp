@@ -6,6 +6,8 @@
 #include "assessment/assessment_json.h"
 #include "web/access_policy.h"
 #include "web/api_json.h"
+#include "web/assessment_round.h"
+#include "web/factory_page.h"
 #include "web/questionnaire_page.h"
 #include "web/route_table.h"
 #include "web/web_app.h"
@@ -14,20 +16,38 @@ namespace fa::web {
 
 namespace {
 
-enum class Start { kStarted, kFieldsMissing, kNoActiveRubric };
+/// Starting an assessment: the fields as given, checked, and the draft it
+/// led to — a new one, or the draft of that factory and round already open.
+struct Start {
+  enum Outcome { kStarted, kDraftOpen, kRubricMissing, kNoActiveRubric, kRoundMissing, kRoundInvalid };
+  Outcome outcome = kRubricMissing;
+  std::string round;               ///< normalised when valid, else as given
+  store::AssessmentRecord record;  ///< kStarted, kDraftOpen
+};
 
 Start StartAssessment(WebApp& app, const RequestContext& ctx, const store::Factory& f, std::optional<int64_t> rubric,
-                      const std::string& round, store::AssessmentRecord& created) {
-  if (!rubric || round.empty() || round.size() > 40) return Start::kFieldsMissing;
+                      const std::string& round) {
+  Start out;
+  out.round = round;
+  const std::optional<std::string> normal = NormalizeRound(round);
+  if (normal) out.round = *normal;
+  auto finish = [&out](Start::Outcome outcome) {
+    out.outcome = outcome;
+    return out;
+  };
+  if (round.find_first_not_of(" \t") == std::string::npos) return finish(Start::kRoundMissing);
+  if (!normal) return finish(Start::kRoundInvalid);
+  if (!rubric) return finish(Start::kRubricMissing);
   std::optional<store::RubricRecord> record = app.store().GetRubric(*rubric);
-  if (!record || !record->active) return Start::kNoActiveRubric;
+  if (!record || !record->active) return finish(Start::kNoActiveRubric);
   store::AssessmentRecord a;
   a.factory_id = f.id;
   a.rubric_pk = record->id;
-  a.round = round;
+  a.round = out.round;
   a.created_by = ctx.user->id;
-  created = app.store().CreateAssessment(a, ctx.Actor());
-  return Start::kStarted;
+  store::EditResult<store::AssessmentRecord> created = app.store().CreateAssessment(a, ctx.Actor());
+  out.record = created.current;
+  return finish(created.status == store::EditStatus::kDuplicate ? Start::kDraftOpen : Start::kStarted);
 }
 
 struct Submitted {
@@ -67,11 +87,18 @@ Submitted SubmitAssessment(WebApp& app, const RequestContext& ctx) {
   return finish(Submitted::kDone);
 }
 
+/// The notice a redirect asked for (?notice=CODE), in the page's language.
+std::string NoticeOf(const RequestContext& ctx) {
+  const std::string code = ctx.req.Query("notice");
+  if (code == "draft_open") return ctx.Label("notice_draft_open");
+  return "";
+}
+
 /// The questionnaire of a draft, with the submit's problems when there are.
 WebResponse QuestionnaireResponse(WebApp& app, const RequestContext& ctx, const AssessmentInScope& a,
                                   const CompiledRubric& rubric, const std::vector<std::string>& submit_errors) {
   QuestionnairePageInput in{*rubric.rubric, a.factory, a.record, app.store().ListAnswers(a.record.id),
-                            CanEditFactory(app.store(), ctx, a.factory.id), ctx.req.Query("error")};
+                            CanEditFactory(app.store(), ctx, a.factory.id), NoticeOf(ctx)};
   EscapedView v = BuildQuestionnairePage(in, ctx);
   if (!submit_errors.empty()) v.TextList("submit_errors", submit_errors);
   return app.pages().Page("questionnaire", a.factory.name + " · " + a.record.round, v, ctx,
@@ -98,14 +125,27 @@ WebResponse StartAssessmentApi(WebApp& app, RequestContext& ctx) {
   if (!f) return JsonError(404, "not_found", "not found");
   auto body = ParseJsonObject(ctx.req.body);
   auto rubric = JsonInt(body, "rubric");
-  store::AssessmentRecord created;
-  switch (StartAssessment(app, ctx, *f, rubric, JsonString(body, "round").value_or(""), created)) {
-    case Start::kFieldsMissing: return JsonError(400, "fields_required", "rubric (id) and round are required");
+  const std::string round = JsonString(body, "round").value_or("");
+  Start s = StartAssessment(app, ctx, *f, rubric, round);
+  switch (s.outcome) {
+    case Start::kRubricMissing:
+    case Start::kRoundMissing: return JsonError(400, "fields_required", "rubric (id) and round are required");
+    case Start::kRoundInvalid: return JsonError(400, "invalid_round", kRoundRule, {"got '" + round + "'"});
     case Start::kNoActiveRubric:
       return JsonError(400, "no_active_rubric", "no such active rubric", {std::to_string(*rubric)});
+    case Start::kDraftOpen: {
+      JsonWriter w(false);
+      w.BeginObject().Field("error", "a draft of this factory and round is open; continue it");
+      w.Field("code", "draft_open").Field("details", std::vector<std::string>{});
+      w.Key("id").Int(s.record.id);
+      w.Key("assessment");
+      WriteAssessmentRecord(w, s.record);
+      w.EndObject();
+      return JsonResponse(409, w.str());
+    }
     case Start::kStarted: break;
   }
-  return RecordJson(201, WriteAssessmentRecord, created);
+  return RecordJson(201, WriteAssessmentRecord, s.record);
 }
 
 WebResponse GetAssessmentApi(WebApp& app, RequestContext& ctx) {
@@ -158,11 +198,19 @@ WebResponse AnswersFileApi(WebApp& app, RequestContext& ctx) {
 WebResponse StartAssessmentPage(WebApp& app, RequestContext& ctx) {
   auto f = ReadableFactoryInPath(app.store(), ctx);
   if (!f) return app.pages().NotFound(ctx);
-  store::AssessmentRecord created;
-  if (StartAssessment(app, ctx, *f, ParseId(ctx.req.FormValue("rubric")), ctx.req.FormValue("round"), created) !=
-      Start::kStarted)
-    return app.pages().Message(400, ctx.Label("not_created"), ctx.Label("choose_rubric_and_round"), ctx);
-  return Redirect("/assessments/" + std::to_string(created.id));
+  StartForm form;
+  form.rubric = ParseId(ctx.req.FormValue("rubric"));
+  form.round = ctx.req.FormValue("round");
+  Start s = StartAssessment(app, ctx, *f, form.rubric, form.round);
+  switch (s.outcome) {
+    case Start::kStarted: return Redirect("/assessments/" + std::to_string(s.record.id));
+    case Start::kDraftOpen: return Redirect("/assessments/" + std::to_string(s.record.id) + "?notice=draft_open");
+    case Start::kRoundMissing:
+    case Start::kRoundInvalid: form.round_error = ctx.Label("round_invalid"); break;
+    case Start::kRubricMissing: form.rubric_error = ctx.Label("rubric_missing"); break;
+    case Start::kNoActiveRubric: form.rubric_error = ctx.Label("rubric_not_active"); break;
+  }
+  return FactoryPageResponse(app, ctx, *f, form, 400);
 }
 
 WebResponse QuestionnairePage(WebApp& app, RequestContext& ctx) {

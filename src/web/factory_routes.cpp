@@ -8,6 +8,7 @@
 #include "base/time_format.h"
 #include "web/access_policy.h"
 #include "web/api_json.h"
+#include "web/factory_page.h"
 #include "web/route_table.h"
 #include "web/web_app.h"
 
@@ -226,23 +227,7 @@ WebResponse DashboardPage(WebApp& app, RequestContext& ctx) {
 WebResponse FactoryPage(WebApp& app, RequestContext& ctx) {
   auto f = ReadableFactoryInPath(app.store(), ctx);
   if (!f) return app.pages().NotFound(ctx);
-  EscapedView v;
-  v.Child("factory", FactoryView(app, *f, ctx, true));
-  const bool can_start = CanEditFactory(app.store(), ctx, f->id);
-  v.Flag("can_start", can_start);
-  if (can_start) {
-    std::vector<EscapedView> rubrics;
-    for (const auto& r : app.store().ListRubrics()) {
-      if (!r.active) continue;
-      EscapedView rv;
-      rv.Int("id", r.id);
-      rv.Text("title", r.title + " · " + r.rubric_id + " " + r.version);
-      rubrics.push_back(rv);
-    }
-    v.List("rubrics", rubrics);
-    v.Text("default_round", FormatUtc(app.config().Now()).substr(0, 4));
-  }
-  return app.pages().Page("factory", f->name, v, ctx);
+  return FactoryPageResponse(app, ctx, *f, StartForm{}, 200);
 }
 
 WebResponse FactoriesPage(WebApp& app, RequestContext& ctx) { return FactoriesAdminPage(app, ctx, "", "", 200); }
@@ -294,6 +279,31 @@ WebResponse AssignConsultantsPage(WebApp& app, RequestContext& ctx) {
 }
 
 }  // namespace
+
+WebResponse FactoryPageResponse(WebApp& app, const RequestContext& ctx, const store::Factory& f,
+                                const StartForm& form, int status) {
+  EscapedView v;
+  v.Child("factory", FactoryView(app, f, ctx, true));
+  const bool can_start = CanEditFactory(app.store(), ctx, f.id);
+  v.Flag("can_start", can_start);
+  if (can_start) {
+    std::vector<EscapedView> rubrics;
+    for (const auto& r : app.store().ListRubrics()) {
+      if (!r.active) continue;
+      EscapedView rv;
+      rv.Int("id", r.id);
+      rv.Text("title", r.title + " · " + r.rubric_id + " " + r.version);
+      rv.Flag("selected", form.rubric && *form.rubric == r.id);
+      rubrics.push_back(rv);
+    }
+    v.List("rubrics", rubrics);
+    v.Text("round", form.round.empty() && form.round_error.empty() ? FormatUtc(app.config().Now()).substr(0, 4)
+                                                                    : form.round);
+    v.Text("rubric_error", form.rubric_error);
+    v.Text("round_error", form.round_error);
+  }
+  return app.pages().Page("factory", f.name, v, ctx, status);
+}
 
 RouteTable FactoryRoutes() {
   return {

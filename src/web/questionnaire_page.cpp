@@ -167,7 +167,7 @@ EscapedView BuildQuestionnairePage(const QuestionnairePageInput& in, const Reque
   v.Int("answered", walk.answered);
   v.Int("applicable", walk.applicable);
   v.Int("percent", walk.applicable == 0 ? 100 : walk.answered * 100 / walk.applicable);
-  v.Text("error", in.error);
+  v.Text("notice", in.notice);
   return v;
 }
 

@@ -22,7 +22,7 @@ struct QuestionnairePageInput {
   const store::AssessmentRecord& record;
   std::vector<store::AnswerRecord> answers;
   bool editable = false;
-  std::string error;
+  std::string notice;  ///< shown above the form, in the page's language
 };
 
 EscapedView BuildQuestionnairePage(const QuestionnairePageInput& in, const RequestContext& ctx);

@@ -59,6 +59,8 @@ const std::vector<WebLabel>& PageLabels() {
       {"no_assessments", "尚无评估。", "No assessment yet."},
       {"new_assessment", "新建评估", "New assessment"},
       {"start", "开始评估", "Start"},
+      {"round_hint", "轮次填写年份或季度，如 2026 或 2026-Q3。同一企业同一轮次只能有一份未提交的评估。",
+       "A round is a year or a quarter, e.g. 2026 or 2026-Q3. A factory has at most one open draft per round."},
       {"history", "历次评估", "Assessment history"},
       {"profile", "企业概况", "Profile"},
       {"answered", "已答", "answered"},
