@@ -1,8 +1,8 @@
-// Assessments: start one for a factory, the questionnaire page, submit, and
-// the submitted result and answers document — pages and API. Starting and
-// submitting are one operation each (StartAssessment, SubmitAssessment:
-// scope check, scoring through WebApp::ScoreSaved, the store's submit and
-// its conflicts) with a page rendering and an API rendering.
+// Assessments: start one for a factory, the questionnaire page, and the
+// submitted result and answers document — pages and API. Starting is one
+// operation (StartAssessment: the round checked, one open draft per factory
+// and round) with a page rendering and an API rendering. Submitting is
+// submit_routes.cpp.
 #include "assessment/assessment_json.h"
 #include "web/access_policy.h"
 #include "web/api_json.h"
@@ -50,43 +50,6 @@ Start StartAssessment(WebApp& app, const RequestContext& ctx, const store::Facto
   return finish(created.status == store::EditStatus::kDuplicate ? Start::kDraftOpen : Start::kStarted);
 }
 
-struct Submitted {
-  enum Outcome { kNotFound, kNotEditable, kAlreadySubmitted, kRubricMissing, kIncomplete, kChangedMeanwhile, kDone };
-  Outcome outcome = kNotFound;
-  std::optional<AssessmentInScope> assessment;
-  std::shared_ptr<const CompiledRubric> rubric;
-  std::vector<std::string> problems;  ///< why the answers do not score (kIncomplete)
-  store::AssessmentRecord record;     ///< as submitted (kDone)
-};
-
-/// Scores the saved answers of the path's assessment and submits the result.
-Submitted SubmitAssessment(WebApp& app, const RequestContext& ctx) {
-  Submitted out;
-  auto finish = [&out](Submitted::Outcome outcome) {
-    out.outcome = outcome;
-    return out;
-  };
-  out.assessment = ReadableAssessmentInPath(app.store(), ctx);
-  if (!out.assessment) return out;
-  const AssessmentInScope& a = *out.assessment;
-  if (!CanEditFactory(app.store(), ctx, a.factory.id)) return finish(Submitted::kNotEditable);
-  if (a.record.status == store::AssessmentStatus::kSubmitted) return finish(Submitted::kAlreadySubmitted);
-  out.rubric = app.rubrics().Get(a.record.rubric_pk);
-  if (!out.rubric) return finish(Submitted::kRubricMissing);
-  Diagnostics diags;
-  std::optional<Assessment> scored = app.ScoreSaved(a, *out.rubric, diags);
-  if (!scored) {
-    out.problems = DiagnosticLines(diags);
-    return finish(Submitted::kIncomplete);
-  }
-  auto r = app.store().Submit(a.record.id, a.record.version, AssessmentsToJson({*scored}),
-                              scored->provenance.answers_sha256, ctx.Actor());
-  if (r.status == store::EditStatus::kConflict) return finish(Submitted::kChangedMeanwhile);
-  if (r.status != store::EditStatus::kSaved) return finish(Submitted::kAlreadySubmitted);
-  out.record = r.current;
-  return finish(Submitted::kDone);
-}
-
 /// The notice a redirect asked for (?notice=CODE), in the page's language.
 std::string NoticeOf(const RequestContext& ctx) {
   const std::string code = ctx.req.Query("notice");
@@ -94,15 +57,13 @@ std::string NoticeOf(const RequestContext& ctx) {
   return "";
 }
 
-/// The questionnaire of a draft, with the submit's problems when there are.
+/// The questionnaire of a draft.
 WebResponse QuestionnaireResponse(WebApp& app, const RequestContext& ctx, const AssessmentInScope& a,
-                                  const CompiledRubric& rubric, const std::vector<std::string>& submit_errors) {
+                                  const CompiledRubric& rubric) {
   QuestionnairePageInput in{*rubric.rubric, a.factory, a.record, app.store().ListAnswers(a.record.id),
                             CanEditFactory(app.store(), ctx, a.factory.id), NoticeOf(ctx)};
   EscapedView v = BuildQuestionnairePage(in, ctx);
-  if (!submit_errors.empty()) v.TextList("submit_errors", submit_errors);
-  return app.pages().Page("questionnaire", a.factory.name + " · " + a.record.round, v, ctx,
-                          submit_errors.empty() ? 200 : 400);
+  return app.pages().Page("questionnaire", a.factory.name + " · " + a.record.round, v, ctx);
 }
 
 // ---- API ----
@@ -159,23 +120,6 @@ WebResponse GetAssessmentApi(WebApp& app, RequestContext& ctx) {
   return JsonResponse(200, w.str());
 }
 
-WebResponse SubmitAssessmentApi(WebApp& app, RequestContext& ctx) {
-  Submitted s = SubmitAssessment(app, ctx);
-  switch (s.outcome) {
-    case Submitted::kNotFound: return JsonError(404, "not_found", "not found");
-    case Submitted::kNotEditable: return JsonError(403, "not_editable", "you cannot submit this assessment");
-    case Submitted::kAlreadySubmitted: return JsonError(409, "submitted", "the assessment is already submitted");
-    case Submitted::kRubricMissing:
-      return JsonError(500, "rubric_unavailable", "the assessment's rubric does not load");
-    case Submitted::kIncomplete:
-      return JsonError(400, "answers_incomplete", "the answers are not complete or not valid", s.problems);
-    case Submitted::kChangedMeanwhile:
-      return JsonError(409, "stale_version", "an answer was saved meanwhile; submit again");
-    case Submitted::kDone: break;
-  }
-  return RecordJson(200, WriteAssessmentRecord, s.record);
-}
-
 WebResponse AssessmentResultApi(WebApp& app, RequestContext& ctx) {
   auto a = ReadableAssessmentInPath(app.store(), ctx);
   if (!a) return JsonError(404, "not_found", "not found");
@@ -221,23 +165,7 @@ WebResponse QuestionnairePage(WebApp& app, RequestContext& ctx) {
   std::string problem;
   auto rubric = app.rubrics().Get(a->record.rubric_pk, &problem);
   if (!rubric) return app.pages().Message(500, ctx.Label("rubric_does_not_load"), problem, ctx);
-  return QuestionnaireResponse(app, ctx, *a, *rubric, {});
-}
-
-WebResponse SubmitAssessmentPage(WebApp& app, RequestContext& ctx) {
-  Submitted s = SubmitAssessment(app, ctx);
-  const std::string base = s.assessment ? "/assessments/" + std::to_string(s.assessment->record.id) : "";
-  switch (s.outcome) {
-    case Submitted::kNotFound: return app.pages().NotFound(ctx);
-    case Submitted::kNotEditable:
-      return app.pages().Message(403, ctx.Label("not_allowed"), ctx.Label("cannot_submit"), ctx);
-    case Submitted::kRubricMissing: return app.pages().Message(500, ctx.Label("rubric_does_not_load"), "", ctx);
-    case Submitted::kIncomplete: return QuestionnaireResponse(app, ctx, *s.assessment, *s.rubric, s.problems);
-    case Submitted::kChangedMeanwhile: return Redirect(base);
-    case Submitted::kAlreadySubmitted:
-    case Submitted::kDone: break;
-  }
-  return Redirect(base + "/report");
+  return QuestionnaireResponse(app, ctx, *a, *rubric);
 }
 
 }  // namespace
@@ -248,12 +176,10 @@ RouteTable AssessmentRoutes() {
       {"GET", "/api/factories/{id}/assessments", kSignedIn, FactoryAssessmentsApi},
       {"POST", "/api/factories/{id}/assessments", kConsultantRole, StartAssessmentApi},
       {"GET", "/api/assessments/{id}", kSignedIn, GetAssessmentApi},
-      {"POST", "/api/assessments/{id}/submit", kConsultantRole, SubmitAssessmentApi},
       {"GET", "/api/assessments/{id}/result", kSignedIn, AssessmentResultApi},
       {"GET", "/api/assessments/{id}/answers-file", kSignedIn, AnswersFileApi},
       {"POST", "/factories/{id}/assessments", kConsultantRole, StartAssessmentPage},
       {"GET", "/assessments/{id}", kSignedIn, QuestionnairePage},
-      {"POST", "/assessments/{id}/submit", kConsultantRole, SubmitAssessmentPage},
   };
 }
 

@@ -7,7 +7,7 @@ namespace fa::web {
 namespace {
 const char* const kPages[] = {"login",      "password",   "home",          "factory",  "questionnaire",
                               "message",    "ranking",    "admin_users",   "admin_factories",
-                              "admin_rubrics", "audit",   "assessments"};
+                              "admin_rubrics", "audit",   "assessments",   "submit"};
 }
 
 PageRenderer::PageRenderer(const std::string& web_dir) : dir_(web_dir) {

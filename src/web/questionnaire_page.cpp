@@ -7,6 +7,7 @@
 #include "answers/answers_check.h"
 #include "base/text.h"
 #include "web/assessment_service.h"
+#include "web/questionnaire_sections.h"
 
 namespace fa::web {
 
@@ -36,12 +37,6 @@ std::string ChoiceLabel(const AnswerForm& form, const AnswerForm::Choice& choice
   }
 }
 
-std::string DomId(const std::string& id) {
-  std::string out = "q-";
-  for (char c : id) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
-  return out;
-}
-
 struct Walk {
   const QuestionnairePageInput& in;
   const RequestContext& ctx;
@@ -53,7 +48,7 @@ struct Walk {
     const std::string& lang = ctx.lang;
     EscapedView v;
     v.Text("id", c.id);
-    v.Text("dom_id", DomId(c.id));
+    v.Text("dom_id", ItemAnchor(c.id));
     v.Int("level", c.level);
     v.Text("text", c.text.In(lang));
     v.Text("help", c.help.In(lang));
@@ -99,7 +94,7 @@ struct Walk {
         o.Text("value", choice.value)
             .Text("label", ChoiceLabel(form, choice, ctx.lang))
             .Flag("checked", choice.chosen)
-            .Text("input_id", DomId(c.id) + "-" + std::to_string(options.size()));
+            .Text("input_id", ItemAnchor(c.id) + "-" + std::to_string(options.size()));
         options.push_back(o);
       }
     v.List("options", options);
@@ -133,7 +128,7 @@ EscapedView BuildQuestionnairePage(const QuestionnairePageInput& in, const Reque
   std::vector<EscapedView> sections;
   for (const auto& top : in.rubric.tree) {
     EscapedView s;
-    s.Text("id", DomId(top.id));
+    s.Text("id", ItemAnchor(top.id));
     s.Text("title", top.title.In(ctx.lang));
     std::vector<EscapedView> groups;
     if (!top.criteria.empty()) {

@@ -33,7 +33,8 @@ RouteTable SessionRoutes();     ///< session_routes.cpp: sign-in, sign-out, pass
 RouteTable StaticRoutes();      ///< static_routes.cpp: CSS, scripts, icon
 RouteTable FactoryRoutes();     ///< factory_routes.cpp: the dashboard, factories, assignments
 RouteTable UserRoutes();        ///< user_routes.cpp
-RouteTable AssessmentRoutes();  ///< assessment_routes.cpp: start, questionnaire, submit, result
+RouteTable AssessmentRoutes();  ///< assessment_routes.cpp: start, questionnaire, result
+RouteTable SubmitRoutes();      ///< submit_routes.cpp: the submit confirmation and the submit
 RouteTable AnswerRoutes();      ///< answer_routes.cpp
 RouteTable ReportRoutes();      ///< report_routes.cpp: the diagnosis report as HTML and PDF
 RouteTable RankingRoutes();     ///< ranking_routes.cpp

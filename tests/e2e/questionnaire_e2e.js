@@ -406,6 +406,26 @@ async function run(base, ids, browser) {
   check(bad.length === 0, `every autosave of the first visit answered 200 (${saves.done.length} saves${bad.length ? `; not 200: ${JSON.stringify(bad)}` : ''})`);
   check(Number(await page.locator('#q-answered').textContent()) === FIRST_VISIT.length, 'the progress counts the first visit\'s answers');
 
+  // ---- the submit confirmation lists what is missing, titled and linked
+  console.log('consultant: the submit confirmation with gaps');
+  await page.goto(`${base}/assessments/${assessment}/submit`);
+  const gaps = await text(page);
+  check(gaps.includes('提交后，本评估的全部答案将被锁定'), 'the confirmation says the answers will be locked');
+  check(gaps.includes(`尚不能提交：还有 ${SECOND_VISIT.length} 项需要处理`),
+    `the confirmation counts the ${SECOND_VISIT.length} questions still missing`);
+  check(!/outcomes\.|scenes\.|missing answer/.test(gaps), 'the confirmation names questions by their text, not their ids, in Chinese');
+  check(await page.locator(`form[action="/assessments/${assessment}/submit"]`).count() === 0,
+    'with questions missing the confirmation offers no submit');
+  const gapLink = page.locator(`a[href="/assessments/${assessment}#q-outcomes_green"]`);
+  must(await gapLink.count() === 1, 'a missing question links to its item on the questionnaire');
+  await Promise.all([page.waitForNavigation(), gapLink.click()]);
+  check(new URL(page.url()).hash === '#q-outcomes_green', `the link opens the questionnaire at the item (at ${page.url()})`);
+  check(await page.locator('#q-outcomes_green').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const head = document.querySelector('.q-head').getBoundingClientRect();
+    return r.top >= head.bottom - 1 && r.top < window.innerHeight;
+  }), 'the item is in view, below the sticky head');
+
   // ---- resume: reload and find every answer again
   console.log('consultant: reload, resume');
   await page.reload();
@@ -442,6 +462,13 @@ async function run(base, ids, browser) {
   const bad2 = second.filter((s) => s.status !== 200);
   check(bad2.length === 0, `every autosave of the second visit answered 200 (${second.length} saves${bad2.length ? `; not 200: ${JSON.stringify(bad2)}` : ''})`);
   check(Number(await page.locator('#q-answered').textContent()) === applicable, `the progress is ${applicable} / ${applicable}`);
+  await Promise.all([page.waitForNavigation(), page.locator(`a[href="/assessments/${assessment}/submit"]`).click()]);
+  must(new URL(page.url()).pathname === `/assessments/${assessment}/submit`, `the submit button opens the confirmation (at ${page.url()})`);
+  const confirmText = await text(page);
+  check(confirmText.includes('提交后，本评估的全部答案将被锁定') && confirmText.includes('所有必答题均已作答'),
+    'the confirmation says the answers will be locked and that every required question is answered');
+  const stillDraft = await (await context.request.get(`${base}/api/assessments/${assessment}`)).json();
+  check(stillDraft.status === 'draft', 'opening the confirmation submits nothing');
   await Promise.all([page.waitForNavigation(), page.locator(`form[action="/assessments/${assessment}/submit"] button[type=submit]`).click()]);
   const reportPath = `/assessments/${assessment}/report`;
   must(new URL(page.url()).pathname === reportPath, `submitting opens the report (at ${page.url()})`);
