@@ -134,12 +134,21 @@ UPDATE assessments SET extra_draft = id
 CREATE UNIQUE INDEX assessments_one_draft ON assessments (factory_id, round, extra_draft) WHERE status = 'draft';
 )SQL";
 
+// A submitted assessment reopened as a new draft (SqlStore::Reopen): the
+// draft names the assessment it was reopened from; each is reopened at most
+// once, so the versions of an assessment form one line, never a tree.
+const char* const kReopenedAssessments = R"SQL(
+ALTER TABLE assessments ADD COLUMN reopened_from {int} REFERENCES assessments (id);
+CREATE UNIQUE INDEX assessments_reopened_from ON assessments (reopened_from) WHERE reopened_from IS NOT NULL;
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> migrations = {
       {1, "initial schema", kInitialSchema},
       {2, "one open draft per factory and round", kOneDraftPerRound},
+      {3, "reopened assessments", kReopenedAssessments},
   };
   return migrations;
 }

@@ -52,6 +52,8 @@ class SqlStore : public Store {
                                       const std::string& result_json, const std::string& answers_sha256,
                                       const Actor& actor) override;
 
+  EditResult<AssessmentRecord> Reopen(int64_t assessment_id, const Actor& actor) override;
+
   std::vector<AuditEntry> ListAudit(const AuditFilter& filter) override;
 
   void CreateSession(const Session& session) override;

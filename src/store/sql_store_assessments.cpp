@@ -1,6 +1,7 @@
 // Assessments and their answers: at most one open draft per factory and
 // round, autosaved one answer at a time against the answer's version, frozen
-// for good at submit.
+// for good at submit, and reopened as a new draft version (answers copied,
+// the submitted one kept).
 //
 // Every answer save first bumps the assessment's version while it is a draft.
 // That one UPDATE checks the draft status, and on PostgreSQL it also locks
@@ -138,6 +139,42 @@ EditResult<AssessmentRecord> SqlStore::Submit(int64_t assessment_id, int64_t bas
         AuditJson(submitted));
   tx.Commit();
   return {EditStatus::kSaved, submitted};
+}
+
+
+EditResult<AssessmentRecord> SqlStore::Reopen(int64_t assessment_id, const Actor& actor) {
+  auto tx = Write();
+  const auto old = SelectAssessment(tx.db(), assessment_id);
+  if (!old) return {EditStatus::kNotFound, AssessmentRecord{}};
+  if (old->status != AssessmentStatus::kSubmitted) return {EditStatus::kConflict, *old};
+  const auto newer = tx->QueryOne(std::string("SELECT ") + kAssessmentColumns +
+                                      " FROM assessments WHERE reopened_from = ?",
+                                  {assessment_id}, AssessmentFromRow);
+  if (newer) return {EditStatus::kConflict, *newer};
+  if (auto open = SelectOpenDraft(tx.db(), old->factory_id, old->round)) return {EditStatus::kDuplicate, *open};
+
+  const std::string now = env_.NowUtc();
+  // Both unique indexes (one draft per round, one reopen per assessment)
+  // settle a race with another reopen or start: nothing is inserted then.
+  const auto id = tx->QueryInt(
+      "INSERT INTO assessments (factory_id, rubric_pk, round, status, version, created_by, created_at, "
+      "updated_at, reopened_from) VALUES (?, ?, ?, 'draft', 1, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+      {old->factory_id, old->rubric_pk, old->round, OrNull(actor.user_id), now, now, assessment_id});
+  if (!id) {
+    if (auto open = SelectOpenDraft(tx.db(), old->factory_id, old->round)) return {EditStatus::kDuplicate, *open};
+    return {EditStatus::kConflict, *old};
+  }
+  tx->Exec(
+      "INSERT INTO answers (assessment_id, criterion, value_json, evidence, note, version, updated_by, updated_at) "
+      "SELECT ?, criterion, value_json, evidence, note, 1, updated_by, updated_at FROM answers "
+      "WHERE assessment_id = ?",
+      {*id, assessment_id});
+  AssessmentRecord created = *SelectAssessment(tx.db(), *id);
+  Audit(tx.db(), actor, "assessment.reopen", "assessment", std::to_string(assessment_id), AuditJson(*old),
+        "{\"reopened_as\":" + std::to_string(*id) + "}");
+  Audit(tx.db(), actor, "assessment.create", "assessment", std::to_string(*id), "", AuditJson(created));
+  tx.Commit();
+  return {EditStatus::kSaved, created};
 }
 
 }  // namespace fa::store

@@ -107,6 +107,9 @@ struct AssessmentRecord {
   /// (docs/assessment-json.md) and the hash of the answers it was scored from.
   std::string result_json;
   std::string answers_sha256;
+  /// A reopened version: the submitted assessment it was reopened from
+  /// (Store::Reopen). Absent for a first version.
+  std::optional<int64_t> reopened_from;
 };
 
 /// One stored answer. `value_json` is the answer's value as a JSON scalar or
@@ -250,6 +253,16 @@ class Store {
                                               const std::string& result_json,
                                               const std::string& answers_sha256,
                                               const Actor& actor) = 0;
+
+  /// Reopens a submitted assessment as a new draft of the same factory,
+  /// rubric and round, `reopened_from` it, with every answer copied (value,
+  /// evidence, note, who saved it and when; versions start again at 1). The
+  /// submitted one stays as it is. One transaction, audited on both
+  /// ("assessment.reopen" on the old, "assessment.create" on the new).
+  /// kNotFound; kConflict when it is not submitted (`current`: itself) or
+  /// was reopened before (`current`: the version reopened from it);
+  /// kDuplicate when a draft of the factory and round is open (`current`).
+  virtual EditResult<AssessmentRecord> Reopen(int64_t assessment_id, const Actor& actor) = 0;
 
   // Audit log, newest first.
   virtual std::vector<AuditEntry> ListAudit(const AuditFilter& filter) = 0;

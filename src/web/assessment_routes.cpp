@@ -54,6 +54,8 @@ Start StartAssessment(WebApp& app, const RequestContext& ctx, const store::Facto
 std::string NoticeOf(const RequestContext& ctx) {
   const std::string code = ctx.req.Query("notice");
   if (code == "draft_open") return ctx.Label("notice_draft_open");
+  if (code == "reopened") return ctx.Label("notice_reopened");
+  if (code == "already_reopened") return ctx.Label("notice_already_reopened");
   return "";
 }
 
@@ -94,16 +96,8 @@ WebResponse StartAssessmentApi(WebApp& app, RequestContext& ctx) {
     case Start::kRoundInvalid: return JsonError(400, "invalid_round", kRoundRule, {"got '" + round + "'"});
     case Start::kNoActiveRubric:
       return JsonError(400, "no_active_rubric", "no such active rubric", {std::to_string(*rubric)});
-    case Start::kDraftOpen: {
-      JsonWriter w(false);
-      w.BeginObject().Field("error", "a draft of this factory and round is open; continue it");
-      w.Field("code", "draft_open").Field("details", std::vector<std::string>{});
-      w.Key("id").Int(s.record.id);
-      w.Key("assessment");
-      WriteAssessmentRecord(w, s.record);
-      w.EndObject();
-      return JsonResponse(409, w.str());
-    }
+    case Start::kDraftOpen:
+      return LeadsToJson("draft_open", "a draft of this factory and round is open; continue it", s.record);
     case Start::kStarted: break;
   }
   return RecordJson(201, WriteAssessmentRecord, s.record);

@@ -3,6 +3,7 @@
 // edit and consultant assignment, and the API twins. One set of field
 // rules (FactoryProblems) serves the JSON body and the form.
 #include <algorithm>
+#include <set>
 
 #include "base/text.h"
 #include "base/time_format.h"
@@ -94,10 +95,20 @@ std::optional<store::Factory> FactoryInPath(WebApp& app, const RequestContext& c
   return id ? app.store().GetFactory(*id) : std::nullopt;
 }
 
+/// How a row stands among the factory's versions: a reopened version, one
+/// reopened since (superseded), one the user may reopen.
+struct RowVersions {
+  bool superseded = false;
+  bool can_reopen = false;
+};
+
 EscapedView AssessmentRowView(const store::AssessmentRecord& a, const std::optional<Progress>& p,
-                              const std::string& rubric_title, const RequestContext& ctx) {
+                              const std::string& rubric_title, RowVersions versions, const RequestContext& ctx) {
   const bool submitted = a.status == store::AssessmentStatus::kSubmitted;
   EscapedView v;
+  v.Flag("revised", a.reopened_from.has_value());
+  v.Flag("superseded", versions.superseded);
+  v.Flag("can_reopen", submitted && versions.can_reopen && !versions.superseded);
   v.Int("id", a.id);
   v.Text("round", a.round);
   v.Text("rubric", rubric_title);
@@ -119,13 +130,18 @@ EscapedView FactoryView(WebApp& app, const store::Factory& f, const RequestConte
   ProfileView(v, f);
   std::map<int64_t, std::string> titles;
   for (const auto& r : app.store().ListRubrics()) titles[r.id] = r.title + " " + r.version;
+  const std::vector<store::AssessmentRecord> list = app.store().ListAssessments(f.id);
+  std::set<int64_t> reopened;
+  for (const auto& a : list)
+    if (a.reopened_from) reopened.insert(*a.reopened_from);
+  const bool can_reopen = CanReopenFactory(app.store(), ctx, f.id);
   std::vector<EscapedView> rows;
-  for (const auto& a : app.store().ListAssessments(f.id)) {
+  for (const auto& a : list) {
     std::optional<Progress> p;
     if (with_progress && a.status == store::AssessmentStatus::kDraft)
       if (auto rubric = app.rubrics().Get(a.rubric_pk))
         p = ComputeProgress(*rubric->rubric, f, app.store().ListAnswers(a.id));
-    rows.push_back(AssessmentRowView(a, p, titles[a.rubric_pk], ctx));
+    rows.push_back(AssessmentRowView(a, p, titles[a.rubric_pk], {reopened.count(a.id) > 0, can_reopen}, ctx));
   }
   v.List("assessments", rows);
   v.Int("assessment_count", static_cast<long long>(rows.size()));

@@ -24,7 +24,8 @@ class WebApp;
 /// Ranking config files (names without .yaml) in the ranking directory.
 std::vector<std::string> RankingConfigNames(const std::string& dir);
 /// The latest submitted assessment of every factory the user may read
-/// (every submitted round when `all_rounds`).
+/// (every submitted round when `all_rounds`, each once: a version replaced
+/// by a submitted reopened version of it is left out).
 std::vector<Assessment> LatestAssessments(WebApp& app, const RequestContext& ctx, bool all_rounds);
 /// The assessments of rubric `id`, or of the rubric most of them use when
 /// `id` is empty: a portfolio counts the levels of one rubric.

@@ -35,6 +35,7 @@ RouteTable FactoryRoutes();     ///< factory_routes.cpp: the dashboard, factorie
 RouteTable UserRoutes();        ///< user_routes.cpp
 RouteTable AssessmentRoutes();  ///< assessment_routes.cpp: start, questionnaire, result
 RouteTable SubmitRoutes();      ///< submit_routes.cpp: the submit confirmation and the submit
+RouteTable ReopenRoutes();      ///< reopen_routes.cpp: a submitted assessment reopened as a new draft
 RouteTable AnswerRoutes();      ///< answer_routes.cpp
 RouteTable ReportRoutes();      ///< report_routes.cpp: the diagnosis report as HTML and PDF
 RouteTable RankingRoutes();     ///< ranking_routes.cpp

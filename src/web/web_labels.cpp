@@ -53,6 +53,9 @@ const std::vector<WebLabel>& PageLabels() {
       {"progress", "进度", "Progress"},
       {"updated", "更新时间", "Updated"},
       {"continue", "继续填写", "Continue"},
+      {"reopen", "重新打开修改", "Reopen to amend"},
+      {"revised", "修订版", "revised"},
+      {"superseded", "已有新版本", "superseded"},
       {"report", "报告", "Report"},
       {"pdf", "PDF", "PDF"},
       {"no_factories", "暂无可查看的企业。", "No factory to show."},
@@ -75,8 +78,11 @@ const std::vector<WebLabel>& PageLabels() {
       {"submit", "提交并生成报告", "Submit and build the report"},
       {"submit_hint", "提交后答案将被锁定，不能再修改。", "Once submitted, the answers are locked."},
       {"back_to_questionnaire", "返回问卷", "Back to the questionnaire"},
-      {"lock_warning", "提交后，本评估的全部答案将被锁定，不能再修改，并据此生成诊断报告。",
-       "Once submitted, every answer of this assessment is locked and can no longer change; the diagnosis report is built from them."},
+      {"lock_warning",
+       "提交后，本评估的全部答案将被锁定，不能再修改，并据此生成诊断报告。如需更正，负责的顾问或管理员可将其重新打开为新版本，已提交的版本及其报告仍会保留。",
+       "Once submitted, every answer of this assessment is locked and can no longer change; the diagnosis report is built "
+       "from them. To correct it, the assigned consultant or an administrator can reopen it as a new version; the "
+       "submitted version and its report are kept."},
       {"ready_to_submit", "所有必答题均已作答，可以提交。", "Every required question is answered; the assessment can be submitted."},
       {"confirm_submit", "确认提交", "Submit now"},
       {"read_only", "只读：您可以查看，但不能修改此评估。", "Read only: you can view but not change this assessment."},

@@ -484,6 +484,19 @@ async function run(base, ids, browser) {
   const result = doc.assessments && doc.assessments[0] ? doc.assessments[0].result : undefined;
   check(result && result.level === 1 && Math.abs(result.score - 27.9) < 1e-9,
     `the stored Assessment JSON has level 1 and 27.9 points (has ${JSON.stringify(result)})`);
+
+  // ---- reopen: a new draft version with the answers; the report is kept
+  console.log('consultant: reopen to amend');
+  await page.goto(`${base}/factories/${ids.factory.id}`);
+  const reopenButton = page.locator(`form[action="/assessments/${assessment}/reopen"] button[type=submit]`);
+  must(await reopenButton.count() === 1, 'the factory page offers to reopen the submitted assessment');
+  await Promise.all([page.waitForNavigation(), reopenButton.click()]);
+  const reopened = /\/assessments\/(\d+)$/.exec(new URL(page.url()).pathname);
+  must(reopened && reopened[1] !== assessment, `reopening opens a new draft (at ${page.url()})`);
+  check((await text(page)).includes('已重新打开为新版本'), 'the new draft says it was reopened and the submitted one is kept');
+  const kept = await shown(page, FIRST_VISIT[0][0]);
+  check(kept.answered && sameValue(kept.value, FIRST_VISIT[0][1]), 'the new draft holds the submitted answers');
+  check((await context.request.get(`${base}${reportPath}`)).status() === 200, 'the submitted version\'s report is still readable');
   await context.close();
 
   // ---- the manufacturer of the factory sees the report

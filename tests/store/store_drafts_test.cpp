@@ -1,6 +1,7 @@
 // Store: one open draft per factory and round — a second start finds the
-// first, two racing starts create one — and a database migrated with
-// duplicate drafts keeps them all.
+// first, two racing starts create one — a database migrated with duplicate
+// drafts keeps them all, and a submitted assessment reopened as a new draft
+// version.
 #include <doctest/doctest.h>
 
 #include <thread>
@@ -127,6 +128,100 @@ TEST_CASE_TEMPLATE("store: a database holding duplicate drafts migrates and keep
   // Submitting the newer leaves the older open, and it is the draft then.
   REQUIRE(store->Submit(3, 1, "{}", "sha", Admin()).status == EditStatus::kSaved);
   CHECK(store->CreateAssessment(Draft(1, 1, "2026"), Admin()).current.id == 2);
+}
+
+TEST_CASE_TEMPLATE("store: a submitted assessment reopens as a new draft with its answers, once", T,
+                   FA_STORE_ENGINES) {
+  FA_STORE_FRESH_DB(db);
+  auto store = db.Open();
+  const int64_t consultant = store->CreateUser(MakeUser("carl"), Admin()).current.id;
+  const Actor carl{consultant, "carl"};
+  const int64_t factory = store->CreateFactory(MakeFactory("F1"), Admin()).current.id;
+  const int64_t rubric = store->PutRubric(MakeRubric(), Admin()).id;
+  const AssessmentRecord first = store->CreateAssessment(Draft(factory, rubric, "2026"), carl).current;
+  SaveAnswer save;
+  save.assessment_id = first.id;
+  save.criterion = "C1";
+  save.value_json = "0.8";
+  save.evidence = "MES report";
+  save.note = "seen on site";
+  REQUIRE(store->SaveAnswerValue(save, carl).status == EditStatus::kSaved);
+  save.criterion = "C2";
+  save.value_json = "\"na\"";
+  REQUIRE(store->SaveAnswerValue(save, carl).status == EditStatus::kSaved);
+  CHECK(store->Reopen(first.id, carl).status == EditStatus::kConflict);  // a draft: nothing to reopen
+  CHECK(store->Reopen(first.id, carl).current.id == first.id);
+  REQUIRE(store->Submit(first.id, 3, R"({"level":1})", "sha-1", carl).status == EditStatus::kSaved);
+
+  db.clock->Advance(86400);
+  auto reopened = store->Reopen(first.id, Admin(1));
+  REQUIRE(reopened.status == EditStatus::kSaved);
+  const AssessmentRecord& second = reopened.current;
+  CHECK(second.id > first.id);
+  CHECK(second.status == AssessmentStatus::kDraft);
+  CHECK(second.reopened_from == first.id);
+  CHECK(second.round == "2026");
+  CHECK(second.rubric_pk == rubric);
+  CHECK(second.created_at == "2026-11-28T10:00:00Z");
+  auto copied = store->ListAnswers(second.id);
+  REQUIRE(copied.size() == 2);
+  CHECK(copied[0].value_json == "0.8");
+  CHECK(copied[0].evidence == "MES report");
+  CHECK(copied[0].note == "seen on site");
+  CHECK(copied[0].version == 1);
+  CHECK(copied[0].updated_by == consultant);                  // who answered, not who reopened
+  CHECK(copied[0].updated_at == "2026-11-27T10:00:00Z");
+  CHECK(copied[1].value_json == "\"na\"");
+  // The submitted one is as it was.
+  auto kept = store->GetAssessment(first.id);
+  CHECK(kept->status == AssessmentStatus::kSubmitted);
+  CHECK(kept->result_json == R"({"level":1})");
+  CHECK_FALSE(kept->reopened_from);
+  CHECK(store->ListAnswers(first.id).size() == 2);
+  // Audited on both.
+  AuditFilter of_first;
+  of_first.entity = "assessment";
+  of_first.entity_id = std::to_string(first.id);
+  CHECK(store->ListAudit(of_first)[0].action == "assessment.reopen");
+  CHECK(store->ListAudit(of_first)[0].new_value == "{\"reopened_as\":" + std::to_string(second.id) + "}");
+  AuditFilter of_second = of_first;
+  of_second.entity_id = std::to_string(second.id);
+  REQUIRE(store->ListAudit(of_second).size() == 1);
+  CHECK(store->ListAudit(of_second)[0].new_value.find("\"reopened_from\":" + std::to_string(first.id)) !=
+        std::string::npos);
+
+  // Once: the old one leads to its newer version; the new draft is the round's.
+  auto twice = store->Reopen(first.id, carl);
+  CHECK(twice.status == EditStatus::kConflict);
+  CHECK(twice.current.id == second.id);
+  CHECK(store->CreateAssessment(Draft(factory, rubric, "2026"), carl).current.id == second.id);
+  // The new draft takes answers and submits; then it may be reopened in turn.
+  save.assessment_id = second.id;
+  save.criterion = "C1";
+  save.value_json = "1";
+  save.base_version = 1;
+  REQUIRE(store->SaveAnswerValue(save, carl).status == EditStatus::kSaved);
+  REQUIRE(store->Submit(second.id, 2, R"({"level":2})", "sha-2", carl).status == EditStatus::kSaved);
+  CHECK(store->ListAssessments(factory)[0].id == second.id);  // newest first: the factory's latest
+  CHECK(store->ListAssessments(factory)[0].reopened_from == first.id);
+  auto third = store->Reopen(second.id, carl);
+  CHECK(third.status == EditStatus::kSaved);
+  CHECK(third.current.reopened_from == second.id);
+  CHECK(store->Reopen(999, carl).status == EditStatus::kNotFound);
+}
+
+TEST_CASE_TEMPLATE("store: reopening waits for the round's open draft", T, FA_STORE_ENGINES) {
+  FA_STORE_FRESH_DB(db);
+  auto store = db.Open();
+  const int64_t factory = store->CreateFactory(MakeFactory("F1"), Admin()).current.id;
+  const int64_t rubric = store->PutRubric(MakeRubric(), Admin()).id;
+  const AssessmentRecord first = store->CreateAssessment(Draft(factory, rubric, "2026"), Admin()).current;
+  REQUIRE(store->Submit(first.id, 1, "{}", "sha", Admin()).status == EditStatus::kSaved);
+  const AssessmentRecord open = store->CreateAssessment(Draft(factory, rubric, "2026"), Admin()).current;
+  auto refused = store->Reopen(first.id, Admin());
+  CHECK(refused.status == EditStatus::kDuplicate);
+  CHECK(refused.current.id == open.id);
+  CHECK(store->ListAssessments(factory).size() == 2);
 }
 
 }  // namespace fa::store

@@ -16,23 +16,6 @@ size_t Count(const std::string& text, const std::string& what) {
   return n;
 }
 
-/// Saves every answer of the example (examples/sme-machining-waigang.yaml)
-/// to `assessment` through the API, as the seeded submitted one was.
-void AnswerAll(TestServer& server, Client& c, int64_t assessment, int64_t rubric_pk) {
-  Diagnostics diags;
-  std::optional<AnswerSet> set =
-      LoadAnswerSet(std::string(FA_SOURCE_DIR) + "/examples/sme-machining-waigang.yaml", diags);
-  REQUIRE(set);
-  auto rubric = server.app().rubrics().Get(rubric_pk);
-  REQUIRE(CheckAnswers(*rubric->rubric, *set, diags));
-  for (const auto& ans : set->answers) {
-    HttpResult r = c.PutJson("/api/assessments/" + std::to_string(assessment) + "/answers/" +
-                                 web::UrlEncode(ans.criterion),
-                             "{\"value\": " + AnswerValueJson(ans) + ", \"version\": 0}");
-    REQUIRE(r.status == 200);
-  }
-}
-
 }  // namespace
 
 TEST_CASE("web: the submit confirmation lists what is missing by section, titled and linked, in zh and en") {
@@ -83,7 +66,7 @@ TEST_CASE("web: the confirmed submit is made against the version confirmed") {
   World world = Seed(server);
   Client a(server);
   REQUIRE(a.Login("consultant-a", kPassword));
-  AnswerAll(server, a, world.draft, world.rubric_sme);
+  AnswerAsExample(server, a, world.draft, world.rubric_sme);
   const std::string base = "/assessments/" + std::to_string(world.draft);
   HttpResult confirm = a.Get(base + "/submit");
   REQUIRE(confirm.status == 200);
