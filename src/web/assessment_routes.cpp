@@ -59,11 +59,20 @@ std::string NoticeOf(const RequestContext& ctx) {
   return "";
 }
 
+/// The plan of the questionnaire of `a` from its saved `answers`.
+QuestionnairePlan PlanOf(WebApp& app, const AssessmentInScope& a, const CompiledRubric& rubric,
+                         const std::vector<store::AnswerRecord>& answers) {
+  return PlanQuestionnaire(*rubric.rubric, a.factory, answers, app.StandingOfSaved(a, rubric, answers));
+}
+
 /// The questionnaire of a draft.
 WebResponse QuestionnaireResponse(WebApp& app, const RequestContext& ctx, const AssessmentInScope& a,
                                   const CompiledRubric& rubric) {
-  QuestionnairePageInput in{*rubric.rubric, a.factory, a.record, app.store().ListAnswers(a.record.id),
-                            CanEditFactory(app.store(), ctx, a.factory.id), NoticeOf(ctx)};
+  const std::vector<store::AnswerRecord> answers = app.store().ListAnswers(a.record.id);
+  const QuestionnairePlan plan = PlanOf(app, a, rubric, answers);
+  QuestionnairePageInput in{*rubric.rubric, a.factory, a.record, plan,
+                            CanEditFactory(app.store(), ctx, a.factory.id), ctx.req.Query("unfold") == "1",
+                            NoticeOf(ctx)};
   EscapedView v = BuildQuestionnairePage(in, ctx);
   return app.pages().Page("questionnaire", a.factory.name + " · " + a.record.round, v, ctx);
 }
@@ -142,7 +151,8 @@ WebResponse StartAssessmentPage(WebApp& app, RequestContext& ctx) {
   Start s = StartAssessment(app, ctx, *f, form.rubric, form.round);
   switch (s.outcome) {
     case Start::kStarted: return Redirect("/assessments/" + std::to_string(s.record.id));
-    case Start::kDraftOpen: return Redirect("/assessments/" + std::to_string(s.record.id) + "?notice=draft_open");
+    case Start::kDraftOpen:
+      return Redirect("/assessments/" + std::to_string(s.record.id) + "/resume?notice=draft_open");
     case Start::kRoundMissing:
     case Start::kRoundInvalid: form.round_error = ctx.Label("round_invalid"); break;
     case Start::kRubricMissing: form.rubric_error = ctx.Label("rubric_missing"); break;
@@ -162,6 +172,24 @@ WebResponse QuestionnairePage(WebApp& app, RequestContext& ctx) {
   return QuestionnaireResponse(app, ctx, *a, *rubric);
 }
 
+/// A visit resumes at the first unanswered question needed now (else the
+/// first unanswered at all, else the submit button), through the anchor of
+/// a redirect, which works without script.
+WebResponse ResumePage(WebApp& app, RequestContext& ctx) {
+  auto a = ReadableAssessmentInPath(app.store(), ctx);
+  if (!a) return app.pages().NotFound(ctx);
+  const std::string base = "/assessments/" + std::to_string(a->record.id);
+  if (a->record.status == store::AssessmentStatus::kSubmitted) return Redirect(base + "/report");
+  auto rubric = app.rubrics().Get(a->record.rubric_pk);
+  if (!rubric) return Redirect(base);
+  const QuestionnairePlan plan = PlanOf(app, *a, *rubric, app.store().ListAnswers(a->record.id));
+  std::string query;
+  const std::string notice = ctx.req.Query("notice");
+  if (notice == "draft_open" || notice == "reopened" || notice == "already_reopened") query = "notice=" + notice;
+  if (plan.resume_folded) query += (query.empty() ? "" : "&") + std::string("unfold=1");
+  return Redirect(base + (query.empty() ? "" : "?" + query) + "#" + plan.resume);
+}
+
 }  // namespace
 
 RouteTable AssessmentRoutes() {
@@ -174,6 +202,7 @@ RouteTable AssessmentRoutes() {
       {"GET", "/api/assessments/{id}/answers-file", kSignedIn, AnswersFileApi},
       {"POST", "/factories/{id}/assessments", kConsultantRole, StartAssessmentPage},
       {"GET", "/assessments/{id}", kSignedIn, QuestionnairePage},
+      {"GET", "/assessments/{id}/resume", kSignedIn, ResumePage},
   };
 }
 

@@ -299,7 +299,13 @@ WebResponse AssignConsultantsPage(WebApp& app, RequestContext& ctx) {
 WebResponse FactoryPageResponse(WebApp& app, const RequestContext& ctx, const store::Factory& f,
                                 const StartForm& form, int status) {
   EscapedView v;
-  v.Child("factory", FactoryView(app, f, ctx, true));
+  EscapedView profile = FactoryView(app, f, ctx, true);
+  const std::string& type = f.manufacturing_type;  // the known types by their names on the pages
+  profile.Text("manufacturing_type", type == "discrete"  ? ctx.Label("discrete")
+                                     : type == "process" ? ctx.Label("process")
+                                     : type == "mixed"   ? ctx.Label("mixed")
+                                                         : type);
+  v.Child("factory", profile);
   const bool can_start = CanEditFactory(app.store(), ctx, f.id);
   v.Flag("can_start", can_start);
   if (can_start) {

@@ -65,11 +65,11 @@ WebResponse ReopenPage(WebApp& app, RequestContext& ctx) {
     case Reopened::kNotAllowed:
       return app.pages().Message(403, ctx.Label("not_allowed"), ctx.Label("cannot_reopen"), ctx);
     case Reopened::kNotSubmitted: return Redirect(to);
-    case Reopened::kAlreadyReopened: return Redirect(to + "?notice=already_reopened");
-    case Reopened::kDraftOpen: return Redirect(to + "?notice=draft_open");
+    case Reopened::kAlreadyReopened: return Redirect(to + "/resume?notice=already_reopened");
+    case Reopened::kDraftOpen: return Redirect(to + "/resume?notice=draft_open");
     case Reopened::kDone: break;
   }
-  return Redirect(to + "?notice=reopened");
+  return Redirect(to + "/resume?notice=reopened");
 }
 
 }  // namespace

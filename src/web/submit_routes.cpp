@@ -9,6 +9,7 @@
 #include "assessment/assessment_json.h"
 #include "web/access_policy.h"
 #include "web/api_json.h"
+#include "web/questionnaire_page.h"
 #include "web/route_table.h"
 #include "web/submit_check.h"
 #include "web/web_app.h"
@@ -69,26 +70,32 @@ std::string FieldName(const std::string& field, const RequestContext& ctx) {
 
 /// The gaps as the confirmation lists them: per section, each question's
 /// level, text (never its id) and what is wrong, linked to its item.
-EscapedView GapsView(const SubmitGaps& gaps, int64_t assessment, const RequestContext& ctx) {
+EscapedView GapsView(const SubmitGaps& gaps, int64_t assessment, const DraftStanding& standing,
+                     const RequestContext& ctx) {
   EscapedView v;
   std::vector<EscapedView> sections;
   for (const auto& section : gaps.sections) {
     EscapedView s;
     s.Text("title", section.section.Title(ctx.lang));
     s.Int("count", static_cast<long long>(section.gaps.size()));
-    std::vector<EscapedView> items;
+    std::vector<EscapedView> items, later;  // later: at the levels not needed yet, folded
     for (const SubmitGap& gap : section.gaps) {
       EscapedView i;
-      i.Int("level", gap.criterion->level);
+      const int level = gap.criterion->level;
+      const bool folded = standing.gated && level > standing.Needed();  // opened by ?unfold=1
+      i.Text("level", level > 0 ? LevelTag(level, ctx) : "");
       i.Text("text", gap.criterion->text.In(ctx.lang));
-      i.Text("href", "/assessments/" + std::to_string(assessment) + "#" + ItemAnchor(gap.criterion->id));
+      i.Text("href", "/assessments/" + std::to_string(assessment) + (folded ? "?unfold=1#" : "#") +
+                         ItemAnchor(gap.criterion->id));
       i.Text("problem", gap.kind == SubmitGap::kMissing   ? ctx.Label("gap_missing")
                         : gap.kind == SubmitGap::kInvalid ? ctx.Label("gap_invalid")
                                                           : ctx.Label("gap_no_longer_applies"));
       i.Flag("missing", gap.kind == SubmitGap::kMissing);
-      items.push_back(i);
+      (folded ? later : items).push_back(i);
     }
     s.List("items", items);
+    s.List("later", later);
+    s.Text("later_count", ctx.Label("later_gaps", {std::to_string(later.size())}));
     sections.push_back(s);
   }
   v.List("sections", sections);
@@ -118,7 +125,7 @@ WebResponse ConfirmResponse(WebApp& app, const RequestContext& ctx, const Assess
   v.Text("progress", ctx.Label("answered_of", {std::to_string(progress.answered),
                                                std::to_string(progress.applicable)}));
   v.Flag("ready", gaps.empty());
-  v.Child("gaps", GapsView(gaps, a.record.id, ctx));
+  v.Child("gaps", GapsView(gaps, a.record.id, app.StandingOfSaved(a, rubric, answers), ctx));
   v.Text("error", error);
   return app.pages().Page("submit", ctx.Label("confirm_submit_title"), v, ctx, status);
 }

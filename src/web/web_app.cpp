@@ -5,6 +5,7 @@
 
 #include "base/time_format.h"
 #include "report/report_renderer.h"
+#include "answers/answers_loader.h"
 #include "assessment/assessment_json.h"
 #include "service/assess.h"
 #include "web/assessment_service.h"
@@ -267,6 +268,14 @@ std::optional<Assessment> WebApp::ScoreSaved(const AssessmentInScope& a, const C
   AssessOptions options;
   options.generated_at = FormatUtc(config_.Now());
   return AssessAnswersText(rubric, doc, "assessment-" + std::to_string(a.record.id) + ".json", options, diags);
+}
+
+DraftStanding WebApp::StandingOfSaved(const AssessmentInScope& a, const CompiledRubric& rubric,
+                                     const std::vector<store::AnswerRecord>& answers) {
+  const std::string doc = AnswersDocument(*rubric.rubric, a.factory, a.record, answers, {});
+  Diagnostics diags;
+  std::optional<AnswerSet> set = LoadAnswerSetFromString(doc, "draft.json", diags);
+  return StandingOfDraft(rubric, set ? std::move(*set) : AnswerSet{});
 }
 
 std::map<int64_t, std::string> WebApp::UserNames() {

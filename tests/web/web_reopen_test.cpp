@@ -49,9 +49,12 @@ TEST_CASE("web: a submitted assessment reopens as a new version whose submit is 
   HttpResult reopen = a.PostForm("/assessments/" + std::to_string(world.draft) + "/reopen", "");
   REQUIRE(reopen.status == 303);
   const std::string location = reopen.Header("location");
-  REQUIRE(location.find("?notice=reopened") != std::string::npos);
-  const int64_t version2 = std::stoll(location.substr(13, location.find('?') - 13));
-  HttpResult page = a.Get(location);
+  REQUIRE(location.find("/resume?notice=reopened") != std::string::npos);
+  const int64_t version2 = std::stoll(location.substr(13, location.find('/', 13) - 13));
+  HttpResult resume = a.Get(location);
+  REQUIRE(resume.status == 303);
+  CHECK(resume.Header("location") == "/assessments/" + std::to_string(version2) + "?notice=reopened#q-submit");
+  HttpResult page = a.Get(resume.Header("location").substr(0, resume.Header("location").find('#')));
   CHECK(page.status == 200);
   CHECK(page.body.find("已重新打开为新版本") != std::string::npos);
   CHECK(page.body.find("data-editable=\"1\"") != std::string::npos);

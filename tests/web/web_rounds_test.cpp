@@ -80,8 +80,11 @@ TEST_CASE("web: the start form shows a bad round next to the field and keeps the
   CHECK(location.rfind("/assessments/", 0) == 0);
   HttpResult again = a.PostForm(path, "rubric=" + rubric + "&round=2028");
   CHECK(again.status == 303);
-  CHECK(again.Header("location") == location + "?notice=draft_open");
-  HttpResult page = a.Get(again.Header("location") + "&lang=zh");  // the form above switched to en
+  CHECK(again.Header("location") == location + "/resume?notice=draft_open");
+  HttpResult resume = a.Get(again.Header("location"));
+  CHECK(resume.status == 303);
+  CHECK(resume.Header("location").rfind(location + "?notice=draft_open#q-", 0) == 0);
+  HttpResult page = a.Get(location + "?notice=draft_open&lang=zh");  // the form above switched to en
   CHECK(page.status == 200);
   CHECK(page.body.find("该企业本轮次已有一份未提交的评估") != std::string::npos);
   CHECK(server.store().ListAssessments(world.factory_own).size() == 3);
