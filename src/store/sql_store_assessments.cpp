@@ -75,6 +75,27 @@ std::vector<AnswerRecord> SqlStore::ListAnswers(int64_t assessment_id) {
   });
 }
 
+std::optional<AnswerRecord> SqlStore::WriteAnswer(SqlConn& db, const SaveAnswer& save,
+                                                 const std::optional<AnswerRecord>& old, const Actor& actor,
+                                                 const std::string& now) {
+  const SqlValue updated_by = OrNull(actor.user_id);
+  const std::string returning = std::string(" RETURNING ") + kAnswerColumns;
+  if (old)
+    return db.QueryOne(
+        "UPDATE answers SET value_json = ?, evidence = ?, note = ?, version = version + 1, "
+        "updated_by = ?, updated_at = ? WHERE assessment_id = ? AND criterion = ? AND version = ?" +
+            returning,
+        {save.value_json, save.evidence, save.note, updated_by, now, save.assessment_id, save.criterion,
+         old->version},
+        AnswerFromRow);
+  return db.QueryOne(
+      "INSERT INTO answers (assessment_id, criterion, value_json, evidence, note, version, updated_by, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING" +
+          returning,
+      {save.assessment_id, save.criterion, save.value_json, save.evidence, save.note, updated_by, now},
+      AnswerFromRow);
+}
+
 EditResult<AnswerRecord> SqlStore::SaveAnswerValue(const SaveAnswer& save, const Actor& actor) {
   auto tx = Write();
   const std::string now = env_.NowUtc();
@@ -92,22 +113,7 @@ EditResult<AnswerRecord> SqlStore::SaveAnswerValue(const SaveAnswer& save, const
   }
   if ((old ? old->version : 0) != save.base_version) return {EditStatus::kConflict, old.value_or(unsaved)};
 
-  const SqlValue updated_by = OrNull(actor.user_id);
-  const std::string returning = std::string(" RETURNING ") + kAnswerColumns;
-  const auto saved =
-      old ? tx->QueryOne(
-                "UPDATE answers SET value_json = ?, evidence = ?, note = ?, version = version + 1, "
-                "updated_by = ?, updated_at = ? WHERE assessment_id = ? AND criterion = ? AND version = ?" +
-                    returning,
-                {save.value_json, save.evidence, save.note, updated_by, now, save.assessment_id, save.criterion,
-                 save.base_version},
-                AnswerFromRow)
-          : tx->QueryOne(
-                "INSERT INTO answers (assessment_id, criterion, value_json, evidence, note, version, updated_by, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING" +
-                    returning,
-                {save.assessment_id, save.criterion, save.value_json, save.evidence, save.note, updated_by, now},
-                AnswerFromRow);
+  const auto saved = WriteAnswer(tx.db(), save, old, actor, now);
   if (!saved) {
     return {EditStatus::kConflict, SelectAnswer(tx.db(), save.assessment_id, save.criterion).value_or(unsaved)};
   }
@@ -115,6 +121,35 @@ EditResult<AnswerRecord> SqlStore::SaveAnswerValue(const SaveAnswer& save, const
         old ? AuditJson(*old) : "", AuditJson(*saved));
   tx.Commit();
   return {EditStatus::kSaved, *saved};
+}
+
+EditResult<AssessmentRecord> SqlStore::SaveAnswers(int64_t assessment_id, int64_t base_version,
+                                                   const std::vector<SaveAnswer>& saves, const Actor& actor) {
+  auto tx = Write();
+  const std::string now = env_.NowUtc();
+  // One bump for the batch, made against the version the answers were
+  // checked against: a save or submit since then refuses all of them.
+  const std::size_t bumped = tx->Exec(
+      "UPDATE assessments SET version = version + 1, updated_at = ? WHERE id = ? AND status = 'draft' "
+      "AND version = ?",
+      {now, assessment_id, base_version});
+  if (bumped == 0) {
+    const auto current = SelectAssessment(tx.db(), assessment_id);
+    if (!current) return {EditStatus::kNotFound, AssessmentRecord{}};
+    return {current->status == AssessmentStatus::kSubmitted ? EditStatus::kImmutable : EditStatus::kConflict,
+            *current};
+  }
+  for (SaveAnswer save : saves) {
+    save.assessment_id = assessment_id;
+    const auto old = SelectAnswer(tx.db(), assessment_id, save.criterion);
+    const auto saved = WriteAnswer(tx.db(), save, old, actor, now);
+    if (!saved) throw StoreError("answer " + save.criterion + " changed inside its own transaction");
+    Audit(tx.db(), actor, "answer.import", "answer", std::to_string(assessment_id) + "/" + save.criterion,
+          old ? AuditJson(*old) : "", AuditJson(*saved));
+  }
+  AssessmentRecord current = *SelectAssessment(tx.db(), assessment_id);
+  tx.Commit();
+  return {EditStatus::kSaved, current};
 }
 
 EditResult<AssessmentRecord> SqlStore::Submit(int64_t assessment_id, int64_t base_version,

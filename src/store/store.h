@@ -246,6 +246,15 @@ class Store {
   /// version, writes the answer, bumps both versions, writes the audit row.
   /// kImmutable and kConflict carry the answer as stored (version 0 if never).
   virtual EditResult<AnswerRecord> SaveAnswerValue(const SaveAnswer& save, const Actor& actor) = 0;
+  /// Saves several answers at once (an imported answers file), all or
+  /// none, against the assessment's version `base_version` (the one they
+  /// were checked against) rather than each answer's: kConflict with the
+  /// assessment as it is when anything was saved since, kImmutable when it
+  /// is submitted. One transaction, one version bump, an "answer.import"
+  /// audit row per answer. `saves`' assessment_id and base_version are
+  /// not read.
+  virtual EditResult<AssessmentRecord> SaveAnswers(int64_t assessment_id, int64_t base_version,
+                                                   const std::vector<SaveAnswer>& saves, const Actor& actor) = 0;
   /// Freezes a draft: stores the result and the answers' hash, sets status
   /// submitted. kConflict when `base_version` is not the assessment's version
   /// (an answer was saved meanwhile), kImmutable when already submitted.

@@ -50,12 +50,20 @@ Start StartAssessment(WebApp& app, const RequestContext& ctx, const store::Facto
   return finish(created.status == store::EditStatus::kDuplicate ? Start::kDraftOpen : Start::kStarted);
 }
 
+/// The count of answers an import saved (?saved=N), "" when it is not one.
+std::string SavedCount(const RequestContext& ctx) {
+  const std::string saved = ctx.req.Query("saved");
+  return !saved.empty() && saved.size() < 7 && saved.find_first_not_of("0123456789") == std::string::npos ? saved
+                                                                                                          : "";
+}
+
 /// The notice a redirect asked for (?notice=CODE), in the page's language.
 std::string NoticeOf(const RequestContext& ctx) {
   const std::string code = ctx.req.Query("notice");
   if (code == "draft_open") return ctx.Label("notice_draft_open");
   if (code == "reopened") return ctx.Label("notice_reopened");
   if (code == "already_reopened") return ctx.Label("notice_already_reopened");
+  if (code == "imported" && !SavedCount(ctx).empty()) return ctx.Label("notice_imported", {SavedCount(ctx)});
   return "";
 }
 
@@ -186,6 +194,7 @@ WebResponse ResumePage(WebApp& app, RequestContext& ctx) {
   std::string query;
   const std::string notice = ctx.req.Query("notice");
   if (notice == "draft_open" || notice == "reopened" || notice == "already_reopened") query = "notice=" + notice;
+  if (notice == "imported" && !SavedCount(ctx).empty()) query = "notice=imported&saved=" + SavedCount(ctx);
   if (plan.resume_folded) query += (query.empty() ? "" : "&") + std::string("unfold=1");
   return Redirect(base + (query.empty() ? "" : "?" + query) + "#" + plan.resume);
 }

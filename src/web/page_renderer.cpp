@@ -7,7 +7,8 @@ namespace fa::web {
 namespace {
 const char* const kPages[] = {"login",      "password",   "home",          "factory",  "questionnaire",
                               "message",    "ranking",    "admin_users",   "admin_factories",
-                              "admin_rubrics", "audit",   "assessments",   "submit"};
+                              "admin_rubrics", "audit",   "assessments",   "submit",
+                              "import"};
 }
 
 PageRenderer::PageRenderer(const std::string& web_dir) : dir_(web_dir) {

@@ -85,8 +85,8 @@ WebApp::WebApp(store::Store& store, WebConfig config)
     reports_[lang] = std::make_unique<DiagnosisReportRenderer>(options);
   }
   for (const RouteTable& table : {SessionRoutes(), StaticRoutes(), FactoryRoutes(), UserRoutes(), AssessmentRoutes(),
-                                  SubmitRoutes(), ReopenRoutes(), AnswerRoutes(), ReportRoutes(), RankingRoutes(),
-                                  PortfolioRoutes(), AuditRoutes(), RubricRoutes()})
+                                  SubmitRoutes(), ReopenRoutes(), ImportRoutes(), AnswerRoutes(), ReportRoutes(),
+                                  RankingRoutes(), PortfolioRoutes(), AuditRoutes(), RubricRoutes()})
     for (const RouteRow& row : table) {
       NamedHandler handler = row.handler;
       router_.Add(row.method, row.pattern, row.roles, [this, handler](RequestContext& ctx) {

@@ -93,6 +93,18 @@ const std::vector<WebLabel>& PageLabels() {
       {"autosave", "每个答案在填写后自动保存。", "Every answer is saved as you give it."},
       {"resume_first_unanswered", "跳到第一个未答题", "Go to the first unanswered question"},
       {"contents", "目录", "Contents"},
+      {"print_questionnaire", "打印问卷（含已填答案）", "Print the questionnaire (with the answers)"},
+      {"print_blank", "打印空白问卷", "Print a blank one"},
+      {"import_answers", "导入答案文件", "Import an answers file"},
+      {"import_hint",
+       "选择或粘贴按答案文件格式填写的答案（YAML 或 JSON，与命令行工具相同，见打印问卷或已导出的答案文件）。导入前整体检查："
+       "有任何问题都不会保存任何答案；文件中没有填写的题目保持不变，证据和备注只在文件中填写时才替换。",
+       "Choose or paste an answers file (YAML or JSON, the command line's format, as the printed questionnaire or an "
+       "exported answers file shows it). It is checked whole first: with any problem nothing is saved; questions the "
+       "file leaves without a value stay as they are, and evidence and notes are replaced only where the file gives them."},
+      {"choose_answers_file", "选择文件：", "Choose a file:"},
+      {"answers_text", "答案文件内容", "The answers file"},
+      {"check_import", "检查并导入", "Check and import"},
       {"not_needed_yet", "当前等级尚不需要", "Not needed for the current level"},
       {"unfold_all", "展开全部等级", "Show every level"},
       {"fold_again", "收起暂不需要的等级", "Fold the levels not needed yet"},

@@ -373,6 +373,7 @@ async function signIn(page, base, username, password) {
 // unanswered question, a missing folded question linked from the
 // confirmation, the contents folded on a phone's width.
 async function adaptive(base, ids, page, context, problems) {
+  const text = (p) => p.evaluate(() => document.body.innerText);
   console.log('consultant: a CMMM assessment, adaptive');
   const cmmm = (await (await context.request.get(`${base}/api/rubrics`)).json()).rubrics.find((r) => r.rubric === 'cmmm');
   must(cmmm, 'the shipped rubric cmmm is registered');
@@ -421,6 +422,24 @@ async function adaptive(base, ids, page, context, problems) {
   check(await page.locator(`#${target}`).isVisible(), 'the folded question opens from the confirmation');
   await page.goto(`${base}/assessments/${id}#${target}`);
   check(await page.locator(`#${target}`).isVisible(), 'a bare anchor to a folded question opens its fold');
+
+  // The printable questionnaire and an answers file, one click away.
+  await page.goto(`${base}/assessments/${id}`);
+  const print = await context.request.get(`${base}${await page.locator('.q-tools a').first().getAttribute('href')}`);
+  check(print.status() === 200 && (await print.text()).includes('class="cb on"'), 'the printable questionnaire opens, the saved answer ticked');
+  await Promise.all([page.waitForNavigation(), page.locator(`a[href="/assessments/${id}/import"]`).click()]);
+  const file = (answers) => `rubric: cmmm\nround: "2027"\nfactory:\n  credit_code: ${FACTORY.credit_code}\n  name: x\nanswers:\n${answers}`;
+  await page.locator('#import-text').fill(file('  org.l1.responsible_owner: 0.8\n  org.l1.budgte: 1\n'));
+  await Promise.all([page.waitForNavigation(), page.locator('form[action$="/import"] button[type=submit]').click()]);
+  const refused = await text(page);
+  check(refused.includes('未保存任何答案') && refused.includes('第 8 行第 3 列：题目编号“org.l1.budgte”不在此评估模型中'),
+    'a file with an unknown question saves nothing and names the line and column');
+  problems.splice(0, problems.length, ...problems.filter((p) => !/status of 400/.test(p)));
+  await page.locator('#import-text').fill(file('  org.l1.responsible_owner: 0.8\n  org.l1.budget:\n    value: 1\n    evidence: 年度预算表\n'));
+  await Promise.all([page.waitForNavigation(), page.locator('form[action$="/import"] button[type=submit]').click()]);
+  check((await text(page)).includes('已从答案文件导入 2 项答案'), `a good file is imported (at ${page.url()})`);
+  const budget = await shown(page, 'org.l1.budget');
+  check(budget.answered && budget.value === '1' && budget.evidence === '年度预算表', 'the imported answer and its evidence are on the questionnaire');
 
   // A phone's width: the contents are folded, nothing is wider than the screen.
   await page.setViewportSize({ width: 390, height: 844 });

@@ -60,6 +60,7 @@ const std::vector<Row> kMatrix = {
   {"GET",  "/api/assessments/{S}/result", "", {401, 200, 200, 404, 200, 404, 200}},
   {"GET",  "/api/assessments/{S}/report", "", {401, 200, 200, 404, 200, 404, 200}},
   {"GET",  "/api/assessments/{S}/answers-file", "", {401, 200, 200, 404, 200, 404, 200}},
+  {"POST", "/api/assessments/{D}/answers-file", "{}", {401, 403, 400, 404, 403, 403, 403}},
   {"PUT",  "/api/assessments/{S}/answers/foundation.network", "{\"value\": [], \"version\": 1}", {401, 403, 409, 404, 403, 403, 403}},
   // ---- API: administration ----
   {"GET",  "/api/users", "", {401, 200, 403, 403, 403, 403, 403}},
@@ -92,6 +93,9 @@ const std::vector<Row> kMatrix = {
   {"GET",  "/assessments/{S}/submit", "", {303, 403, 303, 404, 403, 403, 403}},
   {"POST", "/assessments/{D}/submit", "", {401, 403, 400, 404, 403, 403, 403}},
   {"POST", "/assessments/{S}/reopen", "", {401, 303, 303, 404, 403, 403, 403}},
+  {"GET",  "/assessments/{D}/questionnaire.html", "", {303, 200, 200, 404, 200, 404, 200}},
+  {"GET",  "/assessments/{D}/import", "", {303, 403, 200, 404, 403, 403, 403}},
+  {"POST", "/assessments/{D}/import", "text=x", {401, 403, 409, 404, 403, 403, 403}},
   {"GET",  "/assessments/{S}/report", "", {303, 200, 200, 404, 200, 404, 200}},
   {"GET",  "/assessments/{D}/report", "", {303, 404, 404, 404, 404, 404, 404}},
   {"GET",  "/ranking", "", {303, 200, 403, 403, 403, 403, 200}},
@@ -110,6 +114,7 @@ const std::vector<Row> kMatrix = {
   {"POST", "/admin/rubrics", "text=rubric%3A+x", {401, 400, 403, 403, 403, 403, 403}},
   {"GET",  "/static/app.css", "", {200, 200, 200, 200, 200, 200, 200}},
   {"GET",  "/static/questionnaire.js", "", {200, 200, 200, 200, 200, 200, 200}},
+  {"GET",  "/static/import.js", "", {200, 200, 200, 200, 200, 200, 200}},
   {"GET",  "/static/..%2Fweb_app.h", "", {404, 404, 404, 404, 404, 404, 404}},
   {"GET",  "/no-such-page", "", {404, 404, 404, 404, 404, 404, 404}},
 };
