@@ -31,11 +31,6 @@ WebResponse PageRenderer::Page(const std::string& name, const std::string& title
     u.Text("name", ctx.user->display_name.empty() ? ctx.user->username : ctx.user->display_name);
     u.Text("username", ctx.user->username);
     u.Text("role", store::RoleName(ctx.user->role));
-    const store::Role role = ctx.user->role;
-    u.Text("role_label", role == store::Role::kAdmin          ? ctx.Label("role_admin")
-                         : role == store::Role::kConsultant   ? ctx.Label("role_consultant")
-                         : role == store::Role::kManufacturer ? ctx.Label("role_manufacturer")
-                                                              : ctx.Label("role_commission"));
     u.Flag("admin", ctx.user->role == store::Role::kAdmin);
     u.Flag("consultant", ctx.user->role == store::Role::kConsultant);
     u.Flag("manufacturer", ctx.user->role == store::Role::kManufacturer);

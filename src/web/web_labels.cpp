@@ -30,10 +30,6 @@ const std::vector<WebLabel>& PageLabels() {
       {"save", "保存", "Save"},
       {"create", "创建", "Create"},
       {"role", "角色", "Role"},
-      {"role_admin", "管理员", "admin"},
-      {"role_consultant", "诊断顾问", "consultant"},
-      {"role_manufacturer", "制造企业", "manufacturer"},
-      {"role_commission", "区经委", "commission"},
       {"display_name", "显示名称", "Display name"},
       {"active", "启用", "Active"},
       {"reset_password", "重置密码", "Reset password"},
@@ -96,7 +92,7 @@ const std::vector<WebLabel>& PageLabels() {
       {"print_questionnaire", "打印问卷（含已填答案）", "Print the questionnaire (with the answers)"},
       {"print_blank", "打印空白问卷", "Print a blank one"},
       {"import_answers", "导入答案文件", "Import an answers file"},
-      {"import_hint",
+      {"answers_import_hint",
        "选择或粘贴按答案文件格式填写的答案（YAML 或 JSON，与命令行工具相同，见打印问卷或已导出的答案文件）。导入前整体检查："
        "有任何问题都不会保存任何答案；文件中没有填写的题目保持不变，证据和备注只在文件中填写时才替换。",
        "Choose or paste an answers file (YAML or JSON, the command line's format, as the printed questionnaire or an "
@@ -104,7 +100,7 @@ const std::vector<WebLabel>& PageLabels() {
        "file leaves without a value stay as they are, and evidence and notes are replaced only where the file gives them."},
       {"choose_answers_file", "选择文件：", "Choose a file:"},
       {"answers_text", "答案文件内容", "The answers file"},
-      {"check_import", "检查并导入", "Check and import"},
+      {"check_answers_import", "检查并导入", "Check and import"},
       {"not_needed_yet", "当前等级尚不需要", "Not needed for the current level"},
       {"unfold_all", "展开全部等级", "Show every level"},
       {"fold_again", "收起暂不需要的等级", "Fold the levels not needed yet"},
