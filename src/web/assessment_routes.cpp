@@ -10,6 +10,7 @@
 #include "web/factory_page.h"
 #include "web/questionnaire_page.h"
 #include "web/route_table.h"
+#include "web/section_form.h"
 #include "web/web_app.h"
 
 namespace fa::web {
@@ -64,6 +65,8 @@ std::string NoticeOf(const RequestContext& ctx) {
   if (code == "reopened") return ctx.Label("notice_reopened");
   if (code == "already_reopened") return ctx.Label("notice_already_reopened");
   if (code == "imported" && !SavedCount(ctx).empty()) return ctx.Label("notice_imported", {SavedCount(ctx)});
+  if (code == "section_saved" && !SavedCount(ctx).empty())
+    return ctx.Label("notice_section_saved", {SavedCount(ctx)});
   return "";
 }
 
@@ -73,16 +76,19 @@ QuestionnairePlan PlanOf(WebApp& app, const AssessmentInScope& a, const Compiled
   return PlanQuestionnaire(*rubric.rubric, a.factory, answers, app.StandingOfSaved(a, rubric, answers));
 }
 
-/// The questionnaire of a draft.
+/// The questionnaire of a draft; `errors` (in the page's language) say why
+/// answers of a section saved without script were not saved.
 WebResponse QuestionnaireResponse(WebApp& app, const RequestContext& ctx, const AssessmentInScope& a,
-                                  const CompiledRubric& rubric) {
+                                  const CompiledRubric& rubric, const std::vector<std::string>& errors = {},
+                                  const std::string& notice = "", int status = 200) {
   const std::vector<store::AnswerRecord> answers = app.store().ListAnswers(a.record.id);
   const QuestionnairePlan plan = PlanOf(app, a, rubric, answers);
   QuestionnairePageInput in{*rubric.rubric, a.factory, a.record, plan,
                             CanEditFactory(app.store(), ctx, a.factory.id), ctx.req.Query("unfold") == "1",
-                            NoticeOf(ctx)};
+                            notice.empty() ? NoticeOf(ctx) : notice};
   EscapedView v = BuildQuestionnairePage(in, ctx);
-  return app.pages().Page("questionnaire", a.factory.name + " · " + a.record.round, v, ctx);
+  v.TextList("errors", errors);
+  return app.pages().Page("questionnaire", a.factory.name + " · " + a.record.round, v, ctx, status);
 }
 
 // ---- API ----
@@ -199,6 +205,45 @@ WebResponse ResumePage(WebApp& app, RequestContext& ctx) {
   return Redirect(base + (query.empty() ? "" : "?" + query) + "#" + plan.resume);
 }
 
+/// A section's answers as its form posts them: the questionnaire without
+/// script (section_form.h). Each changed answer is saved as autosave saves
+/// it, against the version the page showed; the page comes back at the
+/// section, or with what was not saved.
+WebResponse SaveSectionPage(WebApp& app, RequestContext& ctx) {
+  auto a = ReadableAssessmentInPath(app.store(), ctx);
+  if (!a) return app.pages().NotFound(ctx);
+  const std::string base = "/assessments/" + std::to_string(a->record.id);
+  if (!CanEditFactory(app.store(), ctx, a->factory.id))
+    return app.pages().Message(403, ctx.Label("not_allowed"), ctx.Label("cannot_edit"), ctx);
+  if (a->record.status == store::AssessmentStatus::kSubmitted) return Redirect(base + "/report");
+  std::string problem;
+  auto rubric = app.rubrics().Get(a->record.rubric_pk, &problem);
+  if (!rubric) return app.pages().Message(500, ctx.Label("rubric_does_not_load"), problem, ctx);
+  std::optional<QuestionSection> section;
+  for (const QuestionSection& s : QuestionSections(*rubric->rubric))
+    if (s.Anchor() == ctx.Param("section")) section = s;
+  if (!section) return app.pages().NotFound(ctx);
+
+  SectionEdits edits = ReadSectionForm(*rubric->rubric, *section, ctx.req, app.store().ListAnswers(a->record.id));
+  std::vector<std::string> errors;
+  for (const auto& [criterion, why] : edits.refused)
+    errors.push_back(ctx.Label("section_refused", {criterion->text.In(ctx.lang), why}));
+  int saved = 0;
+  for (store::SaveAnswer& save : edits.saves) {
+    save.assessment_id = a->record.id;
+    const store::EditStatus status = app.store().SaveAnswerValue(save, ctx.Actor()).status;
+    if (status == store::EditStatus::kSaved) ++saved;
+    if (status == store::EditStatus::kImmutable) return Redirect(base + "/report");
+    const Criterion* criterion = rubric->rubric->FindCriterion(save.criterion);
+    if (status == store::EditStatus::kConflict)
+      errors.push_back(ctx.Label("section_conflict", {criterion->text.In(ctx.lang)}));
+  }
+  if (errors.empty())
+    return Redirect(base + "?notice=section_saved&saved=" + std::to_string(saved) + "#" + section->Anchor());
+  return QuestionnaireResponse(app, ctx, *a, *rubric, errors,
+                               ctx.Label("notice_section_saved", {std::to_string(saved)}), 409);
+}
+
 }  // namespace
 
 RouteTable AssessmentRoutes() {
@@ -212,6 +257,7 @@ RouteTable AssessmentRoutes() {
       {"POST", "/factories/{id}/assessments", kConsultantRole, StartAssessmentPage},
       {"GET", "/assessments/{id}", kSignedIn, QuestionnairePage},
       {"GET", "/assessments/{id}/resume", kSignedIn, ResumePage},
+      {"POST", "/assessments/{id}/sections/{section}", kConsultantRole, SaveSectionPage},
   };
 }
 

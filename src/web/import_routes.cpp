@@ -114,7 +114,7 @@ WebResponse ImportFormPage(WebApp& app, RequestContext& ctx) {
   if (a->record.status == store::AssessmentStatus::kSubmitted)
     return Redirect("/assessments/" + std::to_string(a->record.id) + "/report");
   if (!CanEditFactory(app.store(), ctx, a->factory.id))
-    return app.pages().Message(403, ctx.Label("not_allowed"), ctx.Label("cannot_import"), ctx);
+    return app.pages().Message(403, ctx.Label("not_allowed"), ctx.Label("cannot_edit"), ctx);
   return ImportPage(app, ctx, *a, "", "", "", {}, 200);
 }
 
@@ -125,7 +125,7 @@ WebResponse ImportPost(WebApp& app, RequestContext& ctx) {
   switch (r.outcome) {
     case Imported::kNotFound: return app.pages().NotFound(ctx);
     case Imported::kNotEditable:
-      return app.pages().Message(403, ctx.Label("not_allowed"), ctx.Label("cannot_import"), ctx);
+      return app.pages().Message(403, ctx.Label("not_allowed"), ctx.Label("cannot_edit"), ctx);
     case Imported::kSubmitted: return Redirect(base + "/report");
     case Imported::kRubricMissing: return app.pages().Message(500, ctx.Label("rubric_does_not_load"), "", ctx);
     case Imported::kStale:

@@ -89,6 +89,7 @@ const std::vector<WebLabel>& PageLabels() {
       {"autosave", "每个答案在填写后自动保存。", "Every answer is saved as you give it."},
       {"resume_first_unanswered", "跳到第一个未答题", "Go to the first unanswered question"},
       {"contents", "目录", "Contents"},
+      {"save_section", "保存本节答案", "Save this section's answers"},
       {"print_questionnaire", "打印问卷（含已填答案）", "Print the questionnaire (with the answers)"},
       {"print_blank", "打印空白问卷", "Print a blank one"},
       {"import_answers", "导入答案文件", "Import an answers file"},

@@ -96,7 +96,11 @@ const std::vector<WebLabel>& MessageLabels() {
        "For now, questions up to level {} are needed; higher levels cannot change the result yet and are folded, "
        "to open when you need them."},
       {"import_title", "导入答案文件", "Import an answers file"},
-      {"cannot_import", "您不能修改此评估。", "You cannot change this assessment."},
+      {"cannot_edit", "您不能修改此评估。", "You cannot change this assessment."},
+      {"notice_section_saved", "已保存本节 {} 项答案。", "{} answers of this section saved."},
+      {"section_refused", "“{}”：答案无效，未保存。", "\"{}\": not saved, the answer is not valid: {}."},
+      {"section_conflict", "“{}”：他人刚修改了此题，未保存您的答案；页面已显示最新内容，请核对后重新填写。",
+       "\"{}\": someone else changed it meanwhile, so yours was not saved; the page shows theirs, check and answer again."},
       {"import_stale", "打开本页后，此评估的答案已有变动（可能在其他设备上），未导入任何答案。请返回问卷查看后再导入。",
        "The assessment's answers changed since this page was opened (perhaps on another device), so nothing was "
        "imported; look at the questionnaire, then import again."},

@@ -368,6 +368,34 @@ async function signIn(page, base, username, password) {
 
 // ---------------------------------------------------------------- the test
 
+// The questionnaire without script: folds open natively, a section's answers
+// are saved by its own button, the page comes back at the section.
+async function withoutScript(base, id, browser, problems) {
+  console.log('consultant: the questionnaire without script');
+  const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
+  const page = await context.newPage();
+  watch(page, base, problems);
+  await signIn(page, base, 'zhou', NEW_PASSWORD);
+  await page.goto(`${base}/assessments/${id}/resume`);
+  check(new URL(page.url()).hash === '#q-org_l2_dedicated_team', `without script "continue" lands at the first unanswered question (at ${page.url()})`);
+  const item = page.locator('#q-org_l2_dedicated_team');
+  await item.locator('.q-input input[type=radio][value="0.5"]').check();
+  await item.locator('textarea.q-evidence').fill('组织架构图');
+  const fold = page.locator('#s-org_strategy details.q-later');
+  await fold.locator('summary').click();
+  check(await fold.locator('fieldset.q-item').first().isVisible(), 'without script a fold opens on a click');
+  await Promise.all([page.waitForNavigation(), page.locator(`form[action="/assessments/${id}/sections/s-org_strategy"] button[type=submit]`).click()]);
+  const url = new URL(page.url());
+  check(url.hash === '#s-org_strategy' && (await page.evaluate(() => document.body.innerText)).includes('已保存本节 1 项答案'),
+    `without script the section's button saves its answer and the page comes back at the section (at ${page.url()})`);
+  const saved = await page.locator('#q-org_l2_dedicated_team').evaluate((el) => ({
+    checked: el.querySelector('input[type=radio][value="0.5"]').checked,
+    evidence: el.querySelector('textarea.q-evidence').value,
+  }));
+  check(saved.checked && saved.evidence === '组织架构图', 'the answer saved without script is on the page');
+  await context.close();
+}
+
 // The gated rubric (CMMM): the round checked on the start form, levels not
 // needed yet folded and opened on demand, a visit resuming at the first
 // unanswered question, a missing folded question linked from the
@@ -440,6 +468,8 @@ async function adaptive(base, ids, page, context, problems) {
   check((await text(page)).includes('已从答案文件导入 2 项答案'), `a good file is imported (at ${page.url()})`);
   const budget = await shown(page, 'org.l1.budget');
   check(budget.answered && budget.value === '1' && budget.evidence === '年度预算表', 'the imported answer and its evidence are on the questionnaire');
+
+  await withoutScript(base, id, page.context().browser(), problems);
 
   // A phone's width: the contents are folded, nothing is wider than the screen.
   await page.setViewportSize({ width: 390, height: 844 });

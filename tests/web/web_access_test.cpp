@@ -89,6 +89,7 @@ const std::vector<Row> kMatrix = {
   {"GET",  "/assessments/{O}", "", {303, 200, 404, 200, 404, 200, 200}},
   {"GET",  "/assessments/{S}", "", {303, 303, 303, 404, 303, 404, 303}},
   {"GET",  "/assessments/{D}/resume", "", {303, 303, 303, 404, 303, 404, 303}},
+  {"POST", "/assessments/{D}/sections/s-foundation", "", {401, 403, 303, 404, 403, 403, 403}},
   {"GET",  "/assessments/{D}/submit", "", {303, 403, 200, 404, 403, 403, 403}},
   {"GET",  "/assessments/{S}/submit", "", {303, 403, 303, 404, 403, 403, 403}},
   {"POST", "/assessments/{D}/submit", "", {401, 403, 400, 404, 403, 403, 403}},

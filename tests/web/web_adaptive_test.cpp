@@ -22,7 +22,7 @@ std::string Folded(const std::string& page) {
   std::string out;
   for (size_t at = page.find("<details class=\"q-later\""); at != std::string::npos;
        at = page.find("<details class=\"q-later\"", at + 1))
-    out += page.substr(at, page.find("</details>\n</section>", at) - at);
+    out += page.substr(at, page.find("\n  </details>\n", at) - at);  // the fold's own end, not a question's help
   return out;
 }
 

@@ -218,22 +218,28 @@
     timers[id] = setTimeout(function () { save(item); }, delay);
   }
 
-  var form = document.getElementById('q-form');
-  form.addEventListener('change', function (e) {
-    var item = e.target.closest('.q-item');
-    if (!item) return;
-    if (e.target.classList.contains('q-na') && e.target.checked) {
-      var inputs = item.querySelectorAll('.q-input input:not(.q-na)');
-      for (var i = 0; i < inputs.length; i++) if (inputs[i].type !== 'number') inputs[i].checked = false; else inputs[i].value = '';
-    } else if (!e.target.classList.contains('q-na') && e.target.closest('.q-input')) {
-      var na = item.querySelector('.q-na');
-      if (na) na.checked = false;
-    }
-    schedule(item, 0);
-  });
-  form.addEventListener('input', function (e) {
-    var item = e.target.closest('.q-item');
-    if (item && (e.target.tagName === 'TEXTAREA' || e.target.type === 'number')) schedule(item, 800);
-  });
-  form.addEventListener('submit', function (e) { e.preventDefault(); });
+  // Each section is a form of its own (its button saves it without script);
+  // with script every answer saves itself and the forms never submit.
+  var forms = document.querySelectorAll('.q-form');
+  for (var f = 0; f < forms.length; f++) listen(forms[f]);
+
+  function listen(form) {
+    form.addEventListener('change', function (e) {
+      var item = e.target.closest('.q-item');
+      if (!item) return;
+      if (e.target.classList.contains('q-na') && e.target.checked) {
+        var inputs = item.querySelectorAll('.q-input input:not(.q-na)');
+        for (var i = 0; i < inputs.length; i++) if (inputs[i].type !== 'number') inputs[i].checked = false; else inputs[i].value = '';
+      } else if (!e.target.classList.contains('q-na') && e.target.closest('.q-input')) {
+        var na = item.querySelector('.q-na');
+        if (na) na.checked = false;
+      }
+      schedule(item, 0);
+    });
+    form.addEventListener('input', function (e) {
+      var item = e.target.closest('.q-item');
+      if (item && (e.target.tagName === 'TEXTAREA' || e.target.type === 'number')) schedule(item, 800);
+    });
+    form.addEventListener('submit', function (e) { e.preventDefault(); });
+  }
 })();
