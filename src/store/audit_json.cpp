@@ -73,14 +73,15 @@ std::string AuditJson(const RubricRecord& r) {
 }
 
 std::string AuditJson(const AssessmentRecord& a) {
-  return JsonObjectText()
-      .Int("factory_id", a.factory_id)
+  JsonObjectText out;
+  out.Int("factory_id", a.factory_id)
       .Int("rubric_pk", a.rubric_pk)
       .Text("round", a.round)
       .Text("status", StatusName(a.status))
       .Int("version", a.version)
-      .Text("answers_sha256", a.answers_sha256)
-      .str();
+      .Text("answers_sha256", a.answers_sha256);
+  if (a.reopened_from) out.Int("reopened_from", *a.reopened_from);
+  return out.str();
 }
 
 std::string AuditJson(const AnswerRecord& a) {

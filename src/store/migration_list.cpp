@@ -117,11 +117,38 @@ CREATE INDEX sessions_user ON sessions (user_id);
 CREATE INDEX sessions_expires ON sessions (expires_at);
 )SQL";
 
+// One open (draft) assessment per factory and round. A database may already
+// hold several drafts of one factory and round (the app allowed them before):
+// they all stay, readable and editable, and only the newest is the one the
+// index holds to the rule — every older one gets its own id in `extra_draft`,
+// so the index tells them apart. Rows written from now on keep 0 there, and
+// the store looks up an open draft before it creates one
+// (SqlStore::CreateAssessment), so a second start leads to the first.
+const char* const kOneDraftPerRound = R"SQL(
+ALTER TABLE assessments ADD COLUMN extra_draft {int} NOT NULL DEFAULT 0;
+UPDATE assessments SET extra_draft = id
+  WHERE status = 'draft' AND EXISTS (
+    SELECT 1 FROM assessments AS newer
+    WHERE newer.factory_id = assessments.factory_id AND newer.round = assessments.round
+      AND newer.status = 'draft' AND newer.id > assessments.id);
+CREATE UNIQUE INDEX assessments_one_draft ON assessments (factory_id, round, extra_draft) WHERE status = 'draft';
+)SQL";
+
+// A submitted assessment reopened as a new draft (SqlStore::Reopen): the
+// draft names the assessment it was reopened from; each is reopened at most
+// once, so the versions of an assessment form one line, never a tree.
+const char* const kReopenedAssessments = R"SQL(
+ALTER TABLE assessments ADD COLUMN reopened_from {int} REFERENCES assessments (id);
+CREATE UNIQUE INDEX assessments_reopened_from ON assessments (reopened_from) WHERE reopened_from IS NOT NULL;
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> migrations = {
       {1, "initial schema", kInitialSchema},
+      {2, "one open draft per factory and round", kOneDraftPerRound},
+      {3, "reopened assessments", kReopenedAssessments},
   };
   return migrations;
 }

@@ -12,10 +12,10 @@ const char* const kRubricColumns =
     "id, rubric_id, version, sha256, title, main_file, active, uploaded_by, uploaded_at";
 const char* const kAssessmentColumns =
     "id, factory_id, rubric_pk, round, status, version, created_by, created_at, updated_at, "
-    "submitted_by, submitted_at, result_json, answers_sha256";
+    "submitted_by, submitted_at, result_json, answers_sha256, reopened_from";
 const char* const kAssessmentListColumns =
     "id, factory_id, rubric_pk, round, status, version, created_by, created_at, updated_at, "
-    "submitted_by, submitted_at, '' AS result_json, answers_sha256";
+    "submitted_by, submitted_at, '' AS result_json, answers_sha256, reopened_from";
 const char* const kAnswerColumns =
     "assessment_id, criterion, value_json, evidence, note, version, updated_by, updated_at";
 const char* const kAuditColumns =
@@ -82,6 +82,7 @@ AssessmentRecord AssessmentFromRow(const SqlRow& row) {
   a.submitted_at = row.Text(10);
   a.result_json = row.Text(11);
   a.answers_sha256 = row.Text(12);
+  a.reopened_from = row.OptInt(13);
   return a;
 }
 

@@ -44,14 +44,18 @@ class SqlStore : public Store {
   std::vector<RubricRecord> ListRubrics() override;
   void SetRubricActive(int64_t id, bool active, const Actor& actor) override;
 
-  AssessmentRecord CreateAssessment(const AssessmentRecord& assessment, const Actor& actor) override;
+  EditResult<AssessmentRecord> CreateAssessment(const AssessmentRecord& assessment, const Actor& actor) override;
   std::optional<AssessmentRecord> GetAssessment(int64_t id) override;
   std::vector<AssessmentRecord> ListAssessments(int64_t factory_id) override;
   std::vector<AnswerRecord> ListAnswers(int64_t assessment_id) override;
   EditResult<AnswerRecord> SaveAnswerValue(const SaveAnswer& save, const Actor& actor) override;
+  EditResult<AssessmentRecord> SaveAnswers(int64_t assessment_id, int64_t base_version,
+                                           const std::vector<SaveAnswer>& saves, const Actor& actor) override;
   EditResult<AssessmentRecord> Submit(int64_t assessment_id, int64_t base_version,
                                       const std::string& result_json, const std::string& answers_sha256,
                                       const Actor& actor) override;
+
+  EditResult<AssessmentRecord> Reopen(int64_t assessment_id, const Actor& actor) override;
 
   std::vector<AuditEntry> ListAudit(const AuditFilter& filter) override;
 
@@ -83,6 +87,13 @@ class SqlStore : public Store {
   EditResult<Factory> ChangeFactory(SqlConn& db, const Factory& factory, const Actor& actor);
   static std::optional<RubricRecord> SelectRubric(SqlConn& db, int64_t id);
   static std::optional<AssessmentRecord> SelectAssessment(SqlConn& db, int64_t id);
+  /// Writes one answer (`old`: the row as stored, if any) and returns it;
+  /// nullopt when the row changed meanwhile.
+  static std::optional<AnswerRecord> WriteAnswer(SqlConn& db, const SaveAnswer& save,
+                                                 const std::optional<AnswerRecord>& old, const Actor& actor,
+                                                 const std::string& now);
+  /// The newest draft of the factory and round, if any.
+  static std::optional<AssessmentRecord> SelectOpenDraft(SqlConn& db, int64_t factory_id, const std::string& round);
   static std::optional<AnswerRecord> SelectAnswer(SqlConn& db, int64_t assessment_id,
                                                   const std::string& criterion);
 

@@ -107,6 +107,9 @@ struct AssessmentRecord {
   /// (docs/assessment-json.md) and the hash of the answers it was scored from.
   std::string result_json;
   std::string answers_sha256;
+  /// A reopened version: the submitted assessment it was reopened from
+  /// (Store::Reopen). Absent for a first version.
+  std::optional<int64_t> reopened_from;
 };
 
 /// One stored answer. `value_json` is the answer's value as a JSON scalar or
@@ -164,14 +167,15 @@ enum class EditStatus {
   kConflict,   ///< the row changed since `base_version`; `current` holds it
   kNotFound,
   kImmutable,  ///< the assessment is submitted
-  kDuplicate,  ///< a unique name or code is taken
+  kDuplicate,  ///< a unique name or code is taken, or a draft of the factory and round is open
 };
 
 template <typename T>
 struct EditResult {
   EditStatus status = EditStatus::kSaved;
   /// The row as stored after the call (the new row when saved). kDuplicate on
-  /// a create: the record as given; kNotFound: the input (or an empty record).
+  /// a create: the record as given (an assessment: the open draft);
+  /// kNotFound: the input (or an empty record).
   T current;
 };
 
@@ -242,8 +246,10 @@ class Store {
   virtual void SetRubricActive(int64_t id, bool active, const Actor& actor) = 0;
 
   // Assessments and answers.
-  virtual AssessmentRecord CreateAssessment(const AssessmentRecord& assessment,
-                                            const Actor& actor) = 0;
+  /// A new draft. At most one draft of a factory and round is open:
+  /// kDuplicate with that draft as `current` when there is one already.
+  virtual EditResult<AssessmentRecord> CreateAssessment(const AssessmentRecord& assessment,
+                                                        const Actor& actor) = 0;
   virtual std::optional<AssessmentRecord> GetAssessment(int64_t id) = 0;
   /// Without result_json, newest first; factory_id 0 lists every factory's.
   virtual std::vector<AssessmentRecord> ListAssessments(int64_t factory_id) = 0;
@@ -252,6 +258,15 @@ class Store {
   /// version, writes the answer, bumps both versions, writes the audit row.
   /// kImmutable and kConflict carry the answer as stored (version 0 if never).
   virtual EditResult<AnswerRecord> SaveAnswerValue(const SaveAnswer& save, const Actor& actor) = 0;
+  /// Saves several answers at once (an imported answers file), all or
+  /// none, against the assessment's version `base_version` (the one they
+  /// were checked against) rather than each answer's: kConflict with the
+  /// assessment as it is when anything was saved since, kImmutable when it
+  /// is submitted. One transaction, one version bump, an "answer.import"
+  /// audit row per answer. `saves`' assessment_id and base_version are
+  /// not read.
+  virtual EditResult<AssessmentRecord> SaveAnswers(int64_t assessment_id, int64_t base_version,
+                                                   const std::vector<SaveAnswer>& saves, const Actor& actor) = 0;
   /// Freezes a draft: stores the result and the answers' hash, sets status
   /// submitted. kConflict when `base_version` is not the assessment's version
   /// (an answer was saved meanwhile), kImmutable when already submitted.
@@ -259,6 +274,16 @@ class Store {
                                               const std::string& result_json,
                                               const std::string& answers_sha256,
                                               const Actor& actor) = 0;
+
+  /// Reopens a submitted assessment as a new draft of the same factory,
+  /// rubric and round, `reopened_from` it, with every answer copied (value,
+  /// evidence, note, who saved it and when; versions start again at 1). The
+  /// submitted one stays as it is. One transaction, audited on both
+  /// ("assessment.reopen" on the old, "assessment.create" on the new).
+  /// kNotFound; kConflict when it is not submitted (`current`: itself) or
+  /// was reopened before (`current`: the version reopened from it);
+  /// kDuplicate when a draft of the factory and round is open (`current`).
+  virtual EditResult<AssessmentRecord> Reopen(int64_t assessment_id, const Actor& actor) = 0;
 
   // Audit log, newest first.
   virtual std::vector<AuditEntry> ListAudit(const AuditFilter& filter) = 0;

@@ -23,6 +23,10 @@ bool CanEditFactory(store::Store& store, const RequestContext& ctx, int64_t id) 
   return ctx.Is(store::Role::kConsultant) && store.IsAssigned(ctx.user->id, id);
 }
 
+bool CanReopenFactory(store::Store& store, const RequestContext& ctx, int64_t id) {
+  return ctx.Is(store::Role::kAdmin) || CanEditFactory(store, ctx, id);
+}
+
 std::optional<AssessmentInScope> ReadableAssessment(store::Store& store, const RequestContext& ctx, int64_t id) {
   std::optional<store::AssessmentRecord> a = store.GetAssessment(id);
   if (!a) return std::nullopt;

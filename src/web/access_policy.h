@@ -25,6 +25,9 @@ struct AssessmentInScope {
 std::optional<store::Factory> ReadableFactory(store::Store& store, const RequestContext& ctx, int64_t id);
 /// Whether the user may create assessments and save answers for it.
 bool CanEditFactory(store::Store& store, const RequestContext& ctx, int64_t id);
+/// Whether the user may reopen the factory's submitted assessments as new
+/// drafts: admin, or a consultant assigned to it.
+bool CanReopenFactory(store::Store& store, const RequestContext& ctx, int64_t id);
 std::optional<AssessmentInScope> ReadableAssessment(store::Store& store, const RequestContext& ctx, int64_t id);
 /// The factories the user may read, by name.
 std::vector<store::Factory> VisibleFactories(store::Store& store, const RequestContext& ctx);

@@ -56,6 +56,11 @@ void WriteAssessment(JsonWriter& w, const store::AssessmentRecord& a, const std:
   w.Field("updated_at", a.updated_at);
   w.Field("submitted_at", a.submitted_at);
   if (!a.answers_sha256.empty()) w.Field("answers_sha256", a.answers_sha256);
+  w.Key("reopened_from");
+  if (a.reopened_from)
+    w.Int(*a.reopened_from);
+  else
+    w.Null();
   if (p) {
     w.Key("progress").BeginObject();
     w.Field("answered", p->answered);
@@ -81,6 +86,16 @@ void WriteAnswer(JsonWriter& w, const store::AnswerRecord& a) {
 }
 
 void WriteAssessmentRecord(JsonWriter& w, const store::AssessmentRecord& a) { WriteAssessment(w, a, std::nullopt); }
+
+WebResponse LeadsToJson(const std::string& code, const std::string& message, const store::AssessmentRecord& to) {
+  JsonWriter w(false);
+  w.BeginObject().Field("error", message).Field("code", code).Field("details", std::vector<std::string>{});
+  w.Key("id").Int(to.id);
+  w.Key("assessment");
+  WriteAssessmentRecord(w, to);
+  w.EndObject();
+  return JsonResponse(409, w.str());
+}
 
 WebResponse EditErrorJson(store::EditStatus status, const std::string& what) {
   switch (status) {

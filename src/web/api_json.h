@@ -70,6 +70,11 @@ WebResponse StaleVersionJson(const std::string& message, void (*write)(JsonWrite
   return JsonResponse(409, w.str());
 }
 
+/// 409 {"error", "code", "details": [], "id", "assessment": ASSESSMENT}: the
+/// request leads to another assessment (the round's open draft, a newer
+/// version), which the body names.
+WebResponse LeadsToJson(const std::string& code, const std::string& message, const store::AssessmentRecord& to);
+
 /// The error for an edit the store refused; `what` names the record ("the user").
 WebResponse EditErrorJson(store::EditStatus status, const std::string& what);
 

@@ -1,82 +1,94 @@
-// Assessments: start one for a factory, the questionnaire page, submit, and
-// the submitted result and answers document — pages and API. Starting and
-// submitting are one operation each (StartAssessment, SubmitAssessment:
-// scope check, scoring through WebApp::ScoreSaved, the store's submit and
-// its conflicts) with a page rendering and an API rendering.
+// Assessments: start one for a factory, the questionnaire page, and the
+// submitted result and answers document — pages and API. Starting is one
+// operation (StartAssessment: the round checked, one open draft per factory
+// and round) with a page rendering and an API rendering. Submitting is
+// submit_routes.cpp.
 #include "assessment/assessment_json.h"
 #include "web/access_policy.h"
 #include "web/api_json.h"
+#include "web/assessment_round.h"
+#include "web/factory_page.h"
 #include "web/questionnaire_page.h"
 #include "web/route_table.h"
+#include "web/section_form.h"
 #include "web/web_app.h"
 
 namespace fa::web {
 
 namespace {
 
-enum class Start { kStarted, kFieldsMissing, kNoActiveRubric };
-
-Start StartAssessment(WebApp& app, const RequestContext& ctx, const store::Factory& f, std::optional<int64_t> rubric,
-                      const std::string& round, store::AssessmentRecord& created) {
-  if (!rubric || round.empty() || round.size() > 40) return Start::kFieldsMissing;
-  std::optional<store::RubricRecord> record = app.store().GetRubric(*rubric);
-  if (!record || !record->active) return Start::kNoActiveRubric;
-  store::AssessmentRecord a;
-  a.factory_id = f.id;
-  a.rubric_pk = record->id;
-  a.round = round;
-  a.created_by = ctx.user->id;
-  created = app.store().CreateAssessment(a, ctx.Actor());
-  return Start::kStarted;
-}
-
-struct Submitted {
-  enum Outcome { kNotFound, kNotEditable, kAlreadySubmitted, kRubricMissing, kIncomplete, kChangedMeanwhile, kDone };
-  Outcome outcome = kNotFound;
-  std::optional<AssessmentInScope> assessment;
-  std::shared_ptr<const CompiledRubric> rubric;
-  std::vector<std::string> problems;  ///< why the answers do not score (kIncomplete)
-  store::AssessmentRecord record;     ///< as submitted (kDone)
+/// Starting an assessment: the fields as given, checked, and the draft it
+/// led to — a new one, or the draft of that factory and round already open.
+struct Start {
+  enum Outcome { kStarted, kDraftOpen, kRubricMissing, kNoActiveRubric, kRoundMissing, kRoundInvalid };
+  Outcome outcome = kRubricMissing;
+  std::string round;               ///< normalised when valid, else as given
+  store::AssessmentRecord record;  ///< kStarted, kDraftOpen
 };
 
-/// Scores the saved answers of the path's assessment and submits the result.
-Submitted SubmitAssessment(WebApp& app, const RequestContext& ctx) {
-  Submitted out;
-  auto finish = [&out](Submitted::Outcome outcome) {
+Start StartAssessment(WebApp& app, const RequestContext& ctx, const store::Factory& f, std::optional<int64_t> rubric,
+                      const std::string& round) {
+  Start out;
+  out.round = round;
+  const std::optional<std::string> normal = NormalizeRound(round);
+  if (normal) out.round = *normal;
+  auto finish = [&out](Start::Outcome outcome) {
     out.outcome = outcome;
     return out;
   };
-  out.assessment = ReadableAssessmentInPath(app.store(), ctx);
-  if (!out.assessment) return out;
-  const AssessmentInScope& a = *out.assessment;
-  if (!CanEditFactory(app.store(), ctx, a.factory.id)) return finish(Submitted::kNotEditable);
-  if (a.record.status == store::AssessmentStatus::kSubmitted) return finish(Submitted::kAlreadySubmitted);
-  out.rubric = app.rubrics().Get(a.record.rubric_pk);
-  if (!out.rubric) return finish(Submitted::kRubricMissing);
-  Diagnostics diags;
-  const std::string submitter = ctx.user->display_name.empty() ? ctx.user->username : ctx.user->display_name;
-  std::optional<Assessment> scored = app.ScoreSaved(a, *out.rubric, submitter, diags);
-  if (!scored) {
-    out.problems = DiagnosticLines(diags);
-    return finish(Submitted::kIncomplete);
-  }
-  auto r = app.store().Submit(a.record.id, a.record.version, AssessmentsToJson({*scored}),
-                              scored->provenance.answers_sha256, ctx.Actor());
-  if (r.status == store::EditStatus::kConflict) return finish(Submitted::kChangedMeanwhile);
-  if (r.status != store::EditStatus::kSaved) return finish(Submitted::kAlreadySubmitted);
-  out.record = r.current;
-  return finish(Submitted::kDone);
+  if (round.find_first_not_of(" \t") == std::string::npos) return finish(Start::kRoundMissing);
+  if (!normal) return finish(Start::kRoundInvalid);
+  if (!rubric) return finish(Start::kRubricMissing);
+  std::optional<store::RubricRecord> record = app.store().GetRubric(*rubric);
+  if (!record || !record->active) return finish(Start::kNoActiveRubric);
+  store::AssessmentRecord a;
+  a.factory_id = f.id;
+  a.rubric_pk = record->id;
+  a.round = out.round;
+  a.created_by = ctx.user->id;
+  store::EditResult<store::AssessmentRecord> created = app.store().CreateAssessment(a, ctx.Actor());
+  out.record = created.current;
+  return finish(created.status == store::EditStatus::kDuplicate ? Start::kDraftOpen : Start::kStarted);
 }
 
-/// The questionnaire of a draft, with the submit's problems when there are.
+/// The count of answers an import saved (?saved=N), "" when it is not one.
+std::string SavedCount(const RequestContext& ctx) {
+  const std::string saved = ctx.req.Query("saved");
+  return !saved.empty() && saved.size() < 7 && saved.find_first_not_of("0123456789") == std::string::npos ? saved
+                                                                                                          : "";
+}
+
+/// The notice a redirect asked for (?notice=CODE), in the page's language.
+std::string NoticeOf(const RequestContext& ctx) {
+  const std::string code = ctx.req.Query("notice");
+  if (code == "draft_open") return ctx.Label("notice_draft_open");
+  if (code == "reopened") return ctx.Label("notice_reopened");
+  if (code == "already_reopened") return ctx.Label("notice_already_reopened");
+  if (code == "imported" && !SavedCount(ctx).empty()) return ctx.Label("notice_imported", {SavedCount(ctx)});
+  if (code == "section_saved" && !SavedCount(ctx).empty())
+    return ctx.Label("notice_section_saved", {SavedCount(ctx)});
+  return "";
+}
+
+/// The plan of the questionnaire of `a` from its saved `answers`.
+QuestionnairePlan PlanOf(WebApp& app, const AssessmentInScope& a, const CompiledRubric& rubric,
+                         const std::vector<store::AnswerRecord>& answers) {
+  return PlanQuestionnaire(*rubric.rubric, a.factory, answers, app.StandingOfSaved(a, rubric, answers));
+}
+
+/// The questionnaire of a draft; `errors` (in the page's language) say why
+/// answers of a section saved without script were not saved.
 WebResponse QuestionnaireResponse(WebApp& app, const RequestContext& ctx, const AssessmentInScope& a,
-                                  const CompiledRubric& rubric, const std::vector<std::string>& submit_errors) {
-  QuestionnairePageInput in{*rubric.rubric, a.factory, a.record, app.store().ListAnswers(a.record.id),
-                            CanEditFactory(app.store(), ctx, a.factory.id), ctx.req.Query("error")};
+                                  const CompiledRubric& rubric, const std::vector<std::string>& errors = {},
+                                  const std::string& notice = "", int status = 200) {
+  const std::vector<store::AnswerRecord> answers = app.store().ListAnswers(a.record.id);
+  const QuestionnairePlan plan = PlanOf(app, a, rubric, answers);
+  QuestionnairePageInput in{*rubric.rubric, a.factory, a.record, plan,
+                            CanEditFactory(app.store(), ctx, a.factory.id), ctx.req.Query("unfold") == "1",
+                            notice.empty() ? NoticeOf(ctx) : notice};
   EscapedView v = BuildQuestionnairePage(in, ctx);
-  if (!submit_errors.empty()) v.TextList("submit_errors", submit_errors);
-  return app.pages().Page("questionnaire", a.factory.name + " · " + a.record.round, v, ctx,
-                          submit_errors.empty() ? 200 : 400);
+  v.TextList("errors", errors);
+  return app.pages().Page("questionnaire", a.factory.name + " · " + a.record.round, v, ctx, status);
 }
 
 // ---- API ----
@@ -99,14 +111,19 @@ WebResponse StartAssessmentApi(WebApp& app, RequestContext& ctx) {
   if (!f) return JsonError(404, "not_found", "not found");
   auto body = ParseJsonObject(ctx.req.body);
   auto rubric = JsonInt(body, "rubric");
-  store::AssessmentRecord created;
-  switch (StartAssessment(app, ctx, *f, rubric, JsonString(body, "round").value_or(""), created)) {
-    case Start::kFieldsMissing: return JsonError(400, "fields_required", "rubric (id) and round are required");
+  const std::string round = JsonString(body, "round").value_or("");
+  Start s = StartAssessment(app, ctx, *f, rubric, round);
+  switch (s.outcome) {
+    case Start::kRubricMissing:
+    case Start::kRoundMissing: return JsonError(400, "fields_required", "rubric (id) and round are required");
+    case Start::kRoundInvalid: return JsonError(400, "invalid_round", kRoundRule, {"got '" + round + "'"});
     case Start::kNoActiveRubric:
       return JsonError(400, "no_active_rubric", "no such active rubric", {std::to_string(*rubric)});
+    case Start::kDraftOpen:
+      return LeadsToJson("draft_open", "a draft of this factory and round is open; continue it", s.record);
     case Start::kStarted: break;
   }
-  return RecordJson(201, WriteAssessmentRecord, created);
+  return RecordJson(201, WriteAssessmentRecord, s.record);
 }
 
 WebResponse GetAssessmentApi(WebApp& app, RequestContext& ctx) {
@@ -118,23 +135,6 @@ WebResponse GetAssessmentApi(WebApp& app, RequestContext& ctx) {
   JsonWriter w(false);
   WriteAssessment(w, a->record, progress);
   return JsonResponse(200, w.str());
-}
-
-WebResponse SubmitAssessmentApi(WebApp& app, RequestContext& ctx) {
-  Submitted s = SubmitAssessment(app, ctx);
-  switch (s.outcome) {
-    case Submitted::kNotFound: return JsonError(404, "not_found", "not found");
-    case Submitted::kNotEditable: return JsonError(403, "not_editable", "you cannot submit this assessment");
-    case Submitted::kAlreadySubmitted: return JsonError(409, "submitted", "the assessment is already submitted");
-    case Submitted::kRubricMissing:
-      return JsonError(500, "rubric_unavailable", "the assessment's rubric does not load");
-    case Submitted::kIncomplete:
-      return JsonError(400, "answers_incomplete", "the answers are not complete or not valid", s.problems);
-    case Submitted::kChangedMeanwhile:
-      return JsonError(409, "stale_version", "an answer was saved meanwhile; submit again");
-    case Submitted::kDone: break;
-  }
-  return RecordJson(200, WriteAssessmentRecord, s.record);
 }
 
 WebResponse AssessmentResultApi(WebApp& app, RequestContext& ctx) {
@@ -166,11 +166,20 @@ WebResponse AnswersFileApi(WebApp& app, RequestContext& ctx) {
 WebResponse StartAssessmentPage(WebApp& app, RequestContext& ctx) {
   auto f = ReadableFactoryInPath(app.store(), ctx);
   if (!f) return app.pages().NotFound(ctx);
-  store::AssessmentRecord created;
-  if (StartAssessment(app, ctx, *f, ParseId(ctx.req.FormValue("rubric")), ctx.req.FormValue("round"), created) !=
-      Start::kStarted)
-    return app.pages().Message(400, ctx.Label("not_created"), ctx.Label("choose_rubric_and_round"), ctx);
-  return Redirect("/assessments/" + std::to_string(created.id));
+  StartForm form;
+  form.rubric = ParseId(ctx.req.FormValue("rubric"));
+  form.round = ctx.req.FormValue("round");
+  Start s = StartAssessment(app, ctx, *f, form.rubric, form.round);
+  switch (s.outcome) {
+    case Start::kStarted: return Redirect("/assessments/" + std::to_string(s.record.id));
+    case Start::kDraftOpen:
+      return Redirect("/assessments/" + std::to_string(s.record.id) + "/resume?notice=draft_open");
+    case Start::kRoundMissing:
+    case Start::kRoundInvalid: form.round_error = ctx.Label("round_invalid"); break;
+    case Start::kRubricMissing: form.rubric_error = ctx.Label("rubric_missing"); break;
+    case Start::kNoActiveRubric: form.rubric_error = ctx.Label("rubric_not_active"); break;
+  }
+  return FactoryPageResponse(app, ctx, *f, form, 400);
 }
 
 WebResponse QuestionnairePage(WebApp& app, RequestContext& ctx) {
@@ -181,23 +190,65 @@ WebResponse QuestionnairePage(WebApp& app, RequestContext& ctx) {
   std::string problem;
   auto rubric = app.rubrics().Get(a->record.rubric_pk, &problem);
   if (!rubric) return app.pages().Message(500, ctx.Label("rubric_does_not_load"), problem, ctx);
-  return QuestionnaireResponse(app, ctx, *a, *rubric, {});
+  return QuestionnaireResponse(app, ctx, *a, *rubric);
 }
 
-WebResponse SubmitAssessmentPage(WebApp& app, RequestContext& ctx) {
-  Submitted s = SubmitAssessment(app, ctx);
-  const std::string base = s.assessment ? "/assessments/" + std::to_string(s.assessment->record.id) : "";
-  switch (s.outcome) {
-    case Submitted::kNotFound: return app.pages().NotFound(ctx);
-    case Submitted::kNotEditable:
-      return app.pages().Message(403, ctx.Label("not_allowed"), ctx.Label("cannot_submit"), ctx);
-    case Submitted::kRubricMissing: return app.pages().Message(500, ctx.Label("rubric_does_not_load"), "", ctx);
-    case Submitted::kIncomplete: return QuestionnaireResponse(app, ctx, *s.assessment, *s.rubric, s.problems);
-    case Submitted::kChangedMeanwhile: return Redirect(base);
-    case Submitted::kAlreadySubmitted:
-    case Submitted::kDone: break;
+/// A visit resumes at the first unanswered question needed now (else the
+/// first unanswered at all, else the submit button), through the anchor of
+/// a redirect, which works without script.
+WebResponse ResumePage(WebApp& app, RequestContext& ctx) {
+  auto a = ReadableAssessmentInPath(app.store(), ctx);
+  if (!a) return app.pages().NotFound(ctx);
+  const std::string base = "/assessments/" + std::to_string(a->record.id);
+  if (a->record.status == store::AssessmentStatus::kSubmitted) return Redirect(base + "/report");
+  auto rubric = app.rubrics().Get(a->record.rubric_pk);
+  if (!rubric) return Redirect(base);
+  const QuestionnairePlan plan = PlanOf(app, *a, *rubric, app.store().ListAnswers(a->record.id));
+  std::string query;
+  const std::string notice = ctx.req.Query("notice");
+  if (notice == "draft_open" || notice == "reopened" || notice == "already_reopened") query = "notice=" + notice;
+  if (notice == "imported" && !SavedCount(ctx).empty()) query = "notice=imported&saved=" + SavedCount(ctx);
+  if (plan.resume_folded) query += (query.empty() ? "" : "&") + std::string("unfold=1");
+  return Redirect(base + (query.empty() ? "" : "?" + query) + "#" + plan.resume);
+}
+
+/// A section's answers as its form posts them: the questionnaire without
+/// script (section_form.h). Each changed answer is saved as autosave saves
+/// it, against the version the page showed; the page comes back at the
+/// section, or with what was not saved.
+WebResponse SaveSectionPage(WebApp& app, RequestContext& ctx) {
+  auto a = ReadableAssessmentInPath(app.store(), ctx);
+  if (!a) return app.pages().NotFound(ctx);
+  const std::string base = "/assessments/" + std::to_string(a->record.id);
+  if (!CanEditFactory(app.store(), ctx, a->factory.id))
+    return app.pages().Message(403, ctx.Label("not_allowed"), ctx.Label("cannot_edit"), ctx);
+  if (a->record.status == store::AssessmentStatus::kSubmitted) return Redirect(base + "/report");
+  std::string problem;
+  auto rubric = app.rubrics().Get(a->record.rubric_pk, &problem);
+  if (!rubric) return app.pages().Message(500, ctx.Label("rubric_does_not_load"), problem, ctx);
+  std::optional<QuestionSection> section;
+  for (const QuestionSection& s : QuestionSections(*rubric->rubric))
+    if (s.Anchor() == ctx.Param("section")) section = s;
+  if (!section) return app.pages().NotFound(ctx);
+
+  SectionEdits edits = ReadSectionForm(*rubric->rubric, *section, ctx.req, app.store().ListAnswers(a->record.id));
+  std::vector<std::string> errors;
+  for (const auto& [criterion, why] : edits.refused)
+    errors.push_back(ctx.Label("section_refused", {criterion->text.In(ctx.lang), why}));
+  int saved = 0;
+  for (store::SaveAnswer& save : edits.saves) {
+    save.assessment_id = a->record.id;
+    const store::EditStatus status = app.store().SaveAnswerValue(save, ctx.Actor()).status;
+    if (status == store::EditStatus::kSaved) ++saved;
+    if (status == store::EditStatus::kImmutable) return Redirect(base + "/report");
+    const Criterion* criterion = rubric->rubric->FindCriterion(save.criterion);
+    if (status == store::EditStatus::kConflict)
+      errors.push_back(ctx.Label("section_conflict", {criterion->text.In(ctx.lang)}));
   }
-  return Redirect(base + "/report");
+  if (errors.empty())
+    return Redirect(base + "?notice=section_saved&saved=" + std::to_string(saved) + "#" + section->Anchor());
+  return QuestionnaireResponse(app, ctx, *a, *rubric, errors,
+                               ctx.Label("notice_section_saved", {std::to_string(saved)}), 409);
 }
 
 }  // namespace
@@ -208,12 +259,12 @@ RouteTable AssessmentRoutes() {
       {"GET", "/api/factories/{id}/assessments", kSignedIn, FactoryAssessmentsApi},
       {"POST", "/api/factories/{id}/assessments", kConsultantRole, StartAssessmentApi},
       {"GET", "/api/assessments/{id}", kSignedIn, GetAssessmentApi},
-      {"POST", "/api/assessments/{id}/submit", kConsultantRole, SubmitAssessmentApi},
       {"GET", "/api/assessments/{id}/result", kSignedIn, AssessmentResultApi},
       {"GET", "/api/assessments/{id}/answers-file", kSignedIn, AnswersFileApi},
       {"POST", "/factories/{id}/assessments", kConsultantRole, StartAssessmentPage},
       {"GET", "/assessments/{id}", kSignedIn, QuestionnairePage},
-      {"POST", "/assessments/{id}/submit", kConsultantRole, SubmitAssessmentPage},
+      {"GET", "/assessments/{id}/resume", kSignedIn, ResumePage},
+      {"POST", "/assessments/{id}/sections/{section}", kConsultantRole, SaveSectionPage},
   };
 }
 

@@ -115,7 +115,13 @@ std::string CanonicalAnswerValue(const Rubric& rubric, const Criterion& criterio
   if (a.kind == AnswerKind::kText && a.text.empty() && criterion.kind->scored()) return "";
   problems = CheckAnswerValue(rubric, criterion, a);
   if (!problems.empty()) return "";
+  return CanonicalJson(a);
+}
+
+std::string CanonicalJson(const Answer& a) {
   switch (a.kind) {
+    case AnswerKind::kNone: return "";
+    case AnswerKind::kNotApplicable: return "\"na\"";
     case AnswerKind::kNumber: return FormatNumber(a.number);
     case AnswerKind::kBool: return a.boolean ? "true" : "false";
     case AnswerKind::kOptions: {

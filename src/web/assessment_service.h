@@ -46,6 +46,11 @@ std::map<std::string, std::string> ProfileFields(const store::Factory& factory);
 std::string CanonicalAnswerValue(const Rubric& rubric, const Criterion& criterion,
                                  const std::string& value_json, std::vector<std::string>& problems);
 
+/// The canonical JSON of an answer settled by CheckAnswerValue (as
+/// CanonicalAnswerValue returns it): "" for none, "na" quoted, numbers,
+/// booleans, option lists and text.
+std::string CanonicalJson(const Answer& settled);
+
 struct Progress {
   int answered = 0;    ///< applicable criteria with a value (na counts)
   int applicable = 0;  ///< criteria that apply to the factory's profile

@@ -116,7 +116,7 @@ void SubmitExample(WebApp& app, const fs::path& file, const std::string& round, 
   a.rubric_pk = rubric->id;
   a.round = round;
   a.created_by = consultant.id;
-  a = app.store().CreateAssessment(a, actor);
+  a = app.store().CreateAssessment(a, actor).current;
   for (const auto& answer : set->answers) {
     store::SaveAnswer save;
     save.assessment_id = a.id;

@@ -3,11 +3,13 @@
 // are admin_factory_routes.cpp; one set of field rules (factory_form.h)
 // serves the JSON body, the form and the bulk import.
 #include <algorithm>
+#include <set>
 
 #include "base/text.h"
 #include "base/time_format.h"
 #include "web/access_policy.h"
 #include "web/api_json.h"
+#include "web/factory_page.h"
 #include "web/route_table.h"
 #include "web/factory_form.h"
 #include "web/web_app.h"
@@ -66,10 +68,20 @@ std::optional<store::Factory> FactoryInPath(WebApp& app, const RequestContext& c
   return id ? app.store().GetFactory(*id) : std::nullopt;
 }
 
+/// How a row stands among the factory's versions: a reopened version, one
+/// reopened since (superseded), one the user may reopen.
+struct RowVersions {
+  bool superseded = false;
+  bool can_reopen = false;
+};
+
 EscapedView AssessmentRowView(const store::AssessmentRecord& a, const std::optional<Progress>& p,
-                              const std::string& rubric_title, const RequestContext& ctx) {
+                              const std::string& rubric_title, RowVersions versions, const RequestContext& ctx) {
   const bool submitted = a.status == store::AssessmentStatus::kSubmitted;
   EscapedView v;
+  v.Flag("revised", a.reopened_from.has_value());
+  v.Flag("superseded", versions.superseded);
+  v.Flag("can_reopen", submitted && versions.can_reopen && !versions.superseded);
   v.Int("id", a.id);
   v.Text("round", a.round);
   v.Text("rubric", rubric_title);
@@ -91,13 +103,18 @@ EscapedView FactoryView(WebApp& app, const store::Factory& f, const RequestConte
   ProfileView(v, f, app.district(), ctx.lang);
   std::map<int64_t, std::string> titles;
   for (const auto& r : app.store().ListRubrics()) titles[r.id] = app.rubrics().Title(r, ctx.lang);
+  const std::vector<store::AssessmentRecord> list = app.store().ListAssessments(f.id);
+  std::set<int64_t> reopened;
+  for (const auto& a : list)
+    if (a.reopened_from) reopened.insert(*a.reopened_from);
+  const bool can_reopen = CanReopenFactory(app.store(), ctx, f.id);
   std::vector<EscapedView> rows;
-  for (const auto& a : app.store().ListAssessments(f.id)) {
+  for (const auto& a : list) {
     std::optional<Progress> p;
     if (with_progress && a.status == store::AssessmentStatus::kDraft)
       if (auto rubric = app.rubrics().Get(a.rubric_pk))
         p = ComputeProgress(*rubric->rubric, f, app.store().ListAnswers(a.id));
-    rows.push_back(AssessmentRowView(a, p, titles[a.rubric_pk], ctx));
+    rows.push_back(AssessmentRowView(a, p, titles[a.rubric_pk], {reopened.count(a.id) > 0, can_reopen}, ctx));
   }
   v.List("assessments", rows);
   v.Int("assessment_count", static_cast<long long>(rows.size()));
@@ -169,9 +186,16 @@ WebResponse DashboardPage(WebApp& app, RequestContext& ctx) {
 WebResponse FactoryPage(WebApp& app, RequestContext& ctx) {
   auto f = ReadableFactoryInPath(app.store(), ctx);
   if (!f) return app.pages().NotFound(ctx);
+  return FactoryPageResponse(app, ctx, *f, StartForm{}, 200);
+}
+
+}  // namespace
+
+WebResponse FactoryPageResponse(WebApp& app, const RequestContext& ctx, const store::Factory& f,
+                                const StartForm& form, int status) {
   EscapedView v;
-  v.Child("factory", FactoryView(app, *f, ctx, true));
-  const bool can_start = CanEditFactory(app.store(), ctx, f->id);
+  v.Child("factory", FactoryView(app, f, ctx, true));
+  const bool can_start = CanEditFactory(app.store(), ctx, f.id);
   v.Flag("can_start", can_start);
   if (can_start) {
     std::vector<EscapedView> rubrics;
@@ -180,15 +204,17 @@ WebResponse FactoryPage(WebApp& app, RequestContext& ctx) {
       EscapedView rv;
       rv.Int("id", r.id);
       rv.Text("title", app.rubrics().Title(r, ctx.lang));
+      rv.Flag("selected", form.rubric && *form.rubric == r.id);
       rubrics.push_back(rv);
     }
     v.List("rubrics", rubrics);
-    v.Text("default_round", FormatUtc(app.config().Now()).substr(0, 4));
+    v.Text("round", form.round.empty() && form.round_error.empty() ? FormatUtc(app.config().Now()).substr(0, 4)
+                                                                    : form.round);
+    v.Text("rubric_error", form.rubric_error);
+    v.Text("round_error", form.round_error);
   }
-  return app.pages().Page("factory", f->name, v, ctx);
+  return app.pages().Page("factory", f.name, v, ctx, status);
 }
-
-}  // namespace
 
 RouteTable FactoryRoutes() {
   return {

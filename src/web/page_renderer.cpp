@@ -9,7 +9,8 @@ namespace fa::web {
 namespace {
 const char* const kPages[] = {"login",      "password",   "home",          "factory",  "questionnaire",
                               "message",    "ranking",    "admin_users",   "admin_factories", "admin_factory",
-                              "admin_rubrics", "audit",   "assessments",   "report_bar"};
+                              "admin_rubrics", "audit",   "assessments",   "report_bar", "submit",
+                              "import"};
 }
 
 PageRenderer::PageRenderer(const std::string& web_dir) : dir_(web_dir) {

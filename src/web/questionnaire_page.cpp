@@ -36,53 +36,41 @@ std::string ChoiceLabel(const AnswerForm& form, const AnswerForm::Choice& choice
   }
 }
 
-std::string DomId(const std::string& id) {
-  std::string out = "q-";
-  for (char c : id) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
-  return out;
-}
-
-struct Walk {
+// One question as the page shows it.
+struct ItemView {
   const QuestionnairePageInput& in;
   const RequestContext& ctx;
-  std::map<std::string, const store::AnswerRecord*> answers;
-  std::map<std::string, bool> applies;
-  int answered = 0, applicable = 0;
 
-  EscapedView Item(const Criterion& c) {
+  EscapedView Of(const ItemPlan& item) const {
+    const Criterion& c = *item.criterion;
     const std::string& lang = ctx.lang;
     EscapedView v;
     v.Text("id", c.id);
-    v.Text("dom_id", DomId(c.id));
-    v.Int("level", c.level);
+    v.Text("dom_id", ItemAnchor(c.id));
+    v.Text("level", c.level > 0 ? LevelTag(c.level, ctx) : "");
     v.Text("text", c.text.In(lang));
     v.Text("help", c.help.In(lang));
     v.Text("evidence_hint", c.evidence.In(lang));
     v.Text("kind", c.kind->name());
     v.Flag("required", c.required);
-    const bool applies_here = applies[c.id];
-    v.Flag("applies", applies_here);
-    auto it = answers.find(c.id);
-    const store::AnswerRecord* a = it == answers.end() ? nullptr : it->second;
-    const bool has_value = a && !a->value_json.empty();
-    if (applies_here) {
-      ++applicable;
-      if (has_value) ++answered;
-    }
+    v.Flag("applies", item.applies);
+    v.Flag("needed", !item.folded);
+    const store::AnswerRecord* a = item.stored;
     Answer settled;
     bool na = false;
     const AnswerForm form = c.kind->Form(in.rubric, c, Settled(in.rubric, c, a, settled, na));
-    v.Flag("answered", has_value);
+    v.Flag("answered", item.answered);
     v.Flag("na", na);
     v.Int("version", a ? a->version : 0);
     v.Text("evidence", a ? a->evidence : "");
     v.Text("note", a ? a->note : "");
+    v.Flag("has_notes", a && (!a->evidence.empty() || !a->note.empty()));
     AddInputs(v, c, form);
     return v;
   }
 
   // The inputs of `form`: radio buttons, check boxes, a number or a text box.
-  void AddInputs(EscapedView& v, const Criterion& c, const AnswerForm& form) {
+  void AddInputs(EscapedView& v, const Criterion& c, const AnswerForm& form) const {
     using Input = AnswerForm::Input;
     static const char* kInputs[] = {"choice", "choices", "number", "yesno", "text"};
     v.Text("input", kInputs[static_cast<int>(form.input)]).Flag("numeric", form.numeric_values);
@@ -99,57 +87,97 @@ struct Walk {
         o.Text("value", choice.value)
             .Text("label", ChoiceLabel(form, choice, ctx.lang))
             .Flag("checked", choice.chosen)
-            .Text("input_id", DomId(c.id) + "-" + std::to_string(options.size()));
+            .Text("input_id", ItemAnchor(c.id) + "-" + std::to_string(options.size()));
         options.push_back(o);
       }
     v.List("options", options);
   }
-
-  // Leaf groups below `node`, titled by the path below the section.
-  void Groups(const Node& node, const std::string& path, std::vector<EscapedView>& out) {
-    const std::string title = path.empty() ? node.title.In(ctx.lang) : path + " › " + node.title.In(ctx.lang);
-    if (!node.criteria.empty()) {
-      EscapedView g;
-      g.Text("title", title);
-      g.Text("description", node.description.In(ctx.lang));
-      std::vector<EscapedView> items;
-      for (const auto& c : node.criteria) items.push_back(Item(c));
-      g.List("items", items);
-      out.push_back(g);
-    }
-    for (const auto& child : node.children) Groups(child, title, out);
-  }
 };
+
+/// "3/12": answered of the applicable questions needed now ("–": none is).
+std::string Tally(int answered, int of) {
+  return of == 0 ? "\xE2\x80\x93" : std::to_string(answered) + "/" + std::to_string(of);
+}
+
+EscapedView SectionView(const SectionPlan& s, const ItemView& items, bool unfold, const RequestContext& ctx) {
+  EscapedView v;
+  v.Text("anchor", s.section.Anchor());
+  v.Text("title", s.section.Title(ctx.lang));
+  v.Text("top", s.section.path.empty() ? "" : s.section.top->title.In(ctx.lang));
+  v.Text("description", s.section.node->description.In(ctx.lang));
+  v.Text("tally", Tally(s.needed_answered, s.needed));
+  v.Flag("done", s.needed > 0 && s.needed_answered == s.needed);
+  std::vector<EscapedView> now, later;
+  for (const ItemPlan& item : s.items) (item.folded ? later : now).push_back(items.Of(item));
+  v.List("items", now);
+  v.List("later", later);
+  if (!later.empty()) {
+    const std::string levels = s.folded_from == s.folded_to
+                                   ? LevelTag(s.folded_from, ctx)
+                                   : ctx.Label("levels_range", {std::to_string(s.folded_from),
+                                                                std::to_string(s.folded_to)});
+    v.Text("later_levels", levels);
+    v.Text("later_count", ctx.Label("later_count", {std::to_string(s.folded), std::to_string(s.folded_answered)}));
+    v.Flag("later_open", unfold);
+  }
+  return v;
+}
+
+/// The contents: each top-level node with its sections and their tallies.
+std::vector<EscapedView> ContentsView(const QuestionnairePlan& plan, const RequestContext& ctx) {
+  std::vector<EscapedView> tops;
+  std::vector<EscapedView> sections;
+  const Node* top = nullptr;
+  auto flush = [&] {
+    if (!top) return;
+    EscapedView t;
+    t.Text("title", top->title.In(ctx.lang));
+    t.List("sections", sections);
+    tops.push_back(t);
+    sections.clear();
+  };
+  for (const SectionPlan& s : plan.sections) {
+    if (s.section.top != top) {
+      flush();
+      top = s.section.top;
+    }
+    EscapedView e;
+    e.Text("anchor", s.section.Anchor());
+    e.Text("title", s.section.path.empty() ? s.section.top->title.In(ctx.lang) : s.section.node->title.In(ctx.lang));
+    e.Text("tally", Tally(s.needed_answered, s.needed));
+    e.Flag("done", s.needed > 0 && s.needed_answered == s.needed);
+    sections.push_back(e);
+  }
+  flush();
+  return tops;
+}
+
+/// What the page says about the draft's standing (gated rubrics only).
+void StandingView(EscapedView& v, const Rubric& rubric, const DraftStanding& standing, const RequestContext& ctx) {
+  v.Flag("adaptive", standing.gated && standing.Needed() < standing.levels);
+  if (!standing.gated) return;
+  std::string reached = ctx.Label("level_none_yet");
+  for (const Level& l : rubric.levels)
+    if (l.level == standing.level) reached = LevelTag(l.level, ctx) + " · " + l.name.In(ctx.lang);
+  v.Text("standing", ctx.Label("standing_now", {reached}));
+  v.Text("needed", ctx.Label("standing_needed", {std::to_string(standing.Needed())}));
+}
 
 }  // namespace
 
-EscapedView BuildQuestionnairePage(const QuestionnairePageInput& in, const RequestContext& ctx) {
-  Walk walk{in, ctx, {}, {}};
-  for (const auto& a : in.answers) walk.answers[a.criterion] = &a;
-  std::vector<const Criterion*> all = in.rubric.AllCriteria();
-  std::vector<bool> applies = CriteriaApplying(in.rubric, ProfileFields(in.factory));
-  for (size_t i = 0; i < all.size(); ++i) walk.applies[all[i]->id] = applies[i];
+std::string LevelTag(int level, const RequestContext& ctx) { return ctx.Label("level_tag", {std::to_string(level)}); }
 
+EscapedView BuildQuestionnairePage(const QuestionnairePageInput& in, const RequestContext& ctx) {
+  const QuestionnairePlan& plan = in.plan;
+  const ItemView items{in, ctx};
   std::vector<EscapedView> sections;
-  for (const auto& top : in.rubric.tree) {
-    EscapedView s;
-    s.Text("id", DomId(top.id));
-    s.Text("title", top.title.In(ctx.lang));
-    std::vector<EscapedView> groups;
-    if (!top.criteria.empty()) {
-      EscapedView g;
-      g.Text("title", top.title.In(ctx.lang));
-      std::vector<EscapedView> items;
-      for (const auto& c : top.criteria) items.push_back(walk.Item(c));
-      g.List("items", items);
-      groups.push_back(g);
-    }
-    for (const auto& child : top.children) walk.Groups(child, "", groups);
-    s.List("groups", groups);
-    sections.push_back(s);
-  }
+  for (const SectionPlan& s : plan.sections) sections.push_back(SectionView(s, items, in.unfold, ctx));
   EscapedView v;
   v.List("sections", sections);
+  v.List("contents", ContentsView(plan, ctx));
+  StandingView(v, in.rubric, plan.standing, ctx);
+  v.Flag("unfolded", in.unfold);
+  v.Text("resume", plan.resume == "q-submit" ? "" : (plan.resume_folded ? "?unfold=1#" : "#") + plan.resume);
   EscapedView a;
   a.Int("id", in.record.id);
   a.Int("version", in.record.version);
@@ -158,16 +186,13 @@ EscapedView BuildQuestionnairePage(const QuestionnairePageInput& in, const Reque
   EscapedView f;
   f.Int("id", in.factory.id);
   f.Text("name", in.factory.name);
-  f.Text("town", in.factory.town);
-  f.Text("industry", in.factory.industry);
   v.Child("factory", f);
   v.Text("rubric_title", in.rubric.title.In(ctx.lang));
   v.Text("rubric_version", in.rubric.version);
   v.Flag("editable", in.editable);
-  v.Int("answered", walk.answered);
-  v.Int("applicable", walk.applicable);
-  v.Int("percent", walk.applicable == 0 ? 100 : walk.answered * 100 / walk.applicable);
-  v.Text("error", in.error);
+  v.Int("answered", plan.answered);
+  v.Int("applicable", plan.applicable);
+  v.Text("notice", in.notice);
   return v;
 }
 

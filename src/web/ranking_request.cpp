@@ -65,8 +65,14 @@ std::vector<Assessment> LatestAssessments(WebApp& app, const RequestContext& ctx
   std::vector<Assessment> out;
   std::set<int64_t> seen;
   for (const auto& f : VisibleFactories(app.store(), ctx)) {
-    for (const auto& listed : app.store().ListAssessments(f.id)) {  // newest first
-      if (listed.status != store::AssessmentStatus::kSubmitted) continue;
+    const std::vector<store::AssessmentRecord> list = app.store().ListAssessments(f.id);  // newest first
+    // A submitted version replaced by a submitted reopened one counts no more.
+    std::set<int64_t> replaced;
+    for (const auto& listed : list)
+      if (listed.status == store::AssessmentStatus::kSubmitted && listed.reopened_from)
+        replaced.insert(*listed.reopened_from);
+    for (const auto& listed : list) {
+      if (listed.status != store::AssessmentStatus::kSubmitted || replaced.count(listed.id)) continue;
       if (!all_rounds && seen.count(f.id)) continue;
       seen.insert(f.id);
       auto full = app.store().GetAssessment(listed.id);

@@ -27,10 +27,11 @@ class WebApp;
 /// Ranking config files (names without .yaml) in the ranking directory.
 std::vector<std::string> RankingConfigNames(const std::string& dir);
 /// The latest submitted assessment of every factory the user may read
-/// (every submitted round when `all_rounds`), its factory profile as the
-/// store holds it now (an admin's later correction of a town or a profile
-/// figure counts). `record_of`, when given, receives each candidate id
-/// (credit code, else name) → the assessment's store id.
+/// (every submitted round when `all_rounds`, each once: a version replaced
+/// by a submitted reopened version of it is left out), its factory profile
+/// as the store holds it now (an admin's later correction of a town or a
+/// profile figure counts). `record_of`, when given, receives each candidate
+/// id (credit code, else name) → the assessment's store id.
 std::vector<Assessment> LatestAssessments(WebApp& app, const RequestContext& ctx, bool all_rounds,
                                           std::map<std::string, int64_t>* record_of = nullptr);
 /// The assessments of rubric `id`, or of the rubric most of them use when

@@ -34,7 +34,10 @@ RouteTable StaticRoutes();      ///< static_routes.cpp: CSS, scripts, icon
 RouteTable FactoryRoutes();     ///< factory_routes.cpp: the dashboard, a factory's page, the factory API
 RouteTable AdminFactoryRoutes();  ///< admin_factory_routes.cpp: the admin's factory list, edit, import, assignments
 RouteTable UserRoutes();        ///< user_routes.cpp
-RouteTable AssessmentRoutes();  ///< assessment_routes.cpp: start, questionnaire, submit, result
+RouteTable AssessmentRoutes();  ///< assessment_routes.cpp: start, questionnaire, result
+RouteTable SubmitRoutes();      ///< submit_routes.cpp: the submit confirmation and the submit
+RouteTable ReopenRoutes();      ///< reopen_routes.cpp: a submitted assessment reopened as a new draft
+RouteTable ImportRoutes();      ///< import_routes.cpp: the printable questionnaire, an answers file imported
 RouteTable AnswerRoutes();      ///< answer_routes.cpp
 RouteTable ReportRoutes();      ///< report_routes.cpp: the diagnosis report as HTML and PDF
 RouteTable RankingRoutes();     ///< ranking_routes.cpp

@@ -24,7 +24,8 @@ std::string ContentTypeFor(const std::string& name) {
 
 WebResponse StaticFile(WebApp& app, RequestContext& ctx) {
   const std::string& name = ctx.Param("file");
-  static const std::set<std::string> allowed = {"app.css", "questionnaire.js", "admin.js", "favicon.svg"};
+  static const std::set<std::string> allowed = {"app.css", "questionnaire.js", "admin.js", "import.js",
+                                                "favicon.svg"};
   if (!allowed.count(name)) return app.pages().NotFound(ctx);
   WebResponse r;
   r.content_type = ContentTypeFor(name);

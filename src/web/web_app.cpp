@@ -5,6 +5,7 @@
 
 #include "base/time_format.h"
 #include "report/report_renderer.h"
+#include "answers/answers_loader.h"
 #include "assessment/assessment_json.h"
 #include "service/assess.h"
 #include "web/assessment_service.h"
@@ -91,9 +92,9 @@ WebApp::WebApp(store::Store& store, WebConfig config)
     options.zone = config_.zone;
     reports_[lang] = std::make_unique<DiagnosisReportRenderer>(options);
   }
-  for (const RouteTable& table : {SessionRoutes(), StaticRoutes(), FactoryRoutes(), AdminFactoryRoutes(), UserRoutes(), AssessmentRoutes(),
-                                  AnswerRoutes(), ReportRoutes(), RankingRoutes(), PortfolioRoutes(), AuditRoutes(),
-                                  RubricRoutes()})
+  for (const RouteTable& table : {SessionRoutes(), StaticRoutes(), FactoryRoutes(), AdminFactoryRoutes(), UserRoutes(),
+                                  AssessmentRoutes(), SubmitRoutes(), ReopenRoutes(), ImportRoutes(), AnswerRoutes(),
+                                  ReportRoutes(), RankingRoutes(), PortfolioRoutes(), AuditRoutes(), RubricRoutes()})
     for (const RouteRow& row : table) {
       NamedHandler handler = row.handler;
       router_.Add(row.method, row.pattern, row.roles, [this, handler](RequestContext& ctx) {
@@ -287,6 +288,14 @@ std::optional<Assessment> WebApp::ScoreSaved(const AssessmentInScope& a, const C
   AssessOptions options;
   options.generated_at = FormatUtc(now);
   return AssessAnswersText(rubric, doc, "assessment-" + std::to_string(a.record.id) + ".json", options, diags);
+}
+
+DraftStanding WebApp::StandingOfSaved(const AssessmentInScope& a, const CompiledRubric& rubric,
+                                     const std::vector<store::AnswerRecord>& answers) {
+  const std::string doc = AnswersDocument(*rubric.rubric, a.factory, a.record, answers, {});
+  Diagnostics diags;
+  std::optional<AnswerSet> set = LoadAnswerSetFromString(doc, "draft.json", diags);
+  return StandingOfDraft(rubric, set ? std::move(*set) : AnswerSet{});
 }
 
 std::map<int64_t, std::string> WebApp::UserNames() {

@@ -14,6 +14,7 @@
 
 #include "assessment/assessment.h"
 #include "rubric/district.h"
+#include "service/draft_standing.h"
 #include "store/store.h"
 #include "web/access_policy.h"
 #include "web/http_message.h"
@@ -74,6 +75,11 @@ class WebApp {
   /// clock; nullopt with the problems in `diags`.
   std::optional<Assessment> ScoreSaved(const AssessmentInScope& a, const CompiledRubric& rubric,
                                        const std::string& submitter, Diagnostics& diags);
+  /// Where the saved answers `answers` of `a` stand while it is a draft
+  /// (service/draft_standing.h), read as the answers document the submit
+  /// would score.
+  DraftStanding StandingOfSaved(const AssessmentInScope& a, const CompiledRubric& rubric,
+                                const std::vector<store::AnswerRecord>& answers);
   PageRenderer& pages() { return *pages_; }
   SessionManager& sessions() { return sessions_; }
   LoginThrottle& throttle() { return throttle_; }

@@ -30,7 +30,7 @@ Plant MakePlant(Store& store) {
   draft.rubric_pk = p.rubric;
   draft.round = "2026";
   draft.created_by = p.consultant;
-  p.assessment = store.CreateAssessment(draft, p.actor);
+  p.assessment = store.CreateAssessment(draft, p.actor).current;
   return p;
 }
 
@@ -73,7 +73,7 @@ TEST_CASE_TEMPLATE("store: assessments are created as drafts, read and listed ne
   second.factory_id = other_factory;
   second.rubric_pk = p.rubric;
   second.round = "2027";
-  const AssessmentRecord by_system = store->CreateAssessment(second, Admin());
+  const AssessmentRecord by_system = store->CreateAssessment(second, Admin()).current;
   CHECK(by_system.created_by == 0);
 
   auto all = store->ListAssessments(0);

@@ -50,7 +50,7 @@ TEST_CASE_TEMPLATE("store: every acknowledged answer survives SIGKILL in a burst
     AssessmentRecord draft;
     draft.factory_id = store->CreateFactory(MakeFactory("F1"), Admin()).current.id;
     draft.rubric_pk = store->PutRubric(MakeRubric(), Admin()).id;
-    assessment = store->CreateAssessment(draft, Admin()).id;
+    assessment = store->CreateAssessment(draft, Admin()).current.id;
   }
   int fds[2];
   REQUIRE(pipe(fds) == 0);

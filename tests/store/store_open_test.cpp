@@ -44,21 +44,22 @@ TEST_CASE_TEMPLATE("store: a database whose schema is newer than the program is 
 TEST_CASE_TEMPLATE("store: migrations are applied in order, each once, in its own transaction", T,
                    FA_STORE_ENGINES) {
   FA_STORE_FRESH_DB(db);
-  db.Open();  // version 1
+  db.Open();  // the newest version, N
   std::vector<Migration> migrations = Migrations();
-  migrations.push_back({2, "add a note table", "CREATE TABLE notes (id {pk}, text TEXT NOT NULL)"});
-  migrations.push_back({3, "a broken one", "CREATE TABLE half_done (id {int}); SELECT * FROM no_such_table"});
+  const int n = migrations.back().version;
+  migrations.push_back({n + 1, "add a note table", "CREATE TABLE notes (id {pk}, text TEXT NOT NULL)"});
+  migrations.push_back({n + 2, "a broken one", "CREATE TABLE half_done (id {int}); SELECT * FROM no_such_table"});
   auto dialect = db.url().rfind("sqlite:", 0) == 0 ? MakeSqliteDialect(db.url().substr(7))
                                                    : MakePostgresDialect(db.url());
   ConnectionPool pool(std::move(dialect));
   CHECK_THROWS_AS(Migrate(pool, migrations, "2026-11-28T00:00:00Z"), StoreError);
-  // 2 is applied and recorded; 3 failed and left nothing behind.
-  CHECK(db.Count("schema_migrations") == 2);
+  // N + 1 is applied and recorded; N + 2 failed and left nothing behind.
+  CHECK(db.Count("schema_migrations") == n + 1);
   CHECK(db.Count("notes") == 0);
   CHECK_THROWS_AS(db.Count("half_done"), StoreError);
   migrations.pop_back();
-  CHECK(Migrate(pool, migrations, "2026-11-28T00:00:00Z") == 2);
-  CHECK(db.Count("schema_migrations") == 2);
+  CHECK(Migrate(pool, migrations, "2026-11-28T00:00:00Z") == n + 1);
+  CHECK(db.Count("schema_migrations") == n + 1);
 }
 
 TEST_CASE("store: statements are split at semicolons outside quotes") {

@@ -138,6 +138,10 @@ constexpr const char* kHostile = "<script>alert(1)</script> \"q\" & 'a' <b>";
 /// examples/sme-machining-waigang.yaml, saved through the API).
 World Seed(TestServer& server);
 
+/// Saves every answer of examples/sme-machining-waigang.yaml to a fresh draft
+/// of rubric sme-digital-2024 through the API (first saves, version 0).
+void AnswerAsExample(TestServer& server, Client& c, int64_t assessment, int64_t rubric_pk);
+
 /// The roles of the access matrix, in its column order.
 enum class As { kAnonymous, kAdmin, kConsultantAssigned, kConsultantUnassigned, kManufacturerOwn,
                 kManufacturerOther, kCommission };

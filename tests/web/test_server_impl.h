@@ -154,6 +154,23 @@ inline std::string AnswerValueJson(const Answer& a) {
   }
 }
 
+inline void AnswerAsExample(TestServer& server, Client& c, int64_t assessment, int64_t rubric_pk) {
+  Diagnostics diags;
+  std::optional<AnswerSet> set =
+      LoadAnswerSet(std::string(FA_SOURCE_DIR) + "/examples/sme-machining-waigang.yaml", diags);
+  REQUIRE(set);
+  auto rubric = server.app().rubrics().Get(rubric_pk);
+  REQUIRE(rubric);
+  REQUIRE(CheckAnswers(*rubric->rubric, *set, diags));
+  for (const auto& ans : set->answers) {
+    HttpResult r = c.PutJson("/api/assessments/" + std::to_string(assessment) + "/answers/" +
+                                 web::UrlEncode(ans.criterion),
+                             "{\"value\": " + AnswerValueJson(ans) + ", \"version\": 0}");
+    INFO(ans.criterion << ": " << r.body);
+    REQUIRE(r.status == 200);
+  }
+}
+
 inline World Seed(TestServer& server) {
   World w;
   store::Store& st = server.store();

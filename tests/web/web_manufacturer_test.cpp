@@ -23,11 +23,17 @@ std::string NonceOf(const std::string& csp) {
 
 /// Another assessment of the submitted one's factory in `round` with the
 /// same answers, submitted by consultant A; returns its id.
+/// Answers and submits a new assessment of `round` as the seeded submitted
+/// one was answered; round "2026" has the seeded draft open (one open draft
+/// per factory and round), which is then the one answered and submitted.
 int64_t SubmitSecondRound(const World& world, Client& a, const std::string& round = "2027") {
-  HttpResult r = a.PostJson("/api/factories/" + std::to_string(world.factory_own) + "/assessments",
-                            "{\"rubric\": " + std::to_string(world.rubric_sme) + ", \"round\": \"" + round + "\"}");
-  REQUIRE(r.status == 201);
-  const int64_t id = r.Json()->getValue<int64_t>("id");
+  int64_t id = world.draft;
+  if (round != "2026") {
+    HttpResult r = a.PostJson("/api/factories/" + std::to_string(world.factory_own) + "/assessments",
+                              "{\"rubric\": " + std::to_string(world.rubric_sme) + ", \"round\": \"" + round + "\"}");
+    REQUIRE(r.status == 201);
+    id = r.Json()->getValue<int64_t>("id");
+  }
   HttpResult answers = a.Get("/api/assessments/" + std::to_string(world.submitted) + "/answers");
   REQUIRE(answers.status == 200);
   auto list = answers.Json()->getArray("answers");

@@ -1,12 +1,42 @@
-// Autosave for the questionnaire page (templates/web/questionnaire.html):
+// The questionnaire page (templates/web/questionnaire.html): the contents
+// folded on narrow screens, anchors into folded levels opened, and autosave:
 // every answer is PUT to the JSON API as it is given, with the version it
 // was edited against and the session's CSRF token. A 409 shows both values
 // and lets the assessor keep theirs or take the stored one. No framework,
-// no request beyond this origin.
+// no request beyond this origin. Without script the page still navigates
+// (anchors, <details>), folds and unfolds.
 (function () {
   'use strict';
   var root = document.getElementById('questionnaire');
-  if (!root || root.getAttribute('data-editable') !== '1') return;
+  if (!root) return;
+
+  // The contents: open in the markup (so it is there without script), folded
+  // on a narrow screen, where it would push the questions down; a link taken
+  // from it folds it again.
+  var contents = document.getElementById('q-contents');
+  var narrow = window.matchMedia('(max-width: 900px)');
+  if (contents) {
+    if (narrow.matches) contents.open = false;
+    contents.addEventListener('click', function (e) {
+      if (narrow.matches && e.target.closest('a')) contents.open = false;
+    });
+  }
+
+  // An anchor to a question in a folded level opens the fold (a link from
+  // the submit confirmation, the resume link).
+  function openTarget() {
+    var id = location.hash.slice(1);
+    var el = id && document.getElementById(id);
+    var fold = el && el.closest('details.q-later');
+    if (fold && !fold.open) {
+      fold.open = true;
+      el.scrollIntoView();
+    }
+  }
+  openTarget();
+  window.addEventListener('hashchange', openTarget);
+
+  if (root.getAttribute('data-editable') !== '1') return;
   var assessment = root.getAttribute('data-assessment');
   var csrf = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
   var en = document.documentElement.lang === 'en';
@@ -74,6 +104,19 @@
     for (var i = 0; i < items.length; i++) if (items[i].classList.contains('answered')) n++;
     document.getElementById('q-answered').textContent = n;
     document.getElementById('q-progress').value = n;
+    // Each section's tally counts the questions needed now, as the page did.
+    var sections = document.querySelectorAll('.q-section');
+    for (var s = 0; s < sections.length; s++) {
+      var needed = sections[s].querySelectorAll('.q-item.needed:not(.not-applicable)');
+      var done = 0;
+      for (var j = 0; j < needed.length; j++) if (needed[j].classList.contains('answered')) done++;
+      var tallies = document.querySelectorAll('[data-tally="' + sections[s].id + '"]');
+      for (var t = 0; t < tallies.length; t++) {
+        tallies[t].textContent = needed.length ? done + '/' + needed.length : '\u2013';
+        var li = tallies[t].closest('li');
+        if (li) li.classList.toggle('done', needed.length > 0 && done === needed.length);
+      }
+    }
   }
 
   function applyStored(item, answer) {
@@ -122,7 +165,7 @@
         errorBox.textContent = '';
         item.classList.remove('invalid');
         conflictBox.hidden = true;
-        setStatus(T.saved + ' ' + criterion, 'ok');
+        setStatus(T.saved, 'ok');
         updateProgress();
       } else if (r.status === 409 && r.data.current) {
         var cur = r.data.current;
@@ -175,22 +218,28 @@
     timers[id] = setTimeout(function () { save(item); }, delay);
   }
 
-  var form = document.getElementById('q-form');
-  form.addEventListener('change', function (e) {
-    var item = e.target.closest('.q-item');
-    if (!item) return;
-    if (e.target.classList.contains('q-na') && e.target.checked) {
-      var inputs = item.querySelectorAll('.q-input input:not(.q-na)');
-      for (var i = 0; i < inputs.length; i++) if (inputs[i].type !== 'number') inputs[i].checked = false; else inputs[i].value = '';
-    } else if (!e.target.classList.contains('q-na') && e.target.closest('.q-input')) {
-      var na = item.querySelector('.q-na');
-      if (na) na.checked = false;
-    }
-    schedule(item, 0);
-  });
-  form.addEventListener('input', function (e) {
-    var item = e.target.closest('.q-item');
-    if (item && (e.target.tagName === 'TEXTAREA' || e.target.type === 'number')) schedule(item, 800);
-  });
-  form.addEventListener('submit', function (e) { e.preventDefault(); });
+  // Each section is a form of its own (its button saves it without script);
+  // with script every answer saves itself and the forms never submit.
+  var forms = document.querySelectorAll('.q-form');
+  for (var f = 0; f < forms.length; f++) listen(forms[f]);
+
+  function listen(form) {
+    form.addEventListener('change', function (e) {
+      var item = e.target.closest('.q-item');
+      if (!item) return;
+      if (e.target.classList.contains('q-na') && e.target.checked) {
+        var inputs = item.querySelectorAll('.q-input input:not(.q-na)');
+        for (var i = 0; i < inputs.length; i++) if (inputs[i].type !== 'number') inputs[i].checked = false; else inputs[i].value = '';
+      } else if (!e.target.classList.contains('q-na') && e.target.closest('.q-input')) {
+        var na = item.querySelector('.q-na');
+        if (na) na.checked = false;
+      }
+      schedule(item, 0);
+    });
+    form.addEventListener('input', function (e) {
+      var item = e.target.closest('.q-item');
+      if (item && (e.target.tagName === 'TEXTAREA' || e.target.type === 'number')) schedule(item, 800);
+    });
+    form.addEventListener('submit', function (e) { e.preventDefault(); });
+  }
 })();

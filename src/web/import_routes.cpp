@@ -1,0 +1,182 @@
+// The questionnaire on paper and back: the printable questionnaire of an
+// assessment (the CLI's `factory-assess questionnaire`, report/questionnaire.h,
+// filled with the saved answers or blank), and a filled-in answers file
+// taken back in (answers_import.h): checked whole, then saved at once
+// against the version the user started from, or nothing saved and every
+// problem listed with its line and column.
+#include "answers/answers_check.h"
+#include "answers/answers_loader.h"
+#include "report/questionnaire.h"
+#include "web/access_policy.h"
+#include "web/answers_import.h"
+#include "web/api_json.h"
+#include "web/route_table.h"
+#include "web/web_app.h"
+
+namespace fa::web {
+
+namespace {
+
+/// The saved answers as an answer set for the printable questionnaire,
+/// each settled by its question (a value that no longer checks is left out).
+std::optional<AnswerSet> SavedAnswers(WebApp& app, const AssessmentInScope& a, const Rubric& rubric) {
+  const std::string doc =
+      AnswersDocument(rubric, a.factory, a.record, app.store().ListAnswers(a.record.id), app.UserNames());
+  Diagnostics diags;
+  std::optional<AnswerSet> set = LoadAnswerSetFromString(doc, "answers.json", diags);
+  if (!set) return std::nullopt;
+  for (Answer& answer : set->answers) {
+    const Criterion* c = rubric.FindCriterion(answer.criterion);
+    if (!c || !CheckAnswerValue(rubric, *c, answer).empty()) answer.kind = AnswerKind::kNone;
+  }
+  return set;
+}
+
+WebResponse PrintableQuestionnaire(WebApp& app, RequestContext& ctx) {
+  auto a = ReadableAssessmentInPath(app.store(), ctx);
+  if (!a) return app.pages().NotFound(ctx);
+  std::string problem;
+  auto rubric = app.rubrics().Get(a->record.rubric_pk, &problem);
+  if (!rubric) return app.pages().Message(500, ctx.Label("rubric_does_not_load"), problem, ctx);
+  std::optional<AnswerSet> answers;
+  if (ctx.req.Query("blank") != "1") answers = SavedAnswers(app, *a, *rubric->rubric);
+  ReportOptions options;
+  options.lang = ctx.lang;
+  options.templates_dir = app.config().templates_dir;
+  WebResponse r;
+  r.body = QuestionnaireRenderer(options).Render(*rubric->rubric, answers ? &*answers : nullptr);
+  r.csp = ReportCsp(r.body);  // its inline style, under a nonce
+  return r;
+}
+
+// ---- the import ----
+
+struct Imported {
+  enum Outcome { kNotFound, kNotEditable, kSubmitted, kRubricMissing, kStale, kProblems, kDone };
+  Outcome outcome = kNotFound;
+  std::optional<AssessmentInScope> assessment;
+  ImportCheck check;
+  store::AssessmentRecord record;  ///< after the saves (kDone)
+};
+
+/// Checks `text` against the path's assessment and saves its answers
+/// against `version`, the assessment's version the user started from.
+Imported Import(WebApp& app, const RequestContext& ctx, const std::string& text, const std::string& file,
+                std::optional<int64_t> version) {
+  Imported out;
+  auto finish = [&out](Imported::Outcome outcome) {
+    out.outcome = outcome;
+    return out;
+  };
+  out.assessment = ReadableAssessmentInPath(app.store(), ctx);
+  if (!out.assessment) return out;
+  const AssessmentInScope& a = *out.assessment;
+  if (!CanEditFactory(app.store(), ctx, a.factory.id)) return finish(Imported::kNotEditable);
+  if (a.record.status == store::AssessmentStatus::kSubmitted) return finish(Imported::kSubmitted);
+  if (!version || *version != a.record.version) return finish(Imported::kStale);
+  auto rubric = app.rubrics().Get(a.record.rubric_pk);
+  if (!rubric) return finish(Imported::kRubricMissing);
+  out.check = CheckImport(*rubric->rubric, a.factory, a.record, app.store().ListAnswers(a.record.id), text,
+                          file.empty() ? "answers.yaml" : file, ctx);
+  if (!out.check.problems.empty()) return finish(Imported::kProblems);
+  auto r = app.store().SaveAnswers(a.record.id, *version, out.check.saves, ctx.Actor());
+  switch (r.status) {
+    case store::EditStatus::kSaved: out.record = r.current; return finish(Imported::kDone);
+    case store::EditStatus::kImmutable: return finish(Imported::kSubmitted);
+    case store::EditStatus::kNotFound: return finish(Imported::kNotFound);
+    default: return finish(Imported::kStale);
+  }
+}
+
+/// The import page: the form (with `text` kept), and `error` or the problems.
+WebResponse ImportPage(WebApp& app, const RequestContext& ctx, const AssessmentInScope& a, const std::string& text,
+                       const std::string& file, const std::string& error,
+                       const std::vector<ImportProblem>& problems, int status) {
+  EscapedView v;
+  EscapedView as;
+  as.Int("id", a.record.id).Int("version", a.record.version).Text("round", a.record.round);
+  v.Child("assessment", as);
+  EscapedView f;
+  f.Int("id", a.factory.id).Text("name", a.factory.name);
+  v.Child("factory", f);
+  v.Text("text", text).Text("file", file.empty() ? "answers.yaml" : file).Text("error", error);
+  std::vector<std::string> lines;
+  for (const auto& p : problems) lines.push_back(p.local);
+  v.TextList("problems", lines);
+  if (!problems.empty())
+    v.Text("problems_heading", ctx.Label("import_problems", {std::to_string(problems.size())}));
+  return app.pages().Page("import", ctx.Label("import_title"), v, ctx, status);
+}
+
+WebResponse ImportFormPage(WebApp& app, RequestContext& ctx) {
+  auto a = ReadableAssessmentInPath(app.store(), ctx);
+  if (!a) return app.pages().NotFound(ctx);
+  if (a->record.status == store::AssessmentStatus::kSubmitted)
+    return Redirect("/assessments/" + std::to_string(a->record.id) + "/report");
+  if (!CanEditFactory(app.store(), ctx, a->factory.id))
+    return app.pages().Message(403, ctx.Label("not_allowed"), ctx.Label("cannot_edit"), ctx);
+  return ImportPage(app, ctx, *a, "", "", "", {}, 200);
+}
+
+WebResponse ImportPost(WebApp& app, RequestContext& ctx) {
+  const std::string text = ctx.req.FormValue("text"), file = ctx.req.FormValue("file");
+  Imported r = Import(app, ctx, text, file, ParseId(ctx.req.FormValue("version")));
+  const std::string base = r.assessment ? "/assessments/" + std::to_string(r.assessment->record.id) : "";
+  switch (r.outcome) {
+    case Imported::kNotFound: return app.pages().NotFound(ctx);
+    case Imported::kNotEditable:
+      return app.pages().Message(403, ctx.Label("not_allowed"), ctx.Label("cannot_edit"), ctx);
+    case Imported::kSubmitted: return Redirect(base + "/report");
+    case Imported::kRubricMissing: return app.pages().Message(500, ctx.Label("rubric_does_not_load"), "", ctx);
+    case Imported::kStale:
+      return ImportPage(app, ctx, *r.assessment, text, file, ctx.Label("import_stale"), {}, 409);
+    case Imported::kProblems:
+      return ImportPage(app, ctx, *r.assessment, text, file, ctx.Label("import_nothing_saved"), r.check.problems,
+                        400);
+    case Imported::kDone: break;
+  }
+  return Redirect(base + "/resume?notice=imported&saved=" + std::to_string(r.check.saves.size()));
+}
+
+WebResponse ImportApi(WebApp& app, RequestContext& ctx) {
+  if (!ReadableAssessmentInPath(app.store(), ctx)) return JsonError(404, "not_found", "not found");
+  auto body = ParseJsonObject(ctx.req.body);
+  auto text = JsonString(body, "text");
+  if (!text || !JsonInt(body, "version"))
+    return JsonError(400, "fields_required", "text (the answers file) and version are required");
+  Imported r = Import(app, ctx, *text, JsonString(body, "file").value_or(""), JsonInt(body, "version"));
+  std::vector<std::string> details;
+  switch (r.outcome) {
+    case Imported::kNotFound: return JsonError(404, "not_found", "not found");
+    case Imported::kNotEditable: return JsonError(403, "not_editable", "you cannot edit this assessment");
+    case Imported::kSubmitted:
+      return JsonError(409, "submitted", "the assessment is submitted and can no longer change");
+    case Imported::kRubricMissing:
+      return JsonError(500, "rubric_unavailable", "the assessment's rubric does not load");
+    case Imported::kStale:
+      return JsonError(409, "stale_version", "the assessment changed since that version; nothing was saved");
+    case Imported::kProblems:
+      for (const auto& p : r.check.problems) details.push_back(p.english);
+      return JsonError(400, "invalid_answers_file", "the answers file has problems; nothing was saved", details);
+    case Imported::kDone: break;
+  }
+  JsonWriter w(false);
+  w.BeginObject().Field("saved", static_cast<int>(r.check.saves.size())).Field("unchanged", r.check.unchanged);
+  w.Key("assessment");
+  WriteAssessmentRecord(w, r.record);
+  w.EndObject();
+  return JsonResponse(200, w.str());
+}
+
+}  // namespace
+
+RouteTable ImportRoutes() {
+  return {
+      {"GET", "/assessments/{id}/questionnaire.html", kSignedIn, PrintableQuestionnaire},
+      {"GET", "/assessments/{id}/import", kConsultantRole, ImportFormPage},
+      {"POST", "/assessments/{id}/import", kConsultantRole, ImportPost},
+      {"POST", "/api/assessments/{id}/answers-file", kConsultantRole, ImportApi},
+  };
+}
+
+}  // namespace fa::web

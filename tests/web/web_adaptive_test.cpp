@@ -1,0 +1,145 @@
+// The adaptive questionnaire of a gated rubric (CMMM): one section per
+// sub-domain with a contents list and per-section tallies; the levels above
+// the first unmet one and the next are folded ("not needed for the current
+// level"), computed from the saved answers by the scoring code; ?unfold=1
+// opens them without script; a visit resumes at the first unanswered
+// question needed now.
+#include <doctest/doctest.h>
+
+#include "test_server.h"
+
+namespace fa::webtest {
+namespace {
+
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+/// The part of `page` inside folded levels (every <details class="q-later">).
+std::string Folded(const std::string& page) {
+  std::string out;
+  for (size_t at = page.find("<details class=\"q-later\""); at != std::string::npos;
+       at = page.find("<details class=\"q-later\"", at + 1))
+    out += page.substr(at, page.find("\n  </details>\n", at) - at);  // the fold's own end, not a question's help
+  return out;
+}
+
+struct Cmmm {
+  int64_t assessment = 0;
+  std::shared_ptr<const CompiledRubric> rubric;
+  std::string base;
+};
+
+/// A CMMM draft of the own factory (round 2027), started by consultant A.
+Cmmm StartCmmm(TestServer& server, const World& world, Client& a) {
+  Cmmm c;
+  const int64_t pk = server.RubricPk("cmmm");
+  REQUIRE(pk > 0);
+  c.rubric = server.app().rubrics().Get(pk);
+  REQUIRE(c.rubric);
+  HttpResult r = a.PostJson("/api/factories/" + std::to_string(world.factory_own) + "/assessments",
+                            "{\"rubric\": " + std::to_string(pk) + ", \"round\": \"2027\"}");
+  REQUIRE(r.status == 201);
+  c.assessment = r.Json()->getValue<int64_t>("id");
+  c.base = "/assessments/" + std::to_string(c.assessment);
+  return c;
+}
+
+/// Saves `value` for every applicable criterion of `level` not saved before.
+void AnswerLevel(Client& a, const Cmmm& c, int level, const std::string& value) {
+  for (const Criterion* criterion : c.rubric->rubric->AllCriteria()) {
+    if (criterion->level != level) continue;
+    HttpResult r = a.PutJson("/api" + c.base + "/answers/" + web::UrlEncode(criterion->id),
+                             "{\"value\": " + value + ", \"version\": 0}");
+    // 400: the few that do not apply to a discrete plant; 409: saved before
+    CHECK((r.status == 200 || r.status == 400 || r.status == 409));
+  }
+}
+
+int CriteriaAbove(const Rubric& rubric, int level) {
+  int n = 0;
+  for (const Criterion* c : rubric.AllCriteria()) n += c->level > level;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("web: the gated questionnaire folds the levels not needed yet and unfolds as levels are met") {
+  TestServer server;
+  World world = Seed(server);
+  Client a(server);
+  REQUIRE(a.Login("consultant-a", kPassword));
+  Cmmm c = StartCmmm(server, world, a);
+  const Rubric& rubric = *c.rubric->rubric;
+
+  HttpResult fresh = a.Get(c.base + "?lang=zh");
+  REQUIRE(fresh.status == 200);
+  // Every question is on the page; those above level 2 inside the folds.
+  CHECK(Count(fresh.body, "<fieldset class=\"q-item") == rubric.AllCriteria().size());
+  const std::string folded = Folded(fresh.body);
+  CHECK(Count(folded, "<fieldset class=\"q-item") == static_cast<size_t>(CriteriaAbove(rubric, 2)));
+  CHECK(folded.find("<span class=\"q-level\">2 级</span>") == std::string::npos);
+  CHECK(fresh.body.find("<span class=\"q-later-label\">当前等级尚不需要</span>") != std::string::npos);
+  CHECK(fresh.body.find("<details class=\"q-later\">") != std::string::npos);  // closed
+  CHECK(fresh.body.find("目前达到：尚未达到 1 级") != std::string::npos);
+  CHECK(fresh.body.find("目前只需作答到 2 级") != std::string::npos);
+  // One section per sub-domain, each in the contents with its tally.
+  CHECK(Count(fresh.body, "<section class=\"q-section\"") == 20);
+  CHECK(fresh.body.find("<a href=\"#s-org_strategy\"><span class=\"q-contents-title\">组织战略</span> "
+                        "<span class=\"q-tally\" data-tally=\"s-org_strategy\">0/7</span></a>") != std::string::npos);
+  CHECK(fresh.body.find(">org.l1.") == std::string::npos);  // no ids on the page, only in attributes
+  // Without script: ?unfold=1 opens every fold.
+  HttpResult unfolded = a.Get(c.base + "?unfold=1");
+  CHECK(Count(unfolded.body, "<details class=\"q-later\" open>") == Count(fresh.body, "<details class=\"q-later\""));
+  CHECK(unfolded.body.find("收起暂不需要的等级") != std::string::npos);
+  HttpResult en = a.Get(c.base + "?lang=en");
+  CHECK(en.body.find("Not needed for the current level") != std::string::npos);
+  CHECK(en.body.find("当前等级尚不需要") == std::string::npos);
+
+  // Level 1 met: levels 1 to 3 are needed now; level 1 only partly met: still 1 and 2.
+  AnswerLevel(a, c, 1, "0.5");
+  HttpResult partly = a.Get(c.base + "?lang=zh");
+  CHECK(Count(Folded(partly.body), "<fieldset class=\"q-item") == static_cast<size_t>(CriteriaAbove(rubric, 2)));
+  for (const Criterion* criterion : rubric.AllCriteria())
+    if (criterion->level == 1)
+      a.PutJson("/api" + c.base + "/answers/" + web::UrlEncode(criterion->id), "{\"value\": 1, \"version\": 1}");
+  HttpResult met = a.Get(c.base);
+  CHECK(Count(Folded(met.body), "<fieldset class=\"q-item") == static_cast<size_t>(CriteriaAbove(rubric, 3)));
+  CHECK(met.body.find("目前达到：1 级 · 规划级") != std::string::npos);
+  CHECK(met.body.find("目前只需作答到 3 级") != std::string::npos);
+}
+
+TEST_CASE("web: a visit resumes at the first unanswered question needed now") {
+  TestServer server;
+  World world = Seed(server);
+  Client a(server);
+  REQUIRE(a.Login("consultant-a", kPassword));
+  Cmmm c = StartCmmm(server, world, a);
+  HttpResult resume = a.Get(c.base + "/resume");
+  CHECK(resume.status == 303);
+  CHECK(resume.Header("location") == c.base + "#q-org_l1_strategy_plan");
+  REQUIRE(a.PutJson("/api" + c.base + "/answers/org.l1.strategy_plan", "{\"value\": 1, \"version\": 0}").status ==
+          200);
+  CHECK(a.Get(c.base + "/resume").Header("location") == c.base + "#q-org_l1_responsible_owner");
+  // The page's own link goes there too; the dashboard's and the factory's "continue" go through /resume.
+  HttpResult page = a.Get(c.base);
+  CHECK(page.body.find("<a class=\"q-resume\" href=\"#q-org_l1_responsible_owner\">") != std::string::npos);
+  HttpResult factory = a.Get("/factories/" + std::to_string(world.factory_own));
+  CHECK(factory.body.find("href=\"" + c.base + "/resume\"") != std::string::npos);
+  HttpResult home = a.Get("/");
+  CHECK(home.body.find("href=\"" + c.base + "/resume\"") != std::string::npos);
+
+  // Every level needed now answered: the first unanswered folded question, opened.
+  AnswerLevel(a, c, 1, "1");
+  AnswerLevel(a, c, 2, "0");  // level 1 reached: levels 1 to 3 needed, 4 and 5 folded
+  AnswerLevel(a, c, 3, "0");
+  CHECK(a.Get(c.base + "/resume").Header("location").rfind(c.base + "?unfold=1#q-", 0) == 0);
+  // The submit confirmation links folded questions the same way.
+  HttpResult confirm = a.Get(c.base + "/submit");
+  CHECK(confirm.body.find("href=\"" + c.base + "?unfold=1#q-") != std::string::npos);
+  CHECK(confirm.body.find("<span class=\"q-level\">4 级</span>") != std::string::npos);
+}
+
+}  // namespace fa::webtest
