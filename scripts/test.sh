@@ -22,6 +22,6 @@ export FA_REQUIRE_CHECKS=1
 ctest --test-dir build --output-on-failure -j2
 echo "test: the suite passed after ${SECONDS}s" >&2
 # The suite again under AddressSanitizer and UndefinedBehaviorSanitizer, and
-# every parser fuzzed for a bounded time (FA_FUZZ_SECONDS, default 10).
+# every parser fuzzed for a bounded time (FA_FUZZ_SECONDS, default 5).
 bash scripts/test-sanitizers.sh
 echo "test: sanitizers and fuzzing passed after ${SECONDS}s" >&2
