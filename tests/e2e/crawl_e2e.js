@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Crawls the web app as each role in Chinese and in English (issue #12,
 // item 6), on the demo data (`serve --demo`, examples/web/README.md): every
-// page reachable by links from the dashboard, the diagnosis and ranking
-// reports included. Fails on
+// kind of page reachable by links from the dashboard, the diagnosis and
+// ranking reports included, up to FA_CRAWL_PER_TYPE (3) pages of each kind. Fails on
 //   * a Chinese page whose visible text holds an internal id (snake_case
 //     words, "node:", a role id) or an English phrase of four words or more;
 //   * an English page whose visible text holds Chinese outside the names
@@ -58,6 +58,7 @@ if (!fs.existsSync(CHROMIUM)) skip(`${CHROMIUM} is missing`);
 const ADMIN_PASSWORD = 'admin-first-run-pw';
 const DEMO_PASSWORD = 'demo-crawl-pw-2026';
 const MAX_PAGES = Number(process.env.FA_CRAWL_PAGES || 60);  // per role and language
+const PER_TYPE = Number(process.env.FA_CRAWL_PER_TYPE || 3);  // pages of one type (path with ids) per role and language
 const failures = [];
 function fail(what) {
   console.log(`  FAILED: ${what}`);
@@ -170,12 +171,16 @@ async function crawl(browser, base, jar, role, lang, names, shots) {
   const queue = [`${base}/?lang=${lang}`];
   const seen = new Set();
   const typed = new Set();
+  const perType = new Map();
   let visited = 0;
   while (queue.length && visited < MAX_PAGES) {
     const url = queue.shift();
     const key = url.replace(/[?&]lang=\w+/, '');
     if (seen.has(key)) continue;
     seen.add(key);
+    const kind = pageType(url);
+    perType.set(kind, (perType.get(kind) || 0) + 1);
+    if (perType.get(kind) > PER_TYPE) continue;
     const res = await page.goto(url);
     ++visited;
     const where = `${role}/${lang} ${new URL(url).pathname}`;
