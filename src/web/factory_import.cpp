@@ -91,9 +91,9 @@ ImportPlan PlanFactoryImport(const District& district, const std::string& csv,
         cell_of[fields[c]] = &row[c];
       }
     const int line = row.empty() ? 0 : row.front().pos.line;
-    std::string code = in["credit_code"];
-    for (char& ch : code)
-      if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+    std::string code;  // as ApplyFactoryInput stores it: no blanks, upper case
+    for (char ch : in["credit_code"])
+      if (ch != ' ' && ch != '\t') code += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
     store::Factory f;
     auto known = by_code.find(code);
     if (known != by_code.end()) {

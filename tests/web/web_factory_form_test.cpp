@@ -189,7 +189,7 @@ TEST_CASE("web: the bulk import stores every row or none and names each bad cell
   CHECK(done.body.find("未识别的列已忽略：序号。") != std::string::npos);
   CHECK(server.store().ListFactories().size() == before + 2);
   // Again with a changed figure: an update; the empty R&D cell keeps 3.2.
-  const std::string update_csv = header + "1,91310114MA1K3WQ579,甲厂,马陆镇,集成电路,5亿,\n";
+  const std::string update_csv = header + "1, 91310114ma1k3wq579 ,甲厂,马陆镇,集成电路,5亿,\n";  // typed loosely
   HttpResult again = admin.PostForm("/admin/factory-import", "csv=" + encode(update_csv));
   CHECK(again.body.find("已导入：新建 0 家，更新 1 家。") != std::string::npos);
   for (const auto& f : server.store().ListFactories())
