@@ -44,6 +44,7 @@ std::string ConsultantNames(WebApp& app, const store::Factory& f, const std::map
 }
 
 WebResponse ListPage(WebApp& app, RequestContext& ctx, const ListState& s) {
+  ctx.page_path = "/admin/factories";  // also shown for a create or an import posted elsewhere
   std::map<int64_t, std::string> consultants;
   for (const auto& u : app.store().ListUsers())
     if (u.role == store::Role::kConsultant) consultants[u.id] = u.display_name.empty() ? u.username : u.display_name;
@@ -87,6 +88,7 @@ struct EditState {
 };
 
 WebResponse EditPage(WebApp& app, RequestContext& ctx, const store::Factory& f, const EditState& s) {
+  ctx.page_path = "/admin/factories/" + std::to_string(f.id);  // also after POST /admin/assignments
   EscapedView v;
   v.Int("id", f.id);
   v.Int("version", f.version);

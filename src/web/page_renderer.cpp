@@ -34,6 +34,24 @@ std::string PageRenderer::Fragment(const std::string& name, EscapedView view, co
   return templates_.at(name).Render(view);
 }
 
+std::string LanguageSwitchHref(const RequestContext& ctx) {
+  // The same page in the other language: its path, and for a GET the query
+  // too (a ranking's config and filters, a report's options) but `lang`; a
+  // page rendered for a POST goes to the page it stands for, never to the
+  // action path, which has no GET.
+  const std::string other = ctx.lang == "en" ? "zh" : "en";
+  const bool get = ctx.req.method == "GET" || ctx.req.method == "HEAD";
+  std::string href = !ctx.page_path.empty() ? ctx.page_path : ctx.req.path;
+  std::string query;
+  if (get && ctx.page_path.empty())
+    for (const auto& [name, value] : ctx.req.query)
+      // `next` (the sign-in's return path) only when it is a safe one, as
+      // the sign-in form keeps it.
+      if (name != "lang" && (name != "next" || SafeRedirectTarget(value)))
+        query += UrlEncode(name) + "=" + UrlEncode(value) + "&";
+  return href + "?" + query + "lang=" + other;
+}
+
 void PageRenderer::AddLayout(EscapedView& view, const std::string& name, const std::string& title,
                              const RequestContext& ctx) const {
   view.Child("W", WebLabels(ctx.lang));
@@ -45,6 +63,7 @@ void PageRenderer::AddLayout(EscapedView& view, const std::string& name, const s
   view.Text("other_lang_label", ctx.Label("other_language"));
   view.Text("csrf", ctx.csrf);
   view.Text("path", ctx.req.path);
+  view.Text("lang_href", LanguageSwitchHref(ctx));
   view.Text("page", name);
   if (ctx.user) {
     EscapedView u;

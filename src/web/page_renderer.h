@@ -16,6 +16,10 @@
 
 namespace fa::web {
 
+/// The language switch's link: the page of this request in the other
+/// language (RequestContext::page_path says which page a POST showed).
+std::string LanguageSwitchHref(const RequestContext& ctx);
+
 class PageRenderer {
  public:
   /// Loads every page template of `web_dir` (templates/web). Throws

@@ -22,6 +22,11 @@ struct RequestContext {
   std::string lang = "zh";
   /// The zone moments are shown in (WebConfig::zone); UTC when unset.
   const TimeZone* zone = nullptr;
+  /// The page a page rendered for this request stands for, when that is not
+  /// the request's path: a form posted to an action path (e.g. the bulk
+  /// import) shows a page that lives at another. Its language switch goes
+  /// there; "" means the request's own path and, for a GET, its query.
+  std::string page_path;
   /// Set-Cookie headers the app adds to whatever the handler returns.
   std::vector<std::string> set_cookies;
 

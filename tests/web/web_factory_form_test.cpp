@@ -174,6 +174,9 @@ TEST_CASE("web: the bulk import stores every row or none and names each bad cell
     return out;
   };
   HttpResult refused = admin.PostForm("/admin/factory-import", "csv=" + encode(bad_csv));
+  // Shown at the action's path, the page's language switch goes to the list
+  // page (the action path has no GET).
+  CHECK(refused.body.find("class=\"lang\" href=\"/admin/factories?lang=en\"") != std::string::npos);
   CHECK(refused.status == 400);
   CHECK(server.store().ListFactories().size() == before);  // nothing half-imported
   CHECK(refused.body.find("未导入：发现 2 处问题") != std::string::npos);

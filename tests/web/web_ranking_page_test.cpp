@@ -97,6 +97,10 @@ TEST_CASE("web: the commission ranks by the shipped config once the profile figu
   HttpResult page = commission.Get("/ranking?config=commission-2026");
   REQUIRE(page.status == 200);
   CHECK(page.body.find("class=\"alert error\"") == std::string::npos);
+  // The language switch keeps the config and the filters.
+  HttpResult filtered = commission.Get("/ranking?config=commission-2026&town=%E5%AE%89%E4%BA%AD%E9%95%87&lang=zh");
+  CHECK(filtered.body.find("class=\"lang\" href=\"/ranking?config=commission-2026&amp;town=%E5%AE%89%E4%BA%AD%E9%95%87&amp;lang=en\"") !=
+        std::string::npos);
   CHECK(page.body.find("id=\"ranking-table\"") != std::string::npos);
   // Names, not ids; the level-1 textile plant is left out by min_level 2.
   CHECK(page.body.find("嘉定工业区") != std::string::npos);
