@@ -41,6 +41,11 @@ struct AnswerSet {
   std::string round;     ///< assessment round, e.g. "2026"
   FactoryProfile factory;
   std::vector<Answer> answers;  ///< in file order, one per criterion
+  /// Required questions left unanswered because their level cannot change
+  /// the result (service/draft_standing.h NotNeededCriteria): not an error,
+  /// scored as not met, reported as not assessed. Set by the service layer
+  /// before checking, never read from a file.
+  std::vector<std::string> not_assessed;
   SourcePos answers_pos;        ///< the `answers` key, for "missing answer"
   SourcePos rubric_pos;         ///< the `rubric` value
   std::map<std::string, SourcePos> profile_pos;  ///< where each profile field stands

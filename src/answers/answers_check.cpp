@@ -114,7 +114,9 @@ bool CheckAnswers(const Rubric& rubric, AnswerSet& set, Diagnostics& diags) {
   for (const Criterion* c : rubric.AllCriteria()) {
     if (!c->required || !Holds(placed[c->id], profile)) continue;
     const Answer* a = set.Find(c->id);
-    if (!a || a->kind == AnswerKind::kNone) missing.push_back(c->id);
+    if ((!a || a->kind == AnswerKind::kNone) &&
+        std::find(set.not_assessed.begin(), set.not_assessed.end(), c->id) == set.not_assessed.end())
+      missing.push_back(c->id);
   }
   const size_t shown = 12;
   for (size_t i = 0; i < missing.size() && i < shown; ++i)

@@ -115,7 +115,7 @@ std::vector<AssessmentSource> ReadAssessmentInputs(const InputFiles& files, cons
   }
   if (!compiled) return out;
   if (!files.answers.empty()) {
-    std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled->rubric, files.answers, diags);
+    std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled, files.answers, diags);
     std::vector<Assessment> assessed = Assess(compiled->model, sets, options);
     for (size_t i = 0; i < assessed.size(); ++i) out.push_back({sets[i].file, {std::move(assessed[i])}, false});
   }

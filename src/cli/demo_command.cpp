@@ -97,7 +97,7 @@ bool DemoRubric(DemoRun& run, const std::string& rubric_path, const std::string&
                 Diagnostics& diags) {
   auto compiled = CompileRubricFile(rubric_path, diags);
   if (!compiled) return true;
-  std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled->rubric, files, diags);
+  std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled, files, diags);
   if (sets.empty()) return true;
   // The examples of one rubric, benchmarked as a (small) cohort.
   std::vector<Assessment> assessments = AssessTogether(*compiled, sets, run.assess_options);

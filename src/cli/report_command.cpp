@@ -96,7 +96,7 @@ int RunReport(CommandContext& ctx) {
   if (auto rubric_path = args.Value("--rubric")) {
     auto compiled = CompileRubricFile(*rubric_path, diags);
     if (compiled) {
-      std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled->rubric, {input}, diags);
+      std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled, {input}, diags);
       if (!diags.HasErrors()) {
         AssessOptions options;
         options.generated_at = args.Value("--generated-at").value_or("");

@@ -190,7 +190,7 @@ int RunScore(CommandContext& ctx) {
     return kExitBadInput;
   }
   if (cohort) return ScoreCohort(ctx, args, *compiled);
-  std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled->rubric, args.positional(), diags);
+  std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled, args.positional(), diags);
   ctx.err << diags.Format();
   if (diags.HasErrors()) {
     ctx.err << "score: " << diags.ErrorCount() << " error(s); nothing written\n";

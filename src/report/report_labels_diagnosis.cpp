@@ -158,6 +158,13 @@ const std::vector<ReportLabel>& DiagnosisLabels() {
       {"status_na", "不适用（自述）", "not applicable (stated)"},
       {"status_not_applicable", "不适用于本企业", "not applicable to this factory"},
       {"status_unanswered", "未作答", "unanswered"},
+      {"status_not_assessed", "未评估（按不满足计）", "not assessed (counted as not met)"},
+      {"not_assessed_note",
+       "另有 {count} 项 {from}–{to} 级要求未评估：{level}已无法达到，这些要求不会改变等级和得分，按不满足计；"
+       "各领域在这些等级上的结果不作结论。",
+       "{count} requirements of levels {from}–{to} were not assessed: {level} can no longer be reached, so they cannot "
+       "change the level or the score; they count as not met, and the domains' results at those levels are not a "
+       "finding."},
       // Provenance.
       {"prov_rubric", "评价模型", "Rubric"},
       {"prov_rubric_sha", "模型文件 SHA-256", "Rubric SHA-256"},

@@ -11,6 +11,7 @@ const char* StatusKey(const std::string& status) {
   if (status == "answered") return "status_answered";
   if (status == "na") return "status_na";
   if (status == "not_applicable") return "status_not_applicable";
+  if (status == "not_assessed") return "status_not_assessed";
   return "status_unanswered";
 }
 
@@ -39,7 +40,7 @@ EscapedView BuildAppendixView(const DiagnosisContext& c) {
     }
     EscapedView r;
     const bool known = cr.status == "answered" || cr.status == "na" || cr.status == "not_applicable" ||
-                       cr.status == "unanswered";
+                       cr.status == "unanswered" || cr.status == "not_assessed";
     std::string score;
     if (cr.applicable && cr.max_points > 0)
       score = c.sum ? Points(cr.points) + " / " + Points(cr.max_points) : Percent(cr.score);

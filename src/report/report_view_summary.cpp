@@ -2,6 +2,7 @@
 // factory is at its level (gated: the level scores against θ; points: the
 // band and what the next one needs), the gap and tier lines, key facts, the
 // ladder and the next three things to do (report_view_roadmap.cpp).
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -105,6 +106,24 @@ std::string PreviousLine(const DiagnosisContext& c) {
          c.L("sentence_end");
 }
 
+/// The requirements left unanswered because their level cannot change the
+/// result (status "not_assessed"), said once: how many, which levels, and
+/// the level that can no longer be reached; "" when there are none.
+std::string NotAssessedLine(const DiagnosisContext& c) {
+  int count = 0, from = 0, to = 0;
+  for (const CriterionResult& cr : c.a.criteria) {
+    if (cr.status != "not_assessed") continue;
+    ++count;
+    from = from == 0 ? cr.level : std::min(from, cr.level);
+    to = std::max(to, cr.level);
+  }
+  if (count == 0) return "";
+  return c.Fill("not_assessed_note", {{"count", std::to_string(count)},
+                                      {"from", std::to_string(from)},
+                                      {"to", std::to_string(to)},
+                                      {"level", c.LevelName(c.a.level + 1)}});  // the first level not met (draft_standing.h)
+}
+
 }  // namespace
 
 EscapedView BuildSummaryView(const DiagnosisContext& c) {
@@ -123,7 +142,8 @@ EscapedView BuildSummaryView(const DiagnosisContext& c) {
                                 {{"level", c.LevelName(a.level)}, {"score", score}, {"max", max}}))
       .Markup("why", c.gated ? WhyGated(c) : WhyPoints(c))
       .Markup("tier_line", TierLine(c))
-      .Markup("previous_line", PreviousLine(c));
+      .Markup("previous_line", PreviousLine(c))
+      .Markup("not_assessed_line", NotAssessedLine(c));
   const Gap& gap = a.gap;
   std::string gap_line;
   if (gap.target_level == 0) {

@@ -29,6 +29,12 @@ AnswerMatrix EncodeAnswers(const ScoringModel& model, const std::vector<AnswerSe
       m.mask(f, c) = 1;
       m.points(f, c) = AnswerPoints(*model.criteria[c], a, *model.rubric);
     }
+    for (const std::string& id : set.not_assessed) {  // counted, with no points
+      auto it = index.find(id);
+      if (it == index.end() || !ConditionsHold(model.criterion_conditions[it->second], fields)) continue;
+      m.mask(f, it->second) = 1;
+      m.points(f, it->second) = 0;
+    }
   }
   return m;
 }

@@ -1,5 +1,6 @@
 #include "scoring/assessment_builder.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -217,7 +218,11 @@ CriterionResult CriterionFor(const Batch& b, Eigen::Index f, const AnswerSet& se
   const auto mc = static_cast<Eigen::Index>(mi);
   r.node = NodeId(model, model.criterion_node[static_cast<size_t>(mi)]);
   r.applicable = b.answers.mask(f, mc) > 0;
-  if (r.applicable) {
+  const bool not_assessed =
+      std::find(set.not_assessed.begin(), set.not_assessed.end(), c.id) != set.not_assessed.end();
+  if (r.applicable && not_assessed) {
+    r.status = "not_assessed";  // its level cannot change the result: scored as not met
+  } else if (r.applicable) {
     r.status = "answered";
     r.points = b.answers.points(f, mc);
     r.score = r.max_points > 0 ? r.points / r.max_points : 0;

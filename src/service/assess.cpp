@@ -3,6 +3,7 @@
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
 #include "scoring/cohort_benchmarks.h"
+#include "service/draft_standing.h"
 
 namespace fa {
 
@@ -15,33 +16,38 @@ bool SameFactory(const FactoryProfile& a, const FactoryProfile& b) {
 
 }  // namespace
 
-std::vector<AnswerSet> LoadCheckedAnswers(const Rubric& rubric, const std::vector<std::string>& paths,
+bool CheckLoadedAnswers(const CompiledRubric& compiled, AnswerSet& set, Diagnostics& diags) {
+  set.not_assessed = NotNeededCriteria(compiled, set);
+  return CheckAnswers(*compiled.rubric, set, diags);
+}
+
+std::vector<AnswerSet> LoadCheckedAnswers(const CompiledRubric& compiled, const std::vector<std::string>& paths,
                                           Diagnostics& diags) {
   std::vector<AnswerSet> out;
   for (const auto& path : paths) {
     std::optional<AnswerSet> set = LoadAnswerSet(path, diags);
     if (!set) continue;
     const size_t before = diags.ErrorCount();
-    CheckAnswers(rubric, *set, diags);
+    CheckLoadedAnswers(compiled, *set, diags);
     if (diags.ErrorCount() == before) out.push_back(std::move(*set));
   }
   return out;
 }
 
-std::optional<AnswerSet> CheckedAnswersFromText(const Rubric& rubric, const std::string& text,
+std::optional<AnswerSet> CheckedAnswersFromText(const CompiledRubric& compiled, const std::string& text,
                                                 const std::string& name, Diagnostics& diags) {
   diags.AddSource(name, text);
   const size_t before = diags.ErrorCount();
   std::optional<AnswerSet> set = LoadAnswerSetFromString(text, name, diags);
   if (!set || diags.ErrorCount() > before) return std::nullopt;
-  if (!CheckAnswers(rubric, *set, diags)) return std::nullopt;
+  if (!CheckLoadedAnswers(compiled, *set, diags)) return std::nullopt;
   return set;
 }
 
 std::optional<Assessment> AssessAnswersText(const CompiledRubric& compiled, const std::string& text,
                                             const std::string& name, const AssessOptions& options,
                                             Diagnostics& diags) {
-  std::optional<AnswerSet> set = CheckedAnswersFromText(*compiled.rubric, text, name, diags);
+  std::optional<AnswerSet> set = CheckedAnswersFromText(compiled, text, name, diags);
   if (!set) return std::nullopt;
   std::vector<Assessment> out = Assess(compiled.model, {*set}, options);
   return std::move(out.front());

@@ -16,14 +16,20 @@
 
 namespace fa {
 
-/// Loads answer files and checks each against the rubric. Returns the sets
+/// Checks a loaded answer set against the rubric (answers/answers_check.h)
+/// after settling which required questions it may leave out because their
+/// level cannot change the result (service/draft_standing.h
+/// NotNeededCriteria, recorded in `set.not_assessed`). False on errors.
+bool CheckLoadedAnswers(const CompiledRubric& compiled, AnswerSet& set, Diagnostics& diags);
+
+/// Loads answer files and checks each (CheckLoadedAnswers). Returns the sets
 /// that are clean; every problem goes to `diags`.
-std::vector<AnswerSet> LoadCheckedAnswers(const Rubric& rubric, const std::vector<std::string>& paths,
+std::vector<AnswerSet> LoadCheckedAnswers(const CompiledRubric& compiled, const std::vector<std::string>& paths,
                                           Diagnostics& diags);
 
 /// One answers document (YAML or JSON, docs/answers-format.md) given as
 /// text named `name`, loaded and checked; nullopt when `diags` got errors.
-std::optional<AnswerSet> CheckedAnswersFromText(const Rubric& rubric, const std::string& text,
+std::optional<AnswerSet> CheckedAnswersFromText(const CompiledRubric& compiled, const std::string& text,
                                                 const std::string& name, Diagnostics& diags);
 
 /// One answers document given as text, checked and scored alone (the web

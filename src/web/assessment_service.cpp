@@ -180,9 +180,17 @@ std::string AnswersDocument(const Rubric& rubric, const store::Factory& factory,
   w.Key("answers").BeginObject();
   std::map<std::string, const store::AnswerRecord*> by_id;
   for (const auto& a : answers) by_id[a.criterion] = &a;
-  for (const Criterion* c : rubric.AllCriteria()) {  // rubric order, stable
+  const std::vector<const Criterion*> all = rubric.AllCriteria();
+  const std::vector<bool> applies = CriteriaApplying(rubric, profile);
+  for (size_t i = 0; i < all.size(); ++i) {  // rubric order, stable
+    const Criterion* c = all[i];
     auto it = by_id.find(c->id);
     if (it == by_id.end() || it->second->value_json.empty()) continue;
+    // An answer to a question that no longer applies (the profile changed
+    // after it was given) stays in the store and its history, but is not
+    // part of the factory's answers: the report shows the question as not
+    // applicable, as for a question never answered.
+    if (!applies[i]) continue;
     const store::AnswerRecord& a = *it->second;
     w.Key(c->id).BeginObject();
     w.Key("value");

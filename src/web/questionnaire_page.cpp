@@ -156,9 +156,8 @@ std::vector<EscapedView> ContentsView(const QuestionnairePlan& plan, const Reque
 void StandingView(EscapedView& v, const Rubric& rubric, const DraftStanding& standing, const RequestContext& ctx) {
   v.Flag("adaptive", standing.gated && standing.Needed() < standing.levels);
   if (!standing.gated) return;
-  std::string reached = ctx.Label("level_none_yet");
-  for (const Level& l : rubric.levels)
-    if (l.level == standing.level) reached = LevelTag(l.level, ctx) + " · " + l.name.In(ctx.lang);
+  std::string reached = LevelWithName(standing.level, rubric, ctx);
+  if (reached.empty()) reached = ctx.Label("level_none_yet");
   v.Text("standing", ctx.Label("standing_now", {reached}));
   v.Text("needed", ctx.Label("standing_needed", {std::to_string(standing.Needed())}));
 }
@@ -166,6 +165,12 @@ void StandingView(EscapedView& v, const Rubric& rubric, const DraftStanding& sta
 }  // namespace
 
 std::string LevelTag(int level, const RequestContext& ctx) { return ctx.Label("level_tag", {std::to_string(level)}); }
+
+std::string LevelWithName(int level, const Rubric& rubric, const RequestContext& ctx) {
+  for (const Level& l : rubric.levels)
+    if (l.level == level) return LevelTag(l.level, ctx) + " · " + l.name.In(ctx.lang);
+  return "";
+}
 
 EscapedView BuildQuestionnairePage(const QuestionnairePageInput& in, const RequestContext& ctx) {
   const QuestionnairePlan& plan = in.plan;

@@ -33,5 +33,8 @@ EscapedView BuildQuestionnairePage(const QuestionnairePageInput& in, const Reque
 
 /// A level as the pages name it ("level 1" in English), in the page's language.
 std::string LevelTag(int level, const RequestContext& ctx);
+/// The level's tag and its name in the rubric (as "level 2 · Standardised"); "" for a level
+/// the rubric does not have.
+std::string LevelWithName(int level, const Rubric& rubric, const RequestContext& ctx);
 
 }  // namespace fa::web

@@ -1,6 +1,7 @@
 #include "web/questionnaire_plan.h"
 
 #include <map>
+#include <set>
 
 #include "answers/answers_check.h"
 #include "web/assessment_service.h"
@@ -35,6 +36,7 @@ QuestionnairePlan PlanQuestionnaire(const Rubric& rubric, const store::Factory& 
   const std::vector<bool> applying = CriteriaApplying(rubric, ProfileFields(factory));
   for (size_t i = 0; i < all.size(); ++i) applies[all[i]->id] = applying[i];
 
+  const std::set<std::string> not_needed(standing.not_needed.begin(), standing.not_needed.end());
   std::string first_folded;
   for (const QuestionSection& section : QuestionSections(rubric)) {
     SectionPlan s{section, {}};
@@ -51,7 +53,9 @@ QuestionnairePlan PlanQuestionnaire(const Rubric& rubric, const store::Factory& 
         s.folded_to = std::max(s.folded_to, c.level);
       }
       Count(s, item);
-      if (item.applies && !item.answered) {
+      // A question whose level cannot change the result any more is no
+      // place to resume at: the submit records it as not assessed.
+      if (item.applies && !item.answered && !not_needed.count(c.id)) {
         std::string& first = item.folded ? first_folded : plan.resume;
         if (first.empty()) first = ItemAnchor(c.id);
       }

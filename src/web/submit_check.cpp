@@ -1,6 +1,7 @@
 #include "web/submit_check.h"
 
 #include <map>
+#include <set>
 
 #include "answers/answers_check.h"
 #include "web/assessment_service.h"
@@ -17,9 +18,7 @@ std::optional<SubmitGap::Kind> GapOf(const Rubric& rubric, const Criterion& c, b
   const bool readable = stored && ReadJsonValue(stored->value_json, a);
   if (stored && !readable) return SubmitGap::kInvalid;
   const bool answered = readable && a.kind != AnswerKind::kNone;
-  if (!applies)  // an answer other than na to a question that does not apply is refused
-    return answered && a.kind != AnswerKind::kNotApplicable ? std::optional(SubmitGap::kNoLongerApplies)
-                                                            : std::nullopt;
+  if (!applies) return std::nullopt;  // kept but not scored (counted as set aside)
   if (!answered) return c.required ? std::optional(SubmitGap::kMissing) : std::nullopt;
   if (!CheckAnswerValue(rubric, c, a).empty()) return SubmitGap::kInvalid;
   return std::nullopt;
@@ -28,7 +27,9 @@ std::optional<SubmitGap::Kind> GapOf(const Rubric& rubric, const Criterion& c, b
 }  // namespace
 
 SubmitGaps FindSubmitGaps(const Rubric& rubric, const store::Factory& factory,
-                          const std::vector<store::AnswerRecord>& answers) {
+                          const std::vector<store::AnswerRecord>& answers,
+                          const std::vector<std::string>& not_needed) {
+  const std::set<std::string> excused(not_needed.begin(), not_needed.end());
   SubmitGaps out;
   const std::map<std::string, std::string> profile = ProfileFields(factory);
   for (const auto& [field, value] : profile)
@@ -44,7 +45,9 @@ SubmitGaps FindSubmitGaps(const Rubric& rubric, const store::Factory& factory,
   for (const QuestionSection& section : QuestionSections(rubric)) {
     SubmitGaps::Section s{section, {}};
     for (const Criterion& c : section.node->criteria) {
+      if (excused.count(c.id)) continue;
       auto it = by_id.find(c.id);
+      if (!applies[c.id] && it != by_id.end() && !it->second->value_json.empty()) ++out.set_aside;
       if (auto kind = GapOf(rubric, c, applies[c.id], it == by_id.end() ? nullptr : it->second))
         s.gaps.push_back(SubmitGap{*kind, &c});
     }

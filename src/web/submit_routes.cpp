@@ -88,9 +88,7 @@ EscapedView GapsView(const SubmitGaps& gaps, int64_t assessment, const DraftStan
       i.Text("text", gap.criterion->text.In(ctx.lang));
       i.Text("href", "/assessments/" + std::to_string(assessment) + (folded ? "?unfold=1#" : "#") +
                          ItemAnchor(gap.criterion->id));
-      i.Text("problem", gap.kind == SubmitGap::kMissing   ? ctx.Label("gap_missing")
-                        : gap.kind == SubmitGap::kInvalid ? ctx.Label("gap_invalid")
-                                                          : ctx.Label("gap_no_longer_applies"));
+      i.Text("problem", gap.kind == SubmitGap::kMissing ? ctx.Label("gap_missing") : ctx.Label("gap_invalid"));
       i.Flag("missing", gap.kind == SubmitGap::kMissing);
       (folded ? later : items).push_back(i);
     }
@@ -108,12 +106,32 @@ EscapedView GapsView(const SubmitGaps& gaps, int64_t assessment, const DraftStan
   return v;
 }
 
+/// What the submit records as not assessed: the unanswered questions of the
+/// levels that cannot change the result, said as a count and a level range.
+void NotNeededView(EscapedView& v, const Rubric& rubric, const DraftStanding& standing, const RequestContext& ctx) {
+  int from = 0, to = 0;
+  for (const std::string& id : standing.not_needed) {
+    const Criterion* c = rubric.FindCriterion(id);
+    if (!c) continue;
+    from = from == 0 ? c->level : std::min(from, c->level);
+    to = std::max(to, c->level);
+  }
+  v.Flag("not_needed", from > 0);
+  if (from == 0) return;
+  const std::string levels = from == to ? LevelTag(from, ctx)
+                                        : ctx.Label("levels_range", {std::to_string(from), std::to_string(to)});
+  const std::string unmet = LevelWithName(standing.settled_unmet, rubric, ctx);
+  v.Text("not_needed_text",
+         ctx.Label("not_needed_on_submit", {std::to_string(standing.not_needed.size()), levels, unmet}));
+}
+
 /// The confirmation of the assessment as stored now; `error` (in the page's
 /// language) says why a submit just failed.
 WebResponse ConfirmResponse(WebApp& app, const RequestContext& ctx, const AssessmentInScope& a,
                             const CompiledRubric& rubric, const std::string& error, int status) {
   const std::vector<store::AnswerRecord> answers = app.store().ListAnswers(a.record.id);
-  const SubmitGaps gaps = FindSubmitGaps(*rubric.rubric, a.factory, answers);
+  const DraftStanding standing = app.StandingOfSaved(a, rubric, answers);
+  const SubmitGaps gaps = FindSubmitGaps(*rubric.rubric, a.factory, answers, standing.not_needed);
   const Progress progress = ComputeProgress(*rubric.rubric, a.factory, answers);
   EscapedView v;
   EscapedView as;
@@ -126,7 +144,9 @@ WebResponse ConfirmResponse(WebApp& app, const RequestContext& ctx, const Assess
   v.Text("progress", ctx.Label("answered_of", {std::to_string(progress.answered),
                                                std::to_string(progress.applicable)}));
   v.Flag("ready", gaps.empty());
-  v.Child("gaps", GapsView(gaps, a.record.id, app.StandingOfSaved(a, rubric, answers), ctx));
+  v.Child("gaps", GapsView(gaps, a.record.id, standing, ctx));
+  NotNeededView(v, *rubric.rubric, standing, ctx);
+  v.Text("set_aside", gaps.set_aside > 0 ? ctx.Label("answers_set_aside", {std::to_string(gaps.set_aside)}) : "");
   v.Text("error", error);
   return app.pages().Page("submit", ctx.Label("confirm_submit_title"), v, ctx, status);
 }
@@ -177,8 +197,10 @@ WebResponse SubmitAssessmentPage(WebApp& app, RequestContext& ctx) {
     case Submitted::kIncomplete: {
       // The confirmation lists the gaps; a problem it cannot name item by
       // item is said in general (the API's details give the diagnostics).
-      const SubmitGaps gaps = FindSubmitGaps(*s.rubric->rubric, s.assessment->factory,
-                                             app.store().ListAnswers(s.assessment->record.id));
+      const std::vector<store::AnswerRecord> answers = app.store().ListAnswers(s.assessment->record.id);
+      const SubmitGaps gaps =
+          FindSubmitGaps(*s.rubric->rubric, s.assessment->factory, answers,
+                         app.StandingOfSaved(*s.assessment, *s.rubric, answers).not_needed);
       return ConfirmResponse(app, ctx, *s.assessment, *s.rubric,
                              gaps.empty() ? ctx.Label("submit_not_scored") : ctx.Label("submit_incomplete"), 400);
     }

@@ -112,6 +112,10 @@ const std::vector<WebLabel>& MessageLabels() {
       {"levels_range", "{}–{} 级", "levels {}–{}"},
       {"later_count", "{} 题，已答 {}", "{} questions, {} answered"},
       {"later_gaps", "{} 题", "{} questions"},
+      {"not_needed_on_submit",
+       "{} 道 {} 的题未作答：{}已无法达到，这些题不会改变评估等级和得分，提交后记为“未评估”（按不满足计分）。",
+       "{} questions of {} are unanswered: {} can no longer be reached, so they cannot change the level or the score; "
+       "they are recorded as not assessed (scored as not met)."},
       {"level_none_yet", "尚未达到 1 级", "below level 1"},
       {"standing_now", "按已保存的答案（未答的必答题按不满足计），目前达到：{}。",
        "By the answers saved so far (an unanswered required question counts as not met): {}."},
@@ -147,8 +151,9 @@ const std::vector<WebLabel>& MessageLabels() {
        "Cannot submit yet: {} things to deal with. Each question links to it on the questionnaire."},
       {"gap_missing", "未作答", "not answered"},
       {"gap_invalid", "答案已不符合当前评估模型，请重新作答", "the answer no longer fits the rubric; answer again"},
-      {"gap_no_longer_applies", "按当前企业概况已不适用，但留有答案，请联系管理员",
-       "no longer applies to the factory's profile but holds an answer; ask the administrator"},
+      {"answers_set_aside", "有 {} 个已填的答案所对应的题目按当前企业概况已不适用：答案仍保留在记录中，但不计分，报告中显示为“不适用于本企业”。",
+       "{} answers were given to questions that no longer apply to the factory's profile: they stay on record but are not "
+       "scored, and the report shows those questions as not applicable to this factory."},
       {"gap_profile", "企业概况中“{}”的值“{}”不被此评估模型接受，请管理员修改企业信息。",
        "The factory's {} '{}' is not a value this rubric accepts; ask the administrator to correct the profile."},
       {"submit_incomplete", "未提交：还有需要处理的题目，见下方列表。", "Not submitted: some questions still need attention; see the list below."},

@@ -11,6 +11,10 @@
 #include <filesystem>
 #include <string>
 
+#include <yaml-cpp/yaml.h>
+
+#include "assessment/assessment_json.h"
+#include "base/atomic_file.h"
 #include "base/env.h"
 #include "base/text.h"
 #include "cli/command.h"
@@ -68,6 +72,60 @@ TEST_CASE("cli: score, then report from the saved assessments without rescoring"
   std::string html = ReadFile(report);
   CHECK(html.find("<!DOCTYPE html>") == 0);
   CHECK(html.find(code) != std::string::npos);
+}
+
+TEST_CASE("cli: a level-1 plant answered on levels 1 and 2 only scores the same and its report says what was not assessed") {
+  // The weak textile plant (level 1, s_2 = 0.44) with its answers to levels
+  // 3-5 left out: they cannot change the result under the gated rule
+  // (service/draft_standing.h), so the file checks, the level and score are
+  // those of the full file, and the report lists the rest as not assessed.
+  TempDir dir("fa-cli-short");
+  YAML::Node doc = YAML::LoadFile("examples/cmmm-weak-textile.yaml");
+  YAML::Node kept(YAML::NodeType::Map);
+  int dropped = 0;
+  for (const auto& kv : doc["answers"]) {
+    const std::string id = kv.first.as<std::string>();
+    const bool high = id.find(".l3.") != std::string::npos || id.find(".l4.") != std::string::npos ||
+                      id.find(".l5.") != std::string::npos;
+    if (high) ++dropped;
+    else kept[id] = kv.second;
+  }
+  REQUIRE(dropped > 50);
+  doc["answers"] = kept;
+  YAML::Emitter emitted;
+  emitted << doc;
+  const std::string short_file = dir.File("short.yaml");
+  WriteFile(short_file, emitted.c_str());
+  const std::string stamp = " --generated-at 2026-01-01T00:00:00Z";
+  Run full = Cli("score --rubric rubrics/cmmm.yaml examples/cmmm-weak-textile.yaml -o " + dir.File("full.json") + stamp);
+  Run brief = Cli("score --rubric rubrics/cmmm.yaml " + short_file + " -o " + dir.File("short.json") + stamp);
+  REQUIRE_MESSAGE(full.status == 0, full.out);
+  REQUIRE_MESSAGE(brief.status == 0, brief.out);
+  Diagnostics d;
+  const auto a = AssessmentsFromJson(ReadFile(dir.File("full.json")), "full.json", d);
+  const auto b = AssessmentsFromJson(ReadFile(dir.File("short.json")), "short.json", d);
+  REQUIRE(a.size() == 1);
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].level == 1);
+  CHECK(b[0].level == a[0].level);
+  CHECK(b[0].score == doctest::Approx(a[0].score));
+  int not_assessed = 0;
+  for (const auto& cr : b[0].criteria) not_assessed += cr.status == "not_assessed";
+  CHECK(not_assessed > 50);
+  Run report = Cli("report --rubric rubrics/cmmm.yaml " + short_file + " -o " + dir.File("short.html"));
+  REQUIRE_MESSAGE(report.status == 0, report.out);
+  const std::string html = ReadFile(dir.File("short.html"));
+  CHECK(html.find("项 3–5 级要求未评估") != std::string::npos);
+  CHECK(html.find("未评估（按不满足计）") != std::string::npos);
+  // A level-2 requirement left out is still missing: level 2 decides the score.
+  YAML::Node gap = YAML::LoadFile(short_file);
+  gap["answers"].remove("org.l2.dedicated_team");
+  YAML::Emitter gap_out;
+  gap_out << gap;
+  WriteFile(dir.File("gap.yaml"), gap_out.c_str());
+  Run missing = Cli("score --rubric rubrics/cmmm.yaml " + dir.File("gap.yaml"));
+  CHECK(missing.status == 1);
+  CHECK(missing.out.find("org.l2.dedicated_team") != std::string::npos);
 }
 
 TEST_CASE("cli: report --previous names the previous round and the change since and --tz sets the zone of its dates") {

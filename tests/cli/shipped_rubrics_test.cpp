@@ -67,7 +67,7 @@ TEST_CASE("examples score to the levels their authors intended") {
     Diagnostics d;
     auto compiled = CompileRubricFile(e.rubric, d);
     REQUIRE(compiled);
-    auto sets = LoadCheckedAnswers(*compiled->rubric, {e.file}, d);
+    auto sets = LoadCheckedAnswers(*compiled, {e.file}, d);
     REQUIRE_MESSAGE(sets.size() == 1, d.Format());
     CHECK_MESSAGE(d.empty(), d.Format());
     Assessment a = Assess(compiled->model, sets)[0];
@@ -114,7 +114,7 @@ TEST_CASE("golden Assessment JSON of every example, byte for byte") {
     Diagnostics d;
     auto compiled = CompileRubricFile(e.rubric, d);
     REQUIRE(compiled);
-    auto sets = LoadCheckedAnswers(*compiled->rubric, {e.file}, d);
+    auto sets = LoadCheckedAnswers(*compiled, {e.file}, d);
     REQUIRE(sets.size() == 1);
     AssessOptions o;
     o.generated_at = "2026-01-01T00:00:00Z";

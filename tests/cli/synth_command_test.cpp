@@ -215,7 +215,7 @@ TEST_CASE("cli: synth --answers-dir writes answer files that score cleanly") {
   REQUIRE(files.size() == 5);
   CHECK(files[0] == answers + "/synth-0001.yaml");
   Diagnostics d;
-  auto sets = LoadCheckedAnswers(*Compiled("rubrics/sme-digital-2024.yaml").rubric, files, d);
+  auto sets = LoadCheckedAnswers(Compiled("rubrics/sme-digital-2024.yaml"), files, d);
   CHECK_MESSAGE(d.empty(), d.Format());
   CHECK(sets.size() == 5);
 }

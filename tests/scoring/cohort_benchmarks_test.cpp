@@ -141,7 +141,7 @@ TEST_CASE("cohort benchmarks are written to the Assessment JSON and read back un
   Diagnostics d;
   auto compiled = CompileRubricFile("rubrics/cmmm.yaml", d);
   REQUIRE(compiled);
-  auto sets = LoadCheckedAnswers(*compiled->rubric,
+  auto sets = LoadCheckedAnswers(*compiled,
                                  {"examples/cmmm-weak-textile.yaml", "examples/cmmm-autoparts-anting.yaml",
                                   "examples/cmmm-ic-packaging.yaml", "examples/cmmm-biomed-malu.yaml"},
                                  d);

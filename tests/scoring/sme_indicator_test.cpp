@@ -78,7 +78,7 @@ TEST_CASE("SME indicator: three hand-worked enterprises, item by item, dimension
   REQUIRE_MESSAGE(compiled, d.Format());
   for (const auto& e : kEnterprises) {
     CAPTURE(e.file);
-    auto sets = LoadCheckedAnswers(*compiled->rubric, {e.file}, d);
+    auto sets = LoadCheckedAnswers(*compiled, {e.file}, d);
     REQUIRE_MESSAGE(sets.size() == 1, d.Format());
     Assessment a = Assess(compiled->model, sets)[0];
     int checked = 0;

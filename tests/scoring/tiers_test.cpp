@@ -39,7 +39,7 @@ TEST_CASE("tiers: each example plant gets the tiers its maturity and vetoes allo
   auto compiled = CompileRubricFile("rubrics/cmmm.yaml", d);
   REQUIRE_MESSAGE(compiled, d.Format());
   auto assess = [&](const std::string& file) {
-    auto sets = LoadCheckedAnswers(*compiled->rubric, {file}, d);
+    auto sets = LoadCheckedAnswers(*compiled, {file}, d);
     REQUIRE_MESSAGE(sets.size() == 1, d.Format());
     return Assess(compiled->model, sets)[0];
   };

@@ -53,7 +53,7 @@ void AnswerLevel(Client& a, const Cmmm& c, int level, const std::string& value) 
     if (criterion->level != level) continue;
     HttpResult r = a.PutJson("/api" + c.base + "/answers/" + web::UrlEncode(criterion->id),
                              "{\"value\": " + value + ", \"version\": 0}");
-    // 400: the few that do not apply to a discrete plant; 409: saved before
+    // 409: saved before (the few that do not apply to a discrete plant are kept too)
     CHECK((r.status == 200 || r.status == 400 || r.status == 409));
   }
 }
@@ -98,10 +98,12 @@ TEST_CASE("web: the gated questionnaire folds the levels not needed yet and unfo
   CHECK(en.body.find("Not needed for the current level") != std::string::npos);
   CHECK(en.body.find("当前等级尚不需要") == std::string::npos);
 
-  // Level 1 met: levels 1 to 3 are needed now; level 1 only partly met: still 1 and 2.
+  // Level 1 met: levels 1 to 3 are needed now. Level 1 answered 0.5 on every
+  // question can no longer be met, so only level 1 decides (S = s_1).
   AnswerLevel(a, c, 1, "0.5");
   HttpResult partly = a.Get(c.base + "?lang=zh");
-  CHECK(Count(Folded(partly.body), "<fieldset class=\"q-item") == static_cast<size_t>(CriteriaAbove(rubric, 2)));
+  CHECK(Count(Folded(partly.body), "<fieldset class=\"q-item") == static_cast<size_t>(CriteriaAbove(rubric, 1)));
+  CHECK(partly.body.find("目前只需作答到 1 级") != std::string::npos);
   for (const Criterion* criterion : rubric.AllCriteria())
     if (criterion->level == 1)
       a.PutJson("/api" + c.base + "/answers/" + web::UrlEncode(criterion->id), "{\"value\": 1, \"version\": 1}");
@@ -131,15 +133,30 @@ TEST_CASE("web: a visit resumes at the first unanswered question needed now") {
   HttpResult home = a.Get("/");
   CHECK(home.body.find("href=\"" + c.base + "/resume\"") != std::string::npos);
 
-  // Every level needed now answered: the first unanswered folded question, opened.
+  // Level 1 met, level 2 answered and not met, level 3 answered too: levels
+  // 4 and 5 cannot change the result, so there is nothing left to resume at
+  // but the submit, and the confirmation says they are recorded as not assessed.
   AnswerLevel(a, c, 1, "1");
-  AnswerLevel(a, c, 2, "0");  // level 1 reached: levels 1 to 3 needed, 4 and 5 folded
+  AnswerLevel(a, c, 2, "0");
   AnswerLevel(a, c, 3, "0");
-  CHECK(a.Get(c.base + "/resume").Header("location").rfind(c.base + "?unfold=1#q-", 0) == 0);
-  // The submit confirmation links folded questions the same way.
+  CHECK(a.Get(c.base + "/resume").Header("location") == c.base + "#q-submit");
   HttpResult confirm = a.Get(c.base + "/submit");
-  CHECK(confirm.body.find("href=\"" + c.base + "?unfold=1#q-") != std::string::npos);
-  CHECK(confirm.body.find("<span class=\"q-level\">4 级</span>") != std::string::npos);
+  CHECK(confirm.body.find("name=\"version\"") != std::string::npos);  // ready: the submit form
+  CHECK(confirm.body.find("道 4–5 级 的题未作答：2 级 · 规范级已无法达到") != std::string::npos);
+  CHECK(a.Get(c.base + "/submit?lang=en").body.find("questions of levels 4–5 are unanswered") != std::string::npos);
+  // The few answers given to questions that do not apply to a discrete
+  // plant (the API keeps them) block nothing: kept, not scored, and said.
+  CHECK(confirm.body.find("个已填的答案所对应的题目按当前企业概况已不适用") != std::string::npos);
+  CHECK(confirm.body.find("请联系管理员") == std::string::npos);
+  // Submitted: level 1, the levels left out listed as not assessed.
+  const std::string field = "name=\"version\" value=\"";
+  const size_t at = confirm.body.find(field) + field.size();
+  const std::string version = confirm.body.substr(at, confirm.body.find('"', at) - at);
+  HttpResult submitted = a.PostForm(c.base + "/submit", "version=" + version);
+  CHECK(submitted.status == 303);
+  HttpResult report = a.Get(c.base + "/report?lang=zh");
+  CHECK(report.status == 200);
+  CHECK(report.body.find("项 4–5 级要求未评估") != std::string::npos);
 }
 
 }  // namespace fa::webtest
