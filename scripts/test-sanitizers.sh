@@ -41,9 +41,10 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 if [ "${FA_FUZZ_ONLY:-0}" != 1 ]; then
   echo "sanitizers: the unit suite under AddressSanitizer and UndefinedBehaviorSanitizer" >&2
-  # The page crawl (e2e_crawl) runs in the plain build only: under the
-  # sanitizers it would take CI past its time; the browser journey stays.
-  ctest --test-dir "$build" --output-on-failure -j2 -E '^e2e_crawl$'
+  # The page crawl (e2e_crawl) and the import and ranking journeys
+  # (e2e_journeys) run in the plain build only: under the sanitizers they
+  # would take CI past its time; the questionnaire's browser journey stays.
+  ctest --test-dir "$build" --output-on-failure -j2 -E '^(e2e_crawl|e2e_journeys)$'
 fi
 
 seconds=${FA_FUZZ_SECONDS:-5}

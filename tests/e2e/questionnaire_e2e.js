@@ -20,50 +20,14 @@
 // missing; `bash scripts/setup-web-checks.sh` installs both.
 'use strict';
 
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
-const { spawn } = require('child_process');
+const e2e = require('./e2e_support');
 
-const SKIP = 77;
-const CHROMIUM = process.env.FA_CHROMIUM || '/usr/bin/chromium';
-const TOOLS = process.env.FA_TOOLS_DIR || '/opt/fa-tools';
-
-const binary = process.argv[2];
-const sourceDir = path.resolve(process.argv[3] || path.join(__dirname, '..', '..'));
-if (!binary) {
-  console.error('usage: node questionnaire_e2e.js BINARY [SOURCE_DIR]');
-  process.exit(2);
-}
-
-function skip(why) {
-  if (process.env.FA_REQUIRE_CHECKS === '1') {
-    console.log(`e2e_browser: required, cannot run: ${why} (run: bash scripts/setup-web-checks.sh)`);
-    process.exit(1);
-  }
-  console.log(`e2e_browser: skipped: ${why} (run: bash scripts/setup-web-checks.sh)`);
-  process.exit(SKIP);
-}
-
-let playwright;
-try {
-  playwright = require(path.join(TOOLS, 'node_modules', 'playwright-core'));
-} catch (e) {
-  try {
-    playwright = require('playwright-core');
-  } catch (e2) {
-    skip(`playwright-core is not installed in ${TOOLS}/node_modules`);
-  }
-}
-if (!fs.existsSync(CHROMIUM)) skip(`${CHROMIUM} is missing`);
-if (!fs.existsSync(binary)) {
-  console.error(`e2e_browser: no such binary: ${binary}`);
-  process.exit(1);
-}
+const { check, must, sleep, Api, newContext, watch, signIn, withCheckCharacter } = e2e;
+e2e.setup('e2e_browser', 'questionnaire_e2e.js');
 
 // ---------------------------------------------------------------- the data
 
-const ADMIN_PASSWORD = 'admin-first-run-pw';
+const ADMIN_PASSWORD = e2e.ADMIN_PASSWORD;
 const PASSWORD = 'consultant-initial-pw';
 const NEW_PASSWORD = 'consultant-changed-pw-2026';
 const MAKER_PASSWORD = 'manufacturer-pw-2026';
@@ -113,112 +77,7 @@ const SECOND_VISIT = [
   ['scenes.finance', 2],
 ];
 
-// ---------------------------------------------------------------- helpers
-
-const failures = [];
-function check(ok, what) {
-  if (ok) {
-    console.log(`  ok: ${what}`);
-  } else {
-    console.log(`  FAILED: ${what}`);
-    failures.push(what);
-  }
-}
-function must(ok, what) {
-  check(ok, what);
-  if (!ok) throw new Error(`cannot go on: ${what}`);
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// A credit code's first 17 characters with the GB 32100 check character
-// the server requires (answers/credit_code.cpp).
-function withCheckCharacter(first17) {
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let sum = 0;
-  for (let i = 0; i < 17; ++i) sum += alphabet.indexOf(first17[i]) * weights[i];
-  return first17 + alphabet[(31 - (sum % 31)) % 31];
-}
-
-// Starts the server; resolves with its base URL once it prints the port.
-function startServer(dir) {
-  const args = ['serve', '--listen', '127.0.0.1:0', '--db', path.join(dir, 'fa.db'),
-    '--rubrics', path.join(sourceDir, 'rubrics'), '--ranking', path.join(sourceDir, 'examples', 'ranking')];
-  const env = { ...process.env, FA_ADMIN_PASSWORD: ADMIN_PASSWORD };
-  const proc = spawn(binary, args, { cwd: sourceDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const server = { proc, log: '', url: null };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${server.log}`)), 30000);
-    const onData = (chunk) => {
-      server.log += chunk.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(server.log);
-      if (m && !server.url) {
-        server.url = m[1];
-        clearTimeout(timer);
-        resolve(server);
-      }
-    };
-    proc.stdout.on('data', onData);
-    proc.stderr.on('data', onData);
-    proc.on('exit', (code, sig) => {
-      if (!server.url) {
-        clearTimeout(timer);
-        reject(new Error(`server exited (${code ?? sig}) before listening:\n${server.log}`));
-      }
-    });
-  });
-}
-
-// A JSON API client with a cookie jar and the session's CSRF token.
-class Api {
-  constructor(base) {
-    this.base = base;
-    this.cookies = {};
-    this.csrf = '';
-  }
-
-  async send(method, p, body) {
-    const headers = {};
-    const jar = Object.entries(this.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
-    if (jar) headers.Cookie = jar;
-    if (method !== 'GET' && this.csrf) headers['X-CSRF-Token'] = this.csrf;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(this.base + p, {
-      method, headers, redirect: 'manual', body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      if (!value || /Max-Age=0/i.test(c)) delete this.cookies[name];
-      else this.cookies[name] = value;
-    }
-    const text = await res.text();
-    let json = null;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      // not JSON
-    }
-    return { status: res.status, json, text };
-  }
-
-  async expect(status, method, p, body) {
-    const r = await this.send(method, p, body);
-    if (r.status !== status) {
-      throw new Error(`${method} ${p}: expected ${status}, got ${r.status}: ${r.text.slice(0, 500)}`);
-    }
-    return r.json;
-  }
-
-  async login(username, password) {
-    this.csrf = (await this.expect(200, 'GET', '/api/csrf')).csrf;
-    const r = await this.expect(200, 'POST', '/api/login', { username, password });
-    this.csrf = r.csrf;
-    return r.user;
-  }
-}
+// ---------------------------------------------------------------- seeding
 
 // Sets the world up through the API as admin; returns ids.
 async function seed(base) {
@@ -332,34 +191,7 @@ async function checkManufacturerJourney(browser, base, problems, ids, reportPath
   await context.close();
 }
 
-// Watches a page: every request must stay on `origin`; console errors,
-// page errors and CSP violations are collected.
-function watch(page, origin, problems) {
-  page.on('request', (req) => {
-    const u = req.url();
-    if (!u.startsWith(origin + '/') && !u.startsWith('data:') && u !== 'about:blank') {
-      problems.push(`external request: ${u}`);
-    }
-  });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error on ${page.url()}: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error on ${page.url()}: ${err.message}`));
-}
-
-async function newContext(browser, origin, problems) {
-  const context = await browser.newContext({ locale: 'zh-CN' });
-  // Reports CSP violations through the console, where watch() collects them.
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
-    });
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  watch(page, origin, problems);
-  return { context, page };
-}
+// ---------------------------------------------------------------- helpers
 
 // Tracks the autosave PUTs of a page.
 function trackSaves(page) {
@@ -457,13 +289,6 @@ async function shown(page, criterion) {
 function sameValue(a, b) {
   if (Array.isArray(b)) return Array.isArray(a) && a.length === b.length && b.every((x) => a.includes(x));
   return String(a) === String(b);
-}
-
-async function signIn(page, base, username, password) {
-  await page.goto(`${base}/login`);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(password);
-  await Promise.all([page.waitForNavigation(), page.locator('form[action="/login"] button[type=submit]').click()]);
 }
 
 // ---------------------------------------------------------------- the test
@@ -746,52 +571,10 @@ async function run(base, ids, browser) {
   check(problems.length === 0, `no external request, console error or CSP violation${problems.length ? ':\n    ' + problems.join('\n    ') : ''}`);
 }
 
-async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-e2e-'));
-  let server = null;
-  let browser = null;
-  const watchdog = setTimeout(() => {
-    console.log('e2e_browser: FAILED: timed out after 240 s');
-    if (server) server.proc.kill('SIGKILL');
-    process.exit(1);
-  }, 240000);
-  let ok = false;
-  try {
-    server = await startServer(dir);
-    console.log(`server: ${server.url}`);
-    const ids = await seed(server.url);
-    process.env.TMPDIR = dir;  // the browser's fresh profile (--user-data-dir) goes here
-    browser = await playwright.chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      // playwright passes a fresh --user-data-dir (a new profile under
-      // TMPDIR, removed at close) and downloads nothing.
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
-    await run(server.url, ids, browser);
-    ok = failures.length === 0;
-  } catch (e) {
-    console.log(`e2e_browser: FAILED: ${e.stack || e}`);
-  } finally {
-    if (browser) await browser.close().catch(() => {});
-    if (server) {
-      server.proc.kill('SIGTERM');
-      await new Promise((r) => {
-        if (server.proc.exitCode !== null) r();
-        else server.proc.on('exit', r);
-        setTimeout(r, 12000);
-      });
-      if (!ok) console.log(`--- server log ---\n${server.log.split('\n').slice(-40).join('\n')}`);
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-    clearTimeout(watchdog);
-  }
-  if (!ok) {
-    console.log(`e2e_browser: ${failures.length} check(s) failed${failures.length ? ':\n  ' + failures.join('\n  ') : ''}`);
-    process.exit(1);
-  }
-  console.log('e2e_browser: all checks passed');
-}
-
-main();
+e2e.main('e2e_browser', 240000, async (session) => {
+  const server = await session.startServer(session.tempDir('fa-e2e-'));
+  console.log(`server: ${server.url}`);
+  const ids = await seed(server.url);
+  const browser = await session.launchBrowser();
+  await run(server.url, ids, browser);
+});
