@@ -12,7 +12,9 @@
 // (back, language, PDF; not printed), the assessor and local date, the
 // previous round (seeded through the API with five peers of the same town
 // and industry) and the percentiles, local times and its role in Chinese,
-// and nothing past the edge at 390 px. Every page must load only
+// and nothing past the edge at 390 px. A level-1 plant (levelOnePlant) is
+// answered on levels 1 and 2 only, levels 3-5 folded, resumed half way and
+// submitted with the rest recorded as not assessed. Every page must load only
 // same-origin resources and raise no CSP violation.
 //
 // usage: node tests/e2e/questionnaire_e2e.js BINARY [SOURCE_DIR]
@@ -568,7 +570,69 @@ async function run(base, ids, browser) {
     ...problems.slice(seen).filter((p) => !/status of 40[34]/.test(p)));
   await other.context.close();
 
+  await levelOnePlant(base, ids, browser, problems);
+
   check(problems.length === 0, `no external request, console error or CSP violation${problems.length ? ':\n    ' + problems.join('\n    ') : ''}`);
+}
+
+// A level-1 plant answered only where its result depends on it (issue #12):
+// levels 1 and 2 of CMMM (96 questions for a discrete plant), levels 3-5
+// folded throughout; the consultant leaves half way, resumes at the first
+// unanswered question, and submits after the confirmation, which says the
+// rest is recorded as not assessed; the report says so too.
+async function levelOnePlant(base, ids, browser, problems) {
+  const text = (p) => p.evaluate(() => document.body.innerText);
+  console.log('consultant: a level-1 plant, levels 1 and 2 only');
+  const { context, page } = await newContext(browser, base, problems);
+  await signIn(page, base, 'zhou', NEW_PASSWORD);
+  const cmmm = (await (await context.request.get(`${base}/api/rubrics`)).json()).rubrics.find((r) => r.rubric === 'cmmm');
+  await page.goto(`${base}/factories/${ids.factory.id}`);
+  await page.locator('select[name=rubric]').selectOption(String(cmmm.id));
+  await page.locator('input[name=round]').fill('2028');
+  await Promise.all([page.waitForNavigation(), page.locator(`form[action="/factories/${ids.factory.id}/assessments"] button[type=submit]`).click()]);
+  const m = /\/assessments\/(\d+)$/.exec(new URL(page.url()).pathname);
+  must(m, `the CMMM questionnaire opens (at ${page.url()})`);
+  const id = m[1];
+  const ids12 = await page.locator('fieldset.q-item.needed:not(.not-applicable)').evaluateAll(
+    (items) => items.map((i) => i.getAttribute('data-criterion')));
+  check(ids12.length === 96 && ids12.every((c) => /\.l[12]\./.test(c)),
+    `the questions needed are those of levels 1 and 2: 96 for a discrete plant (${ids12.length})`);
+  const folded = await page.locator('details.q-later fieldset.q-item').evaluateAll(
+    (items) => items.map((i) => i.getAttribute('data-criterion')));
+  check(folded.length > 0 && folded.every((c) => /\.l[345]\./.test(c)), `levels 3-5 are folded (${folded.length} questions)`);
+
+  const level1 = ids12.filter((c) => c.includes('.l1.'));
+  const level2 = ids12.filter((c) => c.includes('.l2.'));
+  const half = Math.ceil(level2.length / 2);
+  let saves = trackSaves(page);
+  for (const c of level1) await answer(page, saves, [c, '1']);
+  for (const c of level2.slice(0, half)) await answer(page, saves, [c, '0']);
+  check(saves.done.every((s) => s.status === 200), `every autosave answered 200 (${saves.done.length})`);
+
+  // Leave, come back through the factory page's "continue".
+  await page.goto(`${base}/`);
+  await page.goto(`${base}/factories/${ids.factory.id}`);
+  await Promise.all([page.waitForNavigation(), page.locator(`a[href="/assessments/${id}/resume"]`).click()]);
+  const next = `#q-${level2[half].replace(/\./g, '_')}`;
+  check(new URL(page.url()).hash === next, `"continue" resumes at the first unanswered question ${next} (at ${page.url()})`);
+  check(await page.locator('details.q-later fieldset.q-item').evaluateAll(
+    (items) => items.every((i) => /\.l[345]\./.test(i.getAttribute('data-criterion')))), 'levels 3-5 are still folded');
+  saves = trackSaves(page);
+  for (const c of level2.slice(half)) await answer(page, saves, [c, '0']);
+  check(saves.done.every((s) => s.status === 200), `every autosave of the second visit answered 200 (${saves.done.length})`);
+
+  // Submit: the confirmation says what is recorded as not assessed.
+  await Promise.all([page.waitForNavigation(), page.locator(`a[href="/assessments/${id}/submit"]`).first().click()]);
+  const confirm = await text(page);
+  check(/\d+ 道 3–5 级 的题未作答：2 级 · 规范级已无法达到/.test(confirm),
+    'the confirmation says the questions of levels 3-5 are not needed and will be recorded as not assessed');
+  must(await page.locator(`form[action="/assessments/${id}/submit"]`).count() === 1, 'the confirmation offers the submit');
+  await Promise.all([page.waitForNavigation(), page.locator(`form[action="/assessments/${id}/submit"] button[type=submit]`).click()]);
+  check(new URL(page.url()).pathname === `/assessments/${id}/report`, `the submit opens the report (at ${page.url()})`);
+  const report = await text(page);
+  check(report.includes('一级'), 'the report gives level 1');
+  check(/项 3–5 级要求未评估/.test(report), 'the report says which requirements were not assessed and why');
+  await context.close();
 }
 
 e2e.main('e2e_browser', 240000, async (session) => {
