@@ -161,6 +161,27 @@ WebResponse AnswersFileApi(WebApp& app, RequestContext& ctx) {
                                            app.store().ListAnswers(a->record.id), app.UserNames(), sign_off));
 }
 
+/// Where a draft stands now (service/draft_standing.h): the level its saved
+/// answers reach, the highest level needed now and how many required
+/// questions need no answer; the questionnaire asks after autosaves, to say
+/// when its folds are out of date.
+WebResponse StandingApi(WebApp& app, RequestContext& ctx) {
+  auto a = ReadableAssessmentInPath(app.store(), ctx);
+  if (!a) return JsonError(404, "not_found", "not found");
+  auto rubric = app.rubrics().Get(a->record.rubric_pk);
+  if (!rubric) return JsonError(500, "rubric_unavailable", "the assessment's rubric does not load");
+  const DraftStanding s = app.StandingOfSaved(*a, *rubric, app.store().ListAnswers(a->record.id));
+  JsonWriter w(false);
+  w.BeginObject();
+  w.Field("gated", s.gated);
+  w.Field("levels", s.levels);
+  w.Field("level", s.level);
+  w.Field("needed", s.Needed());
+  w.Field("not_needed", static_cast<int>(s.not_needed.size()));
+  w.EndObject();
+  return JsonResponse(200, w.str());
+}
+
 // ---- pages ----
 
 WebResponse StartAssessmentPage(WebApp& app, RequestContext& ctx) {
@@ -261,6 +282,7 @@ RouteTable AssessmentRoutes() {
       {"GET", "/api/assessments/{id}", kSignedIn, GetAssessmentApi},
       {"GET", "/api/assessments/{id}/result", kSignedIn, AssessmentResultApi},
       {"GET", "/api/assessments/{id}/answers-file", kSignedIn, AnswersFileApi},
+      {"GET", "/api/assessments/{id}/standing", kSignedIn, StandingApi},
       {"POST", "/factories/{id}/assessments", kConsultantRole, StartAssessmentPage},
       {"GET", "/assessments/{id}", kSignedIn, QuestionnairePage},
       {"GET", "/assessments/{id}/resume", kSignedIn, ResumePage},

@@ -160,6 +160,7 @@ void StandingView(EscapedView& v, const Rubric& rubric, const DraftStanding& sta
   if (reached.empty()) reached = ctx.Label("level_none_yet");
   v.Text("standing", ctx.Label("standing_now", {reached}));
   v.Text("needed", ctx.Label("standing_needed", {std::to_string(standing.Needed())}));
+  v.Int("needed_level", standing.Needed());
 }
 
 }  // namespace

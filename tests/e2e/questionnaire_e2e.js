@@ -606,7 +606,15 @@ async function levelOnePlant(base, ids, browser, problems) {
   const half = Math.ceil(level2.length / 2);
   let saves = trackSaves(page);
   for (const c of level1) await answer(page, saves, [c, '1']);
+  // Level 1 met: level 3 can now change the result; the page says its folds
+  // are out of date (asked a moment after the last save).
+  const changed = page.locator('#q-standing-changed');
+  await changed.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+  check(await changed.isVisible(), 'once level 1 is met the page says the levels needed have changed');
   for (const c of level2.slice(0, half)) await answer(page, saves, [c, '0']);
+  // Half of level 2 not met: it can no longer be met, level 3 cannot matter.
+  await changed.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  check(!(await changed.isVisible()), 'once level 2 can no longer be met the folds are right again and the notice goes');
   check(saves.done.every((s) => s.status === 200), `every autosave answered 200 (${saves.done.length})`);
 
   // Leave, come back through the factory page's "continue".

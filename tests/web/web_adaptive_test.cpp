@@ -111,6 +111,12 @@ TEST_CASE("web: the gated questionnaire folds the levels not needed yet and unfo
   CHECK(Count(Folded(met.body), "<fieldset class=\"q-item") == static_cast<size_t>(CriteriaAbove(rubric, 3)));
   CHECK(met.body.find("目前达到：1 级 · 规划级") != std::string::npos);
   CHECK(met.body.find("目前只需作答到 3 级") != std::string::npos);
+  CHECK(met.body.find("data-needed=\"3\"") != std::string::npos);
+  CHECK(met.body.find("id=\"q-standing-changed\" role=\"status\" hidden") != std::string::npos);
+  // The standing the page's script asks for after autosaves.
+  HttpResult standing = a.Get("/api" + c.base + "/standing");
+  CHECK(standing.status == 200);
+  CHECK(standing.body == "{\"gated\":true,\"levels\":5,\"level\":1,\"needed\":3,\"not_needed\":0}");
 }
 
 TEST_CASE("web: a visit resumes at the first unanswered question needed now") {

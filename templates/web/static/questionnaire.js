@@ -167,6 +167,7 @@
         conflictBox.hidden = true;
         setStatus(T.saved, 'ok');
         updateProgress();
+        checkStanding();
       } else if (r.status === 409 && r.data.current) {
         var cur = r.data.current;
         conflictBox.hidden = false;
@@ -210,6 +211,25 @@
       inflight[criterion] = false;
       if (again) save(item);
     });
+  }
+
+  // The folds follow the levels needed when the page was made; once the
+  // saved answers change them (a level met, or one that can no longer be
+  // met), say so, with a link that rebuilds the page at the next question.
+  // Asked a moment after the last save, not after each one.
+  var notice = document.getElementById('q-standing-changed');
+  var standingTimer = null;
+  function checkStanding() {
+    if (!notice) return;
+    clearTimeout(standingTimer);
+    standingTimer = setTimeout(function () {
+      fetch('/api/assessments/' + encodeURIComponent(assessment) + '/standing', { credentials: 'same-origin' })
+        .then(function (res) { return res.ok ? res.json() : null; })
+        .then(function (s) {
+          if (s && s.gated) notice.hidden = String(s.needed) === root.getAttribute('data-needed');
+        })
+        .catch(function () {});
+    }, 1500);
   }
 
   function schedule(item, delay) {
