@@ -60,26 +60,18 @@ RankingInputBuilder::RankingInputBuilder(const RankingConfig& config, Diagnostic
 bool RankingInputBuilder::Keep(const RankingCandidate& c, const std::string& file, SourcePos pos) {
   towns_.insert(c.town);
   industries_.insert(c.industry);
-  const RankingFilters& f = config_.filters;
-  if (!Listed(f.towns, c.town) || !Listed(f.industries, c.industry)) return false;
-  if (f.min_level) {
-    if (!c.level) {
+  switch (ApplyFilters(config_.filters, c)) {
+    case FilterVerdict::kKept: return true;
+    case FilterVerdict::kLeftOut: return false;
+    case FilterVerdict::kNoLevel:
       diags_.Error(file, pos, Describe(c) + ": no level, which the min_level filter needs");
       return false;
-    }
-    if (*c.level < *f.min_level) return false;
-  }
-  if (!f.tiers.empty()) {
-    if (!c.tiers) {
+    case FilterVerdict::kNoTiers:
       diags_.Error(file, pos, Describe(c) + ": no tier verdicts, which the tier filter needs "
                               "(assess against a rubric with a tier scheme, or give a 'tiers' column)");
       return false;
-    }
-    bool eligible = false;
-    for (const auto& t : *c.tiers) eligible = eligible || Listed(f.tiers, t);
-    if (!eligible) return false;
   }
-  return true;
+  return false;
 }
 
 void RankingInputBuilder::Missing(size_t criterion, const std::string& file, SourcePos pos,
@@ -99,24 +91,43 @@ void RankingInputBuilder::Add(RankingCandidate c, const std::vector<double>& val
   rows_.push_back(values);
 }
 
+RankingCandidate CandidateOf(const Assessment& a, const std::string& file) {
+  RankingCandidate c;
+  c.id = a.factory.credit_code.empty() ? a.factory.name : a.factory.credit_code;
+  c.name = a.factory.name;
+  c.town = a.factory.town;
+  c.industry = a.factory.industry;
+  c.level = a.level;
+  c.maturity = a.score;
+  c.file = file;
+  if (!a.tier_scheme.empty()) {
+    c.tiers.emplace();
+    for (const auto& v : a.tiers)
+      if (v.eligible) c.tiers->push_back(v.tier);
+  }
+  return c;
+}
+
+FilterVerdict ApplyFilters(const RankingFilters& f, const RankingCandidate& c) {
+  if (!Listed(f.towns, c.town) || !Listed(f.industries, c.industry)) return FilterVerdict::kLeftOut;
+  if (f.min_level) {
+    if (!c.level) return FilterVerdict::kNoLevel;
+    if (*c.level < *f.min_level) return FilterVerdict::kLeftOut;
+  }
+  if (!f.tiers.empty()) {
+    if (!c.tiers) return FilterVerdict::kNoTiers;
+    bool eligible = false;
+    for (const auto& t : *c.tiers) eligible = eligible || Listed(f.tiers, t);
+    if (!eligible) return FilterVerdict::kLeftOut;
+  }
+  return FilterVerdict::kKept;
+}
+
 void RankingInputBuilder::AddAssessments(const std::vector<Assessment>& assessments,
                                          const std::string& file) {
   for (const Assessment& a : assessments) {
-    RankingCandidate c;
-    c.id = a.factory.credit_code.empty() ? a.factory.name : a.factory.credit_code;
-    c.name = a.factory.name;
-    c.town = a.factory.town;
-    c.industry = a.factory.industry;
-    c.level = a.level;
-    c.maturity = a.score;
-    c.file = file;
-    if (!a.tier_scheme.empty()) {
-      c.tiers.emplace();
-      for (const auto& v : a.tiers) {
-        if (v.eligible) c.tiers->push_back(v.tier);
-        input_.tier_names.emplace(v.tier, v.name);
-      }
-    }
+    RankingCandidate c = CandidateOf(a, file);
+    for (const auto& v : a.tiers) input_.tier_names.emplace(v.tier, v.name);
     if (!config_.rubric.empty() && a.rubric.id != config_.rubric) {
       diags_.Error(file, {},
                    Describe(c) + " was assessed against rubric '" + a.rubric.id +

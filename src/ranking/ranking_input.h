@@ -23,6 +23,22 @@ namespace fa {
 /// score, which are read as the candidate's level and maturity score).
 const std::vector<std::string>& CandidateProfileColumns();
 
+/// A ranking candidate as an Assessment gives it (id: the credit code, else
+/// the name; its level, maturity score and eligible tiers), read from `file`.
+RankingCandidate CandidateOf(const Assessment& a, const std::string& file = "");
+
+enum class FilterVerdict {
+  kKept,
+  kLeftOut,
+  kNoLevel,  ///< a min_level filter, and the candidate has no level
+  kNoTiers,  ///< a tier filter, and the candidate has no tier verdicts
+};
+
+/// The config's filters (towns, industries, min_level, tiers) applied to
+/// one candidate: the one rule the builder and the web app's ranking page
+/// (which counts what the filters leave) both use.
+FilterVerdict ApplyFilters(const RankingFilters& filters, const RankingCandidate& c);
+
 class RankingInputBuilder {
  public:
   /// `diags` must already know the config's text (it does when the config

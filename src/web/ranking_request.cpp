@@ -10,6 +10,7 @@
 #include "assessment/assessment_json.h"
 #include "base/text.h"
 #include "ranking/ranking_config.h"
+#include "ranking/ranking_input.h"
 #include "service/rank.h"
 #include "web/access_policy.h"
 #include "web/factory_form.h"
@@ -122,19 +123,9 @@ void ApplyQueryFilters(const RequestContext& ctx, RankingConfig& config) {
   if (auto v = ParseId(ctx.req.Query("min_level"))) f.min_level = static_cast<int>(std::min<int64_t>(*v, 10));
 }
 
-bool Listed(const std::vector<std::string>& list, const std::string& value) {
-  return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
-}
-
-/// Whether the filters keep `a` (RankingInputBuilder::Keep's rules, which
-/// the core applies again).
+/// Whether the filters keep `a`, by the core's rule (ranking_input.h).
 bool Kept(const RankingFilters& f, const Assessment& a) {
-  if (!Listed(f.towns, a.factory.town) || !Listed(f.industries, a.factory.industry)) return false;
-  if (f.min_level && a.level < *f.min_level) return false;
-  if (f.tiers.empty()) return true;
-  for (const auto& t : a.tiers)
-    if (t.eligible && Listed(f.tiers, t.tier)) return true;
-  return false;
+  return ApplyFilters(f, CandidateOf(a)) == FilterVerdict::kKept;
 }
 
 /// For each profile figure the config ranks by, the kept factories that

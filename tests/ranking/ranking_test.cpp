@@ -11,6 +11,7 @@
 #include <random>
 
 #include "ranking/rank_order.h"
+#include "ranking/ranking_input.h"
 #include "ranking/topsis.h"
 
 namespace fa {
@@ -225,4 +226,46 @@ TEST_CASE("rank order: the radix sort gives SortRankKeys' order, ties and -0.0 i
 }
 
 }  // namespace
+}  // namespace fa
+
+namespace fa {
+
+TEST_CASE("ranking filters: towns, industries, a least level and tiers, one rule for every caller") {
+  Assessment a;
+  a.factory.credit_code = "91310114MA1GT3JX1B";
+  a.factory.name = "F";
+  a.factory.town = "安亭镇";
+  a.factory.industry = "automotive";
+  a.level = 2;
+  const RankingCandidate c = CandidateOf(a);
+  CHECK(c.id == "91310114MA1GT3JX1B");
+  CHECK_FALSE(c.tiers.has_value());  // no tier scheme
+  RankingFilters f;
+  CHECK(ApplyFilters(f, c) == FilterVerdict::kKept);
+  f.towns = {"马陆镇", "安亭镇"};
+  CHECK(ApplyFilters(f, c) == FilterVerdict::kKept);
+  f.industries = {"biomedicine"};
+  CHECK(ApplyFilters(f, c) == FilterVerdict::kLeftOut);
+  f.industries.clear();
+  f.min_level = 3;
+  CHECK(ApplyFilters(f, c) == FilterVerdict::kLeftOut);
+  f.min_level = 2;
+  CHECK(ApplyFilters(f, c) == FilterVerdict::kKept);
+  f.tiers = {"advanced"};
+  CHECK(ApplyFilters(f, c) == FilterVerdict::kNoTiers);
+  a.tier_scheme = "smart-factory";
+  TierVerdict basic, advanced;
+  basic.tier = "basic";
+  basic.eligible = true;
+  advanced.tier = "advanced";
+  a.tiers = {basic, advanced};
+  CHECK(ApplyFilters(f, CandidateOf(a)) == FilterVerdict::kLeftOut);  // advanced not eligible
+  f.tiers = {"basic", "advanced"};
+  CHECK(ApplyFilters(f, CandidateOf(a)) == FilterVerdict::kKept);
+  RankingCandidate table_row;  // a table without a level column
+  f = RankingFilters{};
+  f.min_level = 1;
+  CHECK(ApplyFilters(f, table_row) == FilterVerdict::kNoLevel);
+}
+
 }  // namespace fa
