@@ -171,6 +171,8 @@ WebRanking RankFromRequest(WebApp& app, const RequestContext& ctx, const std::st
   }
   ApplyQueryFilters(ctx, *config);
   std::vector<Assessment> assessments = LatestAssessments(app, ctx, false, &out.record_of);
+  for (const auto& a : assessments)
+    for (const auto& t : a.tiers) out.tier_names.emplace(t.tier, t.name);
   if (!config->rubric.empty())
     assessments.erase(std::remove_if(assessments.begin(), assessments.end(),
                                      [&](const Assessment& a) { return a.provenance.rubric_id != config->rubric; }),

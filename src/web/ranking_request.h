@@ -47,6 +47,9 @@ struct WebRanking {
   Diagnostics diags;                           ///< the ranking core's, in English
   bool config_broken = false;                  ///< an admin must fix the config file
   std::map<std::string, int64_t> record_of;    ///< candidate id → its assessment's store id
+  /// The tiers of the assessments on record (id → name), for the tier
+  /// filter's choices; empty when the config did not load.
+  std::map<std::string, LocalizedText> tier_names;
 };
 
 /// Ranks by the config the query names (the first one when none) with the

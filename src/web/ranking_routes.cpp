@@ -115,7 +115,7 @@ std::vector<std::pair<std::string, std::string>> DistrictChoices(const District&
 
 /// The config chooser (by title) and the filters as pick lists, with the
 /// query's choices marked.
-void FilterView(EscapedView& v, WebApp& app, const RequestContext& ctx) {
+void FilterView(EscapedView& v, WebApp& app, const WebRanking& wr, const RequestContext& ctx) {
   std::vector<std::string> names = RankingConfigNames(app.config().ranking_dir);
   std::string chosen = ctx.req.Query("config").empty() && !names.empty() ? names.front() : ctx.req.Query("config");
   std::vector<std::pair<std::string, std::string>> configs;
@@ -129,8 +129,7 @@ void FilterView(EscapedView& v, WebApp& app, const RequestContext& ctx) {
   v.List("towns", Options(DistrictChoices(d, ChoiceList::kTown, ctx.lang), ctx.req.Query("town")));
   v.List("industries", Options(DistrictChoices(d, ChoiceList::kIndustry, ctx.lang), ctx.req.Query("industry")));
   std::map<std::string, std::string> tier_names;  // from the tier verdicts of the assessments on record
-  for (const auto& a : LatestAssessments(app, ctx, false))
-    for (const auto& t : a.tiers) tier_names.emplace(t.tier, t.name.In(ctx.lang));
+  for (const auto& [id, name] : wr.tier_names) tier_names.emplace(id, name.In(ctx.lang));
   v.List("tiers", Options({tier_names.begin(), tier_names.end()}, ctx.req.Query("tier")));
   std::vector<std::pair<std::string, std::string>> levels;
   for (int l = 1; l <= 5; ++l) levels.emplace_back(std::to_string(l), ctx.Label("level_or_above", {std::to_string(l)}));
@@ -169,7 +168,7 @@ WebResponse RankingPage(WebApp& app, RequestContext& ctx) {
   v.TextList("errors", wr.problems);
   // The config file's own problems, for the one who can fix it.
   if (wr.config_broken && ctx.Is(store::Role::kAdmin)) v.Text("technical", wr.diags.Format());
-  FilterView(v, app, ctx);
+  FilterView(v, app, wr, ctx);
   return app.pages().Page("ranking", ctx.Label("ranking"), v, ctx);
 }
 
