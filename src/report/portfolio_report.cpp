@@ -231,7 +231,7 @@ EscapedView BuildPortfolioView(const Portfolio& p, const PortfolioOptions& optio
                                                     {"year", std::to_string(options.target_year)}}));
   EscapedView provenance;
   provenance.Text("program", program).Text("generated_at", options.generated_at);
-  EscapedView v = c.BeginPage({c.L("pf_report_title"), title, TruncateToWidth(title, 60), date});
+  EscapedView v = c.BeginPage({c.L("pf_report_title"), title, title, date});
   v.Child("cover", cover)
       .Child("progress", BuildProgress(c, date))
       .Int("reassessed", static_cast<int>(p.changes.size()))

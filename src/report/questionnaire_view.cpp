@@ -194,7 +194,7 @@ EscapedView BuildQuestionnaireView(const Rubric& rubric, const AnswerSet* answer
   const std::string company = answers && !answers->factory.name.empty() ? answers->factory.name : "";
   const std::string title = c.TOr(rubric.title, rubric.id);
   EscapedView v = c.BeginPage({c.L("q_title"), company.empty() ? title : company,
-                               company.empty() ? title : TruncateToWidth(company, 60), answers ? answers->date : ""});
+                               company.empty() ? title : company, answers ? answers->date : ""});
   v.Text("rubric_title", title)
       .Text("rubric_id", rubric.id)
       .Text("rubric_version", rubric.version)

@@ -23,7 +23,7 @@ EscapedView BuildRankingView(const Ranking& ranking, const RankingReportOptions&
       .Text("method", c.method_label);
   EscapedView provenance;
   provenance.Text("program", program).Text("generated_at", options.generated_at).Text("config_sha", ranking.config_sha256);
-  EscapedView v = c.BeginPage({c.L("rk_report_title"), title, TruncateToWidth(title, 60), date});
+  EscapedView v = c.BeginPage({c.L("rk_report_title"), title, title, date});
   v.Child("cover", cover).Flag("stable", c.stable).Child("provenance", provenance);
   AddSections(v, RankingSections(), c);
   return v;

@@ -168,7 +168,8 @@ std::vector<EscapedView> LeaderLines(const RankingContext& c) {
         .Flag("uncertain", c.stable && Borderline(*cs[i].stability));
     leaders.push_back(line);
   }
-  if (leading > kMaxSentences) leaders.push_back(Line("… +" + std::to_string(leading - kMaxSentences)));
+  if (leading > kMaxSentences)
+    leaders.push_back(Line(c.Fill("rk_more_lines", {{"n", std::to_string(leading - kMaxSentences)}})));
   return leaders;
 }
 
@@ -204,7 +205,7 @@ std::vector<EscapedView> UncertainLines(const RankingContext& c, const Certainty
     uncertain.push_back(Line(c.Fill("rk_uncertain_line", uv)));
   }
   const int more = certainty.borderline - static_cast<int>(uncertain.size());
-  if (more > 0) uncertain.push_back(Line("… +" + std::to_string(more)));
+  if (more > 0) uncertain.push_back(Line(c.Fill("rk_more_lines", {{"n", std::to_string(more)}})));
   return uncertain;
 }
 

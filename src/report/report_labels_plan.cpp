@@ -28,7 +28,7 @@ const std::vector<ReportLabel>& PlanLabels() {
       {"why_points_have", "（目前 {n} 项）", " (now {n})"},
       // The next three things to do.
       {"next_title", "下一步要做的三件事", "The next three things to do"},
-      {"next_raise", "将“{requirement}”提升至满分", "Raise “{requirement}” to full marks"},
+      {"next_raise", "补齐“{area}”的要求", "Close the gap in {area}"},
       {"next_fixes", "补齐：", "Closes: "},
       {"next_top", "已处于最高等级：保持现有水平，并关注附录中未达满分的要求。",
        "The factory is at the top level: keep it there, and see the appendix for requirements below full marks."},

@@ -109,6 +109,7 @@ const std::vector<ReportLabel>& RankingLabels() {
       {"rk_col_direction", "方向", "Direction"},
       {"rk_col_weight", "权重", "Weight"},
       {"rk_benefit", "效益型（越大越好）", "benefit (more is better)"},
+      {"rk_more_lines", "另有 {n} 家（见候选企业表）", "and {n} more (see the candidates' table)"},
       {"rk_cost", "成本型（越小越好）", "cost (less is better)"},
       {"rk_weights_from_ahp", "权重由层次分析法（AHP）两两比较判断矩阵导出。", "The weights come from AHP pairwise judgments."},
       {"rk_weights_from_given", "权重在排序配置中直接给定，并归一化为合计 1。", "The weights are given in the ranking config, normalised to sum 1."},

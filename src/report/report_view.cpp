@@ -97,7 +97,7 @@ EscapedView BuildDiagnosisView(const Assessment& assessment, const ReportOptions
   HideSmallGroupMedians(a);
   const DiagnosisContext c(a, options.lang, options.zone, options.district);
   const std::string company = Company(c);
-  EscapedView v = c.BeginPage({c.L("report_title"), company, TruncateToWidth(company, 60), Date(c)});
+  EscapedView v = c.BeginPage({c.L("report_title"), company, company, Date(c)});
   v.Flag("gated", c.gated)
       .Flag("points", !c.gated)
       .Flag("sum", c.sum)

@@ -28,6 +28,15 @@ struct Planned {
   bool key = false;  ///< addresses a requirement of the minimal set
 };
 
+/// The sub-domain a requirement belongs to, by its title: what a step that
+/// raises one requirement no scenario covers is called (the requirement
+/// itself, a whole sentence, is listed under it).
+std::string AreaOf(const DiagnosisContext& c, const std::string& criterion) {
+  const CriterionResult* cr = c.Criterion(criterion);
+  const NodeResult* node = cr ? c.Node(cr->node) : nullptr;
+  return node ? c.NodeTitle(*node) : criterion;
+}
+
 EscapedView RowView(const DiagnosisContext& c, const Planned& p, int rank, const std::set<std::string>& minimal) {
   EscapedView row;
   const std::string name = p.rec && !c.T(p.rec->name).empty() ? c.T(p.rec->name) : p.id;
@@ -45,7 +54,7 @@ EscapedView RowView(const DiagnosisContext& c, const Planned& p, int rank, const
   for (const auto& id : ids) {
     const CriterionResult* cr = c.Criterion(id);
     EscapedView b;
-    b.Text("text", TruncateToWidth(c.CriterionText(id), 48))
+    b.Text("text", c.CriterionText(id))
         .Text("id", id)
         .Text("level", cr && cr->level > 0 ? "L" + std::to_string(cr->level) : "")
         .Flag("minimal", minimal.count(id) > 0);
@@ -197,16 +206,22 @@ EscapedView BuildNextStepsView(const DiagnosisContext& c) {
                  const Recommendation* r) {
     double gain = 0;
     std::vector<std::string> texts;
+    size_t more = 0;
     for (const auto& id : fixes)
       if (covered.insert(id).second) {
         gain += effect[id];
-        texts.push_back(TruncateToWidth(c.CriterionText(id), 56));
+        // Whole sentences, never cut; past the first few, a count.
+        if (texts.size() < kBecauseShown)
+          texts.push_back(c.CriterionText(id));
+        else
+          ++more;
       }
     EscapedView s;
     s.Int("n", static_cast<long long>(steps.size() + 1))
         .Text("title", title)
         .Flag("scenario", named)
         .TextList("fixes", texts)
+        .Markup("more", more ? c.Fill("because_more", {{"n", std::to_string(more)}}) : "")
         .Text("effect", EffectText(c, gain))
         .Text("effort", r && !r->effort.empty() ? c.Grade(r->effort) : "")
         .Text("benefit", r && !r->benefit.empty() ? c.Grade(r->benefit) : "");
@@ -224,7 +239,7 @@ EscapedView BuildNextStepsView(const DiagnosisContext& c) {
   }
   for (const auto& id : gap.minimal_set)
     if (steps.size() < 3 && !covered.count(id))
-      add(c.FillText("next_raise", {{"requirement", TruncateToWidth(c.CriterionText(id), 48)}}), false, {id}, nullptr);
+      add(c.FillText("next_raise", {{"area", AreaOf(c, id)}}), false, {id}, nullptr);
   for (const auto& r : a.recommendations) {
     if (steps.size() == 3) break;
     bool used = false;

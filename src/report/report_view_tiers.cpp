@@ -25,7 +25,7 @@ std::string ItemList(const DiagnosisContext& c, const TierCheck& check) {
       value = item.value ? Percent(*item.value) : c.L("not_applicable");
     else
       value = c.LevelName(static_cast<int>(item.value.value_or(0)));
-    items.push_back(c.Fill("found_item", {{"what", TruncateToWidth(ItemName(c, item), 40)}, {"value", value}}));
+    items.push_back(c.Fill("found_item", {{"what", ItemName(c, item)}, {"value", value}}));
   }
   return Join(items, c.L("list_sep"));
 }

@@ -53,7 +53,7 @@ std::vector<std::string> WrapLabel(const std::string& text, int width, size_t ma
     std::string rest;
     for (size_t k = max_lines - 1; k < lines.size(); ++k) rest += (rest.empty() ? "" : " ") + lines[k];
     lines.resize(max_lines - 1);
-    lines.push_back(TruncateToWidth(rest, width));
+    lines.push_back(rest);  // the caller fits it (FitWidth), never cuts it
   }
   return lines;
 }
@@ -73,11 +73,9 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 }  // namespace
 
-std::string TruncateToWidth(const std::string& text, int max_width) {
-  if (DisplayWidth(text) <= max_width) return text;
-  std::string out(WidthPrefix(text, max_width - 2));  // room for "…", drawn about 2 units wide
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out + "\xE2\x80\xA6";  // …
+std::string FitWidth(const std::string& text, int max_width, double unit_px) {
+  if (DisplayWidth(text) <= max_width) return "";
+  return " textLength=\"" + F(max_width * unit_px) + "\" lengthAdjust=\"spacingAndGlyphs\"";
 }
 
 std::string RadarChartSvg(const RadarChart& chart) {
@@ -132,7 +130,8 @@ std::string RadarChartSvg(const RadarChart& chart) {
     double first = s < -0.5 ? y - (count - 1) * lh - 4 : s > 0.5 ? y + 12 : y - (count - 1) * lh / 2 + 4;
     o << "<text class=\"radar-label\" text-anchor=\"" << anchor << "\" font-size=\"12.5\" fill=\"" << kInk << "\">";
     for (size_t k = 0; k < lines.size(); ++k)
-      o << "<tspan x=\"" << F(x) << "\" y=\"" << F(first + k * lh) << "\">" << HtmlEscape(lines[k]) << "</tspan>";
+      o << "<tspan x=\"" << F(x) << "\" y=\"" << F(first + k * lh) << "\"" << FitWidth(lines[k], 18, 7) << ">"
+        << HtmlEscape(lines[k]) << "</tspan>";
     if (!a.value_text.empty())
       o << "<tspan x=\"" << F(x) << "\" y=\"" << F(first + lines.size() * lh) << "\" font-weight=\"700\" fill=\""
         << kPrimary << "\">" << HtmlEscape(a.value_text) << "</tspan>";
@@ -171,8 +170,8 @@ std::string LevelLadderSvg(const LevelLadder& ladder) {
       << (current ? "#ffffff" : reached ? kPrimary : kMuted) << "\">" << st.level << "</text>\n";
     o << "<text x=\"" << F(x + step_w / 2) << "\" y=\"" << F(bottom + 18)
       << "\" text-anchor=\"middle\" font-size=\"12\" fill=\"" << (current ? kInk : kMuted) << "\""
-      << (current ? " font-weight=\"700\"" : "") << ">"
-      << HtmlEscape(TruncateToWidth(st.name, static_cast<int>(step_w / 6.5))) << "</text>\n";
+      << (current ? " font-weight=\"700\"" : "") << FitWidth(st.name, static_cast<int>(step_w / 6.5)) << ">"
+      << HtmlEscape(st.name) << "</text>\n";
   }
   // The marker stops at the top of the step it stands on.
   const double position = std::clamp(ladder.position, 0.0, static_cast<double>(n));
@@ -202,7 +201,7 @@ std::string HorizontalBarChartSvg(const BarChart& chart) {
     const double y = top + row * static_cast<double>(i);
     const double w = max_value > 0 ? std::max(1.0, bar_max * std::max(0.0, b.value) / max_value) : 1.0;
     o << "<text x=\"" << F(label_w) << "\" y=\"" << F(y + 17) << "\" text-anchor=\"end\" font-size=\"12\" fill=\""
-      << kInk << "\">" << HtmlEscape(TruncateToWidth(b.label, 36)) << "</text>\n";
+      << kInk << "\"" << FitWidth(b.label, 36, 7) << ">" << HtmlEscape(b.label) << "</text>\n";
     o << "<rect x=\"" << F(bar_x) << "\" y=\"" << F(y + 5) << "\" width=\"" << F(w) << "\" height=\"16\" rx=\"2\" fill=\""
       << (b.highlight ? kPrimary : kBarOther) << "\"/>\n";
     o << "<text x=\"" << F(bar_x + w + 6) << "\" y=\"" << F(y + 17) << "\" font-size=\"12\" font-weight=\"700\" fill=\""

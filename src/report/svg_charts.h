@@ -48,7 +48,7 @@ struct LevelLadder {
 std::string LevelLadderSvg(const LevelLadder& ladder);
 
 struct Bar {
-  std::string label;       ///< raw; shortened with "…" when too wide
+  std::string label;       ///< raw; squeezed into its room when too wide (FitWidth)
   double value = 0;        ///< >= 0
   std::string value_text;  ///< raw, printed after the bar
   bool highlight = false;  ///< drawn in the accent colour
@@ -63,7 +63,7 @@ struct BarChart {
 std::string HorizontalBarChartSvg(const BarChart& chart);
 
 struct HeatmapRow {
-  std::string label;    ///< raw; shortened with "…" when too wide
+  std::string label;    ///< raw; squeezed into its room when too wide (FitWidth)
   bool marked = false;  ///< drawn with a star (e.g. a constrained scene)
   int value = 0;        ///< the step reached, 1-based; 0 for none
   std::string status;   ///< raw, shown across the row when value is 0
@@ -81,8 +81,10 @@ struct Heatmap {
 /// The heat map as <svg>; "" without rows or columns.
 std::string SceneHeatmapSvg(const Heatmap& map);
 
-/// `text` cut between code points to at most `max_width` display units
-/// (DisplayWidth, base/utf8.h), ending in "…" (allowed 2 units) when cut.
-std::string TruncateToWidth(const std::string& text, int max_width);
+/// For an SVG <text> of `text`: when it is wider than `max_width` display
+/// units (DisplayWidth, base/utf8.h; `unit_px` pixels each), the attributes
+/// that squeeze it into that width (textLength, lengthAdjust), else "". A
+/// label is never cut: a name or a requirement reads whole or not at all.
+std::string FitWidth(const std::string& text, int max_width, double unit_px = 6.5);
 
 }  // namespace fa

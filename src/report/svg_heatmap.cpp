@@ -52,7 +52,7 @@ std::string SceneHeatmapSvg(const Heatmap& map) {
     const HeatmapRow& r = map.rows[i];
     const double y = head + row_h * static_cast<double>(i);
     o += "<text x=\"" + F(label_right) + "\" y=\"" + F(y + 16) + "\" text-anchor=\"end\" font-size=\"12\" fill=\"" +
-         (r.value > 0 ? kInk : kMuted) + "\">" + HtmlEscape(TruncateToWidth(r.label, 36)) + "</text>\n";
+         (r.value > 0 ? kInk : kMuted) + "\"" + FitWidth(r.label, 36, 7) + ">" + HtmlEscape(r.label) + "</text>\n";
     if (r.marked) o += Star(star_x, y + 12, 6) + "\n";
     if (r.value <= 0) {
       o += "<rect x=\"" + F(cells_x + 1) + "\" y=\"" + F(y + 2) + "\" width=\"" + F(right - cells_x - 2) +

@@ -20,7 +20,8 @@ constexpr const char* kAccent = "#c7891a";  ///< markers (stars), never data
 /// A coordinate with one decimal.
 std::string F(double v);
 /// Lines of at most `width` units (DisplayWidth, base/utf8.h), at spaces
-/// when possible; at most `max_lines`, the last cut with "…".
+/// when possible; at most `max_lines`, the last holding the rest (to fit with
+/// FitWidth, never to cut).
 std::vector<std::string> WrapLabel(const std::string& text, int width, size_t max_lines);
 /// "<svg …><title>…</title>" with an escaped title.
 std::string OpenSvg(const std::string& css_class, int width, int height, const std::string& title);

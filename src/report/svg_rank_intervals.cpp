@@ -74,8 +74,8 @@ std::string RankIntervalChartSvg(const RankIntervalChart& chart) {
     const RankInterval& r = chart.rows[i];
     const double y = kTop + kRow * static_cast<double>(i);
     s += "<text x=\"" + std::to_string(kLabel) + "\" y=\"" + F(y + 12.5) + "\" font-size=\"10\" fill=\"" + svg::kInk +
-         "\" text-anchor=\"end\">" + std::to_string(r.rank) + ". " + HtmlEscape(TruncateToWidth(r.label, 30)) +
-         "</text>";
+         "\" text-anchor=\"end\"" + FitWidth(std::to_string(r.rank) + ". " + r.label, 34, 5.5) + ">" +
+         std::to_string(r.rank) + ". " + HtmlEscape(r.label) + "</text>";
     const double x5 = RankX(r.p5, scale, left, width), x95 = RankX(r.p95, scale, left, width);
     s += "<rect x=\"" + F(x5 - 3) + "\" y=\"" + F(y + 4) + "\" width=\"" + F(std::max(x95 - x5, 0.0) + 6) +
          "\" height=\"10\" rx=\"5\" fill=\"" + (r.selected ? svg::kPrimary : svg::kPrimaryLight) + "\" opacity=\"" +

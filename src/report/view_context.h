@@ -19,7 +19,7 @@ namespace fa {
 struct PageFrame {
   std::string report;   ///< the report's title, from its label
   std::string subject;  ///< what it is about: the company, the ranking's title
-  std::string running;  ///< the subject as the running head shows it (shortened)
+  std::string running;  ///< the subject as the running head shows it
   std::string date;
 };
 

@@ -161,6 +161,18 @@ TEST_CASE("cli: the main job scores every example and writes a report for each")
   REQUIRE_MESSAGE(r.status == 0, r.out);
   CHECK(r.out.find("wrote 7 reports") != std::string::npos);
   CHECK(ReadFile(dir.File("cmmm/cmmm-biomed-malu.html")).find("</html>") != std::string::npos);
+  // No text the program cut: no "…" in any report, in either language (the
+  // rubrics, catalogue and examples hold none, so one would be the program's).
+  Run en = Cli("demo --lang en --out " + dir.File("en") + " --generated-at 2026-01-01T00:00:00Z");
+  REQUIRE_MESSAGE(en.status == 0, en.out);
+  int reports = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir.path())) {
+    if (entry.path().extension() != ".html") continue;
+    ++reports;
+    INFO(entry.path().string());
+    CHECK(ReadFile(entry.path().string()).find("\xE2\x80\xA6") == std::string::npos);
+  }
+  CHECK(reports >= 18);
 }
 
 }  // namespace

@@ -197,8 +197,9 @@ TEST_CASE("ranking report: a 300-character name and empty fields keep the layout
   // No name: the id stands in; no title: the ranking id.
   CHECK(html.find("<span class=\"cand-name\">91310114MA1G01K2L3X</span>") != std::string::npos);
   CHECK(html.find("<h1 class=\"cover-company\">commission-2026</h1>") != std::string::npos);
-  // The figure cuts long names to fit its label column.
-  CHECK(html.find("…</text>") != std::string::npos);
+  // The figure squeezes a long name into its label column, never cuts it.
+  CHECK(html.find("lengthAdjust=\"spacingAndGlyphs\">1. " + HtmlEscape(name) + "</text>") != std::string::npos);
+  CHECK(html.find("…") == std::string::npos);
 }
 
 TEST_CASE("ranking report: without stability figures it says so and drops the interval columns") {

@@ -70,10 +70,15 @@ TEST_CASE("bars: scaled to the largest value, highlighted bars in the accent col
   CHECK(HorizontalBarChartSvg(BarChart{"none", {}}).empty());
 }
 
-TEST_CASE("truncation counts CJK characters as two units and never splits a UTF-8 sequence") {
-  CHECK(TruncateToWidth("short", 10) == "short");
-  CHECK(TruncateToWidth("abcdefghijkl", 6) == "abcd\xE2\x80\xA6");
-  CHECK(TruncateToWidth("智能制造能力成熟度", 8) == "智能制\xE2\x80\xA6");
+TEST_CASE("a label wider than its room is squeezed into it, never cut, CJK counting two units") {
+  CHECK(FitWidth("short", 10).empty());
+  CHECK(FitWidth("智能制造", 8).empty());
+  CHECK(FitWidth("智能制造能力成熟度", 8) == " textLength=\"52.0\" lengthAdjust=\"spacingAndGlyphs\"");
+  BarChart chart{"t", {{"一个很长很长很长很长很长很长很长很长很长很长的名称", 1.0, "1", true}}};
+  const std::string svg = HorizontalBarChartSvg(chart);
+  CHECK(svg.find("一个很长很长很长很长很长很长很长很长很长很长的名称</text>") != std::string::npos);
+  CHECK(svg.find("lengthAdjust") != std::string::npos);
+  CHECK(svg.find("\xE2\x80\xA6") == std::string::npos);
 }
 
 }  // namespace fa

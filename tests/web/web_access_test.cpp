@@ -60,6 +60,7 @@ const std::vector<Row> kMatrix = {
   {"GET",  "/api/assessments/{S}/result", "", {401, 200, 200, 404, 200, 404, 200}},
   {"GET",  "/api/assessments/{S}/report", "", {401, 200, 200, 404, 200, 404, 200}},
   {"GET",  "/api/assessments/{S}/answers-file", "", {401, 200, 200, 404, 200, 404, 200}},
+  {"GET",  "/api/assessments/{D}/standing", "", {401, 200, 200, 404, 200, 404, 200}},
   {"POST", "/api/assessments/{D}/answers-file", "{}", {401, 403, 400, 404, 403, 403, 403}},
   {"PUT",  "/api/assessments/{S}/answers/foundation.network", "{\"value\": [], \"version\": 1}", {401, 403, 409, 404, 403, 403, 403}},
   // ---- API: administration ----
