@@ -20,7 +20,7 @@ const std::vector<ReportLabel>& DiagnosisLabels() {
       {"employees", "从业人数", "Employees"},
       {"revenue", "年营业收入", "Annual revenue"},
       {"employees_value", "{n} 人", "{n}"},
-      {"revenue_value", "{n} 万元", "{n} × 10k CNY"},
+      {"revenue_value", "{n} 万元", "CNY {m} million"},
       {"mt_discrete", "离散型", "discrete"},
       {"mt_process", "流程型", "process"},
       {"mt_mixed", "混合型", "mixed"},

@@ -1,5 +1,7 @@
 // The company profile of the diagnosis report view: name, credit code, town,
 // industry, manufacturing type, employees, revenue and any extra field.
+#include <cmath>
+#include <cstdlib>
 #include <optional>
 
 #include "base/text.h"
@@ -28,6 +30,14 @@ std::string Count(const DiagnosisContext& c, const std::optional<double>& n, con
   return n ? c.Fill(pattern, {{"n", Grouped(*n)}}) : c.L("not_given");
 }
 
+// An amount in 万元 (10k CNY) as people read it: "21,000 万元" in Chinese,
+// "CNY 210 million" in English (万元 / 100), never "× 10k CNY".
+std::string Wan(const DiagnosisContext& c, double wan) {
+  const double millions = wan / 100;
+  const std::string m = millions >= 100 ? Grouped(millions) : FormatNumber(std::round(millions * 100) / 100);
+  return c.Fill("revenue_value", {{"n", Grouped(wan)}, {"m", m}});
+}
+
 }  // namespace
 
 EscapedView BuildProfileView(const DiagnosisContext& c) {
@@ -43,12 +53,17 @@ EscapedView BuildProfileView(const DiagnosisContext& c) {
   const std::string& mt = f.manufacturing_type;
   row("manufacturing_type", mt == "discrete" || mt == "process" || mt == "mixed" ? c.L("mt_" + mt) : mt);
   rows.push_back(Row(c.L("employees"), Count(c, f.employees, "employees_value")));
-  rows.push_back(Row(c.L("revenue"), Count(c, f.revenue, "revenue_value")));
+  rows.push_back(Row(c.L("revenue"), f.revenue ? Wan(c, *f.revenue) : c.L("not_given")));
   // Other profile figures by their names and units when the district
   // declares them ("研发投入占营业收入比重  7.8 %"), else as stored.
   for (const auto& [key, value] : f.extra) {
     const ProfileField* field = c.district ? c.district->Field(key) : nullptr;
-    if (field)
+    char* end = nullptr;
+    const double number = std::strtod(value.c_str(), &end);
+    const bool wan = field && field->unit.zh == "万元" && end && *end == '\0' && !value.empty();
+    if (wan)  // an amount of money, said as the revenue is
+      rows.push_back(Row(HtmlEscape(c.T(field->name)), Wan(c, number)));
+    else if (field)
       rows.push_back(Row(HtmlEscape(c.T(field->name)), HtmlEscape(value + " " + c.T(field->unit))));
     else
       rows.push_back(Row(HtmlEscape(key), HtmlEscape(value)));

@@ -105,6 +105,7 @@ const std::vector<WebLabel>& PageLabels() {
       {"check_answers_import", "检查并导入", "Check and import"},
       {"not_needed_yet", "当前等级尚不需要", "Not needed for the current level"},
       {"unfold_all", "展开全部等级", "Show every level"},
+      {"tick_all", "（可多选）", "(tick all that apply)"},
       {"fold_again", "收起暂不需要的等级", "Fold the levels not needed yet"},
       {"standing_changed", "按刚保存的答案，需要作答的等级已经变化。", "With the answers just saved, the levels needed have changed."},
       {"standing_refresh", "更新问卷并继续", "Update the questionnaire and continue"},

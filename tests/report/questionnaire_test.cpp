@@ -56,6 +56,22 @@ TEST_CASE("questionnaire: partly filled, Chinese and English, match the golden f
   CheckGolden(Render(rubric, &answers, "en"), "questionnaire_filled_en.html");
 }
 
+TEST_CASE("questionnaire: the shipped SME rubric says 'tick all that apply' once per multiple choice question") {
+  Diagnostics diags;
+  auto sme = LoadRubric(std::string(FA_SOURCE_DIR) + "/rubrics/sme-digital-2024.yaml", diags);
+  REQUIRE(sme);
+  int multi = 0;
+  for (const Criterion* c : sme->AllCriteria()) multi += c->kind->name() == "multi";
+  REQUIRE(multi > 0);
+  const std::string zh = Render(*sme, nullptr, "zh"), en = Render(*sme, nullptr, "en");
+  CHECK(Count(zh, "（可多选") == static_cast<size_t>(multi));
+  CHECK(Count(en, "(tick all that apply") == static_cast<size_t>(multi));
+  CHECK(Count(en, "select all that apply") == 0);
+  // Its warning about provisional facts speaks of the questionnaire, not a report.
+  CHECK(zh.find("本问卷所依据的评价模型") != std::string::npos);
+  CHECK(zh.find("本报告") == std::string::npos);
+}
+
 TEST_CASE("questionnaire: every criterion with its options, answers tick boxes and fill lines") {
   const Rubric rubric = SampleRubric();
   const std::string blank = Render(rubric, nullptr, "zh");

@@ -32,7 +32,7 @@ TEST_CASE("web: the submit confirmation lists what is missing by section, titled
   CHECK(zh.body.find("提交后，本评估的全部答案将被锁定") != std::string::npos);
   CHECK(zh.body.find("尚不能提交：还有 31 项需要处理") != std::string::npos);
   CHECK(zh.body.find("<h2>数字化基础 <span class=\"muted small\">(7)</span></h2>") != std::string::npos);
-  CHECK(zh.body.find("<a href=\"" + base + "#q-foundation_network\">企业网络建设情况（可多选）</a>") !=
+  CHECK(zh.body.find("<a href=\"" + base + "#q-foundation_network\">企业网络建设情况</a>") !=
         std::string::npos);
   CHECK(zh.body.find(">未作答</span>") != std::string::npos);
   CHECK(Count(zh.body, ">未作答</span>") == 31);
@@ -44,7 +44,7 @@ TEST_CASE("web: the submit confirmation lists what is missing by section, titled
   REQUIRE(en.status == 200);
   CHECK(en.body.find("Once submitted, every answer of this assessment is locked") != std::string::npos);
   CHECK(en.body.find("Cannot submit yet: 31 things to deal with") != std::string::npos);
-  CHECK(en.body.find("Network connectivity of the company (select all that apply)</a>") != std::string::npos);
+  CHECK(en.body.find("Network connectivity of the company</a>") != std::string::npos);
   CHECK(en.body.find("<h2>Digital foundation ") != std::string::npos);
   CHECK(en.body.find("未作答") == std::string::npos);
   CHECK(en.body.find("企业网络建设情况") == std::string::npos);
@@ -53,7 +53,7 @@ TEST_CASE("web: the submit confirmation lists what is missing by section, titled
   HttpResult post = a.PostForm(base + "/submit?lang=zh", "version=1");
   CHECK(post.status == 400);
   CHECK(post.body.find("未提交：还有需要处理的题目") != std::string::npos);
-  CHECK(post.body.find("企业网络建设情况（可多选）</a>") != std::string::npos);
+  CHECK(post.body.find("企业网络建设情况</a>") != std::string::npos);
   // The API keeps English and its code.
   HttpResult api = a.PostJson("/api" + base + "/submit", "{}");
   CHECK(api.status == 400);
