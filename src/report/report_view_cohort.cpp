@@ -31,13 +31,20 @@ double Fraction(const DiagnosisContext& c, const NodeResult& n, double v) {
   return n.max_points > 0 ? v / n.max_points : 0;
 }
 
+// The table's figures all with one decimal, so a column reads evenly.
 std::string ScoreText(const DiagnosisContext& c, const NodeResult& n, double v) {
-  return c.sum ? Points(v) : Percent(v);
+  return c.sum ? FormatFixed(v, 1) : Percent(v);
+}
+
+/// The difference from the cohort median as the table shows it: points for
+/// a points rubric, percentage points otherwise. The table is ordered by it.
+double Diff(const DiagnosisContext& c, const Standing& s) {
+  return (s.value - s.median) * (c.sum ? s.node->max_points : 100);
 }
 
 std::string DiffText(const DiagnosisContext& c, const Standing& s) {
-  const double d = (s.value - s.median) * (c.sum ? s.node->max_points : 100);
-  return (d >= 0 ? "+" : "−") + (c.sum ? Points(std::fabs(d)) : FormatFixed(std::fabs(d), 1));
+  const double d = Diff(c, s);
+  return (d >= 0 ? "+" : "−") + FormatFixed(std::fabs(d), 1);
 }
 
 EscapedView RowView(const DiagnosisContext& c, const Standing& s) {
@@ -126,7 +133,7 @@ EscapedView BuildCohortView(const DiagnosisContext& c) {
   if (a.cohort.size == 0) return v;
   v.List("peers", PeerRows(c)).Markup("peers_rule", c.Fill("peers_rule", {{"min", std::to_string(a.cohort.min_peers)}}));
   if (all.empty()) return v;
-  auto key = [&](const Standing& s) { return every_percentile ? *s.percentile : s.value - s.median; };
+  auto key = [&](const Standing& s) { return every_percentile ? *s.percentile : Diff(c, s); };
   std::stable_sort(all.begin(), all.end(), [&](const Standing& x, const Standing& y) { return key(x) > key(y); });
   std::vector<EscapedView> strengths, weaknesses;
   for (const auto& s : all)

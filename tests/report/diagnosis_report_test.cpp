@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -176,6 +178,32 @@ TEST_CASE("diagnosis report: strengths and weaknesses against the cohort, and th
   const std::string points = Render(testing::SumSample(), "zh");
   CHECK(points.find("<h3>优势</h3>") == std::string::npos);
   CHECK(points.find("class=\"radar-reference\"") == std::string::npos);
+}
+
+TEST_CASE("diagnosis report: a points rubric's weaknesses are ordered by percentile, their points with one decimal") {
+  // Medians are shown only with their percentiles (report_view.cpp
+  // HideSmallGroupMedians), so the table orders by percentile; its points
+  // read evenly: 11.4 and 25.0, 3.0 and 9.0, never 3 beside 11.4.
+  Assessment a = testing::SumSample();
+  a.cohort.size = 12;
+  a.cohort.min_peers = 5;
+  const std::map<std::string, std::pair<double, double>> standing = {
+      {"foundation", {25, 10}}, {"management", {9, 30}}, {"outcomes", {16, 40}}, {"scenes", {30, 20}}};
+  for (auto& n : a.nodes)
+    if (standing.count(n.id)) {
+      n.cohort.median_cohort = standing.at(n.id).first;
+      n.cohort.percentile_cohort = standing.at(n.id).second;
+    }
+  const std::string zh = Render(a, "zh");
+  const size_t weak = zh.find("<h3>短板</h3>");
+  REQUIRE(weak != std::string::npos);
+  const size_t first = zh.find("数字化基础", weak), second = zh.find("数字化经营", weak),
+               third = zh.find("数字化管理", weak);
+  REQUIRE(third != std::string::npos);
+  CHECK(first < second);
+  CHECK(second < third);
+  CHECK(zh.find("<td class=\"num\">11.4</td><td class=\"num\">25.0</td>", weak) != std::string::npos);
+  CHECK(zh.find("<td class=\"num\">3.0</td><td class=\"num\">9.0</td>", weak) != std::string::npos);
 }
 
 TEST_CASE("diagnosis report: points rubrics get the scene heat map and their band requirements in words") {
