@@ -38,6 +38,7 @@ const char* kDemoUsage =
     "  --examples DIR        answer files (default examples)\n"
     "  --rubrics DIR         rubrics, found as DIR/<rubric id>.yaml (default rubrics)\n"
     "  --out DIR             output directory (default out)\n"
+    "  --appendix WHAT       the reports' appendix: gaps (default), full or none\n"
     "  --lang zh|en          report language (default zh)\n"
     "  --templates DIR       templates directory\n"
     "  --generated-at TIME   provenance time stamp instead of now\n"
@@ -157,15 +158,20 @@ bool DemoRanking(DemoRun& run, const std::string& examples) {
 }  // namespace
 
 int RunDemo(CommandContext& ctx) {
-  Args args(ctx.args, {"--examples", "--rubrics", "--out", "--lang", "--templates", "--generated-at"},
+  Args args(ctx.args, {"--examples", "--rubrics", "--out", "--lang", "--templates", "--generated-at", "--appendix"},
             {"-h", "--help", "--pdf"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kDemoUsage;
     return kExitOk;
   }
   const std::string lang = args.Lang();
-  if (!args.ok() || !args.positional().empty()) {
-    ctx.err << "demo: " << (!args.ok() ? args.error() : "unexpected arguments") << "\n" << kDemoUsage;
+  const std::optional<Appendix> appendix = ParseAppendix(args.Value("--appendix").value_or("gaps"));
+  if (!args.ok() || !args.positional().empty() || !appendix) {
+    ctx.err << "demo: "
+            << (!args.ok() ? args.error()
+                : !appendix ? "--appendix must be none, gaps or full, got '" + *args.Value("--appendix") + "'"
+                            : "unexpected arguments")
+            << "\n" << kDemoUsage;
     return kExitUsage;
   }
   const std::string examples = args.Value("--examples").value_or("examples");
@@ -176,6 +182,7 @@ int RunDemo(CommandContext& ctx) {
   }
   DemoRun run{ctx, args, args.Value("--out").value_or("out"), {}, {}, {"--lang", lang}};
   run.report_options.lang = lang;
+  run.report_options.appendix = *appendix;
   run.report_options.templates_dir = TemplatesDir(args);
   run.report_options.district = ReportDistrict(run.report_options.templates_dir);
   run.assess_options.generated_at = args.Value("--generated-at").value_or("");

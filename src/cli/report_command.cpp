@@ -30,6 +30,8 @@ const char* kReportUsage =
     "  --previous FILE       the factory's previous round (an Assessment JSON file; the\n"
     "                        assessment of the same credit code when it holds several):\n"
     "                        the report names it and the change in level and score since\n"
+    "  --appendix WHAT       the appendix: gaps (default: the requirements below full\n"
+    "                        marks), full (every requirement with its answer) or none\n"
     "  --tz ZONE             time zone of the dates shown: a tz database name or an offset\n"
     "                        like UTC+8 (default $FA_TZ, else Asia/Shanghai)\n"
     "  --generated-at TIME   provenance time stamp instead of now\n"
@@ -72,7 +74,7 @@ std::optional<Assessment> PreviousRoundOf(const std::string& path, const std::st
 
 int RunReport(CommandContext& ctx) {
   Args args(ctx.args, {"--rubric", "--factory", "-o", "--output", "--lang", "--templates", "--generated-at",
-             "--tz", "--previous"},
+             "--tz", "--previous", "--appendix"},
             {"-h", "--help", "--pdf"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kReportUsage;
@@ -84,6 +86,8 @@ int RunReport(CommandContext& ctx) {
                         : args.positional().size() != 1 ? "expected exactly one input file"
                         : !output ? "-o is required"
                         : (lang != "zh" && lang != "en") ? "--lang must be zh or en, got '" + lang + "'"
+                        : !ParseAppendix(args.Value("--appendix").value_or("gaps"))
+                            ? "--appendix must be none, gaps or full, got '" + *args.Value("--appendix") + "'"
                         : "";
   const TimeZone zone = TimeZoneOption(args, problem);
   if (!problem.empty()) {
@@ -125,6 +129,7 @@ int RunReport(CommandContext& ctx) {
   options.templates_dir = TemplatesDir(args);
   options.district = ReportDistrict(options.templates_dir);
   options.zone = zone;
+  options.appendix = *ParseAppendix(args.Value("--appendix").value_or("gaps"));
   WriteFile(*output, RenderDiagnosisReport(shown, options));
   ctx.out << "wrote " << *output << " (" << chosen->factory.name << ", level " << chosen->level << ")\n";
   if (args.Has("--pdf")) {

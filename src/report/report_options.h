@@ -4,12 +4,21 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "rubric/district.h"
 #include "base/local_time.h"
 
 namespace fa {
+
+/// What the diagnosis report's appendix lists: nothing, the requirements
+/// not fully met (the default: what the plant has to act on), or every
+/// requirement with its answer.
+enum class Appendix { kNone, kGaps, kFull };
+
+/// "none" | "gaps" | "full"; nullopt for anything else.
+std::optional<Appendix> ParseAppendix(const std::string& text);
 
 struct ReportOptions {
   /// "zh" (default) or "en": the labels and the rubric texts shown.
@@ -22,6 +31,8 @@ struct ReportOptions {
   /// The zone dates and times are shown in (base/local_time.h): the CLI's
   /// --tz or $FA_TZ, the web app's serve --tz; Asia/Shanghai by default.
   TimeZone zone = TimeZone::Parse("Asia/Shanghai");
+  /// The diagnosis report's appendix (--appendix, the web's ?appendix=).
+  Appendix appendix = Appendix::kGaps;
 };
 
 }  // namespace fa

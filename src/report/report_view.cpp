@@ -95,7 +95,7 @@ EscapedView BuildDiagnosisView(const Assessment& assessment, const ReportOptions
   // No median of a group too small to compare is shown.
   Assessment a = assessment;
   HideSmallGroupMedians(a);
-  const DiagnosisContext c(a, options.lang, options.zone, options.district);
+  const DiagnosisContext c(a, options.lang, options.zone, options.district, options.appendix);
   const std::string company = Company(c);
   EscapedView v = c.BeginPage({c.L("report_title"), company, company, Date(c)});
   v.Flag("gated", c.gated)

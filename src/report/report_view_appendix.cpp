@@ -1,6 +1,7 @@
-// The appendix of the diagnosis report view: every criterion in rubric
+// The appendix of the diagnosis report view: the requirements below full
+// marks (ReportOptions::appendix, by default) or every criterion, in rubric
 // order under the path of its node, with the answer, score, status,
-// evidence, note, and who answered when.
+// evidence, note, and who answered when — once per node when the same.
 #include "report/report_view_parts.h"
 
 namespace fa {
@@ -25,45 +26,81 @@ std::string NodePath(const DiagnosisContext& c, const std::string& id) {
   return path.empty() ? id : path;
 }
 
+/// Whether the appendix lists `cr`: every requirement in full, else those
+/// answered below full marks (what the plant has to act on); not-applicable,
+/// not-assessed and text questions are left to the full appendix.
+bool Listed(const DiagnosisContext& c, const CriterionResult& cr) {
+  if (c.appendix == Appendix::kFull) return true;
+  return cr.status == "answered" && cr.applicable && cr.max_points > 0 && cr.score < 1 - 1e-9;
+}
+
+/// "周工 · 2026年6月23日": who answered and when, as people read it.
+std::string By(const DiagnosisContext& c, const CriterionResult& cr) {
+  std::string by = cr.assessor;
+  if (!cr.date.empty()) by += (by.empty() ? "" : " · ") + DayForPeople(cr.date, c.zone, c.lang);
+  return by;
+}
+
+EscapedView RowView(const DiagnosisContext& c, const CriterionResult& cr, bool show_by) {
+  EscapedView r;
+  const bool known = cr.status == "answered" || cr.status == "na" || cr.status == "not_applicable" ||
+                     cr.status == "unanswered" || cr.status == "not_assessed";
+  std::string score;
+  if (cr.applicable && cr.max_points > 0)
+    score = c.sum ? Points(cr.points) + " / " + Points(cr.max_points) : Percent(cr.score);
+  if (known)
+    r.Markup("status", c.L(StatusKey(cr.status)));
+  else
+    r.Text("status", cr.status);
+  r.Flag("group", false)
+      .Text("id", cr.id)
+      .Text("level", cr.level > 0 ? "L" + std::to_string(cr.level) : "")
+      .Text("text", c.T(cr.text))
+      .Text("answer", c.AnswerText(cr))
+      .Text("score", score)
+      .Flag("muted", !cr.applicable)
+      .Text("evidence", cr.evidence)
+      .Text("note", cr.note)
+      .Text("by", show_by ? By(c, cr) : "");
+  return r;
+}
+
 }  // namespace
 
 EscapedView BuildAppendixView(const DiagnosisContext& c) {
-  std::vector<EscapedView> rows;
-  rows.reserve(c.a.criteria.size() + c.a.nodes.size());
-  std::string group = "\x01";  // no node yet
+  EscapedView v;
+  v.Flag("shown", c.appendix != Appendix::kNone);
+  if (c.appendix == Appendix::kNone) return v;
+  // The listed requirements by their node, in rubric order. Who answered
+  // and when is said once for a node when it is the same for all of its
+  // rows (it usually is: one consultant, one visit), else on each row.
+  std::vector<std::pair<std::string, std::vector<const CriterionResult*>>> groups;
+  size_t listed = 0;
   for (const auto& cr : c.a.criteria) {
-    if (!cr.node.empty() && cr.node != group) {
-      group = cr.node;
+    if (!Listed(c, cr)) continue;
+    ++listed;
+    if (groups.empty() || groups.back().first != cr.node) groups.push_back({cr.node, {}});
+    groups.back().second.push_back(&cr);
+  }
+  std::vector<EscapedView> rows;
+  rows.reserve(listed + groups.size());
+  for (const auto& [node, members] : groups) {
+    const std::string by = By(c, *members.front());
+    bool same = !by.empty();
+    for (const CriterionResult* cr : members) same = same && By(c, *cr) == by;
+    if (!node.empty()) {
       EscapedView g;
-      g.Flag("group", true).Text("title", NodePath(c, group));
+      g.Flag("group", true).Text("title", NodePath(c, node)).Text("by", same ? by : "");
       rows.push_back(g);
     }
-    EscapedView r;
-    const bool known = cr.status == "answered" || cr.status == "na" || cr.status == "not_applicable" ||
-                       cr.status == "unanswered" || cr.status == "not_assessed";
-    std::string score;
-    if (cr.applicable && cr.max_points > 0)
-      score = c.sum ? Points(cr.points) + " / " + Points(cr.max_points) : Percent(cr.score);
-    if (known)
-      r.Markup("status", c.L(StatusKey(cr.status)));
-    else
-      r.Text("status", cr.status);
-    std::string by = cr.assessor;
-    if (!cr.date.empty()) by += (by.empty() ? "" : " · ") + DayForPeople(cr.date, c.zone, c.lang);
-    r.Flag("group", false)
-        .Text("id", cr.id)
-        .Text("level", cr.level > 0 ? "L" + std::to_string(cr.level) : "")
-        .Text("text", c.T(cr.text))
-        .Text("answer", c.AnswerText(cr))
-        .Text("score", score)
-        .Flag("muted", !cr.applicable)
-        .Text("evidence", cr.evidence)
-        .Text("note", cr.note)
-        .Text("by", by);
-    rows.push_back(r);
+    for (const CriterionResult* cr : members) rows.push_back(RowView(c, *cr, !same || node.empty()));
   }
-  EscapedView v;
-  v.List("rows", rows);
+  const bool full = c.appendix == Appendix::kFull;
+  v.List("rows", rows)
+      .Flag("empty", listed == 0)
+      .Markup("intro", full ? c.L("appendix_intro")
+                            : c.Fill("appendix_intro_gaps", {{"n", std::to_string(listed)},
+                                                             {"all", std::to_string(c.a.criteria.size())}}));
   return v;
 }
 

@@ -6,10 +6,12 @@
 namespace fa {
 
 DiagnosisContext::DiagnosisContext(const Assessment& assessment, const std::string& language,
-                                   const TimeZone& time_zone, std::shared_ptr<const District> names)
+                                   const TimeZone& time_zone, std::shared_ptr<const District> names,
+                                   Appendix appendix_shown)
     : ViewContext(language, std::move(names)),
       a(assessment),
       zone(time_zone),
+      appendix(appendix_shown),
       gated(assessment.rubric.level_rule != "points"),
       sum(assessment.rubric.aggregate == "sum") {
   for (const auto& cr : a.criteria) criteria_.emplace(cr.id, &cr);

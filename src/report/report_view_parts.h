@@ -12,6 +12,7 @@
 #include "base/local_time.h"
 #include "report/escaped_view.h"
 #include "report/report_sections.h"
+#include "report/report_options.h"
 #include "report/view_context.h"
 #include "assessment/assessment.h"
 
@@ -21,12 +22,13 @@ namespace fa {
 /// look-ups of its criteria, nodes and scenarios.
 struct DiagnosisContext : ViewContext {
   DiagnosisContext(const Assessment& assessment, const std::string& language, const TimeZone& time_zone,
-                   std::shared_ptr<const District> names = nullptr);
+                   std::shared_ptr<const District> names = nullptr, Appendix appendix_shown = Appendix::kGaps);
   DiagnosisContext(const DiagnosisContext&) = delete;  // scenarios_ points into catalogue_
   DiagnosisContext& operator=(const DiagnosisContext&) = delete;
 
   const Assessment& a;
   const TimeZone& zone;  ///< dates and times are shown in it
+  Appendix appendix;     ///< what the appendix lists
   bool gated;  ///< the gated level rule (else points)
   bool sum;    ///< sum aggregation: scores are points
 

@@ -112,11 +112,18 @@ TEST_CASE("cli: a level-1 plant answered on levels 1 and 2 only scores the same 
   int not_assessed = 0;
   for (const auto& cr : b[0].criteria) not_assessed += cr.status == "not_assessed";
   CHECK(not_assessed > 50);
-  Run report = Cli("report --rubric rubrics/cmmm.yaml " + short_file + " -o " + dir.File("short.html"));
+  Run report = Cli("report --rubric rubrics/cmmm.yaml " + short_file + " --appendix full -o " + dir.File("short.html"));
   REQUIRE_MESSAGE(report.status == 0, report.out);
   const std::string html = ReadFile(dir.File("short.html"));
   CHECK(html.find("项 3–5 级要求未评估") != std::string::npos);
   CHECK(html.find("未评估（按不满足计）") != std::string::npos);
+  // The default appendix lists only what is below full marks, not the rest.
+  Run gaps = Cli("report --rubric rubrics/cmmm.yaml " + short_file + " -o " + dir.File("gaps.html"));
+  REQUIRE_MESSAGE(gaps.status == 0, gaps.out);
+  const std::string brief_html = ReadFile(dir.File("gaps.html"));
+  CHECK(brief_html.find("项 3–5 级要求未评估") != std::string::npos);
+  CHECK(brief_html.find("未评估（按不满足计）") == std::string::npos);
+  CHECK(Cli("report --rubric rubrics/cmmm.yaml " + short_file + " --appendix some -o " + dir.File("x.html")).status == 2);
   // A level-2 requirement left out is still missing: level 2 decides the score.
   YAML::Node gap = YAML::LoadFile(short_file);
   gap["answers"].remove("org.l2.dedicated_team");

@@ -206,6 +206,44 @@ TEST_CASE("diagnosis report: a points rubric's weaknesses are ordered by percent
   CHECK(zh.find("<td class=\"num\">3.0</td><td class=\"num\">9.0</td>", weak) != std::string::npos);
 }
 
+TEST_CASE("diagnosis report: the appendix lists the gaps by default, everything or nothing on request, and says who answered once per section") {
+  Assessment a = testing::GatedSample();
+  for (auto& cr : a.criteria) {
+    cr.assessor = "周工";
+    cr.date = "2026-06-23";
+  }
+  auto render = [&](const Assessment& x, Appendix appendix) {
+    ReportOptions options;
+    options.lang = "zh";
+    options.templates_dir = kTemplates;
+    options.appendix = appendix;
+    return RenderDiagnosisReport(x, options);
+  };
+  auto appendix_of = [](const std::string& html) {
+    const size_t at = html.find("<section class=\"appendix\">");
+    return at == std::string::npos ? std::string() : html.substr(at, html.find("</section>", at) - at);
+  };
+  size_t below = 0;
+  for (const auto& cr : a.criteria) below += cr.status == "answered" && cr.max_points > 0 && cr.score < 1;
+  const std::string gaps = appendix_of(render(a, Appendix::kGaps));
+  const std::string full = appendix_of(render(a, Appendix::kFull));
+  CHECK(Count(gaps, "<div class=\"meta\">") == below);
+  CHECK(Count(full, "<div class=\"meta\">") == a.criteria.size());
+  CHECK(below < a.criteria.size());
+  CHECK(gaps.find("未达满分的 " + std::to_string(below) + " 项要求（共 " + std::to_string(a.criteria.size()) + " 项）") !=
+        std::string::npos);
+  CHECK(appendix_of(render(a, Appendix::kNone)).empty());
+  // The same consultant and day throughout: said once per section, not per row.
+  const size_t groups = Count(full, "<tr class=\"group\">");
+  CHECK(Count(full, "周工 · 2026年6月23日") == groups);
+  CHECK(Count(full, "<span class=\"group-by\">") == groups);
+  // One answer by someone else: that section says it row by row.
+  a.criteria.front().assessor = "李工";
+  const std::string mixed = appendix_of(render(a, Appendix::kFull));
+  CHECK(Count(mixed, "<span class=\"group-by\">") == groups - 1);
+  CHECK(mixed.find("李工 · 2026年6月23日") != std::string::npos);
+}
+
 TEST_CASE("diagnosis report: points rubrics get the scene heat map and their band requirements in words") {
   const std::string zh = Render(testing::SumSample(), "zh");
   CHECK(zh.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart heatmap\"") != std::string::npos);
