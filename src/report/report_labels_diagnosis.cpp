@@ -148,9 +148,11 @@ const std::vector<ReportLabel>& DiagnosisLabels() {
       {"grade_high", "高", "high"},
       // Appendix.
       {"appendix_intro_gaps",
-       "未达满分的 {n} 项要求（共 {all} 项）的回答、证据与备注，按评价模型的结构排列；已满分、不适用和未评估的要求从略。",
-       "The answers, evidence and notes of the {n} requirements below full marks (of {all}), in the rubric's order; "
-       "those at full marks, not applicable or not assessed are left out."},
+       "达到下一等级所涉及、尚未满分的 {n} 项要求（共 {all} 项）的回答、证据与备注，按评价模型的结构排列；"
+       "已满分、不适用、未评估及更高等级的要求从略。",
+       "The answers, evidence and notes of the {n} requirements below full marks that the next level involves (of "
+       "{all}), in the rubric's order; those at full marks, not applicable, not assessed or of higher levels are left "
+       "out."},
       {"appendix_intro", "每一项要求的回答、证据与备注，按评价模型的结构排列。",
        "Every requirement with its answer, evidence and note, in the order of the rubric."},
       {"col_id", "编号", "ID"},

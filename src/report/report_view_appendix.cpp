@@ -27,10 +27,13 @@ std::string NodePath(const DiagnosisContext& c, const std::string& id) {
 }
 
 /// Whether the appendix lists `cr`: every requirement in full, else those
-/// answered below full marks (what the plant has to act on); not-applicable,
-/// not-assessed and text questions are left to the full appendix.
+/// answered below full marks that the next level needs (gated: levels up to
+/// the gap's target; points: all) — what the plant has to act on now.
+/// Not-applicable, not-assessed and text questions, and gaps of the levels
+/// beyond, are left to the full appendix.
 bool Listed(const DiagnosisContext& c, const CriterionResult& cr) {
   if (c.appendix == Appendix::kFull) return true;
+  if (c.gated && c.a.gap.target_level > 0 && cr.level > c.a.gap.target_level) return false;
   return cr.status == "answered" && cr.applicable && cr.max_points > 0 && cr.score < 1 - 1e-9;
 }
 

@@ -224,13 +224,14 @@ TEST_CASE("diagnosis report: the appendix lists the gaps by default, everything 
     return at == std::string::npos ? std::string() : html.substr(at, html.find("</section>", at) - at);
   };
   size_t below = 0;
-  for (const auto& cr : a.criteria) below += cr.status == "answered" && cr.max_points > 0 && cr.score < 1;
+  for (const auto& cr : a.criteria)
+    below += cr.status == "answered" && cr.max_points > 0 && cr.score < 1 && cr.level <= a.gap.target_level;
   const std::string gaps = appendix_of(render(a, Appendix::kGaps));
   const std::string full = appendix_of(render(a, Appendix::kFull));
   CHECK(Count(gaps, "<div class=\"meta\">") == below);
   CHECK(Count(full, "<div class=\"meta\">") == a.criteria.size());
   CHECK(below < a.criteria.size());
-  CHECK(gaps.find("未达满分的 " + std::to_string(below) + " 项要求（共 " + std::to_string(a.criteria.size()) + " 项）") !=
+  CHECK(gaps.find("尚未满分的 " + std::to_string(below) + " 项要求（共 " + std::to_string(a.criteria.size()) + " 项）") !=
         std::string::npos);
   CHECK(appendix_of(render(a, Appendix::kNone)).empty());
   // The same consultant and day throughout: said once per section, not per row.
