@@ -61,7 +61,7 @@ TEST_CASE("questionnaire: the shipped SME rubric says 'tick all that apply' once
   auto sme = LoadRubric(std::string(FA_SOURCE_DIR) + "/rubrics/sme-digital-2024.yaml", diags);
   REQUIRE(sme);
   int multi = 0;
-  for (const Criterion* c : sme->AllCriteria()) multi += c->kind->name() == "multi";
+  for (const Criterion* c : sme->AllCriteria()) multi += std::string(c->kind->name()) == "multi";
   REQUIRE(multi > 0);
   const std::string zh = Render(*sme, nullptr, "zh"), en = Render(*sme, nullptr, "en");
   CHECK(Count(zh, "（可多选") == static_cast<size_t>(multi));
