@@ -16,6 +16,10 @@
 #   BINARY defaults to build/factory-assess. Settings (environment):
 #   FA_BENCH_CONNECTIONS (50), FA_BENCH_THREADS (2), FA_BENCH_DURATION (10s),
 #   FA_BENCH_SERVER_THREADS (the server's --threads; its default when unset).
+#   On PostgreSQL, an empty schema of its own (docs/store.md has figures):
+#     url=$(bash scripts/setup-postgres.sh | tail -n 1); psql "$url" -c 'CREATE SCHEMA fa_bench'
+#     bash bench/web_bench.sh --db "$url?options=-csearch_path%3Dfa_bench"
+#     psql "$url" -c 'DROP SCHEMA fa_bench CASCADE'
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +28,7 @@ db=
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db=$2; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) binary=$1; shift ;;
   esac
 done
