@@ -106,7 +106,7 @@ class SqlConn {
   /// Statements prepared on this connection so far (PostgreSQL; SQLite: 0).
   std::size_t prepared() const { return prepared_.size(); }
   /// Statements prepared on every connection of this process so far: a test
-  /// hook (tests/store/connection_pool_test.cpp counts what a store call
+  /// hook (tests/store/postgres_statements_test.cpp counts what a store call
   /// prepares).
   static uint64_t PreparedTotal();
 
