@@ -16,6 +16,10 @@
 #   BINARY defaults to build/factory-assess. Settings (environment):
 #   FA_BENCH_CONNECTIONS (50), FA_BENCH_THREADS (2), FA_BENCH_DURATION (10s),
 #   FA_BENCH_SERVER_THREADS (the server's --threads; its default when unset).
+#   On PostgreSQL, an empty schema of its own (docs/store.md has figures):
+#     url=$(bash scripts/setup-postgres.sh | tail -n 1); psql "$url" -c 'CREATE SCHEMA fa_bench'
+#     bash bench/web_bench.sh --db "$url?options=-csearch_path%3Dfa_bench"
+#     psql "$url" -c 'DROP SCHEMA fa_bench CASCADE'
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +28,7 @@ db=
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db=$2; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) binary=$1; shift ;;
   esac
 done
@@ -50,7 +54,9 @@ trap cleanup EXIT
 
 # ---- the server
 admin_pw=bench-admin-first-pw
-serve_args=(serve --listen 127.0.0.1:0 --db "${db:-$tmp/fa.db}" --quiet)
+# wrk's connections all come from 127.0.0.1: no per-client cap (serve's
+# default of 16 would answer the rest 503).
+serve_args=(serve --listen 127.0.0.1:0 --db "${db:-$tmp/fa.db}" --quiet --max-per-client 0)
 [ -n "${FA_BENCH_SERVER_THREADS:-}" ] && serve_args+=(--threads "$FA_BENCH_SERVER_THREADS")
 FA_ADMIN_PASSWORD=$admin_pw "$binary" "${serve_args[@]}" 2>"$tmp/server.log" &
 server_pid=$!
@@ -105,10 +111,12 @@ rubric=$(api "$admin" GET /api/rubrics | grep -o '{[^{}]*"rubric":"sme-digital-2
 
 me=$tmp/consultant.jar
 login "$me" bench bench-consultant-pw
-new_assessment() { expect=201 api "$me" POST "/api/factories/$factory/assessments" "{\"rubric\": $rubric, \"round\": \"2026\"}" | json_field id; }
+# One open draft per factory and round (docs/store.md "Semantics"): each
+# assessment gets a round of its own.
+new_assessment() { expect=201 api "$me" POST "/api/factories/$factory/assessments" "{\"rubric\": $rubric, \"round\": \"$1\"}" | json_field id; }
 
 # The submitted assessment: the example's answers (level 1, 27.9 points).
-submitted=$(new_assessment)
+submitted=$(new_assessment 2026)
 scenes="product_design process_design marketing after_sales planning_scheduling production_control quality equipment
         safety energy procurement warehousing_logistics finance hr collaboration decision_support"
 answers=(
@@ -131,8 +139,10 @@ api "$me" GET "$report_path" | grep '上海冈泰精密机械加工有限公司'
 # twice as many (draft, question) slots as its connections, so every
 # connection has a question of its own to save.
 drafts=
-for _ in $(seq 1 $((wrk_threads * (connections / wrk_threads / 16 * 2 + 2)))); do
-  drafts=${drafts:+$drafts,}$(new_assessment)
+draft_count=$((wrk_threads * (connections / wrk_threads / 16 * 2 + 2)))
+[ "$draft_count" -le 70 ] || { echo "web_bench: $draft_count drafts need more rounds than 2030-2099" >&2; exit 2; }
+for i in $(seq 1 "$draft_count"); do
+  drafts=${drafts:+$drafts,}$(new_assessment $((2029 + i)))
 done
 criteria=$(for s in $scenes; do printf 'scenes.%s,' "$s"; done)
 cookie="fa_session=$(awk '$6 == "fa_session" {print $7}' "$me")"

@@ -2,8 +2,8 @@
 #include <Poco/File.h>
 #include <Poco/Path.h>
 
-#include <map>
 #include <ostream>
+#include <string_view>
 
 #include "base/atomic_file.h"
 #include "base/text.h"
@@ -38,13 +38,21 @@ std::optional<uint64_t> ParseCount(const std::string& text) {
   return std::stoull(text);
 }
 
-void PrintLevels(const std::vector<int>& levels, std::ostream& out) {
-  std::map<int, size_t> counts;
-  for (int l : levels) ++counts[l];
-  for (const auto& [level, n] : counts)
-    out << "  level " << level << ": " << n << " (" << FormatFixed(100.0 * static_cast<double>(n) / static_cast<double>(levels.size()), 1)
-        << "%)\n";
+// `counts[l]`: the factories scored at level l; levels none was at are left out.
+void PrintLevels(const std::vector<size_t>& counts, std::ostream& out) {
+  size_t total = 0;
+  for (size_t n : counts) total += n;
+  for (size_t level = 0; level < counts.size(); ++level) {
+    const size_t n = counts[level];
+    if (n == 0) continue;
+    out << "  level " << level << ": " << n << " ("
+        << FormatFixed(100.0 * static_cast<double>(n) / static_cast<double>(total), 1) << "%)\n";
+  }
 }
+
+// Thrown out of the CSV writer when the output stream failed, to stop
+// generating: the caller reports the stream's own error.
+struct OutputFailed {};
 }  // namespace
 
 int RunSynth(CommandContext& ctx) {
@@ -85,7 +93,7 @@ int RunSynth(CommandContext& ctx) {
   if (progress.enabled())
     options.progress = [&](size_t done) { progress.Count("generating", done, options.factories); };
   const Rubric& rubric = *compiled->rubric;
-  std::vector<int> levels;
+  std::vector<size_t> levels;  // factories per level, as scored
   if (dir) {
     Poco::File(*dir).createDirectories();
     const int width = std::max<int>(4, static_cast<int>(std::to_string(options.factories).size()));
@@ -93,15 +101,31 @@ int RunSynth(CommandContext& ctx) {
       std::string number = std::to_string(f.index + 1);
       number.insert(0, static_cast<size_t>(std::max(0, width - static_cast<int>(number.size()))), '0');
       WriteFile(Poco::Path(*dir).append("synth-" + number + ".yaml").toString(), SynthAnswerYaml(rubric, f));
-      levels.push_back(f.level);
+      const auto level = static_cast<size_t>(std::max(0, f.level));
+      if (levels.size() <= level) levels.resize(level + 1, 0);
+      ++levels[level];
     });
   } else {
-    std::string csv = SynthCohortCsv(compiled->model, options, &levels);
+    // Streamed in chunks of one batch (docs/cohort-csv.md "synth"): a cohort
+    // of millions never sits in memory whole.
+    auto write_csv = [&](std::ostream& os) {
+      try {
+        WriteSynthCohortCsv(
+            compiled->model, options,
+            [&](std::string_view chunk) {
+              os.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+              if (!os) throw OutputFailed{};
+            },
+            &levels);
+      } catch (const OutputFailed&) {
+      }
+    };
     if (!output || *output == "-") {
-      ctx.out << csv;
+      write_csv(ctx.out);
+      ctx.out.flush();
       return kExitOk;
     }
-    WriteFile(*output, csv);
+    WriteFileStreamed(*output, write_csv);  // fails with the stream's error, if any
   }
   progress.Clear();
   ctx.out << "generated " << options.factories << " synthetic factories for " << rubric.id << " " << rubric.version

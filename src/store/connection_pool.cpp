@@ -31,13 +31,16 @@ std::unique_ptr<SqlConn> ConnectionPool::Connect() {
     return std::make_unique<SqlConn>(dialect_->Connect(), *dialect_);
   } catch (const Poco::Exception& e) {
     throw StoreError(dialect_->Engine() + " connection failed: " + e.displayText());
+  } catch (const StoreError& e) {
+    throw StoreError(dialect_->Engine() + " connection failed: " + e.what());
   }
 }
 
 std::unique_ptr<SqlConn> ConnectionPool::Reuse(Idle idle, std::unique_lock<std::mutex>& lock) {
-  if (std::chrono::steady_clock::now() - idle.since < options_.check_after) return std::move(idle.conn);
+  if (!idle.conn->Broken() && std::chrono::steady_clock::now() - idle.since < options_.check_after)
+    return std::move(idle.conn);
   lock.unlock();
-  const bool alive = Alive(*idle.conn);
+  const bool alive = !idle.conn->Broken() && Alive(*idle.conn);
   if (!alive) idle.conn.reset();  // closing a dead session may take a moment: not under the lock
   lock.lock();
   if (alive) return std::move(idle.conn);
@@ -46,6 +49,11 @@ std::unique_ptr<SqlConn> ConnectionPool::Reuse(Idle idle, std::unique_lock<std::
   --open_;
   for (Idle& other : idle_) other.since = {};
   return nullptr;
+}
+
+bool ConnectionPool::Lost(Lease& lease, const StoreError& e) {
+  if (dynamic_cast<const ConnectionLost*>(&e)) return true;
+  return lease.reused() && !Alive(*lease);
 }
 
 bool ConnectionPool::Alive(SqlConn& conn) {
@@ -91,6 +99,7 @@ ConnectionPool::Lease ConnectionPool::Acquire() {
 }
 
 void ConnectionPool::Release(std::unique_ptr<SqlConn> conn, bool discard) {
+  if (!discard && conn->Broken()) discard = true;  // libpq saw it die: never lease it again
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (discard)
@@ -115,9 +124,9 @@ WriteTransaction::WriteTransaction(ConnectionPool& pool, std::mutex* write_mutex
       lease_(pool.Acquire()) {
   try {
     lease_->Exec(pool.dialect().BeginWrite());
-  } catch (const StoreError&) {
+  } catch (const StoreError& e) {
     lease_.Discard();
-    if (!lease_.reused() || ConnectionPool::Alive(*lease_)) throw;
+    if (!ConnectionPool::Lost(lease_, e)) throw;
     pool.CheckIdleBeforeReuse();
     lease_ = pool.Acquire();  // the one retry
     try {

@@ -75,9 +75,10 @@ class ConnectionPool {
   /// `wait`. Throws StoreBusy when none is released in time, StoreError when
   /// it cannot connect.
   Lease Acquire();
-  /// `call(SqlConn&)` on a leased connection. When it throws StoreError on a
-  /// reused connection that then fails `SELECT 1` (its session ended while
-  /// it idled, under check_after), it runs once more on another connection,
+  /// `call(SqlConn&)` on a leased connection. When it throws StoreError
+  /// because the connection was lost (Lost: ConnectionLost, or a reused
+  /// connection that then fails `SELECT 1` — its session ended while it
+  /// idled, under check_after), it runs once more on another connection,
   /// the idle ones checked first: one transparent retry. Only for calls that
   /// may run twice (reads). Any exception discards the connection.
   template <typename Call>
@@ -86,9 +87,9 @@ class ConnectionPool {
       Lease lease = Acquire();
       try {
         return call(*lease);
-      } catch (const StoreError&) {
+      } catch (const StoreError& e) {
         lease.Discard();
-        if (!lease.reused() || Alive(*lease)) throw;
+        if (!Lost(lease, e)) throw;
         CheckIdleBeforeReuse();
       } catch (...) {
         lease.Discard();
@@ -106,6 +107,12 @@ class ConnectionPool {
 
   /// True when `conn` answers `SELECT 1`.
   static bool Alive(SqlConn& conn);
+  /// True when `e`, thrown by a call on `lease`, came from a lost connection
+  /// rather than from the statement: a ConnectionLost (libpq's PQstatus, or
+  /// a connection-level SQLSTATE), or a reused connection that no longer
+  /// answers `SELECT 1`. A unique violation or any other refusal on a live
+  /// connection is not.
+  static bool Lost(Lease& lease, const StoreError& e);
   /// Marks every idle connection to be checked before its reuse, however
   /// recent: what ended one session (a server restart, pg_terminate_backend)
   /// likely ended its idle peers too.

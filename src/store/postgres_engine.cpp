@@ -1,15 +1,27 @@
-// The PostgreSQL engine, through Poco::Data::PostgreSQL (libpq). Its
+// The PostgreSQL engine, on libpq itself (docs/store.md "How it is built"):
+// SqlConn prepares each statement once per connection and tells a unique
+// violation (SQLSTATE 23505) and a lost connection from the error. Its
 // statements take `$1, $2…` placeholders, so the store's portable `?` are
-// numbered here; a unique violation is SQLSTATE 23505.
-#include <Poco/Data/PostgreSQL/Connector.h>
-
-#include <mutex>
+// numbered here.
+#include <libpq-fe.h>
 
 #include "store/sql_dialect.h"
 #include "store/store.h"
 
 namespace fa::store {
+
+void PgConnClose::operator()(pg_conn* conn) const { PQfinish(conn); }
+
 namespace {
+
+/// libpq's message for `conn`, on one line.
+std::string PgConnError(PGconn* conn) {
+  std::string text = conn ? PQerrorMessage(conn) : "out of memory";
+  for (char& c : text)
+    if (c == '\n' || c == '\r') c = ' ';
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
 
 class PostgresDialect : public SqlDialect {
  public:
@@ -17,14 +29,15 @@ class PostgresDialect : public SqlDialect {
 
   std::string Engine() const override { return "postgresql"; }
 
-  Poco::Data::Session Connect() const override {
-    static std::once_flag registered;
-    std::call_once(registered, [] { Poco::Data::PostgreSQL::Connector::registerConnector(); });
-    Poco::Data::Session session("PostgreSQL", conn_info_);
-    using Poco::Data::Keywords::now;
+  SqlLink Connect() const override {
+    PgConnPtr conn(PQconnectdb(conn_info_.c_str()));
+    if (!conn || PQstatus(conn.get()) != CONNECTION_OK) throw StoreError(PgConnError(conn.get()));
     // Quiet NOTICEs (e.g. "relation already exists, skipping") are not errors.
-    session << "SET client_min_messages = WARNING", now;
-    return session;
+    PGresult* set = PQexec(conn.get(), "SET client_min_messages = WARNING");
+    const bool ok = set && PQresultStatus(set) == PGRES_COMMAND_OK;
+    PQclear(set);
+    if (!ok) throw StoreError(PgConnError(conn.get()));
+    return SqlLink(std::move(conn));
   }
 
   std::string Placeholders(const std::string& sql) const override { return NumberPlaceholders(sql); }
@@ -43,10 +56,9 @@ class PostgresDialect : public SqlDialect {
   }
   bool SerializeWrites() const override { return false; }
 
-  bool IsUniqueViolation(const Poco::Exception& e) const override {
-    return e.message().find("State: 23505") != std::string::npos ||
-           e.message().find("duplicate key value violates unique constraint") != std::string::npos;
-  }
+  // Not reached: PostgreSQL errors are read from libpq by SqlConn (SQLSTATE
+  // 23505 is a unique violation), never met as Poco exceptions.
+  bool IsUniqueViolation(const Poco::Exception&) const override { return false; }
 
   std::string DisplayUrl() const override { return MaskUrl(url_); }
 

@@ -8,9 +8,28 @@
 #include <Poco/Exception.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
+struct pg_conn;  // libpq's PGconn
+
 namespace fa::store {
+
+/// Closes a libpq connection (PQfinish), whatever its state.
+struct PgConnClose {
+  void operator()(pg_conn* conn) const;
+};
+using PgConnPtr = std::unique_ptr<pg_conn, PgConnClose>;
+
+/// An open connection as a dialect makes it: SQLite through a Poco::Data
+/// session, PostgreSQL through libpq itself (owned, closed with the link).
+/// docs/store.md "How it is built" says why PostgreSQL skips Poco::Data.
+struct SqlLink {
+  explicit SqlLink(Poco::Data::Session session) : poco(std::move(session)) {}
+  explicit SqlLink(PgConnPtr conn) : pg(std::move(conn)) {}
+  std::optional<Poco::Data::Session> poco;
+  PgConnPtr pg;
+};
 
 class SqlDialect {
  public:
@@ -18,8 +37,8 @@ class SqlDialect {
 
   /// "sqlite" or "postgresql".
   virtual std::string Engine() const = 0;
-  /// A new, configured connection. Throws Poco::Exception.
-  virtual Poco::Data::Session Connect() const = 0;
+  /// A new, configured connection. Throws Poco::Exception or StoreError.
+  virtual SqlLink Connect() const = 0;
   /// `sql` with `?` placeholders in the engine's syntax.
   virtual std::string Placeholders(const std::string& sql) const = 0;
   /// `ddl` with {pk}, {int} and {real} replaced by the engine's column types.
@@ -32,6 +51,8 @@ class SqlDialect {
   /// Whether writers in this process should queue on a mutex: SQLite allows
   /// one writer at a time anyway, and a mutex is fairer than busy polling.
   virtual bool SerializeWrites() const = 0;
+  /// For the engines run through Poco::Data (SQLite); SqlConn tells
+  /// PostgreSQL's from the SQLSTATE itself.
   virtual bool IsUniqueViolation(const Poco::Exception& e) const = 0;
   /// The url as given, password masked, for messages.
   virtual std::string DisplayUrl() const = 0;

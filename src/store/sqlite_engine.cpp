@@ -24,7 +24,7 @@ class SqliteDialect : public SqlDialect {
 
   std::string Engine() const override { return "sqlite"; }
 
-  Poco::Data::Session Connect() const override {
+  SqlLink Connect() const override {
     static std::once_flag registered;
     std::call_once(registered, [] { Poco::Data::SQLite::Connector::registerConnector(); });
     const Poco::Path parent = Poco::Path(path_).makeParent();
@@ -37,7 +37,7 @@ class SqliteDialect : public SqlDialect {
     session << "PRAGMA journal_mode = WAL", now;
     session << "PRAGMA synchronous = FULL", now;
     session << "PRAGMA foreign_keys = ON", now;
-    return session;
+    return SqlLink(std::move(session));
   }
 
   std::string Placeholders(const std::string& sql) const override { return sql; }

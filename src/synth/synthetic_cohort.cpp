@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
+#include <stdexcept>
 #include <numeric>
 #include <set>
 
@@ -50,9 +52,14 @@ struct Context {
   std::vector<std::vector<double>> option_difficulty;  // per choice, in [-0.2, 0.2) (used for several answers)
   std::vector<std::string> condition_fields;
   bool gated = false, weighted_mean = true;
-  std::vector<int> target;                  // per factory: target level (gated)
-  std::vector<double> capability;           // per factory, in (0, 1)
-  std::vector<SynthPlant> plants;
+  std::vector<double> level_shares;         // per level 0..L, summing to 1 (up to rounding)
+  double level_total = 0;                   // their sum before normalising, as Targets() divides by it
+  // Per factory: its rank by latent capability among all n, the one thing
+  // about a plant that depends on the others. 4 bytes a factory (12 while
+  // ranking); the rest — its plant, capability and target level — is worked
+  // out again from (seed, i) and the rank where needed, so the cohort's
+  // size costs little memory and the CSV streams (docs/cohort-csv.md).
+  std::vector<uint32_t> rank;
 
   Context(const ScoringModel& m, const SynthOptions& o) : model(m), rubric(*m.rubric), options(o) {
     all = rubric.AllCriteria();
@@ -92,28 +99,43 @@ struct Context {
   // Plants are ranked by their latent capability; rank r of n maps to the
   // capability (r + 1/2) / n and, for gated rubrics, to the level whose
   // cumulative share it falls in, so the cohort follows the shares exactly.
+  // Ties keep the order of the index (as a stable sort of 0..n-1 would).
   void Targets() {
     const size_t n = options.factories;
-    plants.resize(n);
-    for (size_t i = 0; i < n; ++i) plants[i] = DrawSynthPlant(options.seed, i);
-    std::vector<size_t> order(n);
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return plants[a].latent < plants[b].latent; });
-    std::vector<double> shares = options.level_shares.empty() ? NationalLevelShares() : options.level_shares;
-    const size_t levels = static_cast<size_t>(std::max(0, model.levels)) + 1;
-    for (size_t l = levels; l < shares.size(); ++l) shares[levels - 1] += shares[l];  // fold into the top
-    shares.resize(levels, 0.0);
-    const double total = std::accumulate(shares.begin(), shares.end(), 0.0);
-    capability.resize(n);
-    target.resize(n);
-    for (size_t r = 0; r < n; ++r) {
-      const double c = (static_cast<double>(r) + 0.5) / static_cast<double>(n);
-      capability[order[r]] = c;
-      double cumulative = 0;
-      size_t level = 0;
-      while (level + 1 < levels && (cumulative += shares[level] / total) <= c) ++level;
-      target[order[r]] = static_cast<int>(level);
+    if (n > std::numeric_limits<uint32_t>::max())
+      throw std::length_error("a synthetic cohort has at most 4294967295 factories");
+    {
+      std::vector<double> latent(n);
+      for (size_t i = 0; i < n; ++i) latent[i] = DrawSynthPlant(options.seed, i).latent;
+      std::vector<uint32_t> order(n);
+      std::iota(order.begin(), order.end(), uint32_t{0});
+      std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        return latent[a] < latent[b] || (!(latent[b] < latent[a]) && a < b);
+      });
+      latent = {};
+      rank.resize(n);
+      for (size_t r = 0; r < n; ++r) rank[order[r]] = static_cast<uint32_t>(r);
     }
+    level_shares = options.level_shares.empty() ? NationalLevelShares() : options.level_shares;
+    const size_t levels = static_cast<size_t>(std::max(0, model.levels)) + 1;
+    for (size_t l = levels; l < level_shares.size(); ++l) level_shares[levels - 1] += level_shares[l];  // fold into the top
+    level_shares.resize(levels, 0.0);
+    level_total = std::accumulate(level_shares.begin(), level_shares.end(), 0.0);
+  }
+
+  // Factory i's capability, in (0, 1).
+  double Capability(size_t i) const {
+    return (static_cast<double>(rank[i]) + 0.5) / static_cast<double>(options.factories);
+  }
+
+  // Factory i's target level (gated rubrics): where its capability falls
+  // among the cumulative level shares.
+  int Target(size_t i) const {
+    const double c = Capability(i);
+    double cumulative = 0;
+    size_t level = 0;
+    while (level + 1 < level_shares.size() && (cumulative += level_shares[level] / level_total) <= c) ++level;
+    return static_cast<int>(level);
   }
 };
 
@@ -165,8 +187,8 @@ void DrawAnswers(const Context& ctx, size_t i, int attempt, const std::vector<un
     offset[n] = rng.Normal() * (ctx.depth[n] == 0 ? 0.25 : 0.15);  // a domain ahead of or behind the plant
     node_na[n] = ctx.weighted_mean && rng.Uniform() < 0.02;        // e.g. no own logistics
   }
-  const double theta = ctx.target[i] + 0.05 + 0.9 * rng.Uniform();  // where in its level band
-  const double capability = ctx.gated ? theta / ctx.model.levels : ctx.capability[i];
+  const double theta = ctx.Target(i) + 0.05 + 0.9 * rng.Uniform();  // where in its level band
+  const double capability = ctx.gated ? theta / ctx.model.levels : ctx.Capability(i);
   f.answers.assign(ctx.all.size(), SynthAnswer{});
   for (size_t c = 0; c < ctx.all.size(); ++c) {
     const Criterion& cr = *ctx.all[c];
@@ -254,7 +276,7 @@ void GenerateBatch(const Context& ctx, size_t begin, size_t end, std::vector<Syn
   for (size_t k = 0; k < out.size(); ++k) {
     SynthFactory& f = out[k];
     f.index = begin + k;
-    f.profile = SynthProfile(ctx.rubric, ctx.options.seed, f.index, ctx.plants[f.index]);
+    f.profile = SynthProfile(ctx.rubric, ctx.options.seed, f.index, DrawSynthPlant(ctx.options.seed, f.index));
     const auto fields = f.profile.AsFields();
     std::string key;
     for (const auto& field : ctx.condition_fields) {
@@ -275,7 +297,7 @@ void GenerateBatch(const Context& ctx, size_t begin, size_t end, std::vector<Syn
     if (!ctx.gated || attempt + 1 == kAttempts) break;
     std::vector<size_t> missed;
     for (size_t k : pending)
-      if (out[k].level != ctx.target[out[k].index]) missed.push_back(k);
+      if (out[k].level != ctx.Target(out[k].index)) missed.push_back(k);
     for (size_t k : missed) DrawAnswers(ctx, out[k].index, attempt + 1, *applies[k], out[k]);
     pending = std::move(missed);
   }

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "answers/answer_set.h"
@@ -61,8 +62,17 @@ struct SynthFactory {
 void SynthesizeCohort(const ScoringModel& model, const SynthOptions& options,
                       const std::function<void(const SynthFactory&)>& emit);
 
-/// A synthetic cohort as a cohort CSV (docs/cohort-csv.md). `levels`, when
-/// given, receives each factory's scored level.
+/// A synthetic cohort as a cohort CSV (docs/cohort-csv.md), handed to
+/// `write` in order in chunks of bounded size (the header, then one batch of
+/// 256 rows at a time), so a cohort of any size streams in bounded memory.
+/// `level_counts`, when given, receives how many factories were scored at
+/// each level (index: level). The bytes are those of SynthCohortCsv.
+void WriteSynthCohortCsv(const ScoringModel& model, const SynthOptions& options,
+                         const std::function<void(std::string_view chunk)>& write,
+                         std::vector<size_t>* level_counts = nullptr);
+
+/// A synthetic cohort as a cohort CSV (docs/cohort-csv.md), whole in memory.
+/// `levels`, when given, receives each factory's scored level.
 std::string SynthCohortCsv(const ScoringModel& model, const SynthOptions& options,
                            std::vector<int>* levels = nullptr);
 

@@ -1,4 +1,8 @@
 // Writing synthetic factories out: as cohort CSV rows and as answer files.
+#include <algorithm>
+#include <functional>
+#include <string_view>
+
 #include "answers/cohort_csv.h"
 #include "base/text.h"
 #include "synth/synthetic_cohort_parts.h"
@@ -68,35 +72,77 @@ std::string Yaml(const std::string& s) {
 
 }  // namespace
 
-std::string SynthCohortCsv(const ScoringModel& model, const SynthOptions& options, std::vector<int>* levels) {
+namespace {
+
+// A synthetic cohort as a cohort CSV, in order: `header` gets the header
+// line, then `rows` each batch with its rows. Each batch's rows are
+// formatted on the thread that generated it; what is held at once is one
+// batch per thread.
+void CsvBatches(const ScoringModel& model, const SynthOptions& options,
+                const std::function<void(std::string_view)>& header,
+                const std::function<void(const std::vector<SynthFactory>&, std::string_view)>& rows) {
   const Rubric& rubric = *model.rubric;
   const std::vector<const Criterion*> all = rubric.AllCriteria();
   const std::vector<AnswerForm> forms = Forms(rubric);
-  std::string out;
-  const std::vector<std::string> columns = CohortCsvColumns(rubric);
-  for (size_t i = 0; i < columns.size(); ++i) out += (i ? "," : "") + CsvQuote(columns[i]);
-  out += '\n';
-  if (levels) levels->clear();
+  {
+    std::string line;
+    const std::vector<std::string> columns = CohortCsvColumns(rubric);
+    for (size_t i = 0; i < columns.size(); ++i) line += (i ? "," : "") + CsvQuote(columns[i]);
+    line += '\n';
+    header(line);
+  }
   auto format = [&](const std::vector<SynthFactory>& batch) {
-    std::string rows;
+    std::string text;
     for (const SynthFactory& f : batch) {
-      AppendProfile(f.profile, rows);
+      AppendProfile(f.profile, text);
       for (size_t c = 0; c < all.size(); ++c) {
-        rows += ',';
-        if (f.answers[c].kind == SynthAnswer::kText) rows += CsvQuote(kSyntheticText);
-        else AppendCell(forms[c], f.answers[c], rows);
+        text += ',';
+        if (f.answers[c].kind == SynthAnswer::kText) text += CsvQuote(kSyntheticText);
+        else AppendCell(forms[c], f.answers[c], text);
       }
-      rows += '\n';
+      text += '\n';
     }
-    return rows;
+    return text;
   };
-  SynthesizeBatches(model, options, format, [&](const std::vector<SynthFactory>& batch, std::string& rows) {
-    if (out.capacity() < out.size() + rows.size())
-      out.reserve(std::max(out.size() + rows.size(), out.size() / batch.size() * options.factories * 11 / 10));
-    out += rows;
-    if (levels)
-      for (const SynthFactory& f : batch) levels->push_back(f.level);
+  SynthesizeBatches(model, options, format,
+                    [&](const std::vector<SynthFactory>& batch, std::string& text) { rows(batch, text); });
+}
+
+}  // namespace
+
+void WriteSynthCohortCsv(const ScoringModel& model, const SynthOptions& options,
+                         const std::function<void(std::string_view chunk)>& write,
+                         std::vector<size_t>* level_counts) {
+  if (level_counts) level_counts->clear();
+  CsvBatches(model, options, write, [&](const std::vector<SynthFactory>& batch, std::string_view text) {
+    write(text);
+    if (!level_counts) return;
+    for (const SynthFactory& f : batch) {
+      const auto level = static_cast<size_t>(std::max(0, f.level));
+      if (level_counts->size() <= level) level_counts->resize(level + 1, 0);
+      ++(*level_counts)[level];
+    }
   });
+}
+
+std::string SynthCohortCsv(const ScoringModel& model, const SynthOptions& options, std::vector<int>* levels) {
+  std::string out;
+  if (levels) levels->clear();
+  bool reserved = false;
+  CsvBatches(
+      model, options, [&](std::string_view line) { out.append(line); },
+      [&](const std::vector<SynthFactory>& batch, std::string_view text) {
+        // Once, after the first batch: its bytes per row times the rows to
+        // come, with 10% to spare.
+        if (!reserved && !batch.empty()) {
+          reserved = true;
+          const double per_row = static_cast<double>(text.size()) / static_cast<double>(batch.size());
+          out.reserve(out.size() + static_cast<size_t>(per_row * 1.1 * static_cast<double>(options.factories)));
+        }
+        out.append(text);
+        if (levels)
+          for (const SynthFactory& f : batch) levels->push_back(f.level);
+      });
   return out;
 }
 

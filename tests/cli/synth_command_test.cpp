@@ -15,10 +15,12 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "answers/cohort_csv.h"
 #include "answers/credit_code.h"
 #include "base/env.h"
+#include "base/hash.h"
 #include "base/text.h"
 #include "service/assess.h"
 #include "scoring/assessment_builder.h"
@@ -59,6 +61,56 @@ TEST_CASE("synth: the same seed gives the same bytes, however many threads write
   CHECK(a == Synth("rubrics/cmmm.yaml", 700, 11, 2));
   CHECK(a == Synth("rubrics/cmmm.yaml", 700, 11, 3));
   CHECK(a != Synth("rubrics/cmmm.yaml", 700, 12, 2));
+}
+
+// The SHA-256 of `factory-assess synth --rubric R -n 10000 --seed S` as it
+// was written whole in memory, before synth streamed: the
+// streamed bytes must not change.
+TEST_CASE("synth: 10k rows stream in chunks of one batch the bytes synth wrote before it streamed") {
+  struct Golden {
+    const char* rubric;
+    uint64_t seed;
+    size_t bytes;
+    const char* sha256;
+  };
+  const Golden golden[] = {
+      {"rubrics/cmmm.yaml", 1, 7212054, "e333560c80447d7f286c573f89692592b8254aece87cc0354c8061f5570db744"},
+      {"rubrics/cmmm.yaml", 7, 7210604, "c1df33cf5334e21bd7a36a1ba8169592bf0edeecadb63179f9a5e5fe2249abd4"},
+      {"rubrics/sme-digital-2024.yaml", 1, 4193181, "4c08bb65c09fbbf1c59d7ccd7d8c2f33b812548c16c071ee8ba2bbb8f788fada"},
+  };
+  for (const Golden& g : golden) {
+    CAPTURE(g.rubric);
+    CAPTURE(g.seed);
+    SynthOptions o;
+    o.factories = 10000;
+    o.seed = g.seed;
+    o.threads = 2;
+    std::string streamed;
+    size_t chunks = 0, largest = 0;
+    std::vector<size_t> counts;
+    WriteSynthCohortCsv(
+        Compiled(g.rubric).model, o,
+        [&](std::string_view chunk) {
+          streamed.append(chunk);
+          ++chunks;
+          largest = std::max(largest, chunk.size());
+        },
+        &counts);
+    CHECK(streamed.size() == g.bytes);
+    CHECK(Sha256Hex(streamed) == g.sha256);
+    CHECK(chunks == 1 + (10000 + 255) / 256);  // the header, then one batch of 256 rows at a time
+    CHECK(largest < 256 * 1024);
+    // The in-memory path gives the same bytes, and the levels the counts count.
+    std::vector<int> levels;
+    CHECK(SynthCohortCsv(Compiled(g.rubric).model, o, &levels) == streamed);
+    REQUIRE(levels.size() == 10000);
+    std::vector<size_t> counted;
+    for (int l : levels) {
+      if (counted.size() <= static_cast<size_t>(l)) counted.resize(static_cast<size_t>(l) + 1, 0);
+      ++counted[static_cast<size_t>(l)];
+    }
+    CHECK(counts == counted);
+  }
 }
 
 TEST_CASE("synth: the progress hook hears the factories done after each round, up to all of them") {
@@ -202,6 +254,22 @@ TEST_CASE("cli: synth writes a cohort that score --cohort turns into results, CS
   REQUIRE_MESSAGE(j.status == 0, j.out);
   const std::string json = ReadFile(dir.File("results.json"));
   CHECK(json.find("\"cohort\": {\n        \"size\": 60,") != std::string::npos);
+}
+
+TEST_CASE("cli: synth -o and to standard output write the bytes they wrote before streaming\\, with the same summary") {
+  TempDir dir("fa-synth-test");
+  const std::string cohort = dir.File("cohort.csv");
+  Run s = Cli("synth --rubric rubrics/cmmm.yaml -n 10000 --seed 1 -o " + cohort);
+  REQUIRE_MESSAGE(s.status == 0, s.out);
+  CHECK(Sha256Hex(ReadFile(cohort)) == "e333560c80447d7f286c573f89692592b8254aece87cc0354c8061f5570db744");
+  CHECK(s.out ==
+        "generated 10000 synthetic factories for cmmm 1.0 (seed 1), levels as scored:\n"
+        "  level 0: 3000 (30.0%)\n  level 1: 4500 (45.0%)\n  level 2: 1400 (14.0%)\n"
+        "  level 3: 600 (6.0%)\n  level 4: 400 (4.0%)\n  level 5: 100 (1.0%)\n"
+        "wrote " + cohort + "\n");
+  Run out = Cli("synth --rubric rubrics/sme-digital-2024.yaml -n 10000 --seed 1 -o -");
+  REQUIRE(out.status == 0);
+  CHECK(Sha256Hex(out.out) == "4c08bb65c09fbbf1c59d7ccd7d8c2f33b812548c16c071ee8ba2bbb8f788fada");
 }
 
 TEST_CASE("cli: synth --answers-dir writes answer files that score cleanly") {
