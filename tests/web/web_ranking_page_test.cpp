@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "answers/answers_loader.h"
+#include "base/atomic_file.h"
 #include "base/json_writer.h"
 #include "test_server.h"
 #include "web/demo_seed.h"
@@ -165,6 +166,46 @@ TEST_CASE("web: the demo data loads into an empty store only, and the shipped co
   CHECK(report.status == 200);
   CHECK(report.body.find("研发投入占营业收入比重</dt><dd>7.8 %</dd>") != std::string::npos);
   CHECK(report.body.find("energy_intensity") == std::string::npos);
+}
+
+}  // namespace fa::webtest
+
+namespace fa::webtest {
+
+TEST_CASE("web: a broken ranking config is one localized line for the commission, its file's problems for admin only") {
+  const TempDir dir("fa-web-broken-config");
+  WriteFile(dir.File("broken.yaml"), "ranking: broken\nmethod: topsis\nwieght: 2\ncriteria: [1, 2]\n");
+  TestServer server([&](web::WebConfig& c) { c.ranking_dir = dir.path(); });
+  Seed(server);
+  Client commission(server), admin(server);
+  REQUIRE(commission.Login("commission", kPassword));
+  REQUIRE(admin.Login("admin", kPassword));
+
+  HttpResult zh = commission.Get("/ranking?config=broken&lang=zh");
+  CHECK(zh.status == 200);
+  CHECK(zh.body.find("<li>排序方案「broken」无法使用，请管理员核对其配置文件。</li>") != std::string::npos);
+  CHECK(zh.body.find("broken.yaml:") == std::string::npos);  // no file:line:col, no English diagnostic
+  CHECK(zh.body.find("unknown key") == std::string::npos);
+  CHECK(zh.body.find("class=\"diagnostics\"") == std::string::npos);
+  HttpResult en = commission.Get("/ranking?config=broken&lang=en");
+  CHECK(en.body.find("The ranking config &#39;broken&#39; cannot be used; an admin must correct its file.") !=
+        std::string::npos);
+  CHECK(en.body.find("broken.yaml:") == std::string::npos);
+  HttpResult report = commission.Get("/ranking/report?config=broken&lang=zh");
+  CHECK(report.status == 400);
+  CHECK(report.body.find("排序方案「broken」无法使用") != std::string::npos);
+  CHECK(report.body.find("broken.yaml:") == std::string::npos);
+
+  // The admin, who can fix the file, also gets its problems, folded away.
+  HttpResult technical = admin.Get("/ranking?config=broken&lang=zh");
+  CHECK(technical.body.find("<li>排序方案「broken」无法使用，请管理员核对其配置文件。</li>") != std::string::npos);
+  CHECK(technical.body.find("<details><summary>技术细节（供管理员）</summary><pre class=\"diagnostics\">") !=
+        std::string::npos);
+  CHECK(technical.body.find("broken.yaml:3:1: error: unknown key &#39;wieght&#39;") != std::string::npos);
+  // The API speaks English and carries the details.
+  HttpResult api = commission.Get("/api/ranking?config=broken");
+  CHECK(api.status == 400);
+  CHECK(api.body.find("unknown key 'wieght'") != std::string::npos);
 }
 
 }  // namespace fa::webtest
