@@ -46,6 +46,7 @@ void PageRenderer::AddLayout(EscapedView& view, const std::string& name, const s
   view.Text("csrf", ctx.csrf);
   view.Text("path", ctx.req.path);
   view.Text("page", name);
+  view.Text("zone", ctx.ZoneLabel());  // beside the headings of columns of times
   if (ctx.user) {
     EscapedView u;
     u.Text("name", ctx.user->display_name.empty() ? ctx.user->username : ctx.user->display_name);

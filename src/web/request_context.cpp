@@ -13,6 +13,11 @@ std::string RequestContext::Time(const std::string& utc_stamp) const {
   return StampForPeople(utc_stamp, zone ? *zone : utc, lang);
 }
 
+std::string RequestContext::ZoneLabel() const {
+  static const TimeZone utc;
+  return OffsetLabel((zone ? *zone : utc).OffsetAt(now));
+}
+
 std::string RequestContext::RoleLabel(store::Role role) const {
   switch (role) {
     case store::Role::kAdmin: return Label("role_admin");

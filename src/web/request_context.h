@@ -22,6 +22,8 @@ struct RequestContext {
   std::string lang = "zh";
   /// The zone moments are shown in (WebConfig::zone); UTC when unset.
   const TimeZone* zone = nullptr;
+  /// When the request came, by the app's clock (WebConfig::Now).
+  std::time_t now = 0;
   /// Set-Cookie headers the app adds to whatever the handler returns.
   std::vector<std::string> set_cookies;
 
@@ -43,6 +45,9 @@ struct RequestContext {
   /// A stored UTC stamp as people read it: local time in the page language
   /// ("2 Dec 2026 12:32" in English; base/local_time.h).
   std::string Time(const std::string& utc_stamp) const;
+  /// The zone's offset now, "UTC+8": beside the heading of a column of
+  /// times (Time() leaves it out of each).
+  std::string ZoneLabel() const;
   /// The display name of a role in the page language (web_labels.cpp).
   std::string RoleLabel(store::Role role) const;
 };
