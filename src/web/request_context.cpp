@@ -28,6 +28,12 @@ std::string RequestContext::RoleLabel(store::Role role) const {
   return store::RoleName(role);
 }
 
+std::string RequestContext::UserName(const store::User& u) const {
+  const bool unnamed = u.display_name.empty() || (u.role == store::Role::kAdmin && u.display_name == "Administrator");
+  if (!unnamed) return u.display_name;
+  return u.role == store::Role::kAdmin ? RoleLabel(u.role) : u.username;
+}
+
 std::optional<int64_t> ParseId(const std::string& text) {
   if (text.empty() || text.size() > 18) return std::nullopt;
   int64_t v = 0;

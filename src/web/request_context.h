@@ -50,6 +50,11 @@ struct RequestContext {
   std::string ZoneLabel() const;
   /// The display name of a role in the page language (web_labels.cpp).
   std::string RoleLabel(store::Role role) const;
+  /// What the pages call `u`: the display name people gave; an admin with
+  /// none (the first-run admin) — or with "Administrator", the English name
+  /// the first run gave before — by the role's name in the page language;
+  /// anyone else with none by the username.
+  std::string UserName(const store::User& u) const;
 };
 
 /// The id in a path segment or field; nullopt unless it is a positive decimal.

@@ -110,7 +110,7 @@ std::string WebApp::BootstrapAdmin(const std::string& password) {
   std::string pw = password.empty() ? RandomToken(15) : password;
   store::User u;
   u.username = "admin";
-  u.display_name = "Administrator";
+  u.display_name = "";  // no name of its own: pages call it by its role, in their language
   u.role = store::Role::kAdmin;
   u.password_hash = HashPassword(pw);
   u.must_change_password = true;
