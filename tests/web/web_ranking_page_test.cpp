@@ -147,9 +147,10 @@ TEST_CASE("web: the demo data loads into an empty store only, and the shipped co
   TestServer server;
   const std::string examples = std::string(FA_SOURCE_DIR) + "/examples";
   std::vector<std::string> log = web::SeedDemo(server.app(), examples, "demo-password-2026");
-  REQUIRE(log.size() == 3);
+  REQUIRE(log.size() == 4);
   CHECK(log[0].find("7 factories") != std::string::npos);
   CHECK(log[2].find("9 assessments submitted") != std::string::npos);
+  CHECK(log[3].find("an open draft of round 2027 with 11 answers") != std::string::npos);
   CHECK(web::SeedDemo(server.app(), examples, "x").empty());  // not twice
   Client commission(server);
   REQUIRE(commission.Login("demo-commission", "demo-password-2026"));
@@ -166,6 +167,30 @@ TEST_CASE("web: the demo data loads into an empty store only, and the shipped co
   CHECK(report.status == 200);
   CHECK(report.body.find("研发投入占营业收入比重</dt><dd>7.8 %</dd>") != std::string::npos);
   CHECK(report.body.find("energy_intensity") == std::string::npos);
+
+  // One open draft, partly answered, for the demo consultant: its
+  // questionnaire is reachable from the factory's page.
+  Client consultant(server);
+  REQUIRE(consultant.Login("demo-consultant", "demo-password-2026"));
+  int64_t textile = 0;
+  for (const auto& f : server.store().ListFactories())
+    if (f.credit_code == "91310114MA1H7K2C8F") textile = f.id;
+  REQUIRE(textile > 0);
+  std::vector<store::AssessmentRecord> drafts;
+  for (const auto& a : server.store().ListAssessments(textile))
+    if (a.status == store::AssessmentStatus::kDraft) drafts.push_back(a);
+  REQUIRE(drafts.size() == 1);
+  CHECK(drafts[0].round == "2027");
+  CHECK(server.store().ListAnswers(drafts[0].id).size() == 11);
+  const std::string draft = "/assessments/" + std::to_string(drafts[0].id);
+  HttpResult factory_page = consultant.Get("/factories/" + std::to_string(textile) + "?lang=zh");
+  CHECK(factory_page.body.find("<a href=\"" + draft + "/resume\">继续填写</a>") != std::string::npos);
+  HttpResult questionnaire = consultant.Get(draft + "?lang=zh");
+  CHECK(questionnaire.status == 200);
+  CHECK(questionnaire.body.find("2025-04 任命文件") == std::string::npos);  // the 2027 draft's own evidence
+  CHECK(questionnaire.body.find("信息化负责人岗位职责") != std::string::npos);
+  // A draft is not ranked: the ranking still has the 2026 round's plant.
+  CHECK(commission.Get("/ranking?config=commission-2026").body.find("class=\"alert error\"") == std::string::npos);
 }
 
 }  // namespace fa::webtest
