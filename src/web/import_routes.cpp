@@ -45,6 +45,7 @@ WebResponse PrintableQuestionnaire(WebApp& app, RequestContext& ctx) {
   options.lang = ctx.lang;
   options.templates_dir = app.config().templates_dir;
   options.zone = app.config().zone;
+  options.district = app.shared_district();  // town and industry by name, as the CLI's questionnaire
   WebResponse r;
   r.body = QuestionnaireRenderer(options).Render(*rubric->rubric, answers ? &*answers : nullptr);
   r.csp = ReportCsp(r.body);  // its inline style, under a nonce

@@ -54,8 +54,16 @@ TEST_CASE("web: the printable questionnaire of an assessment, filled with its an
   REQUIRE(blank.status == 200);
   CHECK(Count(filled.body, "class=\"cb on\"") >= 20);  // the answers ticked
   CHECK(Count(blank.body, "class=\"cb on\"") == 0);
+  // The profile names town and industry as the district does, no id.
+  CHECK(filled.body.find("<dt>所属行业</dt><dd><span class=\"line\">通用设备</span></dd>") != std::string::npos);
+  CHECK(filled.body.find("general_machinery") == std::string::npos);
+  // At phone width the profile and the options take one column (they ran
+  // 192 px past a 390 px screen in two).
+  CHECK(filled.body.find("@media screen and (max-width: 700px) {\n  .q-fields, .q-options { grid-template-columns: 1fr; }") !=
+        std::string::npos);
   HttpResult en = m.Get("/assessments/" + std::to_string(world.submitted) + "/questionnaire.html?lang=en");
   CHECK(en.body.find("lang=\"en\"") != std::string::npos);
+  CHECK(en.body.find("<dd><span class=\"line\">General machinery</span></dd>") != std::string::npos);
 }
 
 TEST_CASE("web: an answers file is imported whole, audited, and the questionnaire resumes after it") {
