@@ -63,3 +63,29 @@ TEST_CASE("web: every action and entity the store audits has a name on the audit
 }
 
 }  // namespace fa::webtest
+
+namespace fa::webtest {
+
+// What the page crawl's screenshots showed at 390 px (tests/e2e/crawl_e2e.js
+// keeps them in build/e2e-screenshots): these rules must stay.
+TEST_CASE("web: at phone width the audit log scrolls in its box, history cards keep their labels, notes show whole") {
+  TestServer server;
+  Seed(server);
+  HttpResult css = server.Send("GET", "/static/app.css");
+  REQUIRE(css.status == 200);
+  // The audit log was squeezed to a character a line (a page 270,000 px tall).
+  CHECK(css.body.find(".table.audit { min-width: 56rem; }") != std::string::npos);
+  CHECK(css.body.find(".table.audit th { white-space: nowrap; }") != std::string::npos);
+  // The older run-on layout of a history table overrode the cards' label
+  // beside each value ("轮次2027").
+  CHECK(css.body.find(".table.history td { display: inline-block") == std::string::npos);
+  CHECK(css.body.find(".table.history:not(.cards) td { display: inline-block") != std::string::npos);
+  // A saved evidence note of two lines was cut to one and a half.
+  CHECK(css.body.find(".q-notes textarea, .q-input textarea { field-sizing: content;") != std::string::npos);
+  Client admin(server);
+  REQUIRE(admin.Login("admin", kPassword));
+  CHECK(admin.Get("/audit?lang=zh").body.find("<td class=\"nowrap\"><span title=\"answer.save\">保存答案</span>") !=
+        std::string::npos);
+}
+
+}  // namespace fa::webtest
