@@ -108,6 +108,16 @@ std::string StampForPeople(const std::string& iso, const TimeZone& zone, const s
   return t ? LocalDateTime(*t, zone, lang) : iso;
 }
 
+std::string StampWithZone(const std::string& iso, const TimeZone& zone, const std::string& lang) {
+  auto t = ParseUtcStamp(iso);
+  return t ? LocalDateTime(*t, zone, lang) + " (" + OffsetLabel(zone.OffsetAt(*t)) + ")" : iso;
+}
+
+std::string LocalIsoDay(const std::string& iso, const TimeZone& zone) {
+  auto t = ParseUtcStamp(iso);
+  return t ? LocalIsoDate(*t, zone) : iso;
+}
+
 std::string DayForPeople(const std::string& text, const TimeZone& zone, const std::string& lang) {
   if (auto t = ParseUtcStamp(text)) return LocalDate(*t, zone, lang);
   int year = 0, month = 0, day = 0;

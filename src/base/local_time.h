@@ -68,6 +68,13 @@ std::string LocalIsoDate(std::time_t t, const TimeZone& zone);
 
 /// A stored UTC stamp as LocalDateTime; the text unchanged when it is not one.
 std::string StampForPeople(const std::string& iso, const TimeZone& zone, const std::string& lang);
+/// A stored UTC stamp as LocalDateTime followed by the zone's offset at that
+/// moment, zh "2026年12月2日 12:32 (UTC+8)" (a report's provenance); the
+/// text unchanged when it is not one.
+std::string StampWithZone(const std::string& iso, const TimeZone& zone, const std::string& lang);
+/// The local day of a stored UTC stamp as "2026-12-02"; the text unchanged
+/// when it is not one.
+std::string LocalIsoDay(const std::string& iso, const TimeZone& zone);
 /// A calendar day "2026-12-02" (a stamp: its local day) as LocalDate writes
 /// it; the text unchanged when it is neither.
 std::string DayForPeople(const std::string& text, const TimeZone& zone, const std::string& lang);

@@ -7,7 +7,6 @@
 
 #include "base/text.h"
 #include "base/time_format.h"
-#include "base/time_format.h"
 #include "cli/args.h"
 #include "cli/assessment_inputs.h"
 #include "cli/command.h"
@@ -50,6 +49,8 @@ const char* kPortfolioUsage =
     "  --pdf FILE            print it to PDF through headless Chromium\n"
     "  --json                print the figures as JSON (the web app's /api/portfolio)\n"
     "  --generated-at TIME   time stamp instead of now (reproducible output)\n"
+    "  --tz ZONE             time zone the date and time are shown in: a tz database name\n"
+    "                        or an offset like UTC+8 (default $FA_TZ, else Asia/Shanghai)\n"
     "  --templates DIR       templates directory\n"
     "  -h, --help            this help\n"
     "\n"
@@ -88,8 +89,8 @@ void PrintSummary(const Portfolio& p, const PortfolioOptions& o, std::ostream& o
 }
 
 // The options of the report and of the counting rule; a bad value sets
-// args.error().
-PortfolioOptions ReportOptionsOf(Args& args, SmartFactoryRule& rule) {
+// args.error(), a bad --tz (or $FA_TZ) `zone_problem`.
+PortfolioOptions ReportOptionsOf(Args& args, SmartFactoryRule& rule, std::string& zone_problem) {
   PortfolioOptions options;
   options.lang = args.Lang();
   if (auto n = args.Int("--target", 1, 1000000)) options.target = static_cast<int>(*n);
@@ -102,6 +103,7 @@ PortfolioOptions ReportOptionsOf(Args& args, SmartFactoryRule& rule) {
   options.generated_at = args.Value("--generated-at").value_or("");
   if (options.generated_at.empty()) options.generated_at = UtcNow();
   options.date = args.Value("--date").value_or("");
+  options.zone = TimeZoneOption(args, zone_problem);
   return options;
 }
 
@@ -130,7 +132,7 @@ int WritePortfolio(CommandContext& ctx, const Args& args, const Portfolio& portf
 int RunPortfolio(CommandContext& ctx) {
   Args args(ctx.args,
             {"--rubric", "--target", "--target-year", "--smart-tier", "--smart-level", "--title", "--date", "--lang",
-             "--html", "--pdf", "--generated-at", "--templates"},
+             "--html", "--pdf", "--generated-at", "--templates", "--tz"},
             {"-h", "--help", "--json"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kPortfolioUsage;
@@ -139,8 +141,10 @@ int RunPortfolio(CommandContext& ctx) {
   if (args.Value("--smart-tier") && args.Value("--smart-level"))
     return Usage(ctx, "give --smart-tier or --smart-level, not both");
   SmartFactoryRule rule;
-  const PortfolioOptions options = ReportOptionsOf(args, rule);
+  std::string zone_problem;
+  const PortfolioOptions options = ReportOptionsOf(args, rule, zone_problem);
   if (!args.ok()) return Usage(ctx, args.error());
+  if (!zone_problem.empty()) return Usage(ctx, zone_problem);
   if (args.positional().empty()) return Usage(ctx, "no inputs given");
 
   bool failed = false;

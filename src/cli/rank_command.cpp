@@ -7,7 +7,6 @@
 #include "base/atomic_file.h"
 #include "base/text.h"
 #include "base/time_format.h"
-#include "base/time_format.h"
 #include "cli/args.h"
 #include "cli/assessment_inputs.h"
 #include "cli/command.h"
@@ -61,6 +60,9 @@ const char* kRankUsage =
     "  --html FILE           also write the commission's ranking report (HTML, one file)\n"
     "  --pdf FILE            also print the ranking report to PDF (headless Chromium)\n"
     "  --generated-at TIME   time stamp of the report and scored answers instead of now\n"
+    "  --tz ZONE             time zone the report's date and time are shown in: a tz\n"
+    "                        database name or an offset like UTC+8 (default $FA_TZ, else\n"
+    "                        Asia/Shanghai)\n"
     "  --templates DIR       templates directory of the report\n"
     "  -h, --help            this help\n"
     "\n"
@@ -105,7 +107,7 @@ std::optional<Ranking> ReadAndRank(CommandContext& ctx, const RankingConfig& con
 // Writes what was asked for: the ranking report (--html, --pdf) and the
 // table as text, JSON or CSV (to -o or standard output).
 int WriteRanking(CommandContext& ctx, Args& args, const Ranking& ranking, const std::string& generated_at,
-                 int limit) {
+                 const TimeZone& zone, int limit) {
   const std::string lang = args.Lang();
   const auto html = args.Value("--html"), pdf = args.Value("--pdf");
   if (html || pdf) {
@@ -114,6 +116,7 @@ int WriteRanking(CommandContext& ctx, Args& args, const Ranking& ranking, const 
     report.templates_dir = TemplatesDir(args);
     report.district = ReportDistrict(report.templates_dir);
     report.generated_at = generated_at.empty() ? UtcNow() : generated_at;
+    report.zone = zone;
     if (std::string problem = WriteHtmlAndPdf(RenderRankingReport(ranking, report), html, pdf); !problem.empty()) {
       ctx.err << "rank: error: " << problem << "\n";
       return kExitBadInput;
@@ -145,7 +148,7 @@ int WriteRanking(CommandContext& ctx, Args& args, const Ranking& ranking, const 
 int RunRank(CommandContext& ctx) {
   Args args(ctx.args,
             {"--config", "--rubric", "--select", "--samples", "--kappa", "--seed", "--threads",
-             "-o", "--output", "--limit", "--lang", "--html", "--pdf", "--generated-at", "--templates"},
+             "-o", "--output", "--limit", "--lang", "--html", "--pdf", "--generated-at", "--templates", "--tz"},
             {"--json", "--csv", "-h", "--help"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kRankUsage;
@@ -158,6 +161,9 @@ int RunRank(CommandContext& ctx) {
   if (!args.Value("--config")) return Usage(ctx, "--config is required");
   if (args.positional().empty()) return Usage(ctx, "no inputs given");
   if (args.Has("--json") && args.Has("--csv")) return Usage(ctx, "give --json or --csv, not both");
+  std::string zone_problem;
+  const TimeZone zone = TimeZoneOption(args, zone_problem);
+  if (!zone_problem.empty()) return Usage(ctx, zone_problem);
 
   bool failed = false;
   auto compiled = OptionalRubric(args.Value("--rubric"), "rank", ctx.err, failed);
@@ -180,7 +186,7 @@ int RunRank(CommandContext& ctx) {
   assess_options.generated_at = args.Value("--generated-at").value_or("");
   auto ranking = ReadAndRank(ctx, *config, files, compiled.get(), assess_options, std::move(request), diags);
   if (!ranking) return kExitBadInput;
-  return WriteRanking(ctx, args, *ranking, assess_options.generated_at, limit);
+  return WriteRanking(ctx, args, *ranking, assess_options.generated_at, zone, limit);
 }
 
 }  // namespace fa

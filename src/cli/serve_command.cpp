@@ -49,8 +49,8 @@ const char* kServeUsage =
     "  --secure-cookies      mark cookies Secure and send HSTS (when served over HTTPS by a proxy)\n"
     "  --demo                into a store without factories, load the demo data: the example\n"
     "                        factories, one user per role (password $FA_DEMO_PASSWORD, else a\n"
-    "                        one-time one printed here) and the example assessments submitted\n"
-    "                        (examples/web/README.md)\n"
+    "                        one-time one printed here), the example assessments submitted\n"
+    "                        and one open draft (examples/web/README.md)\n"
     "  --examples DIR        where the demo data is (default examples/)\n"
     "  --quiet               no request log\n"
     "  -h, --help            this help\n";

@@ -205,7 +205,9 @@ EscapedView BuildChanges(const PortfolioContext& c) {
 EscapedView BuildPortfolioView(const Portfolio& p, const PortfolioOptions& options) {
   const PortfolioContext c(p, options);
   const std::string title = options.title.empty() ? c.L("pf_default_title") : options.title;
-  const std::string date = !options.date.empty() ? options.date : options.generated_at.substr(0, 10);
+  // The local day of the stamp: a report generated at 01:00 in Shanghai is
+  // dated that day, not the day before as the stamp's UTC date would say.
+  const std::string date = !options.date.empty() ? options.date : LocalIsoDay(options.generated_at, options.zone).substr(0, 10);
   const std::string program = options.program_version.empty() ? ProgramVersion() : options.program_version;
   const std::string rubric_title = c.TOr(p.rubric.title, p.rubric.id);
   std::vector<EscapedView> level_heads, tier_heads;
@@ -230,7 +232,7 @@ EscapedView BuildPortfolioView(const Portfolio& p, const PortfolioOptions& optio
       .Markup("target", c.Fill("pf_method_target", {{"target", std::to_string(options.target)},
                                                     {"year", std::to_string(options.target_year)}}));
   EscapedView provenance;
-  provenance.Text("program", program).Text("generated_at", options.generated_at);
+  provenance.Text("program", program).Text("generated_at", StampWithZone(options.generated_at, options.zone, options.lang));
   EscapedView v = c.BeginPage({c.L("pf_report_title"), title, title, date});
   v.Child("cover", cover)
       .Child("progress", BuildProgress(c, date))

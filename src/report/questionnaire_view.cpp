@@ -17,8 +17,9 @@ namespace {
 
 // The questionnaire's context: the rubric, and the answers when filled in.
 struct QuestionnaireContext : ViewContext {
-  QuestionnaireContext(const Rubric& r, const AnswerSet* given, const std::string& language)
-      : ViewContext(language), rubric(r), answers(given) {}
+  QuestionnaireContext(const Rubric& r, const AnswerSet* given, const std::string& language,
+                       std::shared_ptr<const District> names)
+      : ViewContext(language, std::move(names)), rubric(r), answers(given) {}
 
   const Rubric& rubric;
   const AnswerSet* answers;  ///< null: blank
@@ -139,8 +140,8 @@ std::vector<EscapedView> Profile(const QuestionnaireContext& c) {
   std::vector<EscapedView> rows;
   rows.push_back(ProfileRow(c, "company_name", f ? f->name : ""));
   rows.push_back(ProfileRow(c, "credit_code", f ? f->credit_code : "", true));
-  rows.push_back(ProfileRow(c, "town", f ? f->town : ""));
-  rows.push_back(ProfileRow(c, "industry", f ? f->industry : ""));
+  rows.push_back(ProfileRow(c, "town", f ? c.Named(ChoiceList::kTown, f->town) : ""));
+  rows.push_back(ProfileRow(c, "industry", f ? c.Named(ChoiceList::kIndustry, f->industry) : ""));
   rows.push_back(ProfileRow(c, "employees", f && f->employees ? FormatNumber(*f->employees) : ""));
   rows.push_back(ProfileRow(c, "revenue", f && f->revenue ? FormatNumber(*f->revenue) : ""));
   // Fields the rubric's criteria depend on, with their allowed values.
@@ -162,7 +163,7 @@ std::vector<EscapedView> Profile(const QuestionnaireContext& c) {
 }  // namespace
 
 EscapedView BuildQuestionnaireView(const Rubric& rubric, const AnswerSet* answers, const ReportOptions& options) {
-  const QuestionnaireContext c(rubric, answers, options.lang);
+  const QuestionnaireContext c(rubric, answers, options.lang, options.district);
   std::map<std::string, bool> applies;
   if (answers) {
     const std::vector<const Criterion*> all = rubric.AllCriteria();

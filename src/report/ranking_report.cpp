@@ -13,7 +13,9 @@ namespace fa {
 EscapedView BuildRankingView(const Ranking& ranking, const RankingReportOptions& options) {
   const RankingContext c(ranking, options);
   const std::string title = c.TOr(ranking.title, ranking.id);
-  const std::string date = !options.date.empty() ? options.date : options.generated_at.substr(0, 10);
+  // The local day of the stamp: a report generated at 01:00 in Shanghai is
+  // dated that day, not the day before as the stamp's UTC date would say.
+  const std::string date = !options.date.empty() ? options.date : LocalIsoDay(options.generated_at, options.zone).substr(0, 10);
   const std::string program = options.program_version.empty() ? ProgramVersion() : options.program_version;
   EscapedView cover;
   cover.Text("title", title.empty() ? c.L("rk_report_title") : title)
@@ -22,7 +24,7 @@ EscapedView BuildRankingView(const Ranking& ranking, const RankingReportOptions&
       .Int("select", c.select)
       .Text("method", c.method_label);
   EscapedView provenance;
-  provenance.Text("program", program).Text("generated_at", options.generated_at).Text("config_sha", ranking.config_sha256);
+  provenance.Text("program", program).Text("generated_at", StampWithZone(options.generated_at, options.zone, options.lang)).Text("config_sha", ranking.config_sha256);
   EscapedView v = c.BeginPage({c.L("rk_report_title"), title, title, date});
   v.Child("cover", cover).Flag("stable", c.stable).Child("provenance", provenance);
   AddSections(v, RankingSections(), c);

@@ -40,12 +40,7 @@ std::string Date(const DiagnosisContext& c) {
 
 // When the report was scored, in local time with the zone's offset
 // ("2026年12月2日 12:32 (UTC+8)"); the stored text when it is no stamp.
-std::string Generated(const DiagnosisContext& c) {
-  const std::string& stamp = c.a.provenance.generated_at;
-  const std::optional<std::time_t> t = ParseUtcStamp(stamp);
-  if (!t) return stamp;
-  return LocalDateTime(*t, c.zone, c.lang) + " (" + OffsetLabel(c.zone.OffsetAt(*t)) + ")";
-}
+std::string Generated(const DiagnosisContext& c) { return StampWithZone(c.a.provenance.generated_at, c.zone, c.lang); }
 
 EscapedView BuildHeader(const DiagnosisContext& c) {
   const Assessment& a = c.a;

@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "web/assessment_round.h"
 #include "web/assessment_service.h"
+#include "web/reader_messages.h"
 
 namespace fa::web {
 
@@ -68,7 +69,7 @@ struct Checker {
     }
     std::vector<std::string> problems = CheckAnswerValue(rubric, *c, a);
     if (!problems.empty()) {
-      Add(a.pos, ctx.Label("import_invalid", {written, c->text.In(ctx.lang), problems.front()}),
+      Add(a.pos, ctx.Label("import_invalid", {written, c->text.In(ctx.lang), ExpectedAnswer(rubric, *c, ctx.lang)}),
           "answer to '" + c->id + "': " + problems.front());
       return "";
     }
@@ -86,7 +87,7 @@ ImportCheck CheckImport(const Rubric& rubric, const store::Factory& factory, con
   Diagnostics diags;
   std::optional<AnswerSet> set = LoadAnswerSetFromString(text, file, diags);
   for (const Diagnostic& d : diags.items())
-    if (d.severity == Severity::kError) check.Add(d.pos, ctx.Label("import_unreadable", {d.message}), d.message);
+    if (d.severity == Severity::kError) check.Add(d.pos, LocalizeDiagnostic(d, ctx.lang).text, d.message);
   if (!set || !out.problems.empty()) return out;
   check.Header(*set, factory, record);
 

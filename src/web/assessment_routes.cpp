@@ -158,7 +158,8 @@ WebResponse AnswersFileApi(WebApp& app, RequestContext& ctx) {
     if (result.size() == 1) sign_off = {result[0].assessor, result[0].date};
   }
   return JsonResponse(200, AnswersDocument(*rubric->rubric, a->factory, a->record,
-                                           app.store().ListAnswers(a->record.id), app.UserNames(), sign_off));
+                                           app.store().ListAnswers(a->record.id), app.UserNames(), app.config().zone,
+                                           sign_off));
 }
 
 /// Where a draft stands now (service/draft_standing.h): the level its saved

@@ -157,7 +157,8 @@ Progress ComputeProgress(const Rubric& rubric, const store::Factory& factory,
 
 std::string AnswersDocument(const Rubric& rubric, const store::Factory& factory,
                             const store::AssessmentRecord& record, const std::vector<store::AnswerRecord>& answers,
-                            const std::map<int64_t, std::string>& user_names, const SignOff& sign_off) {
+                            const std::map<int64_t, std::string>& user_names, const TimeZone& zone,
+                            const SignOff& sign_off) {
   JsonWriter w(true);
   w.BeginObject();
   w.Field("rubric", rubric.id);
@@ -201,7 +202,7 @@ std::string AnswersDocument(const Rubric& rubric, const store::Factory& factory,
       auto u = user_names.find(*a.updated_by);
       if (u != user_names.end()) w.Field("assessor", u->second);
     }
-    if (a.updated_at.size() >= 10) w.Field("date", a.updated_at.substr(0, 10));
+    if (a.updated_at.size() >= 10) w.Field("date", LocalIsoDay(a.updated_at, zone).substr(0, 10));
     w.EndObject();
   }
   w.EndObject();

@@ -14,6 +14,7 @@
 
 #include "base/diagnostics.h"
 #include "base/json_writer.h"
+#include "base/local_time.h"
 #include "rubric/rubric.h"
 #include "store/store.h"
 
@@ -71,10 +72,11 @@ struct SignOff {
 /// The answers document (JSON) of a stored assessment: rubric id and
 /// version, round, assessor and date (`sign_off`), the factory's profile and
 /// every saved answer in long form (value, evidence, note, assessor = who
-/// saved it, date = when).
+/// saved it, date = the local day in `zone` it was saved).
 std::string AnswersDocument(const Rubric& rubric, const store::Factory& factory,
                             const store::AssessmentRecord& record,
                             const std::vector<store::AnswerRecord>& answers,
-                            const std::map<int64_t, std::string>& user_names, const SignOff& sign_off = {});
+                            const std::map<int64_t, std::string>& user_names, const TimeZone& zone,
+                            const SignOff& sign_off = {});
 
 }  // namespace fa::web

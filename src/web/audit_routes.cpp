@@ -22,6 +22,39 @@ store::AuditFilter AuditFilterFrom(const WebRequest& req, int default_limit) {
   return filter;
 }
 
+/// What `action` (store.h AuditEntry::action) did, in the page language;
+/// "" for an action this page does not know, which is then shown as its id.
+std::string ActionName(const std::string& action, const RequestContext& ctx) {
+  if (action == "answer.save") return ctx.Label("audit_answer_save");
+  if (action == "answer.import") return ctx.Label("audit_answer_import");
+  if (action == "assessment.create") return ctx.Label("audit_assessment_create");
+  if (action == "assessment.submit") return ctx.Label("audit_assessment_submit");
+  if (action == "assessment.reopen") return ctx.Label("audit_assessment_reopen");
+  if (action == "factory.create") return ctx.Label("audit_factory_create");
+  if (action == "factory.update") return ctx.Label("audit_factory_update");
+  if (action == "assignment.create") return ctx.Label("audit_assignment_create");
+  if (action == "assignment.delete") return ctx.Label("audit_assignment_delete");
+  if (action == "rubric.upload") return ctx.Label("audit_rubric_upload");
+  if (action == "rubric.activate") return ctx.Label("audit_rubric_activate");
+  if (action == "rubric.deactivate") return ctx.Label("audit_rubric_deactivate");
+  if (action == "user.create") return ctx.Label("audit_user_create");
+  if (action == "user.update") return ctx.Label("audit_user_update");
+  if (action == "user.password") return ctx.Label("audit_user_password");
+  return "";
+}
+
+/// The kind of record an entry is about, in the page language ("" when
+/// unknown: the id alone).
+std::string EntityName(const std::string& entity, const RequestContext& ctx) {
+  if (entity == "answer") return ctx.Label("entity_answer");
+  if (entity == "assessment") return ctx.Label("entity_assessment");
+  if (entity == "factory") return ctx.Label("entity_factory");
+  if (entity == "assignment") return ctx.Label("entity_assignment");
+  if (entity == "rubric") return ctx.Label("entity_rubric");
+  if (entity == "user") return ctx.Label("entity_user");
+  return "";
+}
+
 WebResponse AuditApi(WebApp& app, RequestContext& ctx) {
   return ListJson("entries", WriteAudit, app.store().ListAudit(AuditFilterFrom(ctx.req, store::AuditFilter().limit)));
 }
@@ -34,8 +67,13 @@ WebResponse AuditPage(WebApp& app, RequestContext& ctx) {
     EscapedView r;
     r.Text("at", ctx.Time(e.at));
     r.Text("user", e.username);
+    // Named in the page language; the ids (the action's, the record's) set
+    // apart as ids, for whoever searches the store or the API for them.
     r.Text("action", e.action);
-    r.Text("entity", e.entity + " " + e.entity_id);
+    r.Text("action_name", ActionName(e.action, ctx));
+    const std::string entity = EntityName(e.entity, ctx);
+    r.Text("entity_name", entity);
+    r.Text("entity_id", entity.empty() ? e.entity + " " + e.entity_id : e.entity_id);
     r.Text("old", e.old_value);
     r.Text("new", e.new_value);
     rows.push_back(r);

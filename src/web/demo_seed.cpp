@@ -8,6 +8,8 @@
 #include "base/json_writer.h"
 #include "base/text.h"
 #include "ranking/ranking_config_csv.h"
+#include "web/assessment_round.h"
+#include "web/assessment_service.h"
 #include "web/factory_import.h"
 #include "web/password.h"
 #include "web/web_app.h"
@@ -135,6 +137,49 @@ void SubmitExample(WebApp& app, const fs::path& file, const std::string& round, 
   if (r.status != store::EditStatus::kSaved) throw DemoSeedError("demo: " + file.string() + " is not submitted");
 }
 
+/// Opens a draft of the round `file` names for its factory and saves its
+/// answers, each checked against its question, as `consultant`; not
+/// submitted. Returns what was done, for the log.
+std::string OpenExampleDraft(WebApp& app, const fs::path& file, const store::User& consultant) {
+  Diagnostics diags;
+  std::optional<AnswerSet> set = LoadAnswerSet(file.string(), diags);
+  if (!set || diags.HasErrors()) throw DemoSeedError("demo: " + file.string() + " does not load:\n" + diags.Format());
+  std::optional<store::Factory> factory;
+  for (const auto& f : app.store().ListFactories())
+    if (f.credit_code == set->factory.credit_code) factory = f;
+  std::optional<store::RubricRecord> rubric;
+  for (const auto& r : app.store().ListRubrics())
+    if (r.rubric_id == set->rubric && r.active) rubric = r;
+  auto compiled = rubric ? app.rubrics().Get(rubric->id) : nullptr;
+  const std::optional<std::string> round = NormalizeRound(set->round);
+  if (!factory || !compiled || !round)
+    throw DemoSeedError("demo: " + file.string() + ": no factory " + set->factory.credit_code + ", no active rubric '" +
+                        set->rubric + "', or no round (" + kRoundRule + ")");
+  const store::Actor actor = ActorOf(consultant);
+  store::AssessmentRecord a;
+  a.factory_id = factory->id;
+  a.rubric_pk = rubric->id;
+  a.round = *round;
+  a.created_by = consultant.id;
+  auto created = app.store().CreateAssessment(a, actor);
+  if (created.status != store::EditStatus::kSaved) throw DemoSeedError("demo: " + file.string() + ": no draft opened");
+  for (const auto& answer : set->answers) {
+    const Criterion* c = compiled->rubric->FindCriterion(answer.criterion);
+    std::vector<std::string> problems;
+    store::SaveAnswer save;
+    save.assessment_id = created.current.id;
+    save.criterion = answer.criterion;
+    save.value_json = c ? CanonicalAnswerValue(*compiled->rubric, *c, ValueJson(answer), problems) : "";
+    save.evidence = answer.evidence;
+    save.note = answer.note;
+    if (!c || !problems.empty() || app.store().SaveAnswerValue(save, actor).status != store::EditStatus::kSaved)
+      throw DemoSeedError("demo: " + file.string() + ": the answer to " + answer.criterion + " is not saved" +
+                          (problems.empty() ? "" : ": " + problems.front()));
+  }
+  return "demo: an open draft of round " + *round + " with " + std::to_string(set->answers.size()) +
+         " answers from " + file.string();
+}
+
 }  // namespace
 
 std::vector<std::string> SeedDemo(WebApp& app, const std::string& examples_dir, const std::string& password) {
@@ -163,6 +208,7 @@ std::vector<std::string> SeedDemo(WebApp& app, const std::string& examples_dir, 
   for (const auto& file : AnswerFiles(dir / "rounds" / "2025")) SubmitExample(app, file, "2025", consultant), ++submitted;
   for (const auto& file : AnswerFiles(dir)) SubmitExample(app, file, "2026", consultant), ++submitted;
   log.push_back("demo: " + std::to_string(submitted) + " assessments submitted (rounds 2025 and 2026)");
+  for (const auto& file : AnswerFiles(dir / "web" / "drafts")) log.push_back(OpenExampleDraft(app, file, consultant));
   return log;
 }
 

@@ -3,7 +3,9 @@
 // admin's bulk import, factory_import.h), one user per role, and every
 // example answers file submitted as an assessment — examples/rounds/2025/
 // as round 2025, examples/*.yaml as round 2026 — through the same saves,
-// scoring and submit as the questionnaire. `serve --demo` calls it.
+// scoring and submit as the questionnaire; and each partly answered file of
+// examples/web/drafts/ as an open draft of its round (not submitted), so the
+// questionnaire has something to show. `serve --demo` calls it.
 #pragma once
 
 #include <stdexcept>

@@ -5,6 +5,7 @@
 
 #include "ranking/ranking_config_csv.h"
 #include "web/factory_form.h"
+#include "web/reader_messages.h"
 #include "web/web_labels.h"
 
 namespace fa::web {
@@ -59,7 +60,7 @@ ImportPlan PlanFactoryImport(const District& district, const std::string& csv,
   std::optional<CsvTable> table = ParseCsv(csv, "import.csv", diags);
   for (const auto& d : diags.items())
     if (d.severity == Severity::kError)
-      plan.problems.push_back({d.pos.line, d.pos.column, "", LabelIn(lang, "import_csv_syntax", {d.message})});
+      plan.problems.push_back({d.pos.line, d.pos.column, "", LocalizeDiagnostic(d, lang).text});
   if (!table || !plan.problems.empty()) return plan;
   if (table->rows.size() > kMaxImportRows) {
     plan.problems.push_back({0, 0, "", LabelIn(lang, "import_too_many_rows", {std::to_string(kMaxImportRows)})});

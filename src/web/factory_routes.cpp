@@ -6,6 +6,7 @@
 #include <set>
 
 #include "base/text.h"
+#include "base/local_time.h"
 #include "base/time_format.h"
 #include "web/access_policy.h"
 #include "web/api_json.h"
@@ -208,7 +209,7 @@ WebResponse FactoryPageResponse(WebApp& app, const RequestContext& ctx, const st
       rubrics.push_back(rv);
     }
     v.List("rubrics", rubrics);
-    v.Text("round", form.round.empty() && form.round_error.empty() ? FormatUtc(app.config().Now()).substr(0, 4)
+    v.Text("round", form.round.empty() && form.round_error.empty() ? LocalIsoDate(app.config().Now(), app.config().zone).substr(0, 4)
                                                                     : form.round);
     v.Text("rubric_error", form.rubric_error);
     v.Text("round_error", form.round_error);

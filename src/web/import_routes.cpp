@@ -21,7 +21,8 @@ namespace {
 /// each settled by its question (a value that no longer checks is left out).
 std::optional<AnswerSet> SavedAnswers(WebApp& app, const AssessmentInScope& a, const Rubric& rubric) {
   const std::string doc =
-      AnswersDocument(rubric, a.factory, a.record, app.store().ListAnswers(a.record.id), app.UserNames());
+      AnswersDocument(rubric, a.factory, a.record, app.store().ListAnswers(a.record.id), app.UserNames(),
+                      app.config().zone);
   Diagnostics diags;
   std::optional<AnswerSet> set = LoadAnswerSetFromString(doc, "answers.json", diags);
   if (!set) return std::nullopt;
@@ -43,6 +44,8 @@ WebResponse PrintableQuestionnaire(WebApp& app, RequestContext& ctx) {
   ReportOptions options;
   options.lang = ctx.lang;
   options.templates_dir = app.config().templates_dir;
+  options.zone = app.config().zone;
+  options.district = app.shared_district();  // town and industry by name, as the CLI's questionnaire
   WebResponse r;
   r.body = QuestionnaireRenderer(options).Render(*rubric->rubric, answers ? &*answers : nullptr);
   r.csp = ReportCsp(r.body);  // its inline style, under a nonce

@@ -65,9 +65,12 @@ void PageRenderer::AddLayout(EscapedView& view, const std::string& name, const s
   view.Text("path", ctx.req.path);
   view.Text("lang_href", LanguageSwitchHref(ctx));
   view.Text("page", name);
+  view.Text("zone", ctx.ZoneLabel());  // beside the headings of columns of times
   if (ctx.user) {
     EscapedView u;
-    u.Text("name", ctx.user->display_name.empty() ? ctx.user->username : ctx.user->display_name);
+    // A user named by the role has the role badge alone (not the role twice).
+    const std::string name = ctx.UserName(*ctx.user);
+    u.Text("name", name == ctx.RoleLabel(ctx.user->role) ? "" : name);
     u.Text("username", ctx.user->username);
     u.Text("role", ctx.RoleLabel(ctx.user->role));
     u.Flag("admin", ctx.user->role == store::Role::kAdmin);

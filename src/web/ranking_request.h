@@ -57,7 +57,8 @@ struct WebRanking {
 WebRanking RankFromRequest(WebApp& app, const RequestContext& ctx, const std::string& lang);
 
 /// The options of a generated report (ranking, portfolio) for this request:
-/// its language, the templates, the district's names, the server's clock.
+/// its language, the templates, the district's names, the server's clock
+/// and the zone its moments are shown in (serve --tz).
 template <class Options>
 Options GeneratedReportOptions(const WebConfig& config, const RequestContext& ctx,
                                std::shared_ptr<const District> district) {
@@ -66,6 +67,7 @@ Options GeneratedReportOptions(const WebConfig& config, const RequestContext& ct
   options.templates_dir = config.templates_dir;
   options.district = std::move(district);
   options.generated_at = FormatUtc(config.Now());
+  options.zone = config.zone;
   return options;
 }
 

@@ -13,6 +13,11 @@ std::string RequestContext::Time(const std::string& utc_stamp) const {
   return StampForPeople(utc_stamp, zone ? *zone : utc, lang);
 }
 
+std::string RequestContext::ZoneLabel() const {
+  static const TimeZone utc;
+  return OffsetLabel((zone ? *zone : utc).OffsetAt(now));
+}
+
 std::string RequestContext::RoleLabel(store::Role role) const {
   switch (role) {
     case store::Role::kAdmin: return Label("role_admin");
@@ -21,6 +26,12 @@ std::string RequestContext::RoleLabel(store::Role role) const {
     case store::Role::kCommission: return Label("role_commission");
   }
   return store::RoleName(role);
+}
+
+std::string RequestContext::UserName(const store::User& u) const {
+  const bool unnamed = u.display_name.empty() || (u.role == store::Role::kAdmin && u.display_name == "Administrator");
+  if (!unnamed) return u.display_name;
+  return u.role == store::Role::kAdmin ? RoleLabel(u.role) : u.username;
 }
 
 std::optional<int64_t> ParseId(const std::string& text) {

@@ -27,6 +27,8 @@ struct RequestContext {
   /// import) shows a page that lives at another. Its language switch goes
   /// there; "" means the request's own path and, for a GET, its query.
   std::string page_path;
+  /// When the request came, by the app's clock (WebConfig::Now).
+  std::time_t now = 0;
   /// Set-Cookie headers the app adds to whatever the handler returns.
   std::vector<std::string> set_cookies;
 
@@ -48,8 +50,16 @@ struct RequestContext {
   /// A stored UTC stamp as people read it: local time in the page language
   /// ("2 Dec 2026 12:32" in English; base/local_time.h).
   std::string Time(const std::string& utc_stamp) const;
+  /// The zone's offset now, "UTC+8": beside the heading of a column of
+  /// times (Time() leaves it out of each).
+  std::string ZoneLabel() const;
   /// The display name of a role in the page language (web_labels.cpp).
   std::string RoleLabel(store::Role role) const;
+  /// What the pages call `u`: the display name people gave; an admin with
+  /// none (the first-run admin) — or with "Administrator", the English name
+  /// the first run gave before — by the role's name in the page language;
+  /// anyone else with none by the username.
+  std::string UserName(const store::User& u) const;
 };
 
 /// The id in a path segment or field; nullopt unless it is a positive decimal.

@@ -110,7 +110,7 @@ std::string WebApp::BootstrapAdmin(const std::string& password) {
   std::string pw = password.empty() ? RandomToken(15) : password;
   store::User u;
   u.username = "admin";
-  u.display_name = "Administrator";
+  u.display_name = "";  // no name of its own: pages call it by its role, in their language
   u.role = store::Role::kAdmin;
   u.password_hash = HashPassword(pw);
   u.must_change_password = true;
@@ -132,6 +132,7 @@ WebResponse WebApp::Handle(WebRequest& req) {
   }
   ctx.lang = lang;
   ctx.zone = &config_.zone;
+  ctx.now = config_.Now();
   WebResponse r;
   try {
     r = Dispatch(req, ctx);
@@ -284,7 +285,7 @@ std::optional<Assessment> WebApp::ScoreSaved(const AssessmentInScope& a, const C
                                              const std::string& submitter, Diagnostics& diags) {
   const std::time_t now = config_.Now();
   const std::string doc = AnswersDocument(*rubric.rubric, a.factory, a.record, store_.ListAnswers(a.record.id),
-                                          UserNames(), SignOff{submitter, LocalIsoDate(now, config_.zone)});
+                                          UserNames(), config_.zone, SignOff{submitter, LocalIsoDate(now, config_.zone)});
   AssessOptions options;
   options.generated_at = FormatUtc(now);
   return AssessAnswersText(rubric, doc, "assessment-" + std::to_string(a.record.id) + ".json", options, diags);
@@ -292,7 +293,7 @@ std::optional<Assessment> WebApp::ScoreSaved(const AssessmentInScope& a, const C
 
 DraftStanding WebApp::StandingOfSaved(const AssessmentInScope& a, const CompiledRubric& rubric,
                                      const std::vector<store::AnswerRecord>& answers) {
-  const std::string doc = AnswersDocument(*rubric.rubric, a.factory, a.record, answers, {});
+  const std::string doc = AnswersDocument(*rubric.rubric, a.factory, a.record, answers, {}, config_.zone);
   Diagnostics diags;
   std::optional<AnswerSet> set = LoadAnswerSetFromString(doc, "draft.json", diags);
   return StandingOfDraft(rubric, set ? std::move(*set) : AnswerSet{});

@@ -51,6 +51,26 @@ TEST_CASE("portfolio command: --html writes the portfolio with the rule, the pro
   CHECK(Has(ReadFile(html), "Progress against the action plan"));
 }
 
+TEST_CASE("portfolio command: the date and time are local, in --tz, with the zone shown") {
+  TempDir dir("fa-portfolio-test");
+  const std::string html = dir.File("portfolio.html");
+  CliRun run = RunCli(std::string("portfolio ") + kExamples + " --html " + html + " --generated-at 2026-11-27T20:30:00Z");
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  std::string page = ReadFile(html);
+  CHECK(Has(page, "<dd class=\"mono\">2026年11月28日 04:30 (UTC+8)</dd>"));
+  CHECK(Has(page, "<dd>2026-11-28</dd>"));
+  CHECK_FALSE(Has(page, "2026-11-27T20:30:00Z"));
+  CliRun west = RunCli(std::string("portfolio ") + kExamples + " --tz UTC-3 --lang en --html " + html +
+                       " --generated-at 2026-11-27T20:30:00Z");
+  REQUIRE_MESSAGE(west.status == 0, west.err);
+  page = ReadFile(html);
+  CHECK(Has(page, "<dd class=\"mono\">27 Nov 2026 17:30 (UTC-3)</dd>"));
+  CHECK(Has(page, "<dd>2026-11-27</dd>"));
+  CliRun bad = RunCli(std::string("portfolio ") + kExamples + " --tz nowhere --html " + html);
+  CHECK(bad.status == 2);
+  CHECK(bad.err.rfind("portfolio: --tz: ", 0) == 0);
+}
+
 TEST_CASE("portfolio command: saved assessments and a cohort CSV are inputs too") {
   TempDir dir("fa-portfolio-test");
   const std::string saved = dir.File("saved.json");

@@ -287,5 +287,26 @@ TEST_CASE("rank command: --html writes the commission's ranking report beside th
   CHECK(ReadFile(html).find("Candidate ranking report") != std::string::npos);
 }
 
+TEST_CASE("rank command: the report's date and time are local, in --tz, with the zone shown") {
+  TempDir dir("fa-rank-test");
+  const std::string html = dir.File("report.html");
+  // 20:30 UTC on 27 Nov is 04:30 on 28 Nov in Shanghai, the default zone.
+  CliRun run = RunCli(std::string("rank ") + kCommission + " --html " + html + " --generated-at 2026-11-27T20:30:00Z");
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  std::string report = ReadFile(html);
+  CHECK(report.find("<dd class=\"mono\">2026年11月28日 04:30 (UTC+8)</dd>") != std::string::npos);
+  CHECK(report.find("<dd>2026-11-28</dd>") != std::string::npos);
+  CHECK(report.find("2026-11-27T20:30:00Z") == std::string::npos);
+  CliRun west = RunCli(std::string("rank ") + kCommission + " --lang en --tz UTC-3 --html " + html +
+                       " --generated-at 2026-11-27T20:30:00Z");
+  REQUIRE_MESSAGE(west.status == 0, west.err);
+  report = ReadFile(html);
+  CHECK(report.find("<dd class=\"mono\">27 Nov 2026 17:30 (UTC-3)</dd>") != std::string::npos);
+  CHECK(report.find("<dd>2026-11-27</dd>") != std::string::npos);
+  CliRun bad = RunCli(std::string("rank ") + kCommission + " --tz Mars/Olympus --html " + html);
+  CHECK(bad.status == 2);
+  CHECK(bad.err.rfind("rank: --tz: ", 0) == 0);
+}
+
 }  // namespace
 }  // namespace fa

@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <sstream>
 
 #include "base/atomic_file.h"
 #include "base/text.h"
@@ -134,6 +136,33 @@ TEST_CASE("golden Assessment JSON of every example, byte for byte") {
     REQUIRE_MESSAGE(back.size() == 1, rd.Format());
     CHECK(AssessmentsToJson(back) == json);
   }
+}
+
+TEST_CASE("shipped rubrics and districts: no Chinese in an English text (it shows on English pages)") {
+  namespace fs = std::filesystem;
+  int texts = 0;
+  for (const char* dir : {"rubrics", "districts"})
+    for (const auto& e : fs::directory_iterator(std::string(FA_SOURCE_DIR) + "/" + dir)) {
+      if (e.path().extension() != ".yaml") continue;
+      std::istringstream in(ReadFile(e.path().string()));
+      int n = 0;
+      for (std::string line; std::getline(in, line);) {
+        ++n;
+        const size_t at = line.find("en: ");
+        if (at == std::string::npos || line.find_first_not_of(" -{", 0) < at) continue;
+        ++texts;
+        const std::string text = line.substr(at + 4);
+        bool chinese = false;  // a UTF-8 lead byte of U+3000..U+9FFF or a full-width form
+        for (size_t i = 0; i + 1 < text.size(); ++i) {
+          const auto lead = static_cast<unsigned char>(text[i]), next = static_cast<unsigned char>(text[i + 1]);
+          if ((lead >= 0xE3 && lead <= 0xE9) || (lead == 0xEF && next >= 0xBC && next <= 0xBF)) chinese = true;
+        }
+        CAPTURE(e.path().string());
+        CAPTURE(n);
+        CHECK_FALSE(chinese);
+      }
+    }
+  CHECK(texts > 500);
 }
 
 }  // namespace

@@ -74,7 +74,8 @@ async function crawl(browser, base, api, role, lang, names, shots) {
       fail(`${where}: status ${res ? res.status() : 'none'}`);
       continue;
     }
-    const evidence = /\/report$/.test(new URL(url).pathname);  // reports quote the consultant's evidence
+    // Reports and the printable questionnaire quote the consultant's evidence and notes.
+    const evidence = /\/(report|questionnaire\.html)$/.test(new URL(url).pathname);
     if (!(evidence && lang === 'en')) for (const p of textProblems(await visibleText(page), lang, names)) fail(`${where}: ${p}`);
     const type = pageType(url);
     if (!typed.has(type)) {
@@ -88,7 +89,8 @@ async function crawl(browser, base, api, role, lang, names, shots) {
       await page.screenshot({ path: path.join(shots, `${file}-390.png`), fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });
     }
-    const links = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
+    // Not the language switch: it would carry the crawl into the other language.
+    const links = await page.$$eval('a[href]:not(.lang)', (as) => as.map((a) => a.href));
     for (const l of links) {
       const u = new URL(l, url);
       if (u.origin !== base || /^\/(api|static)\//.test(u.pathname) || /pdf|logout/.test(u.pathname)) continue;

@@ -183,6 +183,19 @@ TEST_CASE("web: the bulk import stores every row or none and names each bad cell
   CHECK(refused.body.find("<td class=\"num\">3</td><td>镇街</td><td>镇街：未知的值「不存在镇」") != std::string::npos);
   CHECK(refused.body.find("<td class=\"num\">4</td><td>营业收入（万元）</td>") != std::string::npos);
   CHECK(refused.body.find("甲厂") != std::string::npos);  // the text is kept to correct
+  // The CSV reader's problems in the page's language, each at its line and column.
+  HttpResult quote = admin.PostForm("/admin/factory-import",
+                                    "csv=" + encode(header + "1,91310114MA1K3WQ579,\"甲厂,马陆镇,集成电路,4.5亿,3.2\n"));
+  CHECK(quote.status == 400);
+  CHECK(quote.body.find("<td class=\"num\">2</td><td>22</td><td>引号没有闭合：此处的引号之后没有对应的结束引号。</td>") !=
+        std::string::npos);
+  CHECK(quote.body.find("unterminated") == std::string::npos);
+  HttpResult cells = admin.PostForm("/admin/factory-import", "csv=" + encode(header + "1,91310114MA1K3WQ579,甲厂\n"));
+  CHECK(cells.body.find("该行有 3 个单元格，而表头有 7 个。") != std::string::npos);
+  CHECK(cells.body.find("cells") == std::string::npos);
+  HttpResult cells_en = admin.PostForm("/admin/factory-import?lang=en", "csv=" + encode(header + "1,91310114MA1K3WQ579,甲厂\n"));
+  CHECK(cells_en.body.find("The row has 3 cells; the header has 7.") != std::string::npos);
+  REQUIRE(admin.Get("/?lang=zh").status == 200);  // back to Chinese (the language sticks in a cookie)
   const std::string good_csv = header +
                                "1,91310114MA1K3WQ579,甲厂,马陆镇,集成电路,4.5亿,3.2\n"
                                "2,91310114MA1CR4CH0N,乙厂,安亭镇,汽车及零部件,1200,\n";

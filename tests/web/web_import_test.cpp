@@ -54,8 +54,16 @@ TEST_CASE("web: the printable questionnaire of an assessment, filled with its an
   REQUIRE(blank.status == 200);
   CHECK(Count(filled.body, "class=\"cb on\"") >= 20);  // the answers ticked
   CHECK(Count(blank.body, "class=\"cb on\"") == 0);
+  // The profile names town and industry as the district does, no id.
+  CHECK(filled.body.find("<dt>所属行业</dt><dd><span class=\"line\">通用设备</span></dd>") != std::string::npos);
+  CHECK(filled.body.find("general_machinery") == std::string::npos);
+  // At phone width the profile and the options take one column (they ran
+  // 192 px past a 390 px screen in two).
+  CHECK(filled.body.find("@media screen and (max-width: 700px) {\n  .q-fields, .q-options { grid-template-columns: 1fr; }") !=
+        std::string::npos);
   HttpResult en = m.Get("/assessments/" + std::to_string(world.submitted) + "/questionnaire.html?lang=en");
   CHECK(en.body.find("lang=\"en\"") != std::string::npos);
+  CHECK(en.body.find("<dd><span class=\"line\">General machinery</span></dd>") != std::string::npos);
 }
 
 TEST_CASE("web: an answers file is imported whole, audited, and the questionnaire resumes after it") {
@@ -108,6 +116,9 @@ TEST_CASE("web: an answers file with problems saves nothing and lists them with 
   CHECK(zh.body.find("第 45 行第 3 列：题目编号“foundation.netwrok”不在此评估模型中，是否应为“foundation.network”？") !=
         std::string::npos);
   CHECK(zh.body.find("第 67 行第 12 列：“lots”不是题目") != std::string::npos);
+  CHECK(zh.body.find("第 67 行第 12 列：“lots”不是题目“近三年数字化投入占营业收入的平均比例”的有效答案：应为介于 0 与 100 "
+                     "之间的数字（单位：%）。") != std::string::npos);  // what was expected, in Chinese  // what was expected, in Chinese
+  CHECK(zh.body.find("expected") == std::string::npos);
   CHECK(zh.body.find("foundation.netwrok: [x]") != std::string::npos);  // the text is kept, escaped as it is
   CHECK(server.store().ListAnswers(world.draft).empty());
 
@@ -125,7 +136,24 @@ TEST_CASE("web: an answers file with problems saves nothing and lists them with 
   HttpResult syntax = a.PostForm(base + "/import?lang=zh", "version=" + version + "&text=" +
                                                                web::UrlEncode("rubric: [sme\nanswers: {"));
   CHECK(syntax.status == 400);
-  CHECK(syntax.body.find("文件格式有误") != std::string::npos);
+  CHECK(syntax.body.find("第 2 行第 8 列：文件不是有效的 YAML 或 JSON：方括号 [ 没有配对的 ]。该处为“answers: {”。") !=
+        std::string::npos);
+  CHECK(syntax.body.find("invalid yaml") == std::string::npos);  // the parser's English stays out
+  CHECK(syntax.body.find("end of") == std::string::npos);
+  // The loader's own problems (types, keys) in Chinese too, with what was found.
+  HttpResult keys = a.PostForm(base + "/import?lang=zh", "version=" + version + "&text=" +
+                                                            web::UrlEncode(Replace(Example(), "round:", "rouund:")));
+  CHECK(keys.status == 400);
+  CHECK(keys.body.find("文件顶层中的键“rouund”无法识别，是否应为“round”？") != std::string::npos);
+  CHECK(keys.body.find("unknown key") == std::string::npos);
+  HttpResult typed = a.PostForm(base + "/import?lang=zh", "version=" + version + "&text=" +
+                                                             web::UrlEncode(Replace(Example(), "employees: 38", "employees: many")));
+  CHECK(typed.body.find("“factory”部分的“employees”应为数字，实际为“many”。") != std::string::npos);
+  HttpResult typed_en = a.PostForm(base + "/import?lang=en", "version=" + version + "&text=" +
+                                                                web::UrlEncode(Replace(Example(), "employees: 38", "employees: many")));
+  CHECK(typed_en.body.find("In section &#39;factory&#39;, &#39;employees&#39; should be a number, found &#39;many&#39;.") !=
+        std::string::npos);
+  REQUIRE(a.Get("/?lang=zh").status == 200);  // back to Chinese (the language sticks in a cookie)
   HttpResult other = a.PostForm(base + "/import", "version=" + version + "&text=" +
                                                       web::UrlEncode(Replace(Example(), "91310114MA1FL3K7XP",
                                                                              "91310000MA1K000002")));

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "answers/answers_loader.h"
+#include "base/atomic_file.h"
 #include "base/json_writer.h"
 #include "test_server.h"
 #include "web/demo_seed.h"
@@ -150,9 +151,10 @@ TEST_CASE("web: the demo data loads into an empty store only, and the shipped co
   TestServer server;
   const std::string examples = std::string(FA_SOURCE_DIR) + "/examples";
   std::vector<std::string> log = web::SeedDemo(server.app(), examples, "demo-password-2026");
-  REQUIRE(log.size() == 3);
+  REQUIRE(log.size() == 4);
   CHECK(log[0].find("7 factories") != std::string::npos);
   CHECK(log[2].find("9 assessments submitted") != std::string::npos);
+  CHECK(log[3].find("an open draft of round 2027 with 11 answers") != std::string::npos);
   CHECK(web::SeedDemo(server.app(), examples, "x").empty());  // not twice
   Client commission(server);
   REQUIRE(commission.Login("demo-commission", "demo-password-2026"));
@@ -169,6 +171,70 @@ TEST_CASE("web: the demo data loads into an empty store only, and the shipped co
   CHECK(report.status == 200);
   CHECK(report.body.find("研发投入占营业收入比重</dt><dd>7.8 %</dd>") != std::string::npos);
   CHECK(report.body.find("energy_intensity") == std::string::npos);
+
+  // One open draft, partly answered, for the demo consultant: its
+  // questionnaire is reachable from the factory's page.
+  Client consultant(server);
+  REQUIRE(consultant.Login("demo-consultant", "demo-password-2026"));
+  int64_t textile = 0;
+  for (const auto& f : server.store().ListFactories())
+    if (f.credit_code == "91310114MA1H7K2C8F") textile = f.id;
+  REQUIRE(textile > 0);
+  std::vector<store::AssessmentRecord> drafts;
+  for (const auto& a : server.store().ListAssessments(textile))
+    if (a.status == store::AssessmentStatus::kDraft) drafts.push_back(a);
+  REQUIRE(drafts.size() == 1);
+  CHECK(drafts[0].round == "2027");
+  CHECK(server.store().ListAnswers(drafts[0].id).size() == 11);
+  const std::string draft = "/assessments/" + std::to_string(drafts[0].id);
+  HttpResult factory_page = consultant.Get("/factories/" + std::to_string(textile) + "?lang=zh");
+  CHECK(factory_page.body.find("<a href=\"" + draft + "/resume\">继续填写</a>") != std::string::npos);
+  HttpResult questionnaire = consultant.Get(draft + "?lang=zh");
+  CHECK(questionnaire.status == 200);
+  CHECK(questionnaire.body.find("2025-04 任命文件") == std::string::npos);  // the 2027 draft's own evidence
+  CHECK(questionnaire.body.find("信息化负责人岗位职责") != std::string::npos);
+  // A draft is not ranked: the ranking still has the 2026 round's plant.
+  CHECK(commission.Get("/ranking?config=commission-2026").body.find("class=\"alert error\"") == std::string::npos);
+}
+
+}  // namespace fa::webtest
+
+namespace fa::webtest {
+
+TEST_CASE("web: a broken ranking config is one localized line for the commission, its file's problems for admin only") {
+  const TempDir dir("fa-web-broken-config");
+  WriteFile(dir.File("broken.yaml"), "ranking: broken\nmethod: topsis\nwieght: 2\ncriteria: [1, 2]\n");
+  TestServer server([&](web::WebConfig& c) { c.ranking_dir = dir.path(); });
+  Seed(server);
+  Client commission(server), admin(server);
+  REQUIRE(commission.Login("commission", kPassword));
+  REQUIRE(admin.Login("admin", kPassword));
+
+  HttpResult zh = commission.Get("/ranking?config=broken&lang=zh");
+  CHECK(zh.status == 200);
+  CHECK(zh.body.find("<li>排序方案「broken」无法使用，请管理员核对其配置文件。</li>") != std::string::npos);
+  CHECK(zh.body.find("broken.yaml:") == std::string::npos);  // no file:line:col, no English diagnostic
+  CHECK(zh.body.find("unknown key") == std::string::npos);
+  CHECK(zh.body.find("class=\"diagnostics\"") == std::string::npos);
+  HttpResult en = commission.Get("/ranking?config=broken&lang=en");
+  CHECK(en.body.find("The ranking config &#39;broken&#39; cannot be used; an admin must correct its file.") !=
+        std::string::npos);
+  CHECK(en.body.find("broken.yaml:") == std::string::npos);
+  HttpResult report = commission.Get("/ranking/report?config=broken&lang=zh");
+  CHECK(report.status == 400);
+  CHECK(report.body.find("排序方案「broken」无法使用") != std::string::npos);
+  CHECK(report.body.find("broken.yaml:") == std::string::npos);
+
+  // The admin, who can fix the file, also gets its problems, folded away.
+  HttpResult technical = admin.Get("/ranking?config=broken&lang=zh");
+  CHECK(technical.body.find("<li>排序方案「broken」无法使用，请管理员核对其配置文件。</li>") != std::string::npos);
+  CHECK(technical.body.find("<details><summary>技术细节（供管理员）</summary><pre class=\"diagnostics\">") !=
+        std::string::npos);
+  CHECK(technical.body.find("broken.yaml:3:1: error: unknown key &#39;wieght&#39;") != std::string::npos);
+  // The API speaks English and carries the details.
+  HttpResult api = commission.Get("/api/ranking?config=broken");
+  CHECK(api.status == 400);
+  CHECK(api.body.find("unknown key 'wieght'") != std::string::npos);
 }
 
 }  // namespace fa::webtest

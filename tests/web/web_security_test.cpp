@@ -316,4 +316,38 @@ TEST_CASE("web: first run creates admin with a one-time password that must be ch
   CHECK(c.Get("/admin/users").status == 303);  // → /password first
 }
 
+TEST_CASE("web: the first-run admin is named in the page's language, not 'Administrator' on a zh page") {
+  TestServer server;
+  const std::string pw = server.app().BootstrapAdmin("");
+  CHECK(server.store().FindUser("admin")->display_name == "");  // nobody gave it a name
+  Client c(server);
+  REQUIRE(c.Login("admin", pw));
+  REQUIRE(c.PostJson("/api/password", "{\"current\": \"" + pw + "\", \"new\": \"a much longer one\"}").status == 200);
+  const std::string badge_zh = "<div class=\"who\">\n    <span class=\"role-badge\">管理员</span>";
+  for (const char* path : {"/?lang=zh", "/admin/users?lang=zh", "/audit?lang=zh"}) {
+    CAPTURE(path);
+    HttpResult zh = c.Get(path);
+    REQUIRE(zh.status == 200);
+    CHECK(zh.body.find("Administrator") == std::string::npos);
+    CHECK(zh.body.find(badge_zh) != std::string::npos);  // once, as the role: not "管理员 管理员"
+  }
+  HttpResult en = c.Get("/?lang=en");
+  CHECK(en.body.find("<div class=\"who\">\n    <span class=\"role-badge\">Administrator</span>") != std::string::npos);
+  CHECK(en.body.find("管理员") == std::string::npos);
+
+  // A store whose first run named the admin 'Administrator' (as it once
+  // did) shows it the same way; a name someone gave is shown as given.
+  store::User admin = *server.store().FindUser("admin");
+  store::Actor system;
+  system.username = "system";
+  admin.display_name = "Administrator";
+  REQUIRE(server.store().UpdateUser(admin, system).status == store::EditStatus::kSaved);
+  CHECK(c.Get("/?lang=zh").body.find("Administrator") == std::string::npos);
+  admin = *server.store().FindUser("admin");
+  admin.display_name = "王科长";
+  REQUIRE(server.store().UpdateUser(admin, system).status == store::EditStatus::kSaved);
+  CHECK(c.Get("/?lang=zh").body.find("<span class=\"who-name\">王科长</span> <span class=\"role-badge\">管理员</span>") !=
+        std::string::npos);
+}
+
 }  // namespace fa::webtest
