@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/localized.h"
+#include "rubric/district.h"
 #include "report/escaped_view.h"
 #include "report/report_options.h"
 #include "report/template_renderer.h"
@@ -28,6 +29,11 @@ struct RankingReportOptions : ReportOptions {
   /// Program version in the provenance; "" means ProgramVersion().
   std::string program_version;
 };
+
+/// A criterion's source in words — what kind of figure it ranks by
+/// ("能力域得分", "企业指标（%）") — never the config's "node:…" text; a
+/// profile figure by its unit from `district` (may be null).
+std::string RankingSourceText(const RankedCriterion& criterion, const District* district, const std::string& lang);
 
 /// The view the template reads; every string escaped (escaped_view.h).
 EscapedView BuildRankingView(const Ranking& ranking, const RankingReportOptions& options);

@@ -68,6 +68,22 @@ EscapedView BuildAhp(const RankingContext& c, const AhpSummary& ahp) {
 
 }  // namespace
 
+std::string RankingSourceText(const RankedCriterion& k, const District* district, const std::string& lang) {
+  const ViewContext c(lang);
+  const size_t colon = k.source.find(':');
+  const std::string kind = k.source.substr(0, colon);
+  const std::string name = colon == std::string::npos ? "" : k.source.substr(colon + 1);
+  if (kind == "score") return c.L("rk_source_score");
+  if (kind == "level") return c.L("rk_source_level");
+  if (kind == "node") return c.L("rk_source_node");
+  if (kind == "profile") {
+    const ProfileField* f = district ? district->Field(name) : nullptr;
+    if (f && !f->unit.In(lang).empty()) return c.FillText("rk_source_profile_unit", {{"unit", f->unit.In(lang)}});
+    return c.L("rk_source_profile");
+  }
+  return c.FillText("rk_source_column", {{"name", name}});
+}
+
 EscapedView BuildRankingWeights(const RankingContext& c) {
   EscapedView v;
   const std::string& from = c.r.weights_from;
@@ -81,8 +97,7 @@ EscapedView BuildRankingWeights(const RankingContext& c) {
   for (const auto& k : c.r.criteria) {
     EscapedView row;
     row.Text("title", CriterionTitle(c, k))
-        .Text("id", k.id)
-        .Text("source", k.source)
+        .Text("source", RankingSourceText(k, c.district.get(), c.lang))
         .Text("direction", c.L(k.cost ? "rk_cost" : "rk_benefit"))
         .Flag("cost", k.cost)
         .Text("weight", c.r.method.uses_weights ? Percent(k.weight) : c.L("rk_none"))
@@ -115,7 +130,7 @@ EscapedView BuildRankingConfig(const RankingContext& c) {
   if (filters.empty()) filters.push_back(c.L("rk_cfg_no_filters"));
   const StabilitySettings& s = c.r.stability;
   EscapedView v;
-  v.Text("id", c.r.id)
+  v.Text("title", c.TOr(c.r.title, c.r.id))
       .Text("file", c.r.config_file)
       .Text("sha", c.r.config_sha256)
       .Text("method", c.r.method.name)

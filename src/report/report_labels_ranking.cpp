@@ -106,6 +106,12 @@ const std::vector<ReportLabel>& RankingLabels() {
       // Weights.
       {"rk_col_criterion", "指标", "Criterion"},
       {"rk_col_source", "数据来源", "Source"},
+      {"rk_source_score", "成熟度得分", "maturity score"},
+      {"rk_source_level", "成熟度等级", "maturity level"},
+      {"rk_source_node", "能力域得分", "capability score"},
+      {"rk_source_profile", "企业指标", "profile figure"},
+      {"rk_source_profile_unit", "企业指标（{unit}）", "profile figure ({unit})"},
+      {"rk_source_column", "数据列「{name}」", "column '{name}'"},
       {"rk_col_direction", "方向", "Direction"},
       {"rk_col_weight", "权重", "Weight"},
       {"rk_benefit", "效益型（越大越好）", "benefit (more is better)"},

@@ -47,7 +47,8 @@ WebResponse PortfolioPage(WebApp& app, RequestContext& ctx) {
   if (!c.portfolio)
     return app.pages().Message(400, ctx.Label("cannot_count"), Join(DiagnosticLines(c.diags), "\n"), ctx);
   return GeneratedReportPage(
-      RenderPortfolioReport(*c.portfolio, GeneratedReportOptions<PortfolioOptions>(app.config(), ctx, app.shared_district())));
+      RenderPortfolioReport(*c.portfolio, GeneratedReportOptions<PortfolioOptions>(app.config(), ctx, app.shared_district())),
+      app);
 }
 
 }  // namespace

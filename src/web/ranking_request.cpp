@@ -192,6 +192,9 @@ WebRanking RankFromRequest(WebApp& app, const RequestContext& ctx, const std::st
   request.stability.samples = std::min(request.stability.samples, 20000);
   request.skip_stability_when_too_many = true;
   out.ranking = RankByConfig(*config, std::move(request), out.diags);
+  // The config by its file name: where the server keeps it is the admin's
+  // business, not the commission's.
+  if (out.ranking) out.ranking->config_file = name + ".yaml";
   if (!out.ranking) {
     out.config_broken = true;
     out.problems.push_back(LabelIn(lang, "rank_config_broken", {name}));
@@ -199,10 +202,10 @@ WebRanking RankFromRequest(WebApp& app, const RequestContext& ctx, const std::st
   return out;
 }
 
-WebResponse GeneratedReportPage(std::string html) {
+WebResponse GeneratedReportPage(std::string html, const WebApp& app) {
   WebResponse r;
   r.body = std::move(html);
-  r.csp = ReportCsp(r.body);
+  r.csp = ReportCsp(r.body, app.trusted_scripts());
   return r;
 }
 

@@ -72,6 +72,6 @@ Options GeneratedReportOptions(const WebConfig& config, const RequestContext& ct
 }
 
 /// A generated report as a page, its inline styles allowed by its CSP.
-WebResponse GeneratedReportPage(std::string html);
+WebResponse GeneratedReportPage(std::string html, const WebApp& app);
 
 }  // namespace fa::web

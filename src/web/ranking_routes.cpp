@@ -19,20 +19,6 @@ namespace fa::web {
 
 namespace {
 
-/// The criterion's source in words: what kind of figure it ranks by.
-std::string SourceText(const RankedCriterion& c, const District& district, const RequestContext& ctx) {
-  const size_t colon = c.source.find(':');
-  const std::string kind = c.source.substr(0, colon), name = colon == std::string::npos ? "" : c.source.substr(colon + 1);
-  if (kind == "score") return ctx.Label("source_score");
-  if (kind == "level") return ctx.Label("source_level");
-  if (kind == "node") return ctx.Label("source_node");
-  if (kind == "profile") {
-    const ProfileField* f = district.Field(name);
-    return ctx.Label("source_profile", {f ? f->unit.In(ctx.lang) : name});
-  }
-  return ctx.Label("source_column", {name});
-}
-
 EscapedView CandidateView(const Ranking& ranking, const RankedCandidate& rc, const WebRanking& wr,
                           const District& district, const RequestContext& ctx) {
   const RankingCandidate& c = rc.candidate;
@@ -78,7 +64,7 @@ EscapedView RankingView(const WebRanking& wr, const District& district, const Re
   for (const auto& c : ranking.criteria) {
     EscapedView cv;
     cv.Text("title", c.title.In(ctx.lang).empty() ? c.id : c.title.In(ctx.lang));
-    cv.Text("source", SourceText(c, district, ctx));
+    cv.Text("source", RankingSourceText(c, &district, ctx.lang));
     cv.Text("weight", FormatFixed(c.weight * 100, 1));
     cv.Flag("cost", c.cost);
     criteria.push_back(cv);
@@ -176,7 +162,8 @@ WebResponse RankingReportPage(WebApp& app, RequestContext& ctx) {
   WebRanking wr = RankFromRequest(app, ctx, ctx.lang);
   if (!wr.ranking) return app.pages().Message(400, ctx.Label("cannot_rank"), Join(wr.problems, "\n"), ctx);
   return GeneratedReportPage(
-      RenderRankingReport(*wr.ranking, GeneratedReportOptions<RankingReportOptions>(app.config(), ctx, app.shared_district())));
+      RenderRankingReport(*wr.ranking, GeneratedReportOptions<RankingReportOptions>(app.config(), ctx, app.shared_district())),
+      app);
 }
 
 }  // namespace

@@ -15,7 +15,28 @@ std::string StyleOpen(const std::string& nonce) { return "<style nonce=\"" + non
 
 }  // namespace
 
-PreparedReport::PreparedReport(const std::string& html) {
+std::string InlineHash(std::string_view text) { return "'sha256-" + Base64Encode(Sha256(text)) + "'"; }
+
+std::vector<std::string_view> InlineScripts(std::string_view html) {
+  static const std::string_view kOpen = "<script>", kClose = "</script>";
+  std::vector<std::string_view> out;
+  for (size_t pos = html.find(kOpen); pos != std::string_view::npos; pos = html.find(kOpen, pos)) {
+    const size_t start = pos + kOpen.size(), end = html.find(kClose, start);
+    if (end == std::string_view::npos) break;
+    out.push_back(html.substr(start, end - start));
+    pos = end + kClose.size();
+  }
+  return out;
+}
+
+PreparedReport::PreparedReport(const std::string& html, const std::set<std::string>& trusted_scripts) {
+  std::set<std::string> scripts;
+  for (std::string_view body : InlineScripts(html)) {
+    std::string hash = InlineHash(body);
+    if (trusted_scripts.count(hash)) scripts.insert(std::move(hash));
+  }
+  for (const auto& h : scripts) script_hashes_ += " " + h;
+
   size_t pos = 0;
   for (;;) {
     size_t at = html.find(kStyleTag, pos);
@@ -36,7 +57,7 @@ PreparedReport::PreparedReport(const std::string& html) {
     size_t start = at + 8, end = served.find('"', start);
     if (end == std::string::npos) break;
     const std::string_view style(served.data() + start, end - start);
-    hashes.insert("'sha256-" + Base64Encode(Sha256(style)) + "'");
+    hashes.insert(InlineHash(style));
     pos = end;
   }
   if (!hashes.empty()) {
@@ -55,6 +76,7 @@ std::string PreparedReport::WithNonceParts(const std::string& nonce, std::string
   }
   if (csp)
     *csp = "default-src 'none'; style-src 'nonce-" + nonce + "'" + style_hashes_ +
+           (script_hashes_.empty() ? "" : "; script-src" + script_hashes_) +
            "; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
   return out;
 }
@@ -74,7 +96,7 @@ std::string PreparedReport::WithNonce(const std::string& nonce, std::string& csp
 }
 
 std::size_t PreparedReport::Bytes() const {
-  std::size_t n = style_hashes_.size() + (parts_.size() - 1) * kStyleTag.size();
+  std::size_t n = style_hashes_.size() + script_hashes_.size() + (parts_.size() - 1) * kStyleTag.size();
   for (const auto& p : parts_) n += p.size();
   return n;
 }

@@ -25,18 +25,29 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace fa::web {
 
+/// "'sha256-…'": a CSP source allowing exactly this inline script or style.
+std::string InlineHash(std::string_view text);
+
+/// The bodies of the <script> elements of `html`, in order.
+std::vector<std::string_view> InlineScripts(std::string_view html);
+
 /// A generated report (diagnosis, ranking, portfolio) made ready to be
 /// served under a CSP without 'unsafe-inline': every <style> gets the
-/// response's nonce, every exact style="" value is allowed by its hash.
+/// response's nonce, every exact style="" value is allowed by its hash, and
+/// an inline script runs only when its hash is among `trusted_scripts`
+/// (InlineHash of the templates' own scripts: text that reached the page
+/// some other way never runs).
 class PreparedReport {
  public:
-  explicit PreparedReport(const std::string& html);
+  explicit PreparedReport(const std::string& html, const std::set<std::string>& trusted_scripts = {});
 
   /// The HTML as rendered (no nonces).
   std::string Html() const;
@@ -50,6 +61,7 @@ class PreparedReport {
 
   std::vector<std::string> parts_;  ///< the HTML between its "<style>" tags
   std::string style_hashes_;        ///< " 'unsafe-hashes' 'sha256-…' …", or ""
+  std::string script_hashes_;       ///< " 'sha256-…' …" of its trusted scripts, or ""
 };
 
 class ReportCache {

@@ -1,8 +1,10 @@
 #include "web/web_app.h"
 
 #include <cctype>
+#include <filesystem>
 #include <iostream>
 
+#include "base/text.h"
 #include "base/time_format.h"
 #include "report/report_renderer.h"
 #include "answers/answers_loader.h"
@@ -62,9 +64,9 @@ bool SameOrigin(const WebRequest& req, bool secure) {
 
 }  // namespace
 
-std::string ReportCsp(std::string& html) {
+std::string ReportCsp(std::string& html, const std::set<std::string>& trusted_scripts) {
   std::string csp;
-  html = PreparedReport(html).WithNonce(RandomToken(18), csp);
+  html = PreparedReport(html, trusted_scripts).WithNonce(RandomToken(18), csp);
   return csp;
 }
 
@@ -84,6 +86,12 @@ WebApp::WebApp(store::Store& store, WebConfig config)
     throw std::runtime_error(diags.empty() ? "no district file beside the templates (" + config_.templates_dir +
                                                  "/../districts/jiading.yaml); give one with --district"
                                            : "the district file does not load:\n" + diags.Format());
+  for (const char* partial : {"partials/table_tools.js.html"}) {
+    const std::string file = config_.templates_dir + "/" + partial;
+    if (!std::filesystem::exists(file)) continue;  // templates without it: no report runs a script
+    const std::string text = ReadFile(file);
+    for (std::string_view body : InlineScripts(text)) trusted_scripts_.insert(InlineHash(body));
+  }
   for (const char* lang : {"zh", "en"}) {
     ReportOptions options;
     options.lang = lang;

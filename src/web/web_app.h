@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "assessment/assessment.h"
@@ -68,6 +69,10 @@ class WebApp {
   WebResponse ReportPage(const store::AssessmentRecord& record, const std::string& lang,
                          const std::string& nonce = "");
   ReportCache& report_cache() { return report_cache_; }
+  /// InlineHash of each inline script the report templates hold (the
+  /// ranking report's sorting and filter): the only scripts a generated
+  /// report page may run.
+  const std::set<std::string>& trusted_scripts() const { return trusted_scripts_; }
   std::map<int64_t, std::string> UserNames();
   /// The assessment's saved answers as its answers document, signed off by
   /// `submitter` on today's local date, scored the way `factory-assess
@@ -109,12 +114,15 @@ class WebApp {
   std::unique_ptr<PageRenderer> pages_;
   std::map<std::string, std::unique_ptr<DiagnosisReportRenderer>> reports_;  ///< by language
   ReportCache report_cache_;
+  std::set<std::string> trusted_scripts_;
   RenderSlots pdf_slots_;
 };
 
 /// Adds a nonce to every <style> of a generated report and allows the exact
 /// style="" attribute values it holds by their hashes: the report keeps its
 /// inline CSS under a CSP without 'unsafe-inline'. Returns the CSP.
-std::string ReportCsp(std::string& html);
+/// Inline scripts run only when their hash is in `trusted_scripts`
+/// (WebApp::trusted_scripts: the templates' own).
+std::string ReportCsp(std::string& html, const std::set<std::string>& trusted_scripts = {});
 
 }  // namespace fa::web

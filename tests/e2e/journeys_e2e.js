@@ -13,7 +13,9 @@
 // * the commission, on the demo data (`serve --demo`), ranks with the
 //   shipped config chosen by its title, filters by a town (and in English by
 //   an industry) chosen by its visible name, reads the candidates with their
-//   tier and level, and opens a candidate's diagnosis report from its row.
+//   tier and level, and opens a candidate's diagnosis report from its row;
+//   the ranking report's candidate table is within the page on screen and
+//   prints on A4 landscape pages of its own.
 //
 // Every page must load only same-origin resources and raise no console
 // error or CSP violation (but the error statuses the journeys ask for).
@@ -328,6 +330,32 @@ async function commissionPass(page, base, lang, filter) {
   await page.goBack();
 }
 
+/// The ranking report of the shipped config: on a 1280 px screen and on
+/// the A4 landscape pages its candidate table prints on, every column is
+/// within the page; the PDF puts that table, and only that, on landscape
+/// pages.
+async function rankingReportFits(page, base, lang) {
+  await page.goto(`${base}/ranking/report?config=commission-2026&lang=${lang}`);
+  const within = () => page.evaluate(() => {
+    const t = document.querySelector('#ranking').getBoundingClientRect();
+    const r = document.querySelector('.ranking-section').getBoundingClientRect();
+    return { table: Math.round(t.right), page: Math.round(r.right) };
+  });
+  const screen = await within();
+  check(screen.table <= screen.page, `${lang}: the ranking report's table is within its page at 1280 px (${screen.table} > ${screen.page})`);
+  // A4 landscape less the 16 mm margins: 265 mm = 1001 CSS px.
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 1001, height: 700 });
+  const printed = await within();
+  check(printed.table <= printed.page, `${lang}: the printed table is within an A4 landscape page (${printed.table} > ${printed.page})`);
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const boxes = [...pdf.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => Number(m[1]) > Number(m[2]));
+  const wide = boxes.filter((w) => w).length;
+  check(wide >= 1 && wide < boxes.length, `${lang}: the PDF prints the candidate table on landscape pages and the rest upright (${wide} of ${boxes.length} landscape)`);
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 async function commissionJourney(session, browser) {
   console.log('commission: ranks the demo data, filters, opens a report');
   const server = await session.startServer(session.tempDir('fa-journey-rank-'), {
@@ -343,12 +371,14 @@ async function commissionJourney(session, browser) {
   await Promise.all([page.waitForNavigation(), page.locator('nav.nav a[href="/ranking"]').click()]);
   must(new URL(page.url()).pathname === '/ranking', `the nav opens the ranking (at ${page.url()})`);
   await commissionPass(page, base, 'zh', { town: '安亭镇' });
+  await rankingReportFits(page, base, 'zh');
 
   console.log('commission: the same in English');
   await page.goto(`${base}/ranking`);
   await Promise.all([page.waitForNavigation(), page.locator('a.lang').click()]);
   must(await page.locator('html').getAttribute('lang') === 'en', `the language switch opens the page in English (at ${page.url()})`);
   await commissionPass(page, base, 'en', { industry: 'Biomedicine' });
+  await rankingReportFits(page, base, 'en');
   await context.close();
   check(problems.length === 0, `commission: no external request, console error or CSP violation${problems.length ? ':\n    ' + problems.join('\n    ') : ''}`);
 }

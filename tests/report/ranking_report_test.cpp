@@ -3,12 +3,15 @@
 // an empty and a one-candidate ranking, and a ranking without stability.
 #include <doctest/doctest.h>
 
+#include <memory>
+
 #include "assessment/ranking_json.h"
 #include "ranking/ranking_method.h"
 #include "base/text.h"
 #include "report/commission_fixtures.h"
 #include "report/ranking_report.h"
 #include "report/report_test_support.h"
+#include "rubric/district.h"
 
 namespace fa {
 
@@ -152,6 +155,27 @@ TEST_CASE("ranking report: the weights come with λmax, CI, RI and CR, and the j
   CHECK(html.find("成本型（越小越好）") != std::string::npos);
   CHECK(html.find("10000 次抽样，κ = 50，随机种子 2026，前 N = 5") != std::string::npos);
   CHECK(html.find("成熟度不低于 2 级") != std::string::npos);
+}
+
+TEST_CASE("ranking report: each criterion's source in words, the config by its title, never the config's ids") {
+  Diagnostics diags;
+  auto district = LoadDistrict(std::string(FA_SOURCE_DIR) + "/districts/jiading.yaml", diags);
+  REQUIRE_MESSAGE(district, diags.Format());
+  RankingReportOptions o = Options("zh");
+  o.district = std::make_shared<const District>(*district);
+  const std::string zh = RenderRankingReport(SampleRanking(), o);
+  CHECK(zh.find("<td class=\"wrap\">能力域得分</td>") != std::string::npos);
+  CHECK(zh.find("<td class=\"wrap\">企业指标（吨标准煤/万元）</td>") != std::string::npos);
+  CHECK(zh.find("<dd>2026年度区级智能工厂认定候选排序（示例）</dd>") != std::string::npos);
+  o.lang = "en";
+  const std::string en = RenderRankingReport(SampleRanking(), o);
+  CHECK(en.find("<td class=\"wrap\">profile figure (tce per 10k CNY)</td>") != std::string::npos);
+  for (const std::string& html : {zh, en}) {
+    CHECK(html.find("node:manufacturing") == std::string::npos);
+    CHECK(html.find("profile:energy_intensity") == std::string::npos);
+    CHECK(html.find(">commission-2026<") == std::string::npos);
+    CHECK(html.find(">topsis<") == std::string::npos);
+  }
 }
 
 TEST_CASE("ranking report: tables per town and industry count candidates and the top N") {

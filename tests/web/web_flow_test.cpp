@@ -12,6 +12,7 @@
 #include "base/hash.h"
 #include "report/report_template.h"
 #include "test_server.h"
+#include "web/report_cache.h"
 
 namespace fa::webtest {
 namespace {
@@ -233,6 +234,12 @@ TEST_CASE("web: the commission ranks the submitted assessments and exports CSV a
   HttpResult report = c.Get("/ranking/report?config=by-score");
   CHECK(report.status == 200);
   CHECK(report.Header("content-security-policy").find("unsafe-inline") == std::string::npos);
+  // Its own sorting and filter script runs (allowed by its hash); the
+  // hostile factory name stays text, so there is no other script to run.
+  const std::vector<std::string_view> scripts = web::InlineScripts(report.body);
+  REQUIRE(scripts.size() == 1);
+  CHECK(report.Header("content-security-policy").find("script-src " + web::InlineHash(scripts[0]) + ";") !=
+        std::string::npos);
 }
 
 }  // namespace fa::webtest

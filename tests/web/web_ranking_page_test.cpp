@@ -119,6 +119,12 @@ TEST_CASE("web: the commission ranks by the shipped config once the profile figu
   CHECK(full.status == 200);
   CHECK(full.body.find("integrated_circuits") == std::string::npos);
   CHECK(full.body.find("alonso-lamata") == std::string::npos);
+  // Each criterion's source in words, and the config by its file name, not
+  // where the server keeps it.
+  CHECK(full.body.find("node:") == std::string::npos);
+  CHECK(full.body.find("企业指标（%）") != std::string::npos);
+  CHECK(full.body.find("<dd class=\"mono\">commission-2026.yaml</dd>") != std::string::npos);
+  CHECK(full.body.find("/commission-2026.yaml") == std::string::npos);
   CHECK(page.body.find("<option value=\"integrated_circuits\">集成电路</option>") != std::string::npos);
   CHECK(page.body.find("2 级及以上") != std::string::npos);
   // The ranking's data table shows each criterion's value, the figures as entered.

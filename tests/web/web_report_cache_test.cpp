@@ -65,6 +65,20 @@ TEST_CASE("web: report cache: a prepared report serves the same page and CSP as 
   CHECK(csp2.find("unsafe-inline") == std::string::npos);
 }
 
+TEST_CASE("web: a generated report runs only the scripts its templates hold, by their hash") {
+  const std::string ours = "document.title='x';", theirs = "alert(1)";
+  const std::string html = "<html><body><script>" + ours + "</script><p><script>" + theirs + "</script></p></body></html>";
+  std::string page = html;
+  const std::string csp = web::ReportCsp(page, {web::InlineHash(ours)});
+  CHECK(csp.find("script-src " + web::InlineHash(ours) + ";") != std::string::npos);
+  CHECK(csp.find(web::InlineHash(theirs)) == std::string::npos);
+  CHECK(csp.find("unsafe-inline") == std::string::npos);
+  // Without trusted scripts no script-src: default-src 'none' blocks them all.
+  std::string plain = html;
+  CHECK(web::ReportCsp(plain).find("script-src") == std::string::npos);
+  CHECK(web::InlineScripts("<script>a</script>x<script>b</script><script>c").size() == 2);
+}
+
 TEST_CASE("web: report cache: keyed by assessment and language, checked against the stored result, bounded") {
   web::ReportCache cache(3);
   int renders = 0;
