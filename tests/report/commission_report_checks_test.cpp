@@ -130,6 +130,9 @@ TEST_CASE("commission report checks: ranking report and portfolio print to PDF w
     CHECK(pages <= kind.max_pages);
     // The running head names the report from page 2 on.
     CHECK(testing::Count(text, kind.running_head) >= pages);
+    // No page ends with a heading whose text went to the next page.
+    const std::vector<std::string> orphans = testing::HeadingsAtPageFoot(ReadFile(html), text);
+    CHECK_MESSAGE(orphans.empty(), Join(orphans, "; "));
   }
 }
 

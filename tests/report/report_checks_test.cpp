@@ -82,6 +82,15 @@ TEST_CASE("report checks: every golden report passes the W3C Nu HTML checker") {
   CHECK(output == "");
 }
 
+TEST_CASE("report checks: a heading left alone at a page foot is found, with or without its number") {
+  const std::string html = "<h2>排序结论</h2><p>x</p><h3 class=\"a\">按<b>镇街</b></h3><h3>按行业</h3>";
+  const std::string text = "正文\n  2   排序结论\n\n      1 / 3\n\f正文\n按 镇街\n2 / 3\n\f按行业\n正文\n3 / 3\n\f按行业\n";
+  const std::vector<std::string> found = testing::HeadingsAtPageFoot(html, text);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0] == "page 1: 2 排序结论");
+  CHECK(found[1] == "page 2: 按 镇街");
+}
+
 TEST_CASE("report checks: every report kind prints to PDF with its Chinese content") {
   PdfPrinter printer;
   if (::access(printer.chromium.c_str(), X_OK) != 0 || Which("pdftotext").empty() || Which("pdfinfo").empty()) {
@@ -115,6 +124,9 @@ TEST_CASE("report checks: every report kind prints to PDF with its Chinese conte
     CHECK(pages <= kind.max_pages);
     // The running head carries the company name from page 2 on.
     if (std::string(kind.name) != "questionnaire") CHECK(testing::Count(text, "诊断报告") >= pages - 1);
+    // No page ends with a heading whose text went to the next page.
+    const std::vector<std::string> orphans = testing::HeadingsAtPageFoot(ReadFile(html), text);
+    CHECK_MESSAGE(orphans.empty(), Join(orphans, "; "));
   }
 }
 

@@ -5,8 +5,11 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -74,6 +77,43 @@ inline void CheckHostileEscaped(const std::string& html, size_t at_least) {
 /// An answer file for the questionnaire sample rubric with a misspelt id.
 inline void WriteBadAnswers(const std::string& path) {
   WriteFile(path, "rubric: q-sample\nfactory: {name: x, manufacturing_type: discrete}\nanswers:\n  foundation.netwrok: [shopfloor]\n");
+}
+
+/// `text` with its blanks collapsed to single spaces and trimmed.
+inline std::string Collapsed(const std::string& text) {
+  std::string out;
+  std::istringstream words(text);
+  for (std::string w; words >> w;) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+/// The headings (h2, h3) of a report that a printed page ends with: `html`
+/// the report, `pdf_text` its PDF through `pdftotext -layout` (pages split
+/// by form feeds). A page's last line is the last with text above its
+/// "N / M" page number; a numbered heading's number (CSS) is left aside.
+inline std::vector<std::string> HeadingsAtPageFoot(const std::string& html, const std::string& pdf_text) {
+  std::set<std::string> headings;
+  static const std::regex heading("<h[23][^>]*>([\\s\\S]*?)</h[23]>"), tag("<[^>]*>");
+  for (std::sregex_iterator it(html.begin(), html.end(), heading), end; it != end; ++it) {
+    const std::string h = Collapsed(std::regex_replace((*it)[1].str(), tag, " "));
+    if (!h.empty()) headings.insert(h);
+  }
+  static const std::regex page_number("^\\d+ / \\d+$"), section_number("^\\d+ ");
+  std::vector<std::string> out;
+  std::istringstream pages(pdf_text);
+  std::vector<std::string> all;
+  for (std::string page; std::getline(pages, page, '\f');) all.push_back(page);
+  for (size_t p = 0; p + 1 < all.size(); ++p) {  // the last page may end anywhere
+    std::istringstream lines(all[p]);
+    std::string last;
+    for (std::string line; std::getline(lines, line);) {
+      const std::string t = Collapsed(line);
+      if (!t.empty() && !std::regex_match(t, page_number)) last = t;
+    }
+    const std::string bare = std::regex_replace(last, section_number, "");
+    if (headings.count(last) || headings.count(bare)) out.push_back("page " + std::to_string(p + 1) + ": " + last);
+  }
+  return out;
 }
 
 }  // namespace fa::testing
