@@ -1,0 +1,102 @@
+// Benchmark: diagnosis reports per second end to end through the command
+// line (docs/architecture.md "Benchmarks", docs/reports.md "Many reports at
+// once"). Makes a synthetic cohort with `synth`, scores it into an
+// assessments file with `score` (not timed), then times ONE process call
+// of `report ASSESSMENTS.json --all -o DIR` against SINGLE calls of
+// `report ASSESSMENTS.json --factory CODE -o FILE` (one report per call, as
+// before --all), and splits the batch into its two phases in this process:
+// reading the assessments file and rendering (one renderer, on one thread
+// and on THREADS). Not a test: run it by hand from the project root.
+//
+//   build/bench_report_batch [FACTORIES] [SINGLE] [THREADS] [BINARY]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "assessment/assessment_json.h"
+#include "base/diagnostics.h"
+#include "base/env.h"
+#include "base/parallel.h"
+#include "report/report_renderer.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+/// Runs `binary ARGS` (shell text) quietly; exits the benchmark when it fails.
+double Timed(const std::string& binary, const std::string& args) {
+  const auto start = Clock::now();
+  const std::string command = "'" + binary + "' " + args + " >/dev/null";
+  if (std::system(command.c_str()) != 0) {
+    std::fprintf(stderr, "failed: %s\n", command.c_str());
+    std::exit(1);
+  }
+  return Since(start);
+}
+
+/// Renders every assessment with one renderer on `threads` threads.
+double RenderAll(const fa::DiagnosisReportRenderer& renderer, const std::vector<fa::Assessment>& cohort,
+                 int threads) {
+  const auto start = Clock::now();
+  fa::ParallelFor(cohort.size(), [&](size_t i) { (void)renderer.Render(cohort[i]); }, threads);
+  return Since(start);
+}
+
+/// The batch's two phases in this process: reading, then rendering.
+void Phases(const std::string& json, int threads) {
+  const auto start = Clock::now();
+  fa::Diagnostics diags;
+  const std::optional<std::string> text = fa::ReadSource(json, diags);
+  const std::vector<fa::Assessment> cohort = text ? fa::AssessmentsFromJson(*text, json, diags) : std::vector<fa::Assessment>{};
+  const double read = Since(start);
+  if (cohort.empty()) {
+    std::fputs(diags.Format().c_str(), stderr);
+    std::exit(1);
+  }
+  const double n = static_cast<double>(cohort.size());
+  std::printf("  in this process: reading %zu assessments %.3f s (%.0f per second)\n", cohort.size(), read, n / read);
+  const fa::DiagnosisReportRenderer renderer{fa::ReportOptions{}};
+  for (int t : {1, threads}) {
+    const double seconds = RenderAll(renderer, cohort, t);
+    std::printf("  in this process: rendering on %d thread%s %.3f s (%.0f reports per second)\n", t, t == 1 ? "" : "s",
+                seconds, n / seconds);
+    if (threads == 1) break;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int factories = argc > 1 ? std::stoi(argv[1]) : 200;
+  const int single = argc > 2 ? std::stoi(argv[2]) : 10;
+  const int threads = fa::ThreadCount(argc > 3 ? std::stoi(argv[3]) : 0);
+  const std::string binary = argc > 4 ? argv[4] : "build/factory-assess";
+  const fa::TempDir dir("fa-bench-batch");
+  const std::string csv = dir.File("cohort.csv"), json = dir.File("assessments.json");
+  Timed(binary, "synth --rubric rubrics/cmmm.yaml -n " + std::to_string(factories) + " --seed 7 -o " + csv);
+  Timed(binary, "score --rubric rubrics/cmmm.yaml --cohort " + csv + " -o " + json +
+                    " --generated-at 2026-01-01T00:00:00Z");
+  std::printf("report --all: %s, %d factories of rubrics/cmmm.yaml (synth --seed 7), %d threads\n", binary.c_str(),
+              factories, threads);
+
+  const double batch = Timed(binary, "report " + json + " --all --threads " + std::to_string(threads) + " -o " +
+                                         dir.File("reports"));
+  std::printf("  one call, --all: %d reports in %.3f s = %.0f reports per second\n", factories, batch,
+              factories / batch);
+  if (single > 0) {
+    fa::Diagnostics diags;
+    const std::vector<fa::Assessment> cohort = fa::AssessmentsFromJson(*fa::ReadSource(json, diags), json, diags);
+    double seconds = 0;
+    for (int i = 0; i < single && i < factories; ++i)
+      seconds += Timed(binary, "report " + json + " --factory " + cohort[static_cast<size_t>(i)].factory.credit_code +
+                                   " -o " + dir.File("one.html"));
+    std::printf("  one call per report (--factory), %d calls: %.3f s each = %.2f reports per second\n", single,
+                seconds / single, single / seconds);
+  }
+  Phases(json, threads);
+  return 0;
+}
