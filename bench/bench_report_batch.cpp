@@ -69,7 +69,8 @@ void Phases(const std::string& json, int threads) {
   const auto start = Clock::now();
   fa::Diagnostics diags;
   const std::optional<std::string> text = fa::ReadSource(json, diags);
-  const std::vector<fa::Assessment> cohort = text ? fa::AssessmentsFromJson(*text, json, diags) : std::vector<fa::Assessment>{};
+  std::vector<fa::Assessment> cohort;
+  if (text) cohort = fa::AssessmentsFromJson(*text, json, diags);
   const double read = Since(start);
   if (cohort.empty()) {
     std::fputs(diags.Format().c_str(), stderr);
@@ -116,7 +117,8 @@ int main(int argc, char** argv) {
       total.wall += one.wall;
       total.cpu += one.cpu;
     }
-    std::printf("  one call per report (--factory), %d calls: %.3f s each = %.2f reports per second (%.3f s CPU each)\n",
+    std::printf("  one call per report (--factory), %d calls: %.3f s each = %.2f reports per second"
+                " (%.3f s CPU each)\n",
                 single, total.wall / single, single / total.wall, total.cpu / single);
   }
   Phases(json, threads);

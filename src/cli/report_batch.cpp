@@ -58,7 +58,11 @@ std::vector<PlannedReport> PlanReports(const std::vector<Assessment>& assessment
 /// Renders and writes every planned report; "" or the problem, per report.
 std::vector<std::string> RenderAll(const std::vector<PlannedReport>& plan, const ReportOptions& options,
                                    int threads) {
-  const DiagnosisReportRenderer renderer(options);  // the templates, compiled once for every report
+  // The templates compiled once for every report. The threads share the
+  // renderer, its options and the assessments read-only: Render is const,
+  // and the view builders keep no state but constant tables (thread-safe
+  // statics) and format times with gmtime_r; no Poco object is touched.
+  const DiagnosisReportRenderer renderer(options);
   std::vector<std::string> problems(plan.size());
   ParallelFor(
       plan.size(),

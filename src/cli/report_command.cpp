@@ -141,10 +141,9 @@ ReportOptions ReportOptionsOf(const Args& args, const TimeZone& zone) {
 }
 
 /// Many reports into the directory -o (report_batch.h).
-int WriteManyReports(const Args& args, const std::vector<Assessment>& assessments, const Diagnostics& diags,
-                     const ReportOptions& options, int threads, CommandContext& ctx) {
+int WriteManyReports(const Args& args, const std::vector<Assessment>& assessments, const ReportOptions& options,
+                     int threads, CommandContext& ctx) {
   const std::string dir = *args.Output();
-  if (diags.HasErrors() && !args.Value("--rubric")) return kExitBadInput;  // a bad assessments file: nothing
   const BatchResult result = WriteBatchReports(assessments, dir, options, threads, ctx.err);
   ctx.out << "wrote " << result.written << " report" << (result.written == 1 ? "" : "s") << " to " << dir << "\n";
   size_t not_written = result.failed;
@@ -206,9 +205,11 @@ int RunReport(CommandContext& ctx) {
   Diagnostics diags;
   const std::vector<Assessment> assessments = ReportInputs(args, diags);
   ctx.err << diags.Format();
+  // Answers files with errors leave the others' reports to write; a bad
+  // assessments file, or a single report's bad input, writes nothing.
+  if (diags.HasErrors() && !(many && args.Value("--rubric"))) return kExitBadInput;
   const ReportOptions options = ReportOptionsOf(args, zone);
-  if (many) return WriteManyReports(args, assessments, diags, options, threads, ctx);
-  if (diags.HasErrors()) return kExitBadInput;
+  if (many) return WriteManyReports(args, assessments, options, threads, ctx);
   return WriteOneReport(args, assessments, options, ctx);
 }
 

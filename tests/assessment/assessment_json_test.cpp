@@ -153,7 +153,7 @@ TEST_CASE("assessment JSON: another format, a newer version and a wrong type are
   CHECK(missing.Format() == "a.json: error: assessments[0]: missing 'result'\n");
 }
 
-TEST_CASE("assessment JSON: a file of many reads one assessment at a time on any number of threads, as it reads whole") {
+TEST_CASE("assessment JSON: a file of many reads one at a time on any number of threads, as it reads whole") {
   // Texts with brackets, braces, quotes and backslashes must not move where
   // one assessment ends and the next begins.
   std::vector<Assessment> many;
