@@ -5,8 +5,9 @@
 // of `report ASSESSMENTS.json --all -o DIR` against SINGLE calls of
 // `report ASSESSMENTS.json --factory CODE -o FILE` (one report per call, as
 // before --all), and splits the batch into its two phases in this process:
-// reading the assessments file and rendering (one renderer, on one thread
-// and on THREADS). Not a test: run it by hand from the project root.
+// reading the assessments file and rendering (the templates loaded for
+// each report, as RenderDiagnosisReport does; then one renderer, on one
+// thread and on THREADS). Not a test: run it by hand from the project root.
 //
 //   build/bench_report_batch [FACTORIES] [SINGLE] [THREADS] [BINARY]
 #include <chrono>
@@ -78,6 +79,11 @@ void Phases(const std::string& json, int threads) {
   }
   const double n = static_cast<double>(cohort.size());
   std::printf("  in this process: reading %zu assessments %.3f s (%.0f per second)\n", cohort.size(), read, n / read);
+  const auto loading = Clock::now();
+  for (const fa::Assessment& a : cohort) (void)fa::RenderDiagnosisReport(a, fa::ReportOptions{});
+  const double each = Since(loading);
+  std::printf("  in this process: rendering with the templates loaded for each report, 1 thread %.3f s"
+              " (%.0f reports per second)\n", each, n / each);
   const fa::DiagnosisReportRenderer renderer{fa::ReportOptions{}};
   for (int t : {1, threads}) {
     const double seconds = RenderAll(renderer, cohort, t);
