@@ -2,12 +2,14 @@
 // line (docs/architecture.md "Benchmarks", docs/reports.md "Many reports at
 // once"). Makes a synthetic cohort with `synth`, scores it into an
 // assessments file with `score` (not timed), then times ONE process call
-// of `report ASSESSMENTS.json --all -o DIR` against SINGLE calls of
-// `report ASSESSMENTS.json --factory CODE -o FILE` (one report per call, as
-// before --all), and splits the batch into its two phases in this process:
-// reading the assessments file and rendering (the templates loaded for
-// each report, as RenderDiagnosisReport does; then one renderer, on one
-// thread and on THREADS). Not a test: run it by hand from the project root.
+// of `report ASSESSMENTS.json --all -o DIR`, one of `report --rubric R
+// A1.yaml A2.yaml … -o DIR` over the same cohort as answers files, and
+// SINGLE calls of `report ASSESSMENTS.json --factory CODE -o FILE` (one
+// report per call, as before --all); then splits the batch into its two
+// phases in this process: reading the assessments file, and rendering (the
+// templates loaded for each report, as RenderDiagnosisReport does; then
+// one renderer, on one thread and on THREADS). Not a test: run it by hand
+// from the project root.
 //
 //   build/bench_report_batch [FACTORIES] [SINGLE] [THREADS] [BINARY]
 #include <chrono>
@@ -93,6 +95,42 @@ void Phases(const std::string& json, int threads) {
   }
 }
 
+/// One call of `report --all` over the assessments file.
+void BatchCall(const std::string& binary, const std::string& json, const std::string& out, int factories,
+               int threads) {
+  const Seconds batch = Timed(binary, "report " + json + " --all --threads " + std::to_string(threads) + " -o " + out);
+  std::printf("  one call, --all: %d reports in %.3f s = %.0f reports per second (%.3f s CPU)\n", factories,
+              batch.wall, factories / batch.wall, batch.cpu);
+}
+
+/// One call of `report --rubric` over an answers file per factory.
+void AnswersCall(const std::string& binary, const fa::TempDir& dir, int factories, int threads) {
+  const std::string answers = dir.File("answers");
+  Timed(binary, "synth --rubric rubrics/cmmm.yaml -n " + std::to_string(factories) + " --seed 7 --answers-dir " +
+                    answers);
+  const Seconds call = Timed(binary, "report --rubric rubrics/cmmm.yaml " + answers + "/*.yaml --threads " +
+                                         std::to_string(threads) + " -o " + dir.File("from-answers"));
+  std::printf("  one call, %d answers files (checked, scored, rendered): %.3f s = %.0f reports per second"
+              " (%.3f s CPU)\n",
+              factories, call.wall, factories / call.wall, call.cpu);
+}
+
+/// `single` calls of `report --factory`, one report each.
+void SingleCalls(const std::string& binary, const std::string& json, const std::string& out, int single) {
+  fa::Diagnostics diags;
+  const std::vector<fa::Assessment> cohort = fa::AssessmentsFromJson(*fa::ReadSource(json, diags), json, diags);
+  Seconds total;
+  for (int i = 0; i < single && i < static_cast<int>(cohort.size()); ++i) {
+    const std::string& code = cohort[static_cast<size_t>(i)].factory.credit_code;
+    const Seconds one = Timed(binary, "report " + json + " --factory " + code + " -o " + out);
+    total.wall += one.wall;
+    total.cpu += one.cpu;
+  }
+  std::printf("  one call per report (--factory), %d calls: %.3f s each = %.2f reports per second"
+              " (%.3f s CPU each)\n",
+              single, total.wall / single, single / total.wall, total.cpu / single);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -107,26 +145,9 @@ int main(int argc, char** argv) {
                     " --generated-at 2026-01-01T00:00:00Z");
   std::printf("report --all: %s, %d factories of rubrics/cmmm.yaml (synth --seed 7), %d threads\n", binary.c_str(),
               factories, threads);
-
-  const Seconds batch = Timed(binary, "report " + json + " --all --threads " + std::to_string(threads) + " -o " +
-                                          dir.File("reports"));
-  std::printf("  one call, --all: %d reports in %.3f s = %.0f reports per second (%.3f s CPU)\n", factories,
-              batch.wall, factories / batch.wall, batch.cpu);
-  if (single > 0) {
-    fa::Diagnostics diags;
-    const std::vector<fa::Assessment> cohort = fa::AssessmentsFromJson(*fa::ReadSource(json, diags), json, diags);
-    Seconds total;
-    for (int i = 0; i < single && i < factories; ++i) {
-      const Seconds one = Timed(binary, "report " + json + " --factory " +
-                                            cohort[static_cast<size_t>(i)].factory.credit_code + " -o " +
-                                            dir.File("one.html"));
-      total.wall += one.wall;
-      total.cpu += one.cpu;
-    }
-    std::printf("  one call per report (--factory), %d calls: %.3f s each = %.2f reports per second"
-                " (%.3f s CPU each)\n",
-                single, total.wall / single, single / total.wall, total.cpu / single);
-  }
+  BatchCall(binary, json, dir.File("reports"), factories, threads);
+  AnswersCall(binary, dir, factories, threads);
+  if (single > 0) SingleCalls(binary, json, dir.File("one.html"), single);
   Phases(json, threads);
   return 0;
 }
