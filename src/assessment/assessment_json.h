@@ -24,8 +24,10 @@ std::string AssessmentsToJson(const std::vector<Assessment>& assessments);
 /// Parses an assessments document of version 1 or 2 (version 1's texts
 /// converted, assessment_json_v1.h) or a single assessment object of the
 /// current version. Problems go to `diags` against `file`; returns an empty
-/// list on error.
+/// list on error. A clean document of several assessments is read one
+/// assessment at a time on `threads` threads (0: one per core); the result
+/// never depends on how many.
 std::vector<Assessment> AssessmentsFromJson(const std::string& text, const std::string& file,
-                                            Diagnostics& diags);
+                                            Diagnostics& diags, int threads = 0);
 
 }  // namespace fa

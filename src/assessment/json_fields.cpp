@@ -15,6 +15,10 @@ namespace fa {
 
 JsonObject ParseJsonObject(const std::string& text, const std::string& file, Diagnostics& diags) {
   if (!CheckDocumentText(text, file, diags) || !CheckJsonStructure(text, file, diags)) return nullptr;
+  return ParseCheckedJsonObject(text, file, diags);
+}
+
+JsonObject ParseCheckedJsonObject(const std::string& text, const std::string& file, Diagnostics& diags) {
   Poco::Dynamic::Var root;
   try {
     Poco::JSON::Parser parser;

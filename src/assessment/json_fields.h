@@ -24,6 +24,10 @@ using JsonArray = Poco::JSON::Array::Ptr;
 /// JSON object" go to `diags` against `file`; returns null then.
 JsonObject ParseJsonObject(const std::string& text, const std::string& file, Diagnostics& diags);
 
+/// ParseJsonObject without its checks of the text (size, UTF-8, duplicate
+/// keys, nesting): for a part of a text that has passed them whole.
+JsonObject ParseCheckedJsonObject(const std::string& text, const std::string& file, Diagnostics& diags);
+
 /// Reads fields of parsed objects. Absent keys and nulls read as empty
 /// values (0, "", false, nullopt, null pointers) without a message; use
 /// Require for keys that must be there.

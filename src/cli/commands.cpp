@@ -23,7 +23,7 @@ const std::vector<Command>& Commands() {
       {"validate", "check rubric files and list every problem", RunValidate},
       {"questionnaire", "write a printable questionnaire (HTML), blank or partly filled", RunQuestionnaire},
       {"score", "check answer files against a rubric and score them", RunScore},
-      {"report", "write a diagnosis report (HTML) from answers or a saved assessment", RunReport},
+      {"report", "write diagnosis reports (HTML) from answers or saved assessments", RunReport},
       {"synth", "generate a realistic synthetic cohort (CSV or answer files)", RunSynth},
       {"demo", "score the bundled examples and write their reports", RunDemo},
       {"weights", "criterion weights from AHP judgments, or entropy/CRITIC over a cohort", RunWeights},

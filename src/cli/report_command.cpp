@@ -7,6 +7,7 @@
 #include "cli/args.h"
 #include "cli/command.h"
 #include "cli/output_files.h"
+#include "cli/report_batch.h"
 #include "service/assess.h"
 #include "report/pdf_printer.h"
 #include "report/report_renderer.h"
@@ -18,25 +19,39 @@ namespace fa {
 namespace {
 const char* kReportUsage =
     "usage: factory-assess report --rubric RUBRIC.yaml ANSWERS -o report.html\n"
-    "       factory-assess report ASSESSMENTS.json [--factory CREDIT_CODE] -o report.html\n\n"
+    "       factory-assess report ASSESSMENTS.json [--factory CREDIT_CODE] -o report.html\n"
+    "       factory-assess report ASSESSMENTS.json --all -o DIR/\n"
+    "       factory-assess report --rubric RUBRIC.yaml ANSWERS... -o DIR/\n\n"
     "Writes a self-contained HTML diagnosis report. With --rubric the answers are\n"
-    "checked and scored first; otherwise the saved assessment is rendered as it is.\n\n"
+    "checked and scored first, each file by itself; otherwise the saved assessment\n"
+    "is rendered as it is.\n\n"
+    "Many reports at once: --all writes one report per factory of ASSESSMENTS.json,\n"
+    "and several ANSWERS files one report per file, into the directory -o (made when\n"
+    "missing), each named after the factory's credit code: DIR/CREDIT_CODE.html.\n"
+    "A credit code met twice: the last one's report is written, with a warning.\n"
+    "A file with errors, or a credit code that is not 18 characters of 0-9 and A-Z,\n"
+    "gets no report; the others are still written, and the exit code is 1.\n\n"
     "options:\n"
     "  --rubric FILE         score ANSWERS against this rubric\n"
     "  --factory CODE        pick one factory from an assessments file holding several\n"
-    "  -o, --output FILE     the HTML file to write (required)\n"
+    "  --all                 every factory's report into the directory -o (with --rubric:\n"
+    "                        the directory even for one ANSWERS file)\n"
+    "  -o, --output PATH     the HTML file to write, or the directory for many (required)\n"
+    "  --threads N           threads rendering many reports (default: one per core)\n"
     "  --lang zh|en          report language (default zh)\n"
     "  --templates DIR       templates directory (default: the installed templates/)\n"
     "  --previous FILE       the factory's previous round (an Assessment JSON file; the\n"
     "                        assessment of the same credit code when it holds several):\n"
     "                        the report names it and the change in level and score since\n"
+    "                        (a single report only)\n"
     "  --appendix WHAT       the appendix: gaps (default: the requirements below full\n"
     "                        marks), full (every requirement with its answer) or none\n"
     "  --tz ZONE             time zone of the dates shown: a tz database name or an offset\n"
     "                        like UTC+8 (default $FA_TZ, else Asia/Shanghai)\n"
     "  --generated-at TIME   provenance time stamp instead of now\n"
     "  --pdf                 also print the report to PDF beside it (report.pdf), through\n"
-    "                        headless Chromium (apt-get install chromium fonts-noto-cjk)\n"
+    "                        headless Chromium (apt-get install chromium fonts-noto-cjk);\n"
+    "                        a single report only\n"
     "  -h, --help            this help\n";
 /// The assessment to report on: the one of credit code `code`, else the
 /// only one; nullptr after saying why on `err`.
@@ -70,50 +85,80 @@ std::optional<Assessment> PreviousRoundOf(const std::string& path, const std::st
   return std::nullopt;
 }
 
-}  // namespace
+/// True when the call writes many reports into a directory: --all, or
+/// more than one answers file.
+bool ManyReports(const Args& args) {
+  return args.Has("--all") || (args.Value("--rubric") && args.positional().size() > 1);
+}
 
-int RunReport(CommandContext& ctx) {
-  Args args(ctx.args, {"--rubric", "--factory", "-o", "--output", "--lang", "--templates", "--generated-at",
-             "--tz", "--previous", "--appendix"},
-            {"-h", "--help", "--pdf"});
-  if (args.Has("-h") || args.Has("--help")) {
-    ctx.out << kReportUsage;
-    return kExitOk;
-  }
-  auto output = args.Value("-o") ? args.Value("-o") : args.Value("--output");
-  std::string lang = args.Value("--lang").value_or("zh");
-  std::string problem = !args.ok() ? args.error()
-                        : args.positional().size() != 1 ? "expected exactly one input file"
-                        : !output ? "-o is required"
-                        : (lang != "zh" && lang != "en") ? "--lang must be zh or en, got '" + lang + "'"
-                        : !ParseAppendix(args.Value("--appendix").value_or("gaps"))
-                            ? "--appendix must be none, gaps or full, got '" + *args.Value("--appendix") + "'"
-                        : "";
-  const TimeZone zone = TimeZoneOption(args, problem);
-  if (!problem.empty()) {
-    ctx.err << "report: " << problem << "\n" << kReportUsage;
-    return kExitUsage;
-  }
-  const std::string input = args.positional()[0];
-  Diagnostics diags;
-  std::vector<Assessment> assessments;
+/// "" or what is wrong with the call's arguments (a usage error).
+std::string ReportUsageProblem(const Args& args, bool many) {
+  const std::string lang = args.Value("--lang").value_or("zh");
+  const size_t inputs = args.positional().size();
+  if (!args.ok()) return args.error();
+  if (inputs == 0) return "expected exactly one input file";
+  if (!args.Value("--rubric") && inputs != 1)
+    return "expected exactly one input file (one assessments file; several answers files need --rubric)";
+  if (!args.Output()) return "-o is required";
+  if (lang != "zh" && lang != "en") return "--lang must be zh or en, got '" + lang + "'";
+  if (!ParseAppendix(args.Value("--appendix").value_or("gaps")))
+    return "--appendix must be none, gaps or full, got '" + *args.Value("--appendix") + "'";
+  if (!many) return "";
+  if (args.Value("--factory")) return "--factory picks one report; --all writes every factory's";
+  if (args.Value("--previous")) return "--previous is for a single report, not for many";
+  if (args.Has("--pdf")) return "--pdf prints a single report; print many reports' HTML files one by one";
+  return "";
+}
+
+/// The assessments the call reports on: the answers files checked and
+/// scored (each by itself, without benchmarks among them), or the saved
+/// assessments read. Problems go to `diags`; the clean files' assessments
+/// are returned even when others have errors.
+std::vector<Assessment> ReportInputs(const Args& args, Diagnostics& diags) {
   if (auto rubric_path = args.Value("--rubric")) {
     auto compiled = CompileRubricFile(*rubric_path, diags);
-    if (compiled) {
-      std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled, {input}, diags);
-      if (!diags.HasErrors()) {
-        AssessOptions options;
-        options.generated_at = args.Value("--generated-at").value_or("");
-        assessments = Assess(compiled->model, sets, options);
-      }
-    }
-  } else {
-    if (auto text = ReadSource(input, diags, "an Assessment JSON file"))
-      assessments = AssessmentsFromJson(*text, input, diags);
+    if (!compiled) return {};
+    std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled, args.positional(), diags);
+    if (sets.empty()) return {};
+    AssessOptions options;
+    options.generated_at = args.Value("--generated-at").value_or("");
+    return Assess(compiled->model, sets, options);
   }
-  ctx.err << diags.Format();
-  if (diags.HasErrors()) return kExitBadInput;
+  const std::string& input = args.positional()[0];
+  if (auto text = ReadSource(input, diags, "an Assessment JSON file")) return AssessmentsFromJson(*text, input, diags);
+  return {};
+}
 
+/// The report options every report of the call shares.
+ReportOptions ReportOptionsOf(const Args& args, const TimeZone& zone) {
+  ReportOptions options;
+  options.lang = args.Value("--lang").value_or("zh");
+  options.templates_dir = TemplatesDir(args);
+  options.district = ReportDistrict(options.templates_dir);
+  options.zone = zone;
+  options.appendix = *ParseAppendix(args.Value("--appendix").value_or("gaps"));
+  return options;
+}
+
+/// Many reports into the directory -o (report_batch.h).
+int WriteManyReports(const Args& args, const std::vector<Assessment>& assessments, const ReportOptions& options,
+                     int threads, CommandContext& ctx) {
+  const std::string dir = *args.Output();
+  const BatchResult result = WriteBatchReports(assessments, dir, options, threads, ctx.err);
+  ctx.out << "wrote " << result.written << " report" << (result.written == 1 ? "" : "s") << " to " << dir << "\n";
+  size_t not_written = result.failed;
+  if (args.Value("--rubric")) not_written += args.positional().size() - assessments.size();  // files with errors
+  if (not_written == 0) return kExitOk;
+  ctx.err << "report: " << not_written << " report" << (not_written == 1 ? "" : "s")
+          << " not written for the errors above\n";
+  return kExitBadInput;
+}
+
+/// One report into the file -o (and its PDF with --pdf).
+int WriteOneReport(const Args& args, const std::vector<Assessment>& assessments, const ReportOptions& options,
+                   CommandContext& ctx) {
+  const std::string& input = args.positional()[0];
+  const std::string output = *args.Output();
   const Assessment* chosen = Chosen(assessments, args.Value("--factory"), input, ctx.err);
   if (!chosen) return kExitBadInput;
   Assessment shown = *chosen;
@@ -124,18 +169,12 @@ int RunReport(CommandContext& ctx) {
     if (!earlier) return kExitBadInput;
     AddPrevious(shown, *earlier);
   }
-  ReportOptions options;
-  options.lang = lang;
-  options.templates_dir = TemplatesDir(args);
-  options.district = ReportDistrict(options.templates_dir);
-  options.zone = zone;
-  options.appendix = *ParseAppendix(args.Value("--appendix").value_or("gaps"));
-  WriteFile(*output, RenderDiagnosisReport(shown, options));
-  ctx.out << "wrote " << *output << " (" << chosen->factory.name << ", level " << chosen->level << ")\n";
+  WriteFile(output, RenderDiagnosisReport(shown, options));
+  ctx.out << "wrote " << output << " (" << chosen->factory.name << ", level " << chosen->level << ")\n";
   if (args.Has("--pdf")) {
-    const std::string pdf = PdfPathFor(*output);
+    const std::string pdf = PdfPathFor(output);
     try {
-      PdfPrinter().Print(*output, pdf);
+      PdfPrinter().Print(output, pdf);
     } catch (const PdfError& e) {
       ctx.err << "report: error: " << e.what() << "\n";
       return kExitBadInput;
@@ -143,6 +182,35 @@ int RunReport(CommandContext& ctx) {
     ctx.out << "wrote " << pdf << "\n";
   }
   return kExitOk;
+}
+
+}  // namespace
+
+int RunReport(CommandContext& ctx) {
+  Args args(ctx.args, {"--rubric", "--factory", "-o", "--output", "--lang", "--templates", "--generated-at",
+             "--tz", "--previous", "--appendix", "--threads"},
+            {"-h", "--help", "--pdf", "--all"});
+  if (args.Has("-h") || args.Has("--help")) {
+    ctx.out << kReportUsage;
+    return kExitOk;
+  }
+  const int threads = static_cast<int>(args.Int("--threads", 0, 256).value_or(0));
+  const bool many = ManyReports(args);
+  std::string problem = ReportUsageProblem(args, many);
+  const TimeZone zone = TimeZoneOption(args, problem);
+  if (!problem.empty()) {
+    ctx.err << "report: " << problem << "\n" << kReportUsage;
+    return kExitUsage;
+  }
+  Diagnostics diags;
+  const std::vector<Assessment> assessments = ReportInputs(args, diags);
+  ctx.err << diags.Format();
+  // Answers files with errors leave the others' reports to write; a bad
+  // assessments file, or a single report's bad input, writes nothing.
+  if (diags.HasErrors() && !(many && args.Value("--rubric"))) return kExitBadInput;
+  const ReportOptions options = ReportOptionsOf(args, zone);
+  if (many) return WriteManyReports(args, assessments, options, threads, ctx);
+  return WriteOneReport(args, assessments, options, ctx);
 }
 
 }  // namespace fa

@@ -1,5 +1,6 @@
 #include "report/report_template.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -72,32 +73,51 @@ std::string Expand(const std::string& path, int depth, const std::vector<std::st
 
 }  // namespace
 
-int TemplateLineAt(const std::string& text, size_t offset) {
-  int line = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n';
-  return line;
-}
+namespace {
+
+/// The 1-based line of offsets met in increasing order: each call counts
+/// only the newlines since the previous one, so a scan stays linear.
+class LineCounter {
+ public:
+  explicit LineCounter(const std::string& text) : text_(text) {}
+
+  int LineAt(size_t offset) {
+    offset = std::min(offset, text_.size());
+    line_ += static_cast<int>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(counted_),
+                                         text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    counted_ = offset;
+    return line_;
+  }
+
+ private:
+  const std::string& text_;
+  size_t counted_ = 0;
+  int line_ = 1;
+};
+
+}  // namespace
 
 bool ScanTemplateCommands(const std::string& text, const std::string& file, std::vector<TemplateCommand>& out,
                           std::string& error) {
+  LineCounter lines(text);
   for (size_t at = text.find("<?"); at != std::string::npos; at = text.find("<?", at)) {
     const size_t close = text.find("?>", at + 2);
     if (close == std::string::npos) {
-      error = file + ":" + std::to_string(TemplateLineAt(text, at)) + ": '<?' without a closing '?>'";
+      error = file + ":" + std::to_string(lines.LineAt(at)) + ": '<?' without a closing '?>'";
       return false;
     }
     TemplateCommand c;
     c.begin = at;
     c.end = close + 2;
-    c.line = TemplateLineAt(text, at);
+    c.line = lines.LineAt(at);
     std::string body = text.substr(at + 2, close - at - 2);
     size_t skip = body.find_first_not_of(" \t\r\n");
     if (skip != std::string::npos && body[skip] == '=') body.replace(skip, 1, "echo ");
     std::istringstream words(body);
     words >> c.name;
     for (std::string w; words >> w;) c.args.push_back(w);
-    out.push_back(c);
-    at = c.end;
+    out.push_back(std::move(c));
+    at = out.back().end;
   }
   return true;
 }

@@ -16,10 +16,8 @@ struct TemplateCommand {
   int line = 1;
 };
 
-/// 1-based line of `offset` in `text`.
-int TemplateLineAt(const std::string& text, size_t offset);
-
-/// Splits the commands out of `text`. Returns false with `error` set
+/// Splits the commands out of `text`, counting lines as it goes (one pass
+/// over the text, however many commands). Returns false with `error` set
 /// ("FILE:LINE: message") on an unterminated command.
 bool ScanTemplateCommands(const std::string& text, const std::string& file, std::vector<TemplateCommand>& out,
                           std::string& error);

@@ -23,8 +23,10 @@ using Rows = Eigen::Block<Eigen::MatrixXd>;
 
 // The hot loops are compiled twice, for plain x86-64 and for AVX2, and the
 // loader picks the best the processor has (GCC function multi-versioning),
-// so one binary runs everywhere and uses 4-wide vectors where it can.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// so one binary runs everywhere and uses 4-wide vectors where it can. Not
+// under ThreadSanitizer: the loader runs the clones' resolvers before the
+// sanitizer's runtime is up, and the program crashes at start.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
 #define FA_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define FA_VECTOR_CLONES

@@ -2,6 +2,7 @@
 
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
+#include "base/parallel.h"
 #include "scoring/cohort_benchmarks.h"
 #include "service/draft_standing.h"
 
@@ -22,14 +23,25 @@ bool CheckLoadedAnswers(const CompiledRubric& compiled, AnswerSet& set, Diagnost
 }
 
 std::vector<AnswerSet> LoadCheckedAnswers(const CompiledRubric& compiled, const std::vector<std::string>& paths,
-                                          Diagnostics& diags) {
+                                          Diagnostics& diags, int threads) {
+  // Each file with diagnostics of its own, appended in the files' order:
+  // the messages are those of loading the files one after the other.
+  std::vector<std::optional<AnswerSet>> sets(paths.size());
+  std::vector<Diagnostics> found(paths.size());
+  ParallelFor(
+      paths.size(),
+      [&](size_t i) {
+        sets[i] = LoadAnswerSet(paths[i], found[i]);
+        if (!sets[i]) return;
+        const size_t before = found[i].ErrorCount();
+        CheckLoadedAnswers(compiled, *sets[i], found[i]);
+        if (found[i].ErrorCount() != before) sets[i].reset();
+      },
+      threads);
   std::vector<AnswerSet> out;
-  for (const auto& path : paths) {
-    std::optional<AnswerSet> set = LoadAnswerSet(path, diags);
-    if (!set) continue;
-    const size_t before = diags.ErrorCount();
-    CheckLoadedAnswers(compiled, *set, diags);
-    if (diags.ErrorCount() == before) out.push_back(std::move(*set));
+  for (size_t i = 0; i < paths.size(); ++i) {
+    diags.Append(found[i]);
+    if (sets[i]) out.push_back(std::move(*sets[i]));
   }
   return out;
 }

@@ -22,10 +22,12 @@ namespace fa {
 /// NotNeededCriteria, recorded in `set.not_assessed`). False on errors.
 bool CheckLoadedAnswers(const CompiledRubric& compiled, AnswerSet& set, Diagnostics& diags);
 
-/// Loads answer files and checks each (CheckLoadedAnswers). Returns the sets
-/// that are clean; every problem goes to `diags`.
+/// Loads answer files and checks each (CheckLoadedAnswers), on `threads`
+/// threads (0: one per core). Returns the sets that are clean, in the
+/// files' order; every problem goes to `diags`, in the files' order too,
+/// whatever the number of threads.
 std::vector<AnswerSet> LoadCheckedAnswers(const CompiledRubric& compiled, const std::vector<std::string>& paths,
-                                          Diagnostics& diags);
+                                          Diagnostics& diags, int threads = 0);
 
 /// One answers document (YAML or JSON, docs/answers-format.md) given as
 /// text named `name`, loaded and checked; nullopt when `diags` got errors.

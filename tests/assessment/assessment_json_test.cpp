@@ -153,4 +153,41 @@ TEST_CASE("assessment JSON: another format, a newer version and a wrong type are
   CHECK(missing.Format() == "a.json: error: assessments[0]: missing 'result'\n");
 }
 
+TEST_CASE("assessment JSON: a file of many reads one at a time on any number of threads, as it reads whole") {
+  // Texts with brackets, braces, quotes and backslashes must not move where
+  // one assessment ends and the next begins.
+  std::vector<Assessment> many;
+  for (const char* name : {"cmmm-ic-packaging", "sme-machining-waigang", "cmmm-weak-textile"}) {
+    Diagnostics d;
+    const std::string file = std::string("tests/golden/assessments/") + name + ".json";
+    for (const Assessment& a : Read(ReadFile(file), file, d)) many.push_back(a);
+    REQUIRE_MESSAGE(d.empty(), d.Format());
+  }
+  many[1].factory.name = "]}, {\"not\": [\"an assessment\"]} \\";
+  many.push_back(many[0]);
+  const std::string text = AssessmentsToJson(many);
+  for (int threads : {1, 2, 5}) {
+    CAPTURE(threads);
+    Diagnostics d;
+    const std::vector<Assessment> read = AssessmentsFromJson(text, "many.json", d, threads);
+    CHECK(d.empty());
+    CHECK(AssessmentsToJson(read) == text);
+  }
+}
+
+TEST_CASE("assessment JSON: a problem in one of many assessments is said as when the file is read whole") {
+  const std::string head = R"({"format": "factory-assess/assessments", "version": 2, "assessments": [)";
+  const std::string fine = R"({"result": {"level": 1, "score": 1}})";
+  Diagnostics type;
+  CHECK(Read(head + fine + ", " + fine + R"(, {"result": {"level": "three"}}]})", "a.json", type).empty());
+  CHECK(type.Format() == "a.json: error: assessments[2]: 'level' must be a number\n");
+  Diagnostics twice;
+  CHECK(Read(head + fine + R"(, {"result": {"level": 1, "level": 2}}]})", "a.json", twice).empty());
+  CHECK(twice.Format().find("a.json:1:") == 0);
+  CHECK(twice.Format().find("duplicate key 'level'") != std::string::npos);
+  Diagnostics broken;
+  CHECK(Read(head + fine + ", " + fine + ", {]}", "a.json", broken).empty());
+  CHECK(broken.Format().find("a.json: error: not valid JSON") == 0);
+}
+
 }  // namespace fa
