@@ -24,7 +24,7 @@ const fs = require('fs');
 const path = require('path');
 const e2e = require('./e2e_support');
 
-const { fail, visibleText, textProblems, Api } = e2e;
+const { fail, visibleText, textProblems, smallOrFaintText, Api } = e2e;
 e2e.setup('e2e_crawl', 'crawl_e2e.js');
 
 const DEMO_PASSWORD = 'demo-crawl-pw-2026';
@@ -77,6 +77,9 @@ async function crawl(browser, base, api, role, lang, names, shots) {
     // Reports and the printable questionnaire quote the consultant's evidence and notes.
     const evidence = /\/(report|questionnaire\.html)$/.test(new URL(url).pathname);
     if (!(evidence && lang === 'en')) for (const p of textProblems(await visibleText(page), lang, names)) fail(`${where}: ${p}`);
+    // Reports are read and printed: no text under 12 px or under 4.5:1 contrast.
+    if (/\/report$|\/portfolio$|\/questionnaire\.html$/.test(new URL(url).pathname))
+      for (const p of await smallOrFaintText(page)) fail(`${where}: text hard to read: ${p}`);
     const type = pageType(url);
     if (!typed.has(type)) {
       typed.add(type);

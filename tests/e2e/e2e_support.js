@@ -297,6 +297,56 @@ function textProblems(text, lang, names = []) {
   return out;
 }
 
+/// Text a reader may not be able to read (WCAG AA): smaller than 12 px, or
+/// with a contrast ratio under 4.5:1 against the first opaque background
+/// behind it. Chart text (SVG), sub- and superscripts aside. One line per
+/// kind of element, with how many and an example.
+async function smallOrFaintText(page) {
+  return page.evaluate(() => {
+    const rgb = (s) => {
+      const m = /rgba?\(([^)]+)\)/.exec(s);
+      if (!m) return null;
+      const p = m[1].split(',').map(Number);
+      return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+    };
+    const lum = (c) => {
+      const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+      return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+    };
+    const behind = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c && c.a > 0.5) return c;
+      }
+      return { r: 255, g: 255, b: 255, a: 1 };
+    };
+    const kinds = new Map();
+    const seen = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || seen.has(el) || !n.textContent.trim() || el.closest('svg, sub, sup, script, style')) continue;
+      seen.add(el);
+      const st = getComputedStyle(el);
+      if (st.visibility === 'hidden' || el.getClientRects().length === 0) continue;
+      const size = parseFloat(st.fontSize);
+      const fg = rgb(st.color), bg = behind(el);
+      const [a, b] = [lum(fg), lum(bg)];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      const what = `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ').join('.') : ''}`;
+      const add = (problem) => {
+        const k = `${what}: ${problem}`;
+        const e = kinds.get(k) || { n: 0, example: n.textContent.trim().slice(0, 24) };
+        e.n++;
+        kinds.set(k, e);
+      };
+      if (size < 11.95) add(`${size.toFixed(1)} px`);
+      if (ratio < 4.5) add(`contrast ${ratio.toFixed(2)}:1`);
+    }
+    return [...kinds].map(([k, e]) => `${k} (${e.n}×, e.g. "${e.example}")`);
+  });
+}
+
 /// How many px the page is wider than its window (≤ 0: no overflow).
 const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
@@ -378,6 +428,6 @@ module.exports = {
   check, must, fail, failures, sleep,
   startServer, stopServer, running, Api,
   launchBrowser, watch, newContext, forgive, signIn,
-  visibleText, textProblems, overflow, withCheckCharacter,
+  visibleText, textProblems, smallOrFaintText, overflow, withCheckCharacter,
   main,
 };
