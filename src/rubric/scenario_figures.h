@@ -58,8 +58,7 @@ struct ScenarioFigures {
 
 /// The vocabulary the figures use and where they come from.
 struct ScenarioCosting {
-  std::string file;           ///< the catalogue holding the figures
-  std::string override_file;  ///< a district's override file, "" when none
+  std::string file;  ///< the catalogue holding the figures, as the rubric names it
   std::vector<SizeBand> bands;
   std::vector<KpiInfo> kpis;
   bool Given() const { return !bands.empty(); }

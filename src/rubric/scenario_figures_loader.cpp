@@ -13,7 +13,7 @@ const std::vector<std::string> kBandKeys = {"id", "name", "min_employees", "min_
 const std::vector<std::string> kKpiKeys = {"id", "name", "better"};
 const std::vector<std::string> kFigureKeys = {"invest", "months", "kpis", "source", "provisional"};
 const std::vector<std::string> kKpiEffectKeys = {"kpi", "range"};
-const std::vector<std::string> kOverrideKeys = {"catalogue", "title", "scenarios"};
+const std::vector<std::string> kOverrideKeys = {"overrides", "title", "scenarios"};
 
 // A range written [min, max]: two numbers, 0 <= min <= max.
 std::optional<FigureRange> ReadRange(const YamlValue& value, const std::string& what) {
@@ -160,7 +160,7 @@ std::optional<ScenarioCostOverrides> LoadScenarioCostOverrides(const std::string
     YamlMap map(YamlValue::Root(src, *root), "");
     if (map.ok()) {
       map.CheckKeys(kOverrideKeys);
-      YamlValue cat_value = map.Require("catalogue");
+      YamlValue cat_value = map.Require("overrides");
       std::optional<ScenarioCatalogue> cat;
       if (auto rel = cat_value.String()) {
         const std::string cat_path = (std::filesystem::path(path).parent_path() / *rel).lexically_normal().string();

@@ -30,7 +30,7 @@ struct ScenarioCostOverrides {
   std::map<std::string, ScenarioFigures> scenarios;
 };
 
-/// Reads the override file at `path`: `catalogue:` (the catalogue it
+/// Reads the override file at `path`: `overrides:` (the catalogue it
 /// overrides, relative to the file), optional `title:`, and `scenarios:`, a
 /// map of scenario id to figures. Problems go to `diags` with positions.
 std::optional<ScenarioCostOverrides> LoadScenarioCostOverrides(const std::string& path, Diagnostics& diags);
