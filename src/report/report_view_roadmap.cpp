@@ -222,7 +222,8 @@ std::string FiguresSource(const DiagnosisContext& c) {
   return line;
 }
 
-/// The plan as an SVG timeline: one bar per scheduled scenario, by stage.
+/// The plan as an SVG timeline: one bar per scenario scheduled to start
+/// within the horizon, by stage.
 std::string TimelineOf(const DiagnosisContext& c, const std::vector<std::vector<Planned>>& stages,
                        std::pair<int, int> start, int quarters) {
   Timeline t;
@@ -230,7 +231,7 @@ std::string TimelineOf(const DiagnosisContext& c, const std::vector<std::vector<
   for (int i = 0; i < quarters; ++i) t.quarters.push_back(QuarterName(start, i));
   for (size_t s = 0; s < stages.size(); ++s)
     for (const auto& p : stages[s])
-      if (p.from >= 0) {
+      if (p.from >= 0 && p.from < quarters) {  // those starting later: their row says when
         const std::string name = p.rec && !c.T(p.rec->name).empty() ? c.T(p.rec->name) : c.L("unnamed_scenario");
         t.bars.push_back({name, p.from, p.to, static_cast<int>(s)});
       }
