@@ -13,6 +13,7 @@
 
 #include "answers/answer_set.h"
 #include "base/localized.h"
+#include "rubric/scenario_figures.h"
 
 namespace fa {
 
@@ -169,6 +170,9 @@ struct ScenarioInfo {
   std::string benefit;
   int min_level = 0;
   std::vector<std::string> prerequisites;
+  /// Cost, duration and KPIs (rubric/scenario_figures.h); not in the JSON
+  /// form yet, so a report from a saved file shows none.
+  ScenarioFigures figures = {};
 };
 
 /// One thing a tier requirement looks at — a criterion, a node or a group
@@ -244,8 +248,11 @@ struct Assessment {
   std::vector<CriterionResult> criteria;  ///< depth first, file order
   Gap gap;
   std::vector<Recommendation> recommendations;
-  /// Every scenario some criterion recommends, in catalogue order.
+  /// Every scenario some criterion recommends, and their prerequisites, in
+  /// catalogue order.
   std::vector<ScenarioInfo> scenarios;
+  /// The size bands and KPIs the scenarios' figures use, and their file.
+  ScenarioCosting costing;
   std::string tier_scheme;             ///< id of the scheme, "" when none
   LocalizedText tier_scheme_title;
   std::vector<TierVerdict> tiers;      ///< lowest tier first

@@ -188,6 +188,44 @@ void WriteCriteria(JsonWriter& w, const Assessment& a) {
   w.EndArray();
 }
 
+void WriteRange(JsonWriter& w, const std::string& key, const FigureRange& r) {
+  w.Key(key).BeginArray().Number(r.min).Number(r.max).EndArray();
+}
+
+// A scenario's figures (rubric/scenario_figures.h), when it has any.
+void WriteFigures(JsonWriter& w, const ScenarioFigures& f) {
+  if (!f.Given()) return;
+  w.Key("figures").BeginObject().Key("invest").BeginObject();
+  for (const auto& [band, r] : f.invest) WriteRange(w, band, r);
+  w.EndObject();
+  WriteRange(w, "months", f.months);
+  w.Key("kpis").BeginArray();
+  for (const auto& k : f.kpis) {
+    w.BeginObject().Field("kpi", k.kpi);
+    WriteRange(w, "range", k.range);
+    w.EndObject();
+  }
+  w.EndArray().Field("source", f.source).Field("provisional", f.provisional).EndObject();
+}
+
+// The size bands and KPIs the figures use, when the catalogue has them.
+void WriteCosting(JsonWriter& w, const ScenarioCosting& c) {
+  if (!c.Given()) return;
+  w.Key("costing").BeginObject().Field("file", c.file).Key("bands").BeginArray();
+  for (const auto& b : c.bands) {
+    w.BeginObject().Field("id", b.id);
+    WriteText(w, "name", b.name);
+    w.Field("min_employees", b.min_employees).Field("min_revenue", b.min_revenue).EndObject();
+  }
+  w.EndArray().Key("kpis").BeginArray();
+  for (const auto& k : c.kpis) {
+    w.BeginObject().Field("id", k.id);
+    WriteText(w, "name", k.name);
+    w.Field("better", k.lower_is_better ? "lower" : "higher").EndObject();
+  }
+  w.EndArray().EndObject();
+}
+
 // The gap to the next level, the recommended scenarios and the catalogue.
 void WritePlan(JsonWriter& w, const Assessment& a) {
   w.Key("gap").BeginObject().Field("target_level", a.gap.target_level).Field("reachable", a.gap.reachable);
@@ -209,9 +247,12 @@ void WritePlan(JsonWriter& w, const Assessment& a) {
     w.BeginObject().Field("id", sc.id);
     WriteText(w, "name", sc.name);
     w.Field("link", sc.link).Field("effort", sc.effort).Field("benefit", sc.benefit);
-    w.Field("min_level", sc.min_level).Field("prerequisites", sc.prerequisites).EndObject();
+    w.Field("min_level", sc.min_level).Field("prerequisites", sc.prerequisites);
+    WriteFigures(w, sc.figures);
+    w.EndObject();
   }
   w.EndArray();
+  WriteCosting(w, a.costing);
 }
 
 }  // namespace

@@ -82,6 +82,39 @@ CriterionResult ReadCriterion(JsonFields& r, const JsonObject& c) {
           r.Str(c, "evidence"),    r.Str(c, "note"),        r.Str(c, "assessor"),      r.Str(c, "date")};
 }
 
+FigureRange ReadRange(JsonFields& r, const JsonObject& o, const std::string& key) {
+  const std::vector<double> v = r.Numbers(o, key);
+  if (v.size() == 2) return {v[0], v[1]};
+  if (o->has(key)) r.Fail("'" + key + "' must be [min, max]");
+  return {};
+}
+
+// A scenario's figures; none when the object has no "figures".
+ScenarioFigures ReadFigures(JsonFields& r, const JsonObject& so) {
+  ScenarioFigures f;
+  if (!so->has("figures")) return f;
+  JsonObject fo = r.Obj(so, "figures");
+  if (!fo) return f;
+  if (JsonObject invest = r.Obj(fo, "invest"))
+    for (const auto& band : invest->getNames()) f.invest[band] = ReadRange(r, invest, band);
+  f.months = ReadRange(r, fo, "months");
+  for (const auto& k : r.Objects(fo, "kpis")) f.kpis.push_back({r.Str(k, "kpi"), ReadRange(r, k, "range")});
+  f.source = r.Str(fo, "source");
+  f.provisional = r.Bool(fo, "provisional");
+  return f;
+}
+
+ScenarioCosting ReadCosting(JsonFields& r, const JsonObject& co) {
+  ScenarioCosting c;
+  if (!co) return c;
+  c.file = r.Str(co, "file");
+  for (const auto& b : r.Objects(co, "bands"))
+    c.bands.push_back({r.Str(b, "id"), r.Text(b, "name"), r.Num(b, "min_employees"), r.Num(b, "min_revenue"), {}});
+  for (const auto& k : r.Objects(co, "kpis"))
+    c.kpis.push_back({r.Str(k, "id"), r.Text(k, "name"), r.Str(k, "better") == "lower", {}});
+  return c;
+}
+
 void ReadPlan(JsonFields& r, const JsonObject& o, Assessment& a) {
   JsonObject g = r.Obj(o, "gap");
   a.gap.target_level = r.Int(g, "target_level");
@@ -94,7 +127,9 @@ void ReadPlan(JsonFields& r, const JsonObject& o, Assessment& a) {
                                  r.Num(rc, "effect"), r.Strings(rc, "because")});
   for (const auto& so : r.Objects(o, "scenarios"))
     a.scenarios.push_back({r.Str(so, "id"), r.Text(so, "name"), r.Str(so, "link"), r.Str(so, "effort"),
-                           r.Str(so, "benefit"), r.Int(so, "min_level"), r.Strings(so, "prerequisites")});
+                           r.Str(so, "benefit"), r.Int(so, "min_level"), r.Strings(so, "prerequisites"),
+                           ReadFigures(r, so)});
+  if (o->has("costing")) a.costing = ReadCosting(r, r.Obj(o, "costing"));
 }
 
 TierCheck ReadCheck(JsonFields& r, const JsonObject& co) {

@@ -39,6 +39,8 @@ const char* kDemoUsage =
     "  --rubrics DIR         rubrics, found as DIR/<rubric id>.yaml (default rubrics)\n"
     "  --out DIR             output directory (default out)\n"
     "  --appendix WHAT       the reports' appendix: gaps (default), full or none\n"
+    "  --horizon YEAR        the roadmap's quarterly plan runs to the end of YEAR\n"
+    "                        (2020..2100, default 2027)\n"
     "  --lang zh|en          report language (default zh)\n"
     "  --templates DIR       templates directory\n"
     "  --generated-at TIME   provenance time stamp instead of now\n"
@@ -158,7 +160,8 @@ bool DemoRanking(DemoRun& run, const std::string& examples) {
 }  // namespace
 
 int RunDemo(CommandContext& ctx) {
-  Args args(ctx.args, {"--examples", "--rubrics", "--out", "--lang", "--templates", "--generated-at", "--appendix"},
+  Args args(ctx.args,
+            {"--examples", "--rubrics", "--out", "--lang", "--templates", "--generated-at", "--appendix", "--horizon"},
             {"-h", "--help", "--pdf"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kDemoUsage;
@@ -166,10 +169,13 @@ int RunDemo(CommandContext& ctx) {
   }
   const std::string lang = args.Lang();
   const std::optional<Appendix> appendix = ParseAppendix(args.Value("--appendix").value_or("gaps"));
-  if (!args.ok() || !args.positional().empty() || !appendix) {
+  const std::string horizon_text = args.Value("--horizon").value_or(std::to_string(kDefaultHorizon));
+  const std::optional<int> horizon = ParseHorizon(horizon_text);
+  if (!args.ok() || !args.positional().empty() || !appendix || !horizon) {
     ctx.err << "demo: "
             << (!args.ok() ? args.error()
                 : !appendix ? "--appendix must be none, gaps or full, got '" + *args.Value("--appendix") + "'"
+                : !horizon  ? "--horizon must be a year from 2020 to 2100, got '" + horizon_text + "'"
                             : "unexpected arguments")
             << "\n" << kDemoUsage;
     return kExitUsage;
@@ -183,6 +189,7 @@ int RunDemo(CommandContext& ctx) {
   DemoRun run{ctx, args, args.Value("--out").value_or("out"), {}, {}, {"--lang", lang}};
   run.report_options.lang = lang;
   run.report_options.appendix = *appendix;
+  run.report_options.horizon = *horizon;
   run.report_options.templates_dir = TemplatesDir(args);
   run.report_options.district = ReportDistrict(run.report_options.templates_dir);
   run.assess_options.generated_at = args.Value("--generated-at").value_or("");

@@ -10,3 +10,14 @@ std::optional<Appendix> ParseAppendix(const std::string& text) {
 }
 
 }  // namespace fa
+
+namespace fa {
+
+std::optional<int> ParseHorizon(const std::string& text) {
+  if (text.size() != 4 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  const int year = std::stoi(text);
+  if (year < 2020 || year > 2100) return std::nullopt;
+  return year;
+}
+
+}  // namespace fa

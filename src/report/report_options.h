@@ -17,6 +17,12 @@ namespace fa {
 /// requirement with its answer.
 enum class Appendix { kNone, kGaps, kFull };
 
+/// The default end of the roadmap's plan period (--horizon).
+constexpr int kDefaultHorizon = 2027;
+
+/// A --horizon value: a year 2020..2100; nullopt for anything else.
+std::optional<int> ParseHorizon(const std::string& text);
+
 /// "none" | "gaps" | "full"; nullopt for anything else.
 std::optional<Appendix> ParseAppendix(const std::string& text);
 
@@ -33,6 +39,8 @@ struct ReportOptions {
   TimeZone zone = TimeZone::Parse("Asia/Shanghai");
   /// The diagnosis report's appendix (--appendix, the web's ?appendix=).
   Appendix appendix = Appendix::kGaps;
+  /// The roadmap's quarterly plan runs to the end of this year (--horizon).
+  int horizon = kDefaultHorizon;
 };
 
 }  // namespace fa

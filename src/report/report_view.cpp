@@ -90,7 +90,7 @@ EscapedView BuildDiagnosisView(const Assessment& assessment, const ReportOptions
   // No median of a group too small to compare is shown.
   Assessment a = assessment;
   HideSmallGroupMedians(a);
-  const DiagnosisContext c(a, options.lang, options.zone, options.district, options.appendix);
+  const DiagnosisContext c(a, options.lang, options.zone, options.district, options.appendix, options.horizon);
   const std::string company = Company(c);
   EscapedView v = c.BeginPage({c.L("report_title"), company, company, Date(c)});
   v.Flag("gated", c.gated)

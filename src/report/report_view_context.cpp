@@ -1,5 +1,7 @@
 // The diagnosis report's context (report_view_parts.h): look-ups into the
 // Assessment that every section builder shares, and the points format.
+#include <algorithm>
+
 #include "base/text.h"
 #include "report/report_view_parts.h"
 
@@ -7,13 +9,16 @@ namespace fa {
 
 DiagnosisContext::DiagnosisContext(const Assessment& assessment, const std::string& language,
                                    const TimeZone& time_zone, std::shared_ptr<const District> names,
-                                   Appendix appendix_shown)
+                                   Appendix appendix_shown, int horizon_year)
     : ViewContext(language, std::move(names)),
       a(assessment),
       zone(time_zone),
       appendix(appendix_shown),
       gated(assessment.rubric.level_rule != "points"),
-      sum(assessment.rubric.aggregate == "sum") {
+      sum(assessment.rubric.aggregate == "sum"),
+      horizon(horizon_year),
+      band(SizeBandOf(assessment.costing.bands, assessment.factory.employees.value_or(-1),
+                      assessment.factory.revenue.value_or(-1))) {
   for (const auto& cr : a.criteria) criteria_.emplace(cr.id, &cr);
   for (const auto& n : a.nodes) nodes_.emplace(n.id, &n);
   for (const auto& r : a.recommendations) scenarios_.emplace(r.scenario, &r);
@@ -27,6 +32,33 @@ DiagnosisContext::DiagnosisContext(const Assessment& assessment, const std::stri
     catalogue_.push_back(r);
     scenarios_.emplace(sc.id, &catalogue_.back());
   }
+}
+
+const ScenarioFigures* DiagnosisContext::Figures(const std::string& id) const {
+  if (!a.costing.Given()) return nullptr;
+  if (FiguresOverridden(id)) return &district->scenario_costs.at(id);
+  for (const auto& sc : a.scenarios)
+    if (sc.id == id) return sc.figures.Given() ? &sc.figures : nullptr;
+  return nullptr;
+}
+
+bool DiagnosisContext::FiguresOverridden(const std::string& id) const {
+  return district && district->scenario_costs.count(id) > 0;
+}
+
+FigureRange DiagnosisContext::Invest(const ScenarioFigures& f) const {
+  if (auto it = f.invest.find(band); it != f.invest.end()) return it->second;
+  FigureRange span{-1, 0};
+  for (const auto& [id, r] : f.invest) {
+    span.min = span.min < 0 ? r.min : std::min(span.min, r.min);
+    span.max = std::max(span.max, r.max);
+  }
+  return {std::max(0.0, span.min), span.max};
+}
+
+std::string DiagnosisContext::ScenarioName(const std::string& id) const {
+  const Recommendation* r = Scenario(id);
+  return r ? T(r->name) : "";
 }
 
 std::string DiagnosisContext::CriterionText(const std::string& id) const {

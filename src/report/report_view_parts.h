@@ -22,7 +22,8 @@ namespace fa {
 /// look-ups of its criteria, nodes and scenarios.
 struct DiagnosisContext : ViewContext {
   DiagnosisContext(const Assessment& assessment, const std::string& language, const TimeZone& time_zone,
-                   std::shared_ptr<const District> names = nullptr, Appendix appendix_shown = Appendix::kGaps);
+                   std::shared_ptr<const District> names = nullptr, Appendix appendix_shown = Appendix::kGaps,
+                   int horizon_year = kDefaultHorizon);
   DiagnosisContext(const DiagnosisContext&) = delete;  // scenarios_ points into catalogue_
   DiagnosisContext& operator=(const DiagnosisContext&) = delete;
 
@@ -31,6 +32,19 @@ struct DiagnosisContext : ViewContext {
   Appendix appendix;     ///< what the appendix lists
   bool gated;  ///< the gated level rule (else points)
   bool sum;    ///< sum aggregation: scores are points
+  int horizon;       ///< the roadmap's plan runs to the end of this year
+  std::string band;  ///< the factory's size band id; "" when unknown
+
+  /// The figures of scenario `id`: the district's, else the catalogue's;
+  /// null when neither gives any.
+  const ScenarioFigures* Figures(const std::string& id) const;
+  /// The investment range of `f` for the factory's band (unknown: the span
+  /// over every band).
+  FigureRange Invest(const ScenarioFigures& f) const;
+  /// True when the district's file gives the figures of `id`.
+  bool FiguresOverridden(const std::string& id) const;
+  /// The catalogue name of scenario `id`, "" when unknown (never the id).
+  std::string ScenarioName(const std::string& id) const;
 
   /// Raw display name of a level: the rubric's name, "Level n", or
   /// "below level 1" for 0.
@@ -58,6 +72,13 @@ struct DiagnosisContext : ViewContext {
   /// Catalogue scenarios that are not recommendations (yet), as rows.
   std::deque<Recommendation> catalogue_;
 };
+
+/// The compact figures of a recommendation card (report_view_costs.cpp):
+/// cost, duration, KPIs with ranges, prerequisites by name; `has` false
+/// when the scenario has no figures.
+EscapedView CostView(const DiagnosisContext& c, const std::string& scenario);
+/// "50–300 万元" / "CNY 0.5–3 m" for a range in 万元.
+std::string CostText(const DiagnosisContext& c, const FigureRange& r);
 
 /// Points with at most two decimals and no trailing zeros: "27.9", "3".
 std::string Points(double points);

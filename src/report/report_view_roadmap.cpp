@@ -4,11 +4,20 @@
 // (points); lower-level work that only consolidates follows it. Stage 2 is
 // the level after: gated, the scenarios the requirements of level k + 2
 // recommend, each worth weight × (1 − score) of that level's score; points,
-// the remaining recommendations. Within a stage the order is that of
-// Assessment::recommendations, which already puts prerequisites first and
-// then sorts by effect; stage-2 scenarios of their own come by effect.
+// the remaining recommendations. Within a stage a scenario comes after its
+// prerequisites in the stage, and among those free to go, the one of most
+// level gain per 万元 (its effect over the midpoint of its cost range for the
+// factory's size band) first; scenarios without figures follow by effect.
+// The stages become a quarterly plan from the quarter after the assessment
+// to the end of the horizon year: stage 1 and the consolidation start at
+// once, stage 2 when stage 1 ends, and a scenario not before its planned
+// prerequisites end; each lasts the upper end of its duration range.
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <set>
+#include <utility>
 
 #include "base/text.h"
 #include "report/report_view_parts.h"
@@ -26,7 +35,92 @@ struct Planned {
   double effect = 0;
   std::vector<std::string> because;
   bool key = false;  ///< addresses a requirement of the minimal set
+  int from = -1;     ///< first quarter of the plan, 0-based; -1: not scheduled (no figures)
+  int to = -1;       ///< one past its last quarter
 };
+
+/// The first quarter of the plan: the one after the assessment's date (else
+/// the day it was scored), as year and quarter 1..4.
+std::pair<int, int> PlanStart(const DiagnosisContext& c) {
+  const std::string& date = c.a.date.size() >= 7 ? c.a.date : c.a.provenance.generated_at;
+  int year = c.horizon, month = 12;
+  if (date.size() >= 7 && std::isdigit(static_cast<unsigned char>(date[0]))) {
+    year = std::atoi(date.substr(0, 4).c_str());
+    month = std::atoi(date.substr(5, 2).c_str());
+  }
+  const int quarter = (std::clamp(month, 1, 12) - 1) / 3 + 1;
+  return quarter == 4 ? std::make_pair(year + 1, 1) : std::make_pair(year, quarter + 1);
+}
+
+/// Quarter `i` of the plan as "2026Q3".
+std::string QuarterName(std::pair<int, int> start, int i) {
+  const int k = start.second - 1 + i;
+  return std::to_string(start.first + k / 4) + "Q" + std::to_string(k % 4 + 1);
+}
+
+/// The quarters from the plan's start to the end of the horizon year (at
+/// least one).
+int PlanQuarters(const DiagnosisContext& c, std::pair<int, int> start) {
+  return std::max(1, (c.horizon - start.first) * 4 + 4 - start.second + 1);
+}
+
+std::vector<std::string> PrerequisitesOf(const DiagnosisContext& c, const std::string& id) {
+  for (const auto& sc : c.a.scenarios)
+    if (sc.id == id) return sc.prerequisites;
+  return {};
+}
+
+/// Level gain per 万元; -1 without figures.
+double GainPerCost(const DiagnosisContext& c, const Planned& p) {
+  const ScenarioFigures* f = c.Figures(p.id);
+  if (!f) return -1;
+  const double mid = c.Invest(*f).Mid();
+  return mid > 0 ? p.effect / mid : p.effect * 1e9;
+}
+
+/// Prerequisites in the stage first; then most gain per 万元; scenarios
+/// without figures last, in the stage's order.
+std::vector<Planned> OrderStage(const DiagnosisContext& c, std::vector<Planned> left) {
+  std::set<std::string> in_stage, placed;
+  for (const auto& p : left) in_stage.insert(p.id);
+  std::vector<Planned> out;
+  while (!left.empty()) {
+    size_t best = left.size();
+    for (size_t i = 0; i < left.size(); ++i) {
+      bool ready = true;
+      for (const auto& pre : PrerequisitesOf(c, left[i].id)) ready = ready && (!in_stage.count(pre) || placed.count(pre));
+      if (!ready) continue;
+      if (best == left.size()) {
+        best = i;
+        continue;
+      }
+      // Ties keep the stage's order, already by effect.
+      if (GainPerCost(c, left[i]) > GainPerCost(c, left[best])) best = i;
+    }
+    if (best == left.size()) best = 0;  // not reached: the catalogue has no cycle
+    placed.insert(left[best].id);
+    out.push_back(left[best]);
+    left.erase(left.begin() + static_cast<std::ptrdiff_t>(best));
+  }
+  return out;
+}
+
+/// Gives each scenario with figures its quarters, from `start` on and after
+/// its prerequisites planned so far (`ends`); returns when the stage ends.
+int Schedule(const DiagnosisContext& c, std::vector<Planned>& stage, int start, std::map<std::string, int>& ends) {
+  int last = start;
+  for (auto& p : stage) {
+    const ScenarioFigures* f = c.Figures(p.id);
+    if (!f) continue;
+    p.from = start;
+    for (const auto& pre : PrerequisitesOf(c, p.id))
+      if (auto it = ends.find(pre); it != ends.end()) p.from = std::max(p.from, it->second);
+    p.to = p.from + std::max(1, static_cast<int>(std::ceil(f->months.max / 3 - 1e-9)));
+    ends[p.id] = p.to;
+    last = std::max(last, p.to);
+  }
+  return last;
+}
 
 /// The sub-domain a requirement belongs to, by its title: what a step that
 /// raises one requirement no scenario covers is called (the requirement
@@ -37,7 +131,8 @@ std::string AreaOf(const DiagnosisContext& c, const std::string& criterion) {
   return node ? c.NodeTitle(*node) : criterion;
 }
 
-EscapedView RowView(const DiagnosisContext& c, const Planned& p, int rank, const std::set<std::string>& minimal) {
+EscapedView RowView(const DiagnosisContext& c, const Planned& p, int rank, const std::set<std::string>& minimal,
+                    std::pair<int, int> start, int quarters) {
   EscapedView row;
   const std::string name = p.rec && !c.T(p.rec->name).empty() ? c.T(p.rec->name) : p.id;
   const std::string effort = p.rec ? p.rec->effort : "", benefit = p.rec ? p.rec->benefit : "";
@@ -70,19 +165,77 @@ EscapedView RowView(const DiagnosisContext& c, const Planned& p, int rank, const
       .Text("benefit_class", benefit)
       .Text("effect", EffectText(c, p.effect))
       .Flag("key", p.key)
+      .Child("costs", CostView(c, p.id))
+      .Text("time", p.from < 0 ? ""
+                    : p.to - 1 == p.from ? QuarterName(start, p.from)
+                                         : QuarterName(start, p.from) + "–" + QuarterName(start, p.to - 1))
+      .Flag("past_horizon", p.to > quarters)
       .List("because", because)
       .Markup("more", more ? c.Fill("because_more", {{"n", std::to_string(more)}}) : "");
   return row;
 }
 
+/// The stage's budget: the sums of its scenarios' cost ranges for the
+/// factory's band, and how many have no figures; "" when none has any.
+std::string Budget(const DiagnosisContext& c, const std::vector<Planned>& plan) {
+  FigureRange sum;
+  int with = 0, without = 0;
+  for (const auto& p : plan) {
+    const ScenarioFigures* f = c.Figures(p.id);
+    if (!f) {
+      ++without;
+      continue;
+    }
+    const FigureRange r = c.Invest(*f);
+    sum.min += r.min;
+    sum.max += r.max;
+    ++with;
+  }
+  if (with == 0) return "";
+  return c.Fill("stage_budget", {{"cost", CostText(c, sum)}}) +
+         (without ? c.Fill("stage_budget_missing", {{"n", std::to_string(without)}}) : "");
+}
+
 EscapedView StageView(const DiagnosisContext& c, const std::string& title, const std::string& intro,
-                      const std::vector<Planned>& plan, const std::set<std::string>& minimal) {
+                      const std::vector<Planned>& plan, const std::set<std::string>& minimal,
+                      std::pair<int, int> start, int quarters) {
   EscapedView v;
   std::vector<EscapedView> rows;
   int rank = 0;
-  for (const auto& p : plan) rows.push_back(RowView(c, p, ++rank, minimal));
-  v.Markup("title", title).Markup("intro", intro).Flag("has", !rows.empty()).List("rows", rows);
+  for (const auto& p : plan) rows.push_back(RowView(c, p, ++rank, minimal, start, quarters));
+  v.Markup("title", title).Markup("intro", intro).Markup("budget", Budget(c, plan)).Flag("has", !rows.empty()).List("rows", rows);
   return v;
+}
+
+/// Where the figures come from: the catalogue, the district's file, and
+/// the size band they are given for.
+std::string FiguresSource(const DiagnosisContext& c) {
+  const ScenarioCosting& k = c.a.costing;
+  std::string band;
+  for (const auto& b : k.bands)
+    if (b.id == c.band) band = c.T(b.name);
+  std::string line = c.Fill("figures_source", {{"file", k.file}});
+  if (c.district && !c.district->scenario_costs.empty())
+    line += c.Fill("figures_district", {{"file", c.district->scenario_costs_file},
+                                        {"n", std::to_string(c.district->scenario_costs.size())}});
+  line += band.empty() ? c.L("figures_band_unknown") : c.Fill("figures_band", {{"band", band}});
+  return line;
+}
+
+/// The plan as an SVG timeline: one bar per scenario scheduled to start
+/// within the horizon, by stage.
+std::string TimelineOf(const DiagnosisContext& c, const std::vector<std::vector<Planned>>& stages,
+                       std::pair<int, int> start, int quarters) {
+  Timeline t;
+  t.title = c.FillText("timeline_title", {{"year", std::to_string(c.horizon)}});
+  for (int i = 0; i < quarters; ++i) t.quarters.push_back(QuarterName(start, i));
+  for (size_t s = 0; s < stages.size(); ++s)
+    for (const auto& p : stages[s])
+      if (p.from >= 0 && p.from < quarters) {  // those starting later: their row says when
+        const std::string name = p.rec && !c.T(p.rec->name).empty() ? c.T(p.rec->name) : c.L("unnamed_scenario");
+        t.bars.push_back({name, p.from, p.to, static_cast<int>(s)});
+      }
+  return TimelineSvg(t);
 }
 
 Planned FromRecommendation(const Recommendation& r, const std::set<std::string>& minimal) {
@@ -168,22 +321,40 @@ EscapedView BuildRoadmapView(const DiagnosisContext& c) {
   const bool has_after = gap.target_level > 0 && after <= c.TopLevel();
   if (c.gated && has_after) stage2 = LevelAfter(c, after, planned);
 
+  stage1 = OrderStage(c, stage1);
+  stage2 = OrderStage(c, stage2);
+  consolidate = OrderStage(c, consolidate);
+  const std::pair<int, int> start = PlanStart(c);
+  const int quarters = PlanQuarters(c, start);
+  std::map<std::string, int> ends;
+  const int stage1_end = Schedule(c, stage1, 0, ends);
+  Schedule(c, consolidate, 0, ends);
+  Schedule(c, stage2, stage1_end, ends);
+
   const std::string target = c.LevelName(gap.target_level), next = c.LevelName(after);
   std::vector<EscapedView> stages;
   if (gap.target_level > 0)
     stages.push_back(StageView(c, c.Fill("stage1_title", {{"target", target}}),
                                c.Fill(c.gated ? "stage1_intro_gated" : "stage1_intro_points", {{"target", target}}),
-                               stage1, minimal));
+                               stage1, minimal, start, quarters));
   if (!stage2.empty())
     stages.push_back(StageView(c, c.Fill(c.gated ? "stage2_title" : "stage2_title_points", {{"next", next}}),
                                c.Fill(c.gated ? "stage2_intro_gated" : "stage2_intro_points", {{"next", next}}),
-                               stage2, minimal));
+                               stage2, minimal, start, quarters));
   if (!consolidate.empty())
-    stages.push_back(StageView(c, c.L("consolidate_title"), c.L("consolidate_intro"), consolidate, minimal));
+    stages.push_back(StageView(c, c.L("consolidate_title"), c.L("consolidate_intro"), consolidate, minimal, start,
+                               quarters));
+  const bool costed = c.a.costing.Given();
   EscapedView v;
   v.Flag("top", gap.target_level == 0)
       .Markup("effect_header", c.L(c.gated ? "col_effect_pp" : "col_effect_points"))
       .Markup("intro", c.L(c.gated ? "roadmap_intro_gated" : "roadmap_intro_points"))
+      .Flag("costed", costed)
+      .Markup("figures_source", costed ? FiguresSource(c) : "")
+      .Markup("plan_intro", costed ? c.Fill("plan_intro", {{"from", QuarterName(start, 0)},
+                                                           {"to", QuarterName(start, quarters - 1)}})
+                                   : "")
+      .Markup("timeline_svg", costed ? TimelineOf(c, {stage1, stage2, consolidate}, start, quarters) : "")
       .List("stages", stages);
   return v;
 }
@@ -223,6 +394,7 @@ EscapedView BuildNextStepsView(const DiagnosisContext& c) {
         .TextList("fixes", texts)
         .Markup("more", more ? c.Fill("because_more", {{"n", std::to_string(more)}}) : "")
         .Text("effect", EffectText(c, gain))
+        .Child("costs", CostView(c, r ? r->scenario : ""))
         .Text("effort", r && !r->effort.empty() ? c.Grade(r->effort) : "")
         .Text("benefit", r && !r->benefit.empty() ? c.Grade(r->benefit) : "");
     steps.push_back(s);

@@ -81,6 +81,24 @@ struct Heatmap {
 /// The heat map as <svg>; "" without rows or columns.
 std::string SceneHeatmapSvg(const Heatmap& map);
 
+struct TimelineBar {
+  std::string label;  ///< raw; squeezed into its room when too wide (FitWidth)
+  int from = 0;       ///< first quarter, 0-based
+  int to = 0;         ///< one past the last quarter; may pass the last column
+  int stage = 0;      ///< 0, 1, 2: the bar's shade
+};
+
+/// The roadmap's quarterly plan: quarters on the x axis, one bar per
+/// scenario; a bar running past the last quarter ends in an arrow.
+struct Timeline {
+  std::string title;                  ///< raw
+  std::vector<std::string> quarters;  ///< raw column names, e.g. "2026Q3"
+  std::vector<TimelineBar> bars;
+};
+
+/// The timeline as <svg>; "" without quarters or bars.
+std::string TimelineSvg(const Timeline& t);
+
 /// For an SVG <text> of `text`: when it is wider than `max_width` display
 /// units (DisplayWidth, base/utf8.h; `unit_px` pixels each), the attributes
 /// that squeeze it into that width (textLength, lengthAdjust), else "". A

@@ -13,6 +13,7 @@
 
 #include "base/diagnostics.h"
 #include "base/localized.h"
+#include "rubric/scenario_figures.h"
 
 namespace fa {
 
@@ -48,6 +49,10 @@ struct District {
   /// Column headings a bulk import reads as a field (besides the field's id
   /// and names), by field: the headings of the district's own lists.
   std::map<std::string, std::vector<std::string>> import_headings;
+  /// The district's own scenario figures (`scenario_costs: FILE`), by
+  /// scenario id: they replace the catalogue's in reports.
+  std::string scenario_costs_file;
+  std::map<std::string, ScenarioFigures> scenario_costs;
 
   const std::vector<DistrictChoice>& Choices(ChoiceList list) const;
   /// The entry whose id, Chinese or English name is `value` (names compared

@@ -1,9 +1,11 @@
 // Reading a district file (rubric/district.h, docs/district-format.md):
 // every problem reported with its position, like the rubric loader's.
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "rubric/district.h"
+#include "rubric/scenario_figures_loader.h"
 #include "rubric/yaml_source.h"
 
 namespace fa {
@@ -12,7 +14,7 @@ namespace {
 
 const std::vector<std::string> kLangs = {"zh", "en"};
 const std::vector<std::string> kTopKeys = {"district", "title", "towns", "industries", "manufacturing_types",
-                                           "profile_fields", "import_headings"};
+                                           "profile_fields", "import_headings", "scenario_costs"};
 /// The factory fields that are not profile fields (web/factory_form.h).
 const std::vector<std::string> kTextFields = {"name", "credit_code", "town", "industry", "manufacturing_type"};
 const std::vector<std::string> kChoiceKeys = {"id", "name"};
@@ -92,6 +94,21 @@ ProfileField ReadField(const YamlValue& item, std::map<std::string, SourcePos>& 
   return f;
 }
 
+// `scenario_costs: FILE`, relative to the district file: the district's own
+// scenario figures (scenario_figures_loader.h), its problems reported as
+// they stand in that file.
+void ReadScenarioCosts(const YamlValue& value, District& d) {
+  std::optional<std::string> rel = value.String();
+  if (!rel) return;
+  const std::string path = (std::filesystem::path(d.file).parent_path() / *rel).lexically_normal().string();
+  if (auto costs = LoadScenarioCostOverrides(path, value.source().diags())) {
+    d.scenario_costs_file = path;
+    d.scenario_costs = std::move(costs->scenarios);
+  } else {
+    value.Error("the scenario cost file '" + path + "' does not load");
+  }
+}
+
 void ReadDistrictMap(const YamlMap& top, District& d) {
   top.CheckKeys(kTopKeys);
   if (auto id = top.Require("district").Id()) d.id = *id;
@@ -104,6 +121,7 @@ void ReadDistrictMap(const YamlMap& top, District& d) {
     ProfileField f = ReadField(item, seen);
     if (!f.id.empty()) d.profile_fields.push_back(std::move(f));
   }
+  ReadScenarioCosts(top.Get("scenario_costs"), d);
   YamlMap headings(top.Get("import_headings"), "import_headings");
   if (!top.Has("import_headings") || !headings.ok()) return;
   headings.CheckDuplicateKeys();

@@ -15,6 +15,7 @@
 #include "base/diagnostics.h"
 #include "base/localized.h"
 #include "rubric/criterion_kind.h"
+#include "rubric/scenario_figures.h"
 
 namespace fa {
 
@@ -160,6 +161,7 @@ struct Scenario {
   std::string effort;             ///< low | medium | high
   std::string benefit;            ///< low | medium | high
   LocalizedText expected_benefit;
+  ScenarioFigures figures;        ///< cost, duration and KPIs; empty when not given
   bool provisional = false;
   SourcePos pos;
 };
@@ -177,6 +179,8 @@ struct ScenarioCatalogue {
   LocalizedText title;
   bool provisional = false;       ///< some facts in the catalogue are unconfirmed
   std::vector<ScenarioLink> links;
+  std::vector<SizeBand> size_bands;  ///< ascending; the bands `invest` is given for
+  std::vector<KpiInfo> kpis;         ///< the KPI vocabulary of the figures
   std::vector<Scenario> scenarios;
   const Scenario* Find(const std::string& id) const;
 };

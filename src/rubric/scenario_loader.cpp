@@ -6,17 +6,18 @@
 #include <stdexcept>
 
 #include "base/text.h"
+#include "rubric/scenario_figures_loader.h"
 
 namespace fa {
 
 namespace {
 
-const std::vector<std::string> kCatalogueKeys = {"catalogue",   "version", "title",
-                                                 "provisional", "links",   "scenarios"};
+const std::vector<std::string> kCatalogueKeys = {"catalogue", "version",    "title", "provisional",
+                                                 "links",     "size_bands", "kpis",  "scenarios"};
 const std::vector<std::string> kLinkKeys = {"id", "name"};
 const std::vector<std::string> kScenarioKeys = {
     "id",        "name",   "link",    "description",      "technologies", "prerequisites",
-    "min_level", "effort", "benefit", "expected_benefit", "provisional"};
+    "min_level", "effort", "benefit", "expected_benefit", "figures",      "provisional"};
 const std::vector<std::string> kLowMediumHigh = {"low", "medium", "high"};
 
 // Where each prerequisite of a scenario is written, for the checks that
@@ -40,7 +41,8 @@ ScenarioLink ReadLink(const YamlValue& value, const std::vector<std::string>& la
 }
 
 Scenario ReadScenario(const YamlValue& value, const std::vector<std::string>& langs,
-                      const std::vector<ScenarioLink>& links, PrerequisiteRefs& refs) {
+                      const ScenarioCatalogue& cat, PrerequisiteRefs& refs) {
+  const std::vector<ScenarioLink>& links = cat.links;
   Scenario s;
   YamlMap map(value, "scenario");
   if (!map.ok()) return s;
@@ -76,6 +78,8 @@ Scenario ReadScenario(const YamlValue& value, const std::vector<std::string>& la
   if (auto v = map.Get("effort").OneOf(kLowMediumHigh)) s.effort = *v;
   if (auto v = map.Get("benefit").OneOf(kLowMediumHigh)) s.benefit = *v;
   if (auto v = map.Get("expected_benefit").Localized(langs)) s.expected_benefit = *v;
+  if (YamlValue figures = map.Get("figures"); !figures.absent())
+    s.figures = ReadScenarioFigures(figures, cat.size_bands, cat.kpis);
   if (auto v = map.Get("provisional").Bool()) s.provisional = *v;
   return s;
 }
@@ -159,10 +163,14 @@ ScenarioCatalogue ReadScenarioCatalogue(const YamlSource& src, const YAML::Node&
     if (!link.id.empty()) cat.links.push_back(std::move(link));
   }
   CheckUniqueIds(src, cat.links, "link");
+  cat.size_bands = ReadSizeBands(map.Get("size_bands"), languages);
+  CheckUniqueIds(src, cat.size_bands, "size band");
+  cat.kpis = ReadKpis(map.Get("kpis"), languages);
+  CheckUniqueIds(src, cat.kpis, "kpi");
   std::vector<PrerequisiteRefs> refs;
   for (const auto& item : map.Require("scenarios").NonEmptyItems()) {
     PrerequisiteRefs r;
-    Scenario s = ReadScenario(item, languages, cat.links, r);
+    Scenario s = ReadScenario(item, languages, cat, r);
     if (s.id.empty()) continue;
     cat.scenarios.push_back(std::move(s));
     refs.push_back(std::move(r));

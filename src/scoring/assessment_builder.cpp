@@ -118,8 +118,19 @@ Batch MakeBatch(const ScoringModel& model, const AnswerMatrix& answers, const Ba
   for (const Criterion* c : b.all) b.model_index.push_back(model.CriterionIndex(c->id));
   std::set<std::string> used;
   for (const Criterion* c : b.all) used.insert(c->recommend.begin(), c->recommend.end());
+  // With their prerequisites, so reports can name them (the catalogue has
+  // no cycle: the walk ends).
+  std::vector<std::string> todo(used.begin(), used.end());
+  while (!todo.empty()) {
+    const Scenario* s = rubric.scenarios.Find(todo.back());
+    todo.pop_back();
+    if (s)
+      for (const auto& p : s->prerequisites)
+        if (used.insert(p).second) todo.push_back(p);
+  }
   for (const Scenario& s : rubric.scenarios.scenarios)
-    if (used.count(s.id)) b.scenarios.push_back({s.id, s.name, s.link, s.effort, s.benefit, s.min_level, s.prerequisites});
+    if (used.count(s.id))
+      b.scenarios.push_back({s.id, s.name, s.link, s.effort, s.benefit, s.min_level, s.prerequisites, s.figures});
   return b;
 }
 
@@ -268,6 +279,9 @@ Assessment AssessOne(const Batch& b, Eigen::Index f, const AnswerSet& set) {
     a.gap = PointsGap(model, a.criteria, b.model_index, a.score, a.level, NextBandCounts(a.rubric.bands, a.level));
   a.recommendations = RecommendScenarios(rubric, a.gap, a.criteria);
   a.scenarios = b.scenarios;
+  const ScenarioCatalogue& cat = b.rubric.scenarios;
+  if (!cat.size_bands.empty())
+    a.costing = {b.rubric.scenarios_path.empty() ? cat.file : b.rubric.scenarios_path, cat.size_bands, cat.kpis};
   if (!rubric.tiers.tiers.empty()) {
     a.tier_scheme = rubric.tiers.id;
     a.tier_scheme_title = rubric.tiers.title;

@@ -184,3 +184,28 @@ TEST_CASE("cli: the main job scores every example and writes a report for each")
 
 }  // namespace
 }  // namespace fa
+
+namespace fa {
+namespace {
+
+TEST_CASE("cli: demo --horizon bounds the roadmap's quarters and a bad year is refused") {
+  TempDir dir("fa-cli-horizon");
+  std::filesystem::create_directories(dir.File("ex"));
+  std::filesystem::copy_file("examples/cmmm-weak-textile.yaml", dir.File("ex/cmmm-weak-textile.yaml"));
+  Run bad = Cli("demo --examples " + dir.File("ex") + " --out " + dir.File("out") + " --horizon 19");
+  CHECK(bad.status == 2);
+  CHECK(bad.out.find("--horizon must be a year from 2020 to 2100, got '19'") != std::string::npos);
+  Run r = Cli("demo --examples " + dir.File("ex") + " --out " + dir.File("out") + " --horizon 2028");
+  REQUIRE_MESSAGE(r.status == 0, r.out);
+  const std::string html = ReadFile(dir.File("out/cmmm/cmmm-weak-textile.html"));
+  CHECK(html.find(">2028Q4</text>") != std::string::npos);
+  CHECK(html.find(">2029Q1</text>") == std::string::npos);
+  Run d = Cli("demo --examples " + dir.File("ex") + " --out " + dir.File("default"));
+  REQUIRE_MESSAGE(d.status == 0, d.out);
+  const std::string by_default = ReadFile(dir.File("default/cmmm/cmmm-weak-textile.html"));
+  CHECK(by_default.find(">2027Q4</text>") != std::string::npos);
+  CHECK(by_default.find(">2028Q1</text>") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace fa

@@ -94,6 +94,36 @@ inline Provenance SampleProvenance(const std::string& rubric, const std::string&
           "2026-04-02T08:30:00Z"};
 }
 
+/// The figures of the gated sample's scenarios: a catalogue of three size
+/// bands and three KPIs, the factory (420 employees, 36 500 万元) medium.
+inline void AddFigures(Assessment& a) {
+  a.costing.file = "scenarios.yaml";
+  a.costing.bands = {{"small", {"小型企业", "small plant"}, 0, 0, {}},
+                     {"medium", {"中型企业", "medium plant"}, 300, 2000, {}},
+                     {"large", {"大型企业", "large plant"}, 1000, 40000, {}}};
+  a.costing.kpis = {{"oee", {"设备综合效率", "OEE"}, false, {}},
+                    {"lead_time", {"生产周期", "production lead time"}, true, {}},
+                    {"inventory_turns", {"库存周转率", "inventory turns"}, false, {}}};
+  auto figures = [](double lo, double hi, double m0, double m1, const std::string& kpi, double k0, double k1) {
+    ScenarioFigures f;
+    f.invest = {{"small", {lo * 0.4, hi * 0.4}}, {"medium", {lo, hi}}, {"large", {lo * 2.5, hi * 2.5}}};
+    f.months = {m0, m1};
+    f.kpis = {{kpi, {k0, k1}}};
+    f.provisional = true;
+    return f;
+  };
+  auto info = [](const Recommendation& r, std::vector<std::string> prerequisites, ScenarioFigures f) {
+    return ScenarioInfo{r.scenario, r.name, "", r.effort, r.benefit, 2, std::move(prerequisites), std::move(f)};
+  };
+  const auto& r = a.recommendations;
+  a.scenarios = {info(r[0], {}, figures(100, 500, 6, 12, "inventory_turns", 15, 30)),
+                 info(r[1], {"scn_smart_warehousing"}, figures(100, 400, 6, 12, "lead_time", 5, 15)),
+                 info(r[2], {}, figures(50, 200, 6, 12, "lead_time", 10, 20)),
+                 info(r[3], {}, figures(80, 300, 3, 9, "oee", 2, 5)),
+                 info(r[4], {"scn_production_planning"}, figures(80, 300, 6, 12, "oee", 5, 10)),
+                 info(r[5], {"scn_digital_infrastructure"}, figures(50, 300, 6, 12, "lead_time", 10, 20))};
+}
+
 /// A discrete manufacturer at level 3 (S = 3.30) of a five-level gated rubric.
 inline Assessment GatedSample() {
   const LocalizedText full{"全部满足", "fully met"}, most{"大部分满足", "largely met"},
@@ -195,6 +225,7 @@ inline Assessment GatedSample() {
   for (auto& t : a.tiers)
     for (const auto& check : t.checks) t.checks_met += check.met;
   a.applicable = 15;
+  AddFigures(a);
   // Benchmarked within a cohort of 48, 9 of them in its industry, 4 (too
   // few to compare) in its town.
   a.cohort = {48, 9, 4, 5, {62.5, 55.6, std::nullopt, 3.05, 3.21, std::nullopt}};
@@ -316,6 +347,14 @@ inline void SetEveryText(Assessment& a, const std::string& text) {
     rec.name = both;
     rec.because = {text, text};
   }
+  for (auto& sc : a.scenarios) {
+    sc.id = sc.link = sc.effort = sc.benefit = text;
+    sc.name = both;
+    sc.prerequisites = {text};
+  }
+  a.costing.file = text;
+  for (auto& b : a.costing.bands) b.name = both;
+  for (auto& k : a.costing.kpis) k.name = both;
   a.tier_scheme = text;
   a.tier_scheme_title = both;
   for (auto& t : a.tiers) {
