@@ -46,6 +46,8 @@ const char* kReportUsage =
     "                        (a single report only)\n"
     "  --appendix WHAT       the appendix: gaps (default: the requirements below full\n"
     "                        marks), full (every requirement with its answer) or none\n"
+    "  --horizon YEAR        the roadmap's quarterly plan runs to the end of YEAR\n"
+    "                        (2020..2100, default 2027)\n"
     "  --tz ZONE             time zone of the dates shown: a tz database name or an offset\n"
     "                        like UTC+8 (default $FA_TZ, else Asia/Shanghai)\n"
     "  --generated-at TIME   provenance time stamp instead of now\n"
@@ -103,6 +105,8 @@ std::string ReportUsageProblem(const Args& args, bool many) {
   if (lang != "zh" && lang != "en") return "--lang must be zh or en, got '" + lang + "'";
   if (!ParseAppendix(args.Value("--appendix").value_or("gaps")))
     return "--appendix must be none, gaps or full, got '" + *args.Value("--appendix") + "'";
+  if (args.Value("--horizon") && !ParseHorizon(*args.Value("--horizon")))
+    return "--horizon must be a year from 2020 to 2100, got '" + *args.Value("--horizon") + "'";
   if (!many) return "";
   if (args.Value("--factory")) return "--factory picks one report; --all writes every factory's";
   if (args.Value("--previous")) return "--previous is for a single report, not for many";
@@ -137,6 +141,7 @@ ReportOptions ReportOptionsOf(const Args& args, const TimeZone& zone) {
   options.district = ReportDistrict(options.templates_dir);
   options.zone = zone;
   options.appendix = *ParseAppendix(args.Value("--appendix").value_or("gaps"));
+  options.horizon = *ParseHorizon(args.Value("--horizon").value_or(std::to_string(kDefaultHorizon)));
   return options;
 }
 
@@ -188,7 +193,7 @@ int WriteOneReport(const Args& args, const std::vector<Assessment>& assessments,
 
 int RunReport(CommandContext& ctx) {
   Args args(ctx.args, {"--rubric", "--factory", "-o", "--output", "--lang", "--templates", "--generated-at",
-             "--tz", "--previous", "--appendix", "--threads"},
+             "--tz", "--previous", "--appendix", "--horizon", "--threads"},
             {"-h", "--help", "--pdf", "--all"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kReportUsage;

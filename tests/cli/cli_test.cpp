@@ -188,7 +188,7 @@ TEST_CASE("cli: the main job scores every example and writes a report for each")
 namespace fa {
 namespace {
 
-TEST_CASE("cli: demo --horizon bounds the roadmap's quarters and a bad year is refused") {
+TEST_CASE("cli: demo and report --horizon bound the roadmap's quarters and a bad year is refused") {
   TempDir dir("fa-cli-horizon");
   std::filesystem::create_directories(dir.File("ex"));
   std::filesystem::copy_file("examples/cmmm-weak-textile.yaml", dir.File("ex/cmmm-weak-textile.yaml"));
@@ -205,6 +205,15 @@ TEST_CASE("cli: demo --horizon bounds the roadmap's quarters and a bad year is r
   const std::string by_default = ReadFile(dir.File("default/cmmm/cmmm-weak-textile.html"));
   CHECK(by_default.find(">2027Q4</text>") != std::string::npos);
   CHECK(by_default.find(">2028Q1</text>") == std::string::npos);
+  // report takes it too, for one report as for many.
+  const std::string answers = dir.File("ex/cmmm-weak-textile.yaml");
+  Run one = Cli("report --rubric rubrics/cmmm.yaml " + answers + " -o " + dir.File("one.html") + " --horizon 2029");
+  REQUIRE_MESSAGE(one.status == 0, one.out);
+  CHECK(ReadFile(dir.File("one.html")).find(">2029Q4</text>") != std::string::npos);
+  Run refused = Cli("report --rubric rubrics/cmmm.yaml " + answers + " -o " + dir.File("two.html") + " --horizon 2O29");
+  CHECK(refused.status == 2);
+  CHECK(refused.out.find("--horizon must be a year from 2020 to 2100, got '2O29'") != std::string::npos);
+  CHECK(!std::filesystem::exists(dir.File("two.html")));
 }
 
 }  // namespace
