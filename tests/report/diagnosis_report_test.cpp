@@ -365,8 +365,8 @@ TEST_CASE("costed roadmap: a card shows cost for the size band, duration, KPIs a
   // Smart warehousing, medium plant: 100–500 万元, 6–12 months.
   CHECK(zh.find("<div class=\"cost\">100–500 万元 · 6–12 个月 <span class=\"fig-mark\">暂定</span></div>") !=
         std::string::npos);
-  CHECK(zh.find("<span class=\"kpi\">库存周转率 +15–30%</span>") != std::string::npos);
-  CHECK(zh.find("<span class=\"kpi\">生产周期 −10–20%</span>") != std::string::npos);
+  CHECK(zh.find("<span class=\"kpi-move\">库存周转率 +15–30%</span>") != std::string::npos);
+  CHECK(zh.find("<span class=\"kpi-move\">生产周期 −10–20%</span>") != std::string::npos);
   CHECK(zh.find("<div class=\"after\">前置：生产计划优化</div>") != std::string::npos);
   CHECK(zh.find("<div class=\"after\">前置：scn_") == std::string::npos);
   CHECK(zh.find("投入按本企业规模（中型企业）计") != std::string::npos);
@@ -378,7 +378,7 @@ TEST_CASE("costed roadmap: a card shows cost for the size band, duration, KPIs a
   const std::string html = Render(GatedSample(), "zh");
   const std::string summary = html.substr(0, html.find("<section class=\"roadmap\">"));
   CHECK(summary.find("<span class=\"grade\">投入 100–500 万元</span> <span class=\"grade\">6–12 个月</span> "
-                     "<span class=\"kpi\">库存周转率 +15–30%</span> <span class=\"fig-mark\">暂定</span>") !=
+                     "<span class=\"kpi-move\">库存周转率 +15–30%</span> <span class=\"fig-mark\">暂定</span>") !=
         std::string::npos);
 }
 
@@ -458,7 +458,7 @@ TEST_CASE("costed roadmap: a district's cost file replaces figures and the repor
   const std::string zh = Roadmap(RenderDiagnosisReport(GatedSample(), options));
   CHECK(zh.find("<div class=\"cost\">33–44 万元 · 2–4 个月 <span class=\"fig-mark\">区定</span></div>") !=
         std::string::npos);
-  CHECK(zh.find("<span class=\"kpi\">订单准时交付率 +7–9%</span>") == std::string::npos);  // not in the sample's KPIs
+  CHECK(zh.find("<span class=\"kpi-move\">订单准时交付率 +7–9%</span>") == std::string::npos);  // not in the sample's KPIs
   CHECK(zh.find("1 个场景的数字由区里的 tests/data/report/district-costs/costs.yaml 替换") != std::string::npos);
   CHECK(zh.find("取自 scenarios.yaml") != std::string::npos);
 }
