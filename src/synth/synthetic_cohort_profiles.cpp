@@ -203,8 +203,14 @@ FactoryProfile SynthProfile(const Rubric& rubric, uint64_t seed, size_t index, c
     chosen = allowed->second[static_cast<size_t>(rng.Next() % allowed->second.size())];
   f.manufacturing_type = chosen;
 
-  f.name = std::string("上海") + kSyllables[rng.Next() % kSyllableCount] + kSyllables[rng.Next() % kSyllableCount] +
-           ind.words[static_cast<size_t>(rng.Next() % ind.words.size())] + "有限公司";
+  // Drawn one statement at a time: the operands of '+' are unsequenced, and
+  // GCC and Clang drew them in opposite orders, so a seed named its
+  // factories differently by compiler. The order is GCC's (word, second
+  // syllable, first), which keeps every name a seed gave before.
+  const size_t word = static_cast<size_t>(rng.Next() % ind.words.size());
+  const char* second = kSyllables[rng.Next() % kSyllableCount];
+  const char* first = kSyllables[rng.Next() % kSyllableCount];
+  f.name = std::string("上海") + first + second + ind.words[word] + "有限公司";
   return f;
 }
 
