@@ -142,16 +142,18 @@ const std::vector<ReportLabel>& DiagnosisLabels() {
       {"col_effort", "投入", "Effort"},
       {"col_benefit", "收益", "Benefit"},
       {"col_effect", "影响", "Effect"},
-      {"col_because", "对应要求", "From requirements"},
+      {"col_because", "对应要求（所属领域）", "Requirements (area)"},
       {"grade_low", "低", "low"},
       {"grade_medium", "中", "medium"},
       {"grade_high", "高", "high"},
       // Appendix.
       {"appendix_intro_gaps",
-       "达到下一等级所涉及、尚未满分的 {n} 项要求（共 {all} 项）的回答、证据与备注，按评价模型的结构排列；"
-       "已满分、不适用、未评估及更高等级的要求从略。",
-       "The answers, evidence and notes of the {n} requirements below full marks that the next level involves (of "
-       "{all}), in the rubric's order; those at full marks, not applicable, not assessed or of higher levels are left "
+       "评价模型共 {all} 项要求，其中达到下一等级所涉及、尚未满分的有 {below} 项：差距分析表已列出其中 {shown} 项"
+       "及其证据与备注，其余 {n} 项的回答、证据与备注列于此处，按评价模型的结构排列；已满分、不适用、未评估及更高等级的"
+       "要求从略。",
+       "Of the rubric's {all} requirements, {below} that the next level involves are below full marks: the gap table "
+       "shows {shown} of them with their evidence and notes; the answers, evidence and notes of the other {n} follow "
+       "here, in the rubric's order. Those at full marks, not applicable, not assessed or of higher levels are left "
        "out."},
       {"appendix_intro", "每一项要求的回答、证据与备注，按评价模型的结构排列。",
        "Every requirement with its answer, evidence and note, in the order of the rubric."},

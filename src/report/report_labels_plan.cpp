@@ -133,6 +133,9 @@ const std::vector<ReportLabel>& PlanLabels() {
       {"figures_district_mark", "区定", "district"},
       {"after_horizon", "（超出规划期）", " (past the horizon)"},
       {"stage_budget", "本阶段预算 {cost}", "Stage budget {cost}"},
+      {"stage_rest", "另有 {n} 个场景提升较小（合计 {effect}），已计入本阶段预算，未列入上表和时间表：{names}。",
+       "{n} more scenarios of smaller effect (together {effect}) are in the stage's budget but not in the table or "
+       "the timeline: {names}."},
       {"stage_budget_missing", "（另有 {n} 项无数据，未计入）", " ({n} without figures, not counted)"},
       {"figures_source", "投入、工期与指标改善取自 {file}；标“暂定”者为本项目自估的数量级，尚无公开来源",
        "Costs, durations and KPI effects are from {file}; those marked provisional are the project's own order-of-magnitude estimates, with no published source"},
@@ -160,7 +163,10 @@ const std::vector<ReportLabel>& PlanLabels() {
       {"stage_none", "本阶段没有推荐场景。", "No scenario in this stage."},
       {"col_key", "关键", "Key"},
       {"because_more", "另有 {n} 项（见差距分析）", "and {n} more (see the gap analysis)"},
-      {"gap_more", "另有 {n} 项更低等级的要求未达满分，提升幅度更小，见附录。", "{n} more requirements of lower levels are below full marks, with smaller effects; see the appendix."},
+      {"gap_more", "另有 {n} 项要求未达满分，提升幅度更小，均列于附录。",
+       "{n} more requirements are below full marks, with smaller effects; the appendix lists them all."},
+      {"gap_more_no_appendix", "另有 {n} 项要求未达满分，提升幅度更小，本报告未列出（附录已省略）。",
+       "{n} more requirements are below full marks, with smaller effects; not listed, as this report has no appendix."},
       {"unnamed_scenario", "场景目录编号", "catalogue id"},
   };
   return labels;

@@ -62,8 +62,7 @@ EscapedView BuildProvenance(const DiagnosisContext& c) {
       .Text("rubric_sha", HashPrefix(p.rubric_sha256))
       .Text("answers_sha", HashPrefix(p.answers_sha256))
       .Text("program", p.program_version)
-      .Text("generated_at", Generated(c))
-      .Flag("provisional", c.a.rubric.provisional);
+      .Text("generated_at", Generated(c));  // the method section says when the rubric is provisional
   return v;
 }
 

@@ -2,6 +2,8 @@
 // marks (ReportOptions::appendix, by default) or every criterion, in rubric
 // order under the path of its node, with the answer, score, status,
 // evidence, note, and who answered when — once per node when the same.
+#include <set>
+
 #include "report/report_view_parts.h"
 
 namespace fa {
@@ -55,9 +57,7 @@ EscapedView RowView(const DiagnosisContext& c, const CriterionResult& cr, bool s
     r.Markup("status", c.L(StatusKey(cr.status)));
   else
     r.Text("status", cr.status);
-  r.Flag("group", false)
-      .Text("id", cr.id)
-      .Text("level", cr.level > 0 ? "L" + std::to_string(cr.level) : "")
+  r.Text("level", cr.level > 0 ? "L" + std::to_string(cr.level) : "")
       .Text("text", c.T(cr.text))
       .Text("answer", c.AnswerText(cr))
       .Text("score", score)
@@ -77,32 +77,50 @@ EscapedView BuildAppendixView(const DiagnosisContext& c) {
   // The listed requirements by their node, in rubric order. Who answered
   // and when is said once for a node when it is the same for all of its
   // rows (it usually is: one consultant, one visit), else on each row.
+  // The gaps appendix leaves out what the gap table shows with its
+  // evidence and note: the appendix holds the rest.
+  std::set<std::string> in_gap_table;
+  if (c.appendix == Appendix::kGaps)
+    for (const GapItem* item : GapTableRows(c).shown) in_gap_table.insert(item->criterion);
   std::vector<std::pair<std::string, std::vector<const CriterionResult*>>> groups;
-  size_t listed = 0;
+  size_t listed = 0, below = 0;
   for (const auto& cr : c.a.criteria) {
     if (!Listed(c, cr)) continue;
+    ++below;
+    if (in_gap_table.count(cr.id)) continue;
     ++listed;
     if (groups.empty() || groups.back().first != cr.node) groups.push_back({cr.node, {}});
     groups.back().second.push_back(&cr);
   }
-  std::vector<EscapedView> rows;
-  rows.reserve(listed + groups.size());
+  // Said once above the table when the same for every listed row.
+  std::string everyone = groups.empty() ? "" : By(c, *groups.front().second.front());
+  for (const auto& group : groups)
+    for (const CriterionResult* cr : group.second) everyone = By(c, *cr) == everyone ? everyone : "";
+  std::vector<EscapedView> group_views;
+  group_views.reserve(groups.size());
   for (const auto& [node, members] : groups) {
     const std::string by = By(c, *members.front());
     bool same = !by.empty();
     for (const CriterionResult* cr : members) same = same && By(c, *cr) == by;
-    if (!node.empty()) {
-      EscapedView g;
-      g.Flag("group", true).Text("title", NodePath(c, node)).Text("by", same ? by : "");
-      rows.push_back(g);
-    }
-    for (const CriterionResult* cr : members) rows.push_back(RowView(c, *cr, !same || node.empty()));
+    std::vector<EscapedView> rows;
+    rows.reserve(members.size());
+    for (const CriterionResult* cr : members) rows.push_back(RowView(c, *cr, everyone.empty() && (!same || node.empty())));
+    EscapedView g;
+    g.Text("title", node.empty() ? "" : NodePath(c, node))
+        .Text("by", same && everyone.empty() && !node.empty() ? by : "")
+        .List("rows", rows);
+    group_views.push_back(g);
   }
   const bool full = c.appendix == Appendix::kFull;
-  v.List("rows", rows)
+  // The gaps appendix lists answered requirements only: no status column.
+  v.List("groups", group_views)
+      .Flag("status", full)
+      .Text("by", everyone)
       .Flag("empty", listed == 0)
       .Markup("intro", full ? c.L("appendix_intro")
                             : c.Fill("appendix_intro_gaps", {{"n", std::to_string(listed)},
+                                                             {"below", std::to_string(below)},
+                                                             {"shown", std::to_string(below - listed)},
                                                              {"all", std::to_string(c.a.criteria.size())}}));
   return v;
 }

@@ -12,7 +12,13 @@ namespace fa {
 namespace {
 
 constexpr size_t kGapBars = 10;
-constexpr size_t kLowerShown = 10;
+// The table shows what matters most to the next level and leaves the long
+// tail of small effects to the appendix, which lists every requirement
+// below full marks: the minimal set always, then the largest other effects
+// up to kTargetShown rows of the target level (gated) or of the whole list
+// (points), and up to kLowerShown rows of the levels already met (gated).
+constexpr size_t kTargetShown = 12;
+constexpr size_t kLowerShown = 3;
 
 // Gated: a heading row before the target level's requirements and one
 // before the lower levels' (their levels are met already).
@@ -28,6 +34,25 @@ void AddGroupRow(const DiagnosisContext& c, const GapItem& item, int& shown, std
 }
 
 }  // namespace
+
+GapTable GapTableRows(const DiagnosisContext& c) {
+  const Gap& gap = c.a.gap;
+  const std::set<std::string> minimal(gap.minimal_set.begin(), gap.minimal_set.end());
+  GapTable table;
+  // Items are ordered by effect: the target level's first (gated).
+  size_t target_rows = 0, lower = 0;
+  for (const GapItem& item : gap.items) {
+    const bool of_target = !c.gated || item.level == gap.target_level;
+    size_t& rows = of_target ? target_rows : lower;
+    if (!minimal.count(item.criterion) && rows >= (of_target ? kTargetShown : kLowerShown)) {
+      ++table.hidden;
+      continue;
+    }
+    ++rows;
+    table.shown.push_back(&item);
+  }
+  return table;
+}
 
 // Gated effects are fractions of a level score, shown in percentage points;
 // points rubrics' effects are points.
@@ -55,26 +80,22 @@ EscapedView BuildGapView(const DiagnosisContext& c) {
   BarChart chart;
   chart.title = c.FillText("gap_chart_title", {{"target", target}});
   int shown_group = 0;
-  size_t lower = 0, hidden = 0;
-  for (size_t i = 0; i < gap.items.size(); ++i) {
-    const GapItem& item = gap.items[i];
-    // Gated: lower levels are met already; the roadmap's consolidation
-    // stage and the appendix cover the long tail.
-    if (c.gated && item.level != gap.target_level && ++lower > kLowerShown) {
-      ++hidden;
-      continue;
-    }
+  const GapTable table = GapTableRows(c);
+  long long rank = 0;
+  for (const GapItem* shown : table.shown) {
+    const GapItem& item = *shown;
+    const bool in_min = minimal.count(item.criterion) > 0;
     AddGroupRow(c, item, shown_group, items);
     const CriterionResult* cr = c.Criterion(item.criterion);
     const std::string text = cr && !c.T(cr->text).empty() ? c.T(cr->text) : item.criterion;
-    const bool in_min = minimal.count(item.criterion) > 0;
     EscapedView row;
     row.Flag("group", false)
-        .Int("rank", static_cast<long long>(i + 1))
-        .Text("id", item.criterion)
+        .Int("rank", ++rank)
         .Text("text", text)
         .Text("level", item.level > 0 ? "L" + std::to_string(item.level) : "")
         .Text("answer", cr ? c.AnswerText(*cr) : c.L("not_given"))
+        .Text("evidence", cr ? cr->evidence : "")
+        .Text("note", cr ? cr->note : "")
         .Text("effect", EffectText(c, item.effect))
         .Flag("minimal", in_min);
     items.push_back(row);
@@ -82,7 +103,10 @@ EscapedView BuildGapView(const DiagnosisContext& c) {
     if (chart.bars.size() < kGapBars && (!c.gated || item.level == gap.target_level))
       chart.bars.push_back({text, item.effect, EffectText(c, item.effect), in_min});
   }
-  v.List("items", items).Markup("more", hidden ? c.Fill("gap_more", {{"n", std::to_string(hidden)}}) : "");
+  const std::string hidden = std::to_string(table.hidden);
+  v.List("items", items)
+      .Markup("more", table.hidden == 0 ? ""
+                      : c.Fill(c.appendix == Appendix::kNone ? "gap_more_no_appendix" : "gap_more", {{"n", hidden}}));
   const std::string svg = HorizontalBarChartSvg(chart);
   v.Flag("has_chart", !svg.empty())
       .Markup("chart_svg", svg)

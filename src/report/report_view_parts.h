@@ -86,6 +86,16 @@ std::string Points(double points);
 /// points rubrics, points ("+8").
 std::string EffectText(const DiagnosisContext& c, double effect);
 
+/// The rows of the gap table: every requirement of the minimal set, then
+/// the largest other effects up to a limit per level group
+/// (report_view_gap.cpp); `hidden` counts the gap's other items, which the
+/// appendix lists instead.
+struct GapTable {
+  std::vector<const GapItem*> shown;
+  size_t hidden = 0;
+};
+GapTable GapTableRows(const DiagnosisContext& c);
+
 /// A points band requirement in words in c.lang, as markup (a version-1
 /// text that did not convert: that text, escaped).
 std::string DescribeBandRequirement(const DiagnosisContext& c, const BandRequirement& r);

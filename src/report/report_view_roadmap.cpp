@@ -27,7 +27,12 @@ namespace fa {
 
 namespace {
 
-constexpr size_t kBecauseShown = 3;
+constexpr size_t kBecauseShown = 1;  // requirements named per next step, on page one
+// Rows a stage's table shows: every scenario of the minimal set, then the
+// next in the stage's order up to this many; the rest are named in one line
+// under the table (their cost is in the stage's budget).
+constexpr size_t kStage1Shown = 6;
+constexpr size_t kStageShown = 4;
 
 struct Planned {
   std::string id;
@@ -131,30 +136,36 @@ std::string AreaOf(const DiagnosisContext& c, const std::string& criterion) {
   return node ? c.NodeTitle(*node) : criterion;
 }
 
+/// The requirements behind a scenario, by level, as the areas (sub-domains)
+/// they belong to: "L4 数据、集成" — short enough for a table cell; the gap
+/// table and the appendix list the requirements themselves.
+std::vector<EscapedView> BecauseView(const DiagnosisContext& c, const Planned& p, const std::set<std::string>& minimal) {
+  std::map<int, std::vector<std::string>> areas;  // by level, highest first below
+  std::map<int, bool> key;
+  for (const auto& id : p.because) {
+    const CriterionResult* cr = c.Criterion(id);
+    const int level = cr ? cr->level : 0;
+    const std::string area = AreaOf(c, id);
+    auto& list = areas[level];
+    if (std::find(list.begin(), list.end(), area) == list.end()) list.push_back(area);
+    key[level] = key[level] || minimal.count(id) > 0;
+  }
+  std::vector<EscapedView> out;
+  for (auto it = areas.rbegin(); it != areas.rend(); ++it) {
+    EscapedView b;
+    b.Text("text", Join(it->second, c.L("name_sep")))
+        .Text("level", it->first > 0 ? "L" + std::to_string(it->first) : "")
+        .Flag("minimal", key[it->first]);
+    out.push_back(b);
+  }
+  return out;
+}
+
 EscapedView RowView(const DiagnosisContext& c, const Planned& p, int rank, const std::set<std::string>& minimal,
                     std::pair<int, int> start, int quarters) {
   EscapedView row;
   const std::string name = p.rec && !c.T(p.rec->name).empty() ? c.T(p.rec->name) : p.id;
   const std::string effort = p.rec ? p.rec->effort : "", benefit = p.rec ? p.rec->benefit : "";
-  // The requirements behind it, those of the minimal set first; the gap
-  // table lists them all.
-  std::vector<std::string> ids;
-  for (const auto& id : p.because)
-    if (minimal.count(id)) ids.push_back(id);
-  for (const auto& id : p.because)
-    if (!minimal.count(id)) ids.push_back(id);
-  const size_t more = ids.size() > kBecauseShown ? ids.size() - kBecauseShown : 0;
-  ids.resize(ids.size() - more);
-  std::vector<EscapedView> because;
-  for (const auto& id : ids) {
-    const CriterionResult* cr = c.Criterion(id);
-    EscapedView b;
-    b.Text("text", c.CriterionText(id))
-        .Text("id", id)
-        .Text("level", cr && cr->level > 0 ? "L" + std::to_string(cr->level) : "")
-        .Flag("minimal", minimal.count(id) > 0);
-    because.push_back(b);
-  }
   row.Int("rank", rank)
       .Text("name", name)
       .Text("id", p.id)
@@ -170,8 +181,7 @@ EscapedView RowView(const DiagnosisContext& c, const Planned& p, int rank, const
                     : p.to - 1 == p.from ? QuarterName(start, p.from)
                                          : QuarterName(start, p.from) + "–" + QuarterName(start, p.to - 1))
       .Flag("past_horizon", p.to > quarters)
-      .List("because", because)
-      .Markup("more", more ? c.Fill("because_more", {{"n", std::to_string(more)}}) : "");
+      .List("because", BecauseView(c, p, minimal));
   return row;
 }
 
@@ -196,14 +206,31 @@ std::string Budget(const DiagnosisContext& c, const std::vector<Planned>& plan) 
          (without ? c.Fill("stage_budget_missing", {{"n", std::to_string(without)}}) : "");
 }
 
+/// Whether a stage's table shows `p`, with `rows` shown before it: the
+/// minimal set's scenarios always, the others while under `shown` rows.
+bool Shown(const Planned& p, size_t rows, size_t shown) { return p.key || rows < shown; }
+
 EscapedView StageView(const DiagnosisContext& c, const std::string& title, const std::string& intro,
                       const std::vector<Planned>& plan, const std::set<std::string>& minimal,
-                      std::pair<int, int> start, int quarters) {
+                      std::pair<int, int> start, int quarters, size_t shown) {
   EscapedView v;
   std::vector<EscapedView> rows;
+  std::vector<std::string> rest;
+  double rest_effect = 0;
   int rank = 0;
-  for (const auto& p : plan) rows.push_back(RowView(c, p, ++rank, minimal, start, quarters));
+  for (const auto& p : plan) {
+    if (!Shown(p, rows.size(), shown)) {
+      rest.push_back(p.rec && !c.T(p.rec->name).empty() ? c.T(p.rec->name) : c.L("unnamed_scenario"));
+      rest_effect += p.effect;
+      continue;
+    }
+    rows.push_back(RowView(c, p, ++rank, minimal, start, quarters));
+  }
   v.Markup("title", title).Markup("intro", intro).Markup("budget", Budget(c, plan)).Flag("has", !rows.empty()).List("rows", rows);
+  v.Markup("rest", rest.empty() ? ""
+                                : c.Fill("stage_rest", {{"n", std::to_string(rest.size())},
+                                                        {"effect", EffectText(c, rest_effect)},
+                                                        {"names", Join(rest, c.L("name_sep"))}}));
   return v;
 }
 
@@ -229,12 +256,18 @@ std::string TimelineOf(const DiagnosisContext& c, const std::vector<std::vector<
   Timeline t;
   t.title = c.FillText("timeline_title", {{"year", std::to_string(c.horizon)}});
   for (int i = 0; i < quarters; ++i) t.quarters.push_back(QuarterName(start, i));
-  for (size_t s = 0; s < stages.size(); ++s)
-    for (const auto& p : stages[s])
+  for (size_t s = 0; s < stages.size(); ++s) {
+    const size_t shown = s == 0 ? kStage1Shown : kStageShown;
+    size_t rows = 0;
+    for (const auto& p : stages[s]) {
+      if (!Shown(p, rows, shown)) continue;  // named under the stage's table only
+      ++rows;
       if (p.from >= 0 && p.from < quarters) {  // those starting later: their row says when
         const std::string name = p.rec && !c.T(p.rec->name).empty() ? c.T(p.rec->name) : c.L("unnamed_scenario");
         t.bars.push_back({name, p.from, p.to, static_cast<int>(s)});
       }
+    }
+  }
   return TimelineSvg(t);
 }
 
@@ -336,14 +369,14 @@ EscapedView BuildRoadmapView(const DiagnosisContext& c) {
   if (gap.target_level > 0)
     stages.push_back(StageView(c, c.Fill("stage1_title", {{"target", target}}),
                                c.Fill(c.gated ? "stage1_intro_gated" : "stage1_intro_points", {{"target", target}}),
-                               stage1, minimal, start, quarters));
+                               stage1, minimal, start, quarters, kStage1Shown));
   if (!stage2.empty())
     stages.push_back(StageView(c, c.Fill(c.gated ? "stage2_title" : "stage2_title_points", {{"next", next}}),
                                c.Fill(c.gated ? "stage2_intro_gated" : "stage2_intro_points", {{"next", next}}),
-                               stage2, minimal, start, quarters));
+                               stage2, minimal, start, quarters, kStageShown));
   if (!consolidate.empty())
     stages.push_back(StageView(c, c.L("consolidate_title"), c.L("consolidate_intro"), consolidate, minimal, start,
-                               quarters));
+                               quarters, kStageShown));
   const bool costed = c.a.costing.Given();
   EscapedView v;
   v.Flag("top", gap.target_level == 0)

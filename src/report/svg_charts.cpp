@@ -145,16 +145,18 @@ std::string RadarChartSvg(const RadarChart& chart) {
   return o.str();
 }
 
+// Drawn at its figure's width (templates/report.css: 118 mm on screen, 96 mm
+// in print), its labels are at least 9 pt: 22 units of 640.
 std::string LevelLadderSvg(const LevelLadder& ladder) {
   const size_t n = ladder.steps.size();
   if (n == 0) return "";
-  const double left = 12, width = 616, bottom = 168, step_w = width / static_cast<double>(n);
-  const double min_h = 44, max_h = 120;
+  const double left = 12, width = 616, bottom = 124, step_w = width / static_cast<double>(n);
+  const double min_h = 34, max_h = 84;
   auto height = [&](size_t i) {
     return n == 1 ? max_h : min_h + (max_h - min_h) * static_cast<double>(i) / static_cast<double>(n - 1);
   };
   std::ostringstream o;
-  o << OpenSvg("ladder", 640, 200, ladder.title);
+  o << OpenSvg("ladder", 640, 160, ladder.title);
   for (size_t i = 0; i < n; ++i) {
     const LadderStep& st = ladder.steps[i];
     const double h = height(i);
@@ -166,24 +168,24 @@ std::string LevelLadderSvg(const LevelLadder& ladder) {
       << F(x + 2) << "\" y=\"" << F(bottom - h) << "\" width=\"" << F(step_w - 4) << "\" height=\"" << F(h)
       << "\" rx=\"3\" fill=\"" << fill << "\"/>\n";
     o << "<text x=\"" << F(x + step_w / 2) << "\" y=\"" << F(bottom - h + 26)
-      << "\" text-anchor=\"middle\" font-size=\"20\" font-weight=\"700\" fill=\""
+      << "\" text-anchor=\"middle\" font-size=\"24\" font-weight=\"700\" fill=\""
       << (current ? "#ffffff" : reached ? kPrimary : kMuted) << "\">" << st.level << "</text>\n";
-    o << "<text x=\"" << F(x + step_w / 2) << "\" y=\"" << F(bottom + 18)
-      << "\" text-anchor=\"middle\" font-size=\"12\" fill=\"" << (current ? kInk : kMuted) << "\""
-      << (current ? " font-weight=\"700\"" : "") << FitWidth(st.name, static_cast<int>(step_w / 6.5)) << ">"
-      << HtmlEscape(st.name) << "</text>\n";
+    o << "<text x=\"" << F(x + step_w / 2) << "\" y=\"" << F(bottom + 27)
+      << "\" text-anchor=\"middle\" font-size=\"22\" fill=\"" << (current ? kInk : kMuted) << "\""
+      << (current ? " font-weight=\"700\"" : "") << FitWidth(st.name, static_cast<int>((step_w - 8) / 11), 11)
+      << ">" << HtmlEscape(st.name) << "</text>\n";
   }
   // The marker stops at the top of the step it stands on.
   const double position = std::clamp(ladder.position, 0.0, static_cast<double>(n));
   const double mx = left + step_w * position;
   const size_t under = std::min(n - 1, static_cast<size_t>(position));
-  o << "<line class=\"ladder-marker\" x1=\"" << F(mx) << "\" y1=\"24\" x2=\"" << F(mx) << "\" y2=\""
+  o << "<line class=\"ladder-marker\" x1=\"" << F(mx) << "\" y1=\"33\" x2=\"" << F(mx) << "\" y2=\""
     << F(bottom - height(under) - 3) << "\" stroke=\"" << kInk << "\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/>\n";
-  o << "<path d=\"M" << F(mx - 5) << ",18 L" << F(mx + 5) << ",18 L" << F(mx) << ",25 Z\" fill=\"" << kInk
+  o << "<path d=\"M" << F(mx - 6) << ",25 L" << F(mx + 6) << ",25 L" << F(mx) << ",33 Z\" fill=\"" << kInk
     << "\"/>\n";
-  const char* anchor = mx < 60 ? "start" : mx > 580 ? "end" : "middle";
-  o << "<text x=\"" << F(mx) << "\" y=\"13\" text-anchor=\"" << anchor
-    << "\" font-size=\"12\" font-weight=\"700\" fill=\"" << kInk << "\">" << HtmlEscape(ladder.marker_label)
+  const char* anchor = mx < 80 ? "start" : mx > 560 ? "end" : "middle";
+  o << "<text x=\"" << F(mx) << "\" y=\"20\" text-anchor=\"" << anchor
+    << "\" font-size=\"22\" font-weight=\"700\" fill=\"" << kInk << "\">" << HtmlEscape(ladder.marker_label)
     << "</text>\n</svg>";
   return o.str();
 }

@@ -207,7 +207,7 @@ TEST_CASE("diagnosis report: a points rubric's weaknesses are ordered by percent
   CHECK(zh.find("<td class=\"num\">3.0</td><td class=\"num\">9.0</td>", weak) != std::string::npos);
 }
 
-TEST_CASE("diagnosis report: the appendix lists the gaps by default, everything or nothing on request, and says who answered once per section") {
+TEST_CASE("diagnosis report: the appendix lists by default the gaps the gap table leaves out, everything or nothing on request, and says who answered once") {
   Assessment a = testing::GatedSample();
   for (auto& cr : a.criteria) {
     cr.assessor = "周工";
@@ -227,21 +227,32 @@ TEST_CASE("diagnosis report: the appendix lists the gaps by default, everything 
   size_t below = 0;
   for (const auto& cr : a.criteria)
     below += cr.status == "answered" && cr.max_points > 0 && cr.score < 1 && cr.level <= a.gap.target_level;
-  const std::string gaps = appendix_of(render(a, Appendix::kGaps));
+  const std::string gaps_report = render(a, Appendix::kGaps);
+  const std::string gaps = appendix_of(gaps_report);
   const std::string full = appendix_of(render(a, Appendix::kFull));
-  CHECK(Count(gaps, "<div class=\"meta\">") == below);
-  CHECK(Count(full, "<div class=\"meta\">") == a.criteria.size());
+  // Each requirement below full marks is listed once: in the gap table with
+  // its evidence and note, or else in the appendix.
+  const size_t at_gap = gaps_report.find("<section class=\"gap\">");
+  const std::string gap_table = gaps_report.substr(at_gap, gaps_report.find("</section>", at_gap) - at_gap);
+  const size_t in_table = Count(gap_table, "<td class=\"num rank\">");
+  CHECK(in_table > 0);
+  CHECK(Count(gaps, "<li") + in_table == below);
+  CHECK(Count(full, "<li") == a.criteria.size());
   CHECK(below < a.criteria.size());
-  CHECK(gaps.find("尚未满分的 " + std::to_string(below) + " 项要求（共 " + std::to_string(a.criteria.size()) + " 项）") !=
-        std::string::npos);
+  CHECK(gaps.find("尚未满分的有 " + std::to_string(below) + " 项：差距分析表已列出其中 " + std::to_string(in_table) +
+                  " 项") != std::string::npos);
   CHECK(appendix_of(render(a, Appendix::kNone)).empty());
-  // The same consultant and day throughout: said once per section, not per row.
-  const size_t groups = Count(full, "<tr class=\"group\">");
-  CHECK(Count(full, "周工 · 2026年6月23日") == groups);
-  CHECK(Count(full, "<span class=\"group-by\">") == groups);
-  // One answer by someone else: that section says it row by row.
+  // The same consultant and day throughout: said once, above the list.
+  const size_t groups = Count(full, "<h3 class=\"record-path\">");
+  CHECK(groups > 1);
+  CHECK(Count(full, "周工 · 2026年6月23日") == 1);
+  CHECK(Count(full, "<p class=\"appendix-by\">") == 1);
+  CHECK(Count(full, "<span class=\"group-by\">") == 0);
+  // One answer by someone else: each section where all agree says it once,
+  // that answer's section row by row.
   a.criteria.front().assessor = "李工";
   const std::string mixed = appendix_of(render(a, Appendix::kFull));
+  CHECK(Count(mixed, "<p class=\"appendix-by\">") == 0);
   CHECK(Count(mixed, "<span class=\"group-by\">") == groups - 1);
   CHECK(mixed.find("李工 · 2026年6月23日") != std::string::npos);
 }
@@ -377,7 +388,7 @@ TEST_CASE("costed roadmap: a card shows cost for the size band, duration, KPIs a
   // The summary's next steps carry the figures too.
   const std::string html = Render(GatedSample(), "zh");
   const std::string summary = html.substr(0, html.find("<section class=\"roadmap\">"));
-  CHECK(summary.find("<span class=\"grade\">投入 100–500 万元</span> <span class=\"grade\">6–12 个月</span> "
+  CHECK(summary.find("<span class=\"grade\">投入 100–500 万元</span> · <span class=\"grade\">6–12 个月</span> "
                      "<span class=\"kpi-move\">库存周转率 +15–30%</span> <span class=\"fig-mark\">暂定</span>") !=
         std::string::npos);
 }

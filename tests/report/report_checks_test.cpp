@@ -4,18 +4,25 @@
 //   * every golden report passes the W3C Nu HTML checker (vnu.jar) with no
 //     error;
 //   * every report kind prints to PDF through headless Chromium, and
-//     pdftotext finds its key Chinese content on a sane number of pages.
+//     pdftotext finds its key Chinese content on a sane number of pages;
+//   * the diagnosis reports of the shipped CMMM examples, with the default
+//     appendix, print in at most 12 A4 pages in zh (14 in en), with the
+//     executive summary alone on page one, no text past the margins and no
+//     "…" anywhere.
 #include <doctest/doctest.h>
 
 #include "skip_check.h"
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
+#include <sstream>
 
 #include "answers/answers_check.h"
+#include "cli/cli_runner.h"
 #include "answers/answers_loader.h"
 #include "base/atomic_file.h"
 #include "base/env.h"
@@ -65,7 +72,90 @@ std::string ReportOf(const std::string& kind) {
   return QuestionnaireRenderer(options).Render(*rubric, &*answers);
 }
 
+/// Words of `bbox` (pdftotext -bbox output) that reach into a page's left
+/// or right margin of `margin_pt` points, as "page N: word".
+std::vector<std::string> WordsPastMargins(const std::string& bbox, double margin_pt) {
+  std::vector<std::string> out;
+  const std::regex page(R"re(<page width="([0-9.]+)")re");
+  const std::regex word(R"re(<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)"[^>]*>([^<]*)<)re");
+  int n = 0;
+  double width = 0;
+  std::istringstream lines(bbox);
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch m;
+    if (std::regex_search(line, m, page)) {
+      ++n;
+      width = std::stod(m[1]);
+    } else if (std::regex_search(line, m, word)) {
+      const double tolerance = 1.5;
+      if (std::stod(m[1]) < margin_pt - tolerance || std::stod(m[2]) > width - margin_pt + tolerance)
+        out.push_back("page " + std::to_string(n) + ": " + m[3].str());
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+TEST_CASE("report checks: a word in the margin of a PDF page is found") {
+  const std::string bbox = "<page width=\"595.0\" height=\"842.0\">\n"
+                           "<word xMin=\"42.5\" yMin=\"8.0\" xMax=\"186.5\" yMax=\"31.8\">inside</word>\n"
+                           "<word xMin=\"500.0\" yMin=\"8.0\" xMax=\"570.0\" yMax=\"31.8\">past</word>\n"
+                           "<page width=\"842.0\" height=\"595.0\">\n"
+                           "<word xMin=\"700.0\" yMin=\"8.0\" xMax=\"790.0\" yMax=\"31.8\">landscape</word>\n";
+  const std::vector<std::string> found = WordsPastMargins(bbox, 42.5);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0] == "page 1: past");
+}
+
+TEST_CASE("report checks: the shipped CMMM examples print in at most 12 pages in Chinese with the summary alone on page one") {
+  PdfPrinter printer;
+  if (::access(printer.chromium.c_str(), X_OK) != 0 || Which("pdftotext").empty() || Which("pdfinfo").empty()) {
+    FA_SKIP("needs " << printer.chromium << ", pdftotext and pdfinfo (run scripts/setup-report-checks.sh)");
+  }
+  const std::string root = FA_SOURCE_DIR;
+  std::vector<std::string> examples;
+  for (const auto& entry : fs::directory_iterator(root + "/examples"))
+    if (entry.path().filename().string().rfind("cmmm-", 0) == 0 && entry.path().extension() == ".yaml")
+      examples.push_back(entry.path().string());
+  std::sort(examples.begin(), examples.end());
+  REQUIRE(examples.size() >= 4);
+  const TempDir tmp("fa-pdf-examples");
+  struct Language {
+    const char* code;
+    const char* next_steps;  // on page one
+    const char* profile;     // the second section: not on page one
+    int max_pages;
+  };
+  // The examples are Chinese plants, reported in Chinese by default; the
+  // English text runs longer (docs/reports.md states the page counts).
+  for (const Language lang : {Language{"zh", "下一步要做的三件事", "企业概况", 12},
+                              Language{"en", "The next three things to do", "Company profile", 14}}) {
+    for (const auto& example : examples) {
+      const std::string stem = fs::path(example).stem().string() + "-" + lang.code;
+      CAPTURE(stem);
+      const std::string html = tmp.File(stem + ".html"), pdf = tmp.File(stem + ".pdf");
+      const CliRun run = RunCli("report --rubric '" + root + "/rubrics/cmmm.yaml' '" + example + "' -o '" + html +
+                                "' --lang " + lang.code + " --pdf --generated-at 2026-12-03T00:00:00Z");
+      REQUIRE_MESSAGE(run.status == 0, run.err);
+      std::string info, text, first, bbox;
+      REQUIRE(Tool(Which("pdfinfo"), {pdf}, info) == 0);
+      std::smatch m;
+      REQUIRE(std::regex_search(info, m, std::regex(R"(Pages:\s+(\d+))")));
+      CHECK(std::stoi(m[1]) <= lang.max_pages);
+      REQUIRE(Tool(Which("pdftotext"), {"-f", "1", "-l", "1", pdf, "-"}, first) == 0);
+      CHECK(first.find(lang.next_steps) != std::string::npos);
+      CHECK(first.find(lang.profile) == std::string::npos);
+      REQUIRE(Tool(Which("pdftotext"), {"-layout", pdf, "-"}, text) == 0);
+      CHECK(text.find("…") == std::string::npos);
+      const std::vector<std::string> orphans = testing::HeadingsAtPageFoot(ReadFile(html), text);
+      CHECK_MESSAGE(orphans.empty(), Join(orphans, "; "));
+      REQUIRE(Tool(Which("pdftotext"), {"-bbox", pdf, "-"}, bbox) == 0);
+      const std::vector<std::string> past = WordsPastMargins(bbox, 15 / 25.4 * 72);  // templates/report.css @page
+      CHECK_MESSAGE(past.empty(), Join(past, "; "));
+    }
+  }
+}
 
 TEST_CASE("report checks: every golden report passes the W3C Nu HTML checker") {
   const std::string java = Which("java");
