@@ -78,10 +78,12 @@ std::string FitWidth(const std::string& text, int max_width, double unit_px) {
   return " textLength=\"" + F(max_width * unit_px) + "\" lengthAdjust=\"spacingAndGlyphs\"";
 }
 
+// Drawn at its figure's width (templates/report.css: up to 128 mm on screen,
+// 96 mm in print), its labels are 12 px and 9 pt or more: 19 units of 560.
 std::string RadarChartSvg(const RadarChart& chart) {
   const size_t n = chart.axes.size();
   if (n < 3) return "";
-  const double cx = 280, cy = 215, r = 140;
+  const double cx = 280, cy = 225, r = 120;
   auto angle = [&](size_t i) { return -kPi / 2 + 2 * kPi * static_cast<double>(i) / static_cast<double>(n); };
   auto point = [&](size_t i, double v) {
     v = std::clamp(v, 0.0, 1.0);
@@ -94,7 +96,7 @@ std::string RadarChartSvg(const RadarChart& chart) {
   };
 
   std::ostringstream o;
-  o << OpenSvg("radar", 560, 430, chart.title);
+  o << OpenSvg("radar", 560, 460, chart.title);
   for (int k = 1; k <= 4; ++k)
     o << "<polygon class=\"radar-ring\" points=\"" << polygon(std::vector<double>(n, k / 4.0))
       << "\" fill=\"none\" stroke=\"" << kGrid << "\" stroke-width=\"1\"/>\n";
@@ -104,8 +106,8 @@ std::string RadarChartSvg(const RadarChart& chart) {
       << "\" stroke=\"" << kGrid << "\" stroke-width=\"1\"/>\n";
   }
   for (int k = 2; k <= 4; k += 2)
-    o << "<text x=\"" << F(cx - 5) << "\" y=\"" << F(cy - r * k / 4.0 + 11)
-      << "\" text-anchor=\"end\" font-size=\"9\" fill=\"" << kMuted << "\">" << k * 25 << "%</text>\n";
+    o << "<text x=\"" << F(cx - 5) << "\" y=\"" << F(cy - r * k / 4.0 + 15)
+      << "\" text-anchor=\"end\" font-size=\"15\" fill=\"" << kMuted << "\">" << k * 25 << "%</text>\n";
   if (chart.reference.size() == n)
     o << "<polygon class=\"radar-reference\" points=\"" << polygon(chart.reference)
       << "\" fill=\"none\" stroke=\"" << kMuted << "\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>\n";
@@ -124,13 +126,13 @@ std::string RadarChartSvg(const RadarChart& chart) {
     const double c = std::cos(angle(i)), s = std::sin(angle(i));
     const double x = cx + (r + 16) * c, y = cy + (r + 16) * s;
     const char* anchor = c > 0.3 ? "start" : c < -0.3 ? "end" : "middle";
-    std::vector<std::string> lines = WrapLabel(a.label, 18, 3);
+    std::vector<std::string> lines = WrapLabel(a.label, 12, 3);
     const size_t count = lines.size() + (a.value_text.empty() ? 0 : 1);
-    const double lh = 15;
-    double first = s < -0.5 ? y - (count - 1) * lh - 4 : s > 0.5 ? y + 12 : y - (count - 1) * lh / 2 + 4;
-    o << "<text class=\"radar-label\" text-anchor=\"" << anchor << "\" font-size=\"12.5\" fill=\"" << kInk << "\">";
+    const double lh = 22;
+    double first = s < -0.5 ? y - (count - 1) * lh - 4 : s > 0.5 ? y + 16 : y - (count - 1) * lh / 2 + 6;
+    o << "<text class=\"radar-label\" text-anchor=\"" << anchor << "\" font-size=\"19\" fill=\"" << kInk << "\">";
     for (size_t k = 0; k < lines.size(); ++k)
-      o << "<tspan x=\"" << F(x) << "\" y=\"" << F(first + k * lh) << "\"" << FitWidth(lines[k], 18, 7) << ">"
+      o << "<tspan x=\"" << F(x) << "\" y=\"" << F(first + k * lh) << "\"" << FitWidth(lines[k], 12, 10) << ">"
         << HtmlEscape(lines[k]) << "</tspan>";
     if (!a.value_text.empty())
       o << "<tspan x=\"" << F(x) << "\" y=\"" << F(first + lines.size() * lh) << "\" font-weight=\"700\" fill=\""
@@ -138,8 +140,8 @@ std::string RadarChartSvg(const RadarChart& chart) {
     o << "</text>\n";
   }
   if (chart.reference.size() == n && !chart.reference_label.empty())
-    o << "<line x1=\"16\" y1=\"418\" x2=\"40\" y2=\"418\" stroke=\"" << kMuted
-      << "\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/><text x=\"46\" y=\"422\" font-size=\"11\" fill=\""
+    o << "<line x1=\"8\" y1=\"448\" x2=\"32\" y2=\"448\" stroke=\"" << kMuted
+      << "\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/><text x=\"38\" y=\"453\" font-size=\"15\" fill=\""
       << kMuted << "\">" << HtmlEscape(chart.reference_label) << "</text>\n";
   o << "</svg>";
   return o.str();

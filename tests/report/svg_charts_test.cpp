@@ -13,22 +13,22 @@ size_t Count(const std::string& text, const std::string& part) {
 }  // namespace
 
 TEST_CASE("radar: four nodes give four axes and the polygon at the documented geometry") {
-  // Centre (280, 215), radius 140, axes clockwise from 12 o'clock:
-  // 1.0 up -> (280, 75); 0.5 right -> (350, 215); 0.25 down -> (280, 250);
+  // Centre (280, 225), radius 120, axes clockwise from 12 o'clock:
+  // 1.0 up -> (280, 105); 0.5 right -> (340, 225); 0.25 down -> (280, 255);
   // 0 left -> the centre.
   RadarChart chart{"scores", {{"A", 1.0, ""}, {"B", 0.5, ""}, {"C", 0.25, ""}, {"D", 0.0, ""}}, {}, ""};
   std::string svg = RadarChartSvg(chart);
   CHECK(Count(svg, "class=\"radar-axis\"") == 4);
-  CHECK(svg.find("<polygon class=\"radar-value\" points=\"280.0,75.0 350.0,215.0 280.0,250.0 280.0,215.0\"") !=
+  CHECK(svg.find("<polygon class=\"radar-value\" points=\"280.0,105.0 340.0,225.0 280.0,255.0 280.0,225.0\"") !=
         std::string::npos);
-  CHECK(svg.find("x2=\"420.0\" y2=\"215.0\"") != std::string::npos);  // axis B ends at the rim
+  CHECK(svg.find("x2=\"400.0\" y2=\"225.0\"") != std::string::npos);  // axis B ends at the rim
   CHECK(Count(svg, "class=\"radar-ring\"") == 4);
 }
 
 TEST_CASE("radar: values outside 0..1 are clamped and fewer than three axes draw nothing") {
   RadarChart chart{"", {{"A", 1.7, ""}, {"B", -1, ""}, {"C", 0.5, ""}}, {}, ""};
   std::string svg = RadarChartSvg(chart);
-  CHECK(svg.find("points=\"280.0,75.0 280.0,215.0 219.4,250.0\"") != std::string::npos);
+  CHECK(svg.find("points=\"280.0,105.0 280.0,225.0 228.0,255.0\"") != std::string::npos);
   CHECK(RadarChartSvg(RadarChart{"", {{"A", 1, ""}, {"B", 1, ""}}, {}, ""}).empty());
 }
 
