@@ -31,7 +31,8 @@ namespace {
 const char* kScoreUsage =
     "usage: factory-assess score --rubric RUBRIC.yaml ANSWERS... [-o FILE]\n"
     "       factory-assess score --rubric RUBRIC.yaml --cohort COHORT.csv [-o FILE.csv | -o FILE.json]\n\n"
-    "Checks answer files (YAML or JSON) against the rubric, scores them and writes\n"
+    "Checks answer files (YAML or JSON, or questionnaire workbooks: .xlsx, docs/workbook.md)\n"
+    "against the rubric, scores them and writes\n"
     "their Assessments as JSON (docs/assessment-json.md); factories scored together\n"
     "are benchmarked against each other (percentiles within the cohort and industry).\n\n"
     "With --cohort, reads one factory per row of a CSV file (docs/cohort-csv.md),\n"
@@ -44,6 +45,8 @@ const char* kScoreUsage =
     "  -o, --output FILE     write the results here (default: standard output)\n"
     "  --threads N           threads reading a cohort (default: one per core)\n"
     "  --generated-at TIME   provenance time stamp instead of now (reproducible output)\n"
+    "  --allow-rubric-change read a workbook made for another text of the rubric, its\n"
+    "                        answers matched by criterion id (what no longer matches is listed)\n"
     "  -h, --help            this help\n";
 
 void PrintLevelCounts(const std::vector<int>& levels, std::ostream& out) {
@@ -165,7 +168,7 @@ void PrintAssessmentSummary(const std::vector<Assessment>& assessments, std::ost
 }
 
 int RunScore(CommandContext& ctx) {
-  Args args(ctx.args, {"--rubric", "-o", "--output", "--generated-at", "--cohort", "--threads"}, {"-h", "--help"});
+  Args args(ctx.args, {"--rubric", "-o", "--output", "--generated-at", "--cohort", "--threads"}, {"-h", "--help", "--allow-rubric-change"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kScoreUsage;
     return kExitOk;
@@ -190,7 +193,9 @@ int RunScore(CommandContext& ctx) {
     return kExitBadInput;
   }
   if (cohort) return ScoreCohort(ctx, args, *compiled);
-  std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled, args.positional(), diags);
+  WorkbookReadOptions workbooks;
+  workbooks.allow_rubric_change = args.Has("--allow-rubric-change");
+  std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled, args.positional(), diags, 0, workbooks);
   ctx.err << diags.Format();
   if (diags.HasErrors()) {
     ctx.err << "score: " << diags.ErrorCount() << " error(s); nothing written\n";
