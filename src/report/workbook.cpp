@@ -2,7 +2,6 @@
 
 #include <xlsxwriter.h>
 
-#include <cstdio>
 #include <map>
 #include <stdexcept>
 
@@ -10,6 +9,7 @@
 #include "base/text.h"
 #include "base/utf8.h"
 #include "report/report_labels.h"
+#include "report/xlsx_tables.h"
 
 namespace fa {
 
@@ -419,17 +419,7 @@ class WorkbookWriter {
 
 void WriteQuestionnaireWorkbook(const Rubric& rubric, const AnswerSet* answers, const ReportOptions& options,
                                 const std::string& path) {
-  const std::string part = path + ".part";
-  try {
-    WorkbookWriter(rubric, answers, options).Write(part);
-  } catch (...) {
-    std::remove(part.c_str());
-    throw;
-  }
-  if (std::rename(part.c_str(), path.c_str()) != 0) {
-    std::remove(part.c_str());
-    throw std::runtime_error(path + ": cannot write the workbook");
-  }
+  WriteXlsxFile(path, [&](const std::string& part) { WorkbookWriter(rubric, answers, options).Write(part); });
 }
 
 }  // namespace fa
