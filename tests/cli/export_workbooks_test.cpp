@@ -1,7 +1,8 @@
-// `factory-assess rank -o ranking.xlsx` (issue 15, exports): the ranking as
-// a workbook — the candidates in the order and with the figures of the CSV,
-// numbers as numbers, shares as percentages, headings in the --lang, and
-// the criteria with their weights — read back with the workbook reader.
+// The tables the commission reads as workbooks (issue 15, exports), read
+// back with the workbook reader: `rank -o ranking.xlsx` — the candidates in
+// the order and with the figures of the CSV, numbers as numbers, shares as
+// percentages, headings in the --lang, and the criteria with their weights;
+// `score -o results.xlsx` — a row per factory and per requirement.
 #include <doctest/doctest.h>
 
 #include <map>
@@ -79,6 +80,35 @@ TEST_CASE("rank -o FILE.xlsx: the candidates and the weights, a sheet each, as t
   const XlsxWorkbook english = Read(dir.File("ranking-en.xlsx"));
   CHECK(english.sheets[0].name == "The ranking");
   CHECK(Row(english.sheets[0], 1)[1].text == "Rank");
+}
+
+TEST_CASE("score -o FILE.xlsx: a row per factory with its level and scores, a row per requirement") {
+  TempDir dir("fa-score-xlsx");
+  const std::string files = "examples/cmmm-autoparts-anting.yaml examples/cmmm-biomed-malu.yaml "
+                            "examples/cmmm-ic-packaging.yaml examples/cmmm-weak-textile.yaml";
+  CliRun run = RunCli("score --rubric rubrics/cmmm.yaml " + files + " --lang en -o '" + dir.File("r.xlsx") + "'");
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  CHECK(run.out.find("level 3  score 3.53") != std::string::npos);
+  const XlsxWorkbook book = Read(dir.File("r.xlsx"));
+  REQUIRE(book.sheets.size() == 2);
+  CHECK(book.sheets[0].name == "Assessments");
+  CHECK(book.sheets[1].name == "Requirements");
+  auto header = Row(book.sheets[0], 1);
+  CHECK(header[7].text == "Level reached");
+  CHECK(header[8].text == "Maturity score");
+  auto ic = Row(book.sheets[0], 4);  // the files' order
+  CHECK(ic[1].text == "91310114MA1K3WQ579");
+  CHECK(ic[4].text == "Integrated circuits");
+  CHECK((ic[7].type == XlsxCell::Type::kNumber && ic[7].text == "3"));
+  CHECK(std::stod(ic[8].text) == doctest::Approx(3.5253).epsilon(1e-4));
+  CHECK(Row(book.sheets[0], 6).empty());
+  int requirements = 0;
+  for (const XlsxCell& c : book.sheets[1].cells) requirements += c.row > 1 && c.column == 3;
+  CHECK(requirements == 4 * 260);
+
+  CliRun cohort = RunCli("score --rubric rubrics/cmmm.yaml --cohort x.csv -o '" + dir.File("c.xlsx") + "'");
+  CHECK(cohort.status == 2);
+  CHECK(cohort.err.find("-o FILE.xlsx is for answer files") != std::string::npos);
 }
 
 }  // namespace fa
