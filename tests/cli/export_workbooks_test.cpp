@@ -2,9 +2,11 @@
 // back with the workbook reader: `rank -o ranking.xlsx` — the candidates in
 // the order and with the figures of the CSV, numbers as numbers, shares as
 // percentages, headings in the --lang, and the criteria with their weights;
-// `score -o results.xlsx` — a row per factory and per requirement.
+// `score -o results.xlsx` — a row per factory and per requirement;
+// `portfolio -o portfolio.xlsx` — by town, by industry, rounds, changes.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -109,6 +111,35 @@ TEST_CASE("score -o FILE.xlsx: a row per factory with its level and scores, a ro
   CliRun cohort = RunCli("score --rubric rubrics/cmmm.yaml --cohort x.csv -o '" + dir.File("c.xlsx") + "'");
   CHECK(cohort.status == 2);
   CHECK(cohort.err.find("-o FILE.xlsx is for answer files") != std::string::npos);
+}
+
+TEST_CASE("portfolio -o FILE.xlsx: by town, by industry, the rounds and the changes, a sheet each") {
+  TempDir dir("fa-portfolio-xlsx");
+  CliRun run = RunCli("portfolio --rubric rubrics/cmmm.yaml examples/cmmm-autoparts-anting.yaml "
+                      "examples/cmmm-biomed-malu.yaml examples/cmmm-ic-packaging.yaml examples/cmmm-weak-textile.yaml "
+                      "examples/rounds/2025 -o '" + dir.File("p.xlsx") + "'");
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  const XlsxWorkbook book = Read(dir.File("p.xlsx"));
+  REQUIRE(book.sheets.size() == 4);
+  CHECK(book.sheets[0].name == "按镇街");
+  CHECK(book.sheets[1].name == "按行业");
+  CHECK(book.sheets[2].name == "各轮评估");
+  CHECK(book.sheets[3].name == "逐家企业的变化");
+  // The total row: every factory once, as many as the towns' rows add up to.
+  const XlsxSheet& towns = book.sheets[0];
+  int last = 0;
+  for (const XlsxCell& c : towns.cells) last = std::max(last, c.row);
+  auto total = Row(towns, last);
+  CHECK(total[1].text == "合计");
+  CHECK(total[2].text == "4");
+  double sum = 0;
+  for (int r = 2; r < last; ++r) sum += std::stod(Row(towns, r)[2].text);
+  CHECK(sum == 4);
+  CHECK(Row(book.sheets[3], 2)[1].text.size() == 18);  // a credit code
+
+  CliRun html = RunCli("portfolio --rubric rubrics/cmmm.yaml examples/cmmm-ic-packaging.yaml -o '" +
+                       dir.File("p.html") + "'");
+  CHECK(html.status == 2);
 }
 
 }  // namespace fa
