@@ -1,15 +1,18 @@
 // The questionnaire on paper and back: the printable questionnaire of an
 // assessment (the CLI's `factory-assess questionnaire`, report/questionnaire.h,
-// filled with the saved answers or blank), and a filled-in answers file
+// filled with the saved answers or blank), its workbook to fill in offline
+// (the CLI's `factory-assess workbook`, report/workbook.h), and a filled-in answers file
 // taken back in (answers_import.h): checked whole, then saved at once
 // against the version the user started from, or nothing saved and every
 // problem listed with its line and column.
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
 #include "report/questionnaire.h"
+#include "report/workbook.h"
 #include "web/access_policy.h"
 #include "web/answers_import.h"
 #include "web/api_json.h"
+#include "web/ranking_request.h"
 #include "web/route_table.h"
 #include "web/web_app.h"
 
@@ -50,6 +53,26 @@ WebResponse PrintableQuestionnaire(WebApp& app, RequestContext& ctx) {
   r.body = QuestionnaireRenderer(options).Render(*rubric->rubric, answers ? &*answers : nullptr);
   r.csp = ReportCsp(r.body);  // its inline style, under a nonce
   return r;
+}
+
+// The questionnaire workbook, pre-filled with the saved answers (or blank
+// with ?blank=1), as a download.
+WebResponse QuestionnaireWorkbook(WebApp& app, RequestContext& ctx) {
+  auto a = ReadableAssessmentInPath(app.store(), ctx);
+  if (!a) return app.pages().NotFound(ctx);
+  std::string problem;
+  auto rubric = app.rubrics().Get(a->record.rubric_pk, &problem);
+  if (!rubric) return app.pages().Message(500, ctx.Label("rubric_does_not_load"), problem, ctx);
+  std::optional<AnswerSet> answers;
+  if (ctx.req.Query("blank") != "1") answers = SavedAnswers(app, *a, *rubric->rubric);
+  ReportOptions options;
+  options.lang = ctx.lang;
+  options.district = app.shared_district();
+  return XlsxDownload(
+      [&](const std::string& path) {
+        WriteQuestionnaireWorkbook(*rubric->rubric, answers ? &*answers : nullptr, options, path);
+      },
+      "questionnaire-" + std::to_string(a->record.id) + ".xlsx");
 }
 
 // ---- the import ----
@@ -176,6 +199,7 @@ WebResponse ImportApi(WebApp& app, RequestContext& ctx) {
 RouteTable ImportRoutes() {
   return {
       {"GET", "/assessments/{id}/questionnaire.html", kSignedIn, PrintableQuestionnaire},
+      {"GET", "/assessments/{id}/workbook.xlsx", kSignedIn, QuestionnaireWorkbook},
       {"GET", "/assessments/{id}/import", kConsultantRole, ImportFormPage},
       {"POST", "/assessments/{id}/import", kConsultantRole, ImportPost},
       {"POST", "/api/assessments/{id}/answers-file", kConsultantRole, ImportApi},
