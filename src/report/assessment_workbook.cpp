@@ -1,6 +1,6 @@
 #include "report/assessment_workbook.h"
 
-#include "report/report_labels.h"
+#include "report/view_context.h"
 
 namespace fa {
 
@@ -8,39 +8,35 @@ namespace {
 
 using Kind = XlsxColumn::Kind;
 
-std::string NameOf(const ReportOptions& options, ChoiceList list, const std::string& value) {
-  return options.district ? options.district->NameOf(list, value, options.lang) : value;
-}
-
 XlsxValue Share(const std::optional<double>& v, double scale = 1) {
   return v ? XlsxValue(*v / scale) : XlsxValue();
 }
 
-XlsxTable Factories(const std::vector<Assessment>& list, const ReportOptions& options) {
-  const std::string& lang = options.lang;
+XlsxTable Factories(const std::vector<Assessment>& list, const ViewContext& v) {
+  const std::string& lang = v.lang;
   const Assessment& first = list.front();
   const bool gated = first.rubric.level_rule == "gated";
   XlsxTable t;
-  t.sheet = Label("xl_sheet_assessments", lang);
-  t.columns = {{Label("credit_code", lang), Kind::kText, 22},
-               {Label("company_name", lang), Kind::kText, 34},
-               {Label("town", lang), Kind::kText, 14},
-               {Label("industry", lang), Kind::kText, 16},
-               {Label("round", lang), Kind::kText, 10},
-               {Label("assessment_date", lang), Kind::kText, 12},
-               {Label("level_reached", lang), Kind::kWhole, 8},
-               {Label(gated ? "maturity_score" : "total_points", lang), Kind::kNumber, 11},
-               {Label("xl_percentile", lang), Kind::kPercent, 11}};
+  t.sheet = v.L("xl_sheet_assessments");
+  t.columns = {{v.L("credit_code"), Kind::kText, 22},
+               {v.L("company_name"), Kind::kText, 34},
+               {v.L("town"), Kind::kText, 14},
+               {v.L("industry"), Kind::kText, 16},
+               {v.L("round"), Kind::kText, 10},
+               {v.L("assessment_date"), Kind::kText, 12},
+               {v.L("level_reached"), Kind::kWhole, 8},
+               {v.L(gated ? "maturity_score" : "total_points"), Kind::kNumber, 11},
+               {v.L("xl_percentile"), Kind::kPercent, 11}};
   if (gated)
     for (const LevelScore& l : first.levels)
-      t.columns.push_back({FillLabelText("xl_level_score", lang, {{"n", std::to_string(l.level)}}), Kind::kPercent, 10});
+      t.columns.push_back({v.FillText("xl_level_score", {{"n", std::to_string(l.level)}}), Kind::kPercent, 10});
   for (const NodeResult& n : first.nodes)
     if (n.depth == 0) t.columns.push_back({n.title.In(lang), gated ? Kind::kPercent : Kind::kNumber, 12});
   for (const Assessment& a : list) {
     std::vector<XlsxValue> row = {a.factory.credit_code,
                                   a.factory.name,
-                                  NameOf(options, ChoiceList::kTown, a.factory.town),
-                                  NameOf(options, ChoiceList::kIndustry, a.factory.industry),
+                                  v.Named(ChoiceList::kTown, a.factory.town),
+                                  v.Named(ChoiceList::kIndustry, a.factory.industry),
                                   a.round,
                                   a.date,
                                   static_cast<double>(a.level),
@@ -55,21 +51,21 @@ XlsxTable Factories(const std::vector<Assessment>& list, const ReportOptions& op
   return t;
 }
 
-XlsxTable Requirements(const std::vector<Assessment>& list, const ReportOptions& options) {
-  const std::string& lang = options.lang;
+XlsxTable Requirements(const std::vector<Assessment>& list, const ViewContext& v) {
+  const std::string& lang = v.lang;
   XlsxTable t;
-  t.sheet = Label("xl_sheet_requirements", lang);
-  t.columns = {{Label("credit_code", lang), Kind::kText, 22},   {Label("company_name", lang), Kind::kText, 30},
-               {Label("xl_col_id", lang), Kind::kText, 28},     {Label("col_level", lang), Kind::kWhole, 7},
-               {Label("col_requirement", lang), Kind::kText, 50}, {Label("xl_col_status", lang), Kind::kText, 16},
-               {Label("col_answer", lang), Kind::kText, 24},    {Label("xl_col_points", lang), Kind::kNumber, 9},
-               {Label("xl_col_max_points", lang), Kind::kNumber, 9}, {Label("col_rate", lang), Kind::kPercent, 9}};
+  t.sheet = v.L("xl_sheet_requirements");
+  t.columns = {{v.L("credit_code"), Kind::kText, 22},   {v.L("company_name"), Kind::kText, 30},
+               {v.L("xl_col_id"), Kind::kText, 28},     {v.L("col_level"), Kind::kWhole, 7},
+               {v.L("col_requirement"), Kind::kText, 50}, {v.L("xl_col_status"), Kind::kText, 16},
+               {v.L("col_answer"), Kind::kText, 24},    {v.L("xl_col_points"), Kind::kNumber, 9},
+               {v.L("xl_col_max_points"), Kind::kNumber, 9}, {v.L("col_rate"), Kind::kPercent, 9}};
   for (const Assessment& a : list)
     for (const CriterionResult& c : a.criteria) {
       const std::string answer = c.answer_label.In(lang).empty() ? c.answer : c.answer_label.In(lang);
       t.rows.push_back({a.factory.credit_code, a.factory.name, c.id,
                         c.level > 0 ? XlsxValue(static_cast<double>(c.level)) : XlsxValue(), c.text.In(lang),
-                        LabelOr("status_" + c.status, lang, c.status), answer, c.points, c.max_points,
+                        v.LabelOr("status_" + c.status, c.status), answer, c.points, c.max_points,
                         c.status == "answered" ? XlsxValue(c.score) : XlsxValue()});
     }
   return t;
@@ -79,7 +75,8 @@ XlsxTable Requirements(const std::vector<Assessment>& list, const ReportOptions&
 
 std::vector<XlsxTable> AssessmentTables(const std::vector<Assessment>& assessments, const ReportOptions& options) {
   if (assessments.empty()) return {};
-  return {Factories(assessments, options), Requirements(assessments, options)};
+  const ViewContext v(options.lang, options.district);
+  return {Factories(assessments, v), Requirements(assessments, v)};
 }
 
 }  // namespace fa

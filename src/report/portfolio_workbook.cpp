@@ -1,6 +1,6 @@
 #include "report/portfolio_workbook.h"
 
-#include "report/report_labels.h"
+#include "report/view_context.h"
 
 namespace fa {
 
@@ -10,25 +10,26 @@ using Kind = XlsxColumn::Kind;
 
 XlsxValue Mean(double sum, int n) { return n > 0 ? XlsxValue(sum / n) : XlsxValue(); }
 
-std::string TierName(const Portfolio& p, int tier, const std::string& lang) {
+std::string TierName(const Portfolio& p, int tier, const ViewContext& v) {
+  const std::string& lang = v.lang;
   return tier >= 0 && tier < static_cast<int>(p.tiers.size()) ? p.tiers[static_cast<size_t>(tier)].name.In(lang)
-                                                                : Label("pf_col_none", lang);
+                                                                : v.L("pf_col_none");
 }
 
 XlsxTable Groups(const Portfolio& p, const std::vector<PortfolioGroup>& groups, ChoiceList list,
-                 const ReportOptions& options) {
-  const std::string& lang = options.lang;
+                 const ViewContext& v) {
+  const std::string& lang = v.lang;
   const bool towns = list == ChoiceList::kTown;
   XlsxTable t;
-  t.sheet = Label(towns ? "pf_by_town" : "pf_by_industry", lang);
-  t.columns = {{Label(towns ? "pf_col_town" : "pf_col_industry", lang), Kind::kText, 22},
-               {Label("pf_col_factories", lang), Kind::kWhole, 9}};
+  t.sheet = v.L(towns ? "pf_by_town" : "pf_by_industry");
+  t.columns = {{v.L(towns ? "pf_col_town" : "pf_col_industry"), Kind::kText, 22},
+               {v.L("pf_col_factories"), Kind::kWhole, 9}};
   for (int level = 0; level <= p.top_level; ++level)
-    t.columns.push_back({FillLabelText("pf_level_n", lang, {{"n", std::to_string(level)}}), Kind::kWhole, 8});
+    t.columns.push_back({v.FillText("pf_level_n", {{"n", std::to_string(level)}}), Kind::kWhole, 8});
   for (const PortfolioTier& tier : p.tiers) t.columns.push_back({tier.name.In(lang), Kind::kWhole, 12});
-  if (!p.tiers.empty()) t.columns.push_back({Label("pf_col_none", lang), Kind::kWhole, 12});
-  if (p.has_rule) t.columns.push_back({Label("pf_col_smart", lang), Kind::kWhole, 10});
-  t.columns.push_back({Label("pf_col_mean", lang), Kind::kNumber, 11});
+  if (!p.tiers.empty()) t.columns.push_back({v.L("pf_col_none"), Kind::kWhole, 12});
+  if (p.has_rule) t.columns.push_back({v.L("pf_col_smart"), Kind::kWhole, 10});
+  t.columns.push_back({v.L("pf_col_mean"), Kind::kNumber, 11});
   auto row = [&](const PortfolioGroup& g, const std::string& name) {
     std::vector<XlsxValue> cells = {name, static_cast<double>(g.factories)};
     for (int n : g.per_level) cells.emplace_back(static_cast<double>(n));
@@ -39,21 +40,19 @@ XlsxTable Groups(const Portfolio& p, const std::vector<PortfolioGroup>& groups, 
     t.rows.push_back(std::move(cells));
   };
   for (const PortfolioGroup& g : groups)
-    row(g, g.name.empty()        ? Label("pf_unknown_group", lang)
-           : options.district ? options.district->NameOf(list, g.name, lang)
-                              : g.name);
-  row(p.district, Label("pf_total", lang));
+    row(g, g.name.empty() ? v.L("pf_unknown_group") : v.Named(list, g.name));
+  row(p.district, v.L("pf_total"));
   return t;
 }
 
-XlsxTable Rounds(const Portfolio& p, const std::string& lang) {
+XlsxTable Rounds(const Portfolio& p, const ViewContext& v) {
   XlsxTable t;
-  t.sheet = Label("pf_rounds_table", lang);
-  t.columns = {{Label("pf_col_round", lang), Kind::kText, 12}, {Label("pf_col_assessments", lang), Kind::kWhole, 10}};
-  if (p.has_rule) t.columns.push_back({Label("pf_col_smart", lang), Kind::kWhole, 10});
-  t.columns.push_back({Label("pf_col_mean", lang), Kind::kNumber, 11});
+  t.sheet = v.L("pf_rounds_table");
+  t.columns = {{v.L("pf_col_round"), Kind::kText, 12}, {v.L("pf_col_assessments"), Kind::kWhole, 10}};
+  if (p.has_rule) t.columns.push_back({v.L("pf_col_smart"), Kind::kWhole, 10});
+  t.columns.push_back({v.L("pf_col_mean"), Kind::kNumber, 11});
   for (const PortfolioRound& r : p.rounds) {
-    std::vector<XlsxValue> cells = {r.round.empty() ? Label("pf_no_round", lang) : r.round,
+    std::vector<XlsxValue> cells = {r.round.empty() ? v.L("pf_no_round") : r.round,
                                     static_cast<double>(r.assessments)};
     if (p.has_rule) cells.emplace_back(static_cast<double>(r.smart));
     cells.push_back(Mean(r.score_sum, r.assessments));
@@ -62,29 +61,27 @@ XlsxTable Rounds(const Portfolio& p, const std::string& lang) {
   return t;
 }
 
-XlsxTable Changes(const Portfolio& p, const ReportOptions& options) {
-  const std::string& lang = options.lang;
-  const std::string arrow = " " + Label("pf_arrow", lang) + " ";
+XlsxTable Changes(const Portfolio& p, const ViewContext& v) {
+  const std::string arrow = " " + v.L("pf_arrow") + " ";
   XlsxTable t;
-  t.sheet = Label("pf_changes_table", lang);
-  t.columns = {{Label("credit_code", lang), Kind::kText, 22},
-               {Label("pf_col_company", lang), Kind::kText, 34},
-               {Label("pf_col_town", lang), Kind::kText, 14},
-               {Label("pf_col_rounds", lang), Kind::kText, 16},
-               {Label("pf_xl_level_before", lang), Kind::kWhole, 9},
-               {Label("pf_xl_level_after", lang), Kind::kWhole, 9},
-               {Label("pf_col_score_before", lang), Kind::kNumber, 11},
-               {Label("pf_col_score_after", lang), Kind::kNumber, 11},
-               {Label("pf_col_delta", lang), Kind::kNumber, 9}};
+  t.sheet = v.L("pf_changes_table");
+  t.columns = {{v.L("credit_code"), Kind::kText, 22},
+               {v.L("pf_col_company"), Kind::kText, 34},
+               {v.L("pf_col_town"), Kind::kText, 14},
+               {v.L("pf_col_rounds"), Kind::kText, 16},
+               {v.L("pf_xl_level_before"), Kind::kWhole, 9},
+               {v.L("pf_xl_level_after"), Kind::kWhole, 9},
+               {v.L("pf_col_score_before"), Kind::kNumber, 11},
+               {v.L("pf_col_score_after"), Kind::kNumber, 11},
+               {v.L("pf_col_delta"), Kind::kNumber, 9}};
   if (!p.tiers.empty()) {
-    t.columns.push_back({Label("pf_xl_tier_before", lang), Kind::kText, 16});
-    t.columns.push_back({Label("pf_xl_tier_after", lang), Kind::kText, 16});
+    t.columns.push_back({v.L("pf_xl_tier_before"), Kind::kText, 16});
+    t.columns.push_back({v.L("pf_xl_tier_after"), Kind::kText, 16});
   }
   for (const PortfolioChange& c : p.changes) {
     const Assessment& before = *c.before;
     const Assessment& after = *c.after;
-    const std::string town = options.district ? options.district->NameOf(ChoiceList::kTown, after.factory.town, lang)
-                                              : after.factory.town;
+    const std::string town = v.Named(ChoiceList::kTown, after.factory.town);
     std::vector<XlsxValue> cells = {after.factory.credit_code,
                                     after.factory.name,
                                     town,
@@ -95,8 +92,8 @@ XlsxTable Changes(const Portfolio& p, const ReportOptions& options) {
                                     after.score,
                                     after.score - before.score};
     if (!p.tiers.empty()) {
-      cells.emplace_back(TierName(p, c.tier_before, lang));
-      cells.emplace_back(TierName(p, c.tier_after, lang));
+      cells.emplace_back(TierName(p, c.tier_before, v));
+      cells.emplace_back(TierName(p, c.tier_after, v));
     }
     t.rows.push_back(std::move(cells));
   }
@@ -106,10 +103,11 @@ XlsxTable Changes(const Portfolio& p, const ReportOptions& options) {
 }  // namespace
 
 std::vector<XlsxTable> PortfolioTables(const Portfolio& portfolio, const ReportOptions& options) {
-  std::vector<XlsxTable> tables = {Groups(portfolio, portfolio.by_town, ChoiceList::kTown, options),
-                                   Groups(portfolio, portfolio.by_industry, ChoiceList::kIndustry, options),
-                                   Rounds(portfolio, options.lang)};
-  if (!portfolio.changes.empty()) tables.push_back(Changes(portfolio, options));
+  const ViewContext v(options.lang, options.district);
+  std::vector<XlsxTable> tables = {Groups(portfolio, portfolio.by_town, ChoiceList::kTown, v),
+                                   Groups(portfolio, portfolio.by_industry, ChoiceList::kIndustry, v),
+                                   Rounds(portfolio, v)};
+  if (!portfolio.changes.empty()) tables.push_back(Changes(portfolio, v));
   return tables;
 }
 

@@ -1,6 +1,6 @@
 #include "report/ranking_workbook.h"
 
-#include "report/report_labels.h"
+#include "report/view_context.h"
 
 namespace fa {
 
@@ -8,29 +8,25 @@ namespace {
 
 using Kind = XlsxColumn::Kind;
 
-std::string NameOf(const ReportOptions& options, ChoiceList list, const std::string& value) {
-  return options.district ? options.district->NameOf(list, value, options.lang) : value;
-}
-
 XlsxValue Optional(const std::optional<double>& v) { return v ? XlsxValue(*v) : XlsxValue(); }
 
-XlsxTable Candidates(const Ranking& r, const ReportOptions& options) {
-  const std::string& lang = options.lang;
+XlsxTable Candidates(const Ranking& r, const ViewContext& v) {
+  const std::string& lang = v.lang;
   XlsxTable t;
-  t.sheet = Label("rk_sec_table", lang);
-  t.columns = {{Label("rk_col_rank", lang), Kind::kWhole, 7},
-               {Label("credit_code", lang), Kind::kText, 22},
-               {Label("rk_col_candidate", lang), Kind::kText, 34},
-               {Label("rk_col_town", lang), Kind::kText, 14},
-               {Label("rk_col_industry", lang), Kind::kText, 16},
-               {Label("rk_col_level", lang), Kind::kWhole, 7},
-               {Label("rk_col_score", lang), Kind::kNumber, 11},
-               {Label(r.method.value_label, lang), Kind::kNumber, 12}};
+  t.sheet = v.L("rk_sec_table");
+  t.columns = {{v.L("rk_col_rank"), Kind::kWhole, 7},
+               {v.L("credit_code"), Kind::kText, 22},
+               {v.L("rk_col_candidate"), Kind::kText, 34},
+               {v.L("rk_col_town"), Kind::kText, 14},
+               {v.L("rk_col_industry"), Kind::kText, 16},
+               {v.L("rk_col_level"), Kind::kWhole, 7},
+               {v.L("rk_col_score"), Kind::kNumber, 11},
+               {v.L(r.method.value_label), Kind::kNumber, 12}};
   if (r.stability_computed) {
     for (const char* p : {"P5", "P50", "P95"}) t.columns.push_back({p, Kind::kWhole, 7});
-    t.columns.push_back({Label("rk_col_p1", lang), Kind::kPercent, 10});
+    t.columns.push_back({v.L("rk_col_p1"), Kind::kPercent, 10});
     t.columns.push_back(
-        {FillLabelText("rk_col_ptop", lang, {{"select", std::to_string(r.stability.select)}}), Kind::kPercent, 11});
+        {v.FillText("rk_col_ptop", {{"select", std::to_string(r.stability.select)}}), Kind::kPercent, 11});
   }
   for (const RankedCriterion& c : r.criteria) t.columns.push_back({c.title.In(lang), Kind::kNumber, 14});
   for (const RankedCandidate& c : r.candidates) {
@@ -38,8 +34,8 @@ XlsxTable Candidates(const Ranking& r, const ReportOptions& options) {
     std::vector<XlsxValue> row = {static_cast<double>(c.rank),
                                   k.id,
                                   k.name,
-                                  NameOf(options, ChoiceList::kTown, k.town),
-                                  NameOf(options, ChoiceList::kIndustry, k.industry),
+                                  v.Named(ChoiceList::kTown, k.town),
+                                  v.Named(ChoiceList::kIndustry, k.industry),
                                   k.level ? XlsxValue(static_cast<double>(*k.level)) : XlsxValue(),
                                   Optional(k.maturity),
                                   c.value};
@@ -59,24 +55,25 @@ XlsxTable Candidates(const Ranking& r, const ReportOptions& options) {
   return t;
 }
 
-XlsxTable Criteria(const Ranking& r, const ReportOptions& options) {
-  const std::string& lang = options.lang;
+XlsxTable Criteria(const Ranking& r, const ViewContext& v) {
+  const std::string& lang = v.lang;
   XlsxTable t;
-  t.sheet = Label("rk_sec_weights", lang);
-  t.columns = {{Label("rk_col_criterion", lang), Kind::kText, 30},
-               {Label("rk_col_source", lang), Kind::kText, 30},
-               {Label("rk_col_direction", lang), Kind::kText, 24},
-               {Label("rk_col_weight", lang), Kind::kPercent, 10}};
+  t.sheet = v.L("rk_sec_weights");
+  t.columns = {{v.L("rk_col_criterion"), Kind::kText, 30},
+               {v.L("rk_col_source"), Kind::kText, 30},
+               {v.L("rk_col_direction"), Kind::kText, 24},
+               {v.L("rk_col_weight"), Kind::kPercent, 10}};
   for (const RankedCriterion& c : r.criteria)
-    t.rows.push_back({c.title.In(lang), c.source, Label(c.cost ? "rk_cost" : "rk_benefit", lang), c.weight});
+    t.rows.push_back({c.title.In(lang), c.source, v.L(c.cost ? "rk_cost" : "rk_benefit"), c.weight});
   return t;
 }
 
 }  // namespace
 
 std::vector<XlsxTable> RankingTables(const Ranking& ranking, const ReportOptions& options) {
-  std::vector<XlsxTable> tables = {Candidates(ranking, options)};
-  if (ranking.method.uses_weights && !ranking.criteria.empty()) tables.push_back(Criteria(ranking, options));
+  const ViewContext v(options.lang, options.district);
+  std::vector<XlsxTable> tables = {Candidates(ranking, v)};
+  if (ranking.method.uses_weights && !ranking.criteria.empty()) tables.push_back(Criteria(ranking, v));
   return tables;
 }
 
