@@ -220,7 +220,11 @@ class SheetHandler : public Poco::XML::DefaultHandler {
                     const Poco::XML::Attributes& attrs) override {
     if (local == "row") {
       const std::string r = Attribute(attrs, "r");
-      row_ = r.empty() ? row_ + 1 : std::atoi(r.c_str());
+      const long row = r.empty() ? row_ + 1L : std::strtol(r.c_str(), nullptr, 10);
+      if (row < 1 || row > kLastRow)
+        throw XlsxError("row " + (r.empty() ? std::to_string(row) : r) + " lies outside a sheet's 1,048,576 rows",
+                        index_);
+      row_ = static_cast<int>(row);
       column_ = 0;
     } else if (local == "c") {
       const std::string r = Attribute(attrs, "r");
@@ -306,6 +310,10 @@ class SheetHandler : public Poco::XML::DefaultHandler {
                             std::to_string(row_) + "); the limit is " + Limit(kMaxWorkbookRows),
                         index_);
     }
+    if (sheet_.cells.size() >= kMaxWorkbookCells)
+      throw XlsxError("more than " + std::to_string(kMaxWorkbookCells) + " cells hold a value; the limit is " +
+                          Limit(kMaxWorkbookCells),
+                      index_);
     sheet_.cells.push_back(std::move(cell));
   }
 
@@ -323,8 +331,8 @@ bool Before(const XlsxCell& a, const XlsxCell& b) {
 }
 
 // Merged ranges: the top-left cell's value fills the range (what a person
-// sees spread over it), within the row limit.
-void FillMerges(XlsxSheet& sheet, const std::vector<std::string>& merges) {
+// sees spread over it), within the row limit for all of them together.
+void FillMerges(XlsxSheet& sheet, const std::vector<std::string>& merges, int index) {
   std::vector<XlsxCell> added;
   for (const std::string& ref : merges) {
     const size_t colon = ref.find(':');
@@ -332,7 +340,11 @@ void FillMerges(XlsxSheet& sheet, const std::vector<std::string>& merges) {
     if (colon == std::string::npos || !ParseCellName(ref.substr(0, colon), r1, c1) ||
         !ParseCellName(ref.substr(colon + 1), r2, c2) || r2 < r1 || c2 < c1)
       continue;
-    if (static_cast<size_t>(r2 - r1 + 1) * static_cast<size_t>(c2 - c1 + 1) > kMaxWorkbookRows) continue;
+    const size_t area = static_cast<size_t>(r2 - r1 + 1) * static_cast<size_t>(c2 - c1 + 1);
+    if (added.size() + area > kMaxWorkbookRows)
+      throw XlsxError("merged cells cover more than " + std::to_string(kMaxWorkbookRows) + " cells; the limit is " +
+                          Limit(kMaxWorkbookRows),
+                      index);
     XlsxCell key{r1, c1, XlsxCell::Type::kString, ""};
     auto top = std::lower_bound(sheet.cells.begin(), sheet.cells.end(), key, Before);
     if (top == sheet.cells.end() || top->row != r1 || top->column != c1) continue;
@@ -340,11 +352,14 @@ void FillMerges(XlsxSheet& sheet, const std::vector<std::string>& merges) {
       for (int c = c1; c <= c2; ++c)
         if (r != r1 || c != c1) added.push_back({r, c, top->type, top->text});
   }
-  for (XlsxCell& cell : added) {
-    auto at = std::lower_bound(sheet.cells.begin(), sheet.cells.end(), cell, Before);
-    if (at == sheet.cells.end() || at->row != cell.row || at->column != cell.column)
-      sheet.cells.insert(at, std::move(cell));
-  }
+  if (added.empty()) return;
+  // A cell that has a value of its own keeps it: the sheet's cells come
+  // first among equals, and the stable sort keeps them first.
+  sheet.cells.insert(sheet.cells.end(), added.begin(), added.end());
+  std::stable_sort(sheet.cells.begin(), sheet.cells.end(), Before);
+  sheet.cells.erase(std::unique(sheet.cells.begin(), sheet.cells.end(),
+                                [](const XlsxCell& a, const XlsxCell& b) { return a.row == b.row && a.column == b.column; }),
+                    sheet.cells.end());
 }
 
 XlsxWorkbook ReadArchive(const std::string& bytes, const std::string& file, Diagnostics& diags) {
@@ -386,7 +401,7 @@ XlsxWorkbook ReadArchive(const std::string& bytes, const std::string& file, Diag
     SheetHandler handler(shared.strings, sheet, index);
     ParseXml(target->second, *xml, handler, index);
     std::stable_sort(sheet.cells.begin(), sheet.cells.end(), Before);
-    FillMerges(sheet, handler.merges);
+    FillMerges(sheet, handler.merges, index);
   }
   return out;
 }

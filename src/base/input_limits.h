@@ -35,6 +35,9 @@ constexpr size_t kMaxWorkbookEntries = 1'000;
 /// Rows holding a value in one sheet of a workbook (a sheet may reach row
 /// 1,048,576; a questionnaire has one row per criterion).
 constexpr size_t kMaxWorkbookRows = 100'000;
+/// Cells holding a value in one sheet of a workbook (a questionnaire sheet
+/// has ~1,000).
+constexpr size_t kMaxWorkbookCells = 1'000'000;
 /// Criteria compared in one AHP judgment matrix (Saaty's method is meant
 /// for 7 ± 2; consistency ratios are tabulated to n = 15).
 constexpr int kMaxJudgmentCriteria = 30;

@@ -331,9 +331,15 @@ TEST_CASE("workbook: a sheet of 1,048,576 rows stops at the row limit") {
   CHECK(Has(ReadProblem(OneSheetBook(sheet)),
             "form.xlsx:S: error: more than 100000 rows hold a value (row 100001); the limit is 100000 "
             "(docs/limits.md)"));
-  CHECK(Has(ReadProblem(OneSheetBook("<worksheet><sheetData><row r=\"1048577\"><c r=\"A1048577\"><v>1</v></c>"
+  CHECK(Has(ReadProblem(OneSheetBook("<worksheet><sheetData><row r=\"1\"><c r=\"A1048577\"><v>1</v></c>"
                                      "</row></sheetData></worksheet>")),
             "cell A1048577 lies outside a sheet's 1,048,576 rows"));
+  CHECK(Has(ReadProblem(OneSheetBook("<worksheet><sheetData><row r=\"2147483647\"/><row/></sheetData></worksheet>")),
+            "row 2147483647 lies outside a sheet's 1,048,576 rows"));
+  std::string merges = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData><mergeCells>";
+  for (int i = 0; i < 20; ++i) merges += "<mergeCell ref=\"A1:J1000\"/>";
+  CHECK(Has(ReadProblem(OneSheetBook(merges + "</mergeCells></worksheet>")),
+            "merged cells cover more than 100000 cells"));
 }
 
 TEST_CASE("workbook: cells of every type read as text, merged cells fill their range") {
