@@ -13,6 +13,7 @@
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
 #include "answers/cohort_csv.h"
+#include "answers/workbook_answers.h"
 #include "assessment/assessment_json.h"
 #include "assessment/ranking_json.h"
 #include "base/text.h"
@@ -84,6 +85,17 @@ int FuzzAnswers(const uint8_t* data, size_t size) {
   Diagnostics diags;
   std::optional<AnswerSet> set = LoadAnswerSetFromString(Text(data, size), "fuzz.yaml", diags);
   if (set) CheckAnswers(*cmmm.rubric, *set, diags);
+  return 0;
+}
+
+int FuzzWorkbook(const uint8_t* data, size_t size) {
+  const CompiledRubric& cmmm = Rubric("cmmm.yaml");
+  Diagnostics diags;
+  std::optional<AnswerSet> set =
+      WorkbookAnswersFromBytes(*cmmm.rubric, std::string(reinterpret_cast<const char*>(data), size), "fuzz.xlsx", {},
+                               diags);
+  if (set) CheckAnswers(*cmmm.rubric, *set, diags);
+  diags.Format();
   return 0;
 }
 
@@ -195,6 +207,7 @@ const std::vector<NamedTarget>& Targets() {
   static const std::vector<NamedTarget> targets = {
       {"rubric", FuzzRubric, {"rubrics", "tests/data/ok", "tests/data/bad/rubric", "tests/data/report"}},
       {"answers", FuzzAnswers, {"examples", "tests/data/bad/answers", "tests/data/report"}},
+      {"workbook", FuzzWorkbook, {"tests/data/workbook"}},
       {"cohort_csv", FuzzCohortCsv, {"tests/data/cohort/ok", "tests/data/cohort/bad"}},
       {"ranking_config", FuzzRankingConfig, {"examples/ranking", "tests/data/ranking", "tests/data/ranking/bad"}},
       {"candidates_csv", FuzzCandidatesCsv, {"examples/ranking", "tests/data/ranking"}},

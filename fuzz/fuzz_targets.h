@@ -27,6 +27,7 @@ const std::vector<NamedTarget>& Targets();
 
 int FuzzRubric(const uint8_t* data, size_t size);
 int FuzzAnswers(const uint8_t* data, size_t size);
+int FuzzWorkbook(const uint8_t* data, size_t size);
 int FuzzCohortCsv(const uint8_t* data, size_t size);
 int FuzzRankingConfig(const uint8_t* data, size_t size);
 int FuzzCandidatesCsv(const uint8_t* data, size_t size);

@@ -47,6 +47,9 @@ struct AnswerSet {
   /// before checking, never read from a file.
   std::vector<std::string> not_assessed;
   SourcePos answers_pos;        ///< the `answers` key, for "missing answer"
+  /// Workbooks: where the answer cell of each criterion left blank stands,
+  /// so "missing answer" points at it (else at answers_pos).
+  std::map<std::string, SourcePos> blank_pos;
   SourcePos rubric_pos;         ///< the `rubric` value
   std::map<std::string, SourcePos> profile_pos;  ///< where each profile field stands
 

@@ -119,8 +119,11 @@ bool CheckAnswers(const Rubric& rubric, AnswerSet& set, Diagnostics& diags) {
       missing.push_back(c->id);
   }
   const size_t shown = 12;
-  for (size_t i = 0; i < missing.size() && i < shown; ++i)
-    diags.Error(file, set.answers_pos, "missing answer to required criterion '" + missing[i] + "'");
+  for (size_t i = 0; i < missing.size() && i < shown; ++i) {
+    auto blank = set.blank_pos.find(missing[i]);
+    diags.Error(file, blank != set.blank_pos.end() ? blank->second : set.answers_pos,
+                "missing answer to required criterion '" + missing[i] + "'");
+  }
   if (missing.size() > shown)
     diags.Error(file, set.answers_pos, "... and " + std::to_string(missing.size() - shown) +
                                            " more required criteria unanswered (" +

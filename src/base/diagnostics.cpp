@@ -81,6 +81,21 @@ void Diagnostics::AddSource(const std::string& file, const std::string& text) {
   sources_.emplace_back(file, SplitLines(text));
 }
 
+void Diagnostics::AddWorkbook(const std::string& file, const std::vector<std::string>& sheets) {
+  for (auto& w : workbooks_)
+    if (w.first == file) {
+      w.second = sheets;
+      return;
+    }
+  workbooks_.emplace_back(file, sheets);
+}
+
+std::string CellName(int row, int column) {
+  std::string letters;
+  for (int c = column; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+  return row > 0 ? letters + std::to_string(row) : letters;
+}
+
 void Diagnostics::Add(Severity severity, const std::string& file, SourcePos pos,
                       const std::string& message) {
   Diagnostic d;
@@ -88,6 +103,14 @@ void Diagnostics::Add(Severity severity, const std::string& file, SourcePos pos,
   d.file = file;
   d.pos = pos;
   d.message = message;
+  if (pos.sheet > 0) {
+    for (const auto& w : workbooks_)
+      if (w.first == file && pos.sheet <= static_cast<int>(w.second.size()))
+        d.cell = w.second[static_cast<size_t>(pos.sheet - 1)] + (pos.line > 0 || pos.column > 0 ? "!" : "") +
+                 CellName(pos.line, pos.column);
+    items_.push_back(std::move(d));
+    return;
+  }
   for (const auto& s : sources_)
     if (s.first == file && pos.line >= 1 &&
         pos.line <= static_cast<int>(s.second.size()))
@@ -130,17 +153,20 @@ void Diagnostics::Append(const Diagnostics& other) {
     for (const auto& mine : sources_) known = known || mine.first == s.first;
     if (!known) sources_.push_back(s);
   }
+  for (const auto& w : other.workbooks_) AddWorkbook(w.first, w.second);
 }
 
 std::string FormatDiagnostic(const Diagnostic& d) {
   std::ostringstream out;
   out << d.file;
-  if (d.pos.line > 0) {
+  if (!d.cell.empty()) {
+    out << ':' << d.cell;
+  } else if (d.pos.line > 0 && d.pos.sheet == 0) {
     out << ':' << d.pos.line;
     if (d.pos.column > 0) out << ':' << d.pos.column;
   }
   out << ": " << SeverityName(d.severity) << ": " << d.message << '\n';
-  if (!d.source_line.empty()) {
+  if (!d.source_line.empty() && d.cell.empty()) {
     int column = d.pos.column;
     const std::string line = QuotedWindow(d.source_line, column);
     out << line << '\n';

@@ -14,9 +14,13 @@ namespace fa {
 enum class Severity { kError, kWarning, kNote };
 
 /// A position in a text file; line and column are 1-based, 0 when unknown.
+/// In a workbook (docs/workbook.md) `sheet` is the 1-based index of a sheet
+/// registered with Diagnostics::AddWorkbook, and line and column are the
+/// cell's row and column: shown as `Sheet!C17`.
 struct SourcePos {
   int line = 0;
   int column = 0;
+  int sheet = 0;
 };
 
 struct Diagnostic {
@@ -25,6 +29,7 @@ struct Diagnostic {
   SourcePos pos;
   std::string message;
   std::string source_line;  ///< the text of `pos.line`, empty when unknown
+  std::string cell;         ///< a workbook position as `Sheet!C17`, else empty
 };
 
 /// An ordered list of problems found in one or more files.
@@ -33,6 +38,9 @@ class Diagnostics {
   /// Registers `text` as the contents of `file`, so that later diagnostics
   /// for that file can quote the offending line.
   void AddSource(const std::string& file, const std::string& text);
+  /// Registers the sheet names of the workbook `file`, so that positions
+  /// with a `sheet` read `file:Sheet!C17` (sheets[0] is sheet 1).
+  void AddWorkbook(const std::string& file, const std::vector<std::string>& sheets);
 
   void Error(const std::string& file, SourcePos pos, const std::string& message);
   void Warning(const std::string& file, SourcePos pos, const std::string& message);
@@ -53,7 +61,12 @@ class Diagnostics {
            const std::string& message);
   std::vector<Diagnostic> items_;
   std::vector<std::pair<std::string, std::vector<std::string>>> sources_;
+  std::vector<std::pair<std::string, std::vector<std::string>>> workbooks_;
 };
+
+/// A spreadsheet cell's name: column 3, row 17 -> "C17"; the column alone
+/// when `row` is 0.
+std::string CellName(int row, int column);
 
 /// Reads a whole input file; when it cannot be read, reports why as an
 /// error against `path` ("cannot open: No such file or directory", "is a

@@ -25,6 +25,19 @@ constexpr size_t kMaxCohortRows = 10'000'000;
 constexpr size_t kMaxTableRows = 1'000'000;
 /// Bytes of one CSV cell.
 constexpr size_t kMaxCellBytes = size_t{64} << 10;
+/// Bytes of one XLSX workbook file (a fully answered CMMM workbook is ~40 KB).
+constexpr size_t kMaxWorkbookBytes = size_t{32} << 20;
+/// Bytes of a workbook's parts once unpacked, all of them together (a zip
+/// bomb is small and unpacks to gigabytes).
+constexpr size_t kMaxWorkbookUnpackedBytes = size_t{256} << 20;
+/// Entries (parts) of a workbook's ZIP archive.
+constexpr size_t kMaxWorkbookEntries = 1'000;
+/// Rows holding a value in one sheet of a workbook (a sheet may reach row
+/// 1,048,576; a questionnaire has one row per criterion).
+constexpr size_t kMaxWorkbookRows = 100'000;
+/// Cells holding a value in one sheet of a workbook (a questionnaire sheet
+/// has ~1,000).
+constexpr size_t kMaxWorkbookCells = 1'000'000;
 /// Criteria compared in one AHP judgment matrix (Saaty's method is meant
 /// for 7 ± 2; consistency ratios are tabulated to n = 15).
 constexpr int kMaxJudgmentCriteria = 30;

@@ -52,6 +52,10 @@ bool IsCohortCsv(const std::string& text, const Rubric& rubric) {
 
 void Classify(const std::string& path, const Rubric* rubric, InputFiles& out) {
   const std::string ext = Extension(path);
+  if (ext == "xlsx") {  // a questionnaire workbook: answers (docs/workbook.md)
+    out.answers.push_back(path);
+    return;
+  }
   if (ext == "csv") {
     // Only the header decides; a large cohort is not read twice.
     std::ifstream in(path, std::ios::binary);
@@ -94,7 +98,7 @@ InputFiles ClassifyInputs(const std::vector<std::string>& paths, const Rubric* r
     std::vector<std::string> files;
     for (Poco::DirectoryIterator it(path), end; it != end; ++it) {
       const std::string ext = Extension(it.path().toString());
-      if (it->isFile() && (ext == "yaml" || ext == "yml" || ext == "json" || ext == "csv"))
+      if (it->isFile() && (ext == "yaml" || ext == "yml" || ext == "json" || ext == "csv" || ext == "xlsx"))
         files.push_back(it.path().toString());
     }
     std::sort(files.begin(), files.end());

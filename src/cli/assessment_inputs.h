@@ -28,7 +28,7 @@ struct InputFiles {
 };
 
 /// Sorts `paths` by kind. A directory stands for its answer files and
-/// cohort CSVs (*.yaml, *.yml, *.json, *.csv, sorted, not recursive). A CSV
+/// cohort CSVs (*.yaml, *.yml, *.json, *.csv, *.xlsx, sorted, not recursive). A CSV
 /// is a cohort when `rubric` is given and its header names at least one of
 /// the rubric's criteria; else a candidate table.
 InputFiles ClassifyInputs(const std::vector<std::string>& paths, const Rubric* rubric);

@@ -11,6 +11,7 @@ int RunValidate(CommandContext& ctx);
 int RunScore(CommandContext& ctx);
 int RunReport(CommandContext& ctx);
 int RunQuestionnaire(CommandContext& ctx);
+int RunWorkbook(CommandContext& ctx);
 int RunDemo(CommandContext& ctx);
 int RunSynth(CommandContext& ctx);
 int RunWeights(CommandContext& ctx);
@@ -22,6 +23,7 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> table = {
       {"validate", "check rubric files and list every problem", RunValidate},
       {"questionnaire", "write a printable questionnaire (HTML), blank or partly filled", RunQuestionnaire},
+      {"workbook", "write the questionnaire as an XLSX workbook to fill in offline, blank or partly filled", RunWorkbook},
       {"score", "check answer files against a rubric and score them", RunScore},
       {"report", "write diagnosis reports (HTML) from answers or saved assessments", RunReport},
       {"synth", "generate a realistic synthetic cohort (CSV or answer files)", RunSynth},

@@ -5,6 +5,7 @@
 #include <memory>
 #include <ostream>
 
+#include "answers/workbook_answers.h"
 #include "base/text.h"
 #include "base/time_format.h"
 #include "cli/args.h"
@@ -13,6 +14,7 @@
 #include "cli/output_files.h"
 #include "ranking/portfolio_json.h"
 #include "report/portfolio_report.h"
+#include "report/portfolio_workbook.h"
 #include "scoring/assessment_builder.h"
 #include "service/portfolio.h"
 
@@ -21,7 +23,7 @@ namespace fa {
 namespace {
 
 const char* kPortfolioUsage =
-    "usage: factory-assess portfolio [--rubric RUBRIC.yaml] INPUTS... [--html FILE | --pdf FILE] [options]\n"
+    "usage: factory-assess portfolio [--rubric RUBRIC.yaml] INPUTS... [--html FILE | --pdf FILE | -o FILE.xlsx] [options]\n"
     "\n"
     "The district portfolio: how many factories are at each maturity level and\n"
     "smart-factory tier, by town and by industry; progress against the action plan's\n"
@@ -46,6 +48,8 @@ const char* kPortfolioUsage =
     "  --date DATE           the date the figures are as of (default: today)\n"
     "  --lang zh|en          language (default zh)\n"
     "  --html FILE           write the portfolio as one HTML file\n"
+    "  -o, --output FILE.xlsx  write its tables as a workbook: by town, by industry, the\n"
+    "                        rounds and each factory's change, a sheet each\n"
     "  --pdf FILE            print it to PDF through headless Chromium\n"
     "  --json                print the figures as JSON (the web app's /api/portfolio)\n"
     "  --generated-at TIME   time stamp instead of now (reproducible output)\n"
@@ -113,8 +117,12 @@ int WritePortfolio(CommandContext& ctx, const Args& args, const Portfolio& portf
                    const PortfolioOptions& options) {
   const auto html = args.Value("--html"), pdf = args.Value("--pdf");
   if (args.Has("--json")) ctx.out << PortfolioToJson(portfolio) << "\n";
+  if (const auto output = args.Output()) {
+    WriteXlsxTables(PortfolioTables(portfolio, options), *output);
+    ctx.out << "wrote portfolio tables " << *output << "\n";
+  }
   if (!html && !pdf) {
-    if (!args.Has("--json")) PrintSummary(portfolio, options, ctx.out);
+    if (!args.Has("--json") && !args.Output()) PrintSummary(portfolio, options, ctx.out);
     return kExitOk;
   }
   if (std::string problem = WriteHtmlAndPdf(RenderPortfolioReport(portfolio, options), html, pdf);
@@ -132,7 +140,7 @@ int WritePortfolio(CommandContext& ctx, const Args& args, const Portfolio& portf
 int RunPortfolio(CommandContext& ctx) {
   Args args(ctx.args,
             {"--rubric", "--target", "--target-year", "--smart-tier", "--smart-level", "--title", "--date", "--lang",
-             "--html", "--pdf", "--generated-at", "--templates", "--tz"},
+             "--html", "--pdf", "--generated-at", "--templates", "--tz", "-o", "--output"},
             {"-h", "--help", "--json"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kPortfolioUsage;
@@ -146,6 +154,8 @@ int RunPortfolio(CommandContext& ctx) {
   if (!args.ok()) return Usage(ctx, args.error());
   if (!zone_problem.empty()) return Usage(ctx, zone_problem);
   if (args.positional().empty()) return Usage(ctx, "no inputs given");
+  if (args.Output() && !IsWorkbookPath(*args.Output()))
+    return Usage(ctx, "-o writes the tables as a workbook: give a FILE.xlsx (--html or --pdf for the report)");
 
   bool failed = false;
   auto compiled = OptionalRubric(args.Value("--rubric"), "portfolio", ctx.err, failed);

@@ -3,12 +3,11 @@
 // fine here; wrong ones are reported as by `score`).
 #include <ostream>
 
-#include "answers/answers_check.h"
-#include "answers/answers_loader.h"
 #include "base/atomic_file.h"
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"
+#include "cli/given_answers.h"
 #include "cli/output_files.h"
 #include "service/assess.h"
 #include "report/pdf_printer.h"
@@ -32,25 +31,6 @@ const char* kQuestionnaireUsage =
     "  --pdf                 also print it to PDF beside it (form.pdf), through headless\n"
     "                        Chromium (apt-get install chromium fonts-noto-cjk)\n"
     "  -h, --help            this help\n";
-
-// Checks the answers that are there against the rubric; unlike `score`, a
-// missing answer is not an error.
-void CheckGivenAnswers(const Rubric& rubric, AnswerSet& set, Diagnostics& diags) {
-  if (!set.rubric.empty() && set.rubric != rubric.id)
-    diags.Error(set.file, set.rubric_pos, "answers are for rubric '" + set.rubric + "', not '" + rubric.id + "'");
-  std::vector<std::string> ids;
-  for (const Criterion* c : rubric.AllCriteria()) ids.push_back(c->id);
-  for (Answer& a : set.answers) {
-    const Criterion* c = rubric.FindCriterion(a.criterion);
-    if (!c) {
-      diags.Error(set.file, a.key_pos, "unknown criterion '" + a.criterion + "'" + DidYouMean(a.criterion, ids));
-      a.kind = AnswerKind::kNone;
-      continue;
-    }
-    for (const auto& problem : CheckAnswerValue(rubric, *c, a))
-      diags.Error(set.file, a.pos, "criterion '" + c->id + "': " + problem);
-  }
-}
 }  // namespace
 
 int RunQuestionnaire(CommandContext& ctx) {
@@ -75,8 +55,7 @@ int RunQuestionnaire(CommandContext& ctx) {
   std::optional<Rubric> rubric = LoadRubric(*args.Value("--rubric"), diags);
   std::optional<AnswerSet> answers;
   if (rubric && !args.positional().empty()) {
-    answers = LoadAnswerSet(args.positional()[0], diags);
-    if (answers) CheckGivenAnswers(*rubric, *answers, diags);
+    answers = LoadGivenAnswers(*rubric, args.positional()[0], diags);
   }
   ctx.err << diags.Format();
   if (!rubric || diags.HasErrors()) return kExitBadInput;

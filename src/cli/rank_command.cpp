@@ -3,6 +3,7 @@
 #include <memory>
 #include <ostream>
 
+#include "answers/workbook_answers.h"
 #include "assessment/ranking_json.h"
 #include "base/atomic_file.h"
 #include "base/text.h"
@@ -16,6 +17,7 @@
 #include "ranking/ranking_config_csv.h"
 #include "scoring/assessment_builder.h"
 #include "report/ranking_report.h"
+#include "report/ranking_workbook.h"
 #include "service/rank.h"
 
 namespace fa {
@@ -54,7 +56,9 @@ const char* kRankUsage =
     "  --threads T           Monte Carlo threads (default 1); the figures do not depend on it\n"
     "  --json                write the ranking as JSON\n"
     "  --csv                 write the ranking as CSV, one row per candidate\n"
-    "  -o, --output FILE     write here instead of standard output\n"
+    "  -o, --output FILE     write here instead of standard output; a FILE.xlsx gets the\n"
+    "                        ranking as a workbook: the candidates and the criteria with\n"
+    "                        their weights, a sheet each (zh/en headings by --lang)\n"
     "  --limit N             text: show only the first N candidates (default: all)\n"
     "  --lang zh|en          text and reports: language (default zh)\n"
     "  --html FILE           also write the commission's ranking report (HTML, one file)\n"
@@ -129,6 +133,14 @@ int WriteRanking(CommandContext& ctx, Args& args, const Ranking& ranking, const 
                              (ranking.candidates.size() == 1 ? "" : "s");
   if ((html || pdf) && !output && !args.Has("--json") && !args.Has("--csv")) {
     ctx.out << ranked << "\n";
+    return kExitOk;
+  }
+  if (output && IsWorkbookPath(*output) && !args.Has("--json") && !args.Has("--csv")) {
+    ReportOptions options;
+    options.lang = lang;
+    options.district = ReportDistrict(TemplatesDir(args));
+    WriteXlsxTables(RankingTables(ranking, options), *output);
+    ctx.out << ranked << "; wrote " << *output << "\n";
     return kExitOk;
   }
   const std::string text = args.Has("--json")  ? RankingToJson(ranking)

@@ -22,7 +22,8 @@ const char* kReportUsage =
     "       factory-assess report ASSESSMENTS.json [--factory CREDIT_CODE] -o report.html\n"
     "       factory-assess report ASSESSMENTS.json --all -o DIR/\n"
     "       factory-assess report --rubric RUBRIC.yaml ANSWERS... -o DIR/\n\n"
-    "Writes a self-contained HTML diagnosis report. With --rubric the answers are\n"
+    "Writes a self-contained HTML diagnosis report. With --rubric the answers (YAML,\n"
+    "JSON or a questionnaire workbook, .xlsx: docs/workbook.md) are\n"
     "checked and scored first, each file by itself; otherwise the saved assessment\n"
     "is rendered as it is.\n\n"
     "Many reports at once: --all writes one report per factory of ASSESSMENTS.json,\n"
@@ -51,6 +52,8 @@ const char* kReportUsage =
     "  --tz ZONE             time zone of the dates shown: a tz database name or an offset\n"
     "                        like UTC+8 (default $FA_TZ, else Asia/Shanghai)\n"
     "  --generated-at TIME   provenance time stamp instead of now\n"
+    "  --allow-rubric-change read a workbook made for another text of the rubric, its\n"
+    "                        answers matched by criterion id (what no longer matches is listed)\n"
     "  --pdf                 also print the report to PDF beside it (report.pdf), through\n"
     "                        headless Chromium (apt-get install chromium fonts-noto-cjk);\n"
     "                        a single report only\n"
@@ -122,7 +125,9 @@ std::vector<Assessment> ReportInputs(const Args& args, Diagnostics& diags) {
   if (auto rubric_path = args.Value("--rubric")) {
     auto compiled = CompileRubricFile(*rubric_path, diags);
     if (!compiled) return {};
-    std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled, args.positional(), diags);
+    WorkbookReadOptions workbooks;
+    workbooks.allow_rubric_change = args.Has("--allow-rubric-change");
+    std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled, args.positional(), diags, 0, workbooks);
     if (sets.empty()) return {};
     AssessOptions options;
     options.generated_at = args.Value("--generated-at").value_or("");
@@ -194,7 +199,7 @@ int WriteOneReport(const Args& args, const std::vector<Assessment>& assessments,
 int RunReport(CommandContext& ctx) {
   Args args(ctx.args, {"--rubric", "--factory", "-o", "--output", "--lang", "--templates", "--generated-at",
              "--tz", "--previous", "--appendix", "--horizon", "--threads"},
-            {"-h", "--help", "--pdf", "--all"});
+            {"-h", "--help", "--pdf", "--all", "--allow-rubric-change"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kReportUsage;
     return kExitOk;

@@ -18,6 +18,8 @@
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/command.h"
+#include "cli/output_files.h"
+#include "report/assessment_workbook.h"
 #include "service/assess.h"
 #include "cli/progress.h"
 #include "scoring/assessment_builder.h"
@@ -31,19 +33,27 @@ namespace {
 const char* kScoreUsage =
     "usage: factory-assess score --rubric RUBRIC.yaml ANSWERS... [-o FILE]\n"
     "       factory-assess score --rubric RUBRIC.yaml --cohort COHORT.csv [-o FILE.csv | -o FILE.json]\n\n"
-    "Checks answer files (YAML or JSON) against the rubric, scores them and writes\n"
+    "Checks answer files (YAML or JSON, or questionnaire workbooks: .xlsx, docs/workbook.md)\n"
+    "against the rubric, scores them and writes\n"
     "their Assessments as JSON (docs/assessment-json.md); factories scored together\n"
     "are benchmarked against each other (percentiles within the cohort and industry).\n\n"
     "With --cohort, reads one factory per row of a CSV file (docs/cohort-csv.md),\n"
     "checks every row, and writes compact results as CSV: credit_code, name, town,\n"
     "industry, level, score, the score's percentiles, then every node's score. Give\n"
     "-o with a .json name for full Assessments instead (for small cohorts).\n\n"
+    "With -o FILE.xlsx (answer files only) the results are written as a workbook: one\n"
+    "row per factory (level, score, percentile, level and domain scores) and one row\n"
+    "per factory and requirement (status, answer, points), headings in --lang.\n\n"
     "options:\n"
     "  --rubric FILE         the rubric (required)\n"
     "  --cohort FILE         a cohort CSV instead of answer files\n"
     "  -o, --output FILE     write the results here (default: standard output)\n"
     "  --threads N           threads reading a cohort (default: one per core)\n"
+    "  --lang zh|en          the headings of an -o FILE.xlsx (default zh)\n"
+    "  --templates DIR       templates directory, for the district's names in FILE.xlsx\n"
     "  --generated-at TIME   provenance time stamp instead of now (reproducible output)\n"
+    "  --allow-rubric-change read a workbook made for another text of the rubric, its\n"
+    "                        answers matched by criterion id (what no longer matches is listed)\n"
     "  -h, --help            this help\n";
 
 void PrintLevelCounts(const std::vector<int>& levels, std::ostream& out) {
@@ -165,14 +175,17 @@ void PrintAssessmentSummary(const std::vector<Assessment>& assessments, std::ost
 }
 
 int RunScore(CommandContext& ctx) {
-  Args args(ctx.args, {"--rubric", "-o", "--output", "--generated-at", "--cohort", "--threads"}, {"-h", "--help"});
+  Args args(ctx.args, {"--rubric", "-o", "--output", "--generated-at", "--cohort", "--threads", "--lang", "--templates"}, {"-h", "--help", "--allow-rubric-change"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kScoreUsage;
     return kExitOk;
   }
   const bool cohort = args.Value("--cohort").has_value();
   const std::string threads = args.Value("--threads").value_or("0");
+  const std::string lang = args.Lang();
+  const bool workbook = args.Output() && IsWorkbookPath(*args.Output());
   std::string problem = !args.ok() ? args.error()
+                        : cohort && workbook ? "--cohort writes CSV or JSON; -o FILE.xlsx is for answer files"
                         : !args.Value("--rubric") ? "--rubric is required"
                         : cohort && !args.positional().empty() ? "give answer files or --cohort, not both"
                         : !cohort && args.positional().empty() ? "no answer files given"
@@ -190,7 +203,9 @@ int RunScore(CommandContext& ctx) {
     return kExitBadInput;
   }
   if (cohort) return ScoreCohort(ctx, args, *compiled);
-  std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled, args.positional(), diags);
+  WorkbookReadOptions workbooks;
+  workbooks.allow_rubric_change = args.Has("--allow-rubric-change");
+  std::vector<AnswerSet> sets = LoadCheckedAnswers(*compiled, args.positional(), diags, 0, workbooks);
   ctx.err << diags.Format();
   if (diags.HasErrors()) {
     ctx.err << "score: " << diags.ErrorCount() << " error(s); nothing written\n";
@@ -199,17 +214,23 @@ int RunScore(CommandContext& ctx) {
   AssessOptions options;
   options.generated_at = args.Value("--generated-at").value_or("");
   std::vector<Assessment> assessments = AssessTogether(*compiled, sets, options);
-  std::string json = AssessmentsToJson(assessments);
   auto output = args.Value("-o") ? args.Value("-o") : args.Value("--output");
-  if (output && *output != "-") {
-    WriteFile(*output, json);
-    ctx.out << "scored " << assessments.size() << " factor" << (assessments.size() == 1 ? "y" : "ies")
-            << " against " << compiled->rubric->id << " " << compiled->rubric->version << ":\n";
-    PrintAssessmentSummary(assessments, ctx.out);
-    ctx.out << "wrote " << *output << "\n";
-  } else {
-    ctx.out << json;
+  if (!output || *output == "-") {
+    ctx.out << AssessmentsToJson(assessments);
+    return kExitOk;
   }
+  if (workbook) {
+    ReportOptions report;
+    report.lang = lang;
+    report.district = ReportDistrict(TemplatesDir(args));
+    WriteXlsxTables(AssessmentTables(assessments, report), *output);
+  } else {
+    WriteFile(*output, AssessmentsToJson(assessments));
+  }
+  ctx.out << "scored " << assessments.size() << " factor" << (assessments.size() == 1 ? "y" : "ies") << " against "
+          << compiled->rubric->id << " " << compiled->rubric->version << ":\n";
+  PrintAssessmentSummary(assessments, ctx.out);
+  ctx.out << "wrote " << *output << "\n";
   return kExitOk;
 }
 

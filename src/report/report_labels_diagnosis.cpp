@@ -167,6 +167,15 @@ const std::vector<ReportLabel>& DiagnosisLabels() {
       {"status_not_applicable", "不适用于本企业", "not applicable to this factory"},
       {"status_unanswered", "未作答", "unanswered"},
       {"status_not_assessed", "未评估（按不满足计）", "not assessed (counted as not met)"},
+      // `score -o FILE.xlsx` (report/assessment_workbook.h): plain text, no markup.
+      {"xl_sheet_assessments", "评估结果", "Assessments"},
+      {"xl_sheet_requirements", "逐项结果", "Requirements"},
+      {"xl_percentile", "区内百分位", "Percentile in the cohort"},
+      {"xl_level_score", "{n} 级得分", "Level {n} score"},
+      {"xl_col_id", "编号", "Id"},
+      {"xl_col_status", "状态", "Status"},
+      {"xl_col_max_points", "满分", "Most points"},
+      {"xl_col_points", "得分", "Points"},
       {"not_assessed_note",
        "另有 {count} 项 {from}–{to} 级要求未评估：{level}已无法达到，这些要求不会改变等级和得分，按不满足计；"
        "各领域在这些等级上的结果不作结论。",

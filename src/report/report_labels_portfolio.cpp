@@ -81,6 +81,11 @@ const std::vector<ReportLabel>& PortfolioLabels() {
       {"pf_col_score_after", "最近得分", "Score now"},
       {"pf_col_delta", "变化", "Change"},
       {"pf_col_tier_change", "最高层级", "Highest tier"},
+      // `portfolio -o FILE.xlsx` (report/portfolio_workbook.h): plain text.
+      {"pf_xl_level_before", "之前等级", "Level before"},
+      {"pf_xl_level_after", "最近等级", "Level now"},
+      {"pf_xl_tier_before", "之前最高层级", "Highest tier before"},
+      {"pf_xl_tier_after", "最近最高层级", "Highest tier now"},
       {"pf_arrow", "→", "→"},
       {"pf_none", "—", "—"},
       // Method.

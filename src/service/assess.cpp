@@ -23,7 +23,7 @@ bool CheckLoadedAnswers(const CompiledRubric& compiled, AnswerSet& set, Diagnost
 }
 
 std::vector<AnswerSet> LoadCheckedAnswers(const CompiledRubric& compiled, const std::vector<std::string>& paths,
-                                          Diagnostics& diags, int threads) {
+                                          Diagnostics& diags, int threads, const WorkbookReadOptions& workbooks) {
   // Each file with diagnostics of its own, appended in the files' order:
   // the messages are those of loading the files one after the other.
   std::vector<std::optional<AnswerSet>> sets(paths.size());
@@ -31,7 +31,8 @@ std::vector<AnswerSet> LoadCheckedAnswers(const CompiledRubric& compiled, const 
   ParallelFor(
       paths.size(),
       [&](size_t i) {
-        sets[i] = LoadAnswerSet(paths[i], found[i]);
+        sets[i] = IsWorkbookPath(paths[i]) ? LoadWorkbookAnswers(*compiled.rubric, paths[i], workbooks, found[i])
+                                           : LoadAnswerSet(paths[i], found[i]);
         if (!sets[i]) return;
         const size_t before = found[i].ErrorCount();
         CheckLoadedAnswers(compiled, *sets[i], found[i]);

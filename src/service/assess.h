@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "answers/answer_set.h"
+#include "answers/workbook_answers.h"
 #include "assessment/assessment.h"
 #include "base/diagnostics.h"
 #include "scoring/assessment_builder.h"
@@ -25,9 +26,12 @@ bool CheckLoadedAnswers(const CompiledRubric& compiled, AnswerSet& set, Diagnost
 /// Loads answer files and checks each (CheckLoadedAnswers), on `threads`
 /// threads (0: one per core). Returns the sets that are clean, in the
 /// files' order; every problem goes to `diags`, in the files' order too,
-/// whatever the number of threads.
+/// whatever the number of threads. A file ending in .xlsx is a
+/// questionnaire workbook (answers/workbook_answers.h), read with
+/// `workbooks`.
 std::vector<AnswerSet> LoadCheckedAnswers(const CompiledRubric& compiled, const std::vector<std::string>& paths,
-                                          Diagnostics& diags, int threads = 0);
+                                          Diagnostics& diags, int threads = 0,
+                                          const WorkbookReadOptions& workbooks = {});
 
 /// One answers document (YAML or JSON, docs/answers-format.md) given as
 /// text named `name`, loaded and checked; nullopt when `diags` got errors.

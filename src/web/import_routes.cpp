@@ -1,15 +1,18 @@
 // The questionnaire on paper and back: the printable questionnaire of an
 // assessment (the CLI's `factory-assess questionnaire`, report/questionnaire.h,
-// filled with the saved answers or blank), and a filled-in answers file
+// filled with the saved answers or blank), its workbook to fill in offline
+// (the CLI's `factory-assess workbook`, report/workbook.h), and a filled-in answers file
 // taken back in (answers_import.h): checked whole, then saved at once
 // against the version the user started from, or nothing saved and every
 // problem listed with its line and column.
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
 #include "report/questionnaire.h"
+#include "report/workbook.h"
 #include "web/access_policy.h"
 #include "web/answers_import.h"
 #include "web/api_json.h"
+#include "web/ranking_request.h"
 #include "web/route_table.h"
 #include "web/web_app.h"
 
@@ -33,23 +36,57 @@ std::optional<AnswerSet> SavedAnswers(WebApp& app, const AssessmentInScope& a, c
   return set;
 }
 
-WebResponse PrintableQuestionnaire(WebApp& app, RequestContext& ctx) {
-  auto a = ReadableAssessmentInPath(app.store(), ctx);
-  if (!a) return app.pages().NotFound(ctx);
-  std::string problem;
-  auto rubric = app.rubrics().Get(a->record.rubric_pk, &problem);
-  if (!rubric) return app.pages().Message(500, ctx.Label("rubric_does_not_load"), problem, ctx);
+// A form of the path's assessment, printable or to download: its rubric,
+// its saved answers (none with ?blank=1) and the options in the page's
+// language, or the page saying why there is none.
+struct FormSource {
+  std::optional<AssessmentInScope> assessment;
+  std::shared_ptr<const CompiledRubric> rubric;
   std::optional<AnswerSet> answers;
-  if (ctx.req.Query("blank") != "1") answers = SavedAnswers(app, *a, *rubric->rubric);
   ReportOptions options;
-  options.lang = ctx.lang;
-  options.templates_dir = app.config().templates_dir;
-  options.zone = app.config().zone;
-  options.district = app.shared_district();  // town and industry by name, as the CLI's questionnaire
+  std::optional<WebResponse> refused;
+};
+
+FormSource FormOfPath(WebApp& app, RequestContext& ctx) {
+  FormSource out;
+  out.assessment = ReadableAssessmentInPath(app.store(), ctx);
+  if (!out.assessment) {
+    out.refused = app.pages().NotFound(ctx);
+    return out;
+  }
+  std::string problem;
+  out.rubric = app.rubrics().Get(out.assessment->record.rubric_pk, &problem);
+  if (!out.rubric) {
+    out.refused = app.pages().Message(500, ctx.Label("rubric_does_not_load"), problem, ctx);
+    return out;
+  }
+  if (ctx.req.Query("blank") != "1") out.answers = SavedAnswers(app, *out.assessment, *out.rubric->rubric);
+  out.options.lang = ctx.lang;
+  out.options.templates_dir = app.config().templates_dir;
+  out.options.zone = app.config().zone;
+  out.options.district = app.shared_district();  // town and industry by name, as the CLI's forms
+  return out;
+}
+
+WebResponse PrintableQuestionnaire(WebApp& app, RequestContext& ctx) {
+  FormSource f = FormOfPath(app, ctx);
+  if (f.refused) return *f.refused;
   WebResponse r;
-  r.body = QuestionnaireRenderer(options).Render(*rubric->rubric, answers ? &*answers : nullptr);
+  r.body = QuestionnaireRenderer(f.options).Render(*f.rubric->rubric, f.answers ? &*f.answers : nullptr);
   r.csp = ReportCsp(r.body);  // its inline style, under a nonce
   return r;
+}
+
+// The questionnaire workbook, pre-filled with the saved answers (or blank
+// with ?blank=1), as a download.
+WebResponse QuestionnaireWorkbook(WebApp& app, RequestContext& ctx) {
+  FormSource f = FormOfPath(app, ctx);
+  if (f.refused) return *f.refused;
+  return XlsxDownload(
+      [&](const std::string& path) {
+        WriteQuestionnaireWorkbook(*f.rubric->rubric, f.answers ? &*f.answers : nullptr, f.options, path);
+      },
+      "questionnaire-" + std::to_string(f.assessment->record.id) + ".xlsx");
 }
 
 // ---- the import ----
@@ -176,6 +213,7 @@ WebResponse ImportApi(WebApp& app, RequestContext& ctx) {
 RouteTable ImportRoutes() {
   return {
       {"GET", "/assessments/{id}/questionnaire.html", kSignedIn, PrintableQuestionnaire},
+      {"GET", "/assessments/{id}/workbook.xlsx", kSignedIn, QuestionnaireWorkbook},
       {"GET", "/assessments/{id}/import", kConsultantRole, ImportFormPage},
       {"POST", "/assessments/{id}/import", kConsultantRole, ImportPost},
       {"POST", "/api/assessments/{id}/answers-file", kConsultantRole, ImportApi},

@@ -5,6 +5,7 @@
 #include "base/text.h"
 #include "ranking/portfolio_json.h"
 #include "report/portfolio_report.h"
+#include "report/portfolio_workbook.h"
 #include "service/portfolio.h"
 #include "web/assessment_service.h"
 #include "web/ranking_request.h"
@@ -37,6 +38,14 @@ WebResponse PortfolioApi(WebApp& app, RequestContext& ctx) {
   Counted c = CountPortfolio(app, ctx);
   if (c.nothing_submitted) return JsonError(404, "nothing_submitted", "no submitted assessments yet");
   if (!c.portfolio) return JsonError(400, "cannot_count", "cannot count the portfolio", DiagnosticLines(c.diags));
+  if (ctx.req.Query("format") == "xlsx") {
+    ReportOptions options;
+    options.lang = ctx.lang;
+    options.district = app.shared_district();
+    return XlsxDownload(
+        [&](const std::string& path) { WriteXlsxTables(PortfolioTables(*c.portfolio, options), path); },
+        "portfolio.xlsx");
+  }
   return JsonResponse(200, PortfolioToJson(*c.portfolio));
 }
 

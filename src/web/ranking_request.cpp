@@ -8,6 +8,7 @@
 #include <set>
 
 #include "assessment/assessment_json.h"
+#include "base/env.h"
 #include "base/text.h"
 #include "ranking/ranking_config.h"
 #include "ranking/ranking_input.h"
@@ -200,6 +201,16 @@ WebRanking RankFromRequest(WebApp& app, const RequestContext& ctx, const std::st
     out.problems.push_back(LabelIn(lang, "rank_config_broken", {name}));
   }
   return out;
+}
+
+WebResponse XlsxDownload(const std::function<void(const std::string& path)>& write, const std::string& filename) {
+  const TempDir scratch("fa-xlsx");
+  write(scratch.File(filename));
+  WebResponse r;
+  r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  r.body = ReadFile(scratch.File(filename));
+  r.Header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  return r;
 }
 
 WebResponse GeneratedReportPage(std::string html, const WebApp& app) {

@@ -5,6 +5,7 @@
 // service/rank.h.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -73,5 +74,9 @@ Options GeneratedReportOptions(const WebConfig& config, const RequestContext& ct
 
 /// A generated report as a page, its inline styles allowed by its CSP.
 WebResponse GeneratedReportPage(std::string html, const WebApp& app);
+
+/// An XLSX workbook as a download named `filename`: `write` writes it to
+/// the path it is given (in a temporary directory).
+WebResponse XlsxDownload(const std::function<void(const std::string& path)>& write, const std::string& filename);
 
 }  // namespace fa::web

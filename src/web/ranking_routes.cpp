@@ -8,6 +8,7 @@
 #include "base/json_writer.h"
 #include "base/text.h"
 #include "report/ranking_report.h"
+#include "report/ranking_workbook.h"
 #include "report/report_labels.h"
 #include "ranking/ranking_config.h"
 #include "web/api_json.h"
@@ -133,11 +134,19 @@ WebResponse RankingConfigsApi(WebApp& app, RequestContext&) {
 }
 
 WebResponse RankingApi(WebApp& app, RequestContext& ctx) {
-  WebRanking wr = RankFromRequest(app, ctx, "en");
+  const bool xlsx = ctx.req.Query("format") == "xlsx";
+  WebRanking wr = RankFromRequest(app, ctx, xlsx ? ctx.lang : "en");
   if (!wr.ranking) {
     std::vector<std::string> details = wr.problems;
     for (const auto& line : DiagnosticLines(wr.diags)) details.push_back(line);
     return JsonError(400, "cannot_rank", "cannot rank", details);
+  }
+  if (xlsx) {
+    ReportOptions options;
+    options.lang = ctx.lang;
+    options.district = app.shared_district();
+    return XlsxDownload([&](const std::string& path) { WriteXlsxTables(RankingTables(*wr.ranking, options), path); },
+                        "ranking.xlsx");
   }
   if (ctx.req.Query("format") != "csv") return JsonResponse(200, RankingToJson(*wr.ranking));
   WebResponse r;

@@ -93,6 +93,7 @@ const std::vector<WebLabel>& PageLabels() {
       {"save_section", "保存本节答案", "Save this section's answers"},
       {"print_questionnaire", "打印问卷（含已填答案）", "Print the questionnaire (with the answers)"},
       {"print_blank", "打印空白问卷", "Print a blank one"},
+      {"download_workbook", "下载 Excel 问卷（离线填写）", "Download as an Excel workbook (to fill in offline)"},
       {"import_answers", "导入答案文件", "Import an answers file"},
       {"answers_import_hint",
        "选择或粘贴按答案文件格式填写的答案（YAML 或 JSON，与命令行工具相同，见打印问卷或已导出的答案文件）。导入前整体检查："

@@ -96,7 +96,8 @@ async function crawl(browser, base, api, role, lang, names, shots) {
     const links = await page.$$eval('a[href]:not(.lang)', (as) => as.map((a) => a.href));
     for (const l of links) {
       const u = new URL(l, url);
-      if (u.origin !== base || /^\/(api|static)\//.test(u.pathname) || /pdf|logout/.test(u.pathname)) continue;
+      // Downloads (PDF, XLSX workbooks) are not pages.
+      if (u.origin !== base || /^\/(api|static)\//.test(u.pathname) || /pdf|logout|\.xlsx$/.test(u.pathname)) continue;
       if (/format=csv/.test(u.search)) continue;
       u.hash = '';
       queue.push(u.toString());

@@ -96,6 +96,7 @@ const std::vector<Row> kMatrix = {
   {"POST", "/assessments/{D}/submit", "", {401, 403, 400, 404, 403, 403, 403}},
   {"POST", "/assessments/{S}/reopen", "", {401, 303, 303, 404, 403, 403, 403}},
   {"GET",  "/assessments/{D}/questionnaire.html", "", {303, 200, 200, 404, 200, 404, 200}},
+  {"GET",  "/assessments/{D}/workbook.xlsx", "", {303, 200, 200, 404, 200, 404, 200}},
   {"GET",  "/assessments/{D}/import", "", {303, 403, 200, 404, 403, 403, 403}},
   {"POST", "/assessments/{D}/import", "text=x", {401, 403, 409, 404, 403, 403, 403}},
   {"GET",  "/assessments/{S}/report", "", {303, 200, 200, 404, 200, 404, 200}},

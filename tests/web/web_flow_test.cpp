@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "../cli/cli_runner.h"
+#include "answers/xlsx_reader.h"
 #include "base/atomic_file.h"
 #include "base/env.h"
 #include "base/hash.h"
@@ -203,7 +204,7 @@ TEST_CASE("web: admin uploads a rubric — errors are shown with file:line:col, 
   CHECK(server.store().ListRubrics().size() == before + 1);
 }
 
-TEST_CASE("web: the commission ranks the submitted assessments and exports CSV and JSON") {
+TEST_CASE("web: the commission ranks the submitted assessments and exports CSV, JSON and XLSX") {
   const TempDir dir("fa-web-ranking");
   WriteFile(dir.File("by-score.yaml"),
             "ranking: by-score\n"
@@ -229,6 +230,20 @@ TEST_CASE("web: the commission ranks the submitted assessments and exports CSV a
   HttpResult csv = c.Get("/api/ranking?config=by-score&format=csv");
   REQUIRE(csv.status == 200);
   CHECK(csv.Header("content-type").find("text/csv") == 0);
+  // The same as a workbook, headed in the page's language (report/ranking_workbook.h).
+  HttpResult xlsx = c.Get("/api/ranking?config=by-score&format=xlsx&lang=en");
+  REQUIRE(xlsx.status == 200);
+  CHECK(xlsx.Header("content-disposition") == "attachment; filename=\"ranking.xlsx\"");
+  Diagnostics d;
+  auto book = ReadXlsx(xlsx.body, "ranking.xlsx", d);
+  REQUIRE_MESSAGE(book, d.Format());
+  CHECK(book->sheets.at(0).name == "The ranking");
+  CHECK(page.body.find("format=xlsx\">Excel</a>") != std::string::npos);
+  HttpResult portfolio = c.Get("/api/portfolio?format=xlsx&lang=zh");
+  REQUIRE(portfolio.status == 200);
+  auto tables = ReadXlsx(portfolio.body, "portfolio.xlsx", d);
+  REQUIRE_MESSAGE(tables, d.Format());
+  CHECK(tables->sheets.at(0).name == "按镇街");
   HttpResult filtered = c.Get("/api/ranking?config=by-score&town=nowhere");
   CHECK(filtered.status == 400);
   HttpResult report = c.Get("/ranking/report?config=by-score");

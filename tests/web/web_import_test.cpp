@@ -7,7 +7,9 @@
 // from.
 #include <doctest/doctest.h>
 
+#include "answers/workbook_answers.h"
 #include "base/atomic_file.h"
+#include "rubric/rubric_loader.h"
 #include "test_server.h"
 
 namespace fa::webtest {
@@ -64,6 +66,35 @@ TEST_CASE("web: the printable questionnaire of an assessment, filled with its an
   HttpResult en = m.Get("/assessments/" + std::to_string(world.submitted) + "/questionnaire.html?lang=en");
   CHECK(en.body.find("lang=\"en\"") != std::string::npos);
   CHECK(en.body.find("<dd><span class=\"line\">General machinery</span></dd>") != std::string::npos);
+}
+
+TEST_CASE("web: the questionnaire workbook downloads with the saved answers, and score reads them back") {
+  TestServer server;
+  World world = Seed(server);
+  Client a(server);
+  REQUIRE(a.Login("consultant-a", kPassword));
+  const std::string link = "/assessments/" + std::to_string(world.draft) + "/workbook.xlsx";
+  CHECK(a.Get("/assessments/" + std::to_string(world.draft)).body.find("href=\"" + link + "\"") != std::string::npos);
+
+  Client m(server);
+  REQUIRE(m.Login("maker-own", kPassword));
+  HttpResult filled = m.Get("/assessments/" + std::to_string(world.submitted) + "/workbook.xlsx?lang=en");
+  REQUIRE(filled.status == 200);
+  CHECK(filled.Header("content-type") == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  CHECK(filled.Header("content-disposition").find("attachment; filename=\"questionnaire-") == 0);
+  Diagnostics d;
+  auto rubric = LoadRubric(std::string(FA_SOURCE_DIR) + "/rubrics/sme-digital-2024.yaml", d);
+  REQUIRE_MESSAGE(rubric, d.Format());
+  auto set = WorkbookAnswersFromBytes(*rubric, filled.body, "download.xlsx", {}, d);
+  REQUIRE_MESSAGE(set, d.Format());
+  CHECK(set->answers.size() == server.store().ListAnswers(world.submitted).size());
+  auto blank = WorkbookAnswersFromBytes(
+      *rubric, m.Get("/assessments/" + std::to_string(world.submitted) + "/workbook.xlsx?blank=1").body, "b.xlsx", {}, d);
+  REQUIRE(blank);
+  CHECK(blank->answers.empty());
+  Client outsider(server);
+  REQUIRE(outsider.Login("maker-other", kPassword));
+  CHECK(outsider.Get(link).status == 404);
 }
 
 TEST_CASE("web: an answers file is imported whole, audited, and the questionnaire resumes after it") {
