@@ -28,41 +28,59 @@ bool IsNa(std::string_view t) {
 // row, so each distinct cell text of a criterion is settled once, by the
 // check answer files use (CheckAnswerValue), and looked up after that.
 struct MemoEntry {
-  uint64_t key = 0;  // the text's first 8 bytes: decides for short texts
   std::string text;
   Answer answer;
+  double points = 0;  // what the answer earns (criterion_kind.h), when it has no problems
   std::vector<std::string> problems;
 };
 
 struct Memo {
+  // The keys apart from the entries, so that a lookup reads one or two
+  // cache lines: each text's first 8 bytes (which decide for short texts)
+  // and its length.
+  uint64_t keys[kMemoSize] = {};
+  size_t sizes[kMemoSize] = {};
   std::vector<MemoEntry> entries;  // reserved: entries never move
   MemoEntry overflow;              // used once `entries` is full (numbers, text)
 };
 
-class PartReader {
+}  // namespace
+
+class CohortPartReader::Impl {
  public:
-  PartReader(const CohortLayout& layout, std::string_view text, CohortPart& part,
-             const CohortCsvOptions& options)
-      : layout_(layout), rubric_(*layout.rubric), text_(text), part_(part), options_(options),
-        scanner_(text, part.begin, part.end), memo_(layout.criteria.size()),
-        answers_(layout.criteria.size(), nullptr) {
+  Impl(const CohortLayout& layout, const CohortCsvOptions& options)
+      : layout_(layout), rubric_(*layout.rubric), options_(options), scanner_({}, 0, 0),
+        memo_(layout.criteria.size()), answers_(layout.criteria.size(), nullptr),
+        points_(layout.criteria.size(), 0.0) {
     for (auto& m : memo_) m.entries.reserve(kMemoSize);
     na_.kind = AnswerKind::kNotApplicable;
     for (size_t c = 0; c < layout.criteria.size(); ++c)
       if (layout.column_of[c] < 0) no_column_.push_back(c);
-    part.codes.reserve((part.end - part.begin) / 256 + 16);  // rows are rarely shorter
-    part.missing_rows.assign(layout.criteria.size(), 0);
-    part.missing_first.assign(layout.criteria.size(), 0);
     for (size_t i = 0; i < layout.names.size(); ++i)
       if (layout.profile[i] != ProfileColumn::kNone && rubric_.applicability.count(layout.names[i]))
         declared_.push_back(i);
   }
 
-  void Run(int index, CohortSink& sink, std::atomic<bool>& failed) {
-    std::vector<CsvField> f;
+  void Run(std::string_view text, int index, CohortPart& part, bool cut, CohortSink& sink,
+           std::atomic<bool>& failed) {
+    text_ = text;
+    part_ = &part;
+    scanner_ = CsvScanner(text, part.begin, part.end);
+    part.resume = part.end;
+    part.codes.reserve((part.end - part.begin) / 256 + 16);  // rows are rarely shorter
+    part.missing_rows.assign(layout_.criteria.size(), 0);
+    part.missing_first.assign(layout_.criteria.size(), 0);
+    std::vector<CsvField>& f = fields_;
     const size_t columns = layout_.names.size();
+    int lines = -1;
     while (scanner_.Next(f)) {
-      row_ = ++part_.rows;
+      if (cut && scanner_.record_end() == part.end) {  // no line break yet: the next window has the rest
+        part.resume = scanner_.record_begin();
+        lines = scanner_.record_line() - 1;
+        scanner_.errors().clear();
+        break;
+      }
+      row_ = ++part_->rows;
       row_failed_ = false;
       // A row the CSV syntax breaks is reported as such; its cells are
       // not judged, since they are not what the author meant.
@@ -80,20 +98,20 @@ class PartReader {
         Applicability(f);
         ReadAnswers(f);
       }
-      part_.failed_rows.push_back(row_failed_);
+      part_->failed_rows.push_back(row_failed_);
       if (row_failed_) {
-        ++part_.rows_with_errors;
+        ++part_->rows_with_errors;
         failed.store(true, std::memory_order_relaxed);
         continue;
       }
       if (!failed.load(std::memory_order_relaxed)) {
         std::string_view row_text = text_.substr(scanner_.record_begin(), scanner_.record_end() - scanner_.record_begin());
-        sink.Row(index, CohortRow{row_text, profile_, answers_, *applies_});
+        sink.Row(index, CohortRow{row_text, profile_, answers_, points_, *applies_});
       }
     }
-    part_.lines = scanner_.lines();
+    part_->lines = lines >= 0 ? lines : scanner_.lines();
     for (size_t c : no_column_)
-      if (part_.missing_rows[c] > 0) failed.store(true, std::memory_order_relaxed);
+      if (part_->missing_rows[c] > 0) failed.store(true, std::memory_order_relaxed);
     sink.Finish(index);
   }
 
@@ -119,12 +137,12 @@ class PartReader {
 
   void Report(Severity severity, size_t offset, const std::string& column, std::string message) {
     if (severity == Severity::kError) {
-      ++part_.errors;
+      ++part_->errors;
       row_failed_ = true;
     } else {
-      ++part_.warnings;
+      ++part_->warnings;
     }
-    if (part_.shown.size() >= options_.max_diagnostics) return;
+    if (part_->shown.size() >= options_.max_diagnostics) return;
     PendingDiagnostic d;
     d.severity = severity;
     scanner_.Position(offset, d.line, d.column);
@@ -132,7 +150,7 @@ class PartReader {
     d.row = row_;
     d.column_name = column;
     d.message = std::move(message);
-    part_.shown.push_back(std::move(d));
+    part_->shown.push_back(std::move(d));
   }
 
   void ReadNumber(const CsvField& field, const std::string& column, std::optional<double>& out) {
@@ -189,7 +207,7 @@ class PartReader {
       for (size_t at : {code_at, code_at + 1}) {  // unquoted, or after the opening quote
         std::string_view code = text_.substr(at, p.credit_code.size());
         if (code == p.credit_code) {
-          part_.codes.push_back({code, row_, line, column, code_at});
+          part_->codes.push_back({code, row_, line, column, code_at});
           break;
         }
       }
@@ -226,10 +244,14 @@ class PartReader {
   const MemoEntry& Settle(size_t c, std::string_view text) {
     Memo& m = memo_[c];
     const uint64_t key = Key(text);
-    for (const MemoEntry& e : m.entries)
-      if (e.key == key && e.text.size() == text.size() && (text.size() <= 8 || e.text == text)) return e;
+    for (size_t i = 0; i < m.entries.size(); ++i)
+      if (m.keys[i] == key && m.sizes[i] == text.size() && (text.size() <= 8 || m.entries[i].text == text))
+        return m.entries[i];
+    if (m.entries.size() < kMemoSize) {
+      m.keys[m.entries.size()] = key;
+      m.sizes[m.entries.size()] = text.size();
+    }
     MemoEntry& e = m.entries.size() < kMemoSize ? m.entries.emplace_back() : m.overflow;
-    e.key = key;
     e.text.assign(text);
     Answer& a = e.answer;
     a.options.clear();
@@ -257,6 +279,7 @@ class PartReader {
       a.text.assign(text);
     }
     e.problems = CheckAnswerValue(rubric_, criterion, a);
+    e.points = e.problems.empty() ? criterion.kind->Points(rubric_, criterion, a) : 0.0;
     return e;
   }
 
@@ -269,6 +292,7 @@ class PartReader {
       const Criterion& criterion = *layout_.criteria[c];
       const std::string_view v = f[i].text;
       answers_[c] = nullptr;
+      points_[c] = 0;
       if (v.empty()) {
         if (applies[c] && criterion.required)
           Report(Severity::kError, f[i].offset, criterion.id, "missing answer to a required criterion");
@@ -282,23 +306,28 @@ class PartReader {
       } else {
         const MemoEntry& e = Settle(c, v);
         for (const std::string& problem : e.problems) Report(Severity::kError, f[i].offset, criterion.id, problem);
-        if (e.problems.empty()) answers_[c] = &e.answer;
+        if (e.problems.empty()) {
+          answers_[c] = &e.answer;
+          points_[c] = e.points;
+        }
       }
     }
     for (size_t c : no_column_) {
       if (!applies[c] || !layout_.criteria[c]->required) continue;
-      if (part_.missing_rows[c]++ == 0) part_.missing_first[c] = row_;
+      if (part_->missing_rows[c]++ == 0) part_->missing_first[c] = row_;
     }
   }
 
   const CohortLayout& layout_;
   const Rubric& rubric_;
-  std::string_view text_;
-  CohortPart& part_;
   const CohortCsvOptions& options_;
+  std::string_view text_;
+  CohortPart* part_ = nullptr;
   CsvScanner scanner_;
+  std::vector<CsvField> fields_;
   std::vector<Memo> memo_;
   std::vector<const Answer*> answers_;
+  std::vector<double> points_;
   std::vector<size_t> no_column_;   // criteria without a column
   std::vector<size_t> declared_;    // profile columns the rubric's applicability declares
   std::unordered_map<std::string, std::vector<unsigned char>> applies_memo_;
@@ -310,11 +339,14 @@ class PartReader {
   bool row_failed_ = false;
 };
 
-}  // namespace
+CohortPartReader::CohortPartReader(const CohortLayout& layout, const CohortCsvOptions& options)
+    : impl_(std::make_unique<Impl>(layout, options)) {}
 
-void ReadCohortPart(const CohortLayout& layout, std::string_view text, int index, CohortPart& part,
-                    CohortSink& sink, std::atomic<bool>& failed, const CohortCsvOptions& options) {
-  PartReader(layout, text, part, options).Run(index, sink, failed);
+CohortPartReader::~CohortPartReader() = default;
+
+void CohortPartReader::Read(std::string_view text, int index, CohortPart& part, bool cut, CohortSink& sink,
+                            std::atomic<bool>& failed) {
+  impl_->Run(text, index, part, cut, sink, failed);
 }
 
 }  // namespace fa

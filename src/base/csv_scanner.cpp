@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace fa {
 
 namespace {
@@ -10,11 +14,24 @@ namespace {
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
 // Bytes that end an unquoted field.
-struct Stops {
-  bool at[256] = {};
-  Stops() { at[static_cast<unsigned char>(',')] = at[static_cast<unsigned char>('\n')] = at[static_cast<unsigned char>('\r')] = true; }
-};
-const Stops kStops;
+bool IsStop(char c) { return c == ',' || c == '\n' || c == '\r'; }
+
+// The first byte of text[from, to) that ends an unquoted field, or `to`:
+// sixteen bytes compared at once where SSE2 is there (every x86-64), since
+// cohort cells are a few bytes each and this runs once per cell.
+size_t NextStop(std::string_view text, size_t from, size_t to) {
+  const char* s = text.data();
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+  for (; from + 16 <= to; from += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + from));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, cr));
+    if (const int mask = _mm_movemask_epi8(hit)) return from + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (from < to && !IsStop(s[from])) ++from;
+  return from;
+}
 
 // The first `c` in text[from, to), or `to`.
 size_t Find(std::string_view text, size_t from, size_t to, char c) {
@@ -92,7 +109,7 @@ void CsvScanner::QuotedField(size_t p, std::vector<CsvField>& fields, size_t& st
 void CsvScanner::PlainField(size_t p, std::vector<CsvField>& fields) {
   size_t q = p;
   for (;;) {
-    while (q < end_ && !kStops.at[static_cast<unsigned char>(text_[q])]) ++q;
+    q = NextStop(text_, q, end_);
     if (q < end_ && text_[q] == '\r' && !(q + 1 < end_ && text_[q + 1] == '\n')) {
       ++q;  // a lone carriage return is data
       continue;
