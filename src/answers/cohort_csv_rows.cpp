@@ -44,13 +44,25 @@ struct Memo {
   MemoEntry overflow;              // used once `entries` is full (numbers, text)
 };
 
+// A criterion's first few clean answers to short cells (8 bytes or less,
+// the values of a scale), packed apart so that looking a cell up reads a
+// cache line or two and no MemoEntry.
+struct Hot {
+  static constexpr size_t kSize = 6;
+  uint64_t keys[kSize] = {};
+  uint8_t sizes[kSize] = {};
+  uint8_t count = 0;
+  double points[kSize] = {};
+  const Answer* answers[kSize] = {};
+};
+
 }  // namespace
 
 class CohortPartReader::Impl {
  public:
   Impl(const CohortLayout& layout, const CohortCsvOptions& options)
       : layout_(layout), rubric_(*layout.rubric), options_(options), scanner_({}, 0, 0),
-        memo_(layout.criteria.size()), answers_(layout.criteria.size(), nullptr),
+        memo_(layout.criteria.size()), hot_(layout.criteria.size()), answers_(layout.criteria.size(), nullptr),
         points_(layout.criteria.size(), 0.0) {
     for (auto& m : memo_) m.entries.reserve(kMemoSize);
     na_.kind = AnswerKind::kNotApplicable;
@@ -235,9 +247,12 @@ class CohortPartReader::Impl {
     applies_ = &it->second;
   }
 
+  // Byte by byte, not by a memcpy of a varying size, whose pieces stored on
+  // the stack and read back whole stall every cell.
   static uint64_t Key(std::string_view text) {
     uint64_t key = 0;
-    std::memcpy(&key, text.data(), std::min<size_t>(8, text.size()));
+    const size_t n = std::min<size_t>(8, text.size());
+    for (size_t i = 0; i < n; ++i) key |= uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
     return key;
   }
 
@@ -289,8 +304,19 @@ class CohortPartReader::Impl {
       const int ci = layout_.criterion[i];
       if (ci < 0) continue;
       const auto c = static_cast<size_t>(ci);
-      const Criterion& criterion = *layout_.criteria[c];
       const std::string_view v = f[i].text;
+      if (applies[c] && !v.empty() && v.size() <= 8) {  // most cells: a value seen before
+        const Hot& h = hot_[c];
+        const uint64_t key = Key(v);
+        size_t k = 0;
+        while (k < h.count && (h.keys[k] != key || h.sizes[k] != v.size())) ++k;
+        if (k < h.count) {
+          answers_[c] = h.answers[k];
+          points_[c] = h.points[k];
+          continue;
+        }
+      }
+      const Criterion& criterion = *layout_.criteria[c];
       answers_[c] = nullptr;
       points_[c] = 0;
       if (v.empty()) {
@@ -309,6 +335,13 @@ class CohortPartReader::Impl {
         if (e.problems.empty()) {
           answers_[c] = &e.answer;
           points_[c] = e.points;
+          Hot& h = hot_[c];
+          if (v.size() <= 8 && h.count < Hot::kSize && &e != &memo_[c].overflow) {
+            h.keys[h.count] = Key(v);
+            h.sizes[h.count] = static_cast<uint8_t>(v.size());
+            h.points[h.count] = e.points;
+            h.answers[h.count++] = &e.answer;
+          }
         }
       }
     }
@@ -326,6 +359,7 @@ class CohortPartReader::Impl {
   CsvScanner scanner_;
   std::vector<CsvField> fields_;
   std::vector<Memo> memo_;
+  std::vector<Hot> hot_;
   std::vector<const Answer*> answers_;
   std::vector<double> points_;
   std::vector<size_t> no_column_;   // criteria without a column
