@@ -351,9 +351,11 @@ void TextSpool::Append(std::string_view text) {
   buffer_.append(text);
   // In memory up to the limit; once spilled, written a megabyte or more at a time.
   if (buffer_.size() <= (fd_ < 0 ? memory_bytes_ : size_t{1} << 20)) return;
-  if (fd_ < 0) Spill();
+  const bool first = fd_ < 0;
+  if (first) Spill();
   WriteAll(fd_, buffer_);
   buffer_.clear();
+  if (first) buffer_.shrink_to_fit();  // the memory's worth held so far is given back
 }
 
 std::string_view TextSpool::Read(size_t bytes) {

@@ -77,7 +77,7 @@ struct CohortResults {
 /// the reader found any error (then nothing is kept).
 std::optional<CohortResults> ScoreCohortStreamed(const ScoringModel& model,
                                                  const std::function<CohortCsvSummary(CohortSink&)>& read,
-                                                 size_t memory_bytes = size_t{32} << 20);
+                                                 size_t memory_bytes = size_t{8} << 20);
 
 /// The results CSV — the very bytes WriteCohortResultsCsv writes for the
 /// same cohort — piece by piece; reads `results`' spool, so once only.
