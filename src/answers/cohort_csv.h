@@ -44,6 +44,8 @@ struct CohortRow {
   /// Per criterion: the points its answer earns (criterion_kind.h), 0
   /// where `answers` is null or `na`.
   const std::vector<double>& points;
+  /// Per criterion: 1 where `answers` holds an answer other than `na`.
+  const std::vector<unsigned char>& answered;
   /// Per criterion: 1 when it applies to this factory's profile.
   const std::vector<unsigned char>& applies;
 };

@@ -63,7 +63,7 @@ class CohortPartReader::Impl {
   Impl(const CohortLayout& layout, const CohortCsvOptions& options)
       : layout_(layout), rubric_(*layout.rubric), options_(options), scanner_({}, 0, 0),
         memo_(layout.criteria.size()), hot_(layout.criteria.size()), answers_(layout.criteria.size(), nullptr),
-        points_(layout.criteria.size(), 0.0) {
+        points_(layout.criteria.size(), 0.0), answered_(layout.criteria.size(), 0) {
     for (auto& m : memo_) m.entries.reserve(kMemoSize);
     na_.kind = AnswerKind::kNotApplicable;
     for (size_t c = 0; c < layout.criteria.size(); ++c)
@@ -71,6 +71,7 @@ class CohortPartReader::Impl {
     for (size_t i = 0; i < layout.names.size(); ++i)
       if (layout.profile[i] != ProfileColumn::kNone && rubric_.applicability.count(layout.names[i]))
         declared_.push_back(i);
+    profile_checked_.resize(declared_.size());
   }
 
   void Run(std::string_view text, int index, CohortPart& part, bool cut, CohortSink& sink,
@@ -118,7 +119,7 @@ class CohortPartReader::Impl {
       }
       if (!failed.load(std::memory_order_relaxed)) {
         std::string_view row_text = text_.substr(scanner_.record_begin(), scanner_.record_end() - scanner_.record_begin());
-        sink.Row(index, CohortRow{row_text, profile_, answers_, points_, *applies_});
+        sink.Row(index, CohortRow{row_text, profile_, answers_, points_, answered_, *applies_});
       }
     }
     part_->lines = lines >= 0 ? lines : scanner_.lines();
@@ -224,11 +225,24 @@ class CohortPartReader::Impl {
         }
       }
     }
-    for (size_t i : declared_) {
+    for (size_t k = 0; k < declared_.size(); ++k) {
+      const size_t i = declared_[k];
       if (f[i].text.empty()) continue;
-      std::string problem = CheckProfileValue(rubric_, layout_.names[i], std::string(f[i].text));
+      const std::string& problem = ProfileProblem(k, f[i].text);
       if (!problem.empty()) Report(Severity::kError, f[i].offset, layout_.names[i], problem);
     }
+  }
+
+  // CheckProfileValue for declared profile column k, remembered for the
+  // first few values (a district has a dozen industries, not thousands).
+  const std::string& ProfileProblem(size_t k, std::string_view value) {
+    auto& seen = profile_checked_[k];
+    for (const auto& [text, problem] : seen)
+      if (text == value) return problem;
+    std::string problem = CheckProfileValue(rubric_, layout_.names[declared_[k]], std::string(value));
+    if (seen.size() < kMemoSize) return seen.emplace_back(std::string(value), std::move(problem)).second;
+    profile_problem_ = std::move(problem);
+    return profile_problem_;
   }
 
   // Which criteria apply depends only on the few profile fields that
@@ -298,56 +312,74 @@ class CohortPartReader::Impl {
     return e;
   }
 
+  // The hot loop over raw pointers held in locals (the vectors' members
+  // would be reloaded after every store); anything but a value seen before
+  // goes to Cell.
   void ReadAnswers(const std::vector<CsvField>& f) {
-    const std::vector<unsigned char>& applies = *applies_;
-    for (size_t i = 0; i < f.size(); ++i) {
-      const int ci = layout_.criterion[i];
+    const unsigned char* applies = applies_->data();
+    const int* criterion = layout_.criterion.data();
+    const Hot* hot = hot_.data();
+    const Answer** answers = answers_.data();
+    double* points = points_.data();
+    unsigned char* answered = answered_.data();
+    const size_t cells = f.size();
+    for (size_t i = 0; i < cells; ++i) {
+      const int ci = criterion[i];
       if (ci < 0) continue;
       const auto c = static_cast<size_t>(ci);
       const std::string_view v = f[i].text;
-      if (applies[c] && !v.empty() && v.size() <= 8) {  // most cells: a value seen before
-        const Hot& h = hot_[c];
+      if (applies[c] && !v.empty() && v.size() <= 8) {  // most cells
+        const Hot& h = hot[c];
         const uint64_t key = Key(v);
         size_t k = 0;
         while (k < h.count && (h.keys[k] != key || h.sizes[k] != v.size())) ++k;
         if (k < h.count) {
-          answers_[c] = h.answers[k];
-          points_[c] = h.points[k];
+          answers[c] = h.answers[k];
+          points[c] = h.points[k];
+          answered[c] = 1;
           continue;
         }
       }
-      const Criterion& criterion = *layout_.criteria[c];
-      answers_[c] = nullptr;
-      points_[c] = 0;
-      if (v.empty()) {
-        if (applies[c] && criterion.required)
-          Report(Severity::kError, f[i].offset, criterion.id, "missing answer to a required criterion");
-      } else if (IsNa(v)) {
-        answers_[c] = &na_;
-      } else if (!applies[c]) {
-        Report(Severity::kError, f[i].offset, criterion.id,
-               "criterion '" + criterion.id +
-                   "' does not apply to this factory (its conditions on the profile do not hold); "
-                   "leave the cell empty or write na");
-      } else {
-        const MemoEntry& e = Settle(c, v);
-        for (const std::string& problem : e.problems) Report(Severity::kError, f[i].offset, criterion.id, problem);
-        if (e.problems.empty()) {
-          answers_[c] = &e.answer;
-          points_[c] = e.points;
-          Hot& h = hot_[c];
-          if (v.size() <= 8 && h.count < Hot::kSize && &e != &memo_[c].overflow) {
-            h.keys[h.count] = Key(v);
-            h.sizes[h.count] = static_cast<uint8_t>(v.size());
-            h.points[h.count] = e.points;
-            h.answers[h.count++] = &e.answer;
-          }
-        }
-      }
+      Cell(c, f[i]);
     }
     for (size_t c : no_column_) {
       if (!applies[c] || !layout_.criteria[c]->required) continue;
       if (part_->missing_rows[c]++ == 0) part_->missing_first[c] = row_;
+    }
+  }
+
+  __attribute__((noinline)) void Cell(size_t c, const CsvField& field) {
+    const std::vector<unsigned char>& applies = *applies_;
+    const std::string_view v = field.text;
+    const Criterion& criterion = *layout_.criteria[c];
+    answers_[c] = nullptr;
+    points_[c] = 0;
+    answered_[c] = 0;
+    if (v.empty()) {
+      if (applies[c] && criterion.required)
+        Report(Severity::kError, field.offset, criterion.id, "missing answer to a required criterion");
+    } else if (IsNa(v)) {
+      answers_[c] = &na_;
+    } else if (!applies[c]) {
+      Report(Severity::kError, field.offset, criterion.id,
+             "criterion '" + criterion.id +
+                 "' does not apply to this factory (its conditions on the profile do not hold); "
+                 "leave the cell empty or write na");
+    } else {
+      const MemoEntry& e = Settle(c, v);
+      for (const std::string& problem : e.problems) Report(Severity::kError, field.offset, criterion.id, problem);
+      if (e.problems.empty()) {
+        answers_[c] = &e.answer;
+        points_[c] = e.points;
+        answered_[c] = 1;
+        Hot& h = hot_[c];
+        if (v.size() <= 8 && h.count < Hot::kSize && &e != &memo_[c].overflow) {
+          h.keys[h.count] = Key(v);
+          h.sizes[h.count] = static_cast<uint8_t>(v.size());
+          h.points[h.count] = e.points;
+          h.answers[h.count++] = &e.answer;
+        }
+      }
     }
   }
 
@@ -362,8 +394,11 @@ class CohortPartReader::Impl {
   std::vector<Hot> hot_;
   std::vector<const Answer*> answers_;
   std::vector<double> points_;
+  std::vector<unsigned char> answered_;
   std::vector<size_t> no_column_;   // criteria without a column
   std::vector<size_t> declared_;    // profile columns the rubric's applicability declares
+  std::vector<std::vector<std::pair<std::string, std::string>>> profile_checked_;  // per declared_: value, problem
+  std::string profile_problem_;     // for a value past those remembered
   std::unordered_map<std::string, std::vector<unsigned char>> applies_memo_;
   const std::vector<unsigned char>* applies_ = nullptr;
   std::string key_;

@@ -27,10 +27,6 @@ namespace {
 // cache while rows are written into them.
 constexpr Eigen::Index kChunkRows = 256;
 
-bool Answered(const Answer* a) {
-  return a && a->kind != AnswerKind::kNone && a->kind != AnswerKind::kNotApplicable;
-}
-
 // Fixed-point with `digits` decimals (at most 6); nothing for NaN.
 void AppendFixed(std::string& out, double v, int digits) {
   static const double kScale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
@@ -134,8 +130,7 @@ class ScoringSink : public CohortSink {
     double* mask = p.mask.data() + static_cast<size_t>(p.filled) * rubric_index_.size();
     for (size_t m = 0; m < rubric_index_.size(); ++m) {
       const size_t r = rubric_index_[m];
-      const Answer* a = row.answers[r];
-      const bool on = row.applies[r] && Answered(a);
+      const bool on = row.applies[r] && row.answered[r];
       points[m] = on ? row.points[r] : 0.0;
       mask[m] = on ? 1.0 : 0.0;
     }
