@@ -359,6 +359,7 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, const CohortByteReader& rea
   const auto breaks = static_cast<size_t>(std::count(first.begin(), first.begin() + static_cast<std::ptrdiff_t>(sample), '\n'));
   sink.Start(threads, sample == 0 ? 0 : static_cast<size_t>(static_cast<double>(body) * static_cast<double>(breaks + 1) / static_cast<double>(sample)) + 1);
   std::atomic<bool> failed(summary.errors > 0);
+  summary.parts = threads;
 
   std::vector<std::unique_ptr<CohortPartReader>> readers;
   for (int k = 0; k < threads; ++k) readers.push_back(std::make_unique<CohortPartReader>(layout, options));

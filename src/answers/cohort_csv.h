@@ -73,7 +73,7 @@ struct CohortCsvSummary {
   size_t errors = 0;            ///< every error found, shown or not
   size_t warnings = 0;
   size_t rows_with_errors = 0;
-  int parts = 1;                ///< parts read in parallel
+  int parts = 1;                ///< parts read in parallel (of each window)
   bool ok() const { return errors == 0; }
 };
 
