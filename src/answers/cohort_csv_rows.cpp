@@ -72,6 +72,8 @@ class CohortPartReader::Impl {
       if (layout.profile[i] != ProfileColumn::kNone && rubric_.applicability.count(layout.names[i]))
         declared_.push_back(i);
     profile_checked_.resize(declared_.size());
+    for (size_t i = 0; i < layout.names.size(); ++i)
+      if (layout.profile[i] != ProfileColumn::kNone) profile_columns_.push_back(i);
   }
 
   void Run(std::string_view text, int index, CohortPart& part, bool cut, CohortSink& sink,
@@ -184,7 +186,7 @@ class CohortPartReader::Impl {
     FactoryProfile& p = profile_;
     size_t name_at = 0, code_at = 0;
     bool has_name = false, has_code = false;
-    for (size_t i = 0; i < f.size(); ++i) {
+    for (size_t i : profile_columns_) {  // the few profile columns, not every criterion's
       const std::string_view v = f[i].text;
       const std::string& column = layout_.names[i];
       switch (layout_.profile[i]) {
@@ -397,6 +399,7 @@ class CohortPartReader::Impl {
   std::vector<unsigned char> answered_;
   std::vector<size_t> no_column_;   // criteria without a column
   std::vector<size_t> declared_;    // profile columns the rubric's applicability declares
+  std::vector<size_t> profile_columns_;  // columns of profile fields
   std::vector<std::vector<std::pair<std::string, std::string>>> profile_checked_;  // per declared_: value, problem
   std::string profile_problem_;     // for a value past those remembered
   std::unordered_map<std::string, std::vector<unsigned char>> applies_memo_;
