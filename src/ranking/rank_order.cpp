@@ -1,5 +1,6 @@
 #include "ranking/rank_order.h"
 
+#include <cmath>
 #include <cstring>
 
 namespace fa {
@@ -32,34 +33,41 @@ double RankOrder::ScoreOfKey(std::uint64_t key) {
 const std::vector<std::int32_t>& RankOrder::Sort(const Eigen::VectorXd& scores) {
   const size_t n = keys_.size();
   if (n == 0) return index_;
-  // Scores spread over a range: each key goes to one of ~n buckets by its
-  // offset from the smallest (buckets in key order, candidates in index
-  // order within each), then one insertion pass orders each bucket — a
-  // few passes over n in all. Keys bunched so that a bucket holds many
-  // fall back to the radix sort, whose cost does not depend on them.
-  std::uint64_t lo = ~std::uint64_t{0}, hi = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const std::uint64_t key = DescendingKey(scores(static_cast<Eigen::Index>(i)));
-    keys_tmp_[i] = key;
-    lo = std::min(lo, key);
-    hi = std::max(hi, key);
+  // Scores spread over a range: each goes to one of ~n buckets by its
+  // distance below the highest (buckets in key order, since (hi − s)·scale
+  // rounds monotonically; candidates in index order within each), then one
+  // insertion pass on the keys orders each bucket — a few passes over n in
+  // all. Scores bunched so that a bucket holds many fall back to the radix
+  // sort, whose cost does not depend on them.
+  const double* s = scores.data();
+  double lo = s[0], hi = s[0];
+  for (size_t i = 1; i < n; ++i) {
+    lo = std::min(lo, s[i]);
+    hi = std::max(hi, s[i]);
   }
   int bits = 1;
   while ((size_t{1} << bits) < n) ++bits;
-  const std::uint64_t span = hi - lo;
-  int shift = 0;
-  while (shift < 64 && (span >> shift) >= (std::uint64_t{1} << bits)) ++shift;
-  bucket_end_.assign((size_t{1} << bits) + 1, 0);
-  for (size_t i = 0; i < n; ++i) ++bucket_end_[((keys_tmp_[i] - lo) >> shift) + 1];
-  std::uint32_t largest = 0;
-  for (size_t b = 1; b < bucket_end_.size(); ++b) {
-    largest = std::max(largest, bucket_end_[b]);
-    bucket_end_[b] += bucket_end_[b - 1];
+  const size_t buckets = size_t{1} << bits;
+  const double scale = static_cast<double>(buckets - 1) / (hi - lo);
+  std::uint32_t largest = kMaxBucket + 1;  // no buckets: all scores equal, or too close to scale
+  if (hi > lo && std::isfinite(scale)) {
+    bucket_end_.assign(buckets + 1, 0);
+    bucket_of_.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      const auto b = std::min(static_cast<std::uint32_t>((hi - s[i]) * scale), static_cast<std::uint32_t>(buckets - 1));
+      bucket_of_[i] = b;
+      ++bucket_end_[b + 1];
+    }
+    largest = 0;
+    for (size_t b = 1; b <= buckets; ++b) {
+      largest = std::max(largest, bucket_end_[b]);
+      bucket_end_[b] += bucket_end_[b - 1];
+    }
   }
   if (largest <= kMaxBucket) {
     for (size_t i = 0; i < n; ++i) {
-      const std::uint32_t to = bucket_end_[(keys_tmp_[i] - lo) >> shift]++;
-      keys_[to] = keys_tmp_[i];
+      const std::uint32_t to = bucket_end_[bucket_of_[i]]++;
+      keys_[to] = DescendingKey(s[i]);
       index_[to] = static_cast<std::int32_t>(i);
     }
     // Only keys of one bucket can be out of order, a few places at most;
@@ -78,6 +86,7 @@ const std::vector<std::int32_t>& RankOrder::Sort(const Eigen::VectorXd& scores) 
     }
     return index_;
   }
+  for (size_t i = 0; i < n; ++i) keys_tmp_[i] = DescendingKey(s[i]);
   for (auto& c : counts_) c.fill(0);
   for (size_t i = 0; i < n; ++i) {
     const std::uint64_t key = keys_tmp_[i];

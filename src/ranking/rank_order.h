@@ -59,7 +59,7 @@ class RankOrder {
   std::vector<std::int32_t> index_, index_tmp_;
   std::array<std::array<std::uint32_t, 256>, 8> counts_;
   static constexpr std::uint32_t kMaxBucket = 32;  // keys in a bucket, at most, for the bucket sort
-  std::vector<std::uint32_t> bucket_end_;
+  std::vector<std::uint32_t> bucket_end_, bucket_of_;
 };
 
 }  // namespace fa
