@@ -33,7 +33,7 @@ double RankOrder::ScoreOfKey(std::uint64_t key) {
 const std::vector<std::int32_t>& RankOrder::Sort(const Eigen::VectorXd& scores) {
   const size_t n = keys_.size();
   if (n == 0) return index_;
-  // Scores spread over a range: each goes to one of ~n buckets by its
+  // Scores spread over a range: each goes to one of ~2n buckets by its
   // distance below the highest (buckets in key order, since (hi − s)·scale
   // rounds monotonically; candidates in index order within each), then one
   // insertion pass on the keys orders each bucket — a few passes over n in
@@ -46,7 +46,7 @@ const std::vector<std::int32_t>& RankOrder::Sort(const Eigen::VectorXd& scores) 
     hi = std::max(hi, s[i]);
   }
   int bits = 1;
-  while ((size_t{1} << bits) < n) ++bits;
+  while ((size_t{1} << bits) < 2 * n) ++bits;
   const size_t buckets = size_t{1} << bits;
   const double scale = static_cast<double>(buckets - 1) / (hi - lo);
   std::uint32_t largest = kMaxBucket + 1;  // no buckets: all scores equal, or too close to scale
