@@ -238,11 +238,23 @@ void CheckAfterRows(const CohortLayout& layout, std::string_view text, size_t be
 // indices — a few dozen bytes a row, however large the cohort.
 class CodeTable {
  public:
-  /// The row that had `code` before, or 0 (then `row` has it now).
-  size_t Add(std::string_view code, size_t row) {
+  /// One of `tables` sharing the codes by hash modulo `tables`.
+  explicit CodeTable(size_t tables) : tables_(tables) {}
+  /// Room for about `codes` 18-character codes, so that the table is not
+  /// copied as it grows (pages reserved cost nothing until written).
+  void Reserve(size_t codes) {
+    text_.reserve(codes * 18);
+    entries_.reserve(codes);
+    size_t slots = 1024;
+    while (slots < 2 * (codes + 1)) slots *= 2;
+    Rehash(slots);
+  }
+  /// The row that had `code` (whose std::hash is `hash`) before, or 0
+  /// (then `row` has it now).
+  size_t Add(std::string_view code, size_t hash, size_t row) {
     if ((entries_.size() + 1) * 2 > slots_.size()) Rehash(std::max<size_t>(1024, slots_.size() * 2));
     const size_t mask = slots_.size() - 1;
-    for (size_t i = std::hash<std::string_view>()(code) & mask;; i = (i + 1) & mask) {
+    for (size_t i = Slot(hash) & mask;; i = (i + 1) & mask) {
       if (slots_[i] == 0) {
         slots_[i] = static_cast<std::uint32_t>(entries_.size() + 1);
         entries_.push_back({text_.size(), static_cast<std::uint32_t>(code.size()), static_cast<std::uint32_t>(row)});
@@ -263,33 +275,60 @@ class CodeTable {
   void Rehash(size_t slots) {
     slots_.assign(slots, 0);
     for (size_t k = 0; k < entries_.size(); ++k)
-      for (size_t i = std::hash<std::string_view>()(Code(entries_[k])) & (slots - 1);; i = (i + 1) & (slots - 1))
+      for (size_t i = Slot(std::hash<std::string_view>()(Code(entries_[k]))) & (slots - 1);; i = (i + 1) & (slots - 1))
         if (slots_[i] == 0) {
           slots_[i] = static_cast<std::uint32_t>(k + 1);
           break;
         }
   }
+  // The hash's bits left once the share (its remainder) is taken out.
+  size_t Slot(size_t hash) const { return hash / tables_; }
+  size_t tables_;
   std::string text_;
   std::vector<Entry> entries_;
   std::vector<std::uint32_t> slots_;
 };
 
 // A factory appears once in a cohort: a repeated credit code would count it
-// twice among its peers. Codes come in file order, so the first row with a
-// code is the one named.
-void CheckCodes(CohortPart& part, size_t row_base, int line_base, std::string_view text, CodeTable& table,
-                CohortCsvSummary& summary, std::vector<PendingDiagnostic>& shown) {
-  for (const CodeSeen& c : part.codes) {
-    const size_t first = table.Add(c.code, c.row + row_base);
-    if (first == 0) continue;
-    ++summary.errors;
-    if (!part.failed_rows[c.row - 1]) {
-      part.failed_rows[c.row - 1] = true;
-      ++summary.rows_with_errors;
-    }
-    shown.push_back({Severity::kError, c.line + line_base, c.column, c.offset, c.row + row_base, "credit_code",
-                     "'" + std::string(c.code) + "' is also the code of row " + std::to_string(first),
-                     std::string(LineAround(text, c.offset))});
+// twice among its peers. The codes are shared out by hash among `tables`,
+// each checked on its own thread; within one, codes come in file order, so
+// the first row with a code is the one named. `bases`: each part's first
+// row and line.
+void CheckCodes(std::vector<CohortPart>& parts, const std::vector<std::pair<size_t, int>>& bases,
+                std::string_view text, std::vector<CodeTable>& tables, CohortCsvSummary& summary,
+                std::vector<PendingDiagnostic>& shown) {
+  struct Found {
+    size_t errors = 0, rows_with_errors = 0;
+    std::vector<PendingDiagnostic> shown;
+  };
+  std::vector<Found> found(tables.size());
+  ParallelFor(
+      tables.size(),
+      [&](size_t t) {
+        for (size_t k = 0; k < parts.size(); ++k) {
+          const auto [row_base, line_base] = bases[k];
+          for (const CodeSeen& c : parts[k].codes) {
+            if (c.hash % tables.size() != t) continue;
+            const size_t first = tables[t].Add(c.code, c.hash, c.row + row_base);
+            if (first == 0) continue;
+            ++found[t].errors;
+            // A row has one code, so one table only ever marks it.
+            if (!parts[k].failed_rows[c.row - 1]) {
+              parts[k].failed_rows[c.row - 1] = 1;
+              ++found[t].rows_with_errors;
+            }
+            found[t].shown.push_back({Severity::kError, c.line + line_base, c.column, c.offset, c.row + row_base,
+                                      "credit_code",
+                                      "'" + std::string(c.code) + "' is also the code of row " + std::to_string(first),
+                                      std::string(LineAround(text, c.offset))});
+          }
+        }
+      },
+      static_cast<int>(tables.size()));
+  for (Found& f : found) {
+    summary.errors += f.errors;
+    summary.rows_with_errors += f.rows_with_errors;
+    for (auto& d : f.shown) shown.push_back(std::move(d));
   }
 }
 
@@ -357,13 +396,19 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, const CohortByteReader& rea
   const std::string_view first = window.text().substr(std::min(layout.body, window.text().size()));
   const size_t sample = std::min<size_t>(first.size(), 1 << 20);
   const auto breaks = static_cast<size_t>(std::count(first.begin(), first.begin() + static_cast<std::ptrdiff_t>(sample), '\n'));
-  sink.Start(threads, sample == 0 ? 0 : static_cast<size_t>(static_cast<double>(body) * static_cast<double>(breaks + 1) / static_cast<double>(sample)) + 1);
+  const size_t estimated_rows =
+      sample == 0 ? 0 : static_cast<size_t>(static_cast<double>(body) * static_cast<double>(breaks + 1) / static_cast<double>(sample)) + 1;
+  sink.Start(threads, estimated_rows);
   std::atomic<bool> failed(summary.errors > 0);
   summary.parts = threads;
 
   std::vector<std::unique_ptr<CohortPartReader>> readers;
   for (int k = 0; k < threads; ++k) readers.push_back(std::make_unique<CohortPartReader>(layout, options));
-  CodeTable codes;
+  std::vector<CodeTable> codes(static_cast<size_t>(threads), CodeTable(static_cast<size_t>(threads)));
+  // Rows estimated, but never more than a row per 32 bytes (blank lines
+  // count in the estimate) nor than the limit.
+  const size_t expected_codes = std::min({estimated_rows, body / 32, kMaxCohortRows});
+  for (CodeTable& table : codes) table.Reserve(expected_codes / codes.size() * 11 / 10 + 16);
   int line_base = layout.header_lines;
   size_t row_base = 0;
   std::vector<size_t> missing_rows(layout.criteria.size(), 0), missing_first(layout.criteria.size(), 0);
@@ -385,6 +430,7 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, const CohortByteReader& rea
           readers[k]->Read(text, static_cast<int>(k), parts[k], cut && k + 1 == parts.size(), sink, failed);
         },
         static_cast<int>(parts.size()));
+    std::vector<std::pair<size_t, int>> bases;
     for (CohortPart& p : parts) {
       const size_t shown_before = shown.size();
       for (auto& d : p.shown) {
@@ -393,7 +439,7 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, const CohortByteReader& rea
         shown.push_back(std::move(d));
       }
       Quote(shown, shown_before, text);
-      CheckCodes(p, row_base, line_base, text, codes, summary, shown);
+      bases.emplace_back(row_base, line_base);
       for (size_t c = 0; c < p.missing_rows.size(); ++c) {
         if (p.missing_rows[c] > 0 && missing_rows[c] == 0) missing_first[c] = p.missing_first[c] + row_base;
         missing_rows[c] += p.missing_rows[c];
@@ -405,6 +451,7 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, const CohortByteReader& rea
       line_base += p.lines;
       row_base += p.rows;
     }
+    CheckCodes(parts, bases, text, codes, summary, shown);
     if (summary.errors > 0) failed = true;
     sink.EndWindow();
     // Only the first diagnostics are shown, and later windows' rows come

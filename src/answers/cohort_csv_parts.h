@@ -53,6 +53,7 @@ struct CodeSeen {
   size_t row = 0;  ///< within the part
   int line = 0, column = 0;
   size_t offset = 0;
+  size_t hash = 0;  ///< std::hash of `code`, taken on the part's thread
 };
 
 struct CohortPart {
@@ -64,7 +65,9 @@ struct CohortPart {
   int lines = 0;
   std::vector<PendingDiagnostic> shown;  ///< at most max_diagnostics
   std::vector<CodeSeen> codes;
-  std::vector<bool> failed_rows;  ///< per row of the part: whether it has an error
+  /// Per row of the part: 1 when it has an error (bytes, not bits: the
+  /// duplicate-code check marks rows from several threads).
+  std::vector<unsigned char> failed_rows;
   /// Per criterion without a column: rows it is required on, and the first.
   std::vector<size_t> missing_rows;
   std::vector<size_t> missing_first;

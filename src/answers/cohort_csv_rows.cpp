@@ -113,7 +113,7 @@ class CohortPartReader::Impl {
         Applicability(f);
         ReadAnswers(f);
       }
-      part_->failed_rows.push_back(row_failed_);
+      part_->failed_rows.push_back(row_failed_ ? 1 : 0);
       if (row_failed_) {
         ++part_->rows_with_errors;
         failed.store(true, std::memory_order_relaxed);
@@ -222,7 +222,7 @@ class CohortPartReader::Impl {
       for (size_t at : {code_at, code_at + 1}) {  // unquoted, or after the opening quote
         std::string_view code = text_.substr(at, p.credit_code.size());
         if (code == p.credit_code) {
-          part_->codes.push_back({code, row_, line, column, code_at});
+          part_->codes.push_back({code, row_, line, column, code_at, std::hash<std::string_view>()(code)});
           break;
         }
       }
