@@ -219,18 +219,21 @@ class ScoringSink : public CohortSink {
   }
 
   // A full chunk of row-major staging into the scorer's column-major
-  // matrix, eight columns at a time: each staged row is read a cache line
-  // at a time and the eight columns are written in step, where a plain copy
-  // would read every value from another line.
+  // matrix, in 8 x 8 tiles: eight staged rows are read side by side, a
+  // cache line of each at a time, and each column's eight values make one
+  // whole cache line written at once, where a plain copy would touch
+  // another line for every value.
   static void Transpose(const double* staged, Eigen::Index criteria, double* chunk) {
     constexpr Eigen::Index kTile = 8;
-    for (Eigen::Index c0 = 0; c0 < criteria; c0 += kTile) {
-      const Eigen::Index c1 = std::min(criteria, c0 + kTile);
-      for (Eigen::Index r = 0; r < kChunkRows; ++r) {
-        const double* from = staged + r * criteria;
-        for (Eigen::Index c = c0; c < c1; ++c) chunk[c * kChunkRows + r] = from[c];
+    static_assert(kChunkRows % kTile == 0, "whole tiles of rows");
+    for (Eigen::Index r0 = 0; r0 < kChunkRows; r0 += kTile)
+      for (Eigen::Index c0 = 0; c0 < criteria; c0 += kTile) {
+        const Eigen::Index c1 = std::min(criteria, c0 + kTile);
+        for (Eigen::Index c = c0; c < c1; ++c) {
+          double* to = chunk + c * kChunkRows + r0;
+          for (Eigen::Index r = 0; r < kTile; ++r) to[r] = staged[(r0 + r) * criteria + c];
+        }
       }
-    }
   }
 
   void Flush(Part& p) {
