@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,10 @@ struct CohortCsvOptions {
   /// Diagnostics shown; the rest are only counted, in a closing note, so a
   /// file that is wrong on every row cannot flood the terminal or memory.
   size_t max_diagnostics = 100;
+  /// Bytes read at a time: a file is read window after window, so memory
+  /// stays bounded whatever its size (a record longer than a window is
+  /// still read whole).
+  size_t window_bytes = size_t{8} << 20;
 };
 
 /// A clean row as a sink receives it; valid only during the call.
@@ -36,6 +41,11 @@ struct CohortRow {
   /// criterion's kind, or null when the cell is empty or has no column.
   /// `na` has kind kNotApplicable.
   const std::vector<const Answer*>& answers;
+  /// Per criterion: the points its answer earns (criterion_kind.h), 0
+  /// where `answers` is null or `na`.
+  const std::vector<double>& points;
+  /// Per criterion: 1 where `answers` holds an answer other than `na`.
+  const std::vector<unsigned char>& answered;
   /// Per criterion: 1 when it applies to this factory's profile.
   const std::vector<unsigned char>& applies;
 };
@@ -51,8 +61,11 @@ class CohortSink {
   /// stop coming once an error has been found anywhere (nothing is scored
   /// then), so use what a sink gathered only when the summary is ok().
   virtual void Row(int part, const CohortRow& row) = 0;
-  /// After the part's last row, on its thread.
+  /// After the part's last row of a window, on its thread.
   virtual void Finish(int part) {}
+  /// After every part of a window is finished, on the reading thread: the
+  /// rows of part 0, then part 1, … are the file's next rows in order.
+  virtual void EndWindow() {}
 };
 
 struct CohortCsvSummary {
@@ -60,7 +73,7 @@ struct CohortCsvSummary {
   size_t errors = 0;            ///< every error found, shown or not
   size_t warnings = 0;
   size_t rows_with_errors = 0;
-  int parts = 1;                ///< parts read in parallel
+  int parts = 1;                ///< parts read in parallel (of each window)
   bool ok() const { return errors == 0; }
 };
 
@@ -70,6 +83,20 @@ struct CohortCsvSummary {
 CohortCsvSummary ReadCohortCsv(const Rubric& rubric, std::string_view text, const std::string& file,
                                CohortSink& sink, Diagnostics& diags,
                                const CohortCsvOptions& options = {});
+
+/// Appends up to `room` bytes of the input at `to`; how many (0 at its end).
+using CohortByteReader = std::function<size_t(char* to, size_t room)>;
+
+/// The same over input read a window at a time (`total_bytes`: its size,
+/// to estimate the rows). Problems are quoted with their lines just as well.
+CohortCsvSummary ReadCohortCsv(const Rubric& rubric, const CohortByteReader& read, size_t total_bytes,
+                               const std::string& file, CohortSink& sink, Diagnostics& diags,
+                               const CohortCsvOptions& options = {});
+
+/// The same over the file at `path`, named `path` in diagnostics; throws
+/// std::runtime_error naming it when it cannot be read.
+CohortCsvSummary ReadCohortCsvFile(const Rubric& rubric, const std::string& path, CohortSink& sink,
+                                   Diagnostics& diags, const CohortCsvOptions& options = {});
 
 /// The rows of a cohort file as AnswerSets, in file order (each with the
 /// SHA-256 of its row's bytes); empty when the file has errors. For small

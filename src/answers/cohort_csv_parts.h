@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,7 @@ struct CohortLayout {
   std::vector<int> column_of;              ///< per criterion: its column, or -1
   std::vector<int> condition_columns;      ///< columns of the profile fields `applies_if` names
   size_t body = 0;                         ///< byte offset where the rows start
+  bool rows_unreadable = false;            ///< the header is not text: rows are not read
   int header_lines = 0;                    ///< line breaks before `body`
   size_t header_end = 0;                   ///< offset of the header's line break
 };
@@ -42,6 +44,7 @@ struct PendingDiagnostic {
   size_t row = 0;        ///< within the part (1-based); 0: not about a row
   std::string column_name;
   std::string message;
+  std::string source;    ///< the line quoted under it (LineAround), taken while the text is at hand
 };
 
 /// One row's credit code, for finding duplicates across parts.
@@ -50,15 +53,21 @@ struct CodeSeen {
   size_t row = 0;  ///< within the part
   int line = 0, column = 0;
   size_t offset = 0;
+  size_t hash = 0;  ///< std::hash of `code`, taken on the part's thread
 };
 
 struct CohortPart {
   size_t begin = 0, end = 0;
+  /// Where reading stopped: `end`, or the start of a last record cut off
+  /// by the window's end (read again with the next window).
+  size_t resume = 0;
   size_t rows = 0, errors = 0, warnings = 0, rows_with_errors = 0;
   int lines = 0;
   std::vector<PendingDiagnostic> shown;  ///< at most max_diagnostics
   std::vector<CodeSeen> codes;
-  std::vector<bool> failed_rows;  ///< per row of the part: whether it has an error
+  /// Per row of the part: 1 when it has an error (bytes, not bits: the
+  /// duplicate-code check marks rows from several threads).
+  std::vector<unsigned char> failed_rows;
   /// Per criterion without a column: rows it is required on, and the first.
   std::vector<size_t> missing_rows;
   std::vector<size_t> missing_first;
@@ -68,9 +77,25 @@ struct CohortPart {
 CohortLayout ResolveCohortHeader(const Rubric& rubric, std::string_view text, size_t begin,
                                  std::vector<PendingDiagnostic>& shown, size_t& errors);
 
-/// Reads and checks the rows of text[part.begin, part.end), handing clean
-/// ones to `sink` while `failed` is false; sets `failed` on the first error.
-void ReadCohortPart(const CohortLayout& layout, std::string_view text, int index, CohortPart& part,
-                    CohortSink& sink, std::atomic<bool>& failed, const CohortCsvOptions& options);
+/// Reads and checks rows, part after part, keeping what it settled (the
+/// cells' answers, applicability) from one part to the next.
+class CohortPartReader {
+ public:
+  CohortPartReader(const CohortLayout& layout, const CohortCsvOptions& options);
+  ~CohortPartReader();
+  CohortPartReader(const CohortPartReader&) = delete;
+  CohortPartReader& operator=(const CohortPartReader&) = delete;
+
+  /// Reads and checks the rows of text[part.begin, part.end), handing clean
+  /// ones to `sink` while `failed` is false; sets `failed` on the first
+  /// error. When `cut` (the text goes on past part.end), a last record that
+  /// reaches part.end without its line break is left for the next window.
+  void Read(std::string_view text, int index, CohortPart& part, bool cut, CohortSink& sink,
+            std::atomic<bool>& failed);
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace fa

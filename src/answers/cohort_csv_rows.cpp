@@ -28,41 +28,74 @@ bool IsNa(std::string_view t) {
 // row, so each distinct cell text of a criterion is settled once, by the
 // check answer files use (CheckAnswerValue), and looked up after that.
 struct MemoEntry {
-  uint64_t key = 0;  // the text's first 8 bytes: decides for short texts
   std::string text;
   Answer answer;
+  double points = 0;  // what the answer earns (criterion_kind.h), when it has no problems
   std::vector<std::string> problems;
 };
 
 struct Memo {
+  // The keys apart from the entries, so that a lookup reads one or two
+  // cache lines: each text's first 8 bytes (which decide for short texts)
+  // and its length.
+  uint64_t keys[kMemoSize] = {};
+  size_t sizes[kMemoSize] = {};
   std::vector<MemoEntry> entries;  // reserved: entries never move
   MemoEntry overflow;              // used once `entries` is full (numbers, text)
 };
 
-class PartReader {
+// A criterion's first few clean answers to short cells (8 bytes or less,
+// the values of a scale), packed apart so that looking a cell up reads a
+// cache line or two and no MemoEntry.
+struct Hot {
+  static constexpr size_t kSize = 6;
+  uint64_t keys[kSize] = {};
+  uint8_t sizes[kSize] = {};
+  uint8_t count = 0;
+  double points[kSize] = {};
+  const Answer* answers[kSize] = {};
+};
+
+}  // namespace
+
+class CohortPartReader::Impl {
  public:
-  PartReader(const CohortLayout& layout, std::string_view text, CohortPart& part,
-             const CohortCsvOptions& options)
-      : layout_(layout), rubric_(*layout.rubric), text_(text), part_(part), options_(options),
-        scanner_(text, part.begin, part.end), memo_(layout.criteria.size()),
-        answers_(layout.criteria.size(), nullptr) {
+  Impl(const CohortLayout& layout, const CohortCsvOptions& options)
+      : layout_(layout), rubric_(*layout.rubric), options_(options), scanner_({}, 0, 0),
+        memo_(layout.criteria.size()), hot_(layout.criteria.size()), answers_(layout.criteria.size(), nullptr),
+        points_(layout.criteria.size(), 0.0), answered_(layout.criteria.size(), 0) {
     for (auto& m : memo_) m.entries.reserve(kMemoSize);
     na_.kind = AnswerKind::kNotApplicable;
     for (size_t c = 0; c < layout.criteria.size(); ++c)
       if (layout.column_of[c] < 0) no_column_.push_back(c);
-    part.codes.reserve((part.end - part.begin) / 256 + 16);  // rows are rarely shorter
-    part.missing_rows.assign(layout.criteria.size(), 0);
-    part.missing_first.assign(layout.criteria.size(), 0);
     for (size_t i = 0; i < layout.names.size(); ++i)
       if (layout.profile[i] != ProfileColumn::kNone && rubric_.applicability.count(layout.names[i]))
         declared_.push_back(i);
+    profile_checked_.resize(declared_.size());
+    for (size_t i = 0; i < layout.names.size(); ++i)
+      if (layout.profile[i] != ProfileColumn::kNone) profile_columns_.push_back(i);
   }
 
-  void Run(int index, CohortSink& sink, std::atomic<bool>& failed) {
-    std::vector<CsvField> f;
+  void Run(std::string_view text, int index, CohortPart& part, bool cut, CohortSink& sink,
+           std::atomic<bool>& failed) {
+    text_ = text;
+    part_ = &part;
+    scanner_ = CsvScanner(text, part.begin, part.end);
+    part.resume = part.end;
+    part.codes.reserve((part.end - part.begin) / 256 + 16);  // rows are rarely shorter
+    part.missing_rows.assign(layout_.criteria.size(), 0);
+    part.missing_first.assign(layout_.criteria.size(), 0);
+    std::vector<CsvField>& f = fields_;
     const size_t columns = layout_.names.size();
+    int lines = -1;
     while (scanner_.Next(f)) {
-      row_ = ++part_.rows;
+      if (cut && scanner_.record_end() == part.end) {  // no line break yet: the next window has the rest
+        part.resume = scanner_.record_begin();
+        lines = scanner_.record_line() - 1;
+        scanner_.errors().clear();
+        break;
+      }
+      row_ = ++part_->rows;
       row_failed_ = false;
       // A row the CSV syntax breaks is reported as such; its cells are
       // not judged, since they are not what the author meant.
@@ -80,20 +113,20 @@ class PartReader {
         Applicability(f);
         ReadAnswers(f);
       }
-      part_.failed_rows.push_back(row_failed_);
+      part_->failed_rows.push_back(row_failed_ ? 1 : 0);
       if (row_failed_) {
-        ++part_.rows_with_errors;
+        ++part_->rows_with_errors;
         failed.store(true, std::memory_order_relaxed);
         continue;
       }
       if (!failed.load(std::memory_order_relaxed)) {
         std::string_view row_text = text_.substr(scanner_.record_begin(), scanner_.record_end() - scanner_.record_begin());
-        sink.Row(index, CohortRow{row_text, profile_, answers_, *applies_});
+        sink.Row(index, CohortRow{row_text, profile_, answers_, points_, answered_, *applies_});
       }
     }
-    part_.lines = scanner_.lines();
+    part_->lines = lines >= 0 ? lines : scanner_.lines();
     for (size_t c : no_column_)
-      if (part_.missing_rows[c] > 0) failed.store(true, std::memory_order_relaxed);
+      if (part_->missing_rows[c] > 0) failed.store(true, std::memory_order_relaxed);
     sink.Finish(index);
   }
 
@@ -119,12 +152,12 @@ class PartReader {
 
   void Report(Severity severity, size_t offset, const std::string& column, std::string message) {
     if (severity == Severity::kError) {
-      ++part_.errors;
+      ++part_->errors;
       row_failed_ = true;
     } else {
-      ++part_.warnings;
+      ++part_->warnings;
     }
-    if (part_.shown.size() >= options_.max_diagnostics) return;
+    if (part_->shown.size() >= options_.max_diagnostics) return;
     PendingDiagnostic d;
     d.severity = severity;
     scanner_.Position(offset, d.line, d.column);
@@ -132,7 +165,7 @@ class PartReader {
     d.row = row_;
     d.column_name = column;
     d.message = std::move(message);
-    part_.shown.push_back(std::move(d));
+    part_->shown.push_back(std::move(d));
   }
 
   void ReadNumber(const CsvField& field, const std::string& column, std::optional<double>& out) {
@@ -153,7 +186,7 @@ class PartReader {
     FactoryProfile& p = profile_;
     size_t name_at = 0, code_at = 0;
     bool has_name = false, has_code = false;
-    for (size_t i = 0; i < f.size(); ++i) {
+    for (size_t i : profile_columns_) {  // the few profile columns, not every criterion's
       const std::string_view v = f[i].text;
       const std::string& column = layout_.names[i];
       switch (layout_.profile[i]) {
@@ -189,16 +222,29 @@ class PartReader {
       for (size_t at : {code_at, code_at + 1}) {  // unquoted, or after the opening quote
         std::string_view code = text_.substr(at, p.credit_code.size());
         if (code == p.credit_code) {
-          part_.codes.push_back({code, row_, line, column, code_at});
+          part_->codes.push_back({code, row_, line, column, code_at, std::hash<std::string_view>()(code)});
           break;
         }
       }
     }
-    for (size_t i : declared_) {
+    for (size_t k = 0; k < declared_.size(); ++k) {
+      const size_t i = declared_[k];
       if (f[i].text.empty()) continue;
-      std::string problem = CheckProfileValue(rubric_, layout_.names[i], std::string(f[i].text));
+      const std::string& problem = ProfileProblem(k, f[i].text);
       if (!problem.empty()) Report(Severity::kError, f[i].offset, layout_.names[i], problem);
     }
+  }
+
+  // CheckProfileValue for declared profile column k, remembered for the
+  // first few values (a district has a dozen industries, not thousands).
+  const std::string& ProfileProblem(size_t k, std::string_view value) {
+    auto& seen = profile_checked_[k];
+    for (const auto& [text, problem] : seen)
+      if (text == value) return problem;
+    std::string problem = CheckProfileValue(rubric_, layout_.names[declared_[k]], std::string(value));
+    if (seen.size() < kMemoSize) return seen.emplace_back(std::string(value), std::move(problem)).second;
+    profile_problem_ = std::move(problem);
+    return profile_problem_;
   }
 
   // Which criteria apply depends only on the few profile fields that
@@ -217,19 +263,26 @@ class PartReader {
     applies_ = &it->second;
   }
 
+  // Byte by byte, not by a memcpy of a varying size, whose pieces stored on
+  // the stack and read back whole stall every cell.
   static uint64_t Key(std::string_view text) {
     uint64_t key = 0;
-    std::memcpy(&key, text.data(), std::min<size_t>(8, text.size()));
+    const size_t n = std::min<size_t>(8, text.size());
+    for (size_t i = 0; i < n; ++i) key |= uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
     return key;
   }
 
   const MemoEntry& Settle(size_t c, std::string_view text) {
     Memo& m = memo_[c];
     const uint64_t key = Key(text);
-    for (const MemoEntry& e : m.entries)
-      if (e.key == key && e.text.size() == text.size() && (text.size() <= 8 || e.text == text)) return e;
+    for (size_t i = 0; i < m.entries.size(); ++i)
+      if (m.keys[i] == key && m.sizes[i] == text.size() && (text.size() <= 8 || m.entries[i].text == text))
+        return m.entries[i];
+    if (m.entries.size() < kMemoSize) {
+      m.keys[m.entries.size()] = key;
+      m.sizes[m.entries.size()] = text.size();
+    }
     MemoEntry& e = m.entries.size() < kMemoSize ? m.entries.emplace_back() : m.overflow;
-    e.key = key;
     e.text.assign(text);
     Answer& a = e.answer;
     a.options.clear();
@@ -257,50 +310,98 @@ class PartReader {
       a.text.assign(text);
     }
     e.problems = CheckAnswerValue(rubric_, criterion, a);
+    e.points = e.problems.empty() ? criterion.kind->Points(rubric_, criterion, a) : 0.0;
     return e;
   }
 
+  // The hot loop over raw pointers held in locals (the vectors' members
+  // would be reloaded after every store); anything but a value seen before
+  // goes to Cell.
   void ReadAnswers(const std::vector<CsvField>& f) {
-    const std::vector<unsigned char>& applies = *applies_;
-    for (size_t i = 0; i < f.size(); ++i) {
-      const int ci = layout_.criterion[i];
+    const unsigned char* applies = applies_->data();
+    const int* criterion = layout_.criterion.data();
+    const Hot* hot = hot_.data();
+    const Answer** answers = answers_.data();
+    double* points = points_.data();
+    unsigned char* answered = answered_.data();
+    const size_t cells = f.size();
+    for (size_t i = 0; i < cells; ++i) {
+      const int ci = criterion[i];
       if (ci < 0) continue;
       const auto c = static_cast<size_t>(ci);
-      const Criterion& criterion = *layout_.criteria[c];
       const std::string_view v = f[i].text;
-      answers_[c] = nullptr;
-      if (v.empty()) {
-        if (applies[c] && criterion.required)
-          Report(Severity::kError, f[i].offset, criterion.id, "missing answer to a required criterion");
-      } else if (IsNa(v)) {
-        answers_[c] = &na_;
-      } else if (!applies[c]) {
-        Report(Severity::kError, f[i].offset, criterion.id,
-               "criterion '" + criterion.id +
-                   "' does not apply to this factory (its conditions on the profile do not hold); "
-                   "leave the cell empty or write na");
-      } else {
-        const MemoEntry& e = Settle(c, v);
-        for (const std::string& problem : e.problems) Report(Severity::kError, f[i].offset, criterion.id, problem);
-        if (e.problems.empty()) answers_[c] = &e.answer;
+      if (applies[c] && !v.empty() && v.size() <= 8) {  // most cells
+        const Hot& h = hot[c];
+        const uint64_t key = Key(v);
+        size_t k = 0;
+        while (k < h.count && (h.keys[k] != key || h.sizes[k] != v.size())) ++k;
+        if (k < h.count) {
+          answers[c] = h.answers[k];
+          points[c] = h.points[k];
+          answered[c] = 1;
+          continue;
+        }
       }
+      Cell(c, f[i]);
     }
     for (size_t c : no_column_) {
       if (!applies[c] || !layout_.criteria[c]->required) continue;
-      if (part_.missing_rows[c]++ == 0) part_.missing_first[c] = row_;
+      if (part_->missing_rows[c]++ == 0) part_->missing_first[c] = row_;
+    }
+  }
+
+  __attribute__((noinline)) void Cell(size_t c, const CsvField& field) {
+    const std::vector<unsigned char>& applies = *applies_;
+    const std::string_view v = field.text;
+    const Criterion& criterion = *layout_.criteria[c];
+    answers_[c] = nullptr;
+    points_[c] = 0;
+    answered_[c] = 0;
+    if (v.empty()) {
+      if (applies[c] && criterion.required)
+        Report(Severity::kError, field.offset, criterion.id, "missing answer to a required criterion");
+    } else if (IsNa(v)) {
+      answers_[c] = &na_;
+    } else if (!applies[c]) {
+      Report(Severity::kError, field.offset, criterion.id,
+             "criterion '" + criterion.id +
+                 "' does not apply to this factory (its conditions on the profile do not hold); "
+                 "leave the cell empty or write na");
+    } else {
+      const MemoEntry& e = Settle(c, v);
+      for (const std::string& problem : e.problems) Report(Severity::kError, field.offset, criterion.id, problem);
+      if (e.problems.empty()) {
+        answers_[c] = &e.answer;
+        points_[c] = e.points;
+        answered_[c] = 1;
+        Hot& h = hot_[c];
+        if (v.size() <= 8 && h.count < Hot::kSize && &e != &memo_[c].overflow) {
+          h.keys[h.count] = Key(v);
+          h.sizes[h.count] = static_cast<uint8_t>(v.size());
+          h.points[h.count] = e.points;
+          h.answers[h.count++] = &e.answer;
+        }
+      }
     }
   }
 
   const CohortLayout& layout_;
   const Rubric& rubric_;
-  std::string_view text_;
-  CohortPart& part_;
   const CohortCsvOptions& options_;
+  std::string_view text_;
+  CohortPart* part_ = nullptr;
   CsvScanner scanner_;
+  std::vector<CsvField> fields_;
   std::vector<Memo> memo_;
+  std::vector<Hot> hot_;
   std::vector<const Answer*> answers_;
+  std::vector<double> points_;
+  std::vector<unsigned char> answered_;
   std::vector<size_t> no_column_;   // criteria without a column
   std::vector<size_t> declared_;    // profile columns the rubric's applicability declares
+  std::vector<size_t> profile_columns_;  // columns of profile fields
+  std::vector<std::vector<std::pair<std::string, std::string>>> profile_checked_;  // per declared_: value, problem
+  std::string profile_problem_;     // for a value past those remembered
   std::unordered_map<std::string, std::vector<unsigned char>> applies_memo_;
   const std::vector<unsigned char>* applies_ = nullptr;
   std::string key_;
@@ -310,11 +411,14 @@ class PartReader {
   bool row_failed_ = false;
 };
 
-}  // namespace
+CohortPartReader::CohortPartReader(const CohortLayout& layout, const CohortCsvOptions& options)
+    : impl_(std::make_unique<Impl>(layout, options)) {}
 
-void ReadCohortPart(const CohortLayout& layout, std::string_view text, int index, CohortPart& part,
-                    CohortSink& sink, std::atomic<bool>& failed, const CohortCsvOptions& options) {
-  PartReader(layout, text, part, options).Run(index, sink, failed);
+CohortPartReader::~CohortPartReader() = default;
+
+void CohortPartReader::Read(std::string_view text, int index, CohortPart& part, bool cut, CohortSink& sink,
+                            std::atomic<bool>& failed) {
+  impl_->Run(text, index, part, cut, sink, failed);
 }
 
 }  // namespace fa

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace fa {
 
@@ -12,6 +13,6 @@ std::string CheckCreditCode(const std::string& code);
 
 /// The check character for the first 17 characters of a code, or '\0' when
 /// they hold a character outside the code's alphabet.
-char CreditCodeCheckChar(const std::string& first17);
+char CreditCodeCheckChar(std::string_view first17);
 
 }  // namespace fa

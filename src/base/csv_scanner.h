@@ -56,6 +56,10 @@ class CsvScanner {
  private:
   /// Skips blank lines; false at the end of the text.
   bool SkipBlankLines();
+  /// Reads the record at at_ when it is plain — no quotes, carriage returns
+  /// or blanks before its line break — as most rows of a cohort are; false
+  /// (nothing read) otherwise.
+  bool PlainRecord(std::vector<CsvField>& fields);
   void QuotedField(size_t p, std::vector<CsvField>& fields, size_t& stored);
   void PlainField(size_t p, std::vector<CsvField>& fields);
 

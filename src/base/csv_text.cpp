@@ -25,20 +25,30 @@ bool LooksLikeFormula(std::string_view value) {
   return !PlainNumber(value);
 }
 
-std::string CsvQuote(std::string_view text) {
-  std::string value;
-  if (LooksLikeFormula(text)) value = "'";
-  value.append(text);
-  bool quote = !value.empty() && (value.front() == ' ' || value.front() == '\t' || value.back() == ' ' ||
-                                  value.back() == '\t');
-  for (char c : value) quote = quote || c == ',' || c == '"' || c == '\n' || c == '\r';
-  if (!quote) return value;
-  std::string out = "\"";
-  for (char c : value) {
+void AppendCsvQuoted(std::string& out, std::string_view text) {
+  const bool formula = LooksLikeFormula(text);
+  // A formula's value starts with the added quote, so only its end is a blank to keep.
+  bool quote = !text.empty() && ((!formula && (text.front() == ' ' || text.front() == '\t')) ||
+                                 text.back() == ' ' || text.back() == '\t');
+  for (char c : text) quote = quote || c == ',' || c == '"' || c == '\n' || c == '\r';
+  if (!quote) {
+    if (formula) out += '\'';
+    out.append(text);
+    return;
+  }
+  out += '"';
+  if (formula) out += '\'';
+  for (char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + "\"";
+  out += '"';
+}
+
+std::string CsvQuote(std::string_view text) {
+  std::string out;
+  AppendCsvQuoted(out, text);
+  return out;
 }
 
 }  // namespace fa

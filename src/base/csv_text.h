@@ -15,6 +15,9 @@ namespace fa {
 /// line break, or starts or ends with a space or tab.
 std::string CsvQuote(std::string_view value);
 
+/// CsvQuote(value) appended to `out`, without a string of its own.
+void AppendCsvQuoted(std::string& out, std::string_view value);
+
 /// True when a spreadsheet would read `value` as a formula (see CsvQuote).
 bool LooksLikeFormula(std::string_view value);
 

@@ -99,43 +99,54 @@ int ScoreCohort(CommandContext& ctx, const Args& args, const CompiledRubric& com
   CohortCsvOptions read_options;
   read_options.threads = std::stoi(args.Value("--threads").value_or("0"));
   Diagnostics diags;
-  std::unique_ptr<CohortFile> file;
-  try {
-    file = std::make_unique<CohortFile>(path);
-  } catch (const std::exception& e) {
-    ctx.err << "score: error: " << e.what() << "\n";
-    return kExitBadInput;
-  }
-  const std::string_view text = file->text();
   const Rubric& rubric = *compiled.rubric;
   std::vector<int> levels;
   std::string written;
   // Shown on a terminal only; cleared before anything else goes to stderr.
   Progress progress(ctx.err, ProgressWanted(ctx.out, ctx.err));
   progress.set_prefix("score");
-  const std::string size = FormatFixed(static_cast<double>(text.size()) / 1e6, 1) + " MB";
   if (json) {
-    std::optional<std::string> assessments = CohortAssessmentsJson(ctx, args, compiled, path, text, progress, levels);
+    std::unique_ptr<CohortFile> file;
+    try {
+      file = std::make_unique<CohortFile>(path);
+    } catch (const std::exception& e) {
+      ctx.err << "score: error: " << e.what() << "\n";
+      return kExitBadInput;
+    }
+    std::optional<std::string> assessments =
+        CohortAssessmentsJson(ctx, args, compiled, path, file->text(), progress, levels);
     if (!assessments) return kExitBadInput;
     written = std::move(*assessments);
   } else {
+    // Read a window at a time and each row formatted as it is scored, so
+    // memory stays bounded however large the file (cohort_scoring.h).
     CohortCsvSummary summary;
-    progress.Phase("reading and scoring " + path + " (" + size + ")");
-    auto scores = ScoreCohortCsv(compiled.model, text, path, diags, read_options, &summary);
+    progress.Phase("reading and scoring " + path);
+    std::optional<CohortResults> results;
+    try {
+      results = ScoreCohortStreamed(compiled.model, [&](CohortSink& sink) {
+        summary = ReadCohortCsvFile(rubric, path, sink, diags, read_options);
+        return summary;
+      });
+    } catch (const std::exception& e) {
+      progress.Clear();
+      ctx.err << "score: error: " << e.what() << "\n";
+      return kExitBadInput;
+    }
     progress.Clear();
     ctx.err << diags.Format();
-    if (!scores) {
+    if (!results) {
       ctx.err << "score: " << summary.errors << " error(s) in " << summary.rows_with_errors << " of " << summary.rows
               << " rows of " << path << "; nothing scored, nothing written\n";
       return kExitBadInput;
     }
-    levels = scores->level;
+    levels = results->level;
     // Streamed in pieces: a large cohort's results are never held whole.
     // Rows written = lines after the header (counted only for the progress line).
     const size_t rows = levels.size();
     size_t lines = 0;
     auto write = [&](std::ostream& to) {
-      WriteCohortResultsCsv(compiled.model, *scores, [&](std::string_view piece) {
+      WriteCohortResults(compiled.model, *results, [&](std::string_view piece) {
         to.write(piece.data(), static_cast<std::streamsize>(piece.size()));
         if (!progress.enabled()) return;
         lines += static_cast<size_t>(std::count(piece.begin(), piece.end(), '\n'));

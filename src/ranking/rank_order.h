@@ -1,7 +1,8 @@
 // The inner loop of rank stability: the order of n candidates by score,
-// recomputed for every weight sample. An LSD radix sort on 64-bit keys with
-// reused buffers — O(n) per sample, no comparisons, no allocation — giving
-// exactly SortRankKeys' order (score descending, then index ascending).
+// recomputed for every weight sample. A bucket sort on 64-bit keys (an LSD
+// radix sort when the keys bunch) with reused buffers — O(n) per sample, no
+// allocation — giving exactly SortRankKeys' order (score descending, then
+// index ascending).
 // Also what "equal scores" means for shared ranks (ScoresTie).
 #pragma once
 
@@ -57,6 +58,8 @@ class RankOrder {
   std::vector<std::uint64_t> keys_, keys_tmp_;
   std::vector<std::int32_t> index_, index_tmp_;
   std::array<std::array<std::uint32_t, 256>, 8> counts_;
+  static constexpr std::uint32_t kMaxBucket = 32;  // keys in a bucket, at most, for the bucket sort
+  std::vector<std::uint32_t> bucket_end_, bucket_of_;
 };
 
 }  // namespace fa

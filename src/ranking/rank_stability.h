@@ -29,8 +29,8 @@ struct StabilityOptions {
 constexpr int kStabilityBlock = 1000;
 
 /// The most candidates whose ranks fit the 16-bit store (1.3 GB at 10,000
-/// samples). Time grows as candidates × samples (an O(n) radix sort per
-/// sample), so rankings this large are best filtered first.
+/// samples). Time grows as candidates × samples (an O(n) sort per
+/// sample, rank_order.h), so rankings this large are best filtered first.
 constexpr int kMaxStabilityCandidates = 65535;
 
 /// Memory for the rank store: blocks of 4 MB and more are mapped and marked

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/vector_clones.h"
 #include "scoring/level_rules.h"
 
 namespace fa {
@@ -21,16 +22,6 @@ bool Beneath(const ScoringModel& model, int c, int n) {
 
 using Rows = Eigen::Block<Eigen::MatrixXd>;
 
-// The hot loops are compiled twice, for plain x86-64 and for AVX2, and the
-// loader picks the best the processor has (GCC function multi-versioning),
-// so one binary runs everywhere and uses 4-wide vectors where it can. Not
-// under ThreadSanitizer: the loader runs the clones' resolvers before the
-// sanitizer's runtime is up, and the program crashes at start.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
-#define FA_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define FA_VECTOR_CLONES
-#endif
 
 // Each criterion's weighted contribution into its (node, level) column over
 // one block of rows: num = points · aggregate_scaled and den = mask ·

@@ -24,27 +24,29 @@ GroupRanks RankWithinGroups(const std::vector<double>& values, const std::vector
   out.percentile.assign(values.size(), kAbsent);
   out.median.assign(static_cast<size_t>(groups), kAbsent);
   out.count.assign(static_cast<size_t>(groups), 0);
-  std::vector<std::vector<double>> sorted(static_cast<size_t>(groups));
+  // Each group's values sorted with the row they came from; then one sweep
+  // per group finds every row's peers below and up to it, two positions
+  // moving up together (x - kTie and x + kTie rise with x), where a binary
+  // search per row would miss the cache at every step on a large cohort.
+  std::vector<std::vector<std::pair<double, size_t>>> sorted(static_cast<size_t>(groups));
   for (size_t i = 0; i < values.size(); ++i)
     if (group[i] >= 0 && !std::isnan(values[i])) ++out.count[static_cast<size_t>(group[i])];
   for (int g = 0; g < groups; ++g) sorted[static_cast<size_t>(g)].reserve(static_cast<size_t>(out.count[static_cast<size_t>(g)]));
   for (size_t i = 0; i < values.size(); ++i)
-    if (group[i] >= 0 && !std::isnan(values[i])) sorted[static_cast<size_t>(group[i])].push_back(values[i]);
+    if (group[i] >= 0 && !std::isnan(values[i])) sorted[static_cast<size_t>(group[i])].emplace_back(values[i], i);
   for (int g = 0; g < groups; ++g) {
     auto& s = sorted[static_cast<size_t>(g)];
-    std::sort(s.begin(), s.end());
+    std::sort(s.begin(), s.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     const size_t n = s.size();
-    if (n > 0) out.median[static_cast<size_t>(g)] = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-  }
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (group[i] < 0 || std::isnan(values[i])) continue;
-    const auto& s = sorted[static_cast<size_t>(group[i])];
-    if (static_cast<int>(s.size()) < min_peers) continue;
-    const double x = values[i];
-    const auto below = std::lower_bound(s.begin(), s.end(), x - kTie) - s.begin();
-    const auto upto = std::upper_bound(s.begin(), s.end(), x + kTie) - s.begin();
-    out.percentile[i] = 100.0 * (static_cast<double>(below) + 0.5 * static_cast<double>(upto - below)) /
-                        static_cast<double>(s.size());
+    if (n > 0) out.median[static_cast<size_t>(g)] = n % 2 ? s[n / 2].first : (s[n / 2 - 1].first + s[n / 2].first) / 2;
+    if (static_cast<int>(n) < min_peers) continue;
+    size_t below = 0, upto = 0;
+    for (const auto& [x, i] : s) {
+      while (below < n && s[below].first < x - kTie) ++below;  // lower_bound of x - kTie
+      while (upto < n && !(x + kTie < s[upto].first)) ++upto;  // upper_bound of x + kTie
+      out.percentile[i] = 100.0 * (static_cast<double>(below) + 0.5 * static_cast<double>(upto - below)) /
+                          static_cast<double>(n);
+    }
   }
   return out;
 }

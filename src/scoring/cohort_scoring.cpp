@@ -1,10 +1,18 @@
 #include "scoring/cohort_scoring.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
 #include <cmath>
 #include <limits>
 #include <unordered_map>
 
+#include "base/csv_text.h"
 #include "base/parallel.h"
 #include "base/text.h"
 #include "scoring/answer_matrix.h"
@@ -18,119 +26,6 @@ namespace {
 // Rows encoded before a chunk is scored: the chunk's two matrices stay in
 // cache while rows are written into them.
 constexpr Eigen::Index kChunkRows = 256;
-
-bool Answered(const Answer* a) {
-  return a && a->kind != AnswerKind::kNone && a->kind != AnswerKind::kNotApplicable;
-}
-
-class ScoringSink : public CohortSink {
- public:
-  explicit ScoringSink(const ScoringModel& model) : model_(model) {
-    std::unordered_map<std::string, size_t> index;
-    const auto all = model.rubric->AllCriteria();
-    for (size_t i = 0; i < all.size(); ++i) index[all[i]->id] = i;
-    for (const Criterion* c : model.criteria) rubric_index_.push_back(index.at(c->id));
-  }
-
-  void Start(int parts, size_t estimated_rows) override {
-    parts_.resize(static_cast<size_t>(parts));
-    const auto criteria = static_cast<Eigen::Index>(model_.criteria.size());
-    const size_t nodes = model_.nodes.size() - 1;
-    for (size_t k = 0; k < parts_.size(); ++k) {
-      Part& p = parts_[k];
-      p.chunk.points.setZero(kChunkRows, criteria);
-      p.chunk.mask.setZero(kChunkRows, criteria);
-      p.points.assign(static_cast<size_t>(kChunkRows * criteria), 0.0);
-      p.mask.assign(static_cast<size_t>(kChunkRows * criteria), 0.0);
-      p.out.nodes = nodes;
-      // The first part will take the others' rows too (Take), so it gets
-      // room for all; reserved pages cost nothing until they are written.
-      const size_t rows = (k == 0 ? estimated_rows : estimated_rows / parts_.size()) * 11 / 10 + 16;
-      for (auto* v : {&p.out.credit_code, &p.out.name, &p.out.town, &p.out.industry}) v->reserve(rows);
-      p.out.level.reserve(rows);
-      p.out.score.reserve(rows);
-      p.out.node_score.reserve(rows * nodes);
-    }
-  }
-
-  void Row(int part, const CohortRow& row) override {
-    Part& p = parts_[static_cast<size_t>(part)];
-    // Written row by row into row-major staging (contiguous), turned into
-    // the scorer's column-major chunk once per chunk.
-    double* points = p.points.data() + static_cast<size_t>(p.filled) * rubric_index_.size();
-    double* mask = p.mask.data() + static_cast<size_t>(p.filled) * rubric_index_.size();
-    const Rubric& rubric = *model_.rubric;
-    for (size_t m = 0; m < rubric_index_.size(); ++m) {
-      const size_t r = rubric_index_[m];
-      const Answer* a = row.answers[r];
-      const bool on = row.applies[r] && Answered(a);
-      points[m] = on ? AnswerPoints(*model_.criteria[m], *a, rubric) : 0.0;
-      mask[m] = on ? 1.0 : 0.0;
-    }
-    const FactoryProfile& f = row.profile;
-    p.out.credit_code.push_back(f.credit_code);
-    p.out.name.push_back(f.name);
-    p.out.town.push_back(f.town);
-    p.out.industry.push_back(f.industry);
-    if (++p.filled == kChunkRows) Flush(p);
-  }
-
-  void Finish(int part) override { Flush(parts_[static_cast<size_t>(part)]); }
-
-  CohortScores Take() {
-    CohortScores out = std::move(parts_[0].out);
-    for (size_t k = 1; k < parts_.size(); ++k) {
-      Part& p = parts_[k];
-      auto move = [](auto& to, auto& from) { to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end())); };
-      move(out.credit_code, p.out.credit_code);
-      move(out.name, p.out.name);
-      move(out.town, p.out.town);
-      move(out.industry, p.out.industry);
-      move(out.level, p.out.level);
-      move(out.score, p.out.score);
-      move(out.node_score, p.out.node_score);
-    }
-    return out;
-  }
-
- private:
-  using Staged = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>;
-
-  struct Part {
-    std::vector<double> points, mask;  // row-major staging, kChunkRows x criteria
-    AnswerMatrix chunk;
-    BatchScores scores;
-    Eigen::Index filled = 0;
-    CohortScores out;
-  };
-
-  void Flush(Part& p) {
-    if (p.filled == 0) return;
-    const auto criteria = static_cast<Eigen::Index>(rubric_index_.size());
-    if (p.filled == kChunkRows) {
-      p.chunk.points = Staged(p.points.data(), kChunkRows, criteria);
-      p.chunk.mask = Staged(p.mask.data(), kChunkRows, criteria);
-      ScoreBatchInto(model_, p.chunk, p.scores);
-    } else {
-      AnswerMatrix tail{Staged(p.points.data(), p.filled, criteria), Staged(p.mask.data(), p.filled, criteria)};
-      ScoreBatchInto(model_, tail, p.scores);
-    }
-    const BatchScores& s = p.scores;
-    for (Eigen::Index r = 0; r < p.filled; ++r) {
-      p.out.level.push_back(s.level[r]);
-      p.out.score.push_back(s.score[r]);
-      for (size_t n = 1; n < model_.nodes.size(); ++n) {
-        const int col = model_.Column(static_cast<int>(n), 0);
-        p.out.node_score.push_back(s.present(r, col) > 0 ? s.value(r, col) : std::numeric_limits<double>::quiet_NaN());
-      }
-    }
-    p.filled = 0;
-  }
-
-  const ScoringModel& model_;
-  std::vector<size_t> rubric_index_;  // per model criterion: index in rubric.AllCriteria()
-  std::vector<Part> parts_;
-};
 
 // Fixed-point with `digits` decimals (at most 6); nothing for NaN.
 void AppendFixed(std::string& out, double v, int digits) {
@@ -155,29 +50,250 @@ void AppendFixed(std::string& out, double v, int digits) {
   out.append(d, static_cast<size_t>(digits));
 }
 
+// A results row in three pieces, the percentiles in the middle one (so a
+// row can wait for them): "code,name,town,industry,level,score,", then
+// "cohort,industry", then ",node…\n".
+void AppendHead(std::string& out, std::string_view code, std::string_view name, std::string_view town,
+                std::string_view industry) {
+  for (std::string_view v : {code, name, town, industry}) {
+    AppendCsvQuoted(out, v);
+    out += ',';
+  }
+}
+
+void AppendLevelScore(std::string& out, int level, double score) {
+  char buf[16];
+  out.append(buf, std::to_chars(buf, buf + sizeof buf, level).ptr);
+  out += ',';
+  AppendFixed(out, score, 4);
+  out += ',';
+}
+
+void AppendPercentiles(std::string& out, double cohort, double industry) {
+  AppendFixed(out, cohort, 1);
+  out += ',';
+  AppendFixed(out, industry, 1);
+}
+
+void AppendNodes(std::string& out, const double* node_score, size_t nodes) {
+  for (size_t n = 0; n < nodes; ++n) {
+    out += ',';
+    AppendFixed(out, node_score[n], 4);
+  }
+  out += '\n';
+}
+
+class ScoringSink : public CohortSink {
+ public:
+  // `spooled`: rows are formatted into it as they are scored, instead of
+  // kept as CohortScores.
+  ScoringSink(const ScoringModel& model, CohortResults* spooled) : model_(model), spooled_(spooled) {
+    std::unordered_map<std::string, size_t> index;
+    const auto all = model.rubric->AllCriteria();
+    for (size_t i = 0; i < all.size(); ++i) index[all[i]->id] = i;
+    for (const Criterion* c : model.criteria) rubric_index_.push_back(index.at(c->id));
+    out_.nodes = model.nodes.size() - 1;
+  }
+
+  void Start(int parts, size_t estimated_rows) override {
+    parts_.resize(static_cast<size_t>(parts));
+    const auto criteria = static_cast<Eigen::Index>(model_.criteria.size());
+    const size_t nodes = model_.nodes.size() - 1;
+    for (Part& p : parts_) {
+      p.chunk.points.setZero(kChunkRows, criteria);
+      p.chunk.mask.setZero(kChunkRows, criteria);
+      p.points.assign(static_cast<size_t>(kChunkRows * criteria), 0.0);
+      p.mask.assign(static_cast<size_t>(kChunkRows * criteria), 0.0);
+      p.node_score.resize(nodes);
+      p.out.nodes = nodes;
+    }
+    // Reserved pages cost nothing until they are written.
+    const size_t rows = estimated_rows * 11 / 10 + 16;
+    if (spooled_) {
+      for (auto* v : {&spooled_->head_bytes, &spooled_->row_bytes}) v->reserve(rows);
+      spooled_->level.reserve(rows);
+      spooled_->score.reserve(rows);
+      spooled_->industry.reserve(rows);
+      return;
+    }
+    for (auto* v : {&out_.credit_code, &out_.name, &out_.town, &out_.industry}) v->reserve(rows);
+    out_.level.reserve(rows);
+    out_.score.reserve(rows);
+    out_.node_score.reserve(rows * nodes);
+  }
+
+  void Row(int part, const CohortRow& row) override {
+    Part& p = parts_[static_cast<size_t>(part)];
+    // Written row by row into row-major staging (contiguous), turned into
+    // the scorer's column-major chunk once per chunk.
+    double* points = p.points.data() + static_cast<size_t>(p.filled) * rubric_index_.size();
+    double* mask = p.mask.data() + static_cast<size_t>(p.filled) * rubric_index_.size();
+    for (size_t m = 0; m < rubric_index_.size(); ++m) {
+      const size_t r = rubric_index_[m];
+      const bool on = row.applies[r] && row.answered[r];
+      points[m] = on ? row.points[r] : 0.0;
+      mask[m] = on ? 1.0 : 0.0;
+    }
+    const FactoryProfile& f = row.profile;
+    if (spooled_) {
+      AppendHead(p.heads, f.credit_code, f.name, f.town, f.industry);
+      p.head_end.push_back(p.heads.size());
+      p.out_industry.push_back(Industry(p, f.industry));
+    } else {
+      p.out.credit_code.push_back(f.credit_code);
+      p.out.name.push_back(f.name);
+      p.out.town.push_back(f.town);
+      p.out.industry.push_back(f.industry);
+    }
+    if (++p.filled == kChunkRows) Flush(p);
+  }
+
+  void Finish(int part) override { Flush(parts_[static_cast<size_t>(part)]); }
+
+  void EndWindow() override {
+    auto move = [](auto& to, auto& from) {
+      to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+      from.clear();
+    };
+    for (Part& p : parts_) {
+      if (spooled_) {
+        spooled_->text->Append(p.text);
+        p.text.clear();
+        move(spooled_->head_bytes, p.out_head_bytes);
+        move(spooled_->row_bytes, p.out_row_bytes);
+        move(spooled_->level, p.out.level);
+        move(spooled_->score, p.out.score);
+        for (int local : p.out_industry) spooled_->industry.push_back(local < 0 ? -1 : Global(p, local));
+        p.out_industry.clear();
+        continue;
+      }
+      move(out_.credit_code, p.out.credit_code);
+      move(out_.name, p.out.name);
+      move(out_.town, p.out.town);
+      move(out_.industry, p.out.industry);
+      move(out_.level, p.out.level);
+      move(out_.score, p.out.score);
+      move(out_.node_score, p.out.node_score);
+    }
+  }
+
+  CohortScores Take() { return std::move(out_); }
+
+ private:
+  using Staged = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>;
+
+  struct Part {
+    std::vector<double> points, mask;  // row-major staging, kChunkRows x criteria
+    AnswerMatrix chunk;
+    BatchScores scores;
+    Eigen::Index filled = 0;
+    CohortScores out;  // spooled: only level and score
+    std::vector<double> node_score;  // one row's
+    // Spooled: the chunk's heads as formatted, where each ends; the rows
+    // formatted since the window began, with their sizes and industries
+    // (numbered within the part, in `industries`).
+    std::string heads, text;
+    std::vector<size_t> head_end;
+    std::vector<std::uint32_t> out_head_bytes, out_row_bytes;
+    std::vector<int> out_industry;
+    std::vector<std::string> industries;
+  };
+
+  // The part's own number for `industry`, -1 for none: a cohort has a few.
+  static int Industry(Part& p, std::string_view industry) {
+    if (industry.empty()) return -1;
+    for (size_t i = 0; i < p.industries.size(); ++i)
+      if (p.industries[i] == industry) return static_cast<int>(i);
+    p.industries.emplace_back(industry);
+    return static_cast<int>(p.industries.size() - 1);
+  }
+
+  // The cohort's number for the part's industry `local`, numbered in the
+  // order industries first appear (as IndustryGroups does).
+  int Global(const Part& p, int local) {
+    const std::string& name = p.industries[static_cast<size_t>(local)];
+    for (size_t i = 0; i < industries_.size(); ++i)
+      if (industries_[i] == name) return static_cast<int>(i);
+    industries_.push_back(name);
+    return static_cast<int>(industries_.size() - 1);
+  }
+
+  // A full chunk of row-major staging into the scorer's column-major
+  // matrix, in 8 x 8 tiles: eight staged rows are read side by side, a
+  // cache line of each at a time, and each column's eight values make one
+  // whole cache line written at once, where a plain copy would touch
+  // another line for every value.
+  static void Transpose(const double* staged, Eigen::Index criteria, double* chunk) {
+    constexpr Eigen::Index kTile = 8;
+    static_assert(kChunkRows % kTile == 0, "whole tiles of rows");
+    for (Eigen::Index r0 = 0; r0 < kChunkRows; r0 += kTile)
+      for (Eigen::Index c0 = 0; c0 < criteria; c0 += kTile) {
+        const Eigen::Index c1 = std::min(criteria, c0 + kTile);
+        for (Eigen::Index c = c0; c < c1; ++c) {
+          double* to = chunk + c * kChunkRows + r0;
+          for (Eigen::Index r = 0; r < kTile; ++r) to[r] = staged[(r0 + r) * criteria + c];
+        }
+      }
+  }
+
+  void Flush(Part& p) {
+    if (p.filled == 0) return;
+    const auto criteria = static_cast<Eigen::Index>(rubric_index_.size());
+    if (p.filled == kChunkRows) {
+      Transpose(p.points.data(), criteria, p.chunk.points.data());
+      Transpose(p.mask.data(), criteria, p.chunk.mask.data());
+      ScoreBatchInto(model_, p.chunk, p.scores);
+    } else {
+      AnswerMatrix tail{Staged(p.points.data(), p.filled, criteria), Staged(p.mask.data(), p.filled, criteria)};
+      ScoreBatchInto(model_, tail, p.scores);
+    }
+    const BatchScores& s = p.scores;
+    for (Eigen::Index r = 0; r < p.filled; ++r) {
+      p.out.level.push_back(s.level[r]);
+      p.out.score.push_back(s.score[r]);
+      for (size_t n = 1; n < model_.nodes.size(); ++n) {
+        const int col = model_.Column(static_cast<int>(n), 0);
+        p.node_score[n - 1] = s.present(r, col) > 0 ? s.value(r, col) : std::numeric_limits<double>::quiet_NaN();
+      }
+      if (!spooled_) {
+        p.out.node_score.insert(p.out.node_score.end(), p.node_score.begin(), p.node_score.end());
+        continue;
+      }
+      const size_t begin = p.text.size();
+      const size_t head = r == 0 ? 0 : p.head_end[static_cast<size_t>(r - 1)];
+      p.text.append(p.heads, head, p.head_end[static_cast<size_t>(r)] - head);
+      AppendLevelScore(p.text, s.level[r], s.score[r]);
+      p.out_head_bytes.push_back(static_cast<std::uint32_t>(p.text.size() - begin));
+      AppendNodes(p.text, p.node_score.data(), p.node_score.size());
+      p.out_row_bytes.push_back(static_cast<std::uint32_t>(p.text.size() - begin));
+    }
+    p.heads.clear();
+    p.head_end.clear();
+    p.filled = 0;
+  }
+
+  const ScoringModel& model_;
+  CohortResults* spooled_;
+  std::vector<size_t> rubric_index_;  // per model criterion: index in rubric.AllCriteria()
+  std::vector<Part> parts_;
+  CohortScores out_;
+  std::vector<std::string> industries_;  // spooled: the cohort's, by number
+};
+
 void AppendRows(const CohortScores& s, size_t begin, size_t end, std::string& out) {
   for (size_t i = begin; i < end; ++i) {
-    out += CsvQuote(s.credit_code[i]);
-    out += ',';
-    out += CsvQuote(s.name[i]);
-    out += ',';
-    out += CsvQuote(s.town[i]);
-    out += ',';
-    out += CsvQuote(s.industry[i]);
-    out += ',';
-    out += std::to_string(s.level[i]);
-    out += ',';
-    AppendFixed(out, s.score[i], 4);
-    out += ',';
-    AppendFixed(out, s.percentile_cohort[i], 1);
-    out += ',';
-    AppendFixed(out, s.percentile_industry[i], 1);
-    for (size_t n = 0; n < s.nodes; ++n) {
-      out += ',';
-      AppendFixed(out, s.node_score[i * s.nodes + n], 4);
-    }
-    out += '\n';
+    AppendHead(out, s.credit_code[i], s.name[i], s.town[i], s.industry[i]);
+    AppendLevelScore(out, s.level[i], s.score[i]);
+    AppendPercentiles(out, s.percentile_cohort[i], s.percentile_industry[i]);
+    AppendNodes(out, s.node_score.data() + i * s.nodes, s.nodes);
   }
+}
+
+std::string ResultsHeader(const ScoringModel& model) {
+  std::string header = "credit_code,name,town,industry,level,score,percentile_cohort,percentile_industry";
+  for (size_t n = 1; n < model.nodes.size(); ++n) header += "," + CsvQuote(model.nodes[n].node->id);
+  header += '\n';
+  return header;
 }
 
 }  // namespace
@@ -185,7 +301,7 @@ void AppendRows(const CohortScores& s, size_t begin, size_t end, std::string& ou
 std::optional<CohortScores> ScoreCohortCsv(const ScoringModel& model, std::string_view text, const std::string& file,
                                            Diagnostics& diags, const CohortCsvOptions& options,
                                            CohortCsvSummary* summary) {
-  ScoringSink sink(model);
+  ScoringSink sink(model, nullptr);
   CohortCsvSummary read = ReadCohortCsv(*model.rubric, text, file, sink, diags, options);
   if (summary) *summary = read;
   if (!read.ok()) return std::nullopt;
@@ -199,10 +315,7 @@ std::optional<CohortScores> ScoreCohortCsv(const ScoringModel& model, std::strin
 
 void WriteCohortResultsCsv(const ScoringModel& model, const CohortScores& scores,
                            const std::function<void(std::string_view)>& write, int threads) {
-  std::string header = "credit_code,name,town,industry,level,score,percentile_cohort,percentile_industry";
-  for (size_t n = 1; n < model.nodes.size(); ++n) header += "," + CsvQuote(model.nodes[n].node->id);
-  header += '\n';
-  write(header);
+  write(ResultsHeader(model));
   threads = ThreadCount(threads);
   // Blocks of rows formatted side by side into buffers that are reused, so
   // memory stays flat however large the cohort.
@@ -221,6 +334,109 @@ void WriteCohortResultsCsv(const ScoringModel& model, const CohortScores& scores
         },
         static_cast<int>(lanes));
     for (const auto& b : buffer) write(b);
+  }
+}
+
+TextSpool::~TextSpool() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void TextSpool::Spill() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string name = std::string(dir && *dir ? dir : "/tmp") + "/fa-spool-XXXXXX";
+  fd_ = ::mkstemp(name.data());
+  if (fd_ < 0) throw std::runtime_error("cannot create a temporary file in " + name + ": " + std::strerror(errno));
+  ::unlink(name.c_str());  // gone with the descriptor, however the program ends
+}
+
+namespace {
+void WriteAll(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw std::runtime_error(std::string("cannot write a temporary file: ") + std::strerror(errno));
+    text.remove_prefix(static_cast<size_t>(n));
+  }
+}
+}  // namespace
+
+void TextSpool::Append(std::string_view text) {
+  buffer_.append(text);
+  // In memory up to the limit; once spilled, written a megabyte or more at a time.
+  if (buffer_.size() <= (fd_ < 0 ? memory_bytes_ : size_t{1} << 20)) return;
+  const bool first = fd_ < 0;
+  if (first) Spill();
+  WriteAll(fd_, buffer_);
+  buffer_.clear();
+  if (first) buffer_.shrink_to_fit();  // the memory's worth held so far is given back
+}
+
+std::string_view TextSpool::Read(size_t bytes) {
+  if (!reading_) {
+    reading_ = true;
+    if (fd_ >= 0) {
+      WriteAll(fd_, buffer_);
+      buffer_.clear();
+      if (::lseek(fd_, 0, SEEK_SET) != 0) throw std::runtime_error(std::string("cannot read a temporary file: ") + std::strerror(errno));
+    }
+  }
+  if (fd_ >= 0 && buffer_.size() - read_at_ < bytes) {  // read on, a megabyte or more at a time
+    buffer_.erase(0, read_at_);
+    read_at_ = 0;
+    const size_t have = buffer_.size();
+    buffer_.resize(std::max(bytes, size_t{1} << 20));
+    size_t filled = have;
+    while (filled < bytes) {
+      const ssize_t n = ::read(fd_, &buffer_[filled], buffer_.size() - filled);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) throw std::runtime_error("a temporary file ended early");
+      filled += static_cast<size_t>(n);
+    }
+    buffer_.resize(filled);
+  }
+  if (buffer_.size() - read_at_ < bytes) throw std::runtime_error("a spool ended early");
+  const std::string_view out(buffer_.data() + read_at_, bytes);
+  read_at_ += bytes;
+  return out;
+}
+
+std::optional<CohortResults> ScoreCohortStreamed(const ScoringModel& model,
+                                                 const std::function<CohortCsvSummary(CohortSink&)>& read,
+                                                 size_t memory_bytes) {
+  CohortResults out;
+  out.text = std::make_unique<TextSpool>(memory_bytes);
+  ScoringSink sink(model, &out);
+  if (!read(sink).ok()) return std::nullopt;
+  return out;
+}
+
+void WriteCohortResults(const ScoringModel& model, CohortResults& results,
+                        const std::function<void(std::string_view)>& write) {
+  write(ResultsHeader(model));
+  const size_t rows = results.size();
+  int industries = 0;
+  for (int g : results.industry) industries = std::max(industries, g + 1);
+  std::vector<double> cohort, industry;  // side by side: each sorts every score
+  ParallelFor(
+      2,
+      [&](size_t k) {
+        if (k == 0) cohort = RankWithinGroups(results.score, std::vector<int>(rows, 0), 1).percentile;
+        else industry = RankWithinGroups(results.score, results.industry, industries).percentile;
+      },
+      2);
+  // A block of rows at a time into one buffer, so memory stays flat.
+  constexpr size_t kBlockRows = 4096;
+  std::string buffer;
+  for (size_t first = 0; first < rows; first += kBlockRows) {
+    buffer.clear();
+    for (size_t i = first; i < std::min(rows, first + kBlockRows); ++i) {
+      const std::string_view row = results.text->Read(results.row_bytes[i]);
+      const size_t head = results.head_bytes[i];
+      buffer.append(row.data(), head);
+      AppendPercentiles(buffer, cohort[i], industry[i]);
+      buffer.append(row.data() + head, row.size() - head);
+    }
+    write(buffer);
   }
 }
 

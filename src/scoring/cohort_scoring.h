@@ -5,7 +5,9 @@
 // cohort percentiles of the score. Memory is linear in the cohort.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +32,57 @@ struct CohortScores {
   std::vector<double> percentile_cohort, percentile_industry;
   size_t size() const { return score.size(); }
 };
+
+/// Text written once and read back once, in order: in memory up to a limit,
+/// then in an unnamed temporary file under $TMPDIR (or /tmp), so a cohort's
+/// results never have to be held whole.
+class TextSpool {
+ public:
+  explicit TextSpool(size_t memory_bytes) : memory_bytes_(memory_bytes) {}
+  ~TextSpool();
+  TextSpool(const TextSpool&) = delete;
+  TextSpool& operator=(const TextSpool&) = delete;
+  void Append(std::string_view text);
+  /// The next `bytes` bytes after what was read so far; valid until the next
+  /// call. Throws std::runtime_error when the temporary file fails.
+  std::string_view Read(size_t bytes);
+  bool in_memory() const { return fd_ < 0; }
+
+ private:
+  void Spill();
+  size_t memory_bytes_;
+  std::string buffer_;  // everything while in memory; then the bytes not yet written, or read
+  int fd_ = -1;
+  size_t read_at_ = 0;  // within buffer_
+  bool reading_ = false;
+};
+
+/// A scored cohort's results CSV as it waits for its last row (the
+/// percentiles need every score): each row's text but its percentiles, in
+/// a TextSpool, with its level, score and industry — a few dozen bytes a
+/// row in memory.
+struct CohortResults {
+  std::vector<int> level;
+  std::vector<double> score;
+  std::vector<int> industry;  ///< group (IndustryGroups), -1 for none
+  /// Per row: its bytes before the percentiles, and its bytes but them.
+  std::vector<std::uint32_t> head_bytes, row_bytes;
+  std::unique_ptr<TextSpool> text;
+  size_t size() const { return level.size(); }
+};
+
+/// Reads, checks and scores a cohort with `read` (ReadCohortCsv or
+/// ReadCohortCsvFile, handing it the sink), formatting each row as it is
+/// scored; at most `memory_bytes` of rows are kept in memory. nullopt when
+/// the reader found any error (then nothing is kept).
+std::optional<CohortResults> ScoreCohortStreamed(const ScoringModel& model,
+                                                 const std::function<CohortCsvSummary(CohortSink&)>& read,
+                                                 size_t memory_bytes = size_t{8} << 20);
+
+/// The results CSV — the very bytes WriteCohortResultsCsv writes for the
+/// same cohort — piece by piece; reads `results`' spool, so once only.
+void WriteCohortResults(const ScoringModel& model, CohortResults& results,
+                        const std::function<void(std::string_view)>& write);
 
 /// Reads, checks and scores a cohort file (its contents `text`) against
 /// `model`. Problems go to `diags`; nullopt when there is any error (then

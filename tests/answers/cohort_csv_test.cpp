@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <stdexcept>
 
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
@@ -148,6 +149,61 @@ TEST_CASE("cohort CSV: reading in parallel parts gives the same rows and diagnos
   }
 }
 
+TEST_CASE("cohort CSV: read a window at a time, rows straddling windows give the rows and diagnostics of one read") {
+  // Every window size from a few bytes up: a row (CRLF, BOM, quoted line
+  // breaks in tests/data/cohort/ok/gated.csv) or a bad row's cells fall
+  // across each window boundary in turn, errors in a window's last row too.
+  std::vector<std::string> files = BadFiles();
+  files.push_back("tests/data/cohort/ok/gated.csv");
+  files.push_back("tests/data/cohort/ok/points.csv");
+  for (const auto& f : files) {
+    CAPTURE(f);
+    Diagnostics whole;
+    const auto expected = Read(f, whole);
+    for (size_t window : {1, 2, 7, 16, 33, 64, 100, 129, 257, 1000}) {
+      for (int threads : {1, 3}) {
+        CAPTURE(window);
+        CAPTURE(threads);
+        CohortCsvOptions options;
+        options.window_bytes = window;
+        options.threads = threads;
+        options.min_part_bytes = 1;
+        Diagnostics d;
+        const auto got = Read(f, d, options);
+        CHECK(d.Format() == whole.Format());
+        REQUIRE(got.size() == expected.size());
+        for (size_t i = 0; i < got.size(); ++i) {
+          CHECK(got[i].factory.name == expected[i].factory.name);
+          CHECK(got[i].sha256 == expected[i].sha256);
+          CHECK(got[i].answers.size() == expected[i].answers.size());
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("cohort CSV: a file read from disk a window at a time reads as its text does") {
+  Diagnostics a, b;
+  struct Collect : CohortSink {
+    std::vector<std::string> rows;
+    void Row(int, const CohortRow& row) override { rows.emplace_back(row.text); }
+  } sink;
+  CohortCsvOptions options;
+  options.window_bytes = 50;
+  const std::string f = "tests/data/cohort/ok/gated.csv";
+  const CohortCsvSummary summary = ReadCohortCsvFile(Gated(), f, sink, a, options);
+  CHECK(summary.ok());
+  CHECK(summary.rows == 4);
+  REQUIRE(sink.rows.size() == 4);
+  CHECK(sink.rows[2].find("Two-line\r\nname") != std::string::npos);
+  Read("tests/data/cohort/bad/profile.csv", b);
+  Diagnostics c;
+  ReadCohortCsvFile(Gated(), "tests/data/cohort/bad/profile.csv", sink, c, options);
+  CHECK(c.Format() == b.Format());
+  CHECK_THROWS_WITH_AS(ReadCohortCsvFile(Gated(), "tests/data/cohort/no-such.csv", sink, c),
+                       doctest::Contains("no-such.csv: cannot open"), std::runtime_error);
+}
+
 TEST_CASE("cohort CSV: a bad value reads exactly as it would in an answer file") {
   Diagnostics csv, yaml;
   Read("tests/data/cohort/bad/bad_values.csv", csv);
@@ -172,6 +228,13 @@ TEST_CASE("cohort CSV: past the limit, diagnostics are counted in a note instead
   CHECK(got.find("\nmany.csv: note: ") != std::string::npos);
   CHECK(got.find("not shown (") != std::string::npos);
   CHECK(d.ErrorCount() == 3);
+  for (size_t window : {40, 100, 1000}) {  // the first three still, read window by window
+    CAPTURE(window);
+    options.window_bytes = window;
+    Diagnostics w;
+    CHECK(ReadCohortAnswerSets(Gated(), text, "many.csv", w, options).empty());
+    CHECK(w.Format() == got);
+  }
 }
 
 TEST_CASE("csv scanner: parts split only between records, never inside a quoted line break") {

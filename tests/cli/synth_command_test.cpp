@@ -206,6 +206,57 @@ TEST_CASE("synth: answers hang together within a plant, so domain scores rise an
   CHECK(r > 0.7);
 }
 
+TEST_CASE("score --cohort: 10,000 rows streamed in windows and spooled to disk give the bytes of the in-memory results") {
+  const CompiledRubric& c = Compiled("rubrics/cmmm.yaml");
+  const std::string csv = Synth("rubrics/cmmm.yaml", 10000, 8);
+  Diagnostics d;
+  auto whole = ScoreCohortCsv(c.model, csv, "synth.csv", d);
+  REQUIRE_MESSAGE(whole, d.Format());
+  const std::string expected = CohortResultsCsv(c.model, *whole);
+  for (size_t window : {size_t{4096}, size_t{1} << 20}) {
+    CAPTURE(window);
+    CohortCsvOptions options;
+    options.window_bytes = window;  // rows straddle windows
+    options.threads = 2;
+    options.min_part_bytes = 1;
+    // 64 KB of results in memory, the rest in a temporary file.
+    auto streamed = ScoreCohortStreamed(
+        c.model, [&](CohortSink& sink) { return ReadCohortCsv(*c.rubric, csv, "synth.csv", sink, d, options); },
+        64 << 10);
+    REQUIRE_MESSAGE(streamed, d.Format());
+    CHECK_FALSE(streamed->text->in_memory());
+    CHECK(streamed->level == whole->level);
+    std::string got;
+    WriteCohortResults(c.model, *streamed, [&](std::string_view piece) { got.append(piece); });
+    CHECK(got.size() == expected.size());
+    CHECK(got == expected);
+  }
+  // A credit code repeated 10,000 rows later, past the duplicate check's
+  // first table sizes and across windows and threads, is still found.
+  std::string repeated = csv;
+  const size_t row3 = repeated.find('\n', repeated.find('\n', repeated.find('\n', repeated.find('\n') + 1) + 1) + 1);
+  const size_t row3_begin = repeated.rfind('\n', row3 - 1) + 1;
+  repeated += repeated.substr(row3_begin, row3 + 1 - row3_begin);
+  const std::string code = repeated.substr(row3_begin, 18);
+  for (size_t window : {size_t{4096}, size_t{8} << 20}) {
+    CAPTURE(window);
+    CohortCsvOptions options;
+    options.window_bytes = window;
+    options.threads = 2;
+    options.min_part_bytes = 1;
+    Diagnostics dup;
+    CHECK_FALSE(ScoreCohortCsv(c.model, repeated, "synth.csv", dup, options));
+    CHECK(dup.Format().find("synth.csv:10002:1: error: row 10001, column 'credit_code': '" + code +
+                            "' is also the code of row 3") != std::string::npos);
+    CHECK(dup.ErrorCount() == 1);
+  }
+  // A bad row anywhere: nothing is kept.
+  std::string bad = csv;
+  bad.insert(bad.rfind('\n', bad.size() - 2) + 1, "91310114MA1DHT7U2E,x\n");
+  auto none = ScoreCohortStreamed(c.model, [&](CohortSink& sink) { return ReadCohortCsv(*c.rubric, bad, "synth.csv", sink, d); });
+  CHECK_FALSE(none);
+}
+
 TEST_CASE("score --cohort: the fast path gives exactly the levels, scores and node scores of whole Assessments") {
   for (const char* rubric : kRubrics) {
     CAPTURE(rubric);

@@ -5,7 +5,10 @@
 // (docs/ranking.md "Ties").
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <limits>
+#include <numeric>
+#include <random>
 
 #include "ranking/rank_candidates.h"
 #include "ranking/rank_order.h"
@@ -154,6 +157,35 @@ TEST_CASE("ties: the sorted keys give back their scores") {
   std::vector<double> sorted;
   for (auto key : order.sorted_keys()) sorted.push_back(RankOrder::ScoreOfKey(key));
   CHECK(sorted == std::vector<double>{0.7, 0.7, 0.2, 0.0});
+}
+
+TEST_CASE("rank order: spread, bunched and tied scores come out as a plain sort by score then index") {
+  std::mt19937_64 rng(5);
+  std::uniform_real_distribution<double> u(-1, 1);
+  for (int n : {1, 2, 3, 40, 1000, 3000}) {
+    for (int shape = 0; shape < 4; ++shape) {
+      CAPTURE(n);
+      CAPTURE(shape);
+      Eigen::VectorXd scores(n);
+      for (int i = 0; i < n; ++i) {
+        const double v = u(rng);
+        // 0: spread; 1: few values, many ties; 2: bunched near 0.5 with one
+        // far outlier (the buckets' fallback); 3: signs and zeros of both signs.
+        scores(i) = shape == 0 ? v : shape == 1 ? std::round(v * 3) / 3 : shape == 2 ? 0.5 + v * 1e-9 : (i % 3 == 0 ? -0.0 : v);
+      }
+      if (shape == 2) scores(n / 2) = 1e6;
+      std::vector<std::int32_t> expected(static_cast<size_t>(n));
+      std::iota(expected.begin(), expected.end(), 0);
+      std::stable_sort(expected.begin(), expected.end(), [&](std::int32_t a, std::int32_t b) {
+        return RankOrder::DescendingKey(scores(a)) < RankOrder::DescendingKey(scores(b));
+      });
+      RankOrder order(n);
+      CHECK(order.Sort(scores) == expected);
+      for (int i = 0; i < n; ++i)
+        CHECK(order.sorted_keys()[static_cast<size_t>(i)] == RankOrder::DescendingKey(scores(expected[static_cast<size_t>(i)])));
+      CHECK(order.Sort(scores) == expected);  // buffers reused
+    }
+  }
 }
 
 TEST_CASE("ties: rank stability records the places each tie took, for any number of threads") {
