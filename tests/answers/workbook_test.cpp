@@ -27,6 +27,7 @@
 #include "report/workbook.h"
 #include "service/assess.h"
 #include "skip_check.h"
+#include "text_checks.h"
 
 namespace fa {
 namespace {
@@ -178,7 +179,7 @@ class Filler : public std::streambuf {
   std::string buffer_;
 };
 
-bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using testing::Has;
 
 }  // namespace
 

@@ -6,13 +6,14 @@
 
 #include "base/env.h"
 #include "cli/cli_runner.h"
+#include "text_checks.h"
 
 namespace fa {
 namespace {
 
 const std::string kRubric = "--rubric tests/data/ok/percent_rubric.yaml";
 
-bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using testing::Has;
 
 // `name` in `dir`, quoted for the shell.
 std::string In(const TempDir& dir, const std::string& name) { return "'" + dir.File(name) + "'"; }

@@ -8,11 +8,12 @@
 #include "base/env.h"
 #include "base/text.h"
 #include "cli/cli_runner.h"
+#include "text_checks.h"
 
 namespace fa {
 namespace {
 
-bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using testing::Has;
 
 const char kExamples[] = "--rubric rubrics/cmmm.yaml examples/cmmm-autoparts-anting.yaml examples/cmmm-biomed-malu.yaml "
                          "examples/cmmm-ic-packaging.yaml examples/cmmm-weak-textile.yaml examples/rounds/2025";

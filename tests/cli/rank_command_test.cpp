@@ -18,6 +18,7 @@
 #include "base/atomic_file.h"
 #include "base/env.h"
 #include "base/text.h"
+#include "text_checks.h"
 
 namespace fa {
 namespace {
@@ -28,9 +29,7 @@ using Run = CliRun;
 
 Run Rank(const std::string& args) { return RunCli(args); }
 
-bool Has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using testing::Has;
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;

@@ -13,24 +13,24 @@
 namespace fa {
 namespace {
 
-struct Run {
+struct OutputRun {
   int status = -1;
   std::string output;  // stdout, then stderr
 };
 
-Run RunBinary(const std::string& args) {
+OutputRun RunBinary(const std::string& args) {
   CliRun r = RunCli(args);
   return {r.status, r.out + r.err};
 }
 
 TEST_CASE("validate: a clean rubric prints a summary and exits 0") {
-  Run run = RunBinary("validate tests/data/ok/example_rubric.yaml");
+  OutputRun run = RunBinary("validate tests/data/ok/example_rubric.yaml");
   CHECK(run.status == 0);
   CHECK(run.output == "tests/data/ok/example_rubric.yaml: ok (4 criteria, 3 nodes)\n");
 }
 
 TEST_CASE("validate: any bad rubric makes it exit 1, after checking every file") {
-  Run run = RunBinary(
+  OutputRun run = RunBinary(
       "validate tests/data/bad/rubric/negative_weights.yaml tests/data/ok/example_rubric.yaml");
   CHECK(run.status == 1);
   CHECK(run.output.find("tests/data/ok/example_rubric.yaml: ok (4 criteria, 3 nodes)\n") !=
@@ -42,14 +42,14 @@ TEST_CASE("validate: any bad rubric makes it exit 1, after checking every file")
 TEST_CASE("validate: usage errors exit 2, --help exits 0") {
   CHECK(RunBinary("validate").status == 2);
   CHECK(RunBinary("validate --strict tests/data/ok/example_rubric.yaml").status == 2);
-  Run help = RunBinary("validate --help");
+  OutputRun help = RunBinary("validate --help");
   CHECK(help.status == 0);
   CHECK(help.output.rfind("usage: factory-assess validate RUBRIC.yaml...\n", 0) == 0);
 }
 
 }  // namespace
 TEST_CASE("validate: every shipped file checks clean, the tier scheme against the rubric it names") {
-  Run run = RunBinary("validate rubrics/cmmm.yaml rubrics/scenarios.yaml rubrics/smart-factory-tiers.yaml "
+  OutputRun run = RunBinary("validate rubrics/cmmm.yaml rubrics/scenarios.yaml rubrics/smart-factory-tiers.yaml "
                       "rubrics/sme-digital-2024.yaml");
   CHECK(run.status == 0);
   CHECK(run.output.find("rubrics/smart-factory-tiers.yaml: ok (tier scheme, 4 tiers, checked against "
@@ -61,7 +61,7 @@ TEST_CASE("validate: a tier scheme whose rubric is not beside it is an error nam
   std::filesystem::create_directories(dir);
   std::filesystem::copy_file("rubrics/smart-factory-tiers.yaml", dir / "tiers.yaml",
                              std::filesystem::copy_options::overwrite_existing);
-  Run run = RunBinary("validate '" + (dir / "tiers.yaml").string() + "'");
+  OutputRun run = RunBinary("validate '" + (dir / "tiers.yaml").string() + "'");
   CHECK(run.status == 1);
   CHECK(run.output == (dir / "tiers.yaml").string() +
                           ": error: the tier scheme is written against rubric 'cmmm', expected beside it as " +

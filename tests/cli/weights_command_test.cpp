@@ -16,6 +16,7 @@
 #include "base/text.h"
 #include "scoring/ahp.h"
 #include "ranking/objective_weights.h"
+#include "text_checks.h"
 
 namespace fa {
 namespace {
@@ -32,9 +33,7 @@ double Weight(const Poco::JSON::Object::Ptr& json, const std::string& name) {
   return json->getObject("weights")->getValue<double>(name);
 }
 
-bool Has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using testing::Has;
 
 TEST_CASE("weights command: Wikipedia's leader example gives the printed priorities") {
   // "Analytic hierarchy process – leader example": experience .547,

@@ -2,6 +2,7 @@
 // (src/scoring/objective_weights.h): published worked examples reproduced to
 // their printed precision, hand-computed cases, and invariants.
 #include "ranking/objective_weights.h"
+#include "ranking/published_examples.h"
 
 #include <doctest/doctest.h>
 
@@ -27,16 +28,7 @@ void CheckNear(const Eigen::VectorXd& got, const std::vector<double>& want, doub
 // throughout the book: max speed (Mach), ferry range (NM), max payload (lb),
 // acquisition cost ($M), reliability and manoeuvrability (interval scale:
 // low 3, average 5, high 7, very high 9). Cost is the only cost criterion.
-Eigen::MatrixXd FighterAircraft() {
-  Eigen::MatrixXd x(4, 6);
-  // clang-format off
-  x << 2.0, 1500, 20000, 5.5, 5, 9,
-       2.5, 2700, 18000, 6.5, 3, 5,
-       1.8, 2000, 21000, 4.5, 7, 7,
-       2.2, 1800, 20000, 5.0, 5, 5;
-  // clang-format on
-  return x;
-}
+using testing::FighterAircraft;
 
 // Three criteria whose CRITIC weights have a closed form (see the test).
 Eigen::MatrixXd CriticExample() {

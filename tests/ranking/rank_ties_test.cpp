@@ -40,7 +40,7 @@ RankingWeights Equal(int criteria) {
 
 // Candidates "A", "B", … with the rows of `x`, the maturity scores and
 // levels given (or none).
-RankingInput Input(const Eigen::MatrixXd& x, const std::vector<double>& maturity = {},
+RankingInput LetteredInput(const Eigen::MatrixXd& x, const std::vector<double>& maturity = {},
                    const std::vector<int>& level = {}) {
   RankingInput in;
   in.values = x;
@@ -74,7 +74,7 @@ TEST_CASE("ties: three identical candidates share rank 1 and each is first in a 
     x << 1, 2,  //
         1, 2,   //
         1, 2;
-    RankingInput in = Input(x);
+    RankingInput in = LetteredInput(x);
     std::swap(in.candidates[0], in.candidates[2]);  // input order changes nothing
     const Ranking r = RankCandidates(Config(method, 2), in, Equal(2), {1000, 50, 42, 2});
     CHECK(Ranks(r) == std::vector<int>{1, 1, 1});
@@ -100,7 +100,7 @@ TEST_CASE("ties: two tied in the middle rank 1-2-2-4") {
   Eigen::MatrixXd x(4, 1);
   x << 3, 2, 2, 1;
   RankingConfig config = Config("weighted", 1);
-  const Ranking r = RankCandidates(config, Input(x), Equal(1), {1000, 50, 42, 2});
+  const Ranking r = RankCandidates(config, LetteredInput(x), Equal(1), {1000, 50, 42, 2});
   CHECK(Ranks(r) == std::vector<int>{1, 2, 2, 4});
   CHECK(Ids(r) == std::vector<std::string>{"A", "B", "C", "D"});
   CHECK(r.candidates[0].tied_with.empty());
@@ -119,7 +119,7 @@ TEST_CASE("ties: two tied in the middle rank 1-2-2-4") {
 
 TEST_CASE("ties: the score method ties equal maturity and level, the level breaks equal maturity") {
   Eigen::MatrixXd x(4, 0);
-  const Ranking r = RankCandidates(Config("score", 0), Input(x, {80, 80, 90, 80}, {3, 3, 3, 4}), Equal(0),
+  const Ranking r = RankCandidates(Config("score", 0), LetteredInput(x, {80, 80, 90, 80}, {3, 3, 3, 4}), Equal(0),
                                    {0, 50, 42, 10});
   CHECK(Ids(r) == std::vector<std::string>{"C", "D", "A", "B"});
   CHECK(Ranks(r) == std::vector<int>{1, 2, 3, 3});
@@ -127,7 +127,7 @@ TEST_CASE("ties: the score method ties equal maturity and level, the level break
 
 TEST_CASE("ties: values equal but for floating-point noise tie, real differences do not") {
   Eigen::MatrixXd x(3, 0);
-  const Ranking r = RankCandidates(Config("score", 0), Input(x, {0.1 + 0.2, 0.3, 0.3 - 1e-9}, {2, 2, 2}),
+  const Ranking r = RankCandidates(Config("score", 0), LetteredInput(x, {0.1 + 0.2, 0.3, 0.3 - 1e-9}, {2, 2, 2}),
                                    Equal(0), {0, 50, 42, 10});
   CHECK(0.1 + 0.2 != 0.3);
   CHECK(Ranks(r) == std::vector<int>{1, 1, 3});

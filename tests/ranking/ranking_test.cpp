@@ -13,6 +13,7 @@
 #include "ranking/rank_order.h"
 #include "ranking/ranking_input.h"
 #include "ranking/topsis.h"
+#include "ranking/published_examples.h"
 
 namespace fa {
 namespace {
@@ -57,14 +58,7 @@ RankingInput Input(const Eigen::MatrixXd& x, const std::vector<double>& maturity
 
 // Hwang & Yoon (1981), Multiple Attribute Decision Making, pp. 133–134:
 // the fighter-aircraft example (see tests/data/ranking/fighter.yaml).
-Eigen::MatrixXd FighterAircraft() {
-  Eigen::MatrixXd x(4, 6);
-  x << 2.0, 1500, 20000, 5.5, 5, 9,  //
-      2.5, 2700, 18000, 6.5, 3, 5,   //
-      1.8, 2000, 21000, 4.5, 7, 7,   //
-      2.2, 1800, 20000, 5.0, 5, 5;
-  return x;
-}
+using testing::FighterAircraft;
 const std::vector<bool> kFighterCost = {false, false, false, true, false, false};
 
 TEST_CASE("ranking: topsis reproduces Hwang & Yoon's fighter aircraft (1981)") {

@@ -1,6 +1,7 @@
 // Known-answer and invariant tests for TOPSIS and the weighted sum
 // (src/scoring/topsis.h).
 #include "ranking/topsis.h"
+#include "ranking/published_examples.h"
 
 #include <doctest/doctest.h>
 
@@ -26,16 +27,7 @@ void CheckNear(const Eigen::VectorXd& got, const std::vector<double>& want, doub
 // example (pp. 133–134): four aircraft; max speed, ferry range, max payload,
 // acquisition cost (cost), reliability, manoeuvrability; w = (.2, .1, .1,
 // .1, .2, .3).
-Eigen::MatrixXd FighterAircraft() {
-  Eigen::MatrixXd x(4, 6);
-  // clang-format off
-  x << 2.0, 1500, 20000, 5.5, 5, 9,
-       2.5, 2700, 18000, 6.5, 3, 5,
-       1.8, 2000, 21000, 4.5, 7, 7,
-       2.2, 1800, 20000, 5.0, 5, 5;
-  // clang-format on
-  return x;
-}
+using testing::FighterAircraft;
 const std::vector<Dir> kFighterDirections = {Dir::kBenefit, Dir::kBenefit, Dir::kBenefit,
                                              Dir::kCost,    Dir::kBenefit, Dir::kBenefit};
 Eigen::VectorXd FighterWeights() {

@@ -21,27 +21,16 @@
 #include "report/portfolio_report.h"
 #include "report/ranking_report.h"
 #include "report/report_test_support.h"
+#include "report/report_tools.h"
 
 namespace fa {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Which(const std::string& program) {
-  for (const char* dir : {"/usr/bin/", "/usr/local/bin/", "/bin/"})
-    if (::access((dir + program).c_str(), X_OK) == 0) return dir + program;
-  return "";
-}
-
-std::string VnuJar() {
-  if (const char* env = std::getenv("FA_VNU_JAR"); env && *env) return env;
-  return "/opt/fa-tools/node_modules/vnu-jar/build/dist/vnu.jar";
-}
-
-int Tool(const std::string& program, const std::vector<std::string>& args, std::string& output) {
-  return SystemProcessRunner().Run(program, args, output);
-}
+using testing::Tool;
+using testing::VnuJar;
+using testing::Which;
 
 std::string RankingHtml(const std::string& lang, bool hostile) {
   RankingReportOptions o;

@@ -24,7 +24,7 @@ using testing::kHostile;
 using testing::kTemplates;
 using testing::SampleDistrict;
 
-PortfolioOptions Options(const std::string& lang) {
+PortfolioOptions PortfolioOptionsIn(const std::string& lang) {
   PortfolioOptions o;
   o.lang = lang;
   o.templates_dir = kTemplates;
@@ -85,28 +85,28 @@ TEST_CASE("portfolio: factories assessed twice show their change, matched by cre
 
 TEST_CASE("portfolio: the input order changes nothing") {
   std::vector<Assessment> district = SampleDistrict();
-  const std::string before = testing::RenderPortfolio(district, Options("zh"));
+  const std::string before = testing::RenderPortfolio(district, PortfolioOptionsIn("zh"));
   std::reverse(district.begin(), district.end());
-  CHECK(testing::RenderPortfolio(district, Options("zh")) == before);
+  CHECK(testing::RenderPortfolio(district, PortfolioOptionsIn("zh")) == before);
 }
 
 TEST_CASE("portfolio report: Chinese, matches the golden file") {
-  CheckGolden(testing::RenderPortfolio(SampleDistrict(), Options("zh")), "portfolio_zh.html");
+  CheckGolden(testing::RenderPortfolio(SampleDistrict(), PortfolioOptionsIn("zh")), "portfolio_zh.html");
 }
 
 TEST_CASE("portfolio report: English, matches the golden file") {
-  CheckGolden(testing::RenderPortfolio(SampleDistrict(), Options("en")), "portfolio_en.html");
+  CheckGolden(testing::RenderPortfolio(SampleDistrict(), PortfolioOptionsIn("en")), "portfolio_en.html");
 }
 
 TEST_CASE("portfolio report: progress against the target states its rule and pace") {
-  const std::string html = testing::RenderPortfolio(SampleDistrict(), Options("zh"));
+  const std::string html = testing::RenderPortfolio(SampleDistrict(), PortfolioOptionsIn("zh"));
   CHECK(html.find("全区已评估企业中有 <strong>7</strong> 家计为智能工厂，占行动计划 2027 年目标 100 家的 <strong>7.0%</strong>，尚差 <strong>93</strong> 家。") !=
         std::string::npos);
   CHECK(html.find("距 2027 年底还有 1.2 年，平均每年需新增约 80 家。") != std::string::npos);
   CHECK(html.find("计为智能工厂的口径：具备<strong>基础级智能工厂</strong>或更高层级资格") != std::string::npos);
   CHECK(html.find("3 家企业接受了多轮评估：<strong>2</strong> 家等级提升，1 家持平，0 家下降；平均得分变化 <strong>+0.51</strong>。") !=
         std::string::npos);
-  PortfolioOptions o = Options("en");
+  PortfolioOptions o = PortfolioOptionsIn("en");
   SmartFactoryRule level3;
   level3.min_level = 3;
   o.target = 5;
@@ -122,7 +122,7 @@ TEST_CASE("portfolio report: hostile text in every field comes out escaped, and 
   testing::SetEveryText(district, kHostile);
   for (const char* lang : {"zh", "en"}) {
     CAPTURE(lang);
-    PortfolioOptions o = Options(lang);
+    PortfolioOptions o = PortfolioOptionsIn(lang);
     o.title = kHostile;
     const std::string html = testing::RenderPortfolio(district, o);
     CheckHostileEscaped(html, 10);
@@ -138,7 +138,7 @@ TEST_CASE("portfolio report: a 300-character name is escaped in full wherever it
   name.resize(300);
   for (auto& a : district)
     if (a.factory.credit_code == "91310114607234188R") a.factory.name = a.factory.town = name;
-  const std::string html = testing::RenderPortfolio(district, Options("zh"));
+  const std::string html = testing::RenderPortfolio(district, PortfolioOptionsIn("zh"));
   CHECK(html.find("<span class=\"cand-name\">" + HtmlEscape(name) + "</span>") != std::string::npos);
   CHECK(html.find("<td class=\"wrap\">" + HtmlEscape(name) + "</td>") != std::string::npos);
   CHECK(html.find("<b>") == std::string::npos);
@@ -147,7 +147,7 @@ TEST_CASE("portfolio report: a 300-character name is escaped in full wherever it
 TEST_CASE("portfolio report: one factory, one round, empty fields") {
   std::vector<Assessment> one = {SampleDistrict()[5]};
   one[0].factory.town = one[0].factory.industry = one[0].round = one[0].date = "";
-  const std::string html = testing::RenderPortfolio(one, Options("zh"));
+  const std::string html = testing::RenderPortfolio(one, PortfolioOptionsIn("zh"));
   CHECK(html.find("尚无企业接受过多轮评估") != std::string::npos);
   CHECK(html.find("<td class=\"wrap\">（未填）</td>") != std::string::npos);
   CHECK(html.find("<td>（未标注）</td>") != std::string::npos);

@@ -132,12 +132,12 @@ namespace fa {
 
 namespace {
 
-struct CliRun {
+struct InProcessRun {
   int code;
   std::string out, err;
 };
 
-CliRun Cli(const std::vector<std::string>& args) {
+InProcessRun Cli(const std::vector<std::string>& args) {
   std::ostringstream out, err;
   const int code = RunCommandLine(args, out, err);
   return {code, out.str(), err.str()};
@@ -152,10 +152,10 @@ TEST_CASE("questionnaire command: usage errors exit 2, bad answers exit 1 with t
   CHECK(Cli({"questionnaire", "-o", html}).code == 2);
   CHECK(Cli({"questionnaire", "--rubric", rubric, "--lang", "fr", "-o", html}).code == 2);
   testing::WriteBadAnswers(bad_answers);
-  const CliRun bad = Cli({"questionnaire", "--rubric", rubric, bad_answers, "-o", html});
+  const InProcessRun bad = Cli({"questionnaire", "--rubric", rubric, bad_answers, "-o", html});
   CHECK(bad.code == 1);
   CHECK(bad.err.find("unknown criterion 'foundation.netwrok', did you mean 'foundation.network'?") != std::string::npos);
-  const CliRun ok = Cli({"questionnaire", "--rubric", rubric, kData + "questionnaire_answers.yaml", "-o", html});
+  const InProcessRun ok = Cli({"questionnaire", "--rubric", rubric, kData + "questionnaire_answers.yaml", "-o", html});
   CHECK(ok.code == 0);
   CHECK(ok.out == "wrote " + html + " (8 items, 上海冈泰精密机械加工有限公司)\n");
 }
@@ -163,7 +163,7 @@ TEST_CASE("questionnaire command: usage errors exit 2, bad answers exit 1 with t
 TEST_CASE("questionnaire command: --pdf without Chromium exits 1 and says what to install") {
   const TempDir dir("fa-questionnaire-test");
   setenv("FA_CHROMIUM", "/nonexistent/chromium", 1);
-  const CliRun r = Cli({"questionnaire", "--rubric", kData + "questionnaire_rubric.yaml", "-o", dir.File("q.html"), "--pdf"});
+  const InProcessRun r = Cli({"questionnaire", "--rubric", kData + "questionnaire_rubric.yaml", "-o", dir.File("q.html"), "--pdf"});
   unsetenv("FA_CHROMIUM");
   CHECK(r.code == 1);
   CHECK(r.err ==

@@ -25,7 +25,7 @@ using testing::kHostile;
 using testing::kTemplates;
 using testing::SampleRanking;
 
-RankingReportOptions Options(const std::string& lang) {
+RankingReportOptions RankingOptionsIn(const std::string& lang) {
   RankingReportOptions o;
   o.lang = lang;
   o.templates_dir = kTemplates;
@@ -34,7 +34,7 @@ RankingReportOptions Options(const std::string& lang) {
   return o;
 }
 
-std::string Render(const Ranking& r, const std::string& lang) { return RenderRankingReport(r, Options(lang)); }
+std::string Render(const Ranking& r, const std::string& lang) { return RenderRankingReport(r, RankingOptionsIn(lang)); }
 
 }  // namespace
 
@@ -161,7 +161,7 @@ TEST_CASE("ranking report: each criterion's source in words, the config by its t
   Diagnostics diags;
   auto district = LoadDistrict(std::string(FA_SOURCE_DIR) + "/districts/jiading.yaml", diags);
   REQUIRE_MESSAGE(district, diags.Format());
-  RankingReportOptions o = Options("zh");
+  RankingReportOptions o = RankingOptionsIn("zh");
   o.district = std::make_shared<const District>(*district);
   const std::string zh = RenderRankingReport(SampleRanking(), o);
   CHECK(zh.find("<td class=\"wrap\">能力域得分</td>") != std::string::npos);
@@ -191,7 +191,7 @@ TEST_CASE("ranking report: hostile text in every field comes out escaped, and on
   testing::SetEveryText(r, kHostile);
   for (const char* lang : {"zh", "en"}) {
     CAPTURE(lang);
-    RankingReportOptions o = Options(lang);
+    RankingReportOptions o = RankingOptionsIn(lang);
     const std::string html = RenderRankingReport(r, o);
     CHECK(Count(html, "<script") == 1);  // the sorting script of the template
     const std::string body = html.substr(0, html.find("<script>"));

@@ -33,28 +33,16 @@
 #include "report/report_renderer.h"
 #include "report/report_test_support.h"
 #include "rubric/rubric_loader.h"
+#include "report/report_tools.h"
 
 namespace fa {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Which(const std::string& program) {
-  for (const char* dir : {"/usr/bin/", "/usr/local/bin/", "/bin/"})
-    if (::access((dir + program).c_str(), X_OK) == 0) return dir + program;
-  return "";
-}
-
-std::string VnuJar() {
-  if (const char* env = std::getenv("FA_VNU_JAR"); env && *env) return env;
-  return "/opt/fa-tools/node_modules/vnu-jar/build/dist/vnu.jar";
-}
-
-// Runs a tool through the report stage's process seam.
-int Tool(const std::string& program, const std::vector<std::string>& args, std::string& output) {
-  return SystemProcessRunner().Run(program, args, output);
-}
+using testing::Tool;
+using testing::VnuJar;
+using testing::Which;
 
 std::string ReportOf(const std::string& kind) {
   ReportOptions options;

@@ -15,6 +15,7 @@
 
 #include "base/atomic_file.h"
 #include "base/text.h"
+#include "text_checks.h"
 
 namespace fa::testing {
 
@@ -25,11 +26,6 @@ inline const char* const kHostile = "<script>alert(1)</script> \"quotes\" 'singl
 inline const char* const kEscaped =
     "&lt;script&gt;alert(1)&lt;/script&gt; &quot;quotes&quot; &#39;single&#39; &amp;amp; a &amp; b";
 
-inline size_t Count(const std::string& text, const std::string& part) {
-  size_t n = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
-  return n;
-}
 
 /// Compares with tests/golden/report/NAME. FA_REGENERATE_GOLDEN=1 rewrites
 /// the file instead: regenerated golden files are reviewed like code (read

@@ -1,15 +1,12 @@
 #include <doctest/doctest.h>
 
 #include "report/svg_charts.h"
+#include "text_checks.h"
 
 namespace fa {
 
 namespace {
-size_t Count(const std::string& text, const std::string& part) {
-  size_t n = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
-  return n;
-}
+using testing::Count;
 }  // namespace
 
 TEST_CASE("radar: four nodes give four axes and the polygon at the documented geometry") {

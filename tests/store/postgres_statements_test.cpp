@@ -117,24 +117,6 @@ TEST_CASE("postgres statements: a unique violation is a refusal on a live connec
   CHECK(pool.WithConnection([](SqlConn& c) { return c.QueryInt("SELECT COUNT(*) FROM probe"); }) == 1);
 }
 
-struct Plant {
-  Actor actor;
-  int64_t assessment = 0;
-};
-
-Plant MakePlant(Store& store) {
-  Plant p;
-  const int64_t consultant = store.CreateUser(MakeUser("carl"), Admin()).current.id;
-  p.actor = Actor{consultant, "carl"};
-  AssessmentRecord draft;
-  draft.factory_id = store.CreateFactory(MakeFactory("F1"), Admin()).current.id;
-  draft.rubric_pk = store.PutRubric(MakeRubric(), Admin()).id;
-  draft.round = "2026";
-  draft.created_by = consultant;
-  p.assessment = store.CreateAssessment(draft, p.actor).current.id;
-  return p;
-}
-
 SaveAnswer Save(int64_t assessment, const std::string& criterion, int64_t base_version) {
   SaveAnswer s;
   s.assessment_id = assessment;
@@ -153,16 +135,16 @@ TEST_CASE("postgres statements: a store's repeated autosaves and reads prepare n
   const Plant p = MakePlant(store);
   // The first save inserts the answer, the second updates it: between them
   // they prepare every statement a save runs.
-  REQUIRE(store.SaveAnswerValue(Save(p.assessment, "C1", 0), p.actor).status == EditStatus::kSaved);
-  REQUIRE(store.SaveAnswerValue(Save(p.assessment, "C1", 1), p.actor).status == EditStatus::kSaved);
-  REQUIRE(store.GetAssessment(p.assessment));
+  REQUIRE(store.SaveAnswerValue(Save(p.assessment.id, "C1", 0), p.actor).status == EditStatus::kSaved);
+  REQUIRE(store.SaveAnswerValue(Save(p.assessment.id, "C1", 1), p.actor).status == EditStatus::kSaved);
+  REQUIRE(store.GetAssessment(p.assessment.id));
   const uint64_t before = SqlConn::PreparedTotal();
   for (int64_t v = 2; v < 20; ++v) {
-    REQUIRE(store.SaveAnswerValue(Save(p.assessment, "C1", v), p.actor).status == EditStatus::kSaved);
-    REQUIRE(store.GetAssessment(p.assessment));
+    REQUIRE(store.SaveAnswerValue(Save(p.assessment.id, "C1", v), p.actor).status == EditStatus::kSaved);
+    REQUIRE(store.GetAssessment(p.assessment.id));
   }
   CHECK(SqlConn::PreparedTotal() == before);
-  CHECK(store.ListAnswers(p.assessment).at(0).version == 20);
+  CHECK(store.ListAnswers(p.assessment.id).at(0).version == 20);
 }
 
 // The backends of the sessions named `application_name`, from a connection
@@ -193,7 +175,7 @@ TEST_CASE("postgres statements: after every pooled connection's backend is ended
       base = versions[criterion];
     }
     try {
-      auto r = store.SaveAnswerValue(Save(p.assessment, criterion, base), p.actor);
+      auto r = store.SaveAnswerValue(Save(p.assessment.id, criterion, base), p.actor);
       CHECK(r.status == EditStatus::kSaved);
       std::lock_guard<std::mutex> lock(versions_mutex);
       if (r.status == EditStatus::kSaved) versions[criterion] = r.current.version;
@@ -207,7 +189,7 @@ TEST_CASE("postgres statements: after every pooled connection's backend is ended
     auto dialect = MakePostgresDialect(schema->url());
     SqlConn locker(dialect->Connect(), *dialect);
     locker.Exec("BEGIN");
-    locker.Exec("SELECT id FROM assessments WHERE id = ? FOR UPDATE", {p.assessment});
+    locker.Exec("SELECT id FROM assessments WHERE id = ? FOR UPDATE", {p.assessment.id});
     std::vector<std::thread> savers;
     for (const char* c : {"A", "B", "C"}) savers.emplace_back([&, c] { save(c); });
     for (int i = 0; i < 500; ++i) {
@@ -233,7 +215,7 @@ TEST_CASE("postgres statements: after every pooled connection's backend is ended
   }
 
   // A read, a write, and then three writes and reads at once: none fails.
-  CHECK(store.GetAssessment(p.assessment));
+  CHECK(store.GetAssessment(p.assessment.id));
   save("A");
   {
     std::vector<std::thread> threads;
@@ -241,7 +223,7 @@ TEST_CASE("postgres statements: after every pooled connection's backend is ended
       threads.emplace_back([&, c] {
         save(c);
         try {
-          CHECK(store.ListAnswers(p.assessment).size() == 3);
+          CHECK(store.ListAnswers(p.assessment.id).size() == 3);
         } catch (const std::exception& e) {
           CHECK_MESSAGE(false, "read failed: " << e.what());
         }
@@ -249,7 +231,7 @@ TEST_CASE("postgres statements: after every pooled connection's backend is ended
     for (auto& t : threads) t.join();
   }
   // Every save applied once: the versions and the audit rows count them.
-  const auto answers = store.ListAnswers(p.assessment);
+  const auto answers = store.ListAnswers(p.assessment.id);
   REQUIRE(answers.size() == 3);
   for (const AnswerRecord& a : answers) CHECK(a.version == versions[a.criterion]);
   CHECK(versions["A"] == 3);
@@ -259,7 +241,7 @@ TEST_CASE("postgres statements: after every pooled connection's backend is ended
   filter.entity = "answer";
   filter.limit = 1000;
   CHECK(store.ListAudit(filter).size() == 7);
-  CHECK(store.GetAssessment(p.assessment)->version == 8);  // created at 1, one bump per save
+  CHECK(store.GetAssessment(p.assessment.id)->version == 8);  // created at 1, one bump per save
   // No dead connection was kept: every one open now answers.
   for (int64_t pid : Backends(schema->url(), app)) CHECK(std::find(pooled.begin(), pooled.end(), pid) == pooled.end());
 }

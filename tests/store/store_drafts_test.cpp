@@ -23,7 +23,7 @@ AssessmentRecord Draft(int64_t factory, int64_t rubric, const std::string& round
   return a;
 }
 
-size_t AuditCount(Store& store, const std::string& action) {
+size_t ActionCount(Store& store, const std::string& action) {
   AuditFilter filter;
   filter.limit = 100000;
   size_t n = 0;
@@ -49,7 +49,7 @@ TEST_CASE_TEMPLATE("store: one open draft per factory and round — a second sta
   CHECK(again.current.id == first.current.id);
   CHECK(again.current.rubric_pk == rubric);
   CHECK(store->ListAssessments(f1).size() == 1);
-  CHECK(AuditCount(*store, "assessment.create") == 1);
+  CHECK(ActionCount(*store, "assessment.create") == 1);
 
   // Another round, another factory: new drafts.
   CHECK(store->CreateAssessment(Draft(f1, rubric, "2026-Q3"), Admin()).status == EditStatus::kSaved);

@@ -173,4 +173,29 @@ inline RubricRecord MakeRubric(const std::string& id = "smart-factory", const st
   return r;
 }
 
+/// A consultant, a factory, a rubric and a draft assessment of round 2026
+/// by that consultant: what most store tests start from.
+struct Plant {
+  int64_t consultant = 0;
+  Actor actor;
+  int64_t factory = 0;
+  int64_t rubric = 0;
+  AssessmentRecord assessment;
+};
+
+inline Plant MakePlant(Store& store) {
+  Plant p;
+  p.consultant = store.CreateUser(MakeUser("carl"), Admin()).current.id;
+  p.actor = Actor{p.consultant, "carl"};
+  p.factory = store.CreateFactory(MakeFactory("F1"), Admin()).current.id;
+  p.rubric = store.PutRubric(MakeRubric(), Admin()).id;
+  AssessmentRecord draft;
+  draft.factory_id = p.factory;
+  draft.rubric_pk = p.rubric;
+  draft.round = "2026";
+  draft.created_by = p.consultant;
+  p.assessment = store.CreateAssessment(draft, p.actor).current;
+  return p;
+}
+
 }  // namespace fa::store::test

@@ -7,15 +7,12 @@
 #include <doctest/doctest.h>
 
 #include "test_server.h"
+#include "text_checks.h"
 
 namespace fa::webtest {
 namespace {
 
-size_t Count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
+using testing::Count;
 
 /// The part of `page` inside folded levels (every <details class="q-later">).
 std::string Folded(const std::string& page) {

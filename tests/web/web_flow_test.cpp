@@ -14,6 +14,7 @@
 #include "report/report_template.h"
 #include "test_server.h"
 #include "web/report_cache.h"
+#include "text_checks.h"
 
 namespace fa::webtest {
 namespace {
@@ -23,11 +24,7 @@ std::string StripNonces(std::string html) {
   return html;
 }
 
-size_t Count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
+using testing::Count;
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include "base/atomic_file.h"
 #include "rubric/rubric_loader.h"
 #include "test_server.h"
+#include "text_checks.h"
 
 namespace fa::webtest {
 namespace {
@@ -23,11 +24,7 @@ std::string Replace(std::string text, const std::string& from, const std::string
   return text.replace(at, from.size(), to);
 }
 
-size_t Count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
+using testing::Count;
 
 int64_t Version(TestServer& server, int64_t assessment) { return server.store().GetAssessment(assessment)->version; }
 
