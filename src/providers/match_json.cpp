@@ -34,7 +34,12 @@ void WriteMatchJson(JsonWriter& w, const Assessment& a, const MatchResult& resul
   w.Field("conflict_excluded", result.conflict_excluded);
   w.Key("matches").BeginArray();
   for (const auto& m : result.matches) {
-    w.BeginObject().Field("provider", m.provider->id).Field("name", m.provider->name.In(lang));
+    const Provider& p = *m.provider;
+    std::vector<std::string> recognitions;
+    for (const auto& r : p.recognitions) recognitions.push_back(r.In(lang));
+    w.BeginObject().Field("provider", p.id).Field("name", p.name.In(lang)).Field("credit_code", p.credit_code);
+    w.Field("town", p.town).Field("contact", p.contact).Field("recognitions", recognitions);
+    w.Field("spare", p.Spare()).Field("diagnoses", p.diagnoses);
     w.Field("score", m.score).Field("conflict", m.conflict).Field("covers", m.coverage.scenarios);
     w.Key("reasons").BeginArray();
     for (const auto& r : m.reasons)
