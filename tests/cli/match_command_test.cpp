@@ -48,7 +48,7 @@ TEST_CASE("match command: every shipped example gets at least three providers wi
   CHECK(RunCli(std::string("match ") + kCmmm).out == run.out);
 }
 
-TEST_CASE("match command: saved assessments match as their answers do; --json") {
+TEST_CASE("match command: saved assessments match as their answers do, and as JSON") {
   TempDir dir("fa-match-test");
   const std::string json = dir.File("assessments.json");
   CliRun score = RunCli("score --rubric rubrics/cmmm.yaml examples/cmmm-autoparts-anting.yaml -o " + json);
@@ -87,7 +87,7 @@ TEST_CASE("match command: the provider that diagnosed is flagged, or left out wi
   CHECK(Has(bad.err, "--coi must be flag or exclude, got 'drop'"));
 }
 
-TEST_CASE("match command: a bad catalogue is reported with its position; usage errors") {
+TEST_CASE("match command: a bad catalogue is reported with its position, and usage errors") {
   TempDir dir("fa-match-bad");
   const std::string bad = dir.File("catalogue.yaml");
   {

@@ -161,7 +161,7 @@ TEST_CASE("provider matching: at least three are shown where three qualify, and 
   CHECK(MatchProviders(two, Need(), one).matches.size() == 2);
 }
 
-TEST_CASE("provider matching: needs no provider delivers are named; equal shares without effects") {
+TEST_CASE("provider matching: needs no provider delivers are named, and shares are equal without effects") {
   Assessment a = Need();
   a.recommendations.push_back(Rec("s5", "S five", 0.0, "c1"));
   for (auto& r : a.recommendations) r.effect = 0;
