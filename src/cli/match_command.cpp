@@ -119,6 +119,11 @@ int RunMatch(CommandContext& ctx) {
     ctx.err << "match: " << diags.ErrorCount() << " error(s); nothing matched\n";
     return kExitBadInput;
   }
+  // A diagnosing provider the catalogue does not know cannot be flagged: say so.
+  for (const auto& a : assessments)
+    if (!a.diagnosed_by.empty() && !providers->Find(a.diagnosed_by))
+      ctx.err << "match: warning: " << a.factory.name << ": diagnosed_by '" << a.diagnosed_by
+              << "' is no provider of " << providers->file << "; nothing is flagged for it\n";
   const District* district = providers->district.get();
   if (args.Has("--json")) {
     JsonWriter w;

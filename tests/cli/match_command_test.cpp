@@ -82,6 +82,22 @@ TEST_CASE("match command: the provider that diagnosed is flagged, or left out wi
   CHECK_FALSE(Has(excluded.out, "[p43_consulting]"));
   CHECK(Has(excluded.out, "is not proposed for the implementation"));
   CHECK(Count(excluded.out, "\n  3. ") == 1);
+  // Kept in the saved assessment, and flagged from it.
+  const std::string json = dir.File("assessments.json");
+  REQUIRE(RunCli("score --rubric rubrics/cmmm.yaml " + answers + " -o " + json).status == 0);
+  CHECK(Has(ReadFile(json), "\"diagnosed_by\": \"p43_consulting\""));
+  CliRun saved = RunCli("match --providers providers/jiading-example.yaml " + json + " --lang en");
+  REQUIRE(saved.status == 0);
+  CHECK(saved.out == flagged.out);
+  // An id the catalogue does not know is a warning: nothing can be flagged.
+  const std::string unknown = dir.File("unknown.yaml");
+  {
+    std::ofstream out(unknown);
+    out << "diagnosed_by: p99_nobody\n" << ReadFile("examples/cmmm-autoparts-anting.yaml");
+  }
+  CliRun warned = RunCli("match --providers providers/jiading-example.yaml --rubric rubrics/cmmm.yaml " + unknown);
+  CHECK(warned.status == 0);
+  CHECK(Has(warned.err, "warning: 上海安亭某汽车部件有限公司: diagnosed_by 'p99_nobody' is no provider of "));
   CliRun bad = RunCli(base + " --coi drop");
   CHECK(bad.status == 2);
   CHECK(Has(bad.err, "--coi must be flag or exclude, got 'drop'"));
