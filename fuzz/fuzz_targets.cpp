@@ -16,7 +16,11 @@
 #include "answers/workbook_answers.h"
 #include "assessment/assessment_json.h"
 #include "assessment/ranking_json.h"
+#include "base/json_writer.h"
 #include "base/text.h"
+#include "providers/match_json.h"
+#include "providers/provider_labels.h"
+#include "providers/provider_loader.h"
 #include "ranking/ranking_config.h"
 #include "ranking/ranking_config_csv.h"
 #include "ranking/ranking_config_judgments.h"
@@ -203,6 +207,28 @@ int FuzzTemplate(const uint8_t* data, size_t size) {
   return 0;
 }
 
+int FuzzProviders(const uint8_t* data, size_t size) {
+  // Named inside providers/ so that a fuzzed catalogue's companion files
+  // resolve to the shipped ones; matched against a shipped example's
+  // assessment as `match` and the report would.
+  static const std::vector<Assessment> assessments = [] {
+    Diagnostics d;
+    const std::string file = kSource + "/tests/golden/assessments/cmmm-autoparts-anting.json";
+    return AssessmentsFromJson(ReadFile(file), file, d);
+  }();
+  Diagnostics diags;
+  std::optional<ProviderCatalogue> cat =
+      LoadProviderCatalogueFromString(Text(data, size), kSource + "/providers/fuzz.yaml", diags);
+  diags.Format();
+  if (!cat) return 0;
+  for (const auto& a : assessments) {
+    const MatchResult result = MatchProviders(*cat, a, MatchOptions{});
+    JsonWriter w;
+    WriteMatchJson(w, a, result, cat->district.get(), "zh");
+  }
+  return 0;
+}
+
 const std::vector<NamedTarget>& Targets() {
   static const std::vector<NamedTarget> targets = {
       {"rubric", FuzzRubric, {"rubrics", "tests/data/ok", "tests/data/bad/rubric", "tests/data/report"}},
@@ -216,6 +242,7 @@ const std::vector<NamedTarget>& Targets() {
       {"ranking_json", FuzzRankingJson, {"tests/golden/ranking", "tests/data/ranking/v1"}},
       {"http_request", FuzzHttpRequest, {"tests/fuzz/seeds/http_request"}},
       {"template", FuzzTemplate, {"templates", "templates/partials"}},
+      {"providers", FuzzProviders, {"providers"}},
   };
   return targets;
 }

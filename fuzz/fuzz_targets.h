@@ -36,5 +36,6 @@ int FuzzAssessmentJson(const uint8_t* data, size_t size);
 int FuzzRankingJson(const uint8_t* data, size_t size);
 int FuzzHttpRequest(const uint8_t* data, size_t size);
 int FuzzTemplate(const uint8_t* data, size_t size);
+int FuzzProviders(const uint8_t* data, size_t size);
 
 }  // namespace fa::fuzz

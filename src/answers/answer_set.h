@@ -39,6 +39,7 @@ struct AnswerSet {
   std::string assessor;
   std::string date;
   std::string round;     ///< assessment round, e.g. "2026"
+  std::string diagnosed_by;  ///< the provider id of who diagnosed, "" when not given
   FactoryProfile factory;
   std::vector<Answer> answers;  ///< in file order, one per criterion
   /// Required questions left unanswered because their level cannot change

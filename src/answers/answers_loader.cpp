@@ -12,7 +12,7 @@ namespace fa {
 namespace {
 
 const std::vector<std::string> kTopKeys = {"rubric", "rubric_version", "assessor", "date",
-                                           "round", "factory", "answers"};
+                                           "round", "diagnosed_by", "factory", "answers"};
 const std::vector<std::string> kAnswerKeys = {"value", "evidence", "note", "assessor", "date"};
 const std::vector<std::string> kKnownProfile = {"credit_code", "name", "town", "industry",
                                                 "manufacturing_type", "employees", "revenue"};
@@ -108,6 +108,7 @@ std::optional<AnswerSet> LoadAnswerSetFromString(const std::string& text, const 
   if (auto v = map.Get("assessor").String()) set.assessor = *v;
   if (auto v = map.Get("date").String()) set.date = *v;
   if (auto v = map.Get("round").String()) set.round = *v;
+  if (auto v = map.Get("diagnosed_by").Id()) set.diagnosed_by = *v;
   YamlValue factory = map.Require("factory");
   if (factory.present()) ReadProfile(YamlMap(factory, "factory"), set);
 

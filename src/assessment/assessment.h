@@ -235,6 +235,9 @@ struct Assessment {
   std::string assessor;
   std::string date;
   std::string round;
+  /// The provider that performed the diagnosis (docs/providers.md), "" when
+  /// not given: flagged when proposed to implement (providers/matching.h).
+  std::string diagnosed_by;
 
   int level = 0;
   LocalizedText level_name;

@@ -126,6 +126,7 @@ void WriteHead(JsonWriter& w, const Assessment& a) {
   WriteRubric(w, a.rubric);
   WriteProfile(w, a.factory);
   w.Field("assessor", a.assessor).Field("date", a.date).Field("round", a.round);
+  if (!a.diagnosed_by.empty()) w.Field("diagnosed_by", a.diagnosed_by);  // only when given (docs/assessment-json.md)
   w.Key("result").BeginObject();
   w.Field("level", a.level);
   WriteText(w, "level_name", a.level_name);

@@ -197,6 +197,7 @@ Assessment ReadAssessment(JsonFields& r, const JsonObject& o) {
   a.assessor = r.Str(o, "assessor");
   a.date = r.Str(o, "date");
   a.round = r.Str(o, "round");
+  a.diagnosed_by = r.Str(o, "diagnosed_by");
   r.Require(o, {"result"});
   JsonObject res = r.Obj(o, "result");
   a.level = r.Int(res, "level");

@@ -14,6 +14,7 @@
 
 #include "answers/cohort_csv.h"
 #include "base/text.h"
+#include "providers/provider_loader.h"
 #include "service/assess.h"
 #include "ranking/ranking_config_csv.h"
 #include "assessment/assessment_json.h"
@@ -152,6 +153,20 @@ std::shared_ptr<const CompiledRubric> OptionalRubric(const std::optional<std::st
     failed = true;
   }
   return compiled;
+}
+
+std::shared_ptr<const ProviderCatalogue> OptionalProviders(const std::optional<std::string>& path,
+                                                           const char* command, std::ostream& err, bool& failed) {
+  if (!path) return nullptr;
+  Diagnostics diags;
+  std::optional<ProviderCatalogue> catalogue = LoadProviderCatalogue(*path, diags);
+  err << diags.Format();
+  if (!catalogue) {
+    err << command << ": the provider catalogue has errors; nothing written\n";
+    failed = true;
+    return nullptr;
+  }
+  return std::make_shared<const ProviderCatalogue>(std::move(*catalogue));
 }
 
 std::string PeekRubricId(const std::string& answers_path) {

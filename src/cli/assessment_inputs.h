@@ -13,6 +13,7 @@
 
 #include "assessment/assessment.h"
 #include "base/diagnostics.h"
+#include "providers/provider.h"
 #include "scoring/assessment_builder.h"
 #include "service/compiled_rubric.h"
 #include "service/rank.h"
@@ -45,6 +46,12 @@ std::vector<AssessmentSource> ReadAssessmentInputs(const InputFiles& files, cons
 /// `failed`.
 std::shared_ptr<const CompiledRubric> OptionalRubric(const std::optional<std::string>& path, const char* command,
                                                      std::ostream& err, bool& failed);
+
+/// The provider catalogue at `path` (docs/providers.md), when one is given;
+/// null without. On errors prints them with "COMMAND: the provider catalogue
+/// has errors; nothing written" and sets `failed`; warnings are printed.
+std::shared_ptr<const ProviderCatalogue> OptionalProviders(const std::optional<std::string>& path,
+                                                           const char* command, std::ostream& err, bool& failed);
 
 /// The rubric id an answer file names (its `rubric:` key), or "".
 std::string PeekRubricId(const std::string& answers_path);

@@ -18,6 +18,7 @@ int RunWeights(CommandContext& ctx);
 int RunRank(CommandContext& ctx);
 int RunServe(CommandContext& ctx);
 int RunPortfolio(CommandContext& ctx);
+int RunMatch(CommandContext& ctx);
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> table = {
@@ -32,6 +33,7 @@ const std::vector<Command>& Commands() {
       {"rank", "rank candidate factories by a ranking config, with rank stability", RunRank},
       {"serve", "run the web app (questionnaires, reports, ranking) on a SQLite or PostgreSQL store", RunServe},
       {"portfolio", "the district portfolio: levels and tiers by town and industry, progress, rounds", RunPortfolio},
+      {"match", "match each factory's recommended scenarios with service providers, with reasons", RunMatch},
   };
   return table;
 }

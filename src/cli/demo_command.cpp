@@ -44,8 +44,13 @@ const char* kDemoUsage =
     "  --lang zh|en          report language (default zh)\n"
     "  --templates DIR       templates directory\n"
     "  --generated-at TIME   provenance time stamp instead of now\n"
+    "  --providers FILE      the provider catalogue every report matches its factory with\n"
+    "                        (default providers/jiading-example.yaml when it is there;\n"
+    "                        'none' for no such section)\n"
     "  --pdf                 also print each report to PDF through headless Chromium\n"
     "  -h, --help            this help\n";
+
+const char* kExampleProviders = "providers/jiading-example.yaml";
 
 std::vector<std::string> AnswerFiles(const std::string& dir) {
   std::vector<std::string> files;
@@ -161,7 +166,8 @@ bool DemoRanking(DemoRun& run, const std::string& examples) {
 
 int RunDemo(CommandContext& ctx) {
   Args args(ctx.args,
-            {"--examples", "--rubrics", "--out", "--lang", "--templates", "--generated-at", "--appendix", "--horizon"},
+            {"--examples", "--rubrics", "--out", "--lang", "--templates", "--generated-at", "--appendix", "--horizon",
+             "--providers"},
             {"-h", "--help", "--pdf"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kDemoUsage;
@@ -192,6 +198,13 @@ int RunDemo(CommandContext& ctx) {
   run.report_options.horizon = *horizon;
   run.report_options.templates_dir = TemplatesDir(args);
   run.report_options.district = ReportDistrict(run.report_options.templates_dir);
+  // The example provider catalogue, matched in every report (docs/providers.md).
+  std::optional<std::string> providers = args.Value("--providers");
+  if (!providers && Poco::File(kExampleProviders).exists()) providers = kExampleProviders;
+  if (providers == std::optional<std::string>("none")) providers.reset();
+  bool failed = false;
+  run.report_options.providers = OptionalProviders(providers, "demo", ctx.err, failed);
+  if (failed) return kExitBadInput;
   run.assess_options.generated_at = args.Value("--generated-at").value_or("");
   if (auto at = args.Value("--generated-at")) run.common.insert(run.common.end(), {"--generated-at", *at});
   if (args.Value("--templates")) run.common.insert(run.common.end(), {"--templates", run.report_options.templates_dir});

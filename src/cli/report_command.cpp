@@ -5,6 +5,7 @@
 #include "base/atomic_file.h"
 #include "base/text.h"
 #include "cli/args.h"
+#include "cli/assessment_inputs.h"
 #include "cli/command.h"
 #include "cli/output_files.h"
 #include "cli/report_batch.h"
@@ -54,6 +55,11 @@ const char* kReportUsage =
     "  --generated-at TIME   provenance time stamp instead of now\n"
     "  --allow-rubric-change read a workbook made for another text of the rubric, its\n"
     "                        answers matched by criterion id (what no longer matches is listed)\n"
+    "  --providers FILE      add the section \"service providers who can deliver this\": the\n"
+    "                        best three of this provider catalogue for the recommended\n"
+    "                        scenarios (docs/providers.md)\n"
+    "  --coi flag|exclude    the provider that performed the diagnosis: flagged (default)\n"
+    "                        or not proposed\n"
     "  --pdf                 also print the report to PDF beside it (report.pdf), through\n"
     "                        headless Chromium (apt-get install chromium fonts-noto-cjk);\n"
     "                        a single report only\n"
@@ -108,6 +114,8 @@ std::string ReportUsageProblem(const Args& args, bool many) {
   if (lang != "zh" && lang != "en") return "--lang must be zh or en, got '" + lang + "'";
   if (!ParseAppendix(args.Value("--appendix").value_or("gaps")))
     return "--appendix must be none, gaps or full, got '" + *args.Value("--appendix") + "'";
+  if (args.Value("--coi") && !ParseConflictPolicy(*args.Value("--coi")))
+    return "--coi must be flag or exclude, got '" + *args.Value("--coi") + "'";
   if (args.Value("--horizon") && !ParseHorizon(*args.Value("--horizon")))
     return "--horizon must be a year from 2020 to 2100, got '" + *args.Value("--horizon") + "'";
   if (!many) return "";
@@ -147,6 +155,7 @@ ReportOptions ReportOptionsOf(const Args& args, const TimeZone& zone) {
   options.zone = zone;
   options.appendix = *ParseAppendix(args.Value("--appendix").value_or("gaps"));
   options.horizon = *ParseHorizon(args.Value("--horizon").value_or(std::to_string(kDefaultHorizon)));
+  options.match.conflict = *ParseConflictPolicy(args.Value("--coi").value_or("flag"));
   return options;
 }
 
@@ -198,7 +207,7 @@ int WriteOneReport(const Args& args, const std::vector<Assessment>& assessments,
 
 int RunReport(CommandContext& ctx) {
   Args args(ctx.args, {"--rubric", "--factory", "-o", "--output", "--lang", "--templates", "--generated-at",
-             "--tz", "--previous", "--appendix", "--horizon", "--threads"},
+             "--tz", "--previous", "--appendix", "--horizon", "--threads", "--providers", "--coi"},
             {"-h", "--help", "--pdf", "--all", "--allow-rubric-change"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kReportUsage;
@@ -218,7 +227,10 @@ int RunReport(CommandContext& ctx) {
   // Answers files with errors leave the others' reports to write; a bad
   // assessments file, or a single report's bad input, writes nothing.
   if (diags.HasErrors() && !(many && args.Value("--rubric"))) return kExitBadInput;
-  const ReportOptions options = ReportOptionsOf(args, zone);
+  ReportOptions options = ReportOptionsOf(args, zone);
+  bool failed = false;
+  options.providers = OptionalProviders(args.Value("--providers"), "report", ctx.err, failed);
+  if (failed) return kExitBadInput;
   if (many) return WriteManyReports(args, assessments, options, threads, ctx);
   return WriteOneReport(args, assessments, options, ctx);
 }

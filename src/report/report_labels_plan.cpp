@@ -168,6 +168,12 @@ const std::vector<ReportLabel>& PlanLabels() {
       {"gap_more_no_appendix", "另有 {n} 项要求未达满分，提升幅度更小，本报告未列出（附录已省略）。",
        "{n} more requirements are below full marks, with smaller effects; not listed, as this report has no appendix."},
       {"unnamed_scenario", "场景目录编号", "catalogue id"},
+      // Service providers (report_view_providers.cpp, docs/providers.md).
+      {"sec_providers", "可对接的服务商", "Service providers who can deliver this"},
+      {"providers_intro", "可实施第一阶段推荐场景的服务商，按匹配分（满分 100）排序：覆盖场景按提升效果加权 60、同行业经验 15、同镇街 10、本季度余量 15；同分按编号。仅供对接参考，不构成推荐或担保。",
+       "Providers who deliver the first stage's scenarios, by match score out of 100: scenarios covered, weighted by level gain, 60; same industry 15; same town 10; spare capacity this quarter 15; ties by id. A guide to matchmaking, not an endorsement."},
+      {"provider_covers", "可实施：{names}（占提升效果 {share}%）", "Delivers: {names} ({share}% of the level gain)"},
+      {"col_provider_score", "分", "points"},
   };
   return labels;
 }

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "providers/matching.h"
+#include "providers/provider.h"
 #include "rubric/district.h"
 #include "base/local_time.h"
 
@@ -41,6 +43,11 @@ struct ReportOptions {
   Appendix appendix = Appendix::kGaps;
   /// The roadmap's quarterly plan runs to the end of this year (--horizon).
   int horizon = kDefaultHorizon;
+  /// The service providers the diagnosis report matches the factory with
+  /// (report --providers; docs/providers.md); null: no such section.
+  std::shared_ptr<const ProviderCatalogue> providers;
+  /// How they are matched: the report shows the best three by default.
+  MatchOptions match = {ConflictPolicy::kFlag, 3, "", nullptr};
 };
 
 }  // namespace fa

@@ -89,7 +89,10 @@ EscapedView BuildDiagnosisView(const Assessment& assessment, const ReportOptions
   // No median of a group too small to compare is shown.
   Assessment a = assessment;
   HideSmallGroupMedians(a);
-  const DiagnosisContext c(a, options.lang, options.zone, options.district, options.appendix, options.horizon);
+  DiagnosisContext context(a, options.lang, options.zone, options.district, options.appendix, options.horizon);
+  context.providers = options.providers;
+  context.match = options.match;
+  const DiagnosisContext& c = context;
   const std::string company = Company(c);
   EscapedView v = c.BeginPage({c.L("report_title"), company, company, Date(c)});
   v.Flag("gated", c.gated)

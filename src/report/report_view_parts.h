@@ -34,6 +34,9 @@ struct DiagnosisContext : ViewContext {
   bool sum;    ///< sum aggregation: scores are points
   int horizon;       ///< the roadmap's plan runs to the end of this year
   std::string band;  ///< the factory's size band id; "" when unknown
+  /// The providers to match the factory with (null: none) and how.
+  std::shared_ptr<const ProviderCatalogue> providers;
+  MatchOptions match;
 
   /// The figures of scenario `id`: the district's, else the catalogue's;
   /// null when neither gives any.
@@ -108,8 +111,8 @@ const std::vector<ReportSection<DiagnosisContext>>& DiagnosisSections();
 /// The sections' builders, each in its own file (report_view_<section>.cpp;
 /// levels and method in report_view_levels.cpp).
 SectionBuilder<DiagnosisContext> BuildSummaryView, BuildProfileView, BuildTiersView, BuildLevelsView,
-    BuildNodesView, BuildCohortView, BuildScenesView, BuildGapView, BuildRoadmapView, BuildMethodView,
-    BuildAppendixView;
+    BuildNodesView, BuildCohortView, BuildScenesView, BuildGapView, BuildRoadmapView, BuildProvidersView,
+    BuildMethodView, BuildAppendixView;
 
 /// The ladder SVG of the summary.
 std::string BuildLadderSvg(const DiagnosisContext& c);

@@ -17,6 +17,7 @@ const std::vector<ReportSection<DiagnosisContext>>& DiagnosisSections() {
       {"scenes", BuildScenesView, "partials/scenes.html"},
       {"gap", BuildGapView, "partials/gap.html"},
       {"roadmap", BuildRoadmapView, "partials/roadmap.html"},
+      {"providers", BuildProvidersView, "partials/providers.html"},
       {"method", BuildMethodView, "partials/method.html"},
       {"appendix", BuildAppendixView, "partials/appendix.html"},
   };

@@ -259,6 +259,7 @@ Assessment AssessOne(const Batch& b, Eigen::Index f, const AnswerSet& set) {
   a.assessor = set.assessor;
   a.date = set.date;
   a.round = set.round;
+  a.diagnosed_by = set.diagnosed_by;
   a.level = b.scores.level[f];
   if (const Level* l = rubric.FindLevel(a.level)) a.level_name = l->name;
   a.score = b.scores.score[f];

@@ -177,7 +177,22 @@ TEST_CASE("cli: the main job scores every example and writes a report for each")
     if (entry.path().extension() != ".html") continue;
     ++reports;
     INFO(entry.path().string());
-    CHECK(ReadFile(entry.path().string()).find("\xE2\x80\xA6") == std::string::npos);
+    const std::string html = ReadFile(entry.path().string());
+    CHECK(html.find("\xE2\x80\xA6") == std::string::npos);
+    // Every diagnosis report names the example catalogue's providers
+    // (docs/providers.md), at least three, and says they are made up.
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("cmmm-", 0) != 0 && name.rfind("sme-", 0) != 0) continue;
+    const size_t from = html.find("<section class=\"providers\">");
+    REQUIRE(from != std::string::npos);
+    const std::string section = html.substr(from, html.find("</section>", from) - from);
+    size_t rows = 0;
+    for (size_t at = section.find("<li><span class=\"record-answer\">"); at != std::string::npos;
+         at = section.find("<li><span class=\"record-answer\">", at + 1))
+      ++rows;
+    CHECK(rows >= 3);
+    const bool en_report = entry.path().string().find("/en/") != std::string::npos;
+    CHECK(section.find(en_report ? "Example data" : "示例数据") != std::string::npos);
   }
   CHECK(reports >= 18);
 }

@@ -124,7 +124,8 @@ TEST_CASE("report checks: the shipped CMMM examples print in at most 12 pages in
       CAPTURE(stem);
       const std::string html = tmp.File(stem + ".html"), pdf = tmp.File(stem + ".pdf");
       const CliRun run = RunCli("report --rubric '" + root + "/rubrics/cmmm.yaml' '" + example + "' -o '" + html +
-                                "' --lang " + lang.code + " --pdf --generated-at 2026-12-03T00:00:00Z");
+                                "' --lang " + lang.code + " --pdf --generated-at 2026-12-03T00:00:00Z --providers '" + root +
+                                "/providers/jiading-example.yaml'");  // as demo writes them
       REQUIRE_MESSAGE(run.status == 0, run.err);
       std::string info, text, first, bbox;
       REQUIRE(Tool(Which("pdfinfo"), {pdf}, info) == 0);
