@@ -36,7 +36,7 @@ PROFILES = [
     ("design", "数字设计", "Digital Engineering",
      ["scn_product_digital_design", "scn_product_virtual_validation", "scn_process_digital_design",
       "scn_manufacturing_engineering", "scn_digital_twin_factory", "scn_mass_customisation"], ["design", "data"], False),
-    ("energy", "能碳科技", "Energy and Carbon",
+    ("energy", "能碳", "Energy and Carbon",
      ["scn_energy_management", "scn_carbon_asset", "scn_pollution_monitoring", "scn_integrated_safety",
       "scn_hazardous_automation"], ["equipment", "production"], False),
     ("consulting", "智造咨询", "Manufacturing Consulting",
@@ -62,10 +62,14 @@ PROFILES = [
 # Invented firm-name stems (two characters each), none a real company's.
 STEMS = ["疁澜", "嘉翎", "汇槿", "澄枫", "岚曜", "屿衡", "禾熠", "翊川", "琨岳", "沐槐",
          "霁朗", "棠曦", "璟澈", "珩舟", "昀澍", "渟弈", "杉屹", "朔汐", "蔚桦", "芃泓",
-         "骁柘", "溯珈", "旻琛", "湛沅", "栎衿"]
+         "骁柘", "溯珈", "旻琛", "湛沅", "栎衿", "嘉屹", "瀚槿", "曜澄", "翎川", "舟衡",
+         "岳朗", "澍枫", "泓熠", "桦汐", "琛岚", "槐沅", "曦翊", "柘珈", "衿澈", "屹棠",
+         "汐昀", "珩澍", "朗弈", "槿旻", "沅蔚", "澈琨", "弈芃", "熠湛", "枫骁", "岚栎"]
 PINYIN = ["Liulan", "Jialing", "Huijin", "Chengfeng", "Lanyao", "Yuheng", "Heyi", "Yichuan", "Kunyue", "Muhuai",
           "Jilang", "Tangxi", "Jingche", "Hengzhou", "Yunshu", "Tingyi", "Shanyi", "Shuoxi", "Weihua", "Penghong",
-          "Xiaozhe", "Sujia", "Minchen", "Zhanyuan", "Liyin"]
+          "Xiaozhe", "Sujia", "Minchen", "Zhanyuan", "Liyin", "Jiayi", "Hanjin", "Yaocheng", "Lingchuan", "Zhouheng",
+          "Yuelang", "Shufeng", "Hongyi", "Huaxi", "Chenlan", "Huaiyuan", "Xiyi", "Zhejia", "Jinche", "Yitang",
+          "Xiyun", "Hengshu", "Langyi", "Jinmin", "Yuanwei", "Chekun", "Yipeng", "Yizhan", "Fengxiao", "Lanli"]
 RECOGNITIONS = [
     ("工业和信息化部智能制造系统解决方案供应商（示例）",
      "Smart-manufacturing system-solution provider, MIIT list (example)"),
@@ -90,9 +94,8 @@ def main():
     providers = []
     for i in range(50):
         kind, zh_kind, en_kind, scenarios, sub_domains, diagnoses = PROFILES[i % len(PROFILES)]
-        stem = i % len(STEMS)
-        suffix = "" if i < len(STEMS) else "二"
-        en_suffix = "" if i < len(STEMS) else " II"
+        stem = i
+        suffix = en_suffix = ""
         count = rng.randint(3, len(scenarios))
         chosen = sorted(rng.sample(scenarios, count), key=scenarios.index)
         town = TOWNS[(i * 7) % len(TOWNS)]

@@ -11,6 +11,7 @@
 #include "base/diagnostics.h"
 #include "cli/args.h"
 #include "cli/command.h"
+#include "providers/provider_loader.h"
 #include "service/compiled_rubric.h"
 #include "rubric/district.h"
 #include "rubric/scenario_loader.h"
@@ -23,7 +24,8 @@ const char kUsage[] =
     "usage: factory-assess validate RUBRIC.yaml...\n"
     "\n"
     "Checks rubric files (docs/rubric-format.md), the scenario catalogues and tier\n"
-    "schemes they name, district files (docs/district-format.md), and catalogue and\n"
+    "schemes they name, district files (docs/district-format.md), provider\n"
+    "catalogues (docs/providers.md, against the files they name), and catalogue and\n"
     "tier-scheme files given directly (a tier\n"
     "scheme against the rubric it names, found beside it); compiles each rubric (AHP\n"
     "consistency ratios included) and lists every problem as\n"
@@ -33,9 +35,9 @@ const char kUsage[] =
     "Exit codes: 0 all files clean, 1 problems found, 2 usage error.\n";
 
 // What a file is, by its top-level keys: a scenario catalogue has
-// `catalogue:`, a district file `district:`, a tier scheme `scheme:` and the `rubric:` it is written
+// `catalogue:`, a provider catalogue `catalogue:` and `providers:`, a district file `district:`, a tier scheme `scheme:` and the `rubric:` it is written
 // against, a rubric `rubric:` and its tree.
-enum class FileKind { kRubric, kCatalogue, kTierScheme, kDistrict };
+enum class FileKind { kRubric, kCatalogue, kProviders, kTierScheme, kDistrict };
 
 FileKind KindOf(const std::string& path, std::string& tier_rubric) {
   // Only regular files are sniffed: yaml-cpp leaks when made to read a
@@ -45,6 +47,7 @@ FileKind KindOf(const std::string& path, std::string& tier_rubric) {
   try {
     YAML::Node root = YAML::LoadFile(path);
     if (!root.IsMap()) return FileKind::kRubric;
+    if (root["catalogue"] && root["providers"]) return FileKind::kProviders;
     if (root["catalogue"] && !root["rubric"]) return FileKind::kCatalogue;
     if (root["district"] && !root["rubric"]) return FileKind::kDistrict;
     if (root["scheme"] && !root["tree"]) {
@@ -118,6 +121,15 @@ int RunValidate(CommandContext& ctx) {
       }
       ctx.out << file << ": ok (scenario catalogue, " << catalogue->scenarios.size() << " scenarios in "
               << catalogue->links.size() << " links)\n";
+      continue;
+    }
+    if (kind == FileKind::kProviders) {
+      std::optional<ProviderCatalogue> catalogue = LoadProviderCatalogue(file, diags);
+      ctx.err << diags.Format();
+      all_ok = all_ok && catalogue;
+      if (catalogue)
+        ctx.out << file << ": ok (provider catalogue '" << catalogue->id << "', " << catalogue->providers.size()
+                << " providers" << (catalogue->example ? ", examples" : "") << ")\n";
       continue;
     }
     if (kind == FileKind::kDistrict) {

@@ -13,11 +13,12 @@
 #include "base/env.h"
 #include "base/text.h"
 #include "cli/cli_runner.h"
+#include "text_checks.h"
 
 namespace fa {
 namespace {
 
-bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using testing::Has;
 
 size_t Count(const std::string& text, const std::string& part) {
   size_t n = 0;

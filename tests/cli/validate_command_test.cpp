@@ -69,4 +69,29 @@ TEST_CASE("validate: a tier scheme whose rubric is not beside it is an error nam
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("validate: a provider catalogue is checked against the files it names, a bad scenario at its place") {
+  OutputRun ok = RunBinary("validate providers/jiading-example.yaml");
+  CHECK(ok.status == 0);
+  CHECK(ok.output == "providers/jiading-example.yaml: ok (provider catalogue 'jiading-example', 50 providers, "
+                     "examples)\n");
+  // The same catalogue beside the shipped rubrics, one scenario id misspelt.
+  const TempDir dir("fa-validate-providers");
+  std::string text = ReadFile("providers/jiading-example.yaml");
+  for (const char* name : {"scenarios: ", "district: ", "rubric: "}) {
+    const size_t at = text.find(std::string("\n") + name);
+    if (at == std::string::npos) continue;
+    const size_t value = at + 1 + std::string(name).size();
+    text.insert(value, std::string(FA_SOURCE_DIR) + "/providers/");
+  }
+  const size_t first = text.find("scn_");
+  REQUIRE(first != std::string::npos);
+  text.insert(first + 4, "x");
+  WriteFile(dir.File("providers.yaml"), text);
+  OutputRun bad = RunBinary("validate '" + dir.File("providers.yaml") + "'");
+  CHECK(bad.status == 1);
+  CHECK_MESSAGE(bad.output.find(dir.File("providers.yaml") + ":") != std::string::npos, bad.output);
+  CHECK(bad.output.find("error: ") != std::string::npos);
+  CHECK(bad.output.find("scn_x") != std::string::npos);
+}
+
 }  // namespace fa

@@ -15,14 +15,10 @@
 #include "test_server.h"
 #include "web/report_cache.h"
 #include "text_checks.h"
+#include "web/nonces.h"
 
 namespace fa::webtest {
 namespace {
-
-std::string StripNonces(std::string html) {
-  for (size_t at; (at = html.find(" nonce=\"")) != std::string::npos;) html.erase(at, html.find('"', at + 8) + 1 - at);
-  return html;
-}
 
 using testing::Count;
 

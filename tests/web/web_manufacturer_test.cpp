@@ -12,14 +12,10 @@
 #include "base/atomic_file.h"
 #include "base/local_time.h"
 #include "test_server.h"
+#include "web/nonces.h"
 
 namespace fa::webtest {
 namespace {
-
-std::string NonceOf(const std::string& csp) {
-  std::smatch m;
-  return std::regex_search(csp, m, std::regex("'nonce-([^']+)'")) ? m[1].str() : "";
-}
 
 /// Another assessment of the submitted one's factory in `round` with the
 /// same answers, submitted by consultant A; returns its id.

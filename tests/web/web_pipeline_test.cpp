@@ -18,14 +18,10 @@
 #include "base/atomic_file.h"
 #include "synth/synthetic_cohort.h"
 #include "test_server.h"
+#include "web/nonces.h"
 
 namespace fa::webtest {
 namespace {
-
-std::string StripNonces(std::string html) {
-  for (size_t at; (at = html.find(" nonce=\"")) != std::string::npos;) html.erase(at, html.find('"', at + 8) + 1 - at);
-  return html;
-}
 
 // Five synthetic SME plants, each created in the store, assigned to
 // consultant A, answered through the API and submitted; returns the

@@ -10,20 +10,10 @@
 #include "assessment/assessment_json.h"
 #include "test_server.h"
 #include "web/report_cache.h"
+#include "web/nonces.h"
 
 namespace fa::webtest {
 namespace {
-
-std::string StripNonces(std::string html) {
-  for (size_t at; (at = html.find(" nonce=\"")) != std::string::npos;) html.erase(at, html.find('"', at + 8) + 1 - at);
-  return html;
-}
-
-std::string NonceOf(const std::string& csp) {
-  size_t at = csp.find("'nonce-");
-  if (at == std::string::npos) return "";
-  return csp.substr(at + 7, csp.find('\'', at + 7) - at - 7);
-}
 
 /// The report of `result_json` rendered afresh, without the app or its cache.
 std::string FreshReport(const std::string& result_json, const std::string& lang, const std::string& templates,
