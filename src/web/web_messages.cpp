@@ -250,6 +250,7 @@ const std::vector<WebLabel>& MessageLabels() {
       {"rd_other", "文件此处有误。", "The file has a problem here."},
       {"rd_other_at", "文件此处有误，该处为“{}”。", "The file has a problem here: '{}'."},
       {"notice_imported", "已从答案文件导入 {} 项答案。", "{} answers imported from the file."},
+      {"notice_workbook_applied", "已从 Excel 问卷保存 {} 项答案。", "{} answers saved from the Excel workbook."},
       {"confirm_submit_title", "提交评估", "Submit the assessment"},
       {"answered_of", "已答 {} / {} 题", "{} of {} questions answered"},
       {"gaps_heading", "尚不能提交：还有 {} 项需要处理。点击题目即可跳到问卷中的该题。",

@@ -208,7 +208,7 @@ WebResponse UploadPage(WebApp& app, RequestContext& ctx, const std::string& byte
     case Uploaded::kPreview: return PreviewPage(app, ctx, u, bytes, file);
     case Uploaded::kDone: break;
   }
-  return Redirect(base + "/resume?notice=imported&saved=" + std::to_string(u.check.saves.size()));
+  return Redirect(base + "/resume?notice=workbook_applied&saved=" + std::to_string(u.check.saves.size()));
 }
 
 // The upload form's post: a preview of the chosen file.

@@ -166,13 +166,17 @@ TEST_CASE("web: applying a workbook saves its changes at once, audited, the web 
                                   {{"version", std::to_string(c.version)}, {"file", "form.xlsx"}, {"data", data},
                                    {"take:foundation.info_systems", "web"}});
   REQUIRE_MESSAGE(done.status == 303, done.body.substr(0, 1500));
-  CHECK(done.Header("location") == c.path + "/resume?notice=imported&saved=3");
+  CHECK(done.Header("location") == c.path + "/resume?notice=workbook_applied&saved=3");
   CHECK(Version(c.server, c.world.draft) == c.version + 1);
   CHECK(StoredValue(c.server, c.world.draft, "management.planning") == "\"planned\"");
   CHECK(StoredValue(c.server, c.world.draft, "foundation.info_systems") == "\"several_areas\"");
   CHECK(StoredValue(c.server, c.world.draft, "outcomes.green") == "\"decreased\"");
   CHECK(StoredValue(c.server, c.world.draft, "outcomes.market") == "\"unchanged\"");
   CHECK(c.server.store().ListAnswers(c.world.draft).size() == 31);
+  HttpResult resumed = c.consultant.Get(done.Header("location"));
+  CHECK(resumed.Header("location").find("?notice=workbook_applied&saved=3") != std::string::npos);
+  CHECK(c.consultant.Get(c.path + "?notice=workbook_applied&saved=3&lang=zh").body.find("已从 Excel 问卷保存 3 项答案") !=
+        std::string::npos);
   store::AuditFilter filter;
   filter.entity = "answer";
   filter.limit = 1000;
@@ -195,7 +199,7 @@ TEST_CASE("web: a conflict taken from the workbook replaces the web's answer") {
                                    {"data", Base64Encode(c.bytes)},
                                    {"take:foundation.info_systems", "workbook"}});
   REQUIRE(done.status == 303);
-  CHECK(done.Header("location") == c.path + "/resume?notice=imported&saved=4");
+  CHECK(done.Header("location") == c.path + "/resume?notice=workbook_applied&saved=4");
   CHECK(StoredValue(c.server, c.world.draft, "foundation.info_systems") == "\"most_areas\"");
 }
 
