@@ -201,8 +201,20 @@ ImportCheck CheckWorkbookImport(const Rubric& rubric, const store::Factory& fact
   Checker check{rubric, file, ctx, out, &diags};
   workbook::Origin origin;
   std::optional<AnswerSet> set = WorkbookAnswersFromBytes(rubric, bytes, file, {}, diags, &origin);
-  for (const Diagnostic& d : diags.items())
-    if (d.severity == Severity::kError) check.Add(d.pos, WorkbookProblem(d, rubric, ctx, out.wrong_rubric), d.message);
+  for (const Diagnostic& d : diags.items()) {
+    if (d.severity != Severity::kError) continue;
+    const std::string local = WorkbookProblem(d, rubric, ctx, out.wrong_rubric);
+    if (d.cell.rfind(workbook::kMetaSheet, 0) == 0) {
+      // A cell of the hidden sheet means nothing to whoever filled it in:
+      // the page says what is wrong without it, the API with it.
+      AnswersProblem p;
+      p.local = local;
+      p.english = file + ":" + d.cell + ": " + d.message;
+      out.problems.push_back(std::move(p));
+      continue;
+    }
+    check.Add(d.pos, local, d.message);
+  }
   if (!set || !out.problems.empty()) return out;
   CheckSet(check, *set, factory, record, stored, true, origin);
   return out;

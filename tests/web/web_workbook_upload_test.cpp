@@ -249,11 +249,14 @@ TEST_CASE("web: a workbook of another rubric or a file that is no workbook is re
                                    {{"version", std::to_string(c.version)}}, other, "cmmm.xlsx");
   CHECK(wrong.status == 400);
   CHECK(wrong.body.find("请在问卷页重新下载 Excel 问卷") != std::string::npos);
+  CHECK(wrong.body.find("_factory_assess") == std::string::npos);  // the hidden sheet is no place to show
   HttpResult wrong_api = c.consultant.PostJson("/api/assessments/" + std::to_string(c.world.draft) + "/workbook",
                                                "{\"workbook\": \"" + Base64Encode(other) + "\", \"version\": " +
                                                    std::to_string(c.version) + ", \"preview\": true}");
   CHECK(wrong_api.status == 400);
   CHECK(wrong_api.body.find("\"wrong_rubric\"") != std::string::npos);
+  CHECK(wrong_api.body.find("cmmm.xlsx:_factory_assess!B3: the workbook is for rubric") == std::string::npos);
+  CHECK(wrong_api.body.find(":_factory_assess!B3: the workbook is for rubric 'cmmm'") != std::string::npos);
 
   HttpResult text = PostMultipart(c.consultant, c.path + "/import-workbook?lang=en",
                                   {{"version", std::to_string(c.version)}}, "rubric: x\nanswers: {}\n", "answers.xlsx");
