@@ -86,7 +86,7 @@ Uploaded Upload(WebApp& app, const RequestContext& ctx, const std::string& bytes
 }
 
 /// A stored value as people read it, in the page's language: the option's
-/// label, "35 %", "不适用"; "" for none.
+/// label, "35 %", not applicable; "" for none.
 std::string ShownValue(const Rubric& rubric, const std::string& criterion, const std::string& value_json,
                        const std::string& lang) {
   Answer a;
@@ -107,6 +107,15 @@ const char* KindKey(ImportChange::Kind kind) {
   return "";
 }
 
+std::string KindLabel(ImportChange::Kind kind, const RequestContext& ctx) {
+  switch (kind) {
+    case ImportChange::kNew: return ctx.Label("upload_kind_new");
+    case ImportChange::kChanged: return ctx.Label("upload_kind_changed");
+    case ImportChange::kConflict: return ctx.Label("upload_kind_conflict");
+  }
+  return "";
+}
+
 /// The preview's rows: the question, what the web holds and what the
 /// workbook gives; a conflict with its choice.
 std::vector<EscapedView> ChangeRows(const Rubric& rubric, const ImportCheck& check, const RequestContext& ctx) {
@@ -120,7 +129,7 @@ std::vector<EscapedView> ChangeRows(const Rubric& rubric, const ImportCheck& che
     r.Text("id", s.criterion);  // the radio buttons' name only, never shown
     r.Text("index", std::to_string(i));
     r.Text("question", c ? c->text.In(ctx.lang) : s.criterion);
-    r.Text("kind", ctx.Label((std::string("upload_kind_") + KindKey(change.kind)).c_str()));
+    r.Text("kind", KindLabel(change.kind, ctx));
     r.Text("kind_class", KindKey(change.kind));
     r.Flag("conflict", change.kind == ImportChange::kConflict);
     r.Text("web", ShownValue(rubric, s.criterion, old_value, ctx.lang));
@@ -203,7 +212,7 @@ WebResponse UploadPage(WebApp& app, RequestContext& ctx, const std::string& byte
     case Uploaded::kStale: return RefusedPage(app, ctx, *u.assessment, ctx.Label("upload_stale"), {}, 409);
     case Uploaded::kProblems:
       return RefusedPage(app, ctx, *u.assessment,
-                         ctx.Label(u.check.wrong_rubric ? "workbook_wrong_rubric" : "workbook_nothing_saved"),
+                         u.check.wrong_rubric ? ctx.Label("workbook_wrong_rubric") : ctx.Label("workbook_nothing_saved"),
                          u.check.problems, 400);
     case Uploaded::kPreview: return PreviewPage(app, ctx, u, bytes, file);
     case Uploaded::kDone: break;
