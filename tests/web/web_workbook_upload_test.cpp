@@ -268,6 +268,23 @@ TEST_CASE("web: a workbook of another rubric or a file that is no workbook is re
   CHECK(Version(c.server, c.world.draft) == c.version);
 }
 
+TEST_CASE("web: a workbook without the download's record makes every answer it changes a conflict") {
+  Case c;
+  AnswerSet set = Example(*c.rubric->rubric);
+  Find(set, "management.planning").text = "planned";
+  const std::string cli = WorkbookBytes(*c.rubric->rubric, set, nullptr);  // as `factory-assess workbook` writes it
+  HttpResult api = c.consultant.PostJson("/api/assessments/" + std::to_string(c.world.draft) + "/workbook",
+                                         "{\"workbook\": \"" + Base64Encode(cli) + "\", \"version\": " +
+                                             std::to_string(c.version) + ", \"preview\": true}");
+  REQUIRE_MESSAGE(api.status == 200, api.body);
+  auto j = api.Json();
+  CHECK(j->getValue<int>("new") == 2);
+  CHECK(j->getValue<int>("changed") == 0);
+  // planning (changed in the workbook), info_systems and green (changed on the web): no telling which is newer.
+  CHECK(j->getValue<int>("conflicts") == 3);
+  CHECK(j->getValue<int>("unchanged") == 26);
+}
+
 TEST_CASE("web: the workbook API previews, then applies the chosen conflicts") {
   Case c;
   const std::string api = "/api/assessments/" + std::to_string(c.world.draft) + "/workbook";
