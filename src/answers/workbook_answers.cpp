@@ -118,10 +118,12 @@ class WorkbookReader {
       const std::string key = TextAt(cells, 1);
       if (key.empty()) continue;
       meta[key] = {TextAt(cells, 2), At(index, row, 2)};
+      if (key.rfind(wb::kMetaAnswerVersionPrefix, 0) == 0) fingerprints_[key] = TextAt(cells, 3);
       if (key.rfind(wb::kMetaHeaderPrefix, 0) == 0)
         headings_[TextAt(cells, 2)] = key.substr(std::string(wb::kMetaHeaderPrefix).size());
     }
     auto value = [&](const char* key) { return meta.count(key) ? meta[key].first : std::string(); };
+    ReadOrigin(meta);
     if (value(wb::kMetaFormat) != wb::kFormat || value(wb::kMetaFormatVersion) != wb::kFormatVersion) {
       diags_.Error(file_, At(index, 0, 0), std::string("not a questionnaire workbook of factory-assess, format ") +
                                                wb::kFormatVersion + " (its sheet '" + wb::kMetaSheet +
@@ -152,6 +154,36 @@ class WorkbookReader {
     return true;
   }
 
+  // Where a web download came from; nothing when a row does not read.
+  void ReadOrigin(const std::map<std::string, std::pair<std::string, SourcePos>>& meta) {
+    auto number = [](const std::string& text) -> std::optional<int64_t> {
+      if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+      return std::stoll(text);
+    };
+    auto id = meta.find(wb::kMetaAssessment), version = meta.find(wb::kMetaAssessmentVersion);
+    if (id == meta.end() || version == meta.end()) return;
+    auto assessment = number(id->second.first), at = number(version->second.first);
+    if (!assessment || !at) return;
+    wb::Origin origin;
+    origin.assessment = *assessment;
+    origin.assessment_version = *at;
+    const std::string prefix = wb::kMetaAnswerVersionPrefix;
+    for (const auto& [key, cell] : meta) {
+      if (key.rfind(prefix, 0) != 0) continue;
+      auto n = number(cell.first);
+      if (!n) return;
+      wb::AnswerMark& mark = origin.answers[key.substr(prefix.size())];
+      mark.version = *n;
+      mark.fingerprint = fingerprints_[key];
+    }
+    origin_ = std::move(origin);
+  }
+
+ public:
+  const wb::Origin& origin() const { return origin_; }
+
+ private:
   // Column key -> column number, from the first row that has a heading.
   std::map<std::string, int> Columns(const Rows& rows, int& header_row) const {
     std::map<std::string, int> columns;
@@ -341,6 +373,8 @@ class WorkbookReader {
   std::vector<std::string> dropped_;
   bool changed_ = false;
   bool saw_requirements_ = false;
+  wb::Origin origin_;
+  std::map<std::string, std::string> fingerprints_;  // answer_version:ID -> its third cell
 };
 
 }  // namespace
@@ -354,10 +388,13 @@ bool IsWorkbookPath(const std::string& path) {
 
 std::optional<AnswerSet> WorkbookAnswersFromBytes(const Rubric& rubric, const std::string& bytes,
                                                   const std::string& file, const WorkbookReadOptions& options,
-                                                  Diagnostics& diags) {
+                                                  Diagnostics& diags, workbook::Origin* origin) {
   std::optional<XlsxWorkbook> book = ReadXlsx(bytes, file, diags);
   if (!book) return std::nullopt;
-  return WorkbookReader(rubric, *book, file, options, diags).Read(Sha256Hex(bytes));
+  WorkbookReader reader(rubric, *book, file, options, diags);
+  std::optional<AnswerSet> set = reader.Read(Sha256Hex(bytes));
+  if (origin && reader.origin().assessment > 0) *origin = reader.origin();
+  return set;
 }
 
 std::optional<AnswerSet> LoadWorkbookAnswers(const Rubric& rubric, const std::string& path,

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "answers/answer_set.h"
+#include "answers/workbook_layout.h"
 #include "base/diagnostics.h"
 #include "rubric/rubric.h"
 
@@ -33,9 +34,11 @@ bool IsWorkbookPath(const std::string& path);
 std::optional<AnswerSet> LoadWorkbookAnswers(const Rubric& rubric, const std::string& path,
                                              const WorkbookReadOptions& options, Diagnostics& diags);
 
-/// The same over the bytes of a workbook, reported against `file`.
+/// The same over the bytes of a workbook, reported against `file`;
+/// `origin` (may be null) gets where a web download came from (its meta
+/// rows; left as is when the workbook has none).
 std::optional<AnswerSet> WorkbookAnswersFromBytes(const Rubric& rubric, const std::string& bytes,
                                                   const std::string& file, const WorkbookReadOptions& options,
-                                                  Diagnostics& diags);
+                                                  Diagnostics& diags, workbook::Origin* origin = nullptr);
 
 }  // namespace fa

@@ -4,6 +4,9 @@
 // entry carries its value.
 #pragma once
 
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 
 namespace fa::workbook {
@@ -26,6 +29,15 @@ constexpr char kMetaRubricVersion[] = "rubric_version";
 constexpr char kMetaRubricSha256[] = "rubric_sha256";
 constexpr char kMetaLang[] = "lang";
 constexpr char kMetaHeaderPrefix[] = "header:";
+// Written only by the web app's download (docs/workbook.md): the
+// assessment the workbook was made from, its version then, and one
+// `answer_version:ID | N | FINGERPRINT` row per saved answer (the answer's
+// own version, and a digest of its value, evidence and note then), so an
+// upload tells a web edit made since from the workbook's own change.
+// A workbook without them (the CLI's, or an older download) still reads.
+constexpr char kMetaAssessment[] = "assessment";
+constexpr char kMetaAssessmentVersion[] = "assessment_version";
+constexpr char kMetaAnswerVersionPrefix[] = "answer_version:";
 
 // Column keys. The cover sheet has field (hidden), label, value and hint;
 // a domain sheet id (hidden, locked), area, level, requirement, guidance,
@@ -44,6 +56,19 @@ constexpr char kColEvidence[] = "evidence";
 constexpr char kColNote[] = "note";
 constexpr char kColAssessor[] = "assessor";
 constexpr char kColDate[] = "date";
+
+/// A saved answer as it was when the workbook was made.
+struct AnswerMark {
+  int64_t version = 0;      ///< the answer's version in the store
+  std::string fingerprint;  ///< the web app's digest of its value, evidence and note
+};
+
+/// Where a downloaded workbook came from (the meta rows above).
+struct Origin {
+  int64_t assessment = 0;  ///< 0: not known
+  int64_t assessment_version = 0;
+  std::map<std::string, AnswerMark> answers;  ///< criterion id -> the saved answer then
+};
 
 /// Between a value and its label in a drop-down entry: "0.8 — 大部分满足".
 constexpr char kChoiceSeparator[] = " — ";

@@ -96,6 +96,15 @@ std::string CellName(int row, int column) {
   return row > 0 ? letters + std::to_string(row) : letters;
 }
 
+std::string Diagnostics::CellOf(const std::string& file, SourcePos pos) const {
+  if (pos.sheet <= 0) return "";
+  for (const auto& w : workbooks_)
+    if (w.first == file && pos.sheet <= static_cast<int>(w.second.size()))
+      return w.second[static_cast<size_t>(pos.sheet - 1)] + (pos.line > 0 || pos.column > 0 ? "!" : "") +
+             CellName(pos.line, pos.column);
+  return "";
+}
+
 void Diagnostics::Add(Severity severity, const std::string& file, SourcePos pos,
                       const std::string& message) {
   Diagnostic d;
@@ -104,10 +113,7 @@ void Diagnostics::Add(Severity severity, const std::string& file, SourcePos pos,
   d.pos = pos;
   d.message = message;
   if (pos.sheet > 0) {
-    for (const auto& w : workbooks_)
-      if (w.first == file && pos.sheet <= static_cast<int>(w.second.size()))
-        d.cell = w.second[static_cast<size_t>(pos.sheet - 1)] + (pos.line > 0 || pos.column > 0 ? "!" : "") +
-                 CellName(pos.line, pos.column);
+    d.cell = CellOf(file, pos);
     items_.push_back(std::move(d));
     return;
   }

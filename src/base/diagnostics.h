@@ -41,6 +41,8 @@ class Diagnostics {
   /// Registers the sheet names of the workbook `file`, so that positions
   /// with a `sheet` read `file:Sheet!C17` (sheets[0] is sheet 1).
   void AddWorkbook(const std::string& file, const std::vector<std::string>& sheets);
+  /// `Sheet!C17` for a position in a registered workbook; "" otherwise.
+  std::string CellOf(const std::string& file, SourcePos pos) const;
 
   void Error(const std::string& file, SourcePos pos, const std::string& message);
   void Warning(const std::string& file, SourcePos pos, const std::string& message);

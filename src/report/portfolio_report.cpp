@@ -226,7 +226,8 @@ EscapedView BuildPortfolioView(const Portfolio& p, const PortfolioOptions& optio
       .Text("date", date)
       .Text("rubric", rubric_title)
       .Int("factories", p.district.factories)
-      .Int("assessments", p.assessments);
+      .Int("assessments", p.assessments)
+      .Text("xlsx_href", options.xlsx_href);
   EscapedView method;
   method.Markup("rubric", c.Fill("pf_method_rubric", {{"rubric", rubric_title}, {"id", p.rubric.id}, {"version", p.rubric.version}}))
       .Markup("target", c.Fill("pf_method_target", {{"target", std::to_string(options.target)},

@@ -29,6 +29,9 @@ struct PortfolioOptions : ReportOptions {
   std::string date;
   std::string generated_at;     ///< provenance time stamp; "" leaves it out
   std::string program_version;  ///< "" means ProgramVersion()
+  /// The web app's link to the same tables as a workbook (its
+  /// /api/portfolio?format=xlsx); "" shows none (the command line).
+  std::string xlsx_href;
 };
 
 /// The view the template reads; every string escaped (escaped_view.h).

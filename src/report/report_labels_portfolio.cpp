@@ -12,6 +12,7 @@ const std::vector<ReportLabel>& PortfolioLabels() {
       {"pf_default_title", "嘉定区智能工厂培育进展", "Smart-factory progress of the district"},
       {"pf_commission", "区经济委员会", "District economic commission"},
       {"pf_date", "统计日期", "As of"},
+      {"pf_download", "导出表格", "Tables"},
       {"pf_rubric", "评估模型", "Assessment model"},
       {"pf_factories", "已评估企业", "Factories assessed"},
       {"pf_assessments", "评估次数", "Assessments"},

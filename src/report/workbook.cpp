@@ -61,8 +61,9 @@ class Lists {
 
 class WorkbookWriter {
  public:
-  WorkbookWriter(const Rubric& rubric, const AnswerSet* answers, const ReportOptions& options)
-      : rubric_(rubric), answers_(answers), lang_(options.lang), district_(options.district) {}
+  WorkbookWriter(const Rubric& rubric, const AnswerSet* answers, const ReportOptions& options,
+                 const wb::Origin* origin)
+      : rubric_(rubric), answers_(answers), origin_(origin), lang_(options.lang), district_(options.district) {}
 
   void Write(const std::string& path) {
     book_ = workbook_new(path.c_str());
@@ -399,14 +400,26 @@ class WorkbookWriter {
         {wb::kMetaLang, lang_},
     };
     for (const auto& [key, heading] : headings_) rows.emplace_back(wb::kMetaHeaderPrefix + key, heading);
+    if (origin_ && origin_->assessment > 0) {
+      rows.emplace_back(wb::kMetaAssessment, std::to_string(origin_->assessment));
+      rows.emplace_back(wb::kMetaAssessmentVersion, std::to_string(origin_->assessment_version));
+    }
     for (size_t r = 0; r < rows.size(); ++r) {
       worksheet_write_string(sheet, static_cast<lxw_row_t>(r), 0, rows[r].first.c_str(), nullptr);
       worksheet_write_string(sheet, static_cast<lxw_row_t>(r), 1, rows[r].second.c_str(), nullptr);
+    }
+    if (!origin_ || origin_->assessment <= 0) return;
+    lxw_row_t r = static_cast<lxw_row_t>(rows.size());
+    for (const auto& [id, mark] : origin_->answers) {
+      worksheet_write_string(sheet, r, 0, (wb::kMetaAnswerVersionPrefix + id).c_str(), nullptr);
+      worksheet_write_string(sheet, r, 1, std::to_string(mark.version).c_str(), nullptr);
+      worksheet_write_string(sheet, r++, 2, mark.fingerprint.c_str(), nullptr);
     }
   }
 
   const Rubric& rubric_;
   const AnswerSet* answers_;
+  const wb::Origin* origin_;
   std::string lang_;
   std::shared_ptr<const District> district_;
   lxw_workbook* book_ = nullptr;
@@ -418,8 +431,9 @@ class WorkbookWriter {
 }  // namespace
 
 void WriteQuestionnaireWorkbook(const Rubric& rubric, const AnswerSet* answers, const ReportOptions& options,
-                                const std::string& path) {
-  WriteXlsxFile(path, [&](const std::string& part) { WorkbookWriter(rubric, answers, options).Write(part); });
+                                const std::string& path, const workbook::Origin* origin) {
+  WriteXlsxFile(path,
+                [&](const std::string& part) { WorkbookWriter(rubric, answers, options, origin).Write(part); });
 }
 
 }  // namespace fa

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "answers/answer_set.h"
+#include "answers/workbook_layout.h"
 #include "report/report_options.h"
 #include "rubric/rubric.h"
 
@@ -21,8 +22,9 @@ namespace fa {
 /// values settled by CheckAnswerValue; answers to unknown criteria are
 /// ignored. Labels and texts are in options.lang; the pick lists come from
 /// options.district (when null, from the rubric's `applicability`). Throws
-/// std::runtime_error when the file cannot be written.
+/// std::runtime_error when the file cannot be written. `origin` (may be
+/// null; the web app's download) is recorded in the hidden meta sheet.
 void WriteQuestionnaireWorkbook(const Rubric& rubric, const AnswerSet* answers, const ReportOptions& options,
-                                const std::string& path);
+                                const std::string& path, const workbook::Origin* origin = nullptr);
 
 }  // namespace fa

@@ -65,6 +65,8 @@ std::string NoticeOf(const RequestContext& ctx) {
   if (code == "reopened") return ctx.Label("notice_reopened");
   if (code == "already_reopened") return ctx.Label("notice_already_reopened");
   if (code == "imported" && !SavedCount(ctx).empty()) return ctx.Label("notice_imported", {SavedCount(ctx)});
+  if (code == "workbook_applied" && !SavedCount(ctx).empty())
+    return ctx.Label("notice_workbook_applied", {SavedCount(ctx)});
   if (code == "section_saved" && !SavedCount(ctx).empty())
     return ctx.Label("notice_section_saved", {SavedCount(ctx)});
   return "";
@@ -229,7 +231,8 @@ WebResponse ResumePage(WebApp& app, RequestContext& ctx) {
   std::string query;
   const std::string notice = ctx.req.Query("notice");
   if (notice == "draft_open" || notice == "reopened" || notice == "already_reopened") query = "notice=" + notice;
-  if (notice == "imported" && !SavedCount(ctx).empty()) query = "notice=imported&saved=" + SavedCount(ctx);
+  if ((notice == "imported" || notice == "workbook_applied") && !SavedCount(ctx).empty())
+    query = "notice=" + notice + "&saved=" + SavedCount(ctx);
   if (plan.resume_folded) query += (query.empty() ? "" : "&") + std::string("unfold=1");
   return Redirect(base + (query.empty() ? "" : "?" + query) + "#" + plan.resume);
 }

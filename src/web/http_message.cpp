@@ -2,8 +2,13 @@
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/MediaType.h>
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/MultipartReader.h>
+#include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
+#include <sstream>
 #include <stdexcept>
 
 #include "base/json_writer.h"
@@ -38,7 +43,27 @@ void WebRequest::SetTarget(const std::string& target) {
 bool WebRequest::ReadForm() {
   form_fields_.clear();
   form_.clear();
-  if (Header("content-type").rfind("application/x-www-form-urlencoded", 0) != 0) {
+  files_.clear();
+  const std::string type = Header("content-type");
+  if (type.rfind("multipart/form-data", 0) == 0) {
+    try {
+      MultipartForm form = ParseMultipart(body, Poco::Net::MediaType(type).getParameter("boundary"));
+      form_fields_ = std::move(form.fields);
+      files_ = std::move(form.files);
+    } catch (const Poco::Exception& e) {
+      malformed = "the form cannot be read: " + e.displayText();
+    } catch (const std::exception& e) {  // a stream's own failure
+      malformed = std::string("the form cannot be read: ") + e.what();
+    }
+    if (!malformed.empty()) {
+      form_fields_.clear();
+      files_.clear();
+      return false;
+    }
+    for (const auto& [k, v] : form_fields_) form_[k] = v;
+    return true;
+  }
+  if (type.rfind("application/x-www-form-urlencoded", 0) != 0) {
     // Every body the app reads is text (JSON, forms): invalid UTF-8 would
     // reach the store and the pages (docs/limits.md).
     if (auto bad = FirstInvalidUtf8(body)) {
@@ -61,6 +86,11 @@ bool WebRequest::ReadForm() {
 std::string WebRequest::FormValue(const std::string& name) const {
   auto it = form_.find(name);
   return it == form_.end() ? std::string() : it->second;
+}
+
+const UploadedFile* WebRequest::File(const std::string& name) const {
+  auto it = files_.find(name);
+  return it == files_.end() ? nullptr : &it->second;
 }
 
 std::vector<std::string> WebRequest::FormAll(const std::string& name) const {
@@ -163,6 +193,41 @@ WebResponse Redirect(const std::string& location) {
   r.status = 303;
   r.Header("Location", location);
   return r;
+}
+
+MultipartForm ParseMultipart(const std::string& body, const std::string& boundary) {
+  if (boundary.empty() || boundary.size() > 70)  // RFC 2046: 1 to 70 characters
+    throw Poco::DataFormatException("multipart/form-data without a usable boundary");
+  MultipartForm out;
+  std::istringstream in(body);
+  Poco::Net::MultipartReader reader(in, boundary);
+  int parts = 0;
+  while (reader.hasNextPart()) {
+    if (++parts > kMaxFormFields) throw Poco::DataFormatException("too many form fields");
+    Poco::Net::MessageHeader header;  // its own limits: 100 fields, bounded lengths
+    reader.nextPart(header);
+    std::string disposition;
+    Poco::Net::NameValueCollection params;
+    Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, params);
+    const std::string name = params.get("name", "");
+    if (FirstInvalidUtf8(name)) throw Poco::DataFormatException("invalid UTF-8 in a field name");
+    std::string value;
+    Poco::StreamCopier::copyToString(reader.stream(), value);
+    if (params.has("filename")) {
+      UploadedFile file;
+      file.filename = params.get("filename");
+      if (FirstInvalidUtf8(file.filename)) throw Poco::DataFormatException("invalid UTF-8 in a file name");
+      file.content_type = header.get("Content-Type", "");
+      file.bytes = std::move(value);
+      out.files[name] = std::move(file);
+      continue;
+    }
+    if (value.size() > static_cast<size_t>(kMaxFormValueBytes))
+      throw Poco::DataFormatException("field '" + name + "' is longer than the limit");
+    if (FirstInvalidUtf8(value)) throw Poco::DataFormatException("invalid UTF-8 in field '" + name + "'");
+    out.fields.emplace_back(name, std::move(value));
+  }
+  return out;
 }
 
 }  // namespace fa::web

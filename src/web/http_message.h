@@ -11,6 +11,13 @@
 
 namespace fa::web {
 
+/// A file sent in a multipart/form-data body (an `<input type="file">`).
+struct UploadedFile {
+  std::string filename;      ///< as the browser gave it (valid UTF-8), may be ""
+  std::string content_type;  ///< as the browser gave it, may be ""
+  std::string bytes;         ///< the file, unchecked: any bytes
+};
+
 struct WebRequest {
   std::string method;          ///< "GET", "POST", ...
   std::string path;            ///< decoded path, without the query
@@ -34,9 +41,10 @@ struct WebRequest {
   /// decoded, sets `malformed`.
   void SetTarget(const std::string& target);
   /// Reads the body as form fields when it is
-  /// application/x-www-form-urlencoded; false (and `malformed`) when it
-  /// cannot be read within the limits (ParseUrlEncoded) or, for any other
-  /// body, when it is not valid UTF-8.
+  /// application/x-www-form-urlencoded or multipart/form-data (its files
+  /// apart, File()); false (and `malformed`) when it cannot be read within
+  /// the limits (ParseUrlEncoded, ParseMultipart) or, for any other body,
+  /// when it is not valid UTF-8.
   bool ReadForm();
 
   std::string Header(const std::string& lower_name) const;
@@ -47,11 +55,14 @@ struct WebRequest {
   std::string FormValue(const std::string& name) const;
   /// Every value of a repeated form field, in order.
   std::vector<std::string> FormAll(const std::string& name) const;
+  /// A file of a multipart/form-data body; null when none is named `name`.
+  const UploadedFile* File(const std::string& name) const;
   bool IsApi() const { return path.rfind("/api/", 0) == 0; }
 
  private:
   std::vector<std::pair<std::string, std::string>> form_fields_;
   std::map<std::string, std::string> form_;
+  std::map<std::string, UploadedFile> files_;
 };
 
 struct WebResponse {
@@ -82,6 +93,18 @@ constexpr int kMaxFormValueBytes = 1 << 20;
 /// kMaxFormFields fields, a value over kMaxFormValueBytes or a name or value
 /// that is not valid UTF-8 once decoded.
 std::vector<std::pair<std::string, std::string>> ParseUrlEncoded(const std::string& text);
+/// A multipart/form-data body (RFC 7578) split by `boundary` (the
+/// Content-Type's parameter) into its text fields, in order, and its files
+/// (parts with a filename; repeated names keep the last). Read with
+/// Poco::Net::MultipartReader over a body already bounded by the server's
+/// max_body_bytes. Throws Poco::Exception on a malformed body, more than
+/// kMaxFormFields parts, a text field over kMaxFormValueBytes, or a name,
+/// text value or filename that is not valid UTF-8.
+struct MultipartForm {
+  std::vector<std::pair<std::string, std::string>> fields;
+  std::map<std::string, UploadedFile> files;
+};
+MultipartForm ParseMultipart(const std::string& body, const std::string& boundary);
 /// A Cookie header → name/value pairs.
 std::map<std::string, std::string> ParseCookies(const std::string& header);
 

@@ -82,9 +82,16 @@ WebResponse PrintableQuestionnaire(WebApp& app, RequestContext& ctx) {
 WebResponse QuestionnaireWorkbook(WebApp& app, RequestContext& ctx) {
   FormSource f = FormOfPath(app, ctx);
   if (f.refused) return *f.refused;
+  // What the workbook was made from, so its upload tells a web edit made
+  // since from its own changes (workbook_upload_routes.cpp).
+  workbook::Origin origin;
+  origin.assessment = f.assessment->record.id;
+  origin.assessment_version = f.assessment->record.version;
+  for (const store::AnswerRecord& a : app.store().ListAnswers(f.assessment->record.id))
+    origin.answers[a.criterion] = {a.version, AnswerFingerprint(a.value_json, a.evidence, a.note)};
   return XlsxDownload(
       [&](const std::string& path) {
-        WriteQuestionnaireWorkbook(*f.rubric->rubric, f.answers ? &*f.answers : nullptr, f.options, path);
+        WriteQuestionnaireWorkbook(*f.rubric->rubric, f.answers ? &*f.answers : nullptr, f.options, path, &origin);
       },
       "questionnaire-" + std::to_string(f.assessment->record.id) + ".xlsx");
 }
@@ -131,7 +138,7 @@ Imported Import(WebApp& app, const RequestContext& ctx, const std::string& text,
 /// The import page: the form (with `text` kept), and `error` or the problems.
 WebResponse ImportPage(WebApp& app, const RequestContext& ctx, const AssessmentInScope& a, const std::string& text,
                        const std::string& file, const std::string& error,
-                       const std::vector<ImportProblem>& problems, int status) {
+                       const std::vector<AnswersProblem>& problems, int status) {
   EscapedView v;
   EscapedView as;
   as.Int("id", a.record.id).Int("version", a.record.version).Text("round", a.record.round);

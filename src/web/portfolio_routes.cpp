@@ -55,9 +55,12 @@ WebResponse PortfolioPage(WebApp& app, RequestContext& ctx) {
     return app.pages().Message(404, ctx.Label("no_data"), ctx.Label("nothing_submitted"), ctx);
   if (!c.portfolio)
     return app.pages().Message(400, ctx.Label("cannot_count"), Join(DiagnosticLines(c.diags), "\n"), ctx);
-  return GeneratedReportPage(
-      RenderPortfolioReport(*c.portfolio, GeneratedReportOptions<PortfolioOptions>(app.config(), ctx, app.shared_district())),
-      app);
+  auto options = GeneratedReportOptions<PortfolioOptions>(app.config(), ctx, app.shared_district());
+  // The same tables as a workbook, of the same rubric, in the page's language.
+  options.xlsx_href = "/api/portfolio?" +
+                      (ctx.req.Query("rubric").empty() ? "" : "rubric=" + UrlEncode(ctx.req.Query("rubric")) + "&") +
+                      "format=xlsx&lang=" + ctx.lang;
+  return GeneratedReportPage(RenderPortfolioReport(*c.portfolio, options), app);
 }
 
 }  // namespace

@@ -38,6 +38,7 @@ RouteTable AssessmentRoutes();  ///< assessment_routes.cpp: start, questionnaire
 RouteTable SubmitRoutes();      ///< submit_routes.cpp: the submit confirmation and the submit
 RouteTable ReopenRoutes();      ///< reopen_routes.cpp: a submitted assessment reopened as a new draft
 RouteTable ImportRoutes();      ///< import_routes.cpp: the printable questionnaire, an answers file imported
+RouteTable WorkbookUploadRoutes();  ///< workbook_upload_routes.cpp: a filled workbook previewed, then applied
 RouteTable AnswerRoutes();      ///< answer_routes.cpp
 RouteTable ReportRoutes();      ///< report_routes.cpp: the diagnosis report as HTML and PDF
 RouteTable RankingRoutes();     ///< ranking_routes.cpp

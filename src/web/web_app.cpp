@@ -101,7 +101,8 @@ WebApp::WebApp(store::Store& store, WebConfig config)
     reports_[lang] = std::make_unique<DiagnosisReportRenderer>(options);
   }
   for (const RouteTable& table : {SessionRoutes(), StaticRoutes(), FactoryRoutes(), AdminFactoryRoutes(), UserRoutes(),
-                                  AssessmentRoutes(), SubmitRoutes(), ReopenRoutes(), ImportRoutes(), AnswerRoutes(),
+                                  AssessmentRoutes(), SubmitRoutes(), ReopenRoutes(), ImportRoutes(), WorkbookUploadRoutes(),
+                                  AnswerRoutes(),
                                   ReportRoutes(), RankingRoutes(), PortfolioRoutes(), AuditRoutes(), RubricRoutes()})
     for (const RouteRow& row : table) {
       NamedHandler handler = row.handler;

@@ -102,6 +102,32 @@ const std::vector<WebLabel>& PageLabels() {
        "exported answers file shows it). It is checked whole first: with any problem nothing is saved; questions the "
        "file leaves without a value stay as they are, and evidence and notes are replaced only where the file gives them."},
       {"choose_answers_file", "选择文件：", "Choose a file:"},
+      {"upload_workbook", "上传已填写的 Excel 问卷", "Upload a filled-in Excel workbook"},
+      {"upload_workbook_hint",
+       "选择在“下载 Excel 问卷”下载后离线填写的 .xlsx 文件。上传后先显示将要新增和修改的答案，以及下载后在网页上又被修改过的答案（冲突），"
+       "确认后才保存；有任何单元格无效都不会保存任何答案。",
+       "Choose the .xlsx file downloaded with \"Download as an Excel workbook\" and filled in offline. You first see "
+       "what it would add and change, and the answers changed on the web since it was downloaded (conflicts); "
+       "nothing is saved until you apply, and nothing at all while any cell is invalid."},
+      {"choose_workbook", "选择工作簿：", "Choose the workbook:"},
+      {"preview_upload", "检查并预览变更", "Check and preview the changes"},
+      {"answers_file_import", "导入答案文件（YAML 或 JSON）", "Import an answers file (YAML or JSON)"},
+      {"upload_question", "题目", "Question"},
+      {"upload_change", "变更", "Change"},
+      {"upload_web_value", "网页上的答案", "On the web"},
+      {"upload_workbook_value", "工作簿中的答案", "In the workbook"},
+      {"upload_choice", "采用", "Use"},
+      {"keep_web", "保留网页答案", "keep the web's"},
+      {"take_workbook", "采用工作簿答案", "take the workbook's"},
+      {"apply_upload", "保存这些变更", "Apply these changes"},
+      {"upload_nothing", "工作簿中的答案与已保存的答案相同，没有需要保存的变更。",
+       "The workbook's answers are those already saved; there is nothing to apply."},
+      {"upload_conflict_hint",
+       "冲突：下载工作簿后，这些题目的答案又在网页上被修改过。默认保留网页答案；如需采用工作簿中的答案，请逐项选择。",
+       "Conflicts: these answers were changed on the web after the workbook was downloaded. The web's answer is kept "
+       "unless you choose the workbook's, row by row."},
+      {"no_answer_yet", "（未作答）", "(no answer)"},
+      {"upload_again", "重新选择文件", "Choose another file"},
       {"answers_text", "答案文件内容", "The answers file"},
       {"check_answers_import", "检查并导入", "Check and import"},
       {"not_needed_yet", "当前等级尚不需要", "Not needed for the current level"},

@@ -62,6 +62,8 @@ const std::vector<Row> kMatrix = {
   {"GET",  "/api/assessments/{S}/answers-file", "", {401, 200, 200, 404, 200, 404, 200}},
   {"GET",  "/api/assessments/{D}/standing", "", {401, 200, 200, 404, 200, 404, 200}},
   {"POST", "/api/assessments/{D}/answers-file", "{}", {401, 403, 400, 404, 403, 403, 403}},
+  {"POST", "/api/assessments/{D}/workbook", "{}", {401, 403, 400, 404, 403, 403, 403}},
+  {"POST", "/api/assessments/{O}/workbook", "{}", {401, 403, 404, 400, 403, 403, 403}},
   {"PUT",  "/api/assessments/{S}/answers/foundation.network", "{\"value\": [], \"version\": 1}", {401, 403, 409, 404, 403, 403, 403}},
   // ---- API: administration ----
   {"GET",  "/api/users", "", {401, 200, 403, 403, 403, 403, 403}},
@@ -99,6 +101,9 @@ const std::vector<Row> kMatrix = {
   {"GET",  "/assessments/{D}/workbook.xlsx", "", {303, 200, 200, 404, 200, 404, 200}},
   {"GET",  "/assessments/{D}/import", "", {303, 403, 200, 404, 403, 403, 403}},
   {"POST", "/assessments/{D}/import", "text=x", {401, 403, 409, 404, 403, 403, 403}},
+  {"POST", "/assessments/{D}/import-workbook", "version=1", {401, 403, 400, 404, 403, 403, 403}},
+  {"POST", "/assessments/{O}/import-workbook", "version=1", {401, 403, 404, 400, 403, 403, 403}},
+  {"POST", "/assessments/{D}/import-workbook/apply", "data=x", {401, 403, 400, 404, 403, 403, 403}},
   {"GET",  "/assessments/{S}/report", "", {303, 200, 200, 404, 200, 404, 200}},
   {"GET",  "/assessments/{D}/report", "", {303, 404, 404, 404, 404, 404, 404}},
   {"GET",  "/ranking", "", {303, 200, 403, 403, 403, 403, 200}},

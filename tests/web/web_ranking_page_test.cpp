@@ -243,4 +243,18 @@ TEST_CASE("web: a broken ranking config is one localized line for the commission
   CHECK(api.body.find("unknown key 'wieght'") != std::string::npos);
 }
 
+TEST_CASE("web: the portfolio page links its tables as an Excel workbook") {
+  TestServer server;
+  Seed(server);
+  Client commission(server);
+  REQUIRE(commission.Login("commission", kPassword));
+  HttpResult page = commission.Get("/portfolio?lang=en");
+  REQUIRE(page.status == 200);
+  const std::string href = "/api/portfolio?format=xlsx&amp;lang=en";
+  REQUIRE(page.body.find("href=\"" + href + "\"") != std::string::npos);
+  HttpResult xlsx = commission.Get("/api/portfolio?format=xlsx&lang=en");
+  CHECK(xlsx.status == 200);
+  CHECK(xlsx.body.rfind("PK", 0) == 0);
+}
+
 }  // namespace fa::webtest
