@@ -4,6 +4,7 @@
 #   poppler-utils              pdftotext / pdfinfo read the PDFs back
 #   default-jre-headless       runs the W3C Nu HTML checker
 #   vnu-jar (npm)              the W3C Nu HTML checker, into /opt/fa-tools
+#   libreoffice-calc-nogui     saves the questionnaire workbook again, as a user's Calc would
 # The tests find vnu.jar at $FA_VNU_JAR, else at the path this script prints.
 # Called by CI before the test suite; safe to run again.
 set -euo pipefail
@@ -13,7 +14,7 @@ sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
 
 missing=()
-for p in chromium fonts-noto-cjk poppler-utils; do
+for p in chromium fonts-noto-cjk poppler-utils libreoffice-calc-nogui; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)

@@ -43,12 +43,13 @@ if [ "${FA_FUZZ_ONLY:-0}" != 1 ]; then
   echo "sanitizers: the unit suite under AddressSanitizer and UndefinedBehaviorSanitizer" >&2
   # The page crawl (e2e_crawl), the import and ranking journeys
   # (e2e_journeys) and the workbook upload (e2e_workbook) run in the plain
-  # build only: under the sanitizers they
-  # would take CI past its time; the questionnaire's browser journey stays.
+  # build only: under the sanitizers they would take CI past its time; the
+  # questionnaire's browser journey stays.
   # So do the report checks that hand finished reports to outside tools
-  # (vnu, Chromium's PDF printing, pdftotext): they test layout, and the
+  # (vnu, Chromium's PDF printing, pdftotext) and the workbook check that
+  # LibreOffice saves again: they test layout and outside readers, and the
   # rendering they drive is run under the sanitizers by the report tests.
-  ctest --test-dir "$build" --output-on-failure -j2 -E '^(e2e_crawl|e2e_journeys|e2e_workbook|(commission )?report checks: .*)$'
+  ctest --test-dir "$build" --output-on-failure -j2 -E '^(e2e_crawl|e2e_journeys|e2e_workbook|(commission )?report checks: .*|workbook checks: .*)$'
 fi
 
 seconds=${FA_FUZZ_SECONDS:-5}

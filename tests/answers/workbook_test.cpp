@@ -199,6 +199,37 @@ TEST_CASE("workbook: pre-filled from each shipped example, it reads back to the 
   }
 }
 
+// LibreOffice Calc opens each pre-filled workbook and saves it again as
+// .xlsx (its own shared strings, styles and cell types): it reads back to
+// the same answers. Named "workbook checks:" as the other checks that drive
+// an outside program (scripts/test-sanitizers.sh leaves them out).
+TEST_CASE("workbook checks: saved again by LibreOffice Calc, each shipped example reads back to its answers") {
+  if (std::system("command -v soffice >/dev/null 2>&1") != 0)
+    FA_SKIP("LibreOffice Calc is not installed (scripts/setup-report-checks.sh installs libreoffice-calc-nogui)");
+  TempDir dir("fa-workbook-lo");
+  std::string inputs;
+  for (const std::string example : kExamples) {
+    auto compiled = Compiled(RubricOf(example));
+    const AnswerSet answers = Checked(*compiled, "examples/" + example + ".yaml");
+    ReportOptions options;
+    options.lang = "zh";
+    WriteQuestionnaireWorkbook(*compiled->rubric, &answers, options, dir.File(example + ".xlsx"));
+    inputs += " '" + dir.File(example + ".xlsx") + "'";
+  }
+  // A profile of its own, so runs at once do not share LibreOffice's lock.
+  const std::string convert = "soffice -env:UserInstallation=file://" + dir.File("profile") +
+                              " --headless --calc --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir '" +
+                              dir.File("saved") + "'" + inputs + " >/dev/null 2>&1";
+  REQUIRE(std::system(convert.c_str()) == 0);
+  for (const std::string example : kExamples) {
+    CAPTURE(example);
+    auto compiled = Compiled(RubricOf(example));
+    const std::string saved = dir.File("saved/" + example + ".xlsx");
+    REQUIRE(ReadFile(saved) != ReadFile(dir.File(example + ".xlsx")));  // written anew by LibreOffice
+    CHECK(Facts(Checked(*compiled, saved)) == Facts(Checked(*compiled, "examples/" + example + ".yaml")));
+  }
+}
+
 TEST_CASE("workbook: filled in by openpyxl with shared strings, it reads back to the answers files") {
   RoundTripThroughOpenpyxl("shared");
 }
