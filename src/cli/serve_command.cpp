@@ -37,6 +37,9 @@ const char* kServeUsage =
     "  --ranking DIR         ranking configs offered to the commission (default examples/ranking/)\n"
     "  --district FILE       the district's pick lists and profile fields (default\n"
     "                        districts/jiading.yaml beside the templates; docs/district-format.md)\n"
+    "  --providers FILE      a service-provider catalogue (docs/providers.md): each diagnosis\n"
+    "                        report shows the providers who can deliver its recommendations\n"
+    "                        (with --demo, default providers/jiading-example.yaml)\n"
     "  --templates DIR       templates directory (default: the installed templates/)\n"
     "  --lang zh|en          default page language (default zh)\n"
     "  --tz ZONE             time zone pages and reports show times in: a tz database name\n"
@@ -92,7 +95,7 @@ void BootstrapAdmin(web::WebApp& app, std::ostream& err) {
 
 int RunServe(CommandContext& ctx) {
   Args args(ctx.args, {"--listen", "--db", "--rubrics", "--ranking", "--district", "--examples", "--templates", "--lang",
-             "--threads", "--max-per-client", "--tz"},
+             "--threads", "--max-per-client", "--tz", "--providers"},
             {"-h", "--help", "--secure-cookies", "--quiet", "--demo"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << Usage();
@@ -146,6 +149,10 @@ int RunServe(CommandContext& ctx) {
   config.rubrics_dir = args.Value("--rubrics").value_or("rubrics");
   config.ranking_dir = args.Value("--ranking").value_or("examples/ranking");
   config.district_file = args.Value("--district").value_or("");
+  // The demo's example factories are matched with the example catalogue.
+  const std::string demo_providers = "providers/jiading-example.yaml";
+  config.providers_file = args.Value("--providers").value_or(
+      args.Has("--demo") && std::filesystem::exists(demo_providers) ? demo_providers : "");
   config.default_lang = lang;
   config.secure_cookies = args.Has("--secure-cookies");
   config.max_connections_per_client = max_per_client;
@@ -153,7 +160,7 @@ int RunServe(CommandContext& ctx) {
   std::unique_ptr<web::WebApp> made;
   try {
     made = std::make_unique<web::WebApp>(*st, config);
-  } catch (const std::runtime_error& e) {  // a template or the district file
+  } catch (const std::runtime_error& e) {  // a template, the district file or the provider catalogue
     ctx.err << "serve: error: " << e.what() << "\n";
     return kExitBadInput;
   }

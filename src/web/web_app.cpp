@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "base/time_format.h"
+#include "providers/provider_loader.h"
 #include "report/report_renderer.h"
 #include "answers/answers_loader.h"
 #include "assessment/assessment_json.h"
@@ -92,11 +93,19 @@ WebApp::WebApp(store::Store& store, WebConfig config)
     const std::string text = ReadFile(file);
     for (std::string_view body : InlineScripts(text)) trusted_scripts_.insert(InlineHash(body));
   }
+  std::shared_ptr<const ProviderCatalogue> providers;
+  if (!config_.providers_file.empty()) {
+    Diagnostics provider_diags;
+    std::optional<ProviderCatalogue> catalogue = LoadProviderCatalogue(config_.providers_file, provider_diags);
+    if (!catalogue) throw std::runtime_error("the provider catalogue does not load:\n" + provider_diags.Format());
+    providers = std::make_shared<const ProviderCatalogue>(std::move(*catalogue));
+  }
   for (const char* lang : {"zh", "en"}) {
     ReportOptions options;
     options.lang = lang;
     options.templates_dir = config_.templates_dir;
     options.district = district_;
+    options.providers = providers;  // the report's service-provider section when given
     options.zone = config_.zone;
     reports_[lang] = std::make_unique<DiagnosisReportRenderer>(options);
   }

@@ -23,6 +23,9 @@ struct WebConfig {
   /// The district's pick lists and profile fields (rubric/district.h); ""
   /// means districts/jiading.yaml beside the templates directory.
   std::string district_file;
+  /// The service-provider catalogue (docs/providers.md) whose best matches
+  /// each diagnosis report shows (its service-provider section); "" none.
+  std::string providers_file;
   /// "zh" or "en" when neither ?lang= nor a cookie says otherwise.
   std::string default_lang = "zh";
   /// The zone pages and reports show moments in (stored ones stay UTC):

@@ -174,4 +174,46 @@ TEST_CASE("web: serve's zone is the one pages show times in") {
   CHECK(en.body.find(LocalDateTime(at, TimeZone::Fixed(-3 * 3600), "en")) != std::string::npos);
 }
 
+TEST_CASE("web: with a provider catalogue the manufacturer's report names providers, without one it does not") {
+  TestServer with([](web::WebConfig& c) { c.providers_file = std::string(FA_SOURCE_DIR) + "/providers/jiading-example.yaml"; });
+  World world = Seed(with);
+  Client m(with);
+  REQUIRE(m.Login("maker-own", kPassword));
+  const std::string path = "/assessments/" + std::to_string(world.submitted) + "/report";
+  HttpResult zh = m.Get(path + "?lang=zh");
+  REQUIRE(zh.status == 200);
+  CHECK(zh.body.find("可对接的服务商") != std::string::npos);
+  CHECK(zh.body.find("（示例）") != std::string::npos);  // the example catalogue says what it is
+  HttpResult en = m.Get(path + "?lang=en");
+  REQUIRE(en.status == 200);
+  CHECK(en.body.find("Service providers who can deliver this") != std::string::npos);
+  CHECK(en.body.find("(example)") != std::string::npos);
+
+  TestServer without;
+  World plain = Seed(without);
+  Client n(without);
+  REQUIRE(n.Login("maker-own", kPassword));
+  HttpResult page = n.Get("/assessments/" + std::to_string(plain.submitted) + "/report?lang=zh");
+  REQUIRE(page.status == 200);
+  CHECK(page.body.find("可对接的服务商") == std::string::npos);
+}
+
+TEST_CASE("web: a provider catalogue with errors stops the app at start, naming its problems") {
+  const TempDir dir("fa-web-providers");
+  WriteFile(dir.File("providers.yaml"), "catalogue: broken\nproviders: 3\n");
+  web::WebConfig config;
+  config.templates_dir = std::string(FA_SOURCE_DIR) + "/templates";
+  config.providers_file = dir.File("providers.yaml");
+  auto st = store::OpenStore(dir.File("x.db"));
+  REQUIRE(st);
+  try {
+    web::WebApp app(*st, config);
+    FAIL("the app started");
+  } catch (const std::runtime_error& e) {
+    const std::string what = e.what();
+    CHECK(what.find("the provider catalogue does not load") != std::string::npos);
+    CHECK(what.find(dir.File("providers.yaml") + ":") != std::string::npos);
+  }
+}
+
 }  // namespace fa::webtest

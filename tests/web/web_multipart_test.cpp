@@ -8,30 +8,14 @@
 #include <vector>
 
 #include "web/http_message.h"
+#include "web/multipart_body.h"
 
 namespace fa::webtest {
-namespace {
-
-constexpr char kBoundary[] = "----fa-multipart-test-08d2";
-
-std::string Body(const std::vector<std::pair<std::string, std::string>>& fields, const std::string& file,
-                 const std::string& filename) {
-  std::string body;
-  for (const auto& [name, value] : fields)
-    body += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
-            value + "\r\n";
-  if (!filename.empty())
-    body += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"workbook\"; filename=\"" +
-            filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + file + "\r\n";
-  return body + "--" + kBoundary + "--\r\n";
-}
-
-}  // namespace
 
 TEST_CASE("web: a multipart form body is read with its limits") {
   web::WebRequest req;
-  req.headers["content-type"] = std::string("multipart/form-data; boundary=") + kBoundary;
-  req.body = Body({{"a", "1"}, {"名", "值"}}, std::string("PK\x03\x04\x00\xff", 6), "f.xlsx");
+  req.headers["content-type"] = std::string("multipart/form-data; boundary=") + kMultipartBoundary;
+  req.body = MultipartBody({{"a", "1"}, {"名", "值"}}, std::string("PK\x03\x04\x00\xff", 6), "f.xlsx");
   REQUIRE(req.ReadForm());
   CHECK(req.FormValue("a") == "1");
   CHECK(req.FormValue("名") == "值");
@@ -41,7 +25,7 @@ TEST_CASE("web: a multipart form body is read with its limits") {
 
   web::WebRequest bad_text;
   bad_text.headers = req.headers;
-  bad_text.body = Body({{"a", "\xff"}}, "", "");
+  bad_text.body = MultipartBody({{"a", "\xff"}}, "", "");
   CHECK_FALSE(bad_text.ReadForm());
   CHECK(bad_text.malformed.find("invalid UTF-8") != std::string::npos);
 
@@ -57,18 +41,18 @@ TEST_CASE("web: a multipart form body is read with its limits") {
 
   web::WebRequest long_field;
   long_field.headers = req.headers;
-  long_field.body = Body({{"a", std::string(web::kMaxFormValueBytes + 1, 'x')}}, "", "");
+  long_field.body = MultipartBody({{"a", std::string(web::kMaxFormValueBytes + 1, 'x')}}, "", "");
   CHECK_FALSE(long_field.ReadForm());
 
   web::WebRequest bad_name;
   bad_name.headers = req.headers;
-  bad_name.body = Body({}, "x", "\xc3.xlsx");
+  bad_name.body = MultipartBody({}, "x", "\xc3.xlsx");
   CHECK_FALSE(bad_name.ReadForm());
 
   web::WebRequest many;
   many.headers = req.headers;
   std::vector<std::pair<std::string, std::string>> fields(web::kMaxFormFields + 1, {"x", "1"});
-  many.body = Body(fields, "", "");
+  many.body = MultipartBody(fields, "", "");
   CHECK_FALSE(many.ReadForm());
 }
 

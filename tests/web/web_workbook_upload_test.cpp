@@ -14,32 +14,17 @@
 #include "report/workbook.h"
 #include "rubric/rubric_loader.h"
 #include "test_server.h"
+#include "web/multipart_body.h"
 
 namespace fa::webtest {
 namespace {
 
-constexpr char kBoundary[] = "----fa-upload-test-4f1c9";
-
-/// A multipart/form-data body: the text `fields`, then `file` as the
-/// field "workbook" (none when `filename` is empty).
-std::string Multipart(const std::vector<std::pair<std::string, std::string>>& fields, const std::string& file,
-                      const std::string& filename) {
-  std::string body;
-  for (const auto& [name, value] : fields)
-    body += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
-            value + "\r\n";
-  if (!filename.empty())
-    body += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"workbook\"; filename=\"" +
-            filename + "\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n" +
-            file + "\r\n";
-  return body + "--" + kBoundary + "--\r\n";
-}
-
 HttpResult PostMultipart(Client& c, const std::string& path, std::vector<std::pair<std::string, std::string>> fields,
                          const std::string& file = "", const std::string& filename = "") {
   fields.emplace_back("csrf", c.csrf);
-  return c.Send("POST", path, Multipart(fields, file, filename),
-                std::string("multipart/form-data; boundary=") + kBoundary, false);
+  const char* xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  return c.Send("POST", path, MultipartBody(fields, file, filename, xlsx),
+                std::string("multipart/form-data; boundary=") + kMultipartBoundary, false);
 }
 
 /// The example's answers, settled against the rubric.
