@@ -18,7 +18,7 @@ namespace fa {
 struct Provider {
   std::string id;
   LocalizedText name;
-  std::string credit_code;              ///< 统一社会信用代码, checked (answers/credit_code.h)
+  std::string credit_code;              ///< the unified social credit code, checked (answers/credit_code.h)
   std::string town;                     ///< a town id of the catalogue's district
   std::vector<std::string> scenarios;   ///< scenario ids of the catalogue it delivers
   std::vector<std::string> sub_domains; ///< node ids of the catalogue's rubric
