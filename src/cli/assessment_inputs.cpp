@@ -143,6 +143,22 @@ std::vector<AssessmentSource> ReadAssessmentInputs(const InputFiles& files, cons
   return out;
 }
 
+std::vector<Assessment> ReadAllAssessments(const std::vector<std::string>& inputs, const CompiledRubric* compiled,
+                                           const AssessOptions& options, Diagnostics& diags, std::string& usage) {
+  const InputFiles files = ClassifyInputs(inputs, compiled ? compiled->rubric.get() : nullptr);
+  if (!compiled && (!files.answers.empty() || !files.tables.empty())) {
+    usage = "answer files and cohort CSVs need --rubric: " +
+            (!files.answers.empty() ? files.answers.front() : files.tables.front());
+    return {};
+  }
+  for (const auto& t : files.tables)
+    diags.Error(t, {}, "not a cohort CSV of the rubric: its header names none of the rubric's criteria");
+  std::vector<Assessment> assessments;
+  for (auto& read : ReadAssessmentInputs(files, compiled, options, diags))
+    for (auto& a : read.assessments) assessments.push_back(std::move(a));
+  return assessments;
+}
+
 std::shared_ptr<const CompiledRubric> OptionalRubric(const std::optional<std::string>& path, const char* command,
                                                      std::ostream& err, bool& failed) {
   if (!path) return nullptr;

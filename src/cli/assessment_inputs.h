@@ -41,6 +41,14 @@ InputFiles ClassifyInputs(const std::vector<std::string>& paths, const Rubric* r
 std::vector<AssessmentSource> ReadAssessmentInputs(const InputFiles& files, const CompiledRubric* compiled,
                                                   const AssessOptions& options, Diagnostics& diags);
 
+/// Every assessment `inputs` give, in order: saved assessments, and answer
+/// files and cohort CSVs scored against `compiled` (null without --rubric).
+/// A CSV that is no cohort of the rubric is an error here (only rank reads
+/// candidate tables). Answer files or CSVs without a rubric are a usage
+/// problem: `usage` says so and nothing is read.
+std::vector<Assessment> ReadAllAssessments(const std::vector<std::string>& inputs, const CompiledRubric* compiled,
+                                           const AssessOptions& options, Diagnostics& diags, std::string& usage);
+
 /// The rubric at `path`, when one is given; null without. On errors prints
 /// them with "COMMAND: the rubric has errors; nothing written" and sets
 /// `failed`.

@@ -160,18 +160,13 @@ int RunPortfolio(CommandContext& ctx) {
   bool failed = false;
   auto compiled = OptionalRubric(args.Value("--rubric"), "portfolio", ctx.err, failed);
   if (failed) return kExitBadInput;
-  InputFiles files = ClassifyInputs(args.positional(), compiled ? compiled->rubric.get() : nullptr);
-  if (!compiled && (!files.answers.empty() || !files.tables.empty()))
-    return Usage(ctx, "answer files and cohort CSVs need --rubric: " +
-                          (!files.answers.empty() ? files.answers.front() : files.tables.front()));
   Diagnostics diags;
-  for (const auto& t : files.tables)
-    diags.Error(t, {}, "not a cohort CSV of the rubric: its header names none of the rubric's criteria");
   AssessOptions assess_options;
   assess_options.generated_at = options.generated_at;
-  std::vector<Assessment> assessments;
-  for (auto& read : ReadAssessmentInputs(files, compiled.get(), assess_options, diags))
-    for (auto& a : read.assessments) assessments.push_back(std::move(a));
+  std::string usage;
+  std::vector<Assessment> assessments =
+      ReadAllAssessments(args.positional(), compiled.get(), assess_options, diags, usage);
+  if (!usage.empty()) return Usage(ctx, usage);
   std::optional<Portfolio> portfolio;
   if (!diags.HasErrors()) {
     if (std::string problem = CheckSmartFactoryRule(assessments, rule); !problem.empty())
