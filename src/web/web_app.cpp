@@ -93,19 +93,18 @@ WebApp::WebApp(store::Store& store, WebConfig config)
     const std::string text = ReadFile(file);
     for (std::string_view body : InlineScripts(text)) trusted_scripts_.insert(InlineHash(body));
   }
-  std::shared_ptr<const ProviderCatalogue> providers;
   if (!config_.providers_file.empty()) {
     Diagnostics provider_diags;
     std::optional<ProviderCatalogue> catalogue = LoadProviderCatalogue(config_.providers_file, provider_diags);
     if (!catalogue) throw std::runtime_error("the provider catalogue does not load:\n" + provider_diags.Format());
-    providers = std::make_shared<const ProviderCatalogue>(std::move(*catalogue));
+    providers_ = std::make_shared<const ProviderCatalogue>(std::move(*catalogue));
   }
   for (const char* lang : {"zh", "en"}) {
     ReportOptions options;
     options.lang = lang;
     options.templates_dir = config_.templates_dir;
     options.district = district_;
-    options.providers = providers;  // the report's service-provider section when given
+    options.providers = providers_;  // the report's service-provider section when given
     options.zone = config_.zone;
     reports_[lang] = std::make_unique<DiagnosisReportRenderer>(options);
   }

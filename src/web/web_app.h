@@ -14,6 +14,7 @@
 #include <string>
 
 #include "assessment/assessment.h"
+#include "providers/provider.h"
 #include "rubric/district.h"
 #include "service/draft_standing.h"
 #include "store/store.h"
@@ -56,6 +57,8 @@ class WebApp {
   /// The district's pick lists and profile fields, read at start.
   const District& district() const { return *district_; }
   std::shared_ptr<const District> shared_district() const { return district_; }
+  /// The service-provider catalogue of `serve --providers`; null when none.
+  const ProviderCatalogue* providers() const { return providers_.get(); }
   const Router& router() const { return router_; }
 
   // ---- shared by the handlers ----
@@ -103,6 +106,7 @@ class WebApp {
 
   WebConfig config_;
   std::shared_ptr<const District> district_;
+  std::shared_ptr<const ProviderCatalogue> providers_;
   /// Called from every request thread at once: the store is thread-safe
   /// (store.h), each call on a pooled connection of its own.
   store::Store& store_;
