@@ -28,6 +28,10 @@ std::string FormatFixed(double value, int digits);
 /// Shortest round-trippable decimal of `value` (for JSON and diagnostics).
 std::string FormatNumber(double value);
 
+/// ASCII letters in lower or upper case; other bytes (UTF-8) unchanged.
+std::string AsciiLower(std::string s);
+std::string AsciiUpper(std::string s);
+
 /// Joins items with a separator.
 std::string Join(const std::vector<std::string>& items, const std::string& sep);
 

@@ -5,6 +5,7 @@
 #include <Poco/Path.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <set>
@@ -183,6 +184,58 @@ std::shared_ptr<const ProviderCatalogue> OptionalProviders(const std::optional<s
     return nullptr;
   }
   return std::make_shared<const ProviderCatalogue>(std::move(*catalogue));
+}
+
+namespace {
+
+/// One document's diagnosis, when it names a factory.
+bool AddRecord(const YAML::Node& doc, std::vector<DiagnosisRecord>& out) {
+  if (!doc.IsMap() || !doc["factory"] || !doc["factory"].IsMap()) return false;
+  auto scalar = [](const YAML::Node& n) { return n && n.IsScalar() ? n.Scalar() : std::string(); };
+  out.push_back({scalar(doc["factory"]["credit_code"]), scalar(doc["factory"]["name"]), scalar(doc["round"]),
+                 scalar(doc["date"]), true});
+  return true;
+}
+
+}  // namespace
+
+std::vector<DiagnosisRecord> PeekDiagnosisRecords(const std::vector<std::string>& paths, Diagnostics& diags) {
+  std::vector<std::string> files;
+  for (const auto& path : paths) {
+    if (!std::filesystem::is_directory(path)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (const auto& entry : std::filesystem::directory_iterator(path)) {
+      const std::string ext = entry.path().extension().string();
+      if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml" || ext == ".json"))
+        found.push_back(entry.path().string());
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  std::vector<DiagnosisRecord> out;
+  for (const auto& file : files) {
+    bool any = false;
+    try {
+      YAML::Node root = YAML::LoadFile(file);
+      if (root.IsSequence()) {
+        for (const auto& item : root) any = AddRecord(item, out) || any;
+      } else if (root.IsMap() && root["assessments"] && root["assessments"].IsSequence()) {
+        for (const auto& item : root["assessments"]) any = AddRecord(item, out) || any;
+      } else {
+        any = AddRecord(root, out);
+      }
+    } catch (const std::exception& e) {
+      diags.Error(file, {}, std::string("cannot read it: ") + e.what());
+      continue;
+    }
+    if (!any)
+      diags.Error(file, {}, "expected an answers file or saved assessments (a 'factory:' with its credit code and "
+                            "name); found none");
+  }
+  return out;
 }
 
 std::string PeekRubricId(const std::string& answers_path) {

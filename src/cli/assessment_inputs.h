@@ -14,6 +14,7 @@
 #include "assessment/assessment.h"
 #include "base/diagnostics.h"
 #include "providers/provider.h"
+#include "ranking/duty_coverage.h"
 #include "scoring/assessment_builder.h"
 #include "service/compiled_rubric.h"
 #include "service/rank.h"
@@ -60,6 +61,13 @@ std::shared_ptr<const CompiledRubric> OptionalRubric(const std::optional<std::st
 /// has errors; nothing written" and sets `failed`; warnings are printed.
 std::shared_ptr<const ProviderCatalogue> OptionalProviders(const std::optional<std::string>& path,
                                                            const char* command, std::ostream& err, bool& failed);
+
+/// The diagnoses that answer files and saved assessments (YAML/JSON, of any
+/// rubric; directories stand for their *.yaml, *.yml and *.json) record:
+/// each one's factory, round and date, read without scoring, for the
+/// coverage of the diagnosis duty. A file that holds no factory is an
+/// error in `diags`.
+std::vector<DiagnosisRecord> PeekDiagnosisRecords(const std::vector<std::string>& paths, Diagnostics& diags);
 
 /// The rubric id an answer file names (its `rubric:` key), or "".
 std::string PeekRubricId(const std::string& answers_path);

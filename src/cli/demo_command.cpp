@@ -47,10 +47,14 @@ const char* kDemoUsage =
     "  --providers FILE      the provider catalogue every report matches its factory with\n"
     "                        (default providers/jiading-example.yaml when it is there;\n"
     "                        'none' for no such section)\n"
+    "  --above-scale FILE    the district's list of above-scale manufacturers the portfolios\n"
+    "                        count the diagnoses against (default DIR/district/above-scale-2026.csv\n"
+    "                        of --examples when it is there; 'none' for no such section)\n"
     "  --pdf                 also print each report to PDF through headless Chromium\n"
     "  -h, --help            this help\n";
 
 const char* kExampleProviders = "providers/jiading-example.yaml";
+const char* kExampleAboveScale = "above-scale-2026.csv";
 
 std::vector<std::string> AnswerFiles(const std::string& dir) {
   std::vector<std::string> files;
@@ -95,6 +99,10 @@ struct DemoRun {
   ReportOptions report_options;
   AssessOptions assess_options;
   std::vector<std::string> common;  ///< options every part gets (--lang, …)
+  /// The portfolio's coverage of the diagnosis duty: --above-scale, the
+  /// catalogue naming its providers, and every example as a diagnosis (the
+  /// list is counted against all rubrics' examples, not one's).
+  std::vector<std::string> duty;
   int reports = 0, portfolios = 0, rankings = 0;
 };
 
@@ -136,6 +144,7 @@ bool DemoRubric(DemoRun& run, const std::string& rubric_path, const std::string&
   portfolio.insert(portfolio.end(), files.begin(), files.end());
   portfolio.insert(portfolio.end(), earlier.begin(), earlier.end());
   portfolio.insert(portfolio.end(), run.common.begin(), run.common.end());
+  portfolio.insert(portfolio.end(), run.duty.begin(), run.duty.end());
   const std::string portfolio_html = Poco::Path(dir).append("portfolio.html").toString();
   portfolio.insert(portfolio.end(), {"--html", portfolio_html});
   if (pdf) portfolio.insert(portfolio.end(), {"--pdf", PdfPathFor(portfolio_html)});
@@ -167,7 +176,7 @@ bool DemoRanking(DemoRun& run, const std::string& examples) {
 int RunDemo(CommandContext& ctx) {
   Args args(ctx.args,
             {"--examples", "--rubrics", "--out", "--lang", "--templates", "--generated-at", "--appendix", "--horizon",
-             "--providers"},
+             "--providers", "--above-scale"},
             {"-h", "--help", "--pdf"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kDemoUsage;
@@ -212,6 +221,16 @@ int RunDemo(CommandContext& ctx) {
   std::map<std::string, std::vector<std::string>> by_rubric;
   for (const auto& f : AnswerFiles(examples)) by_rubric[PeekRubricId(f)].push_back(f);
   const auto earlier = EarlierRounds(examples);
+  // The district's example list of above-scale manufacturers (docs/coverage.md).
+  std::optional<std::string> above_scale = args.Value("--above-scale");
+  const std::string example_list = Poco::Path(examples).append("district").append(kExampleAboveScale).toString();
+  if (!above_scale && Poco::File(example_list).exists()) above_scale = example_list;
+  if (above_scale && *above_scale != "none") {
+    run.duty = {"--above-scale", *above_scale};
+    if (providers) run.duty.insert(run.duty.end(), {"--providers", *providers});
+    for (const auto& [id, files] : by_rubric)
+      for (const auto& f : files) run.duty.insert(run.duty.end(), {"--diagnosed", f});
+  }
   Diagnostics diags;
   for (const auto& [rubric_id, files] : by_rubric) {
     if (rubric_id.empty()) {

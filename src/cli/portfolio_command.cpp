@@ -12,6 +12,7 @@
 #include "cli/assessment_inputs.h"
 #include "cli/command.h"
 #include "cli/output_files.h"
+#include "ranking/duty_coverage.h"
 #include "ranking/portfolio_json.h"
 #include "report/portfolio_report.h"
 #include "report/portfolio_workbook.h"
@@ -50,6 +51,14 @@ const char* kPortfolioUsage =
     "  --html FILE           write the portfolio as one HTML file\n"
     "  -o, --output FILE.xlsx  write its tables as a workbook: by town, by industry, the\n"
     "                        rounds and each factory's change, a sheet each\n"
+    "  --above-scale LIST.csv  the district's list of above-scale manufacturers (credit code,\n"
+    "                        name, town, industry; optionally the provider and consultant\n"
+    "                        assigned): adds how many are diagnosed, in progress and not yet,\n"
+    "                        by town, industry and assignment (docs/coverage.md)\n"
+    "  --diagnosed PATH      with --above-scale: more diagnoses to count, of any rubric\n"
+    "                        (answer files, saved assessments, or a directory of them;\n"
+    "                        repeatable), e.g. those made with another model\n"
+    "  --providers FILE      provider catalogue naming the list's provider ids\n"
     "  --pdf FILE            print it to PDF through headless Chromium\n"
     "  --json                print the figures as JSON (the web app's /api/portfolio)\n"
     "  --generated-at TIME   time stamp instead of now (reproducible output)\n"
@@ -84,6 +93,16 @@ void PrintSummary(const Portfolio& p, const PortfolioOptions& o, std::ostream& o
     out << ")\n";
   } else {
     out << "smart factories: no rule (the assessments have no tier scheme; give --smart-level)\n";
+  }
+  if (p.duty) {
+    const DutyGroup& d = p.duty->district;
+    out << "diagnosis duty (" << p.duty->file << "): " << d.diagnosed << " of " << d.listed << " listed diagnosed ("
+        << FormatFixed(d.listed ? 100.0 * d.diagnosed / d.listed : 0, 1) << "%), " << d.in_progress << " in progress, "
+        << d.not_yet << " not yet\n";
+    for (const DutyGroup& g : p.duty->by_town)
+      out << "  " << (g.name.empty() ? "(no town)" : g.name) << ": " << g.diagnosed << " of " << g.listed << "\n";
+    if (!p.duty->not_listed.empty())
+      out << "  diagnosed but not on the list: " << p.duty->not_listed.size() << "\n";
   }
   out << "assessed more than once: " << p.changes.size() << " (up " << p.moved_up << ", same " << p.unchanged
       << ", down " << p.moved_down << ")\n";
@@ -140,7 +159,7 @@ int WritePortfolio(CommandContext& ctx, const Args& args, const Portfolio& portf
 int RunPortfolio(CommandContext& ctx) {
   Args args(ctx.args,
             {"--rubric", "--target", "--target-year", "--smart-tier", "--smart-level", "--title", "--date", "--lang",
-             "--html", "--pdf", "--generated-at", "--templates", "--tz", "-o", "--output"},
+             "--html", "--pdf", "--generated-at", "--templates", "--tz", "-o", "--output", "--above-scale", "--providers", "--diagnosed"},
             {"-h", "--help", "--json"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kPortfolioUsage;
@@ -154,13 +173,26 @@ int RunPortfolio(CommandContext& ctx) {
   if (!args.ok()) return Usage(ctx, args.error());
   if (!zone_problem.empty()) return Usage(ctx, zone_problem);
   if (args.positional().empty()) return Usage(ctx, "no inputs given");
+  if (!args.Values("--diagnosed").empty() && !args.Value("--above-scale"))
+    return Usage(ctx, "--diagnosed counts diagnoses against the above-scale list: give --above-scale LIST.csv too");
   if (args.Output() && !IsWorkbookPath(*args.Output()))
     return Usage(ctx, "-o writes the tables as a workbook: give a FILE.xlsx (--html or --pdf for the report)");
 
   bool failed = false;
   auto compiled = OptionalRubric(args.Value("--rubric"), "portfolio", ctx.err, failed);
   if (failed) return kExitBadInput;
+  PortfolioOptions report_options = options;
+  report_options.providers = OptionalProviders(args.Value("--providers"), "portfolio", ctx.err, failed);
+  if (failed) return kExitBadInput;
   Diagnostics diags;
+  std::optional<DutyList> above_scale;
+  if (const auto list = args.Value("--above-scale")) {
+    above_scale = LoadDutyList(*list, options.district.get(), diags);
+    if (!above_scale) {
+      ctx.err << diags.Format() << "portfolio: the above-scale list has errors; nothing written\n";
+      return kExitBadInput;
+    }
+  }
   AssessOptions assess_options;
   assess_options.generated_at = options.generated_at;
   std::string usage;
@@ -172,13 +204,19 @@ int RunPortfolio(CommandContext& ctx) {
     if (std::string problem = CheckSmartFactoryRule(assessments, rule); !problem.empty())
       return Usage(ctx, "--smart-tier: " + problem);
     portfolio = BuildDistrictPortfolio(assessments, rule, args.positional().front(), diags);
+    if (portfolio && above_scale) {
+      std::vector<DiagnosisRecord> records = DiagnosisRecordsOf(assessments);
+      for (DiagnosisRecord& r : PeekDiagnosisRecords(args.Values("--diagnosed"), diags)) records.push_back(std::move(r));
+      if (!diags.HasErrors()) portfolio->duty = CountDutyCoverage(*above_scale, records);
+      else portfolio.reset();
+    }
   }
   ctx.err << diags.Format();
   if (!portfolio) {
     ctx.err << "portfolio: " << diags.ErrorCount() << " error(s); nothing written\n";
     return kExitBadInput;
   }
-  return WritePortfolio(ctx, args, *portfolio, options);
+  return WritePortfolio(ctx, args, *portfolio, report_options);
 }
 
 }  // namespace fa

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "assessment/assessment.h"
+#include "ranking/duty_coverage.h"
 
 namespace fa {
 
@@ -75,6 +76,10 @@ struct Portfolio {
   /// transitions[b][a]: factories that went from level b to level a.
   std::vector<std::vector<int>> transitions;
   int moved_up = 0, unchanged = 0, moved_down = 0;
+  /// The coverage of the diagnosis duty, when the above-scale list is given
+  /// (duty_coverage.h); set by the caller, which knows the diagnoses of
+  /// every rubric.
+  std::optional<DutyCoverage> duty;
 };
 
 /// Groups `assessments` by factory (credit code, else name), takes each

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 #include "base/text.h"
@@ -200,6 +201,105 @@ EscapedView BuildChanges(const PortfolioContext& c) {
   return v;
 }
 
+/// A provider of the above-scale list by its name in the catalogue when the
+/// report has one and knows the id; else as the list writes it.
+std::string ProviderName(const PortfolioContext& c, const std::string& id) {
+  if (id.empty()) return c.L("pf_duty_unassigned");
+  if (c.o.providers)
+    if (const Provider* p = c.o.providers->Find(id)) return c.T(p->name);
+  return id;
+}
+
+std::string DutyShare(int part, int whole) { return FormatFixed(whole > 0 ? 100.0 * part / whole : 0, 1) + "%"; }
+
+// One table of the duty's groups: by town, industry, provider or consultant.
+EscapedView DutyTable(const PortfolioContext& c, const char* title, const char* head,
+                      const std::vector<DutyGroup>& groups, const std::function<std::string(const std::string&)>& name) {
+  std::vector<EscapedView> rows;
+  for (const DutyGroup& g : groups) {
+    EscapedView row;
+    row.Text("name", name(g.name))
+        .Int("listed", g.listed)
+        .Int("diagnosed", g.diagnosed)
+        .Int("in_progress", g.in_progress)
+        .Int("not_yet", g.not_yet)
+        .Flag("not_yet_zero", g.not_yet == 0)
+        .Text("share", DutyShare(g.diagnosed, g.listed));
+    rows.push_back(row);
+  }
+  EscapedView t;
+  t.Markup("title", c.L(title)).Markup("head", c.L(head)).List("rows", rows);
+  return t;
+}
+
+/// The manufacturers of the list not yet diagnosed shown on the page; the
+/// workbook holds them all.
+constexpr size_t kDutyRowsShown = 100;
+
+EscapedView BuildDuty(const PortfolioContext& c) {
+  EscapedView v;
+  if (!c.p.duty) return v;
+  const DutyCoverage& d = *c.p.duty;
+  const DutyGroup& all = d.district;
+  v.Flag("shown", true);
+  const std::map<std::string, std::string> values = {{"listed", std::to_string(all.listed)},
+                                                     {"diagnosed", std::to_string(all.diagnosed)},
+                                                     {"in_progress", std::to_string(all.in_progress)},
+                                                     {"not_yet", std::to_string(all.not_yet)},
+                                                     {"percent", DutyShare(all.diagnosed, all.listed)}};
+  v.Markup("lead", c.Fill(all.diagnosed == all.listed ? "pf_duty_met" : "pf_duty_lead", values))
+      .Int("listed", all.listed)
+      .Int("diagnosed", all.diagnosed)
+      .Int("in_progress", all.in_progress)
+      .Int("not_yet", all.not_yet)
+      .Markup("fill", FormatFixed(all.listed ? 100.0 * all.diagnosed / all.listed : 0, 1))
+      .Markup("fill_progress", FormatFixed(all.listed ? 100.0 * all.in_progress / all.listed : 0, 1))
+      .Markup("caption", c.Fill("pf_duty_caption", values));
+  auto town = [&](const std::string& id) { return id.empty() ? c.L("pf_unknown_group") : c.Named(ChoiceList::kTown, id); };
+  auto industry = [&](const std::string& id) {
+    return id.empty() ? c.L("pf_unknown_group") : c.Named(ChoiceList::kIndustry, id);
+  };
+  auto provider = [&](const std::string& id) { return ProviderName(c, id); };
+  auto consultant = [&](const std::string& name) { return name.empty() ? c.L("pf_duty_unassigned") : name; };
+  std::vector<EscapedView> tables = {DutyTable(c, "pf_duty_by_town", "pf_col_town", d.by_town, town),
+                                     DutyTable(c, "pf_duty_by_industry", "pf_col_industry", d.by_industry, industry)};
+  if (d.has_provider)
+    tables.push_back(DutyTable(c, "pf_duty_by_provider", "pf_duty_col_provider", d.by_provider, provider));
+  if (d.has_consultant)
+    tables.push_back(DutyTable(c, "pf_duty_by_consultant", "pf_duty_col_consultant", d.by_consultant, consultant));
+  v.List("tables", tables);
+  std::vector<EscapedView> todo;
+  size_t open = 0;
+  for (const DutyFactory& f : d.factories) {
+    if (f.status == DutyStatus::kDiagnosed) continue;
+    if (open++ >= kDutyRowsShown) continue;
+    EscapedView row;
+    row.Text("name", f.entry.name.empty() ? f.entry.credit_code : f.entry.name)
+        .Text("credit_code", f.entry.name.empty() ? "" : f.entry.credit_code)
+        .Text("town", town(f.entry.town))
+        .Text("industry", industry(f.entry.industry))
+        .Text("provider", provider(f.entry.provider))
+        .Text("consultant", consultant(f.entry.consultant))
+        .Text("status", c.L(std::string("pf_duty_status_") + DutyStatusId(f.status)))
+        .Flag("in_progress", f.status == DutyStatus::kInProgress);
+    todo.push_back(row);
+  }
+  v.List("todo", todo)
+      .Flag("has_provider", d.has_provider)
+      .Flag("has_consultant", d.has_consultant);
+  if (open > kDutyRowsShown) v.Markup("todo_more", c.Fill("pf_duty_todo_more", {{"more", std::to_string(open - kDutyRowsShown)}}));
+  if (!d.not_listed.empty()) {
+    std::vector<std::string> names(d.not_listed.begin(),
+                                   d.not_listed.begin() + static_cast<long>(std::min<size_t>(d.not_listed.size(), 20)));
+    std::string joined = Join(names, c.lang == "en" ? ", " : "、");
+    if (d.not_listed.size() > names.size()) joined += c.lang == "en" ? ", …" : "等";
+    v.Markup("not_listed", c.Fill("pf_duty_not_listed", {{"count", std::to_string(d.not_listed.size())},
+                                                         {"names", joined}}));
+  }
+  v.Markup("method", c.Fill("pf_duty_method", {{"list", d.file}}));
+  return v;
+}
+
 }  // namespace
 
 EscapedView BuildPortfolioView(const Portfolio& p, const PortfolioOptions& options) {
@@ -237,6 +337,7 @@ EscapedView BuildPortfolioView(const Portfolio& p, const PortfolioOptions& optio
   EscapedView v = c.BeginPage({c.L("pf_report_title"), title, title, date});
   v.Child("cover", cover)
       .Child("progress", BuildProgress(c, date))
+      .Child("duty", BuildDuty(c))
       .Int("reassessed", static_cast<int>(p.changes.size()))
       .Int("colspan_levels", p.top_level + 1)
       .List("level_heads", level_heads)

@@ -2,6 +2,8 @@
 
 #include "report/view_context.h"
 
+#include <functional>
+
 namespace fa {
 
 namespace {
@@ -100,6 +102,67 @@ XlsxTable Changes(const Portfolio& p, const ViewContext& v) {
   return t;
 }
 
+std::string DutyProvider(const std::string& id, const ReportOptions& options, const ViewContext& v) {
+  if (id.empty()) return v.L("pf_duty_unassigned");
+  if (options.providers)
+    if (const Provider* p = options.providers->Find(id)) return p->name.In(v.lang);
+  return id;
+}
+
+// The coverage of the diagnosis duty: its groups, one row each, and every
+// listed manufacturer with its status.
+std::vector<XlsxTable> Duty(const DutyCoverage& d, const ReportOptions& options, const ViewContext& v) {
+  XlsxTable groups;
+  groups.sheet = v.L("pf_duty_sheet_groups");
+  groups.columns = {{v.L("pf_duty_col_group"), Kind::kText, 14},      {v.L("pf_duty_col_name"), Kind::kText, 28},
+                    {v.L("pf_duty_col_listed"), Kind::kWhole, 10},    {v.L("pf_duty_kpi_diagnosed"), Kind::kWhole, 10},
+                    {v.L("pf_duty_kpi_in_progress"), Kind::kWhole, 10}, {v.L("pf_duty_kpi_not_yet"), Kind::kWhole, 10},
+                    {v.L("pf_duty_col_share"), Kind::kPercent, 10}};
+  auto add = [&](const char* by, const std::vector<DutyGroup>& list, const std::function<std::string(const std::string&)>& name) {
+    for (const DutyGroup& g : list)
+      groups.rows.push_back({v.L(by), name(g.name), static_cast<double>(g.listed), static_cast<double>(g.diagnosed),
+                             static_cast<double>(g.in_progress), static_cast<double>(g.not_yet),
+                             g.listed ? XlsxValue(static_cast<double>(g.diagnosed) / g.listed) : XlsxValue()});
+  };
+  auto choice = [&](ChoiceList list) {
+    return [&v, list](const std::string& id) { return id.empty() ? v.L("pf_unknown_group") : v.Named(list, id); };
+  };
+  groups.rows.push_back({v.L("pf_total"), std::string(), static_cast<double>(d.district.listed),
+                         static_cast<double>(d.district.diagnosed), static_cast<double>(d.district.in_progress),
+                         static_cast<double>(d.district.not_yet),
+                         d.district.listed ? XlsxValue(static_cast<double>(d.district.diagnosed) / d.district.listed)
+                                           : XlsxValue()});
+  add("pf_col_town", d.by_town, choice(ChoiceList::kTown));
+  add("pf_col_industry", d.by_industry, choice(ChoiceList::kIndustry));
+  if (d.has_provider)
+    add("pf_duty_col_provider", d.by_provider, [&](const std::string& id) { return DutyProvider(id, options, v); });
+  if (d.has_consultant)
+    add("pf_duty_col_consultant", d.by_consultant,
+        [&](const std::string& n) { return n.empty() ? v.L("pf_duty_unassigned") : n; });
+
+  XlsxTable list;
+  list.sheet = v.L("pf_duty_sheet_list");
+  list.columns = {{v.L("credit_code"), Kind::kText, 22}, {v.L("pf_col_company"), Kind::kText, 34},
+                  {v.L("pf_col_town"), Kind::kText, 14},  {v.L("pf_col_industry"), Kind::kText, 16}};
+  if (d.has_provider) list.columns.push_back({v.L("pf_duty_col_provider"), Kind::kText, 30});
+  if (d.has_consultant) list.columns.push_back({v.L("pf_duty_col_consultant"), Kind::kText, 12});
+  list.columns.push_back({v.L("pf_duty_col_status"), Kind::kText, 10});
+  list.columns.push_back({v.L("pf_duty_col_round"), Kind::kText, 12});
+  for (const DutyFactory& f : d.factories) {
+    std::vector<XlsxValue> cells = {f.entry.credit_code, f.entry.name,
+                                    f.entry.town.empty() ? std::string() : v.Named(ChoiceList::kTown, f.entry.town),
+                                    f.entry.industry.empty() ? std::string()
+                                                             : v.Named(ChoiceList::kIndustry, f.entry.industry)};
+    if (d.has_provider)
+      cells.emplace_back(f.entry.provider.empty() ? std::string() : DutyProvider(f.entry.provider, options, v));
+    if (d.has_consultant) cells.emplace_back(f.entry.consultant);
+    cells.emplace_back(v.L(std::string("pf_duty_status_") + DutyStatusId(f.status)));
+    cells.emplace_back(f.round.empty() ? f.date : f.round);
+    list.rows.push_back(std::move(cells));
+  }
+  return {groups, list};
+}
+
 }  // namespace
 
 std::vector<XlsxTable> PortfolioTables(const Portfolio& portfolio, const ReportOptions& options) {
@@ -108,6 +171,8 @@ std::vector<XlsxTable> PortfolioTables(const Portfolio& portfolio, const ReportO
                                    Groups(portfolio, portfolio.by_industry, ChoiceList::kIndustry, v),
                                    Rounds(portfolio, v)};
   if (!portfolio.changes.empty()) tables.push_back(Changes(portfolio, v));
+  if (portfolio.duty)
+    for (XlsxTable& t : Duty(*portfolio.duty, options, v)) tables.push_back(std::move(t));
   return tables;
 }
 

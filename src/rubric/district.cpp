@@ -10,12 +10,6 @@ namespace fa {
 
 namespace {
 
-std::string AsciiLower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 /// Full-width digits, point, percent sign and comma (U+FF10–FF19, FF0E,
 /// FF05, FF0C) as their ASCII twins; the ideographic space as a space.
 std::string NarrowDigits(const std::string& text) {
@@ -114,6 +108,26 @@ const DistrictChoice* District::Find(ChoiceList list, const std::string& value) 
 std::string District::NameOf(ChoiceList list, const std::string& value, const std::string& lang) const {
   const DistrictChoice* c = Find(list, value);
   return c ? c->name.In(lang) : value;
+}
+
+std::string District::FieldOfHeading(const std::string& heading) const {
+  const std::string whole = AsciiLower(heading), bare = AsciiLower(WithoutBrackets(heading));
+  for (const auto& [field, names] : import_headings)
+    for (const auto& n : names)
+      if (whole == AsciiLower(n) || bare == AsciiLower(n)) return field;
+  return "";
+}
+
+std::string WithoutBrackets(const std::string& heading) {
+  for (const char* open : {"\xEF\xBC\x88", "("}) {  // U+FF08 and '('
+    size_t at = heading.find(open);
+    if (at != std::string::npos && at > 0) {
+      std::string s = heading.substr(0, at);
+      while (!s.empty() && s.back() == ' ') s.pop_back();
+      return s;
+    }
+  }
+  return heading;
 }
 
 const ProfileField* District::Field(const std::string& id) const {

@@ -62,7 +62,15 @@ struct District {
   /// does not know it (data written before the list, or by another district).
   std::string NameOf(ChoiceList list, const std::string& value, const std::string& lang) const;
   const ProfileField* Field(const std::string& id) const;
+  /// The field a column heading names through `import_headings` (compared
+  /// without ASCII case, also without a unit in brackets, so "Revenue
+  /// (10k CNY)" reads as "Revenue"); "" when none does.
+  std::string FieldOfHeading(const std::string& heading) const;
 };
+
+/// A heading without its unit in brackets, full-width or ASCII:
+/// "Revenue (10k CNY)" -> "Revenue".
+std::string WithoutBrackets(const std::string& heading);
 
 /// Reads a district file; every problem goes to `diags` with its position.
 std::optional<District> LoadDistrict(const std::string& path, Diagnostics& diags);

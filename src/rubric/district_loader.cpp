@@ -17,6 +17,10 @@ const std::vector<std::string> kTopKeys = {"district", "title", "towns", "indust
                                            "profile_fields", "import_headings", "scenario_costs"};
 /// The factory fields that are not profile fields (web/factory_form.h).
 const std::vector<std::string> kTextFields = {"name", "credit_code", "town", "industry", "manufacturing_type"};
+/// Columns of the above-scale list that are no factory field: the provider
+/// and the consultant a factory's diagnosis is assigned to
+/// (src/ranking/duty_coverage.h).
+const std::vector<std::string> kAssignmentFields = {"provider", "consultant"};
 const std::vector<std::string> kChoiceKeys = {"id", "name"};
 const std::vector<std::string> kFieldKeys = {"id", "name", "unit", "kind", "min", "max"};
 const std::vector<std::string> kKinds = {"money", "count", "percent", "number"};
@@ -127,6 +131,7 @@ void ReadDistrictMap(const YamlMap& top, District& d) {
   headings.CheckDuplicateKeys();
   std::vector<std::string> fields = kTextFields;
   for (const auto& f : d.profile_fields) fields.push_back(f.id);
+  fields.insert(fields.end(), kAssignmentFields.begin(), kAssignmentFields.end());
   for (const auto& [key, value] : headings.Entries()) {
     const std::string field = key.Text();
     if (std::find(fields.begin(), fields.end(), field) == fields.end()) {

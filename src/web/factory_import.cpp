@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "base/text.h"
 #include "ranking/ranking_config_csv.h"
 #include "web/factory_form.h"
 #include "web/reader_messages.h"
@@ -11,26 +12,6 @@
 namespace fa::web {
 
 namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
-/// A heading without its unit in brackets, full-width (U+FF08) or ASCII:
-/// "Revenue (10k CNY)" -> "Revenue".
-std::string WithoutBrackets(const std::string& h) {
-  for (const char* open : {"\xEF\xBC\x88", "("}) {
-    size_t at = h.find(open);
-    if (at != std::string::npos && at > 0) {
-      std::string s = h.substr(0, at);
-      while (!s.empty() && s.back() == ' ') s.pop_back();
-      return s;
-    }
-  }
-  return h;
-}
 
 /// The heading of the column `cell` (a cell of `row`) is in; "" for none.
 std::string Header(const CsvTable& table, const std::vector<CsvCell>& row, const CsvCell* cell) {
@@ -42,14 +23,19 @@ std::string Header(const CsvTable& table, const std::vector<CsvCell>& row, const
 }  // namespace
 
 std::string ImportFieldOfHeader(const District& district, const std::string& header) {
-  const std::string whole = Lower(header), h = Lower(WithoutBrackets(header));
-  for (const auto& [field, names] : district.import_headings)
-    for (const auto& n : names)
-      if (whole == Lower(n) || h == Lower(n)) return field;
+  const std::string h = AsciiLower(WithoutBrackets(header));
+  if (std::string field = district.FieldOfHeading(header); !field.empty()) {
+    // Headings of other lists' columns (the above-scale list's provider and
+    // consultant, src/ranking/duty_coverage.h) are no field of a factory.
+    for (const auto& known : kFactoryTextFields)
+      if (field == known) return field;
+    if (district.Field(field)) return field;
+    return "";
+  }
   for (const auto& field : kFactoryTextFields)
     if (h == field) return field;
   for (const auto& f : district.profile_fields)
-    if (h == f.id || h == Lower(f.name.zh) || h == Lower(f.name.en)) return f.id;
+    if (h == f.id || h == AsciiLower(f.name.zh) || h == AsciiLower(f.name.en)) return f.id;
   return "";
 }
 

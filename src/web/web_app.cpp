@@ -1,6 +1,5 @@
 #include "web/web_app.h"
 
-#include <cctype>
 #include <filesystem>
 #include <iostream>
 
@@ -26,15 +25,10 @@ bool StateChanging(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 /// "scheme://host[:port]" of an Origin or Referer value, lower case, with
 /// the scheme's default port dropped; "" when it is not http(s).
 std::string OriginOf(const std::string& url) {
-  std::string u = Lower(url);
+  std::string u = AsciiLower(url);
   std::string scheme = u.rfind("https://", 0) == 0 ? "https" : u.rfind("http://", 0) == 0 ? "http" : "";
   if (scheme.empty()) return "";
   std::string authority = u.substr(scheme.size() + 3);

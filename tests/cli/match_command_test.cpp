@@ -18,13 +18,8 @@
 namespace fa {
 namespace {
 
+using testing::Count;
 using testing::Has;
-
-size_t Count(const std::string& text, const std::string& part) {
-  size_t n = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
-  return n;
-}
 
 const char kCmmm[] = "--providers providers/jiading-example.yaml --rubric rubrics/cmmm.yaml "
                      "examples/cmmm-autoparts-anting.yaml examples/cmmm-biomed-malu.yaml "
