@@ -2,11 +2,16 @@
 // town and industry, and who moved since their previous round — counted
 // over the latest submitted assessments of one rubric (service/portfolio.h),
 // as JSON and as the portfolio report page.
+#include <algorithm>
+#include <map>
+
 #include "base/text.h"
+#include "ranking/duty_coverage.h"
 #include "ranking/portfolio_json.h"
 #include "report/portfolio_report.h"
 #include "report/portfolio_workbook.h"
 #include "service/portfolio.h"
+#include "web/access_policy.h"
 #include "web/assessment_service.h"
 #include "web/ranking_request.h"
 #include "web/route_table.h"
@@ -24,13 +29,52 @@ struct Counted {
   Diagnostics diags;
 };
 
-/// The portfolio of the rubric the query names (or most assessments use).
+/// The coverage of the diagnosis duty over the factories registered here —
+/// the above-scale list the admin imported (factory_import.h): diagnosed
+/// when one has a submitted assessment of any rubric, in progress when it
+/// has only a draft, with the consultants assigned to it
+/// (src/ranking/duty_coverage.h).
+DutyCoverage DutyOfStore(WebApp& app, const RequestContext& ctx) {
+  store::Store& store = app.store();
+  DutyList list;
+  list.file = ctx.Label("duty_list_web");
+  list.has_consultant = true;
+  std::map<int64_t, std::string> consultant_names;
+  std::vector<DiagnosisRecord> records;
+  for (const store::Factory& f : VisibleFactories(store, ctx)) {
+    DutyEntry e;
+    e.credit_code = f.credit_code;
+    e.name = f.name;
+    e.town = f.town;
+    e.industry = f.industry;
+    std::vector<std::string> names;
+    for (int64_t id : store.AssignedConsultants(f.id)) {
+      auto it = consultant_names.find(id);
+      if (it == consultant_names.end()) {
+        std::optional<store::User> u = store.GetUser(id);
+        it = consultant_names.emplace(id, !u ? "" : u->display_name.empty() ? u->username : u->display_name).first;
+      }
+      if (!it->second.empty()) names.push_back(it->second);
+    }
+    std::sort(names.begin(), names.end());
+    e.consultant = Join(names, ctx.lang == "en" ? ", " : "、");
+    list.entries.push_back(std::move(e));
+    for (const store::AssessmentRecord& a : store.ListAssessments(f.id))
+      records.push_back({f.credit_code, f.name, a.round, a.submitted_at.substr(0, std::min<size_t>(10, a.submitted_at.size())),
+                         a.status == store::AssessmentStatus::kSubmitted});
+  }
+  return CountDutyCoverage(list, records);
+}
+
+/// The portfolio of the rubric the query names (or most assessments use),
+/// with the coverage of the diagnosis duty over every rubric.
 Counted CountPortfolio(WebApp& app, const RequestContext& ctx) {
   Counted out;
   out.assessments = OfOneRubric(LatestAssessments(app, ctx, true), ctx.req.Query("rubric"));
   out.nothing_submitted = out.assessments.empty();
   if (!out.nothing_submitted)
     out.portfolio = BuildDistrictPortfolio(out.assessments, SmartFactoryRule{}, "store", out.diags);
+  if (out.portfolio) out.portfolio->duty = DutyOfStore(app, ctx);
   return out;
 }
 

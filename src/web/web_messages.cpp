@@ -287,6 +287,8 @@ const std::vector<WebLabel>& MessageLabels() {
       {"no_data", "暂无数据", "No data"},
       {"nothing_submitted", "还没有已提交的评估。", "No assessment has been submitted yet."},
       {"cannot_count", "无法统计", "Cannot count"},
+      {"duty_list_web", "本系统登记的企业（管理员导入的规上工业企业名录）",
+       "the factories registered in this system (the above-scale list the admin imported)"},
   };
   return labels;
 }

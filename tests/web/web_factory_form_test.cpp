@@ -47,6 +47,21 @@ TEST_CASE("district: the shipped file lists the towns, industries and profile fi
   for (const char* id : {"rd_share", "energy_intensity", "revenue", "employees"}) CHECK(d.Field(id));
 }
 
+TEST_CASE("district: the above-scale list's assignment headings read as provider and consultant, not as factory fields") {
+  const District& d = Jiading();
+  CHECK(d.FieldOfHeading("服务商") == "provider");
+  CHECK(d.FieldOfHeading("诊断咨询师") == "consultant");
+  CHECK(d.FieldOfHeading("营业收入（万元）") == "revenue");
+  CHECK(d.FieldOfHeading("Credit Code") == "credit_code");
+  CHECK(web::ImportFieldOfHeader(d, "营业收入（万元）") == "revenue");
+  // The bulk import of factories names them among the columns it ignores.
+  CHECK(web::ImportFieldOfHeader(d, "服务商").empty());
+  web::ImportPlan plan =
+      web::PlanFactoryImport(d, "统一社会信用代码,企业名称,服务商,咨询师\n91310114607234188R,甲,p01,王\n", {}, "zh");
+  CHECK(plan.problems.empty());
+  CHECK(plan.ignored_columns == std::vector<std::string>{"服务商", "咨询师"});
+}
+
 TEST_CASE("district: a bad file is refused with each problem's line and column") {
   const std::string text =
       "district: x\n"
