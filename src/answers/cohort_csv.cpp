@@ -109,6 +109,9 @@ class AnswerSetSink : public CohortSink {
   }
   std::vector<AnswerSet> Take() { return std::move(sets_); }
 
+ protected:
+  std::vector<AnswerSet>& sets() { return sets_; }
+
  private:
   const Rubric& rubric_;
   const std::string& file_;
@@ -526,6 +529,32 @@ CohortCsvSummary ReadCohortCsvFile(const Rubric& rubric, const std::string& path
     }
   };
   return ReadCohortCsv(rubric, read, static_cast<size_t>(st.st_size), path, sink, diags, options);
+}
+
+CohortCsvSummary ReadCohortAnswerSetWindows(
+    const Rubric& rubric, const std::string& path, Diagnostics& diags,
+    const std::function<void(std::vector<AnswerSet>& sets, size_t first_row)>& on_window,
+    const CohortCsvOptions& options) {
+  // The sets of each window go to `on_window` as soon as it is read.
+  class WindowSink : public AnswerSetSink {
+   public:
+    WindowSink(const Rubric& rubric, const std::string& file,
+               const std::function<void(std::vector<AnswerSet>&, size_t)>& on_window)
+        : AnswerSetSink(rubric, file), on_window_(on_window) {}
+    void EndWindow() override {
+      AnswerSetSink::EndWindow();
+      if (sets().empty()) return;
+      on_window_(sets(), first_row_);
+      first_row_ += sets().size();
+      sets().clear();
+    }
+
+   private:
+    const std::function<void(std::vector<AnswerSet>&, size_t)>& on_window_;
+    size_t first_row_ = 0;
+  };
+  WindowSink sink(rubric, path, on_window);
+  return ReadCohortCsvFile(rubric, path, sink, diags, options);
 }
 
 std::vector<AnswerSet> ReadCohortAnswerSets(const Rubric& rubric, std::string_view text, const std::string& file,

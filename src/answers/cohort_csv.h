@@ -98,6 +98,17 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, const CohortByteReader& rea
 CohortCsvSummary ReadCohortCsvFile(const Rubric& rubric, const std::string& path, CohortSink& sink,
                                    Diagnostics& diags, const CohortCsvOptions& options = {});
 
+/// The answer sets of the clean rows of the cohort file at `path`, handed to
+/// `on_window` window by window (`first_row`: the 0-based row of the first
+/// set) and dropped after it returns, so a cohort of any size is read in
+/// bounded memory. Rows stop coming once an error is found (as for any
+/// sink): use what `on_window` built only when the summary is ok(). Throws
+/// std::runtime_error naming the file when it cannot be read.
+CohortCsvSummary ReadCohortAnswerSetWindows(
+    const Rubric& rubric, const std::string& path, Diagnostics& diags,
+    const std::function<void(std::vector<AnswerSet>& sets, size_t first_row)>& on_window,
+    const CohortCsvOptions& options = {});
+
 /// The rows of a cohort file as AnswerSets, in file order (each with the
 /// SHA-256 of its row's bytes); empty when the file has errors. For small
 /// cohorts and for anything that needs whole Assessments.

@@ -9,7 +9,9 @@
 #include "base/text.h"
 #include "base/time_format.h"
 #include "cli/args.h"
+#include "answers/cohort_csv.h"
 #include "cli/assessment_inputs.h"
+#include "ranking/ranking_input.h"
 #include "cli/command.h"
 #include "cli/output_files.h"
 #include "cli/ranking_text.h"
@@ -96,7 +98,32 @@ std::optional<Ranking> ReadAndRank(CommandContext& ctx, const RankingConfig& con
                                    RankRequest request, Diagnostics& diags) {
   for (const auto& path : files.tables)
     if (auto table = LoadCsv(path, diags)) request.tables.push_back(std::move(*table));
-  request.sources = ReadAssessmentInputs(files, compiled, options, diags);
+  // Cohort CSVs are streamed: each window's rows scored (only what a ranking
+  // reads, AssessOptions::ranking_only), made candidates and dropped, so
+  // memory stays bounded whatever the cohort's size.
+  InputFiles held = files;
+  held.cohorts.clear();
+  request.sources = ReadAssessmentInputs(held, compiled, options, diags);
+  // A window of about 1,400 capability-maturity rows: their answer sets
+  // and assessments take some 150 MB.
+  CohortCsvOptions window;
+  window.window_bytes = size_t{1} << 20;
+  if (compiled && !files.cohorts.empty())
+    request.stream = [&files, compiled, &options, &diags, window](RankingInputBuilder& builder) {
+      for (const std::string& path : files.cohorts) {
+        try {
+          ReadCohortAnswerSetWindows(
+              *compiled->rubric, path, diags, [&](std::vector<AnswerSet>& sets, size_t first_row) {
+                const std::vector<Assessment> assessed = Assess(compiled->model, sets, options);
+                for (size_t i = 0; i < assessed.size(); ++i)
+                  builder.AddAssessment(assessed[i], path + ", row " + std::to_string(first_row + i + 1));
+              },
+              window);
+        } catch (const std::exception&) {
+          diags.Error(path, {}, "cannot read this input");
+        }
+      }
+    };
   std::optional<Ranking> ranked;
   if (!diags.HasErrors()) ranked = RankByConfig(config, std::move(request), diags);
   ctx.err << diags.Format();
@@ -196,6 +223,7 @@ int RunRank(CommandContext& ctx) {
   if (!args.ok()) return Usage(ctx, args.error());
   AssessOptions assess_options;
   assess_options.generated_at = args.Value("--generated-at").value_or("");
+  assess_options.ranking_only = true;  // candidates need no gap, plan or criteria
   auto ranking = ReadAndRank(ctx, *config, files, compiled.get(), assess_options, std::move(request), diags);
   if (!ranking) return kExitBadInput;
   return WriteRanking(ctx, args, *ranking, assess_options.generated_at, zone, limit);

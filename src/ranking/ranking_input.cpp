@@ -125,65 +125,67 @@ FilterVerdict ApplyFilters(const RankingFilters& f, const RankingCandidate& c) {
 
 void RankingInputBuilder::AddAssessments(const std::vector<Assessment>& assessments,
                                          const std::string& file) {
-  for (const Assessment& a : assessments) {
-    RankingCandidate c = CandidateOf(a, file);
-    for (const auto& v : a.tiers) input_.tier_names.emplace(v.tier, v.name);
-    if (!config_.rubric.empty() && a.rubric.id != config_.rubric) {
-      diags_.Error(file, {},
-                   Describe(c) + " was assessed against rubric '" + a.rubric.id +
-                       "', the ranking is over rubric '" + config_.rubric + "'");
-      continue;
-    }
-    if (!Keep(c, file, {})) {
-      ++input_.excluded;
-      continue;
-    }
-    std::vector<double> values;
-    bool ok = true;
-    for (size_t j = 0; j < config_.criteria.size(); ++j) {
-      const RankingCriterion& k = config_.criteria[j];
-      const std::string who = Describe(c) + ": criterion '" + k.id + "'";
-      std::optional<double> v;
-      switch (k.source) {
-        case CriterionSource::kScore:
-          v = a.score;
-          break;
-        case CriterionSource::kLevel:
-          v = a.level;
-          break;
-        case CriterionSource::kNode: {
-          const NodeResult* node = FindNode(a, k.source_name);
-          if (!node) {
-            if (bad_sources_.insert(k.id).second) {
-              std::vector<std::string> ids;
-              for (const auto& n : a.nodes) ids.push_back(n.id);
-              diags_.Error(config_.file, k.source_pos,
-                           "criterion '" + k.id + "': rubric '" + a.rubric.id + "' has no node '" +
-                               k.source_name + "'" + DidYouMean(k.source_name, ids));
-            }
-          } else if (!node->applicable) {
-            Missing(j, file, {}, who + ": node '" + k.source_name + "' does not apply to it");
-          } else {
-            v = node->score;
-          }
-          break;
-        }
-        case CriterionSource::kProfile:
-          v = ProfileValue(a.factory, k.source_name);
-          if (!v) Missing(j, file, {}, who + ": no numeric profile field '" + k.source_name + "'");
-          break;
-        case CriterionSource::kColumn:
-          if (bad_sources_.insert(k.id).second)
-            diags_.Error(config_.file, k.source_pos,
-                         "criterion '" + k.id + "': source '" + k.source_text +
-                             "' reads a CSV column, but " + file + " holds assessments");
-          break;
-      }
-      ok = ok && v.has_value();
-      values.push_back(v.value_or(0));
-    }
-    if (ok) Add(std::move(c), values, {});
+  for (const Assessment& a : assessments) AddAssessment(a, file);
+}
+
+void RankingInputBuilder::AddAssessment(const Assessment& a, const std::string& file) {
+  RankingCandidate c = CandidateOf(a, file);
+  for (const auto& v : a.tiers) input_.tier_names.emplace(v.tier, v.name);
+  if (!config_.rubric.empty() && a.rubric.id != config_.rubric) {
+    diags_.Error(file, {},
+                 Describe(c) + " was assessed against rubric '" + a.rubric.id +
+                     "', the ranking is over rubric '" + config_.rubric + "'");
+    return;
   }
+  if (!Keep(c, file, {})) {
+    ++input_.excluded;
+    return;
+  }
+  std::vector<double> values;
+  bool ok = true;
+  for (size_t j = 0; j < config_.criteria.size(); ++j) {
+    const RankingCriterion& k = config_.criteria[j];
+    const std::string who = Describe(c) + ": criterion '" + k.id + "'";
+    std::optional<double> v;
+    switch (k.source) {
+      case CriterionSource::kScore:
+        v = a.score;
+        break;
+      case CriterionSource::kLevel:
+        v = a.level;
+        break;
+      case CriterionSource::kNode: {
+        const NodeResult* node = FindNode(a, k.source_name);
+        if (!node) {
+          if (bad_sources_.insert(k.id).second) {
+            std::vector<std::string> ids;
+            for (const auto& n : a.nodes) ids.push_back(n.id);
+            diags_.Error(config_.file, k.source_pos,
+                         "criterion '" + k.id + "': rubric '" + a.rubric.id + "' has no node '" +
+                             k.source_name + "'" + DidYouMean(k.source_name, ids));
+          }
+        } else if (!node->applicable) {
+          Missing(j, file, {}, who + ": node '" + k.source_name + "' does not apply to it");
+        } else {
+          v = node->score;
+        }
+        break;
+      }
+      case CriterionSource::kProfile:
+        v = ProfileValue(a.factory, k.source_name);
+        if (!v) Missing(j, file, {}, who + ": no numeric profile field '" + k.source_name + "'");
+        break;
+      case CriterionSource::kColumn:
+        if (bad_sources_.insert(k.id).second)
+          diags_.Error(config_.file, k.source_pos,
+                       "criterion '" + k.id + "': source '" + k.source_text +
+                           "' reads a CSV column, but " + file + " holds assessments");
+        break;
+    }
+    ok = ok && v.has_value();
+    values.push_back(v.value_or(0));
+  }
+  if (ok) Add(std::move(c), values, {});
 }
 
 std::optional<RankingInputBuilder::TableColumns> RankingInputBuilder::FindColumns(const CsvTable& table) {

@@ -49,6 +49,8 @@ class RankingInputBuilder {
   /// the maturity score and level, `node:<id>` the node's score,
   /// `profile:<field>` a numeric profile field; `column:` is an error.
   void AddAssessments(const std::vector<Assessment>& assessments, const std::string& file);
+  /// One of them, read from `file` (e.g. "cohort.csv, row 12").
+  void AddAssessment(const Assessment& assessment, const std::string& file);
 
   /// Candidates from a CSV table: `column:<name>` reads that column;
   /// `node:<id>`, `profile:<field>`, `score` and `level` read the column of

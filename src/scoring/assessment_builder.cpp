@@ -107,6 +107,7 @@ struct Batch {
   std::vector<const Criterion*> all;
   std::vector<int> model_index;  ///< of every criterion in rubric order (-1: text, not scored)
   std::vector<ScenarioInfo> scenarios;  ///< the catalogue entries the rubric's criteria lead to
+  bool ranking_only = false;            ///< AssessOptions::ranking_only
 };
 
 Batch MakeBatch(const ScoringModel& model, const AnswerMatrix& answers, const BatchScores& scores,
@@ -115,6 +116,7 @@ Batch MakeBatch(const ScoringModel& model, const AnswerMatrix& answers, const Ba
   Batch b{model, rubric, answers, scores, CountBandRequirements(model, answers), SummarizeRubric(rubric),
           options.generated_at.empty() ? UtcNow() : options.generated_at,
           rubric.level_rule.kind == LevelRuleKind::kGated, rubric.AllCriteria(), {}, {}};
+  b.ranking_only = options.ranking_only;
   for (const Criterion* c : b.all) b.model_index.push_back(model.CriterionIndex(c->id));
   std::set<std::string> used;
   for (const Criterion* c : b.all) used.insert(c->recommend.begin(), c->recommend.end());
@@ -202,6 +204,19 @@ CriterionResult CriterionFor(const Batch& b, Eigen::Index f, const AnswerSet& se
   const ScoringModel& model = b.model;
   const Criterion& c = *b.all[i];
   CriterionResult r;
+  share = 0;
+  if (b.ranking_only) {  // what the tier verdicts read: applicable and score
+    r.id = c.id;
+    const int mi = b.model_index[i];
+    r.applicable = mi >= 0 && b.answers.mask(f, static_cast<Eigen::Index>(mi)) > 0;
+    if (r.applicable &&
+        std::find(set.not_assessed.begin(), set.not_assessed.end(), c.id) == set.not_assessed.end()) {
+      r.max_points = c.MaxPoints(b.rubric);
+      r.points = b.answers.points(f, static_cast<Eigen::Index>(mi));
+      r.score = r.max_points > 0 ? r.points / r.max_points : 0;
+    }
+    return r;
+  }
   r.id = c.id;
   r.level = c.level;
   r.kind = c.kind->name();
@@ -270,23 +285,31 @@ Assessment AssessOne(const Batch& b, Eigen::Index f, const AnswerSet& set) {
 
   std::vector<double> share(b.all.size());
   const auto fields = set.factory.AsFields();
+  a.criteria.reserve(b.all.size());
   for (size_t i = 0; i < b.all.size(); ++i) {
     a.criteria.push_back(CriterionFor(b, f, set, fields, i, share[i]));
     a.applicable += a.criteria.back().applicable;
   }
-  if (b.gated)
-    a.gap = GatedGap(model, a.criteria, share, level_scores, a.level, rubric.level_rule.threshold);
-  else
-    a.gap = PointsGap(model, a.criteria, b.model_index, a.score, a.level, NextBandCounts(a.rubric.bands, a.level));
-  a.recommendations = RecommendScenarios(rubric, a.gap, a.criteria);
-  a.scenarios = b.scenarios;
-  const ScenarioCatalogue& cat = b.rubric.scenarios;
-  if (!cat.size_bands.empty())
-    a.costing = {b.rubric.scenarios_path.empty() ? cat.file : b.rubric.scenarios_path, cat.size_bands, cat.kpis};
+  if (!b.ranking_only) {
+    if (b.gated)
+      a.gap = GatedGap(model, a.criteria, share, level_scores, a.level, rubric.level_rule.threshold);
+    else
+      a.gap = PointsGap(model, a.criteria, b.model_index, a.score, a.level, NextBandCounts(a.rubric.bands, a.level));
+    a.recommendations = RecommendScenarios(rubric, a.gap, a.criteria);
+    a.scenarios = b.scenarios;
+    const ScenarioCatalogue& cat = b.rubric.scenarios;
+    if (!cat.size_bands.empty())
+      a.costing = {b.rubric.scenarios_path.empty() ? cat.file : b.rubric.scenarios_path, cat.size_bands, cat.kpis};
+  }
   if (!rubric.tiers.tiers.empty()) {
     a.tier_scheme = rubric.tiers.id;
     a.tier_scheme_title = rubric.tiers.title;
     a.tiers = EvaluateTiers(rubric.tiers, a);
+  }
+  if (b.ranking_only) {
+    a.criteria.clear();
+    a.criteria.shrink_to_fit();
+    for (TierVerdict& t : a.tiers) t.checks.clear();
   }
   return a;
 }

@@ -15,6 +15,12 @@ namespace fa {
 struct AssessOptions {
   /// Provenance time stamp; empty means now (UTC). Tests inject a fixed one.
   std::string generated_at;
+  /// Only what a ranking reads (ranking/ranking_input.h): the factory, level,
+  /// score, bands, levels, nodes and tier verdicts. The criteria are dropped
+  /// once the tiers are evaluated, and the gap, recommendations, scenarios
+  /// and costing are not built — most of an Assessment's memory and time,
+  /// which a cohort of 100,000 cannot afford. Not for reports or JSON.
+  bool ranking_only = false;
 };
 
 /// Scores every answer set (each must have passed CheckAnswers against

@@ -19,8 +19,9 @@ std::optional<Ranking> RankByConfig(const RankingConfig& config, RankRequest req
       continue;
     }
     for (size_t row = 0; row < source.assessments.size(); ++row)
-      builder.AddAssessments({source.assessments[row]}, source.file + ", row " + std::to_string(row + 1));
+      builder.AddAssessment(source.assessments[row], source.file + ", row " + std::to_string(row + 1));
   }
+  if (request.stream) request.stream(builder);
   RankingInput input = builder.Finish();
   if (diags.ErrorCount() > errors_before) return std::nullopt;
   const auto n = static_cast<int>(input.candidates.size());

@@ -5,6 +5,7 @@
 // its method, with rank stability.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,9 +27,14 @@ struct AssessmentSource {
   bool per_row = false;
 };
 
+class RankingInputBuilder;
+
 /// What to rank and how.
 struct RankRequest {
   std::vector<AssessmentSource> sources;
+  /// Candidates read as a stream, after `sources`: a cohort too large to be
+  /// held as Assessments adds each window's to the builder and drops them.
+  std::function<void(RankingInputBuilder& builder)> stream;
   std::vector<CsvTable> tables;  ///< candidate tables (docs/ranking.md "Inputs")
   StabilitySettings stability;   ///< usually the config's, with overrides
   int threads = 1;               ///< Monte Carlo threads; the figures do not depend on it

@@ -3,6 +3,9 @@
 // problems in a row named by its row, column and position.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <set>
+
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -73,6 +76,63 @@ TEST_CASE("rank command: a cohort CSV of answers is scored against --rubric and 
   };
   CHECK(order(again.out) == order(run.out));
   CHECK(order(run.out).size() == 41);
+}
+
+TEST_CASE("rank command: a cohort read window by window ranks as the same rows in three files and names rows across windows") {
+  // 3,000 rows are about 2 MB: three windows of the streamed read (src/cli/rank_command.cpp).
+  TempDir dir("fa-rank-test");
+  const std::string cohort = SynthCohort(dir, 3000, "fa-rank-cohort-windows.csv");
+  CliRun run = RunCli("rank --config " + CohortConfig(dir) + " --rubric rubrics/cmmm.yaml " + cohort +
+                      " --samples 0 --csv");
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  // The same rows as three files of 1,000, each read in one window: the
+  // same candidates, so the same table.
+  std::vector<std::string> lines;
+  {
+    std::istringstream in(ReadFile(cohort));
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  }
+  REQUIRE(lines.size() == 3001);
+  std::string thirds;
+  for (int part = 0; part < 3; ++part) {
+    std::string text = lines[0] + "\n";
+    for (int i = 1 + part * 1000; i <= (part + 1) * 1000; ++i) text += lines[static_cast<size_t>(i)] + "\n";
+    const std::string file = dir.File("third-" + std::to_string(part) + ".csv");
+    WriteFile(file, text);
+    thirds += " " + file;
+  }
+  CliRun again = RunCli("rank --config " + CohortConfig(dir) + " --rubric rubrics/cmmm.yaml" + thirds +
+                        " --samples 0 --csv");
+  REQUIRE_MESSAGE(again.status == 0, again.err);
+  CHECK(again.out == run.out);
+  auto ids = [](const std::string& csv) {
+    std::set<std::string> keys;
+    std::istringstream rows(csv);
+    for (std::string line; std::getline(rows, line);) keys.insert(line.substr(line.find(',') + 1, 18));
+    return keys;
+  };
+  CHECK(ids(run.out).size() == 3001);  // the header's and 3,000 distinct credit codes
+
+  // Row 2,500 without its revenue: named by its row, past the first windows.
+  std::vector<std::string> header;
+  std::istringstream h(lines[0]);
+  for (std::string cell; std::getline(h, cell, ',');) header.push_back(cell);
+  const size_t revenue = static_cast<size_t>(std::find(header.begin(), header.end(), "revenue") - header.begin());
+  REQUIRE(revenue < header.size());
+  std::vector<std::string> cells;
+  std::istringstream r(lines[2500]);
+  for (std::string cell; std::getline(r, cell, ',');) cells.push_back(cell);
+  cells[revenue] = "";
+  std::string row = cells[0];
+  for (size_t i = 1; i < cells.size(); ++i) row += "," + cells[i];
+  lines[2500] = row;
+  std::string text;
+  for (const auto& line : lines) text += line + "\n";
+  const std::string gap = dir.File("fa-rank-cohort-gap.csv");
+  WriteFile(gap, text);
+  CliRun missing = RunCli("rank --config " + CohortConfig(dir) + " --rubric rubrics/cmmm.yaml " + gap + " --samples 0");
+  CHECK(missing.status == 1);
+  CHECK_MESSAGE(missing.err.find("fa-rank-cohort-gap.csv, row 2500") != std::string::npos, missing.err);
 }
 
 TEST_CASE("rank command: a node that does not apply to a cohort row is an error naming the row") {
