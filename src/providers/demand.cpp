@@ -1,0 +1,194 @@
+// The demand map (providers/demand.h; the formulas are in docs/providers.md
+// "Demand map").
+#include "providers/demand.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace fa {
+
+namespace {
+
+// Each factory's latest assessment (by credit code, else name; latest by
+// round, then date, then input order), in input order.
+std::vector<const Assessment*> LatestPerFactory(const std::vector<Assessment>& assessments) {
+  std::map<std::string, size_t> latest;
+  for (size_t i = 0; i < assessments.size(); ++i) {
+    const FactoryProfile& f = assessments[i].factory;
+    const std::string key = !f.credit_code.empty() ? "c:" + f.credit_code : "n:" + f.name;
+    auto [it, added] = latest.emplace(key, i);
+    const Assessment &was = assessments[it->second], &is = assessments[i];
+    if (!added && std::tie(was.round, was.date) <= std::tie(is.round, is.date)) it->second = i;
+  }
+  std::vector<size_t> kept;
+  for (const auto& [key, i] : latest) kept.push_back(i);
+  std::sort(kept.begin(), kept.end());
+  std::vector<const Assessment*> out;
+  for (size_t i : kept) out.push_back(&assessments[i]);
+  return out;
+}
+
+void AddShare(std::map<std::string, DemandShare>& shares, const std::string& id, double weight) {
+  DemandShare& s = shares[id];
+  s.id = id;
+  ++s.factories;
+  s.weighted += weight;
+}
+
+std::vector<DemandShare> MostFirst(const std::map<std::string, DemandShare>& shares) {
+  std::vector<DemandShare> out;
+  for (const auto& [id, s] : shares) out.push_back(s);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const DemandShare& a, const DemandShare& b) { return a.factories > b.factories; });
+  return out;
+}
+
+// One factory and its needs.
+struct FactoryNeeds {
+  const Assessment* a = nullptr;
+  std::vector<ScenarioNeed> needs;
+  double WeightOf(const std::string& scenario) const {
+    for (const auto& n : needs)
+      if (n.scenario == scenario) return n.weight;
+    return -1;
+  }
+};
+
+// The providers suggested for an event: those with spare capacity first,
+// then those serving more of its factories' industries, then more of its
+// factories' towns, then more spare engagements; ties by id.
+std::vector<const Provider*> Suggested(const ScenarioDemand& d, const std::vector<const Assessment*>& factories,
+                                       size_t limit) {
+  struct Ranked {
+    const Provider* p;
+    int industries, towns;
+  };
+  std::vector<Ranked> ranked;
+  for (const Provider* p : d.providers) {
+    Ranked r{p, 0, 0};
+    for (const Assessment* a : factories) {
+      r.industries += p->Serves(a->factory.industry) ? 1 : 0;
+      r.towns += !p->town.empty() && p->town == a->factory.town ? 1 : 0;
+    }
+    ranked.push_back(r);
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const Ranked& x, const Ranked& y) {
+    const int xs = x.p->Spare(), ys = y.p->Spare();
+    return std::make_tuple(xs == 0, -x.industries, -x.towns, -xs, x.p->id) <
+           std::make_tuple(ys == 0, -y.industries, -y.towns, -ys, y.p->id);
+  });
+  std::vector<const Provider*> out;
+  for (const auto& r : ranked)
+    if (out.size() < limit) out.push_back(r.p);
+  return out;
+}
+
+// Greedy: while some scenario is needed by at least options.min_event
+// factories not yet invited, the one needed by most of them (ties: more
+// weighted demand among them, then id) makes an event of them.
+void PlanEvents(const std::vector<FactoryNeeds>& factories, const DemandOptions& options, DemandMap& map) {
+  std::vector<bool> invited(factories.size(), false);
+  for (;;) {
+    const ScenarioDemand* best = nullptr;
+    int best_count = 0;
+    double best_weight = 0;
+    for (const auto& d : map.scenarios) {
+      int count = 0;
+      double weight = 0;
+      for (size_t i = 0; i < factories.size(); ++i) {
+        const double w = invited[i] ? -1 : factories[i].WeightOf(d.scenario);
+        if (w < 0) continue;
+        ++count;
+        weight += w;
+      }
+      if (std::make_tuple(count, weight) > std::make_tuple(best_count, best_weight) ||
+          (best && count == best_count && weight == best_weight && d.scenario < best->scenario)) {
+        best = &d;
+        best_count = count;
+        best_weight = weight;
+      }
+    }
+    if (!best || best_count < static_cast<int>(std::max<size_t>(options.min_event, 1))) break;
+    std::vector<std::pair<double, size_t>> members;
+    for (size_t i = 0; i < factories.size(); ++i)
+      if (!invited[i] && factories[i].WeightOf(best->scenario) >= 0)
+        members.push_back({factories[i].WeightOf(best->scenario), i});
+    std::sort(members.begin(), members.end(), [&](const auto& x, const auto& y) {
+      if (x.first != y.first) return x.first > y.first;
+      const FactoryProfile &a = factories[x.second].a->factory, &b = factories[y.second].a->factory;
+      return std::tie(a.name, a.credit_code, x.second) < std::tie(b.name, b.credit_code, y.second);
+    });
+    DemandEvent e;
+    e.scenario = best->scenario;
+    e.name = best->name;
+    std::set<std::string> towns, industries;
+    for (const auto& [w, i] : members) {
+      invited[i] = true;
+      e.factories.push_back(factories[i].a);
+      if (!factories[i].a->factory.town.empty()) towns.insert(factories[i].a->factory.town);
+      if (!factories[i].a->factory.industry.empty()) industries.insert(factories[i].a->factory.industry);
+    }
+    e.towns.assign(towns.begin(), towns.end());
+    e.industries.assign(industries.begin(), industries.end());
+    e.providers = Suggested(*best, e.factories, options.providers_per_event);
+    map.events.push_back(std::move(e));
+  }
+  for (size_t i = 0; i < factories.size(); ++i)
+    if (!invited[i]) map.unplanned.push_back(factories[i].a);
+}
+
+}  // namespace
+
+DemandMap BuildDemandMap(const std::vector<Assessment>& assessments, const ProviderCatalogue& catalogue,
+                         const DemandOptions& options) {
+  DemandMap map;
+  map.catalogue = catalogue.id;
+  map.example = catalogue.example;
+  std::vector<FactoryNeeds> factories;
+  for (const Assessment* a : LatestPerFactory(assessments)) {
+    ++map.factories;
+    FactoryNeeds f{a, NeedsOf(*a)};
+    if (!f.needs.empty()) factories.push_back(std::move(f));
+  }
+  map.with_needs = static_cast<int>(factories.size());
+  std::map<std::string, ScenarioDemand> by_scenario;
+  std::map<std::string, std::map<std::string, DemandShare>> towns, industries;
+  for (const auto& f : factories)
+    for (const auto& n : f.needs) {
+      ScenarioDemand& d = by_scenario[n.scenario];
+      d.scenario = n.scenario;
+      if (d.name.zh.empty() && d.name.en.empty()) d.name = n.name;
+      ++d.factories;
+      d.weighted += n.weight;
+      d.effect += n.effect;
+      AddShare(towns[n.scenario], f.a->factory.town, n.weight);
+      AddShare(industries[n.scenario], f.a->factory.industry, n.weight);
+    }
+  for (auto& [id, d] : by_scenario) {
+    d.by_town = MostFirst(towns[id]);
+    d.by_industry = MostFirst(industries[id]);
+    for (const auto& p : catalogue.providers) {
+      if (!p.Delivers(id)) continue;
+      d.providers.push_back(&p);
+      d.capacity += p.capacity;
+      d.spare += p.Spare();
+    }
+    d.unmet = std::max(0, d.factories - d.spare);
+    map.scenarios.push_back(std::move(d));
+  }
+  std::stable_sort(map.scenarios.begin(), map.scenarios.end(),
+                   [](const ScenarioDemand& a, const ScenarioDemand& b) { return a.weighted > b.weighted; });
+  for (size_t i = 0; i < map.scenarios.size(); ++i)
+    if (map.scenarios[i].unmet > 0) map.attract.push_back(i);
+  std::stable_sort(map.attract.begin(), map.attract.end(), [&](size_t x, size_t y) {
+    const ScenarioDemand &a = map.scenarios[x], &b = map.scenarios[y];
+    if (a.unmet != b.unmet) return a.unmet > b.unmet;
+    return a.weighted > b.weighted;
+  });
+  PlanEvents(factories, options, map);
+  return map;
+}
+
+}  // namespace fa

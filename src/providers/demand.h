@@ -1,0 +1,79 @@
+// The district's demand map (docs/providers.md "Demand map"): many
+// factories' needs (matching.h NeedsOf) against the provider catalogue and
+// its capacity — per scenario, how many factories need it and how much
+// (weighted by level gain), by town and by industry; the providers that
+// deliver it and their spare capacity; the unmet demand, largest first (what
+// to attract next); and a matchmaking-event planner that groups factories
+// by a shared need with suggested providers. Scenarios only: the
+// catalogue's sub-domains are not aggregated yet.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "assessment/assessment.h"
+#include "base/localized.h"
+#include "providers/matching.h"
+#include "providers/provider.h"
+
+namespace fa {
+
+/// One town's or industry's part of a scenario's demand.
+struct DemandShare {
+  std::string id;  ///< the town or industry as stored ("" when not given)
+  int factories = 0;
+  double weighted = 0;
+};
+
+struct ScenarioDemand {
+  std::string scenario;
+  LocalizedText name;
+  int factories = 0;     ///< factories whose needs hold it
+  double weighted = 0;   ///< Σ of their need weights (each factory's weights sum to 1)
+  double effect = 0;     ///< Σ of their level gains (Recommendation::effect)
+  /// Most factories first; ties by id.
+  std::vector<DemandShare> by_town, by_industry;
+  std::vector<const Provider*> providers;  ///< the providers delivering it, by id
+  int capacity = 0;      ///< Σ of their capacity a quarter
+  int spare = 0;         ///< Σ of their spare engagements (Provider::Spare)
+  int unmet = 0;         ///< max(0, factories − spare)
+};
+
+/// A matchmaking event: factories that share a need, with the providers
+/// suggested to meet them.
+struct DemandEvent {
+  std::string scenario;
+  LocalizedText name;
+  std::vector<const Assessment*> factories;  ///< largest weight of the need first; ties by name
+  std::vector<const Provider*> providers;    ///< suggested, best first
+  std::vector<std::string> towns, industries;  ///< of the factories, each once, sorted
+};
+
+struct DemandOptions {
+  /// Factories an event needs at least.
+  size_t min_event = 2;
+  /// Providers suggested per event at most.
+  size_t providers_per_event = 5;
+};
+
+struct DemandMap {
+  std::string catalogue;  ///< the catalogue's id
+  bool example = false;   ///< the catalogue is made up
+  int factories = 0;      ///< assessments read
+  int with_needs = 0;     ///< of them, with at least one need
+  /// Every needed scenario: largest weighted demand first; ties by id.
+  std::vector<ScenarioDemand> scenarios;
+  /// Indices into `scenarios` with unmet demand: largest unmet first, then
+  /// weighted demand, then id — what to attract next.
+  std::vector<size_t> attract;
+  std::vector<DemandEvent> events;
+  /// Factories with needs that share none with another factory left.
+  std::vector<const Assessment*> unplanned;
+};
+
+/// The demand map of `assessments` (one each per factory: the latest)
+/// against `catalogue`. The map points into both: they must outlive it.
+DemandMap BuildDemandMap(const std::vector<Assessment>& assessments, const ProviderCatalogue& catalogue,
+                         const DemandOptions& options = {});
+
+}  // namespace fa
