@@ -146,6 +146,7 @@ DemandMap BuildDemandMap(const std::vector<Assessment>& assessments, const Provi
   DemandMap map;
   map.catalogue = catalogue.id;
   map.example = catalogue.example;
+  if (!assessments.empty()) map.rubric = assessments.front().rubric;
   std::vector<FactoryNeeds> factories;
   for (const Assessment* a : LatestPerFactory(assessments)) {
     ++map.factories;

@@ -59,6 +59,7 @@ struct DemandOptions {
 struct DemandMap {
   std::string catalogue;  ///< the catalogue's id
   bool example = false;   ///< the catalogue is made up
+  RubricSummary rubric;   ///< of the first assessment (the web app reads one rubric's)
   int factories = 0;      ///< assessments read
   int with_needs = 0;     ///< of them, with at least one need
   /// Every needed scenario: largest weighted demand first; ties by id.

@@ -7,6 +7,11 @@
 
 #include <doctest/doctest.h>
 
+#include "providers/demand_json.h"
+#include "report/demand_report.h"
+#include "report/demand_workbook.h"
+#include "report/report_test_support.h"
+
 namespace fa {
 namespace {
 
@@ -182,6 +187,40 @@ TEST_CASE("demand map: a factory given twice counts once, by its latest round") 
   CHECK(map.factories == 6);
   CHECK(Of(map, "s4").factories == 1);  // F5 only: F1's 2025 needs are replaced
   CHECK(Of(map, "s1").factories == 3);
+}
+
+TEST_CASE("demand map: the report and the JSON in both languages, hostile names escaped") {
+  std::vector<Assessment> factories = DemandFactories();
+  ProviderCatalogue cat = DemandCatalogue();
+  factories[1].factory.name = testing::kHostile;  // F2: invited to the s1 event
+  factories[4].factory.name = testing::kHostile;  // F5: to be matched on its own
+  factories[0].recommendations[0].name = {testing::kHostile, testing::kHostile};  // s1's name
+  cat.providers[0].name = {testing::kHostile, testing::kHostile};
+  cat.providers[0].contact = testing::kHostile;
+  const DemandMap map = BuildDemandMap(factories, cat);
+  for (const char* lang : {"zh", "en"}) {
+    CAPTURE(lang);
+    DemandReportOptions o;
+    o.lang = lang;
+    o.templates_dir = testing::kTemplates;
+    o.title = testing::kHostile;
+    o.catalogue_title = {testing::kHostile, testing::kHostile};
+    o.generated_at = "2026-12-03T08:00:00Z";
+    const std::string html = RenderDemandReport(map, o);
+    testing::CheckHostileEscaped(html, 6);
+    CHECK(testing::Count(html, "class=\"event\"") == 1);
+    const std::string json = DemandToJson(map, lang);
+    CHECK(testing::Count(json, "\"attract\": [\n    \"s3\",\n    \"s4\",\n    \"s2\"\n  ]") == 1);
+    const std::vector<XlsxTable> tables = DemandTables(map, o);
+    REQUIRE(tables.size() == 4);
+    CHECK(tables[0].rows.size() == 4);  // the scenarios
+    CHECK(tables[1].rows.size() == 2 + 1 + 1 + 2);  // the towns of s1 (T1, T2), s3 (T2), s4 (T1), s2 (T1, T2)
+    CHECK(tables[3].rows.size() == 3 + 2);  // the event's factories and providers
+  }
+  DemandReportOptions zh;
+  zh.templates_dir = testing::kTemplates;
+  const std::string html = RenderDemandReport(map, zh);
+  CHECK(testing::Count(html, "供给缺口") >= 2);
 }
 
 }  // namespace
