@@ -45,6 +45,7 @@ const char* kDemandUsage =
     "                        providers/jiading-example.yaml\n"
     "  --rubric FILE         the rubric answer files and cohorts are scored against\n"
     "  --min-event N         factories an event needs at least (1..1000, default 2)\n"
+    "  --invitations N       events a factory is invited to at most (1..20, default 2)\n"
     "  --title TEXT          title on the cover\n"
     "  --date DATE           the date the figures are as of (default: today)\n"
     "  --lang zh|en          language (default zh)\n"
@@ -93,7 +94,7 @@ void PrintSummary(const DemandMap& m, const std::string& lang, std::ostream& out
 
 int RunDemand(CommandContext& ctx) {
   Args args(ctx.args,
-            {"--providers", "--rubric", "--min-event", "--title", "--date", "--lang", "--html", "--pdf",
+            {"--providers", "--rubric", "--min-event", "--invitations", "--title", "--date", "--lang", "--html", "--pdf",
              "--generated-at", "--templates", "--tz", "-o", "--output"},
             {"-h", "--help", "--json"});
   if (args.Has("-h") || args.Has("--help")) {
@@ -102,6 +103,7 @@ int RunDemand(CommandContext& ctx) {
   }
   DemandOptions demand;
   if (auto n = args.Int("--min-event", 1, 1000)) demand.min_event = static_cast<size_t>(*n);
+  if (auto n = args.Int("--invitations", 1, 20)) demand.invitations = static_cast<size_t>(*n);
   DemandReportOptions options;
   options.lang = args.Lang();
   options.title = args.Value("--title").value_or("");

@@ -85,24 +85,29 @@ std::vector<const Provider*> Suggested(const ScenarioDemand& d, const std::vecto
   return out;
 }
 
-// Greedy: while some scenario is needed by at least options.min_event
-// factories not yet invited, the one needed by most of them (ties: more
-// weighted demand among them, then id) makes an event of them.
+// Greedy: while some scenario without an event is needed by at least
+// options.min_event factories that may still be invited, the one needed by
+// most of them (ties: more weighted demand among them, then id) makes an
+// event of them; a factory is invited options.invitations times at most.
 void PlanEvents(const std::vector<FactoryNeeds>& factories, const DemandOptions& options, DemandMap& map) {
-  std::vector<bool> invited(factories.size(), false);
+  std::vector<size_t> invited(factories.size(), 0);
+  std::set<std::string> held;
+  auto may_come = [&](size_t i, const std::string& scenario) {
+    return invited[i] < options.invitations && factories[i].WeightOf(scenario) >= 0;
+  };
   for (;;) {
     const ScenarioDemand* best = nullptr;
     int best_count = 0;
     double best_weight = 0;
     for (const auto& d : map.scenarios) {
+      if (held.count(d.scenario)) continue;
       int count = 0;
       double weight = 0;
-      for (size_t i = 0; i < factories.size(); ++i) {
-        const double w = invited[i] ? -1 : factories[i].WeightOf(d.scenario);
-        if (w < 0) continue;
-        ++count;
-        weight += w;
-      }
+      for (size_t i = 0; i < factories.size(); ++i)
+        if (may_come(i, d.scenario)) {
+          ++count;
+          weight += factories[i].WeightOf(d.scenario);
+        }
       if (std::make_tuple(count, weight) > std::make_tuple(best_count, best_weight) ||
           (best && count == best_count && weight == best_weight && d.scenario < best->scenario)) {
         best = &d;
@@ -111,10 +116,10 @@ void PlanEvents(const std::vector<FactoryNeeds>& factories, const DemandOptions&
       }
     }
     if (!best || best_count < static_cast<int>(std::max<size_t>(options.min_event, 1))) break;
+    held.insert(best->scenario);
     std::vector<std::pair<double, size_t>> members;
     for (size_t i = 0; i < factories.size(); ++i)
-      if (!invited[i] && factories[i].WeightOf(best->scenario) >= 0)
-        members.push_back({factories[i].WeightOf(best->scenario), i});
+      if (may_come(i, best->scenario)) members.push_back({factories[i].WeightOf(best->scenario), i});
     std::sort(members.begin(), members.end(), [&](const auto& x, const auto& y) {
       if (x.first != y.first) return x.first > y.first;
       const FactoryProfile &a = factories[x.second].a->factory, &b = factories[y.second].a->factory;
@@ -125,7 +130,7 @@ void PlanEvents(const std::vector<FactoryNeeds>& factories, const DemandOptions&
     e.name = best->name;
     std::set<std::string> towns, industries;
     for (const auto& [w, i] : members) {
-      invited[i] = true;
+      ++invited[i];
       e.factories.push_back(factories[i].a);
       if (!factories[i].a->factory.town.empty()) towns.insert(factories[i].a->factory.town);
       if (!factories[i].a->factory.industry.empty()) industries.insert(factories[i].a->factory.industry);
@@ -136,7 +141,7 @@ void PlanEvents(const std::vector<FactoryNeeds>& factories, const DemandOptions&
     map.events.push_back(std::move(e));
   }
   for (size_t i = 0; i < factories.size(); ++i)
-    if (!invited[i]) map.unplanned.push_back(factories[i].a);
+    if (invited[i] == 0) map.unplanned.push_back(factories[i].a);
 }
 
 }  // namespace
@@ -146,6 +151,7 @@ DemandMap BuildDemandMap(const std::vector<Assessment>& assessments, const Provi
   DemandMap map;
   map.catalogue = catalogue.id;
   map.example = catalogue.example;
+  map.options = options;
   if (!assessments.empty()) map.rubric = assessments.front().rubric;
   std::vector<FactoryNeeds> factories;
   for (const Assessment* a : LatestPerFactory(assessments)) {

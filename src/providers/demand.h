@@ -52,6 +52,8 @@ struct DemandEvent {
 struct DemandOptions {
   /// Factories an event needs at least.
   size_t min_event = 2;
+  /// Events a factory is invited to at most (each on another scenario).
+  size_t invitations = 2;
   /// Providers suggested per event at most.
   size_t providers_per_event = 5;
 };
@@ -60,6 +62,7 @@ struct DemandMap {
   std::string catalogue;  ///< the catalogue's id
   bool example = false;   ///< the catalogue is made up
   RubricSummary rubric;   ///< of the first assessment (the web app reads one rubric's)
+  DemandOptions options;  ///< the events were planned with
   int factories = 0;      ///< assessments read
   int with_needs = 0;     ///< of them, with at least one need
   /// Every needed scenario: largest weighted demand first; ties by id.
@@ -68,7 +71,8 @@ struct DemandMap {
   /// weighted demand, then id — what to attract next.
   std::vector<size_t> attract;
   std::vector<DemandEvent> events;
-  /// Factories with needs that share none with another factory left.
+  /// Factories with needs invited to no event (they share none with
+  /// enough others), in input order.
   std::vector<const Assessment*> unplanned;
 };
 

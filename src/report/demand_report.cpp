@@ -18,13 +18,14 @@ struct DemandContext : ViewContext {
 
   std::string Weighted(double w) const { return FormatFixed(w, 2); }
   std::string Place(ChoiceList list, const std::string& id) const { return id.empty() ? L("dm_unknown") : Named(list, id); }
-  /// "安亭镇 3、马陆镇 2" — the first `limit` shares.
+  /// Town or industry and its count of factories, the first `limit`
+  /// shares, then how many more.
   std::string Shares(const std::vector<DemandShare>& shares, ChoiceList list, size_t limit = 3) const {
     std::vector<std::string> parts;
     for (const auto& s : shares)
       if (parts.size() < limit)
         parts.push_back(FillText("dm_share", {{"name", Place(list, s.id)}, {"n", std::to_string(s.factories)}}));
-    if (shares.size() > limit) parts.push_back("…");
+    if (shares.size() > limit) parts.push_back(FillText("dm_more", {{"n", std::to_string(shares.size() - limit)}}));
     return Join(parts, L("dm_name_sep"));
   }
   std::string ProviderNames(const std::vector<const Provider*>& providers) const {
@@ -124,6 +125,8 @@ EscapedView BuildDemandView(const DemandMap& m, const DemandReportOptions& optio
       .List("attract", attract)
       .List("scenarios", scenarios)
       .List("events", events)
+      .Markup("events_intro", c.Fill("dm_events_intro", {{"invitations", std::to_string(m.options.invitations)},
+                                                         {"min", std::to_string(m.options.min_event)}}))
       .Markup("unplanned", unplanned.empty() ? "" : c.Fill("dm_unplanned", {{"names", Join(unplanned, c.L("dm_name_sep"))}}))
       .Child("provenance", provenance);
   return v;

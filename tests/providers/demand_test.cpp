@@ -146,7 +146,9 @@ TEST_CASE("demand map: providers, capacity, unmet demand and what to attract nex
 TEST_CASE("demand map: matchmaking events group factories by their most shared need") {
   const std::vector<Assessment> factories = DemandFactories();
   const ProviderCatalogue cat = DemandCatalogue();
-  const DemandMap map = BuildDemandMap(factories, cat);
+  DemandOptions once;
+  once.invitations = 1;
+  const DemandMap map = BuildDemandMap(factories, cat, once);
   // s1 is needed by three: F2 (weight 1), F1 (0.75), F3 (0.5). F4 and F5
   // share no need with each other: no second event.
   REQUIRE(map.events.size() == 1);
@@ -162,7 +164,7 @@ TEST_CASE("demand map: matchmaking events group factories by their most shared n
   CHECK(Names(map.unplanned) == std::vector<std::string>{"F4", "F5"});
   // Events of one factory each: after s1, F5's s4 (weight 1 beats F4's
   // 0.5 for s2 or s3), then F4's s2 (ties s3 at 0.5: by id).
-  DemandOptions singles;
+  DemandOptions singles = once;
   singles.min_event = 1;
   const DemandMap all = BuildDemandMap(factories, cat, singles);
   REQUIRE(all.events.size() == 3);
@@ -174,6 +176,23 @@ TEST_CASE("demand map: matchmaking events group factories by their most shared n
   REQUIRE(all.events[2].providers.size() == 1);
   CHECK(all.events[2].providers[0]->id == "pA");
   CHECK(all.unplanned.empty());
+}
+
+TEST_CASE("demand map: a factory is invited to two events by default, each on another scenario") {
+  const std::vector<Assessment> factories = DemandFactories();
+  const ProviderCatalogue cat = DemandCatalogue();
+  const DemandMap map = BuildDemandMap(factories, cat);
+  // After s1 (F1, F2, F3 once each): s3 has F3 and F4 (weight 1.0), s2 F1
+  // and F4 (0.75): s3 first. Then F3 has had its two; s2 still has F4
+  // (0.5) and F1 (0.25). s4 has F5 alone.
+  REQUIRE(map.events.size() == 3);
+  CHECK(map.events[0].scenario == "s1");
+  CHECK(map.events[1].scenario == "s3");
+  CHECK(Names(map.events[1].factories) == std::vector<std::string>{"F3", "F4"});
+  CHECK(map.events[1].providers.size() == 1);  // pC, full: suggested all the same
+  CHECK(map.events[2].scenario == "s2");
+  CHECK(Names(map.events[2].factories) == std::vector<std::string>{"F4", "F1"});
+  CHECK(Names(map.unplanned) == std::vector<std::string>{"F5"});
 }
 
 TEST_CASE("demand map: a factory given twice counts once, by its latest round") {
@@ -197,7 +216,9 @@ TEST_CASE("demand map: the report and the JSON in both languages, hostile names 
   factories[0].recommendations[0].name = {testing::kHostile, testing::kHostile};  // s1's name
   cat.providers[0].name = {testing::kHostile, testing::kHostile};
   cat.providers[0].contact = testing::kHostile;
-  const DemandMap map = BuildDemandMap(factories, cat);
+  DemandOptions once;
+  once.invitations = 1;
+  const DemandMap map = BuildDemandMap(factories, cat, once);
   for (const char* lang : {"zh", "en"}) {
     CAPTURE(lang);
     DemandReportOptions o;
