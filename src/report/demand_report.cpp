@@ -46,7 +46,6 @@ EscapedView ScenarioRow(const DemandContext& c, const ScenarioDemand& d, int ran
       .Text("industries", c.Shares(d.by_industry, ChoiceList::kIndustry))
       .Int("provider_count", static_cast<long long>(d.providers.size()))
       .Text("providers", c.ProviderNames(d.providers))
-      .Int("capacity", d.capacity)
       .Int("spare", d.spare)
       .Int("unmet", d.unmet)
       .Flag("short", d.unmet > 0)
