@@ -56,6 +56,84 @@ struct FactoryNeeds {
   }
 };
 
+// Demand counted by an id (a scenario or a capability): factories, their
+// weights and level gains, by town and by industry.
+struct Tally {
+  std::map<std::string, ScenarioDemand> rows;
+  std::map<std::string, std::map<std::string, DemandShare>> towns, industries;
+
+  void Add(const std::string& id, const LocalizedText& name, const Assessment& a, double weight, double effect) {
+    ScenarioDemand& d = rows[id];
+    d.scenario = id;
+    if (d.name.zh.empty() && d.name.en.empty()) d.name = name;
+    ++d.factories;
+    d.weighted += weight;
+    d.effect += effect;
+    AddShare(towns[id], a.factory.town, weight);
+    AddShare(industries[id], a.factory.industry, weight);
+  }
+
+  /// The rows, largest weighted demand first (ties by id), each with the
+  /// providers `delivers` says deliver it, their capacity and the unmet
+  /// demand.
+  template <class Delivers>
+  std::vector<ScenarioDemand> Rows(const ProviderCatalogue& catalogue, Delivers delivers) {
+    std::vector<ScenarioDemand> out;
+    for (auto& [id, d] : rows) {
+      d.by_town = MostFirst(towns[id]);
+      d.by_industry = MostFirst(industries[id]);
+      for (const auto& p : catalogue.providers) {
+        if (!delivers(p, id)) continue;
+        d.providers.push_back(&p);
+        d.capacity += p.capacity;
+        d.spare += p.Spare();
+      }
+      d.unmet = std::max(0, d.factories - d.spare);
+      out.push_back(std::move(d));
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const ScenarioDemand& a, const ScenarioDemand& b) { return a.weighted > b.weighted; });
+    return out;
+  }
+};
+
+struct CapabilityNeed {
+  LocalizedText name;
+  double weight = 0, effect = 0;
+};
+
+// A factory's capabilities: the second-level nodes of its rubric (the
+// catalogue's sub-domains) above the requirements behind its needs, each
+// with the sum of the weights and level gains of the needs that reach it.
+std::map<std::string, CapabilityNeed> CapabilitiesOf(const FactoryNeeds& f) {
+  const Assessment& a = *f.a;
+  std::map<std::string, const NodeResult*> nodes;
+  for (const auto& n : a.nodes) nodes[n.id] = &n;
+  std::map<std::string, CapabilityNeed> out;
+  for (const auto& need : f.needs) {
+    std::set<std::string> reached;
+    for (const auto& r : a.recommendations) {
+      if (r.scenario != need.scenario) continue;
+      for (const auto& id : r.because)
+        for (const auto& c : a.criteria) {
+          if (c.id != id) continue;
+          // Up from the criterion's leaf to the node at depth 1.
+          auto it = nodes.find(c.node);
+          for (int guard = 0; it != nodes.end() && it->second->depth > 1 && guard < 64; ++guard)
+            it = nodes.find(it->second->parent);
+          if (it != nodes.end() && it->second->depth == 1) reached.insert(it->first);
+        }
+    }
+    for (const auto& id : reached) {
+      CapabilityNeed& c = out[id];
+      c.name = nodes[id]->title;
+      c.weight += need.weight;
+      c.effect += need.effect;
+    }
+  }
+  return out;
+}
+
 // The providers suggested for an event: those with spare capacity first,
 // then those serving more of its factories' industries, then more of its
 // factories' towns, then more spare engagements; ties by id.
@@ -160,33 +238,17 @@ DemandMap BuildDemandMap(const std::vector<Assessment>& assessments, const Provi
     if (!f.needs.empty()) factories.push_back(std::move(f));
   }
   map.with_needs = static_cast<int>(factories.size());
-  std::map<std::string, ScenarioDemand> by_scenario;
-  std::map<std::string, std::map<std::string, DemandShare>> towns, industries;
-  for (const auto& f : factories)
-    for (const auto& n : f.needs) {
-      ScenarioDemand& d = by_scenario[n.scenario];
-      d.scenario = n.scenario;
-      if (d.name.zh.empty() && d.name.en.empty()) d.name = n.name;
-      ++d.factories;
-      d.weighted += n.weight;
-      d.effect += n.effect;
-      AddShare(towns[n.scenario], f.a->factory.town, n.weight);
-      AddShare(industries[n.scenario], f.a->factory.industry, n.weight);
-    }
-  for (auto& [id, d] : by_scenario) {
-    d.by_town = MostFirst(towns[id]);
-    d.by_industry = MostFirst(industries[id]);
-    for (const auto& p : catalogue.providers) {
-      if (!p.Delivers(id)) continue;
-      d.providers.push_back(&p);
-      d.capacity += p.capacity;
-      d.spare += p.Spare();
-    }
-    d.unmet = std::max(0, d.factories - d.spare);
-    map.scenarios.push_back(std::move(d));
+  Tally scenarios, capabilities;
+  for (const auto& f : factories) {
+    for (const auto& n : f.needs) scenarios.Add(n.scenario, n.name, *f.a, n.weight, n.effect);
+    for (const auto& [id, c] : CapabilitiesOf(f)) capabilities.Add(id, c.name, *f.a, c.weight, c.effect);
   }
-  std::stable_sort(map.scenarios.begin(), map.scenarios.end(),
-                   [](const ScenarioDemand& a, const ScenarioDemand& b) { return a.weighted > b.weighted; });
+  map.scenarios = scenarios.Rows(catalogue, [](const Provider& p, const std::string& id) { return p.Delivers(id); });
+  auto covers = [](const Provider& p, const std::string& id) {
+    return std::find(p.sub_domains.begin(), p.sub_domains.end(), id) != p.sub_domains.end();
+  };
+  map.capabilities = capabilities.Rows(catalogue, covers);
+  for (const auto& d : map.capabilities) map.sub_domains_match = map.sub_domains_match || !d.providers.empty();
   for (size_t i = 0; i < map.scenarios.size(); ++i)
     if (map.scenarios[i].unmet > 0) map.attract.push_back(i);
   std::stable_sort(map.attract.begin(), map.attract.end(), [&](size_t x, size_t y) {

@@ -4,8 +4,9 @@
 // (weighted by level gain), by town and by industry; the providers that
 // deliver it and their spare capacity; the unmet demand, largest first (what
 // to attract next); and a matchmaking-event planner that groups factories
-// by a shared need with suggested providers. Scenarios only: the
-// catalogue's sub-domains are not aggregated yet.
+// by a shared need with suggested providers. The same counts by capability:
+// the rubric's sub-domains (its second-level nodes) the needs lie in,
+// against the providers whose catalogue `sub_domains` name them.
 #pragma once
 
 #include <string>
@@ -25,6 +26,8 @@ struct DemandShare {
   double weighted = 0;
 };
 
+/// The demand of one scenario — or of one capability (a sub-domain: then
+/// `scenario` holds the node id and `name` its title).
 struct ScenarioDemand {
   std::string scenario;
   LocalizedText name;
@@ -70,6 +73,13 @@ struct DemandMap {
   /// Indices into `scenarios` with unmet demand: largest unmet first, then
   /// weighted demand, then id — what to attract next.
   std::vector<size_t> attract;
+  /// The same by capability: each factory counted once for every
+  /// sub-domain its needs' requirements lie in, its weight the sum of those
+  /// needs' weights; providers by their `sub_domains`.
+  std::vector<ScenarioDemand> capabilities;
+  /// Some provider's sub-domains are nodes of the assessments' rubric: the
+  /// capability counts can be set against providers.
+  bool sub_domains_match = false;
   std::vector<DemandEvent> events;
   /// Factories with needs invited to no event (they share none with
   /// enough others), in input order.

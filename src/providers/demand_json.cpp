@@ -31,15 +31,11 @@ std::vector<std::string> Ids(const std::vector<const Provider*>& providers) {
   return ids;
 }
 
-}  // namespace
-
-std::string DemandToJson(const DemandMap& map, const std::string& lang) {
-  JsonWriter w;
-  w.BeginObject().Field("catalogue", map.catalogue).Field("example", map.example);
-  w.Field("rubric", map.rubric.id).Field("factories", map.factories).Field("with_needs", map.with_needs);
-  w.Key("scenarios").BeginArray();
-  for (const auto& d : map.scenarios) {
-    w.BeginObject().Field("scenario", d.scenario).Field("name", d.name.In(lang));
+void Rows(JsonWriter& w, const char* key, const char* id_key, const std::vector<ScenarioDemand>& rows,
+          const std::string& lang) {
+  w.Key(key).BeginArray();
+  for (const auto& d : rows) {
+    w.BeginObject().Field(id_key, d.scenario).Field("name", d.name.In(lang));
     w.Field("factories", d.factories).Field("weighted", d.weighted).Field("effect", d.effect);
     Shares(w, "by_town", "town", d.by_town);
     Shares(w, "by_industry", "industry", d.by_industry);
@@ -47,6 +43,17 @@ std::string DemandToJson(const DemandMap& map, const std::string& lang) {
     w.Field("unmet", d.unmet).EndObject();
   }
   w.EndArray();
+}
+
+}  // namespace
+
+std::string DemandToJson(const DemandMap& map, const std::string& lang) {
+  JsonWriter w;
+  w.BeginObject().Field("catalogue", map.catalogue).Field("example", map.example);
+  w.Field("rubric", map.rubric.id).Field("factories", map.factories).Field("with_needs", map.with_needs);
+  Rows(w, "scenarios", "scenario", map.scenarios, lang);
+  Rows(w, "capabilities", "capability", map.capabilities, lang);
+  w.Field("sub_domains_match", map.sub_domains_match);
   std::vector<std::string> attract;
   for (size_t i : map.attract) attract.push_back(map.scenarios[i].scenario);
   w.Field("attract", attract);

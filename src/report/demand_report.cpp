@@ -107,11 +107,13 @@ EscapedView BuildDemandView(const DemandMap& m, const DemandReportOptions& optio
                                                        {"with_needs", std::to_string(m.with_needs)},
                                                        {"scenarios", std::to_string(m.scenarios.size())},
                                                        {"unmet", std::to_string(m.attract.size())}}));
-  std::vector<EscapedView> attract, scenarios, events;
+  std::vector<EscapedView> attract, scenarios, capabilities, events;
   int rank = 0;
   for (size_t i : m.attract) attract.push_back(ScenarioRow(c, m.scenarios[i], ++rank));
   rank = 0;
   for (const auto& d : m.scenarios) scenarios.push_back(ScenarioRow(c, d, ++rank));
+  rank = 0;
+  for (const auto& d : m.capabilities) capabilities.push_back(ScenarioRow(c, d, ++rank));
   for (const auto& e : m.events) events.push_back(EventView(c, e, static_cast<int>(events.size()) + 1));
   std::vector<std::string> unplanned;
   for (const Assessment* a : m.unplanned) unplanned.push_back(a->factory.name);
@@ -123,6 +125,9 @@ EscapedView BuildDemandView(const DemandMap& m, const DemandReportOptions& optio
       .Child("summary", summary)
       .List("attract", attract)
       .List("scenarios", scenarios)
+      .List("capabilities", capabilities)
+      .Flag("capability_supply", m.sub_domains_match)
+      .Markup("capability_note", m.sub_domains_match ? "" : c.L("dm_capabilities_no_supply"))
       .List("events", events)
       .Markup("events_intro", c.Fill("dm_events_intro", {{"invitations", std::to_string(m.options.invitations)},
                                                          {"min", std::to_string(m.options.min_event)}}))

@@ -13,14 +13,15 @@ std::string Place(const ViewContext& v, ChoiceList list, const std::string& id) 
   return id.empty() ? v.L("dm_unknown") : v.Named(list, id);
 }
 
-XlsxTable Scenarios(const DemandMap& m, const ViewContext& v) {
+// The scenarios, or the capabilities.
+XlsxTable Rows(const std::vector<ScenarioDemand>& rows, const ViewContext& v, bool capabilities) {
   XlsxTable t;
-  t.sheet = v.L("dm_xl_scenarios");
-  t.columns = {{v.L("dm_col_scenario"), Kind::kText, 30},  {v.L("dm_col_factories"), Kind::kWhole, 10},
+  t.sheet = v.L(capabilities ? "dm_xl_capabilities" : "dm_xl_scenarios");
+  t.columns = {{v.L(capabilities ? "dm_col_capability" : "dm_col_scenario"), Kind::kText, 30},  {v.L("dm_col_factories"), Kind::kWhole, 10},
                {v.L("dm_col_weighted"), Kind::kNumber, 11}, {v.L("dm_col_effect"), Kind::kNumber, 11},
                {v.L("dm_col_providers"), Kind::kWhole, 9},  {v.L("dm_col_capacity"), Kind::kWhole, 9},
                {v.L("dm_col_spare"), Kind::kWhole, 9},      {v.L("dm_col_unmet"), Kind::kWhole, 9}};
-  for (const auto& d : m.scenarios)
+  for (const auto& d : rows)
     t.rows.push_back({v.TOr(d.name, d.scenario), static_cast<double>(d.factories), d.weighted, d.effect,
                       static_cast<double>(d.providers.size()), static_cast<double>(d.capacity),
                       static_cast<double>(d.spare), static_cast<double>(d.unmet)});
@@ -73,7 +74,8 @@ XlsxTable Events(const DemandMap& m, const ViewContext& v) {
 
 std::vector<XlsxTable> DemandTables(const DemandMap& map, const ReportOptions& options) {
   const ViewContext v(options.lang, options.district);
-  return {Scenarios(map, v), Split(map, v, true), Split(map, v, false), Events(map, v)};
+  return {Rows(map.scenarios, v, false), Split(map, v, true), Split(map, v, false), Events(map, v),
+          Rows(map.capabilities, v, true)};
 }
 
 }  // namespace fa

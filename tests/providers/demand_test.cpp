@@ -27,9 +27,25 @@ Assessment DemandFactory(const std::string& name, const std::string& town, const
   a.factory.credit_code = "code-" + name;
   a.factory.town = town;
   a.factory.industry = industry;
+  // The rubric's tree: top > capA > the leaves of s1 and s2, top > capB >
+  // the leaves of s3 and s4.
+  auto node = [&](const std::string& id, const std::string& parent, int depth) {
+    NodeResult n;
+    n.id = id;
+    n.parent = parent;
+    n.depth = depth;
+    n.title = {id + "子域", id + " domain"};
+    a.nodes.push_back(n);
+  };
+  node("top", "", 0);
+  node("capA", "top", 1);
+  node("capB", "top", 1);
+  for (const char* s : {"s1", "s2", "s3", "s4"})
+    node(std::string("leaf_") + s, s[1] <= '2' ? "capA" : "capB", 2);
   for (const auto& [scenario, effect] : needs) {
     CriterionResult c;
     c.id = "c_" + scenario;
+    c.node = "leaf_" + scenario;
     c.level = 2;
     a.criteria.push_back(c);
     Recommendation r;
@@ -63,6 +79,8 @@ ProviderCatalogue DemandCatalogue() {
       DemandProvider("pB", {"s1"}, "T2", {"ind2"}, 3, 0),        // spare 3
       DemandProvider("pC", {"s3"}, "T1", {}, 1, 1),              // spare 0
   };
+  cat.providers[0].sub_domains = {"capA"};
+  cat.providers[2].sub_domains = {"capB"};
   return cat;
 }
 
@@ -141,6 +159,32 @@ TEST_CASE("demand map: providers, capacity, unmet demand and what to attract nex
   std::vector<std::string> attract;
   for (size_t i : map.attract) attract.push_back(map.scenarios[i].scenario);
   CHECK(attract == std::vector<std::string>{"s3", "s4", "s2"});
+}
+
+TEST_CASE("demand map: the same by capability, the rubric's sub-domains") {
+  const std::vector<Assessment> factories = DemandFactories();
+  const ProviderCatalogue cat = DemandCatalogue();
+  const DemandMap map = BuildDemandMap(factories, cat);
+  // capA (s1, s2): F1 0.75 + 0.25, F2 1, F3 0.5, F4 0.5 = 3 for four
+  // factories; capB (s3, s4): F3 0.5, F4 0.5, F5 1 = 2 for three.
+  CHECK(map.sub_domains_match);
+  REQUIRE(map.capabilities.size() == 2);
+  const ScenarioDemand &a = map.capabilities[0], &b = map.capabilities[1];
+  CHECK(a.scenario == "capA");
+  CHECK(a.name.en == "capA domain");
+  CHECK(a.factories == 4);
+  CHECK(a.weighted == doctest::Approx(3.0));
+  REQUIRE(a.providers.size() == 1);
+  CHECK(a.spare == 1);
+  CHECK(a.unmet == 3);
+  CHECK(b.scenario == "capB");
+  CHECK(b.factories == 3);
+  CHECK(b.weighted == doctest::Approx(2.0));
+  CHECK(b.spare == 0);
+  CHECK(b.unmet == 3);
+  ProviderCatalogue other = DemandCatalogue();
+  for (auto& p : other.providers) p.sub_domains = {"elsewhere"};
+  CHECK_FALSE(BuildDemandMap(factories, other).sub_domains_match);
 }
 
 TEST_CASE("demand map: matchmaking events group factories by their most shared need") {
@@ -233,7 +277,8 @@ TEST_CASE("demand map: the report and the JSON in both languages, hostile names 
     const std::string json = DemandToJson(map, lang);
     CHECK(testing::Count(json, "\"attract\": [\n    \"s3\",\n    \"s4\",\n    \"s2\"\n  ]") == 1);
     const std::vector<XlsxTable> tables = DemandTables(map, o);
-    REQUIRE(tables.size() == 4);
+    REQUIRE(tables.size() == 5);
+    CHECK(tables[4].rows.size() == 2);  // the capabilities
     CHECK(tables[0].rows.size() == 4);  // the scenarios
     CHECK(tables[1].rows.size() == 2 + 1 + 1 + 2);  // the towns of s1 (T1, T2), s3 (T2), s4 (T1), s2 (T1, T2)
     CHECK(tables[3].rows.size() == 3 + 2);  // the event's factories and providers
