@@ -122,14 +122,11 @@ int RunDemand(CommandContext& ctx) {
   bool failed = false;
   auto providers = OptionalProviders(args.Value("--providers"), "demand", ctx.err, failed);
   if (failed) return kExitBadInput;
-  auto compiled = OptionalRubric(args.Value("--rubric"), "demand", ctx.err, failed);
-  if (failed) return kExitBadInput;
   Diagnostics diags;
-  AssessOptions assess_options;
-  assess_options.generated_at = options.generated_at;
   std::string usage;
   const std::vector<Assessment> assessments =
-      ReadAllAssessments(args.positional(), compiled.get(), assess_options, diags, usage);
+      ReadCommandInputs(args, "demand", options.generated_at, ctx.err, diags, usage, failed);
+  if (failed) return kExitBadInput;
   if (!usage.empty()) return Usage(ctx, usage);
   ctx.err << diags.Format();
   if (diags.HasErrors()) {

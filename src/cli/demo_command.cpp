@@ -97,7 +97,7 @@ struct DemoRun {
   ReportOptions report_options;
   AssessOptions assess_options;
   std::vector<std::string> common;  ///< options every part gets (--lang, …)
-  std::optional<std::string> providers;  ///< the provider catalogue's path; none without
+  std::optional<std::string> providers = std::nullopt;  ///< the provider catalogue's path; none without
   int reports = 0, portfolios = 0, rankings = 0, demand_maps = 0;
 };
 

@@ -81,6 +81,14 @@ EscapedView EventView(const DemandContext& c, const DemandEvent& e, int n) {
   return v;
 }
 
+// A table of demand rows (templates/partials/demand_table.html), with the
+// providers' supply or without.
+EscapedView Table(const std::string& head, const std::vector<EscapedView>& rows, bool supply) {
+  EscapedView t;
+  t.Markup("head", head).List("rows", rows).Flag("supply", supply);
+  return t;
+}
+
 }  // namespace
 
 EscapedView BuildDemandView(const DemandMap& m, const DemandReportOptions& options) {
@@ -124,9 +132,10 @@ EscapedView BuildDemandView(const DemandMap& m, const DemandReportOptions& optio
       .Flag("example", m.example)
       .Child("summary", summary)
       .List("attract", attract)
-      .List("scenarios", scenarios)
-      .List("capabilities", capabilities)
-      .Flag("capability_supply", m.sub_domains_match)
+      .List("scenario_tables", {Table(c.L("dm_col_scenario"), scenarios, true)})
+      .List("capability_tables", capabilities.empty() ? std::vector<EscapedView>{}
+                                                      : std::vector<EscapedView>{Table(c.L("dm_col_capability"),
+                                                                                       capabilities, m.sub_domains_match)})
       .Markup("capability_note", m.sub_domains_match ? "" : c.L("dm_capabilities_no_supply"))
       .List("events", events)
       .Markup("events_intro", c.Fill("dm_events_intro", {{"invitations", std::to_string(m.options.invitations)},

@@ -3,7 +3,6 @@
 // provider catalogue of `serve --providers`, as JSON, as a workbook and as
 // the demand map report page. Without a catalogue the page says how to get
 // one.
-#include "base/text.h"
 #include "providers/demand.h"
 #include "providers/demand_json.h"
 #include "report/demand_report.h"
@@ -56,9 +55,7 @@ WebResponse DemandPage(WebApp& app, RequestContext& ctx) {
   auto options = GeneratedReportOptions<DemandReportOptions>(app.config(), ctx, app.shared_district());
   options.catalogue_title = app.providers()->title;
   // The same tables as a workbook, of the same rubric, in the page's language.
-  options.xlsx_href = "/api/demand?" +
-                      (ctx.req.Query("rubric").empty() ? "" : "rubric=" + UrlEncode(ctx.req.Query("rubric")) + "&") +
-                      "format=xlsx&lang=" + ctx.lang;
+  options.xlsx_href = WorkbookHref("/api/demand", ctx);
   return GeneratedReportPage(RenderDemandReport(*d.map, options), app);
 }
 

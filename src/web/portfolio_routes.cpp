@@ -57,9 +57,7 @@ WebResponse PortfolioPage(WebApp& app, RequestContext& ctx) {
     return app.pages().Message(400, ctx.Label("cannot_count"), Join(DiagnosticLines(c.diags), "\n"), ctx);
   auto options = GeneratedReportOptions<PortfolioOptions>(app.config(), ctx, app.shared_district());
   // The same tables as a workbook, of the same rubric, in the page's language.
-  options.xlsx_href = "/api/portfolio?" +
-                      (ctx.req.Query("rubric").empty() ? "" : "rubric=" + UrlEncode(ctx.req.Query("rubric")) + "&") +
-                      "format=xlsx&lang=" + ctx.lang;
+  options.xlsx_href = WorkbookHref("/api/portfolio", ctx);
   return GeneratedReportPage(RenderPortfolioReport(*c.portfolio, options), app);
 }
 

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include "providers/demand_json.h"
+#include "providers/provider_fixtures.h"
 #include "report/demand_report.h"
 #include "report/demand_workbook.h"
 #include "report/report_test_support.h"
@@ -58,18 +59,7 @@ Assessment DemandFactory(const std::string& name, const std::string& town, const
   return a;
 }
 
-Provider DemandProvider(const std::string& id, std::vector<std::string> scenarios, const std::string& town,
-                        std::vector<std::string> industries, int capacity, int engagements) {
-  Provider p;
-  p.id = id;
-  p.name = {id + "公司", id + " Ltd"};
-  p.scenarios = std::move(scenarios);
-  p.town = town;
-  p.industries = std::move(industries);
-  p.capacity = capacity;
-  p.engagements = engagements;
-  return p;
-}
+const auto DemandProvider = testing::TestProvider;
 
 ProviderCatalogue DemandCatalogue() {
   ProviderCatalogue cat;
