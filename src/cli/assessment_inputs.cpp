@@ -160,6 +160,15 @@ std::vector<Assessment> ReadAllAssessments(const std::vector<std::string>& input
   return assessments;
 }
 
+std::vector<Assessment> ReadCommandInputs(const Args& args, const char* command, const std::string& generated_at,
+                                          std::ostream& err, Diagnostics& diags, std::string& usage, bool& failed) {
+  auto compiled = OptionalRubric(args.Value("--rubric"), command, err, failed);
+  if (failed) return {};
+  AssessOptions options;
+  options.generated_at = generated_at;
+  return ReadAllAssessments(args.positional(), compiled.get(), options, diags, usage);
+}
+
 std::shared_ptr<const CompiledRubric> OptionalRubric(const std::optional<std::string>& path, const char* command,
                                                      std::ostream& err, bool& failed) {
   if (!path) return nullptr;

@@ -13,6 +13,7 @@
 
 #include "assessment/assessment.h"
 #include "base/diagnostics.h"
+#include "cli/args.h"
 #include "providers/provider.h"
 #include "ranking/duty_coverage.h"
 #include "scoring/assessment_builder.h"
@@ -49,6 +50,14 @@ std::vector<AssessmentSource> ReadAssessmentInputs(const InputFiles& files, cons
 /// problem: `usage` says so and nothing is read.
 std::vector<Assessment> ReadAllAssessments(const std::vector<std::string>& inputs, const CompiledRubric* compiled,
                                            const AssessOptions& options, Diagnostics& diags, std::string& usage);
+
+/// The inputs of a commission command (match, portfolio, demand): the
+/// rubric of --rubric, when given (its errors printed with "COMMAND: the
+/// rubric has errors; nothing written", `failed` set), and every positional
+/// argument read by ReadAllAssessments, answers scored at `generated_at`.
+/// A usage problem is left in `usage`, the inputs' problems in `diags`.
+std::vector<Assessment> ReadCommandInputs(const Args& args, const char* command, const std::string& generated_at,
+                                          std::ostream& err, Diagnostics& diags, std::string& usage, bool& failed);
 
 /// The rubric at `path`, when one is given; null without. On errors prints
 /// them with "COMMAND: the rubric has errors; nothing written" and sets

@@ -2,7 +2,7 @@
 // example answer file in examples/ is scored against its rubric in rubrics/
 // (named by the file's `rubric:` key) and gets a diagnosis report; each
 // rubric's examples (with the earlier rounds in examples/rounds/) get a
-// district portfolio, and the commission's example ranking a ranking report.
+// district portfolio and a demand map against the provider catalogue, and the commission's example ranking a ranking report.
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -32,7 +32,8 @@ const char* kDemoUsage =
     "usage: factory-assess demo [--examples DIR] [--rubrics DIR] [--out DIR] [--lang zh|en]\n\n"
     "Scores every example answer file against the rubric it names and writes the\n"
     "assessments (JSON) and one diagnosis report (HTML) per factory; then, per rubric,\n"
-    "the district portfolio of its examples with their earlier rounds (examples/rounds/),\n"
+    "the district portfolio of its examples with their earlier rounds (examples/rounds/)\n"
+    "and their demand map against the provider catalogue (demand.html),\n"
     "and the ranking report of the commission's example (examples/ranking/).\n\n"
     "options:\n"
     "  --examples DIR        answer files (default examples)\n"
@@ -69,6 +70,7 @@ std::vector<std::string> AnswerFiles(const std::string& dir) {
 
 int RunRank(CommandContext& ctx);
 int RunPortfolio(CommandContext& ctx);
+int RunDemand(CommandContext& ctx);
 
 namespace {
 // Earlier rounds of the examples: answer files in the subdirectories of
@@ -103,8 +105,24 @@ struct DemoRun {
   /// catalogue naming its providers, and every example as a diagnosis (the
   /// list is counted against all rubrics' examples, not one's).
   std::vector<std::string> duty;
-  int reports = 0, portfolios = 0, rankings = 0;
+  std::optional<std::string> providers = std::nullopt;  ///< the provider catalogue's path; none without
+  int reports = 0, portfolios = 0, rankings = 0, demand_maps = 0;
 };
+
+// The demand map of one rubric's examples against the provider catalogue,
+// beside its portfolio (DIR/demand.html). False when it failed.
+bool DemoDemand(DemoRun& run, const std::string& rubric_path, const std::vector<std::string>& files,
+                const std::string& dir) {
+  std::vector<std::string> demand = {"--providers", *run.providers, "--rubric", rubric_path};
+  demand.insert(demand.end(), files.begin(), files.end());
+  demand.insert(demand.end(), run.common.begin(), run.common.end());
+  const std::string html = Poco::Path(dir).append("demand.html").toString();
+  demand.insert(demand.end(), {"--html", html});
+  if (run.args.Has("--pdf")) demand.insert(demand.end(), {"--pdf", PdfPathFor(html)});
+  if (RunPart(run.ctx, RunDemand, demand) != kExitOk) return false;
+  ++run.demand_maps;
+  return true;
+}
 
 // One rubric's examples: scored together, one report each, and the district
 // portfolio of them with their earlier rounds. False when a part failed.
@@ -150,7 +168,7 @@ bool DemoRubric(DemoRun& run, const std::string& rubric_path, const std::string&
   if (pdf) portfolio.insert(portfolio.end(), {"--pdf", PdfPathFor(portfolio_html)});
   if (RunPart(run.ctx, RunPortfolio, portfolio) != kExitOk) return false;
   ++run.portfolios;
-  return true;
+  return !run.providers || DemoDemand(run, rubric_path, files, dir);
 }
 
 // The commission's example ranking, as its ranking report (when the
@@ -214,6 +232,7 @@ int RunDemo(CommandContext& ctx) {
   bool failed = false;
   run.report_options.providers = OptionalProviders(providers, "demo", ctx.err, failed);
   if (failed) return kExitBadInput;
+  run.providers = providers;
   run.assess_options.generated_at = args.Value("--generated-at").value_or("");
   if (auto at = args.Value("--generated-at")) run.common.insert(run.common.end(), {"--generated-at", *at});
   if (args.Value("--templates")) run.common.insert(run.common.end(), {"--templates", run.report_options.templates_dir});
@@ -250,7 +269,8 @@ int RunDemo(CommandContext& ctx) {
     return kExitBadInput;
   }
   ctx.out << "wrote " << run.reports << " reports under " << run.out_dir << "/ (and " << run.portfolios
-          << " district portfolio" << (run.portfolios == 1 ? "" : "s") << ", " << run.rankings << " ranking report"
+          << " district portfolio" << (run.portfolios == 1 ? "" : "s") << ", " << run.demand_maps << " demand map"
+          << (run.demand_maps == 1 ? "" : "s") << ", " << run.rankings << " ranking report"
           << (run.rankings == 1 ? "" : "s") << ")\n";
   return kExitOk;
 }

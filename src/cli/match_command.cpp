@@ -100,14 +100,11 @@ int RunMatch(CommandContext& ctx) {
   bool failed = false;
   auto providers = OptionalProviders(args.Value("--providers"), "match", ctx.err, failed);
   if (failed) return kExitBadInput;
-  auto compiled = OptionalRubric(args.Value("--rubric"), "match", ctx.err, failed);
-  if (failed) return kExitBadInput;
   Diagnostics diags;
-  AssessOptions assess_options;
-  assess_options.generated_at = args.Value("--generated-at").value_or("");
   std::string usage;
   std::vector<Assessment> assessments =
-      ReadAllAssessments(args.positional(), compiled.get(), assess_options, diags, usage);
+      ReadCommandInputs(args, "match", args.Value("--generated-at").value_or(""), ctx.err, diags, usage, failed);
+  if (failed) return kExitBadInput;
   if (!usage.empty()) return Usage(ctx, usage);
   ctx.err << diags.Format();
   if (diags.HasErrors()) {

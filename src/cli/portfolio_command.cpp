@@ -179,8 +179,6 @@ int RunPortfolio(CommandContext& ctx) {
     return Usage(ctx, "-o writes the tables as a workbook: give a FILE.xlsx (--html or --pdf for the report)");
 
   bool failed = false;
-  auto compiled = OptionalRubric(args.Value("--rubric"), "portfolio", ctx.err, failed);
-  if (failed) return kExitBadInput;
   PortfolioOptions report_options = options;
   report_options.providers = OptionalProviders(args.Value("--providers"), "portfolio", ctx.err, failed);
   if (failed) return kExitBadInput;
@@ -193,11 +191,10 @@ int RunPortfolio(CommandContext& ctx) {
       return kExitBadInput;
     }
   }
-  AssessOptions assess_options;
-  assess_options.generated_at = options.generated_at;
   std::string usage;
   std::vector<Assessment> assessments =
-      ReadAllAssessments(args.positional(), compiled.get(), assess_options, diags, usage);
+      ReadCommandInputs(args, "portfolio", options.generated_at, ctx.err, diags, usage, failed);
+  if (failed) return kExitBadInput;
   if (!usage.empty()) return Usage(ctx, usage);
   std::optional<Portfolio> portfolio;
   if (!diags.HasErrors()) {

@@ -291,8 +291,8 @@ EscapedView BuildDuty(const PortfolioContext& c) {
   if (!d.not_listed.empty()) {
     std::vector<std::string> names(d.not_listed.begin(),
                                    d.not_listed.begin() + static_cast<long>(std::min<size_t>(d.not_listed.size(), 20)));
-    std::string joined = Join(names, c.lang == "en" ? ", " : "、");
-    if (d.not_listed.size() > names.size()) joined += c.lang == "en" ? ", …" : "等";
+    std::string joined = Join(names, c.L("name_sep"));
+    if (d.not_listed.size() > names.size()) joined += c.L("pf_duty_and_more");
     v.Markup("not_listed", c.Fill("pf_duty_not_listed", {{"count", std::to_string(d.not_listed.size())},
                                                          {"names", joined}}));
   }

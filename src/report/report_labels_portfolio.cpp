@@ -136,6 +136,7 @@ const std::vector<ReportLabel>& PortfolioLabels() {
       {"pf_duty_sheet_groups", "诊断覆盖", "Diagnosis coverage"},
       {"pf_duty_sheet_list", "名录企业诊断状态", "Listed manufacturers"},
       {"pf_duty_col_group", "分组", "Grouped by"},
+      {"pf_duty_and_more", "等", ", …"},
       {"pf_duty_col_name", "名称", "Name"},
       {"pf_duty_col_round", "最近诊断轮次", "Latest round"},
   };

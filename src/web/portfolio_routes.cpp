@@ -57,7 +57,7 @@ DutyCoverage DutyOfStore(WebApp& app, const RequestContext& ctx) {
       if (!it->second.empty()) names.push_back(it->second);
     }
     std::sort(names.begin(), names.end());
-    e.consultant = Join(names, ctx.lang == "en" ? ", " : "、");
+    e.consultant = Join(names, ctx.Label("list_separator"));
     list.entries.push_back(std::move(e));
     for (const store::AssessmentRecord& a : store.ListAssessments(f.id))
       records.push_back({f.credit_code, f.name, a.round, a.submitted_at.substr(0, std::min<size_t>(10, a.submitted_at.size())),
@@ -101,9 +101,7 @@ WebResponse PortfolioPage(WebApp& app, RequestContext& ctx) {
     return app.pages().Message(400, ctx.Label("cannot_count"), Join(DiagnosticLines(c.diags), "\n"), ctx);
   auto options = GeneratedReportOptions<PortfolioOptions>(app.config(), ctx, app.shared_district());
   // The same tables as a workbook, of the same rubric, in the page's language.
-  options.xlsx_href = "/api/portfolio?" +
-                      (ctx.req.Query("rubric").empty() ? "" : "rubric=" + UrlEncode(ctx.req.Query("rubric")) + "&") +
-                      "format=xlsx&lang=" + ctx.lang;
+  options.xlsx_href = WorkbookHref("/api/portfolio", ctx);
   return GeneratedReportPage(RenderPortfolioReport(*c.portfolio, options), app);
 }
 

@@ -213,6 +213,11 @@ WebResponse XlsxDownload(const std::function<void(const std::string& path)>& wri
   return r;
 }
 
+std::string WorkbookHref(const std::string& api, const RequestContext& ctx) {
+  const std::string rubric = ctx.req.Query("rubric");
+  return api + "?" + (rubric.empty() ? "" : "rubric=" + UrlEncode(rubric) + "&") + "format=xlsx&lang=" + ctx.lang;
+}
+
 WebResponse GeneratedReportPage(std::string html, const WebApp& app) {
   WebResponse r;
   r.body = std::move(html);

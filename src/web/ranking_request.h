@@ -72,6 +72,11 @@ Options GeneratedReportOptions(const WebConfig& config, const RequestContext& ct
   return options;
 }
 
+/// The link from a commission report page (portfolio, demand map) to the
+/// same tables as a workbook: `api`?rubric=…&format=xlsx&lang=…, of the
+/// rubric the request names, in the page's language.
+std::string WorkbookHref(const std::string& api, const RequestContext& ctx);
+
 /// A generated report as a page, its inline styles allowed by its CSP.
 WebResponse GeneratedReportPage(std::string html, const WebApp& app);
 

@@ -43,6 +43,7 @@ RouteTable AnswerRoutes();      ///< answer_routes.cpp
 RouteTable ReportRoutes();      ///< report_routes.cpp: the diagnosis report as HTML and PDF
 RouteTable RankingRoutes();     ///< ranking_routes.cpp
 RouteTable PortfolioRoutes();   ///< portfolio_routes.cpp
+RouteTable DemandRoutes();      ///< demand_routes.cpp
 RouteTable AuditRoutes();       ///< audit_routes.cpp
 RouteTable RubricRoutes();      ///< rubric_routes.cpp
 

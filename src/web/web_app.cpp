@@ -105,7 +105,7 @@ WebApp::WebApp(store::Store& store, WebConfig config)
   for (const RouteTable& table : {SessionRoutes(), StaticRoutes(), FactoryRoutes(), AdminFactoryRoutes(), UserRoutes(),
                                   AssessmentRoutes(), SubmitRoutes(), ReopenRoutes(), ImportRoutes(), WorkbookUploadRoutes(),
                                   AnswerRoutes(),
-                                  ReportRoutes(), RankingRoutes(), PortfolioRoutes(), AuditRoutes(), RubricRoutes()})
+                                  ReportRoutes(), RankingRoutes(), PortfolioRoutes(), DemandRoutes(), AuditRoutes(), RubricRoutes()})
     for (const RouteRow& row : table) {
       NamedHandler handler = row.handler;
       router_.Add(row.method, row.pattern, row.roles, [this, handler](RequestContext& ctx) {

@@ -14,6 +14,7 @@ const std::vector<WebLabel>& PageLabels() {
       {"dashboard", "工作台", "Dashboard"},
       {"ranking", "候选排序", "Ranking"},
       {"portfolio", "区域概览", "District portfolio"},
+      {"demand", "服务需求", "Demand map"},
       {"audit", "审计日志", "Audit log"},
       {"users", "用户", "Users"},
       {"factories", "企业", "Factories"},

@@ -289,6 +289,10 @@ const std::vector<WebLabel>& MessageLabels() {
       {"cannot_count", "无法统计", "Cannot count"},
       {"duty_list_web", "本系统登记的企业（管理员导入的规上工业企业名录）",
        "the factories registered in this system (the above-scale list the admin imported)"},
+      {"demand_no_providers_title", "尚未配置服务商名录", "No provider catalogue yet"},
+      {"demand_no_providers",
+       "服务需求地图把各企业的诊断需求与服务商名录对照，目前系统中还没有服务商名录。请联系系统管理员导入名录（启动服务时用 --providers 指定名录文件）；导入后此页将显示各场景的需求企业数、服务商供给与缺口，以及对接活动建议。",
+       "The demand map sets the factories' diagnosed needs against the catalogue of service providers, and no catalogue has been loaded yet. Ask the system administrator to load one (the file named with --providers when the server starts); this page then shows how many factories need each scenario, the providers' supply and the shortfall, and proposed matchmaking events."},
   };
   return labels;
 }

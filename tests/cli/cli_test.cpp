@@ -168,6 +168,10 @@ TEST_CASE("cli: the main job scores every example and writes a report for each")
   REQUIRE_MESSAGE(r.status == 0, r.out);
   CHECK(r.out.find("wrote 7 reports") != std::string::npos);
   CHECK(ReadFile(dir.File("cmmm/cmmm-biomed-malu.html")).find("</html>") != std::string::npos);
+  // The demand map of each rubric's examples against the example catalogue.
+  CHECK(r.out.find("2 demand maps") != std::string::npos);
+  CHECK(ReadFile(dir.File("cmmm/demand.html")).find("服务需求地图") != std::string::npos);
+  CHECK(ReadFile(dir.File("sme-digital-2024/demand.html")).find("</html>") != std::string::npos);
   // No text the program cut: no "…" in any report, in either language (the
   // rubrics, catalogue and examples hold none, so one would be the program's).
   Run en = Cli("demo --lang en --out " + dir.File("en") + " --generated-at 2026-01-01T00:00:00Z");

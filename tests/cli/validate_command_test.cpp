@@ -1,6 +1,8 @@
 // `factory-assess validate` through the built binary: output and exit codes.
 #include <doctest/doctest.h>
 
+#include "base/atomic_file.h"
+
 #include "cli/cli_runner.h"
 #include <sys/wait.h>
 #include <unistd.h>

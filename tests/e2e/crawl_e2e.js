@@ -78,7 +78,7 @@ async function crawl(browser, base, api, role, lang, names, shots) {
     const evidence = /\/(report|questionnaire\.html)$/.test(new URL(url).pathname);
     if (!(evidence && lang === 'en')) for (const p of textProblems(await visibleText(page), lang, names)) fail(`${where}: ${p}`);
     // Reports are read and printed: no text under 12 px or under 4.5:1 contrast.
-    if (/\/report$|\/portfolio$|\/questionnaire\.html$/.test(new URL(url).pathname))
+    if (/\/report$|\/portfolio$|\/demand$|\/questionnaire\.html$/.test(new URL(url).pathname))
       for (const p of await smallOrFaintText(page)) fail(`${where}: text hard to read: ${p}`);
     const type = pageType(url);
     if (!typed.has(type)) {

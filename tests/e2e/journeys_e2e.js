@@ -15,7 +15,8 @@
 //   an industry) chosen by its visible name, reads the candidates with their
 //   tier and level, and opens a candidate's diagnosis report from its row;
 //   the ranking report's candidate table is within the page on screen and
-//   prints on A4 landscape pages of its own.
+//   prints on A4 landscape pages of its own; it opens the demand map from
+//   the navigation, in both languages.
 //
 // Every page must load only same-origin resources and raise no console
 // error or CSP violation (but the error statuses the journeys ask for).
@@ -356,6 +357,30 @@ async function rankingReportFits(page, base, lang) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+/// The demand map (docs/providers.md "Demand map"), opened from the
+/// navigation: the example catalogue's providers against the demo's
+/// factories, with what to attract next and the matchmaking events, in the
+/// page's language; nothing wider than a 390 px screen.
+async function demandMapPass(page, base, lang) {
+  await page.goto(`${base}/?lang=${lang}`);
+  const [res] = await Promise.all([page.waitForNavigation(), page.locator('nav.nav a[href="/demand"]').click()]);
+  check(res.status() === 200 && new URL(page.url()).pathname === '/demand', `${lang}: the nav opens the demand map (${res.status()} at ${page.url()})`);
+  const body = await text(page);
+  check(body.includes(lang === 'zh' ? '服务需求地图' : 'Demand map for service providers'), `${lang}: the page is the demand map`);
+  check(body.includes(lang === 'zh' ? '示例数据' : 'Example data'), `${lang}: it says the catalogue is made up`);
+  const rows = await page.locator('table.scenarios tbody tr').count();
+  check(rows > 0, `${lang}: scenarios are listed with their demand and supply (${rows})`);
+  const events = await page.locator('.event').count();
+  check(events > 0, `${lang}: matchmaking events are proposed (${events})`);
+  const names = await page.locator('.event li').evaluateAll((items) => items.map((li) => li.firstChild.textContent.trim()));
+  const wrong = textProblems(await visibleText(page), lang, names);
+  check(wrong.length === 0, `${lang}: the demand map is in ${lang === 'zh' ? 'Chinese, with no internal id' : 'English'} (${wrong.join('; ')})`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(over <= 1, `${lang}: the demand map is no wider than a 390 px screen (${over} px over)`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 async function commissionJourney(session, browser) {
   console.log('commission: ranks the demo data, filters, opens a report');
   const server = await session.startServer(session.tempDir('fa-journey-rank-'), {
@@ -372,6 +397,7 @@ async function commissionJourney(session, browser) {
   must(new URL(page.url()).pathname === '/ranking', `the nav opens the ranking (at ${page.url()})`);
   await commissionPass(page, base, 'zh', { town: '安亭镇' });
   await rankingReportFits(page, base, 'zh');
+  await demandMapPass(page, base, 'zh');
 
   console.log('commission: the same in English');
   await page.goto(`${base}/ranking`);
@@ -379,6 +405,7 @@ async function commissionJourney(session, browser) {
   must(await page.locator('html').getAttribute('lang') === 'en', `the language switch opens the page in English (at ${page.url()})`);
   await commissionPass(page, base, 'en', { industry: 'Biomedicine' });
   await rankingReportFits(page, base, 'en');
+  await demandMapPass(page, base, 'en');
   await context.close();
   check(problems.length === 0, `commission: no external request, console error or CSP violation${problems.length ? ':\n    ' + problems.join('\n    ') : ''}`);
 }

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include "providers/provider_fixtures.h"
 #include "providers/provider_labels.h"
 
 namespace fa {
@@ -44,18 +45,7 @@ Assessment Need() {
   return a;
 }
 
-Provider P(const std::string& id, std::vector<std::string> scenarios, const std::string& town,
-           std::vector<std::string> industries, int capacity, int engagements) {
-  Provider p;
-  p.id = id;
-  p.name = {id + "公司", id + " Ltd"};
-  p.scenarios = std::move(scenarios);
-  p.town = town;
-  p.industries = std::move(industries);
-  p.capacity = capacity;
-  p.engagements = engagements;
-  return p;
-}
+const auto P = testing::TestProvider;
 
 // Sorted by id, as the loader leaves them.
 ProviderCatalogue Catalogue() {

@@ -15,13 +15,7 @@ namespace {
 
 using Dir = CriterionDirection;
 
-void CheckNear(const Eigen::VectorXd& got, const std::vector<double>& want, double tolerance) {
-  REQUIRE(got.size() == static_cast<Eigen::Index>(want.size()));
-  for (size_t i = 0; i < want.size(); ++i) {
-    INFO("element " << i << ": got " << got(static_cast<Eigen::Index>(i)) << ", want " << want[i]);
-    CHECK(std::abs(got(static_cast<Eigen::Index>(i)) - want[i]) <= tolerance);
-  }
-}
+using testing::CheckNear;
 
 // Hwang, C.-L. & Yoon, K. (1981) Multiple Attribute Decision Making: Methods
 // and Applications, Springer (LNEMS 186) — the fighter-aircraft data used
@@ -43,14 +37,7 @@ Eigen::MatrixXd CriticExample() {
 }
 const std::vector<Dir> kCriticDirections = {Dir::kCost, Dir::kBenefit, Dir::kBenefit};
 
-Eigen::MatrixXd Randomish(Eigen::Index rows, Eigen::Index cols) {
-  Eigen::MatrixXd x(rows, cols);
-  for (Eigen::Index i = 0; i < rows; ++i) {
-    for (Eigen::Index j = 0; j < cols; ++j)
-      x(i, j) = 1 + std::fmod(37.0 * i + 11.0 * j * j + 3.0 * i * j, 17.0);
-  }
-  return x;
-}
+using testing::Randomish;
 
 }  // namespace
 

@@ -2,7 +2,11 @@
 // tests that reproduce them.
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <Eigen/Dense>
+#include <cmath>
+#include <vector>
 
 namespace fa::testing {
 
@@ -18,6 +22,26 @@ inline Eigen::MatrixXd FighterAircraft() {
        1.8, 2000, 21000, 4.5, 7, 7,
        2.2, 1800, 20000, 5.0, 5, 5;
   // clang-format on
+  return x;
+}
+
+/// Every element of `got` within `tolerance` of `want`.
+inline void CheckNear(const Eigen::VectorXd& got, const std::vector<double>& want, double tolerance) {
+  REQUIRE(got.size() == static_cast<Eigen::Index>(want.size()));
+  for (size_t i = 0; i < want.size(); ++i) {
+    INFO("element " << i << ": got " << got(static_cast<Eigen::Index>(i)) << ", want " << want[i]);
+    CHECK(std::abs(got(static_cast<Eigen::Index>(i)) - want[i]) <= tolerance);
+  }
+}
+
+/// A deterministic matrix of values 1..17 without a pattern the methods
+/// would notice, for properties that hold for any data.
+inline Eigen::MatrixXd Randomish(Eigen::Index rows, Eigen::Index cols) {
+  Eigen::MatrixXd x(rows, cols);
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    for (Eigen::Index j = 0; j < cols; ++j)
+      x(i, j) = 1 + std::fmod(37.0 * i + 11.0 * j * j + 3.0 * i * j, 17.0);
+  }
   return x;
 }
 

@@ -7,16 +7,12 @@
 #include <stdexcept>
 #include <vector>
 
+#include "ranking/published_examples.h"
+
 namespace fa {
 namespace {
 
-void CheckNear(const Eigen::VectorXd& got, const std::vector<double>& want, double tolerance) {
-  REQUIRE(got.size() == static_cast<Eigen::Index>(want.size()));
-  for (size_t i = 0; i < want.size(); ++i) {
-    INFO("element " << i << ": got " << got(static_cast<Eigen::Index>(i)) << ", want " << want[i]);
-    CHECK(std::abs(got(static_cast<Eigen::Index>(i)) - want[i]) <= tolerance);
-  }
-}
+using testing::CheckNear;
 
 Eigen::MatrixXd ConsistentMatrix(const Eigen::VectorXd& w) {
   return w * w.cwiseInverse().transpose();  // a_ij = w_i / w_j

@@ -78,6 +78,7 @@ const std::vector<Row> kMatrix = {
   {"GET",  "/api/ranking/configs", "", {401, 200, 403, 403, 403, 403, 200}},
   {"GET",  "/api/ranking?config=commission-2026", "", {401, 400, 403, 403, 403, 403, 400}},
   {"GET",  "/api/portfolio", "", {401, 200, 403, 403, 403, 403, 200}},
+  {"GET",  "/api/demand", "", {401, 404, 403, 403, 403, 403, 404}},  // no catalogue here: web_demand_test.cpp has one
   {"GET",  "/api/no-such-route", "", {404, 404, 404, 404, 404, 404, 404}},
   {"DELETE", "/api/factories/{F}", "", {405, 405, 405, 405, 405, 405, 405}},
   // ---- pages ----
@@ -109,6 +110,7 @@ const std::vector<Row> kMatrix = {
   {"GET",  "/ranking", "", {303, 200, 403, 403, 403, 403, 200}},
   {"GET",  "/ranking/report?config=commission-2026", "", {303, 400, 403, 403, 403, 403, 400}},
   {"GET",  "/portfolio", "", {303, 200, 403, 403, 403, 403, 200}},
+  {"GET",  "/demand", "", {303, 200, 403, 403, 403, 403, 200}},
   {"GET",  "/audit", "", {303, 200, 403, 403, 403, 403, 200}},
   {"GET",  "/admin/users", "", {303, 200, 403, 403, 403, 403, 403}},
   {"POST", "/admin/users", "username=&role=", {401, 400, 403, 403, 403, 403, 403}},
