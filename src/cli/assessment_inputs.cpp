@@ -185,6 +185,21 @@ std::shared_ptr<const ProviderCatalogue> OptionalProviders(const std::optional<s
   return std::make_shared<const ProviderCatalogue>(std::move(*catalogue));
 }
 
+std::shared_ptr<const EngagementList> OptionalEngagements(const std::optional<std::string>& path,
+                                                          const ProviderCatalogue& catalogue, const char* command,
+                                                          std::ostream& err, bool& failed) {
+  if (!path) return nullptr;
+  Diagnostics diags;
+  std::optional<EngagementList> list = LoadEngagements(*path, catalogue, diags);
+  err << diags.Format();
+  if (!list) {
+    err << command << ": the engagements have errors; nothing written\n";
+    failed = true;
+    return nullptr;
+  }
+  return std::make_shared<const EngagementList>(std::move(*list));
+}
+
 std::string PeekRubricId(const std::string& answers_path) {
   try {
     YAML::Node root = YAML::LoadFile(answers_path);

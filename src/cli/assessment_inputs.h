@@ -13,6 +13,7 @@
 
 #include "assessment/assessment.h"
 #include "base/diagnostics.h"
+#include "providers/engagement.h"
 #include "providers/provider.h"
 #include "scoring/assessment_builder.h"
 #include "service/compiled_rubric.h"
@@ -60,6 +61,13 @@ std::shared_ptr<const CompiledRubric> OptionalRubric(const std::optional<std::st
 /// has errors; nothing written" and sets `failed`; warnings are printed.
 std::shared_ptr<const ProviderCatalogue> OptionalProviders(const std::optional<std::string>& path,
                                                            const char* command, std::ostream& err, bool& failed);
+
+/// The engagements at `path` checked against `catalogue` (docs/providers.md
+/// "Effect of services"), when a path is given; null without. On errors as
+/// OptionalProviders.
+std::shared_ptr<const EngagementList> OptionalEngagements(const std::optional<std::string>& path,
+                                                          const ProviderCatalogue& catalogue, const char* command,
+                                                          std::ostream& err, bool& failed);
 
 /// The rubric id an answer file names (its `rubric:` key), or "".
 std::string PeekRubricId(const std::string& answers_path);

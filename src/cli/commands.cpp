@@ -19,6 +19,7 @@ int RunRank(CommandContext& ctx);
 int RunServe(CommandContext& ctx);
 int RunPortfolio(CommandContext& ctx);
 int RunMatch(CommandContext& ctx);
+int RunEffect(CommandContext& ctx);
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> table = {
@@ -34,6 +35,7 @@ const std::vector<Command>& Commands() {
       {"serve", "run the web app (questionnaires, reports, ranking) on a SQLite or PostgreSQL store", RunServe},
       {"portfolio", "the district portfolio: levels and tiers by town and industry, progress, rounds", RunPortfolio},
       {"match", "match each factory's recommended scenarios with service providers, with reasons", RunMatch},
+      {"effect", "the effect of services T0 -> T1 per provider and scenario; a provider's page", RunEffect},
   };
   return table;
 }

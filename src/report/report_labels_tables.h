@@ -15,5 +15,7 @@ const std::vector<ReportLabel>& QuestionnaireLabels();
 /// The commission's ranking report (rk_*) and district portfolio (pf_*).
 const std::vector<ReportLabel>& RankingLabels();
 const std::vector<ReportLabel>& PortfolioLabels();
+/// The provider page (pv_*).
+const std::vector<ReportLabel>& ProviderPageLabels();
 
 }  // namespace fa
