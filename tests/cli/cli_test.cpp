@@ -168,6 +168,9 @@ TEST_CASE("cli: the main job scores every example and writes a report for each")
   REQUIRE_MESSAGE(r.status == 0, r.out);
   CHECK(r.out.find("wrote 7 reports") != std::string::npos);
   CHECK(ReadFile(dir.File("cmmm/cmmm-biomed-malu.html")).find("</html>") != std::string::npos);
+  // The example provider's page, from the example catalogue and engagements.
+  CHECK(r.out.find("wrote provider page") != std::string::npos);
+  CHECK(ReadFile(dir.File("provider-p01_mes.html")).find("服务成效") != std::string::npos);
   // No text the program cut: no "…" in any report, in either language (the
   // rubrics, catalogue and examples hold none, so one would be the program's).
   Run en = Cli("demo --lang en --out " + dir.File("en") + " --generated-at 2026-01-01T00:00:00Z");
