@@ -53,7 +53,7 @@ const std::vector<ReportLabel>& ProviderPageLabels() {
       {"pv_col_measured", "可对比 / 服务企业", "Measured / served"},
       {"pv_col_level", "等级变化", "Level change"},
       {"pv_col_score", "得分变化", "Score change"},
-      {"pv_col_comparison", "未受服务的可比企业（等级 / 得分）", "Comparable factories not served (level / score)"},
+      {"pv_col_comparison", "可比的未服务企业（等级 / 得分）", "Comparable, not served (level / score)"},
       {"pv_col_difference", "差值（等级 / 得分）", "Difference (level / score)"},
       {"pv_factories_n", "企业数", "factories:"},
       {"pv_comparison_few", "{count} 家，少于 {n} 家，不显示", "{count}, fewer than {n}: not shown"},

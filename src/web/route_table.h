@@ -43,6 +43,7 @@ RouteTable AnswerRoutes();      ///< answer_routes.cpp
 RouteTable ReportRoutes();      ///< report_routes.cpp: the diagnosis report as HTML and PDF
 RouteTable RankingRoutes();     ///< ranking_routes.cpp
 RouteTable PortfolioRoutes();   ///< portfolio_routes.cpp
+RouteTable ProviderRoutes();    ///< provider_routes.cpp: the provider list and a provider's page
 RouteTable AuditRoutes();       ///< audit_routes.cpp
 RouteTable RubricRoutes();      ///< rubric_routes.cpp
 

@@ -287,6 +287,10 @@ const std::vector<WebLabel>& MessageLabels() {
       {"no_data", "暂无数据", "No data"},
       {"nothing_submitted", "还没有已提交的评估。", "No assessment has been submitted yet."},
       {"cannot_count", "无法统计", "Cannot count"},
+      {"no_providers_title", "未配置服务商名录", "No provider catalogue"},
+      {"no_providers", "本系统尚未配置服务商名录，暂时无法查看服务商及其服务成效。请联系系统管理员配置。",
+       "No service-provider catalogue is set up, so providers and the effect of their services cannot be shown yet. Ask the administrator to set one up."},
+      {"no_provider", "名录中没有这家服务商。", "The catalogue has no such provider."},
   };
   return labels;
 }
