@@ -18,6 +18,12 @@ void WriteGroups(JsonWriter& w, const char* key, const char* name_key, const std
 std::string PortfolioToJson(const Portfolio& p) {
   JsonWriter w(false);
   w.BeginObject();
+  WritePortfolioFields(w, p);
+  w.EndObject();
+  return w.str();
+}
+
+void WritePortfolioFields(JsonWriter& w, const Portfolio& p) {
   w.Field("assessments", p.assessments);
   w.Field("factories", p.district.factories);
   w.Field("smart", p.district.smart);
@@ -34,8 +40,6 @@ std::string PortfolioToJson(const Portfolio& p) {
   WriteGroups(w, "by_town", "town", p.by_town);
   WriteGroups(w, "by_industry", "industry", p.by_industry);
   w.Field("moved_up", p.moved_up).Field("unchanged", p.unchanged).Field("moved_down", p.moved_down);
-  w.EndObject();
-  return w.str();
 }
 
 }  // namespace fa

@@ -62,3 +62,26 @@ TEST_CASE("effect command: an unknown provider and a bad engagements file are er
 
 }  // namespace
 }  // namespace fa
+
+namespace fa {
+namespace {
+
+TEST_CASE("effect command: portfolio --providers --engagements adds the effect to the summary and the JSON") {
+  const std::string args =
+      "portfolio --providers providers/jiading-example.yaml --engagements providers/jiading-engagements-example.yaml "
+      "--rubric rubrics/cmmm.yaml examples/cmmm-autoparts-anting.yaml examples/cmmm-biomed-malu.yaml "
+      "examples/rounds/2025";
+  CliRun run = RunCli(args);
+  REQUIRE_MESSAGE(run.status == 0, run.err);
+  CHECK(testing::Has(run.out, "district portfolio: 2 factories"));
+  CHECK(testing::Has(run.out, "provider p01_mes: served 2, assessed before and after 2 (fewer than 3: not shown)"));
+  CliRun json = RunCli(args + " --json");
+  REQUIRE(json.status == 0);
+  CHECK(testing::Has(json.out, "\"moved_up\":2"));
+  CHECK(testing::Has(json.out, "\"effect\":{\"min_count\":3"));
+  CHECK(RunCli("portfolio --providers providers/jiading-example.yaml --rubric rubrics/cmmm.yaml "
+               "examples/cmmm-autoparts-anting.yaml").status == 2);
+}
+
+}  // namespace
+}  // namespace fa
