@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "assessment/assessment.h"
+#include "cli/args.h"
 #include "base/diagnostics.h"
 #include "providers/engagement.h"
 #include "providers/provider.h"
@@ -68,6 +69,14 @@ std::shared_ptr<const ProviderCatalogue> OptionalProviders(const std::optional<s
 std::shared_ptr<const EngagementList> OptionalEngagements(const std::optional<std::string>& path,
                                                           const ProviderCatalogue& catalogue, const char* command,
                                                           std::ostream& err, bool& failed);
+
+/// The assessments of a command's positional inputs, answer files and
+/// cohorts scored against its --rubric (OptionalRubric, then
+/// ReadAllAssessments with `generated_at`); nullopt when the rubric has
+/// errors (printed). `diags` and `usage` as ReadAllAssessments.
+std::optional<std::vector<Assessment>> ReadCommandInputs(const Args& args, const std::string& generated_at,
+                                                         const char* command, std::ostream& err, Diagnostics& diags,
+                                                         std::string& usage);
 
 /// The rubric id an answer file names (its `rubric:` key), or "".
 std::string PeekRubricId(const std::string& answers_path);

@@ -104,14 +104,11 @@ int RunEffect(CommandContext& ctx) {
   }
   auto engagements = OptionalEngagements(args.Value("--engagements"), *providers, "effect", ctx.err, failed);
   if (failed) return kExitBadInput;
-  auto compiled = OptionalRubric(args.Value("--rubric"), "effect", ctx.err, failed);
-  if (failed) return kExitBadInput;
   Diagnostics diags;
-  AssessOptions assess_options;
-  assess_options.generated_at = options.generated_at;
   std::string usage;
-  std::vector<Assessment> assessments =
-      ReadAllAssessments(args.positional(), compiled.get(), assess_options, diags, usage);
+  auto read = ReadCommandInputs(args, options.generated_at, "effect", ctx.err, diags, usage);
+  if (!read) return kExitBadInput;
+  const std::vector<Assessment>& assessments = *read;
   if (!usage.empty()) return Usage(ctx, usage);
   if (!diags.HasErrors()) CheckOneRubric(assessments, args.positional().front(), diags);
   ctx.err << diags.Format();

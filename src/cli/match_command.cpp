@@ -100,14 +100,11 @@ int RunMatch(CommandContext& ctx) {
   bool failed = false;
   auto providers = OptionalProviders(args.Value("--providers"), "match", ctx.err, failed);
   if (failed) return kExitBadInput;
-  auto compiled = OptionalRubric(args.Value("--rubric"), "match", ctx.err, failed);
-  if (failed) return kExitBadInput;
   Diagnostics diags;
-  AssessOptions assess_options;
-  assess_options.generated_at = args.Value("--generated-at").value_or("");
   std::string usage;
-  std::vector<Assessment> assessments =
-      ReadAllAssessments(args.positional(), compiled.get(), assess_options, diags, usage);
+  auto read = ReadCommandInputs(args, args.Value("--generated-at").value_or(""), "match", ctx.err, diags, usage);
+  if (!read) return kExitBadInput;
+  const std::vector<Assessment>& assessments = *read;
   if (!usage.empty()) return Usage(ctx, usage);
   ctx.err << diags.Format();
   if (diags.HasErrors()) {

@@ -186,14 +186,11 @@ int RunPortfolio(CommandContext& ctx) {
   std::shared_ptr<const EngagementList> engagements;
   if (providers) engagements = OptionalEngagements(args.Value("--engagements"), *providers, "portfolio", ctx.err, failed);
   if (failed) return kExitBadInput;
-  auto compiled = OptionalRubric(args.Value("--rubric"), "portfolio", ctx.err, failed);
-  if (failed) return kExitBadInput;
   Diagnostics diags;
-  AssessOptions assess_options;
-  assess_options.generated_at = options.generated_at;
   std::string usage;
-  std::vector<Assessment> assessments =
-      ReadAllAssessments(args.positional(), compiled.get(), assess_options, diags, usage);
+  auto read = ReadCommandInputs(args, options.generated_at, "portfolio", ctx.err, diags, usage);
+  if (!read) return kExitBadInput;
+  const std::vector<Assessment>& assessments = *read;
   if (!usage.empty()) return Usage(ctx, usage);
   std::optional<Portfolio> portfolio;
   if (!diags.HasErrors()) {
