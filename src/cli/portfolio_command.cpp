@@ -205,7 +205,10 @@ int RunPortfolio(CommandContext& ctx) {
   }
   std::optional<ServiceEffect> effect;
   if (engagements) effect = MeasureEffect(assessments, *engagements);
-  return WritePortfolio(ctx, args, *portfolio, options, effect ? &*effect : nullptr);
+  PortfolioOptions with_effect = options;
+  with_effect.effect = effect ? &*effect : nullptr;
+  with_effect.providers = providers;
+  return WritePortfolio(ctx, args, *portfolio, with_effect, with_effect.effect);
 }
 
 }  // namespace fa

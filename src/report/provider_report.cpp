@@ -9,6 +9,7 @@
 #include "base/version.h"
 #include "providers/matching.h"
 #include "rubric/scenario_loader.h"
+#include "report/effect_view.h"
 #include "report/view_context.h"
 
 namespace fa {
@@ -36,62 +37,23 @@ struct ProviderContext : ViewContext {
     for (const auto& id : ids) names.push_back(Scenario(id));
     return Join(names, L("name_sep"));
   }
-  /// "+0.67", "−1.00", "0.00".
-  static std::string Signed(double v, int digits = 2) {
-    const std::string s = FormatFixed(std::fabs(v), digits);
-    if (s == FormatFixed(0, digits)) return s;
-    return (v > 0 ? "+" : "−") + s;
-  }
-  std::string Interval(const MeanInterval& m) const {
-    return Fill("pv_interval", {{"low", Signed(m.low)}, {"high", Signed(m.high)}});
-  }
 };
-
-EscapedView EffectRow(const ProviderContext& c, const EffectGroup& g, const std::string& label) {
-  const int min_count = c.pg.effect->options.min_count;
-  EscapedView row;
-  row.Text("label", label)
-      .Int("engaged", g.engaged)
-      .Int("measured", static_cast<int>(g.measured.size()))
-      .Flag("suppressed", g.suppressed)
-      .Markup("suppressed_note", c.Fill("pv_suppressed", {{"n", std::to_string(min_count)}}));
-  if (!g.suppressed)
-    row.Text("level", c.Signed(g.level.mean))
-        .Markup("level_interval", c.Interval(g.level))
-        .Text("score", c.Signed(g.score.mean))
-        .Markup("score_interval", c.Interval(g.score));
-  row.Int("comparison", g.comparison)
-      .Flag("comparison_suppressed", g.comparison_suppressed)
-      .Markup("comparison_note", c.Fill("pv_comparison_few", {{"count", std::to_string(g.comparison)},
-                                                              {"n", std::to_string(min_count)}}));
-  if (!g.comparison_suppressed)
-    row.Text("comparison_level", c.Signed(g.comparison_level)).Text("comparison_score", c.Signed(g.comparison_score));
-  row.Flag("has_difference", !g.suppressed && !g.comparison_suppressed);
-  if (!g.suppressed && !g.comparison_suppressed)
-    row.Text("difference_level", c.Signed(g.difference_level())).Text("difference_score", c.Signed(g.difference_score()));
-  return row;
-}
 
 EscapedView BuildEffect(const ProviderContext& c) {
   EscapedView v;
   const ServiceEffect* effect = c.pg.effect;
   v.Flag("shown", effect != nullptr);
   if (!effect) return v;
-  std::vector<EscapedView> rows;
+  std::vector<std::pair<const EffectGroup*, std::string>> groups;
   const EffectGroup* all = ProviderGroup(*effect, c.p.id);
-  if (all) rows.push_back(EffectRow(c, *all, c.L("pv_all_scenarios")));
-  for (const EffectGroup* g : ScenarioGroupsOf(*effect, c.p.id)) rows.push_back(EffectRow(c, *g, c.Scenario(g->scenario)));
+  if (all) groups.emplace_back(all, c.L("pv_all_scenarios"));
+  for (const EffectGroup* g : ScenarioGroupsOf(*effect, c.p.id)) groups.emplace_back(g, c.Scenario(g->scenario));
   const EffectOptions& o = effect->options;
-  v.List("rows", rows)
-      .Flag("has", !rows.empty())
-      .Markup("method", c.Fill("pv_effect_method", {{"draws", std::to_string(o.draws)},
-                                                   {"level", FormatFixed(o.level * 100, 0) + "%"},
-                                                   {"seed", std::to_string(o.seed)},
-                                                   {"n", std::to_string(o.min_count)}}));
+  v.Text("head", c.L("pv_col_scenario")).List("rows", EffectRows(c, *effect, groups)).Flag("has", !groups.empty()).Markup("method", EffectMethod(c, o));
   if (all && !all->suppressed)
     v.Markup("lead", c.Fill("pv_effect_lead", {{"n", std::to_string(all->measured.size())},
-                                               {"level", c.Signed(all->level.mean)},
-                                               {"interval", c.Interval(all->level)}}));
+                                               {"level", SignedFixed(all->level.mean)},
+                                               {"interval", c.Fill("pv_interval", {{"low", SignedFixed(all->level.low)}, {"high", SignedFixed(all->level.high)}})}}));
   else
     v.Markup("lead", c.Fill("pv_effect_lead_suppressed",
                             {{"measured", std::to_string(all ? all->measured.size() : 0)},

@@ -8,6 +8,11 @@ namespace fa {
 const std::vector<ReportLabel>& ProviderPageLabels() {
   // Markup allowed (trusted); "{name}" placeholders are filled by FillLabel.
   static const std::vector<ReportLabel> labels = {
+      // The portfolio's section of the same figures.
+      {"pf_sec_effect", "服务成效（服务前后对比）", "Effect of services (before and after)"},
+      {"pf_effect_intro", "各服务商所服务企业在服务前后两轮评估之间的变化，与未受服务的可比企业对照。",
+       "The change of the factories each provider served between their assessments before and after, beside comparable factories not served."},
+      {"pf_col_provider", "服务商", "Provider"},
       {"pv_report_title", "服务商档案", "Service provider"},
       {"pv_back", "← 服务商名录", "← Service providers"},
       {"pv_credit_code", "统一社会信用代码", "Credit code"},

@@ -79,6 +79,13 @@ TEST_CASE("effect command: portfolio --providers --engagements adds the effect t
   REQUIRE(json.status == 0);
   CHECK(testing::Has(json.out, "\"moved_up\":2"));
   CHECK(testing::Has(json.out, "\"effect\":{\"min_count\":3"));
+  TempDir dir("fa-effect-portfolio");
+  const std::string html = dir.File("portfolio.html");
+  REQUIRE(RunCli(args + " --html '" + html + "'").status == 0);
+  const std::string page = ReadFile(html);
+  CHECK(testing::Has(page, "服务成效（服务前后对比）"));
+  CHECK(testing::Has(page, "上海疁澜智造软件科技有限公司（示例）"));  // the provider by its name
+  CHECK(testing::Has(page, "少于 3 家，不显示"));
   CHECK(RunCli("portfolio --providers providers/jiading-example.yaml --rubric rubrics/cmmm.yaml "
                "examples/cmmm-autoparts-anting.yaml").status == 2);
 }
