@@ -3,6 +3,7 @@
 // over the latest submitted assessments of one rubric (service/portfolio.h),
 // as JSON and as the portfolio report page.
 #include "base/text.h"
+#include "providers/effect.h"
 #include "ranking/portfolio_json.h"
 #include "report/portfolio_report.h"
 #include "report/portfolio_workbook.h"
@@ -60,6 +61,13 @@ WebResponse PortfolioPage(WebApp& app, RequestContext& ctx) {
   options.xlsx_href = "/api/portfolio?" +
                       (ctx.req.Query("rubric").empty() ? "" : "rubric=" + UrlEncode(ctx.req.Query("rubric")) + "&") +
                       "format=xlsx&lang=" + ctx.lang;
+  // The effect of services per provider, with serve --engagements.
+  std::optional<ServiceEffect> effect;
+  if (app.engagements()) {
+    effect = MeasureEffect(c.assessments, *app.engagements());
+    options.effect = &*effect;
+    options.providers = app.shared_providers();
+  }
   return GeneratedReportPage(RenderPortfolioReport(*c.portfolio, options), app);
 }
 

@@ -60,6 +60,7 @@ class WebApp {
   std::shared_ptr<const District> shared_district() const { return district_; }
   /// The service-provider catalogue of `serve --providers`; null when none.
   const ProviderCatalogue* providers() const { return providers_.get(); }
+  std::shared_ptr<const ProviderCatalogue> shared_providers() const { return providers_; }
   /// The engagements of `serve --engagements`; null when none.
   const EngagementList* engagements() const { return engagements_.get(); }
   const Router& router() const { return router_; }

@@ -35,6 +35,9 @@ TEST_CASE("web provider pages: the commission opens the list and a provider's pa
   REQUIRE(en.status == 200);
   CHECK(Has(en.body, "Effect of its services"));
   CHECK(commission.Get("/providers/p99_none").status == 404);
+  HttpResult portfolio = commission.Get("/portfolio?lang=zh");
+  REQUIRE(portfolio.status == 200);
+  CHECK(Has(portfolio.body, "服务成效（服务前后对比）"));
   CHECK(clients.at(As::kAdmin)->Get("/providers/p01_mes").status == 200);
   CHECK(clients.at(As::kManufacturerOwn)->Get("/providers/p01_mes").status == 403);
   CHECK(clients.at(As::kConsultantAssigned)->Get("/providers").status == 403);
