@@ -56,7 +56,7 @@ const char* kPortfolioUsage =
     "  --json                print the figures as JSON (the web app's /api/portfolio)\n"
     "  --providers FILE      with --engagements: the effect of services T0 -> T1 per\n"
     "  --engagements FILE    provider and scenario (docs/providers.md), under the summary\n"
-    "                        and as \"effect\" in the JSON\n"
+    "                        and as \"effect\" in the JSON and a section of the report\n"
     "  --generated-at TIME   time stamp instead of now (reproducible output)\n"
     "  --tz ZONE             time zone the date and time are shown in: a tz database name\n"
     "                        or an offset like UTC+8 (default $FA_TZ, else Asia/Shanghai)\n"
