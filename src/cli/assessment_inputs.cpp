@@ -181,18 +181,40 @@ std::shared_ptr<const CompiledRubric> OptionalRubric(const std::optional<std::st
   return compiled;
 }
 
-std::shared_ptr<const ProviderCatalogue> OptionalProviders(const std::optional<std::string>& path,
-                                                           const char* command, std::ostream& err, bool& failed) {
-  if (!path) return nullptr;
+namespace {
+
+// The file at `path` read by `load`; its diagnostics printed, and on errors
+// "COMMAND: WHAT; nothing written" and `failed` set.
+template <typename T, typename Load>
+std::shared_ptr<const T> LoadOrReport(const std::string& path, const char* command, const char* what,
+                                      std::ostream& err, bool& failed, Load load) {
   Diagnostics diags;
-  std::optional<ProviderCatalogue> catalogue = LoadProviderCatalogue(*path, diags);
+  std::optional<T> loaded = load(path, diags);
   err << diags.Format();
-  if (!catalogue) {
-    err << command << ": the provider catalogue has errors; nothing written\n";
+  if (!loaded) {
+    err << command << ": " << what << "; nothing written\n";
     failed = true;
     return nullptr;
   }
-  return std::make_shared<const ProviderCatalogue>(std::move(*catalogue));
+  return std::make_shared<const T>(std::move(*loaded));
+}
+
+}  // namespace
+
+std::shared_ptr<const ProviderCatalogue> OptionalProviders(const std::optional<std::string>& path,
+                                                           const char* command, std::ostream& err, bool& failed) {
+  if (!path) return nullptr;
+  return LoadOrReport<ProviderCatalogue>(*path, command, "the provider catalogue has errors", err, failed,
+                                         [](const std::string& p, Diagnostics& d) { return LoadProviderCatalogue(p, d); });
+}
+
+std::shared_ptr<const EngagementList> OptionalEngagements(const std::optional<std::string>& path,
+                                                          const ProviderCatalogue& catalogue, const char* command,
+                                                          std::ostream& err, bool& failed) {
+  if (!path) return nullptr;
+  return LoadOrReport<EngagementList>(
+      *path, command, "the engagements have errors", err, failed,
+      [&catalogue](const std::string& p, Diagnostics& d) { return LoadEngagements(p, catalogue, d); });
 }
 
 namespace {

@@ -12,8 +12,10 @@
 #include <vector>
 
 #include "assessment/assessment.h"
+#include "cli/args.h"
 #include "base/diagnostics.h"
 #include "cli/args.h"
+#include "providers/engagement.h"
 #include "providers/provider.h"
 #include "ranking/duty_coverage.h"
 #include "scoring/assessment_builder.h"
@@ -77,6 +79,13 @@ std::shared_ptr<const ProviderCatalogue> OptionalProviders(const std::optional<s
 /// coverage of the diagnosis duty. A file that holds no factory is an
 /// error in `diags`.
 std::vector<DiagnosisRecord> PeekDiagnosisRecords(const std::vector<std::string>& paths, Diagnostics& diags);
+
+/// The engagements at `path` checked against `catalogue` (docs/providers.md
+/// "Effect of services"), when a path is given; null without. On errors as
+/// OptionalProviders.
+std::shared_ptr<const EngagementList> OptionalEngagements(const std::optional<std::string>& path,
+                                                          const ProviderCatalogue& catalogue, const char* command,
+                                                          std::ostream& err, bool& failed);
 
 /// The rubric id an answer file names (its `rubric:` key), or "".
 std::string PeekRubricId(const std::string& answers_path);

@@ -20,6 +20,7 @@ int RunServe(CommandContext& ctx);
 int RunPortfolio(CommandContext& ctx);
 int RunMatch(CommandContext& ctx);
 int RunDemand(CommandContext& ctx);
+int RunEffect(CommandContext& ctx);
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> table = {
@@ -36,6 +37,7 @@ const std::vector<Command>& Commands() {
       {"portfolio", "the district portfolio: levels and tiers by town and industry, progress, rounds", RunPortfolio},
       {"match", "match each factory's recommended scenarios with service providers, with reasons", RunMatch},
       {"demand", "the demand map: factories needing each scenario against providers, unmet demand, events", RunDemand},
+      {"effect", "the effect of services T0 -> T1 per provider and scenario; a provider's page", RunEffect},
   };
   return table;
 }

@@ -2,7 +2,9 @@
 // example answer file in examples/ is scored against its rubric in rubrics/
 // (named by the file's `rubric:` key) and gets a diagnosis report; each
 // rubric's examples (with the earlier rounds in examples/rounds/) get a
-// district portfolio and a demand map against the provider catalogue, and the commission's example ranking a ranking report.
+// district portfolio and a demand map against the provider catalogue, and the
+// commission's example ranking a ranking report; with the example provider
+// catalogue and engagements, one provider page.
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -51,11 +53,19 @@ const char* kDemoUsage =
     "  --above-scale FILE    the district's list of above-scale manufacturers the portfolios\n"
     "                        count the diagnoses against (default DIR/district/above-scale-2026.csv\n"
     "                        of --examples when it is there; 'none' for no such section)\n"
+    "  --engagements FILE    the engagements of the provider page out/provider-p01_mes.html\n"
+    "                        (default providers/jiading-engagements-example.yaml when the\n"
+    "                        example catalogue is used and it is there; 'none' for no page)\n"
     "  --pdf                 also print each report to PDF through headless Chromium\n"
     "  -h, --help            this help\n";
 
 const char* kExampleProviders = "providers/jiading-example.yaml";
 const char* kExampleAboveScale = "above-scale-2026.csv";
+const char* kExampleEngagements = "providers/jiading-engagements-example.yaml";
+/// The provider whose page the demo writes, and the rubric of the examples
+/// the example engagements name.
+const char* kExampleProvider = "p01_mes";
+const char* kEngagementsRubric = "cmmm";
 
 std::vector<std::string> AnswerFiles(const std::string& dir) {
   std::vector<std::string> files;
@@ -71,6 +81,7 @@ std::vector<std::string> AnswerFiles(const std::string& dir) {
 int RunRank(CommandContext& ctx);
 int RunPortfolio(CommandContext& ctx);
 int RunDemand(CommandContext& ctx);
+int RunEffect(CommandContext& ctx);
 
 namespace {
 // Earlier rounds of the examples: answer files in the subdirectories of
@@ -106,7 +117,7 @@ struct DemoRun {
   /// list is counted against all rubrics' examples, not one's).
   std::vector<std::string> duty;
   std::optional<std::string> providers = std::nullopt;  ///< the provider catalogue's path; none without
-  int reports = 0, portfolios = 0, rankings = 0, demand_maps = 0;
+  int reports = 0, portfolios = 0, rankings = 0, demand_maps = 0, provider_pages = 0;
 };
 
 // The demand map of one rubric's examples against the provider catalogue,
@@ -189,12 +200,31 @@ bool DemoRanking(DemoRun& run, const std::string& examples) {
   return true;
 }
 
+// The page of the example provider (effect --provider ... --html) over the
+// examples of the rubric the example engagements name, with their earlier
+// rounds. False when it failed.
+bool DemoProviderPage(DemoRun& run, const std::string& providers, const std::string& engagements,
+                      const std::string& rubrics, const std::vector<std::string>& files,
+                      const std::vector<std::string>& earlier) {
+  const std::string html = Poco::Path(run.out_dir).append(std::string("provider-") + kExampleProvider + ".html").toString();
+  std::vector<std::string> effect = {"--providers", providers, "--engagements", engagements, "--rubric",
+                                     Poco::Path(rubrics).append(std::string(kEngagementsRubric) + ".yaml").toString(),
+                                     "--provider", kExampleProvider, "--html", html};
+  effect.insert(effect.end(), files.begin(), files.end());
+  effect.insert(effect.end(), earlier.begin(), earlier.end());
+  effect.insert(effect.end(), run.common.begin(), run.common.end());
+  if (run.args.Has("--pdf")) effect.insert(effect.end(), {"--pdf", PdfPathFor(html)});
+  if (RunPart(run.ctx, RunEffect, effect) != kExitOk) return false;
+  ++run.provider_pages;
+  return true;
+}
+
 }  // namespace
 
 int RunDemo(CommandContext& ctx) {
   Args args(ctx.args,
             {"--examples", "--rubrics", "--out", "--lang", "--templates", "--generated-at", "--appendix", "--horizon",
-             "--providers", "--above-scale"},
+             "--providers", "--above-scale", "--engagements"},
             {"-h", "--help", "--pdf"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kDemoUsage;
@@ -263,6 +293,18 @@ int RunDemo(CommandContext& ctx) {
       return kExitBadInput;
   }
   if (!DemoRanking(run, examples)) return kExitBadInput;
+  // The example engagements go with the example catalogue only.
+  std::optional<std::string> engagements = args.Value("--engagements");
+  if (!engagements && providers == std::optional<std::string>(kExampleProviders) &&
+      Poco::File(kExampleEngagements).exists())
+    engagements = kExampleEngagements;
+  if (engagements == std::optional<std::string>("none")) engagements.reset();
+  if (engagements && providers && by_rubric.count(kEngagementsRubric)) {
+    auto it = earlier.find(kEngagementsRubric);
+    if (!DemoProviderPage(run, *providers, *engagements, rubrics, by_rubric[kEngagementsRubric],
+                          it == earlier.end() ? std::vector<std::string>{} : it->second))
+      return kExitBadInput;
+  }
   ctx.err << diags.Format();
   if (diags.HasErrors()) {
     ctx.err << "demo: " << diags.ErrorCount() << " error(s)\n";
@@ -271,7 +313,7 @@ int RunDemo(CommandContext& ctx) {
   ctx.out << "wrote " << run.reports << " reports under " << run.out_dir << "/ (and " << run.portfolios
           << " district portfolio" << (run.portfolios == 1 ? "" : "s") << ", " << run.demand_maps << " demand map"
           << (run.demand_maps == 1 ? "" : "s") << ", " << run.rankings << " ranking report"
-          << (run.rankings == 1 ? "" : "s") << ")\n";
+          << (run.rankings == 1 ? "" : "s") << (run.provider_pages ? ", 1 provider page" : "") << ")\n";
   return kExitOk;
 }
 

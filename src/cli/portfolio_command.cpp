@@ -11,8 +11,10 @@
 #include "cli/args.h"
 #include "cli/assessment_inputs.h"
 #include "cli/command.h"
+#include "cli/effect_text.h"
 #include "cli/output_files.h"
 #include "ranking/duty_coverage.h"
+#include "providers/effect.h"
 #include "ranking/portfolio_json.h"
 #include "report/portfolio_report.h"
 #include "report/portfolio_workbook.h"
@@ -58,9 +60,12 @@ const char* kPortfolioUsage =
     "  --diagnosed PATH      with --above-scale: more diagnoses to count, of any rubric\n"
     "                        (answer files, saved assessments, or a directory of them;\n"
     "                        repeatable), e.g. those made with another model\n"
-    "  --providers FILE      provider catalogue naming the list's provider ids\n"
     "  --pdf FILE            print it to PDF through headless Chromium\n"
     "  --json                print the figures as JSON (the web app's /api/portfolio)\n"
+    "  --providers FILE      the provider catalogue: names the above-scale list's provider\n"
+    "                        ids; with --engagements, the effect of services T0 -> T1 per\n"
+    "  --engagements FILE    provider and scenario (docs/providers.md), under the summary\n"
+    "                        and as \"effect\" in the JSON and a section of the report\n"
     "  --generated-at TIME   time stamp instead of now (reproducible output)\n"
     "  --tz ZONE             time zone the date and time are shown in: a tz database name\n"
     "                        or an offset like UTC+8 (default $FA_TZ, else Asia/Shanghai)\n"
@@ -133,15 +138,30 @@ PortfolioOptions ReportOptionsOf(Args& args, SmartFactoryRule& rule, std::string
 // Writes what was asked for: JSON figures, the report (--html, --pdf), or
 // else a summary.
 int WritePortfolio(CommandContext& ctx, const Args& args, const Portfolio& portfolio,
-                   const PortfolioOptions& options) {
+                   const PortfolioOptions& options, const ServiceEffect* effect) {
   const auto html = args.Value("--html"), pdf = args.Value("--pdf");
-  if (args.Has("--json")) ctx.out << PortfolioToJson(portfolio) << "\n";
+  if (args.Has("--json")) {
+    if (effect) {
+      JsonWriter w(false);
+      w.BeginObject();
+      WritePortfolioFields(w, portfolio);
+      w.Key("effect");
+      WriteEffectJson(w, *effect);
+      w.EndObject();
+      ctx.out << w.str() << "\n";
+    } else {
+      ctx.out << PortfolioToJson(portfolio) << "\n";
+    }
+  }
   if (const auto output = args.Output()) {
     WriteXlsxTables(PortfolioTables(portfolio, options), *output);
     ctx.out << "wrote portfolio tables " << *output << "\n";
   }
   if (!html && !pdf) {
-    if (!args.Has("--json") && !args.Output()) PrintSummary(portfolio, options, ctx.out);
+    if (!args.Has("--json") && !args.Output()) {
+      PrintSummary(portfolio, options, ctx.out);
+      if (effect) PrintEffect(*effect, "", ctx.out);
+    }
     return kExitOk;
   }
   if (std::string problem = WriteHtmlAndPdf(RenderPortfolioReport(portfolio, options), html, pdf);
@@ -159,7 +179,8 @@ int WritePortfolio(CommandContext& ctx, const Args& args, const Portfolio& portf
 int RunPortfolio(CommandContext& ctx) {
   Args args(ctx.args,
             {"--rubric", "--target", "--target-year", "--smart-tier", "--smart-level", "--title", "--date", "--lang",
-             "--html", "--pdf", "--generated-at", "--templates", "--tz", "-o", "--output", "--above-scale", "--providers", "--diagnosed"},
+             "--html", "--pdf", "--generated-at", "--templates", "--tz", "-o", "--output", "--above-scale", "--providers",
+             "--diagnosed", "--engagements"},
             {"-h", "--help", "--json"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << kPortfolioUsage;
@@ -178,9 +199,15 @@ int RunPortfolio(CommandContext& ctx) {
   if (args.Output() && !IsWorkbookPath(*args.Output()))
     return Usage(ctx, "-o writes the tables as a workbook: give a FILE.xlsx (--html or --pdf for the report)");
 
+  if (args.Value("--engagements") && !args.Value("--providers"))
+    return Usage(ctx, "--engagements needs --providers, the catalogue its provider ids are checked against");
   bool failed = false;
   PortfolioOptions report_options = options;
   report_options.providers = OptionalProviders(args.Value("--providers"), "portfolio", ctx.err, failed);
+  if (failed) return kExitBadInput;
+  std::shared_ptr<const EngagementList> engagements;
+  if (report_options.providers)
+    engagements = OptionalEngagements(args.Value("--engagements"), *report_options.providers, "portfolio", ctx.err, failed);
   if (failed) return kExitBadInput;
   Diagnostics diags;
   std::optional<DutyList> above_scale;
@@ -213,7 +240,10 @@ int RunPortfolio(CommandContext& ctx) {
     ctx.err << "portfolio: " << diags.ErrorCount() << " error(s); nothing written\n";
     return kExitBadInput;
   }
-  return WritePortfolio(ctx, args, *portfolio, report_options);
+  std::optional<ServiceEffect> effect;
+  if (engagements) effect = MeasureEffect(assessments, *engagements);
+  report_options.effect = effect ? &*effect : nullptr;
+  return WritePortfolio(ctx, args, *portfolio, report_options, report_options.effect);
 }
 
 }  // namespace fa

@@ -39,7 +39,11 @@ const char* kServeUsage =
     "                        districts/jiading.yaml beside the templates; docs/district-format.md)\n"
     "  --providers FILE      a service-provider catalogue (docs/providers.md): each diagnosis\n"
     "                        report shows the providers who can deliver its recommendations\n"
-    "                        (with --demo, default providers/jiading-example.yaml)\n"
+    "                        (with --demo, default providers/jiading-example.yaml); the\n"
+    "                        commission's provider pages (/providers) list it\n"
+    "  --engagements FILE    engagements of those providers (docs/providers.md \"Effect of\n"
+    "                        services\"): the provider pages show their measured effect (with\n"
+    "                        --demo, default providers/jiading-engagements-example.yaml)\n"
     "  --templates DIR       templates directory (default: the installed templates/)\n"
     "  --lang zh|en          default page language (default zh)\n"
     "  --tz ZONE             time zone pages and reports show times in: a tz database name\n"
@@ -95,7 +99,7 @@ void BootstrapAdmin(web::WebApp& app, std::ostream& err) {
 
 int RunServe(CommandContext& ctx) {
   Args args(ctx.args, {"--listen", "--db", "--rubrics", "--ranking", "--district", "--examples", "--templates", "--lang",
-             "--threads", "--max-per-client", "--tz", "--providers"},
+             "--threads", "--max-per-client", "--tz", "--providers", "--engagements"},
             {"-h", "--help", "--secure-cookies", "--quiet", "--demo"});
   if (args.Has("-h") || args.Has("--help")) {
     ctx.out << Usage();
@@ -153,6 +157,12 @@ int RunServe(CommandContext& ctx) {
   const std::string demo_providers = "providers/jiading-example.yaml";
   config.providers_file = args.Value("--providers").value_or(
       args.Has("--demo") && std::filesystem::exists(demo_providers) ? demo_providers : "");
+  // …and their example engagements go with the example catalogue.
+  const std::string demo_engagements = "providers/jiading-engagements-example.yaml";
+  config.engagements_file = args.Value("--engagements").value_or(
+      args.Has("--demo") && config.providers_file == demo_providers && std::filesystem::exists(demo_engagements)
+          ? demo_engagements
+          : "");
   config.default_lang = lang;
   config.secure_cookies = args.Has("--secure-cookies");
   config.max_connections_per_client = max_per_client;

@@ -32,8 +32,10 @@ constexpr double kTownPoints = 10;
 constexpr double kCapacityPoints = 15;
 /// Spare engagements a quarter that earn the whole capacity part.
 constexpr int kSpareForFullPoints = 5;
-/// Measured effect: not scored yet (no engagements are recorded); the hook
-/// MatchOptions::measured_effect carries it to the reasons.
+/// Measured effect: named in the reasons, never scored (docs/providers.md
+/// "Matching: measured effect stays without points"): few providers have a
+/// figure (providers/effect.h shows none below kEffectMinCount factories),
+/// and points for it would rank the others down for lack of data.
 constexpr double kEffectPoints = 0;
 /// The fewest providers a match shows when that many qualify.
 constexpr size_t kMinShown = 3;

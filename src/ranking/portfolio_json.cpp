@@ -60,6 +60,12 @@ void WriteDuty(JsonWriter& w, const DutyCoverage& d) {
 std::string PortfolioToJson(const Portfolio& p) {
   JsonWriter w(false);
   w.BeginObject();
+  WritePortfolioFields(w, p);
+  w.EndObject();
+  return w.str();
+}
+
+void WritePortfolioFields(JsonWriter& w, const Portfolio& p) {
   w.Field("assessments", p.assessments);
   w.Field("factories", p.district.factories);
   w.Field("smart", p.district.smart);
@@ -77,8 +83,6 @@ std::string PortfolioToJson(const Portfolio& p) {
   WriteGroups(w, "by_industry", "industry", p.by_industry);
   w.Field("moved_up", p.moved_up).Field("unchanged", p.unchanged).Field("moved_down", p.moved_down);
   if (p.duty) WriteDuty(w, *p.duty);
-  w.EndObject();
-  return w.str();
 }
 
 }  // namespace fa

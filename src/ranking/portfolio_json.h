@@ -5,10 +5,15 @@
 
 #include <string>
 
+#include "base/json_writer.h"
 #include "ranking/portfolio.h"
 
 namespace fa {
 
 std::string PortfolioToJson(const Portfolio& portfolio);
+
+/// The fields of PortfolioToJson into an object `w` has begun, for outputs
+/// that add their own (portfolio --engagements adds "effect").
+void WritePortfolioFields(JsonWriter& w, const Portfolio& portfolio);
 
 }  // namespace fa

@@ -10,6 +10,7 @@
 #include "base/text.h"
 #include "base/version.h"
 #include "report/report_renderer.h"
+#include "report/effect_view.h"
 #include "report/view_context.h"
 #include "report/svg_charts.h"
 
@@ -300,6 +301,25 @@ EscapedView BuildDuty(const PortfolioContext& c) {
   return v;
 }
 
+// The effect of services per provider, when measured.
+EscapedView BuildEffect(const PortfolioContext& c) {
+  EscapedView v;
+  const ServiceEffect* effect = c.o.effect;
+  v.Flag("shown", effect != nullptr);
+  if (!effect) return v;
+  std::vector<std::pair<const EffectGroup*, std::string>> groups;
+  for (const auto& g : effect->providers) {
+    const Provider* p = c.o.providers ? c.o.providers->Find(g.provider) : nullptr;
+    groups.emplace_back(&g, p ? c.TOr(p->name, p->id) : g.provider);
+  }
+  v.Text("head", c.L("pf_col_provider"))
+      .List("rows", EffectRows(c, *effect, groups))
+      .Flag("has", !groups.empty())
+      .Flag("example", effect->example)
+      .Markup("method", EffectMethod(c, effect->options));
+  return v;
+}
+
 }  // namespace
 
 EscapedView BuildPortfolioView(const Portfolio& p, const PortfolioOptions& options) {
@@ -350,6 +370,7 @@ EscapedView BuildPortfolioView(const Portfolio& p, const PortfolioOptions& optio
       .List("tier_tables", {Table(c, "pf_by_town", "pf_col_town", p.by_town, true),
                             Table(c, "pf_by_industry", "pf_col_industry", p.by_industry, true)})
       .Child("changes", BuildChanges(c))
+      .Child("effect", BuildEffect(c))
       .Child("method", method)
       .Child("provenance", provenance);
   return v;

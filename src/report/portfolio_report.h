@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "report/escaped_view.h"
+#include "providers/effect.h"
 #include "ranking/portfolio.h"
 #include "report/report_options.h"
 #include "report/template_renderer.h"
@@ -32,6 +33,9 @@ struct PortfolioOptions : ReportOptions {
   /// The web app's link to the same tables as a workbook (its
   /// /api/portfolio?format=xlsx); "" shows none (the command line).
   std::string xlsx_href;
+  /// The effect of services per provider (portfolio --engagements); null:
+  /// no such section. Providers are named from ReportOptions::providers.
+  const ServiceEffect* effect = nullptr;
 };
 
 /// The view the template reads; every string escaped (escaped_view.h).

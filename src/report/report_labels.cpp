@@ -11,7 +11,7 @@ const std::vector<ReportLabel>& ReportLabels() {
   static const std::vector<ReportLabel> all = [] {
     std::vector<ReportLabel> v;
     for (const auto* table : {&DiagnosisLabels(), &PlanLabels(), &QuestionnaireLabels(), &RankingLabels(),
-                              &PortfolioLabels(), &DemandLabels()})
+                              &PortfolioLabels(), &DemandLabels(), &ProviderPageLabels()})
       v.insert(v.end(), table->begin(), table->end());
     return v;
   }();

@@ -17,5 +17,7 @@ const std::vector<ReportLabel>& RankingLabels();
 const std::vector<ReportLabel>& PortfolioLabels();
 /// The demand map of service providers (dm_*).
 const std::vector<ReportLabel>& DemandLabels();
+/// The provider page (pv_*).
+const std::vector<ReportLabel>& ProviderPageLabels();
 
 }  // namespace fa

@@ -18,21 +18,26 @@ std::string CheckSmartFactoryRule(const std::vector<Assessment>& assessments, co
   return "no tier '" + rule.tier + "' in the tier scheme" + DidYouMean(rule.tier, ids);
 }
 
-std::optional<Portfolio> BuildDistrictPortfolio(const std::vector<Assessment>& assessments,
-                                                const SmartFactoryRule& rule, const std::string& where,
-                                                Diagnostics& diags) {
+bool CheckOneRubric(const std::vector<Assessment>& assessments, const std::string& where, Diagnostics& diags) {
   std::set<std::string> rubrics;
   for (const auto& a : assessments) rubrics.insert(a.rubric.id);
   if (rubrics.size() > 1) {
     diags.Error(where, {},
                 "assessments of several rubrics (" + Join({rubrics.begin(), rubrics.end()}, ", ") +
-                    "); a portfolio counts the levels of one rubric");
-    return std::nullopt;
+                    "); levels of different rubrics cannot be compared");
+    return false;
   }
   if (assessments.empty()) {
     diags.Error(where, {}, "no assessments read");
-    return std::nullopt;
+    return false;
   }
+  return true;
+}
+
+std::optional<Portfolio> BuildDistrictPortfolio(const std::vector<Assessment>& assessments,
+                                                const SmartFactoryRule& rule, const std::string& where,
+                                                Diagnostics& diags) {
+  if (!CheckOneRubric(assessments, where, diags)) return std::nullopt;
   try {
     return BuildPortfolio(assessments, rule);
   } catch (const std::invalid_argument& e) {  // a tier only older rounds know

@@ -7,6 +7,7 @@
 
 #include "base/text.h"
 #include "ranking/duty_coverage.h"
+#include "providers/effect.h"
 #include "ranking/portfolio_json.h"
 #include "report/portfolio_report.h"
 #include "report/portfolio_workbook.h"
@@ -102,6 +103,13 @@ WebResponse PortfolioPage(WebApp& app, RequestContext& ctx) {
   auto options = GeneratedReportOptions<PortfolioOptions>(app.config(), ctx, app.shared_district());
   // The same tables as a workbook, of the same rubric, in the page's language.
   options.xlsx_href = WorkbookHref("/api/portfolio", ctx);
+  // The effect of services per provider, with serve --engagements.
+  std::optional<ServiceEffect> effect;
+  if (app.engagements()) {
+    effect = MeasureEffect(c.assessments, *app.engagements());
+    options.effect = &*effect;
+    options.providers = app.shared_providers();
+  }
   return GeneratedReportPage(RenderPortfolioReport(*c.portfolio, options), app);
 }
 

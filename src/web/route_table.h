@@ -44,6 +44,7 @@ RouteTable ReportRoutes();      ///< report_routes.cpp: the diagnosis report as 
 RouteTable RankingRoutes();     ///< ranking_routes.cpp
 RouteTable PortfolioRoutes();   ///< portfolio_routes.cpp
 RouteTable DemandRoutes();      ///< demand_routes.cpp
+RouteTable ProviderRoutes();    ///< provider_routes.cpp: the provider list and a provider's page
 RouteTable AuditRoutes();       ///< audit_routes.cpp
 RouteTable RubricRoutes();      ///< rubric_routes.cpp
 

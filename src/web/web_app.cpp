@@ -93,6 +93,13 @@ WebApp::WebApp(store::Store& store, WebConfig config)
     if (!catalogue) throw std::runtime_error("the provider catalogue does not load:\n" + provider_diags.Format());
     providers_ = std::make_shared<const ProviderCatalogue>(std::move(*catalogue));
   }
+  if (!config_.engagements_file.empty()) {
+    if (!providers_) throw std::runtime_error("engagements need a provider catalogue (--providers)");
+    Diagnostics engagement_diags;
+    std::optional<EngagementList> list = LoadEngagements(config_.engagements_file, *providers_, engagement_diags);
+    if (!list) throw std::runtime_error("the engagements do not load:\n" + engagement_diags.Format());
+    engagements_ = std::make_shared<const EngagementList>(std::move(*list));
+  }
   for (const char* lang : {"zh", "en"}) {
     ReportOptions options;
     options.lang = lang;
@@ -105,7 +112,8 @@ WebApp::WebApp(store::Store& store, WebConfig config)
   for (const RouteTable& table : {SessionRoutes(), StaticRoutes(), FactoryRoutes(), AdminFactoryRoutes(), UserRoutes(),
                                   AssessmentRoutes(), SubmitRoutes(), ReopenRoutes(), ImportRoutes(), WorkbookUploadRoutes(),
                                   AnswerRoutes(),
-                                  ReportRoutes(), RankingRoutes(), PortfolioRoutes(), DemandRoutes(), AuditRoutes(), RubricRoutes()})
+                                  ReportRoutes(), RankingRoutes(), PortfolioRoutes(), DemandRoutes(), ProviderRoutes(),
+                                  AuditRoutes(), RubricRoutes()})
     for (const RouteRow& row : table) {
       NamedHandler handler = row.handler;
       router_.Add(row.method, row.pattern, row.roles, [this, handler](RequestContext& ctx) {

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "assessment/assessment.h"
+#include "providers/engagement.h"
 #include "providers/provider.h"
 #include "rubric/district.h"
 #include "service/draft_standing.h"
@@ -59,6 +60,9 @@ class WebApp {
   std::shared_ptr<const District> shared_district() const { return district_; }
   /// The service-provider catalogue of `serve --providers`; null when none.
   const ProviderCatalogue* providers() const { return providers_.get(); }
+  std::shared_ptr<const ProviderCatalogue> shared_providers() const { return providers_; }
+  /// The engagements of `serve --engagements`; null when none.
+  const EngagementList* engagements() const { return engagements_.get(); }
   const Router& router() const { return router_; }
 
   // ---- shared by the handlers ----
@@ -107,6 +111,7 @@ class WebApp {
   WebConfig config_;
   std::shared_ptr<const District> district_;
   std::shared_ptr<const ProviderCatalogue> providers_;
+  std::shared_ptr<const EngagementList> engagements_;
   /// Called from every request thread at once: the store is thread-safe
   /// (store.h), each call on a pooled connection of its own.
   store::Store& store_;

@@ -26,6 +26,9 @@ struct WebConfig {
   /// The service-provider catalogue (docs/providers.md) whose best matches
   /// each diagnosis report shows (its service-provider section); "" none.
   std::string providers_file;
+  /// The engagements recorded against that catalogue (docs/providers.md
+  /// "Effect of services") whose effect the provider pages show; "" none.
+  std::string engagements_file;
   /// "zh" or "en" when neither ?lang= nor a cookie says otherwise.
   std::string default_lang = "zh";
   /// The zone pages and reports show moments in (stored ones stay UTC):

@@ -293,6 +293,10 @@ const std::vector<WebLabel>& MessageLabels() {
       {"demand_no_providers",
        "服务需求地图把各企业的诊断需求与服务商名录对照，目前系统中还没有服务商名录。请联系系统管理员导入名录（启动服务时用 --providers 指定名录文件）；导入后此页将显示各场景的需求企业数、服务商供给与缺口，以及对接活动建议。",
        "The demand map sets the factories' diagnosed needs against the catalogue of service providers, and no catalogue has been loaded yet. Ask the system administrator to load one (the file named with --providers when the server starts); this page then shows how many factories need each scenario, the providers' supply and the shortfall, and proposed matchmaking events."},
+      {"no_providers_title", "未配置服务商名录", "No provider catalogue"},
+      {"no_providers", "本系统尚未配置服务商名录，暂时无法查看服务商及其服务成效。请联系系统管理员配置。",
+       "No service-provider catalogue is set up, so providers and the effect of their services cannot be shown yet. Ask the administrator to set one up."},
+      {"no_provider", "名录中没有这家服务商。", "The catalogue has no such provider."},
   };
   return labels;
 }

@@ -172,6 +172,9 @@ TEST_CASE("cli: the main job scores every example and writes a report for each")
   CHECK(r.out.find("2 demand maps") != std::string::npos);
   CHECK(ReadFile(dir.File("cmmm/demand.html")).find("服务需求地图") != std::string::npos);
   CHECK(ReadFile(dir.File("sme-digital-2024/demand.html")).find("</html>") != std::string::npos);
+  // The example provider's page, from the example catalogue and engagements.
+  CHECK(r.out.find("wrote provider page") != std::string::npos);
+  CHECK(ReadFile(dir.File("provider-p01_mes.html")).find("服务成效") != std::string::npos);
   // No text the program cut: no "…" in any report, in either language (the
   // rubrics, catalogue and examples hold none, so one would be the program's).
   Run en = Cli("demo --lang en --out " + dir.File("en") + " --generated-at 2026-01-01T00:00:00Z");

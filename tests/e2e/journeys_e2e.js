@@ -381,6 +381,76 @@ async function demandMapPass(page, base, lang) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+/// The provider pages (docs/providers.md "The provider page"), from the
+/// navigation: the catalogue's list, then one provider's page with what it
+/// delivers, its engagements and the effect of its services; and the
+/// portfolio's coverage of the diagnosis duty (docs/coverage.md). In the
+/// page's language, nothing wider than a 390 px screen.
+async function providerPagePass(page, base, lang) {
+  await page.goto(`${base}/?lang=${lang}`);
+  const [res] = await Promise.all([page.waitForNavigation(), page.locator('nav.nav a[href="/providers"]').click()]);
+  check(res.status() === 200 && new URL(page.url()).pathname === '/providers', `${lang}: the nav opens the providers (${res.status()} at ${page.url()})`);
+  const links = await page.locator('table a[href^="/providers/"]').count();
+  check(links >= 50, `${lang}: the example catalogue's providers are listed (${links})`);
+  const [opened] = await Promise.all([page.waitForNavigation(), page.locator('a[href="/providers/p01_mes"]').click()]);
+  check(opened.status() === 200, `${lang}: a provider's page opens (${opened.status()})`);
+  const body = await text(page);
+  check(body.includes(lang === 'zh' ? '服务成效' : 'Effect of its services'), `${lang}: the provider page shows the effect of its services`);
+  check(body.includes(lang === 'zh' ? '服务能力' : 'What it delivers'), `${lang}: and what it delivers`);
+  // The factories' names are Chinese in both languages (examples/web/factories.csv).
+  const factoryNames = fs.readFileSync(path.join(e2e.env.sourceDir, 'examples/web/factories.csv'), 'utf8')
+    .split('\n').slice(1).filter(Boolean).map((line) => line.split(',')[1]);
+  const wrong = textProblems(await visibleText(page), lang, factoryNames);
+  check(wrong.length === 0, `${lang}: the provider page is in ${lang === 'zh' ? 'Chinese, with no internal id' : 'English'} (${wrong.join('; ')})`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(over <= 1, `${lang}: the provider page is no wider than a 390 px screen (${over} px over)`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await page.goto(`${base}/portfolio?lang=${lang}`);
+  const portfolio = await text(page);
+  check(portfolio.includes(lang === 'zh' ? '规上企业数字化诊断覆盖' : 'Digital diagnosis of every above-scale manufacturer'),
+        `${lang}: the portfolio shows the coverage of the diagnosis duty`);
+  const duty = await page.locator('table.duty-counts tbody tr').count();
+  check(duty > 0, `${lang}: the coverage is counted by town and industry (${duty} rows)`);
+}
+
+/// The manufacturer's report names the service providers who can deliver
+/// its recommendations: at least three, with the reasons, in the page's
+/// language (docs/providers.md "Matching").
+async function manufacturerJourney(session, browser) {
+  console.log('manufacturer: reads its report and the providers it is matched with');
+  const server = await session.startServer(session.tempDir('fa-journey-maker-'), {
+    args: ['--demo', '--quiet', '--examples', path.join(e2e.env.sourceDir, 'examples')],
+    env: { FA_DEMO_PASSWORD: DEMO_PASSWORD },
+    timeoutMs: 120000,
+  });
+  const base = server.url;
+  const problems = [];
+  const { context, page } = await newContext(browser, base, problems);
+  await signIn(page, base, 'demo-manufacturer', DEMO_PASSWORD);
+  for (const lang of ['zh', 'en']) {
+    await page.goto(`${base}/?lang=${lang}`);
+    const report = await page.locator('a[href*="/report"]').first().getAttribute('href');
+    must(report, `${lang}: the manufacturer's page links its report`);
+    await page.goto(base + report + (report.includes('?') ? '&' : '?') + 'lang=' + lang);
+    const section = page.locator('section.providers');
+    check(await section.count() === 1, `${lang}: the report has the section of matched providers`);
+    const matched = await section.locator('ol.records > li').count();
+    check(matched >= 3, `${lang}: at least three providers are proposed (${matched})`);
+    const heading = await section.locator('h2').textContent();
+    check(heading.includes(lang === 'zh' ? '可对接的服务商' : 'Service providers'), `${lang}: under its heading (${heading.trim()})`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(over <= 1, `${lang}: the report is no wider than a 390 px screen (${over} px over)`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const forbidden = await page.request.get(`${base}/providers/p01_mes`, { maxRedirects: 0 });
+    check(forbidden.status() === 403, `${lang}: a manufacturer may not open a provider's page (${forbidden.status()})`);
+  }
+  await context.close();
+  check(problems.length === 0, `manufacturer: no external request, console error or CSP violation${problems.length ? ':\n    ' + problems.join('\n    ') : ''}`);
+}
+
 async function commissionJourney(session, browser) {
   console.log('commission: ranks the demo data, filters, opens a report');
   const server = await session.startServer(session.tempDir('fa-journey-rank-'), {
@@ -398,6 +468,7 @@ async function commissionJourney(session, browser) {
   await commissionPass(page, base, 'zh', { town: '安亭镇' });
   await rankingReportFits(page, base, 'zh');
   await demandMapPass(page, base, 'zh');
+  await providerPagePass(page, base, 'zh');
 
   console.log('commission: the same in English');
   await page.goto(`${base}/ranking`);
@@ -406,6 +477,7 @@ async function commissionJourney(session, browser) {
   await commissionPass(page, base, 'en', { industry: 'Biomedicine' });
   await rankingReportFits(page, base, 'en');
   await demandMapPass(page, base, 'en');
+  await providerPagePass(page, base, 'en');
   await context.close();
   check(problems.length === 0, `commission: no external request, console error or CSP violation${problems.length ? ':\n    ' + problems.join('\n    ') : ''}`);
 }
@@ -414,4 +486,5 @@ e2e.main('e2e_journeys', 200000, async (session) => {
   const browser = await session.launchBrowser();
   await importJourney(session, browser);
   await commissionJourney(session, browser);
+  await manufacturerJourney(session, browser);
 });

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "answers/credit_code.h"
+#include "base/text.h"
 #include "ranking/duty_coverage.h"
 #include "text_checks.h"
 
