@@ -156,10 +156,10 @@ DutyCoverage CountDutyCoverage(const DutyList& list, const std::vector<Diagnosis
     const std::string code = AsciiUpper(r.credit_code);
     std::optional<size_t> at;
     if (auto it = by_code.find(code); !code.empty() && it != by_code.end()) at = it->second;
-    if (!at)
-      if (auto it = by_name.find(r.name); it != by_name.end() &&
-                                          (code.empty() || list.entries[it->second].credit_code.empty()))
-        at = it->second;
+    if (!at) {  // by name, when the list or the diagnosis has no code
+      auto it = by_name.find(r.name);
+      if (it != by_name.end() && (code.empty() || list.entries[it->second].credit_code.empty())) at = it->second;
+    }
     if (!at) {
       if (r.submitted) not_listed.insert(r.name.empty() ? r.credit_code : r.name);
       continue;

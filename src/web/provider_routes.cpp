@@ -17,14 +17,16 @@ namespace fa::web {
 
 namespace {
 
-/// The message a commission officer reads when no catalogue is configured.
-WebResponse NoCatalogue(WebApp& app, const RequestContext& ctx) {
-  return app.pages().Message(404, ctx.Label("no_providers_title"), ctx.Label("no_providers"), ctx);
+/// The message a commission officer reads when no catalogue is configured:
+/// the list page answers it as a page (200, as the demand map does, for a
+/// link of the navigation); a provider's page is then not found (404).
+WebResponse NoCatalogue(WebApp& app, const RequestContext& ctx, int status) {
+  return app.pages().Message(status, ctx.Label("no_providers_title"), ctx.Label("no_providers"), ctx);
 }
 
 WebResponse ProviderList(WebApp& app, RequestContext& ctx) {
   const ProviderCatalogue* cat = app.providers();
-  if (!cat) return NoCatalogue(app, ctx);
+  if (!cat) return NoCatalogue(app, ctx, 200);
   const District* names = cat->district ? cat->district.get() : &app.district();
   std::map<std::string, std::set<std::string>> served;  // provider -> factories (credit code, else name)
   if (const EngagementList* list = app.engagements())
@@ -49,7 +51,7 @@ WebResponse ProviderList(WebApp& app, RequestContext& ctx) {
 
 WebResponse ProviderPageRoute(WebApp& app, RequestContext& ctx) {
   const ProviderCatalogue* cat = app.providers();
-  if (!cat) return NoCatalogue(app, ctx);
+  if (!cat) return NoCatalogue(app, ctx, 404);
   const Provider* provider = cat->Find(ctx.Param("id"));
   if (!provider) return app.pages().Message(404, ctx.Label("not_found"), ctx.Label("no_provider"), ctx);
   // Every submitted round of one rubric: T0 and T1 are rounds of the same factories.

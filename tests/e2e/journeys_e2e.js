@@ -415,16 +415,22 @@ async function providerPagePass(page, base, lang) {
   check(duty > 0, `${lang}: the coverage is counted by town and industry (${duty} rows)`);
 }
 
+/// A server with the demo data (`serve --demo`: the examples, the example
+/// provider catalogue and engagements) in a temporary directory of its own.
+function startDemo(session, prefix) {
+  return session.startServer(session.tempDir(prefix), {
+    args: ['--demo', '--quiet', '--examples', path.join(e2e.env.sourceDir, 'examples')],
+    env: { FA_DEMO_PASSWORD: DEMO_PASSWORD },
+    timeoutMs: 120000,
+  });
+}
+
 /// The manufacturer's report names the service providers who can deliver
 /// its recommendations: at least three, with the reasons, in the page's
 /// language (docs/providers.md "Matching").
 async function manufacturerJourney(session, browser) {
   console.log('manufacturer: reads its report and the providers it is matched with');
-  const server = await session.startServer(session.tempDir('fa-journey-maker-'), {
-    args: ['--demo', '--quiet', '--examples', path.join(e2e.env.sourceDir, 'examples')],
-    env: { FA_DEMO_PASSWORD: DEMO_PASSWORD },
-    timeoutMs: 120000,
-  });
+  const server = await startDemo(session, 'fa-journey-maker-');
   const base = server.url;
   const problems = [];
   const { context, page } = await newContext(browser, base, problems);
@@ -453,11 +459,7 @@ async function manufacturerJourney(session, browser) {
 
 async function commissionJourney(session, browser) {
   console.log('commission: ranks the demo data, filters, opens a report');
-  const server = await session.startServer(session.tempDir('fa-journey-rank-'), {
-    args: ['--demo', '--quiet', '--examples', path.join(e2e.env.sourceDir, 'examples')],
-    env: { FA_DEMO_PASSWORD: DEMO_PASSWORD },
-    timeoutMs: 120000,
-  });
+  const server = await startDemo(session, 'fa-journey-rank-');
   const base = server.url;
   const problems = [];
   const { context, page } = await newContext(browser, base, problems);

@@ -26,10 +26,12 @@ TEST_CASE("input limits: a billion-laughs YAML document is refused at once, not 
     text += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) +
             ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" +
             char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + "]\n";
-  const auto start = std::chrono::steady_clock::now();
+  // Ten levels of ten aliases: 10^10 nodes if walked, which would not end
+  // within the test's timeout. No clock here (a timed test fails on a
+  // loaded machine, as under the sanitizers): the message shows that the
+  // count stopped at the limit.
   Diagnostics d;
   CHECK_FALSE(LoadAnswerSetFromString(text, "laughs.yaml", d));
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
   REQUIRE(d.items().size() == 1);
   CHECK(d.items()[0].message ==
         "the document expands to more than 1000000 nodes (aliases repeat what they name; docs/limits.md)");

@@ -111,8 +111,9 @@ const std::vector<Row> kMatrix = {
   {"GET",  "/ranking/report?config=commission-2026", "", {303, 400, 403, 403, 403, 403, 400}},
   {"GET",  "/portfolio", "", {303, 200, 403, 403, 403, 403, 200}},
   {"GET",  "/demand", "", {303, 200, 403, 403, 403, 403, 200}},
-  // No provider catalogue in this server: the message page (404) for those who may see it.
-  {"GET",  "/providers", "", {303, 404, 403, 403, 403, 403, 404}},
+  // No provider catalogue in this server: the message page (200 for the
+  // list, 404 for a provider's page) for those who may see it.
+  {"GET",  "/providers", "", {303, 200, 403, 403, 403, 403, 200}},
   {"GET",  "/providers/p01_mes", "", {303, 404, 403, 403, 403, 403, 404}},
   {"GET",  "/audit", "", {303, 200, 403, 403, 403, 403, 200}},
   {"GET",  "/admin/users", "", {303, 200, 403, 403, 403, 403, 403}},
