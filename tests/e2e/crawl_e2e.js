@@ -47,8 +47,11 @@ async function knownNames(base, api) {
   return [...names].filter((n) => n).sort((a, b) => b.length - a.length);
 }
 
-/// "/assessments/12/report?x" → "/assessments/{id}/report".
-const pageType = (url) => new URL(url).pathname.replace(/\/\d+/g, '/{id}');
+/// "/assessments/12/report?x" → "/assessments/{id}/report"; a provider's
+/// page ("/providers/p01_mes") → "/providers/{id}", so the 50 providers of
+/// the example catalogue are one page type, not fifty.
+const pageType = (url) =>
+  new URL(url).pathname.replace(/\/\d+/g, '/{id}').replace(/^\/providers\/[^/]+/, '/providers/{id}');
 
 async function crawl(browser, base, api, role, lang, names, shots) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
