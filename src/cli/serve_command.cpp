@@ -175,6 +175,7 @@ int RunServe(CommandContext& ctx) {
     return kExitBadInput;
   }
   web::WebApp& app = *made;
+  for (const auto& line : app.start_notes()) ctx.err << "serve: " << line << "\n";
 
   BootstrapAdmin(app, ctx.err);
   for (const auto& line : app.rubrics().RegisterShipped(config.rubrics_dir)) ctx.err << "serve: " << line << "\n";

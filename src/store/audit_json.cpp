@@ -42,6 +42,7 @@ std::string AuditJson(const User& u) {
       .Text("display_name", u.display_name)
       .Text("role", RoleName(u.role))
       .Int("factory_id", u.factory_id)
+      .Text("provider", u.provider)
       .Bool("active", u.active)
       .Bool("must_change_password", u.must_change_password)
       .Int("version", u.version)
@@ -58,6 +59,7 @@ std::string AuditJson(const Factory& f) {
       .Real("employees", f.employees)
       .Real("revenue", f.revenue)
       .Text("extra_json", f.extra_json)
+      .Text("provider", f.provider)
       .Int("version", f.version)
       .str();
 }

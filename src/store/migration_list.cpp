@@ -142,6 +142,37 @@ ALTER TABLE assessments ADD COLUMN reopened_from {int} REFERENCES assessments (i
 CREATE UNIQUE INDEX assessments_reopened_from ON assessments (reopened_from) WHERE reopened_from IS NOT NULL;
 )SQL";
 
+// The service side (docs/providers.md "In the web app"): a consultant and a
+// factory may belong to a service provider (its catalogue id; '' when none),
+// the provider catalogue is kept as versioned text (the newest row is the
+// one in use), and engagements are rows the admin records.
+const char* const kServiceProviders = R"SQL(
+ALTER TABLE users ADD COLUMN provider TEXT NOT NULL DEFAULT '';
+ALTER TABLE factories ADD COLUMN provider TEXT NOT NULL DEFAULT '';
+CREATE TABLE provider_catalogues (
+  id {pk},
+  file_name TEXT NOT NULL,
+  text TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  uploaded_by {int} REFERENCES users (id),
+  uploaded_at TEXT NOT NULL
+);
+CREATE TABLE engagements (
+  id {pk},
+  provider TEXT NOT NULL,
+  factory_id {int} REFERENCES factories (id),
+  credit_code TEXT NOT NULL DEFAULT '',
+  factory_name TEXT NOT NULL DEFAULT '',
+  scenarios TEXT NOT NULL DEFAULT '',
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  example {int} NOT NULL DEFAULT 0,
+  created_by {int} REFERENCES users (id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX engagements_provider ON engagements (provider, id);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -149,6 +180,7 @@ const std::vector<Migration>& Migrations() {
       {1, "initial schema", kInitialSchema},
       {2, "one open draft per factory and round", kOneDraftPerRound},
       {3, "reopened assessments", kReopenedAssessments},
+      {4, "service providers", kServiceProviders},
   };
   return migrations;
 }

@@ -4,10 +4,10 @@ namespace fa::store {
 
 const char* const kUserColumns =
     "id, username, display_name, role, factory_id, password_hash, active, must_change_password, "
-    "version, created_at";
+    "version, created_at, provider";
 const char* const kFactoryColumns =
     "id, credit_code, name, town, industry, manufacturing_type, employees, revenue, extra_json, "
-    "version, created_at";
+    "version, created_at, provider";
 const char* const kRubricColumns =
     "id, rubric_id, version, sha256, title, main_file, active, uploaded_by, uploaded_at";
 const char* const kAssessmentColumns =
@@ -34,6 +34,7 @@ User UserFromRow(const SqlRow& row) {
   u.must_change_password = row.Bool(7);
   u.version = row.Int(8);
   u.created_at = row.Text(9);
+  u.provider = row.Text(10);
   return u;
 }
 
@@ -50,6 +51,7 @@ Factory FactoryFromRow(const SqlRow& row) {
   f.extra_json = row.Text(8);
   f.version = row.Int(9);
   f.created_at = row.Text(10);
+  f.provider = row.Text(11);
   return f;
 }
 

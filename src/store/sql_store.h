@@ -57,6 +57,14 @@ class SqlStore : public Store {
 
   EditResult<AssessmentRecord> Reopen(int64_t assessment_id, const Actor& actor) override;
 
+  std::optional<ProviderCatalogueRecord> CurrentProviderCatalogue() override;
+  EditResult<ProviderCatalogueRecord> PutProviderCatalogue(const ProviderCatalogueRecord& catalogue, int64_t base_id,
+                                                           const Actor& actor) override;
+  std::vector<EngagementRecord> ListEngagements() override;
+  EditResult<EngagementRecord> CreateEngagement(const EngagementRecord& engagement, const Actor& actor) override;
+  EditStatus DeleteEngagement(int64_t id, const Actor& actor) override;
+  bool SeedEngagements(const std::vector<EngagementRecord>& engagements, const Actor& actor) override;
+
   std::vector<AuditEntry> ListAudit(const AuditFilter& filter) override;
 
   void CreateSession(const Session& session) override;
@@ -80,6 +88,8 @@ class SqlStore : public Store {
              const std::string& entity_id, const std::string& old_value, const std::string& new_value);
 
   static std::optional<User> SelectUser(SqlConn& db, int64_t id);
+  /// Inserts one engagement with its audit row, inside the caller's transaction.
+  EngagementRecord InsertEngagement(SqlConn& db, const EngagementRecord& engagement, const Actor& actor);
   static std::optional<Factory> SelectFactory(SqlConn& db, int64_t id);
   /// The insert and the versioned update of a factory with their audit
   /// rows, inside the caller's transaction (which rolls back on failure).

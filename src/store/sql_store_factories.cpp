@@ -8,7 +8,7 @@ namespace {
 
 SqlParams FactoryValues(const Factory& f) {
   return {f.credit_code, f.name,           f.town, f.industry, f.manufacturing_type, OrNull(f.employees),
-          OrNull(f.revenue), f.extra_json.empty() ? std::string("{}") : f.extra_json};
+          OrNull(f.revenue), f.extra_json.empty() ? std::string("{}") : f.extra_json, f.provider};
 }
 
 std::string AssignmentId(int64_t consultant_id, int64_t factory_id) {
@@ -31,7 +31,7 @@ EditResult<Factory> SqlStore::InsertFactory(SqlConn& db, const Factory& factory,
   params.push_back(env_.NowUtc());
   const auto id = db.QueryInt(
       "INSERT INTO factories (credit_code, name, town, industry, manufacturing_type, employees, revenue, "
-      "extra_json, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?) "
+      "extra_json, provider, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) "
       "ON CONFLICT DO NOTHING RETURNING id",
       params);
   if (!id) return {EditStatus::kDuplicate, factory};
@@ -68,7 +68,7 @@ EditResult<Factory> SqlStore::ChangeFactory(SqlConn& db, const Factory& factory,
   try {
     changed = db.Exec(
         "UPDATE factories SET credit_code = ?, name = ?, town = ?, industry = ?, manufacturing_type = ?, "
-        "employees = ?, revenue = ?, extra_json = ?, version = version + 1 WHERE id = ? AND version = ?",
+        "employees = ?, revenue = ?, extra_json = ?, provider = ?, version = version + 1 WHERE id = ? AND version = ?",
         params);
   } catch (const UniqueViolation&) {
     return {EditStatus::kDuplicate, *old};  // the transaction rolls back

@@ -13,10 +13,11 @@ EditResult<User> SqlStore::CreateUser(const User& user, const Actor& actor) {
   auto tx = Write();
   const auto id = tx->QueryInt(
       "INSERT INTO users (username, display_name, role, factory_id, password_hash, active, "
-      "must_change_password, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?) "
+      "must_change_password, version, created_at, provider) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
       "ON CONFLICT DO NOTHING RETURNING id",
       {user.username, user.display_name, std::string(RoleName(user.role)), OrNull(user.factory_id),
-       user.password_hash, int64_t{user.active}, int64_t{user.must_change_password}, env_.NowUtc()});
+       user.password_hash, int64_t{user.active}, int64_t{user.must_change_password}, env_.NowUtc(),
+       user.provider});
   if (!id) return {EditStatus::kDuplicate, user};
   User created = *SelectUser(tx.db(), *id);
   Audit(tx.db(), actor, "user.create", "user", std::to_string(*id), "", AuditJson(created));
@@ -51,9 +52,9 @@ EditResult<User> SqlStore::UpdateUser(const User& user, const Actor& actor) {
   if (!old) return {EditStatus::kNotFound, user};
   const std::size_t changed = tx->Exec(
       "UPDATE users SET display_name = ?, role = ?, factory_id = ?, active = ?, must_change_password = ?, "
-      "version = version + 1 WHERE id = ? AND version = ?",
+      "provider = ?, version = version + 1 WHERE id = ? AND version = ?",
       {user.display_name, std::string(RoleName(user.role)), OrNull(user.factory_id), int64_t{user.active},
-       int64_t{user.must_change_password}, user.id, user.version});
+       int64_t{user.must_change_password}, user.provider, user.id, user.version});
   // Stale (or changed by a writer we waited for): report the row as it is now.
   if (changed == 0) return {EditStatus::kConflict, SelectUser(tx.db(), user.id).value_or(*old)};
   User updated = *SelectUser(tx.db(), user.id);

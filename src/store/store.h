@@ -47,6 +47,9 @@ struct User {
   std::string display_name;
   Role role = Role::kConsultant;
   std::optional<int64_t> factory_id;  ///< manufacturers only: the one factory they see
+  /// Consultants: the service provider (catalogue id) they work for; "" for
+  /// none. They see only factories of that provider, or of none.
+  std::string provider;
   std::string password_hash;  ///< PHC-style string from web/password.h; never logged
   bool active = true;
   bool must_change_password = false;
@@ -64,6 +67,9 @@ struct Factory {
   std::optional<double> employees;
   std::optional<double> revenue;
   std::string extra_json = "{}";  ///< other profile fields, a JSON object of strings
+  /// The service provider (catalogue id) the district assigned to diagnose
+  /// it; "" for none. Only that provider's consultants may see it.
+  std::string provider;
   int64_t version = 1;
   std::string created_at;
 };
@@ -155,6 +161,31 @@ struct Session {
   std::string expires_at;
 };
 
+/// A version of the service-provider catalogue (docs/providers.md), kept as
+/// the YAML text it was read from; the newest is the one in use.
+struct ProviderCatalogueRecord {
+  int64_t id = 0;
+  std::string file_name;  ///< the path it is read as: its named files resolve beside it
+  std::string text;
+  std::string sha256;
+  std::optional<int64_t> uploaded_by;
+  std::string uploaded_at;
+};
+
+/// An engagement (providers/engagement.h) as the admin recorded it.
+struct EngagementRecord {
+  int64_t id = 0;
+  std::string provider;                    ///< catalogue id
+  std::optional<int64_t> factory_id;       ///< the registered factory, when it is one
+  std::string credit_code;                 ///< the factory's, as recorded
+  std::string factory_name;
+  std::vector<std::string> scenarios;      ///< scenario ids
+  std::string start, end;                  ///< YYYY-MM-DD
+  bool example = false;                    ///< from an example engagements file
+  std::optional<int64_t> created_by;
+  std::string created_at;
+};
+
 /// Who is doing something; written into the audit log.
 struct Actor {
   std::optional<int64_t> user_id;
@@ -210,7 +241,7 @@ class Store {
   virtual std::optional<User> FindUser(const std::string& username) = 0;
   virtual std::vector<User> ListUsers() = 0;
   virtual int64_t CountUsers() = 0;
-  /// Updates display name, role, factory, active, must_change_password;
+  /// Updates display name, role, factory, provider, active, must_change_password;
   /// refused with kConflict when `user.version` is stale. Never changes the hash.
   virtual EditResult<User> UpdateUser(const User& user, const Actor& actor) = 0;
   /// Sets the password hash (audited without the hash) and bumps the version.
@@ -284,6 +315,24 @@ class Store {
   /// was reopened before (`current`: the version reopened from it);
   /// kDuplicate when a draft of the factory and round is open (`current`).
   virtual EditResult<AssessmentRecord> Reopen(int64_t assessment_id, const Actor& actor) = 0;
+
+  // The service side (docs/providers.md "In the web app").
+  /// The catalogue in use (the newest stored), if any.
+  virtual std::optional<ProviderCatalogueRecord> CurrentProviderCatalogue() = 0;
+  /// Stores `catalogue` as the one in use when the one in use is still
+  /// `base_id` (0: none yet); kConflict with the one in use otherwise. The
+  /// same text as the one in use stores nothing and answers it (kSaved).
+  virtual EditResult<ProviderCatalogueRecord> PutProviderCatalogue(const ProviderCatalogueRecord& catalogue,
+                                                                   int64_t base_id, const Actor& actor) = 0;
+  /// Oldest first.
+  virtual std::vector<EngagementRecord> ListEngagements() = 0;
+  virtual EditResult<EngagementRecord> CreateEngagement(const EngagementRecord& engagement, const Actor& actor) = 0;
+  /// kSaved, or kNotFound when there is no such engagement (any more).
+  virtual EditStatus DeleteEngagement(int64_t id, const Actor& actor) = 0;
+  /// Stores every one of `engagements` in one transaction when the store
+  /// holds none yet (the first start with an engagements file); returns
+  /// whether it did.
+  virtual bool SeedEngagements(const std::vector<EngagementRecord>& engagements, const Actor& actor) = 0;
 
   // Audit log, newest first.
   virtual std::vector<AuditEntry> ListAudit(const AuditFilter& filter) = 0;

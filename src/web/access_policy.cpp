@@ -4,6 +4,10 @@
 
 namespace fa::web {
 
+bool ProviderAllows(const store::User& consultant, const store::Factory& factory) {
+  return factory.provider.empty() || factory.provider == consultant.provider;
+}
+
 std::optional<store::Factory> ReadableFactory(store::Store& store, const RequestContext& ctx, int64_t id) {
   if (!ctx.user) return std::nullopt;
   std::optional<store::Factory> f = store.GetFactory(id);
@@ -12,7 +16,7 @@ std::optional<store::Factory> ReadableFactory(store::Store& store, const Request
     case store::Role::kAdmin:
     case store::Role::kCommission: return f;
     case store::Role::kConsultant:
-      return store.IsAssigned(ctx.user->id, id) ? f : std::nullopt;
+      return store.IsAssigned(ctx.user->id, id) && ProviderAllows(*ctx.user, *f) ? f : std::nullopt;
     case store::Role::kManufacturer:
       return ctx.user->factory_id && *ctx.user->factory_id == id ? f : std::nullopt;
   }
@@ -20,7 +24,9 @@ std::optional<store::Factory> ReadableFactory(store::Store& store, const Request
 }
 
 bool CanEditFactory(store::Store& store, const RequestContext& ctx, int64_t id) {
-  return ctx.Is(store::Role::kConsultant) && store.IsAssigned(ctx.user->id, id);
+  if (!ctx.Is(store::Role::kConsultant) || !store.IsAssigned(ctx.user->id, id)) return false;
+  std::optional<store::Factory> f = store.GetFactory(id);
+  return f && ProviderAllows(*ctx.user, *f);
 }
 
 bool CanReopenFactory(store::Store& store, const RequestContext& ctx, int64_t id) {
@@ -45,7 +51,8 @@ std::vector<store::Factory> VisibleFactories(store::Store& store, const RequestC
     for (int64_t id : store.AssignedFactories(ctx.user->id)) allowed.insert(id);
   if (ctx.Is(store::Role::kManufacturer) && ctx.user->factory_id) allowed.insert(*ctx.user->factory_id);
   for (auto& f : all)
-    if (allowed.count(f.id)) out.push_back(std::move(f));
+    if (allowed.count(f.id) && (!ctx.Is(store::Role::kConsultant) || ProviderAllows(*ctx.user, f)))
+      out.push_back(std::move(f));
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Who may read and edit what, factory by factory: admin and the commission
-// read every factory, a consultant the factories assigned to them, a
-// manufacturer its own; only an assigned consultant edits. A record out of
+// read every factory, a consultant the factories assigned to them (of their
+// service provider, when the factory has one), a manufacturer its own; only
+// such a consultant edits. A record out of
 // scope is answered like one that does not exist (404), so its existence is
 // not revealed. The route table's roles come first (router.h); these are
 // the per-factory checks the handlers add.
@@ -19,6 +20,11 @@ struct AssessmentInScope {
   store::AssessmentRecord record;
   store::Factory factory;
 };
+
+/// Whether a consultant's service provider lets them work on `factory`: a
+/// factory the district gave to a provider is that provider's consultants'
+/// alone (docs/providers.md "In the web app"); one without is anyone's.
+bool ProviderAllows(const store::User& consultant, const store::Factory& factory);
 
 /// The factory when the user may read it; nullopt when it does not exist or
 /// is out of the user's scope.

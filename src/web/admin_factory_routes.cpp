@@ -95,16 +95,28 @@ WebResponse EditPage(WebApp& app, RequestContext& ctx, const store::Factory& f, 
   v.Text("title", f.name);
   FactoryFormView(v, app.district(), s.typed ? *s.typed : FactoryAsInput(f, app.district()), s.problems, ctx.lang);
   const std::vector<int64_t> assigned = app.store().AssignedConsultants(f.id);
+  const auto cat = app.providers();
   std::vector<EscapedView> cs;
   for (const auto& u : app.store().ListUsers()) {
     if (u.role != store::Role::kConsultant) continue;
     EscapedView cv;
     cv.Int("id", u.id);
     cv.Text("name", u.display_name.empty() ? u.username : u.display_name);
+    const Provider* p = cat ? cat->Find(u.provider) : nullptr;
+    cv.Text("provider", p ? p->name.In(ctx.lang) : u.provider);
     cv.Flag("assigned", std::find(assigned.begin(), assigned.end(), u.id) != assigned.end());
     cs.push_back(cv);
   }
   v.List("consultants", cs);
+  std::vector<EscapedView> providers;
+  if (cat)
+    for (const auto& p : cat->providers) {
+      EscapedView o;
+      o.Text("id", p.id).Text("name", p.name.In(ctx.lang)).Flag("selected", p.id == f.provider);
+      providers.push_back(o);
+    }
+  v.List("providers", providers);
+  v.Flag("has_providers", !providers.empty());
   v.Text("error", s.error);
   v.Text("notice", s.notice);
   return app.pages().Page("admin_factory", f.name, v, ctx, s.status);
@@ -173,6 +185,9 @@ WebResponse UpdateFactoryPage(WebApp& app, RequestContext& ctx) {
   }
 }
 
+// The factory's diagnosing provider and its consultants, in one form: a
+// consultant of another provider is refused (nothing changes), since the
+// factory would be out of their sight (access_policy.h ProviderAllows).
 WebResponse AssignConsultantsPage(WebApp& app, RequestContext& ctx) {
   auto factory = ParseId(ctx.req.FormValue("factory"));
   auto f = factory ? app.store().GetFactory(*factory) : std::nullopt;
@@ -180,8 +195,33 @@ WebResponse AssignConsultantsPage(WebApp& app, RequestContext& ctx) {
   std::vector<int64_t> wanted;
   for (const auto& s : ctx.req.FormAll("consultant"))
     if (auto c = ParseId(s)) wanted.push_back(*c);
+  const std::vector<store::User> users = app.store().ListUsers();
+  if (!ctx.req.FormAll("provider").empty()) {  // the form offers it when there is a catalogue
+    store::Factory changed = *f;
+    changed.provider = ctx.req.FormValue("provider");
+    const auto cat = app.providers();
+    if (!changed.provider.empty() && (!cat || !cat->Find(changed.provider)))
+      return EditPage(app, ctx, *f, {std::nullopt, {}, ctx.Label("no_provider"), "", 400});
+    std::vector<std::string> refused;
+    for (const auto& u : users)
+      if (u.role == store::Role::kConsultant && !ProviderAllows(u, changed) &&
+          std::find(wanted.begin(), wanted.end(), u.id) != wanted.end())
+        refused.push_back(u.display_name.empty() ? u.username : u.display_name);
+    if (!refused.empty())
+      return EditPage(app, ctx, *f,
+                      {std::nullopt, {}, ctx.Label("consultant_of_other_provider", {Join(refused, ctx.Label("list_separator"))}),
+                       "", 409});
+    if (changed.provider != f->provider) {
+      changed.version = ParseId(ctx.req.FormValue("version")).value_or(0);
+      auto r = app.store().UpdateFactory(changed, ctx.Actor());
+      if (r.status != store::EditStatus::kSaved)
+        return EditPage(app, ctx, r.status == store::EditStatus::kConflict ? r.current : *f,
+                        {std::nullopt, {}, ctx.Label("factory_changed_meanwhile", {f->name}), "", 409});
+      f = r.current;
+    }
+  }
   std::vector<int64_t> current = app.store().AssignedConsultants(f->id);
-  for (const auto& u : app.store().ListUsers()) {
+  for (const auto& u : users) {
     if (u.role != store::Role::kConsultant) continue;
     bool want = std::find(wanted.begin(), wanted.end(), u.id) != wanted.end();
     bool has = std::find(current.begin(), current.end(), u.id) != current.end();

@@ -17,6 +17,7 @@ void WriteUser(JsonWriter& w, const store::User& u) {
   w.Field("role", store::RoleName(u.role));
   w.Key("factory_id");
   if (u.factory_id) w.Int(*u.factory_id); else w.Null();
+  w.Field("provider", u.provider);
   w.Field("active", u.active);
   w.Field("must_change_password", u.must_change_password);
   w.Key("version").Int(u.version);
@@ -39,6 +40,7 @@ void WriteFactory(JsonWriter& w, const store::Factory& f) {
   w.Key("profile").BeginObject();  // every profile field with a value, employees and revenue too
   for (const auto& [field, value] : ProfileValues(f)) w.Field(field, value);
   w.EndObject();
+  w.Field("provider", f.provider);
   w.Key("version").Int(f.version);
   w.Field("created_at", f.created_at);
   w.EndObject();

@@ -40,6 +40,9 @@ std::string ActionName(const std::string& action, const RequestContext& ctx) {
   if (action == "user.create") return ctx.Label("audit_user_create");
   if (action == "user.update") return ctx.Label("audit_user_update");
   if (action == "user.password") return ctx.Label("audit_user_password");
+  if (action == "providers.upload") return ctx.Label("audit_providers_upload");
+  if (action == "engagement.create") return ctx.Label("audit_engagement_create");
+  if (action == "engagement.delete") return ctx.Label("audit_engagement_delete");
   return "";
 }
 
@@ -52,6 +55,8 @@ std::string EntityName(const std::string& entity, const RequestContext& ctx) {
   if (entity == "assignment") return ctx.Label("entity_assignment");
   if (entity == "rubric") return ctx.Label("entity_rubric");
   if (entity == "user") return ctx.Label("entity_user");
+  if (entity == "provider_catalogue") return ctx.Label("entity_provider_catalogue");
+  if (entity == "engagement") return ctx.Label("entity_engagement");
   return "";
 }
 

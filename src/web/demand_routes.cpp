@@ -18,6 +18,7 @@ namespace {
 
 struct Demand {
   /// The map points into these: they live as long as it.
+  std::shared_ptr<const ProviderCatalogue> catalogue;
   std::vector<Assessment> assessments;
   std::optional<DemandMap> map;
 };
@@ -26,9 +27,10 @@ struct Demand {
 /// none when no catalogue is configured or nothing is submitted.
 Demand CountDemand(WebApp& app, const RequestContext& ctx) {
   Demand out;
-  if (!app.providers()) return out;
+  out.catalogue = app.providers();
+  if (!out.catalogue) return out;
   out.assessments = OfOneRubric(LatestAssessments(app, ctx, false), ctx.req.Query("rubric"));
-  if (!out.assessments.empty()) out.map = BuildDemandMap(out.assessments, *app.providers());
+  if (!out.assessments.empty()) out.map = BuildDemandMap(out.assessments, *out.catalogue);
   return out;
 }
 
@@ -53,7 +55,7 @@ WebResponse DemandPage(WebApp& app, RequestContext& ctx) {
   Demand d = CountDemand(app, ctx);
   if (!d.map) return app.pages().Message(404, ctx.Label("no_data"), ctx.Label("nothing_submitted"), ctx);
   auto options = GeneratedReportOptions<DemandReportOptions>(app.config(), ctx, app.shared_district());
-  options.catalogue_title = app.providers()->title;
+  options.catalogue_title = d.catalogue->title;
   // The same tables as a workbook, of the same rubric, in the page's language.
   options.xlsx_href = WorkbookHref("/api/demand", ctx);
   return GeneratedReportPage(RenderDemandReport(*d.map, options), app);

@@ -46,12 +46,14 @@ store::Actor ActorOf(const store::User& u) {
 }
 
 store::User MakeUser(WebApp& app, const std::string& username, const std::string& display, store::Role role,
-                     std::optional<int64_t> factory, const std::string& password, bool must_change) {
+                     std::optional<int64_t> factory, const std::string& provider, const std::string& password,
+                     bool must_change) {
   store::User u;
   u.username = username;
   u.display_name = display;
   u.role = role;
   u.factory_id = factory;
+  u.provider = provider;
   u.password_hash = HashPassword(password);
   u.must_change_password = must_change;
   store::Actor system;
@@ -62,7 +64,9 @@ store::User MakeUser(WebApp& app, const std::string& username, const std::string
 }
 
 /// The users of users.csv (username, display_name, role, factory's credit
-/// code); returns the consultant, whom every factory is assigned to.
+/// code, optionally the consultant's provider: a catalogue id, kept only
+/// when the app has that catalogue); returns the first consultant, whom
+/// every factory is assigned to.
 store::User DemoUsers(WebApp& app, const std::string& file, const std::vector<store::Factory>& factories,
                       const std::string& pw, bool one_time) {
   Diagnostics diags;
@@ -74,6 +78,8 @@ store::User DemoUsers(WebApp& app, const std::string& file, const std::vector<st
   };
   const size_t username = column("username"), display = column("display_name"), role = column("role"),
                code = column("factory");
+  const std::optional<size_t> provider = table->Column("provider");
+  const auto catalogue = app.providers();
   std::optional<store::User> consultant;
   for (const auto& row : table->rows) {
     std::optional<store::Role> r = store::ParseRole(row[role].text);
@@ -81,8 +87,10 @@ store::User DemoUsers(WebApp& app, const std::string& file, const std::vector<st
     std::optional<int64_t> factory;
     for (const auto& f : factories)
       if (!row[code].text.empty() && f.credit_code == row[code].text) factory = f.id;
-    store::User u = MakeUser(app, row[username].text, row[display].text, *r, factory, pw, one_time);
-    if (*r == store::Role::kConsultant) consultant = u;
+    std::string provider_id = provider ? row[*provider].text : "";
+    if (!catalogue || !catalogue->Find(provider_id)) provider_id.clear();
+    store::User u = MakeUser(app, row[username].text, row[display].text, *r, factory, provider_id, pw, one_time);
+    if (*r == store::Role::kConsultant && !consultant) consultant = u;
   }
   if (!consultant) throw DemoSeedError("demo: " + file + " names no consultant");
   return *consultant;
@@ -200,8 +208,14 @@ std::vector<std::string> SeedDemo(WebApp& app, const std::string& examples_dir, 
   const bool one_time = password.empty();
   const std::string pw = one_time ? RandomToken(15) : password;
   const store::User consultant = DemoUsers(app, (dir / "web" / "users.csv").string(), imported.saved, pw, one_time);
-  for (const auto& f : imported.saved) app.store().Assign(consultant.id, f.id, system);
-  log.push_back("demo: users demo-consultant, demo-manufacturer, demo-commission" +
+  for (const auto& f : imported.saved) {
+    app.store().Assign(consultant.id, f.id, system);
+    if (consultant.provider.empty()) continue;
+    store::Factory given = f;  // the district gave its diagnosis to the consultant's provider
+    given.provider = consultant.provider;
+    app.store().UpdateFactory(given, system);
+  }
+  log.push_back("demo: users demo-consultant, demo-manufacturer, demo-commission, demo-consultant-b" +
                 (one_time ? " with the one-time password " + pw + " (shown once)" : std::string(" ($FA_DEMO_PASSWORD)")));
 
   int submitted = 0;

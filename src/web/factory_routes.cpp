@@ -43,11 +43,18 @@ FactoryInput JsonFactoryInput(const Poco::JSON::Object::Ptr& body, const Distric
 }
 
 /// Applies a JSON body to `f`; the problems in English, "field: message".
-std::vector<std::string> ApplyFactoryJson(const Poco::JSON::Object::Ptr& body, const District& district,
+std::vector<std::string> ApplyFactoryJson(const Poco::JSON::Object::Ptr& body, const WebApp& app,
                                           store::Factory& f) {
+  const District& district = app.district();
   std::vector<FieldProblem> problems;
   FactoryInput in = JsonFactoryInput(body, district, problems);
   for (const auto& p : ApplyFactoryInput(district, in, "en", f)) problems.push_back(p);
+  if (auto provider = JsonString(body, "provider")) {  // the provider the district gave its diagnosis to
+    const auto cat = app.providers();
+    f.provider = *provider;
+    if (!f.provider.empty() && (!cat || !cat->Find(f.provider)))
+      problems.push_back({"provider", "a provider id of the catalogue in use, or empty"});
+  }
   std::vector<std::string> out;
   for (const auto& p : problems) out.push_back(p.field + ": " + p.message);
   return out;
@@ -137,7 +144,7 @@ WebResponse CreateFactoryApi(WebApp& app, RequestContext& ctx) {
   auto body = ParseJsonObject(ctx.req.body);
   if (!body) return JsonError(400, "invalid", "a JSON object is required");
   store::Factory f;
-  auto problems = ApplyFactoryJson(body, app.district(), f);
+  auto problems = ApplyFactoryJson(body, app, f);
   if (!problems.empty()) return JsonError(400, "invalid", "the factory is not valid", problems);
   auto r = app.store().CreateFactory(f, ctx.Actor());
   if (r.status != store::EditStatus::kSaved) return EditErrorJson(r.status, "the factory");
@@ -147,7 +154,7 @@ WebResponse CreateFactoryApi(WebApp& app, RequestContext& ctx) {
 WebResponse UpdateFactoryApi(WebApp& app, RequestContext& ctx) {
   return UpdateFromJson(
       ctx, FactoryInPath(app, ctx), "the factory",
-      [&app](const Poco::JSON::Object::Ptr& body, store::Factory& f) { return ApplyFactoryJson(body, app.district(), f); },
+      [&app](const Poco::JSON::Object::Ptr& body, store::Factory& f) { return ApplyFactoryJson(body, app, f); },
       [&](const store::Factory& f) { return app.store().UpdateFactory(f, ctx.Actor()); }, WriteFactory);
 }
 
@@ -164,8 +171,12 @@ WebResponse AssignConsultantApi(WebApp& app, RequestContext& ctx) {
   if (!consultant || !factory) return JsonError(400, "fields_required", "consultant and factory are required");
   auto u = app.store().GetUser(*consultant);
   if (!u || u->role != store::Role::kConsultant) return JsonError(400, "no_such_consultant", "no such consultant");
-  if (!app.store().GetFactory(*factory)) return JsonError(400, "no_such_factory", "no such factory");
-  if (JsonBool(body, "assigned").value_or(true))
+  auto f = app.store().GetFactory(*factory);
+  if (!f) return JsonError(400, "no_such_factory", "no such factory");
+  const bool assign = JsonBool(body, "assigned").value_or(true);
+  if (assign && !ProviderAllows(*u, *f))
+    return JsonError(409, "other_provider", "the consultant works for another provider than the factory's");
+  if (assign)
     app.store().Assign(*consultant, *factory, ctx.Actor());
   else
     app.store().Unassign(*consultant, *factory, ctx.Actor());

@@ -10,7 +10,7 @@ namespace {
 const char* const kPages[] = {"login",      "password",   "home",          "factory",  "questionnaire",
                               "message",    "ranking",    "admin_users",   "admin_factories", "admin_factory",
                               "admin_rubrics", "audit",   "assessments",   "report_bar", "submit",
-                              "import",     "import_preview", "providers"};
+                              "import",     "import_preview", "providers", "admin_providers"};
 }
 
 PageRenderer::PageRenderer(const std::string& web_dir) : dir_(web_dir) {

@@ -103,12 +103,12 @@ WebResponse PortfolioPage(WebApp& app, RequestContext& ctx) {
   auto options = GeneratedReportOptions<PortfolioOptions>(app.config(), ctx, app.shared_district());
   // The same tables as a workbook, of the same rubric, in the page's language.
   options.xlsx_href = WorkbookHref("/api/portfolio", ctx);
-  // The effect of services per provider, with serve --engagements.
+  // The effect of services per provider, when the store holds engagements.
   std::optional<ServiceEffect> effect;
-  if (app.engagements()) {
-    effect = MeasureEffect(c.assessments, *app.engagements());
+  if (const std::shared_ptr<const EngagementList> engagements = app.engagements()) {
+    effect = MeasureEffect(c.assessments, *engagements);
     options.effect = &*effect;
-    options.providers = app.shared_providers();
+    options.providers = app.providers();
   }
   return GeneratedReportPage(RenderPortfolioReport(*c.portfolio, options), app);
 }

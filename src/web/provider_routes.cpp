@@ -1,8 +1,8 @@
-// The commission's provider pages: the catalogue of `serve --providers` as a
-// list, and one provider's page (report/provider_report.h) with the effect
-// of its services measured over the submitted assessments of one rubric
-// (every round) and the engagements of `serve --engagements`. Engagements
-// are read from that file; managing them in the web app is later work.
+// The commission's provider pages: the catalogue in use as a list, and one
+// provider's page (report/provider_report.h) with the effect of its services
+// measured over the submitted assessments of one rubric (every round) and
+// the engagements the store holds. The admin manages both
+// (provider_admin_routes.cpp).
 #include <map>
 #include <set>
 
@@ -25,11 +25,13 @@ WebResponse NoCatalogue(WebApp& app, const RequestContext& ctx, int status) {
 }
 
 WebResponse ProviderList(WebApp& app, RequestContext& ctx) {
-  const ProviderCatalogue* cat = app.providers();
+  const std::shared_ptr<const ProviderCatalogue> cat = app.providers();
+  if (!cat && ctx.Is(store::Role::kAdmin)) return Redirect("/admin/providers");  // where one is uploaded
   if (!cat) return NoCatalogue(app, ctx, 200);
   const District* names = cat->district ? cat->district.get() : &app.district();
   std::map<std::string, std::set<std::string>> served;  // provider -> factories (credit code, else name)
-  if (const EngagementList* list = app.engagements())
+  const std::shared_ptr<const EngagementList> list = app.engagements();
+  if (list)
     for (const auto& e : list->engagements) served[e.provider].insert(e.credit_code.empty() ? e.factory : e.credit_code);
   std::vector<EscapedView> rows;
   for (const auto& p : cat->providers) {
@@ -44,13 +46,14 @@ WebResponse ProviderList(WebApp& app, RequestContext& ctx) {
   }
   EscapedView view;
   view.Text("title", cat->title.In(ctx.lang))
-      .Flag("example", cat->example || (app.engagements() && app.engagements()->example))
+      .Flag("example", cat->example || (list && list->example))
+      .Flag("manage", ctx.Is(store::Role::kAdmin))
       .List("rows", rows);
   return app.pages().Page("providers", ctx.Label("providers"), view, ctx);
 }
 
 WebResponse ProviderPageRoute(WebApp& app, RequestContext& ctx) {
-  const ProviderCatalogue* cat = app.providers();
+  const std::shared_ptr<const ProviderCatalogue> cat = app.providers();
   if (!cat) return NoCatalogue(app, ctx, 404);
   const Provider* provider = cat->Find(ctx.Param("id"));
   if (!provider) return app.pages().Message(404, ctx.Label("not_found"), ctx.Label("no_provider"), ctx);
@@ -58,9 +61,10 @@ WebResponse ProviderPageRoute(WebApp& app, RequestContext& ctx) {
   const std::vector<Assessment> assessments =
       OfOneRubric(LatestAssessments(app, ctx, true), ctx.req.Query("rubric"));
   std::optional<ServiceEffect> effect;
-  if (app.engagements() && !assessments.empty()) effect = MeasureEffect(assessments, *app.engagements());
+  const std::shared_ptr<const EngagementList> engagements = app.engagements();
+  if (engagements && !assessments.empty()) effect = MeasureEffect(assessments, *engagements);
   const std::map<std::string, LocalizedText> scenario_names = ScenarioNamesOf(*cat);
-  const ProviderPage page{cat, provider, app.engagements(), effect ? &*effect : nullptr, &assessments,
+  const ProviderPage page{cat.get(), provider, engagements.get(), effect ? &*effect : nullptr, &assessments,
                           &scenario_names};
   auto options = GeneratedReportOptions<ProviderPageOptions>(app.config(), ctx, app.shared_district());
   options.back_href = "/providers";

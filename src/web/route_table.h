@@ -45,6 +45,7 @@ RouteTable RankingRoutes();     ///< ranking_routes.cpp
 RouteTable PortfolioRoutes();   ///< portfolio_routes.cpp
 RouteTable DemandRoutes();      ///< demand_routes.cpp
 RouteTable ProviderRoutes();    ///< provider_routes.cpp: the provider list and a provider's page
+RouteTable ProviderAdminRoutes();  ///< provider_admin_routes.cpp: the catalogue's upload, the engagements
 RouteTable AuditRoutes();       ///< audit_routes.cpp
 RouteTable RubricRoutes();      ///< rubric_routes.cpp
 

@@ -43,7 +43,15 @@ std::optional<store::User> UserInPath(WebApp& app, const RequestContext& ctx) {
 }
 
 /// Applies the fields present in `body` to `u` (not the password).
-std::vector<std::string> ApplyUserJson(const Poco::JSON::Object::Ptr& body, store::User& u, store::Store& store) {
+/// "" (none) or a provider of the catalogue in use.
+bool KnownProvider(const WebApp& app, const std::string& id) {
+  if (id.empty()) return true;
+  const auto cat = app.providers();
+  return cat && cat->Find(id);
+}
+
+std::vector<std::string> ApplyUserJson(const Poco::JSON::Object::Ptr& body, store::User& u, WebApp& app) {
+  store::Store& store = app.store();
   std::vector<std::string> problems;
   if (auto v = JsonString(body, "display_name")) u.display_name = *v;
   if (auto v = JsonString(body, "role")) {
@@ -55,18 +63,27 @@ std::vector<std::string> ApplyUserJson(const Poco::JSON::Object::Ptr& body, stor
     else if (auto v = JsonInt(body, "factory_id")) u.factory_id = *v;
     else problems.push_back("factory_id must be a factory id or null");
   }
+  if (auto v = JsonString(body, "provider")) u.provider = *v;
   if (auto v = JsonBool(body, "active")) u.active = *v;
+  if (u.role != store::Role::kConsultant) u.provider.clear();
+  else if (!KnownProvider(app, u.provider))
+    problems.push_back("provider must be a provider id of the catalogue in use, or empty");
   if (u.role != store::Role::kManufacturer) u.factory_id.reset();
   else if (!u.factory_id || !store.GetFactory(*u.factory_id))
     problems.push_back("a manufacturer needs an existing factory_id");
   return problems;
 }
 
-/// Reads the role and, for a manufacturer, the factory from the form;
-/// returns the problem ("" when none).
+/// Reads the role and, for a manufacturer, the factory (for a consultant,
+/// the provider) from the form; returns the problem ("" when none).
 std::string ReadRoleForm(WebApp& app, const RequestContext& ctx, store::Role role, store::User& u) {
   u.role = role;
   u.factory_id.reset();
+  u.provider.clear();
+  if (role == store::Role::kConsultant) {
+    u.provider = ctx.req.FormValue("provider");
+    return KnownProvider(app, u.provider) ? "" : ctx.Label("no_provider");
+  }
   if (role != store::Role::kManufacturer) return "";
   auto f = ParseId(ctx.req.FormValue("factory_id"));
   if (!f || !app.store().GetFactory(*f)) return ctx.Label("manufacturer_needs_factory");
@@ -74,7 +91,21 @@ std::string ReadRoleForm(WebApp& app, const RequestContext& ctx, store::Role rol
   return "";
 }
 
-EscapedView UserView(const store::User& u, const std::vector<store::Factory>& factories) {
+/// The catalogue's providers as <option>s, `selected` marked.
+std::vector<EscapedView> ProviderOptions(const ProviderCatalogue* cat, const std::string& selected,
+                                         const std::string& lang) {
+  std::vector<EscapedView> out;
+  if (!cat) return out;
+  for (const auto& p : cat->providers) {
+    EscapedView o;
+    o.Text("id", p.id).Text("name", p.name.In(lang)).Flag("selected", p.id == selected);
+    out.push_back(o);
+  }
+  return out;
+}
+
+EscapedView UserView(const store::User& u, const std::vector<store::Factory>& factories,
+                     const ProviderCatalogue* cat, const std::string& lang) {
   EscapedView uv;
   uv.Int("id", u.id);
   uv.Text("username", u.username);
@@ -95,6 +126,9 @@ EscapedView UserView(const store::User& u, const std::vector<store::Factory>& fa
   uv.Text("factory", factory_name);
   uv.List("factory_options", options);
   uv.Int("factory_id", u.factory_id.value_or(0));
+  uv.List("provider_options", ProviderOptions(cat, u.provider, lang));
+  const Provider* provider = cat ? cat->Find(u.provider) : nullptr;
+  uv.Text("provider", provider ? provider->name.In(lang) : u.provider);
   uv.Flag("active", u.active);
   uv.Flag("must_change", u.must_change_password);
   uv.Int("version", u.version);
@@ -111,8 +145,11 @@ WebResponse UsersAdminPage(WebApp& app, RequestContext& ctx, const std::string& 
     fv.Text("name", f.name);
     factory_rows.push_back(fv);
   }
-  for (const auto& u : app.store().ListUsers()) users.push_back(UserView(u, factories));
+  const auto cat = app.providers();
+  for (const auto& u : app.store().ListUsers()) users.push_back(UserView(u, factories, cat.get(), ctx.lang));
   EscapedView v;
+  v.List("providers", ProviderOptions(cat.get(), "", ctx.lang));
+  v.Flag("has_providers", cat && !cat->providers.empty());
   v.List("users", users);
   v.List("factories", factory_rows);
   v.Text("error", error);
@@ -132,7 +169,7 @@ WebResponse CreateUserApi(WebApp& app, RequestContext& ctx) {
     return JsonError(400, "fields_required", "username and password are required");
   store::User u;
   u.username = *username;
-  std::vector<std::string> problems = ApplyUserJson(body, u, app.store());
+  std::vector<std::string> problems = ApplyUserJson(body, u, app);
   if (u.username.empty() || u.username.size() > 64) problems.push_back("username must be 1 to 64 characters");
   if (password->size() < kMinPasswordLength) problems.push_back("the password needs at least 10 characters");
   if (!problems.empty()) return JsonError(400, "invalid", "the user is not valid", problems);
@@ -144,7 +181,7 @@ WebResponse CreateUserApi(WebApp& app, RequestContext& ctx) {
 
 WebResponse UpdateUserApi(WebApp& app, RequestContext& ctx) {
   auto apply = [&](const Poco::JSON::Object::Ptr& body, store::User& u) {
-    auto problems = ApplyUserJson(body, u, app.store());
+    auto problems = ApplyUserJson(body, u, app);
     if (DemotesSelf(ctx, u)) problems.push_back("you cannot demote or deactivate yourself");
     return problems;
   };

@@ -87,32 +87,11 @@ WebApp::WebApp(store::Store& store, WebConfig config)
     const std::string text = ReadFile(file);
     for (std::string_view body : InlineScripts(text)) trusted_scripts_.insert(InlineHash(body));
   }
-  if (!config_.providers_file.empty()) {
-    Diagnostics provider_diags;
-    std::optional<ProviderCatalogue> catalogue = LoadProviderCatalogue(config_.providers_file, provider_diags);
-    if (!catalogue) throw std::runtime_error("the provider catalogue does not load:\n" + provider_diags.Format());
-    providers_ = std::make_shared<const ProviderCatalogue>(std::move(*catalogue));
-  }
-  if (!config_.engagements_file.empty()) {
-    if (!providers_) throw std::runtime_error("engagements need a provider catalogue (--providers)");
-    Diagnostics engagement_diags;
-    std::optional<EngagementList> list = LoadEngagements(config_.engagements_file, *providers_, engagement_diags);
-    if (!list) throw std::runtime_error("the engagements do not load:\n" + engagement_diags.Format());
-    engagements_ = std::make_shared<const EngagementList>(std::move(*list));
-  }
-  for (const char* lang : {"zh", "en"}) {
-    ReportOptions options;
-    options.lang = lang;
-    options.templates_dir = config_.templates_dir;
-    options.district = district_;
-    options.providers = providers_;  // the report's service-provider section when given
-    options.zone = config_.zone;
-    reports_[lang] = std::make_unique<DiagnosisReportRenderer>(options);
-  }
+  LoadProviders();
   for (const RouteTable& table : {SessionRoutes(), StaticRoutes(), FactoryRoutes(), AdminFactoryRoutes(), UserRoutes(),
                                   AssessmentRoutes(), SubmitRoutes(), ReopenRoutes(), ImportRoutes(), WorkbookUploadRoutes(),
                                   AnswerRoutes(),
-                                  ReportRoutes(), RankingRoutes(), PortfolioRoutes(), DemandRoutes(), ProviderRoutes(),
+                                  ReportRoutes(), RankingRoutes(), PortfolioRoutes(), DemandRoutes(), ProviderRoutes(), ProviderAdminRoutes(),
                                   AuditRoutes(), RubricRoutes()})
     for (const RouteRow& row : table) {
       NamedHandler handler = row.handler;
@@ -268,8 +247,11 @@ std::shared_ptr<const PreparedReport> WebApp::CachedReport(const store::Assessme
   // cohort has changed or an earlier round has been submitted since.
   const PeerCohort peers = peers_.Of(record.rubric_pk);
   const std::optional<store::AssessmentRecord> previous = peers_.PreviousOf(record);
-  const std::string inputs =
+  std::string inputs =
       record.result_json + "\n" + peers.key + "\nprevious:" + (previous ? std::to_string(previous->id) : "none");
+  // The report's provider section shows the catalogue in use: an upload renders it again.
+  const std::shared_ptr<const ProviderState> state = provider_state();
+  inputs += "\nproviders:" + std::to_string(state->id);
   return report_cache_.Get(record.id, key_lang, inputs, [&] {
     Diagnostics diags;
     std::vector<Assessment> list = AssessmentsFromJson(record.result_json, "assessment", diags);
@@ -280,7 +262,7 @@ std::shared_ptr<const PreparedReport> WebApp::CachedReport(const store::Assessme
       std::vector<Assessment> earlier = AssessmentsFromJson(previous->result_json, "previous assessment", diags);
       if (earlier.size() == 1) AddPrevious(shown, earlier[0]);
     }
-    return reports_.at(key_lang)->Render(shown);
+    return state->reports.at(key_lang)->Render(shown);
   });
 }
 

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -58,11 +59,29 @@ class WebApp {
   /// The district's pick lists and profile fields, read at start.
   const District& district() const { return *district_; }
   std::shared_ptr<const District> shared_district() const { return district_; }
-  /// The service-provider catalogue of `serve --providers`; null when none.
-  const ProviderCatalogue* providers() const { return providers_.get(); }
-  std::shared_ptr<const ProviderCatalogue> shared_providers() const { return providers_; }
-  /// The engagements of `serve --engagements`; null when none.
-  const EngagementList* engagements() const { return engagements_.get(); }
+  /// The service-provider catalogue in use: the store's newest version,
+  /// which the first start reads from `serve --providers`; null when none.
+  /// A request keeps the one it got: an upload replaces it for later ones.
+  std::shared_ptr<const ProviderCatalogue> providers() const;
+  /// The store's id of providers() (0 when none).
+  int64_t providers_version() const;
+  /// The engagements the store holds (the first start reads them from
+  /// `serve --engagements`; the admin records more); null when none.
+  std::shared_ptr<const EngagementList> engagements();
+  /// Checks `text` as a provider catalogue named `upload_name` and, when it
+  /// reads and no provider still in use is missing from it, stores it as
+  /// the one in use, against `base_id` (providers_version() when the admin
+  /// opened the page); web_app_providers.cpp.
+  struct ProviderUpload {
+    enum Status { kSaved, kInvalid, kInUse, kConflict } status = kSaved;
+    Diagnostics diags;                  ///< kInvalid: the catalogue's problems
+    std::vector<std::string> in_use;    ///< kInUse: provider ids still in use, missing from it
+    size_t providers = 0;               ///< kSaved: how many it lists
+  };
+  ProviderUpload UploadProviders(const std::string& text, const std::string& upload_name, int64_t base_id,
+                                 const store::Actor& actor);
+  /// What the start did with `--providers` and `--engagements`, for the log.
+  const std::vector<std::string>& start_notes() const { return start_notes_; }
   const Router& router() const { return router_; }
 
   // ---- shared by the handlers ----
@@ -108,10 +127,25 @@ class WebApp {
                      const std::vector<std::string>& details = {});
   void AddSecurityHeaders(const RequestContext& ctx, WebResponse& response);
 
+  /// What changes when the admin uploads a provider catalogue: the
+  /// catalogue and the report renderers that show it (by language).
+  struct ProviderState {
+    std::shared_ptr<const ProviderCatalogue> catalogue;
+    int64_t id = 0;  ///< the store's
+    std::map<std::string, std::shared_ptr<const DiagnosisReportRenderer>> reports;
+  };
+  std::shared_ptr<const ProviderState> provider_state() const;
+  /// Makes `catalogue` (stored as `id`) the one in use.
+  void UseProviders(std::shared_ptr<const ProviderCatalogue> catalogue, int64_t id);
+  /// At start: the store's catalogue, else the file's stored first; the
+  /// file's engagements stored when the store has none.
+  void LoadProviders();
+
   WebConfig config_;
   std::shared_ptr<const District> district_;
-  std::shared_ptr<const ProviderCatalogue> providers_;
-  std::shared_ptr<const EngagementList> engagements_;
+  mutable std::mutex provider_mutex_;
+  std::shared_ptr<const ProviderState> provider_state_;
+  std::vector<std::string> start_notes_;
   /// Called from every request thread at once: the store is thread-safe
   /// (store.h), each call on a pooled connection of its own.
   store::Store& store_;
@@ -121,7 +155,6 @@ class WebApp {
   PeerCohorts peers_;
   Router router_;
   std::unique_ptr<PageRenderer> pages_;
-  std::map<std::string, std::unique_ptr<DiagnosisReportRenderer>> reports_;  ///< by language
   ReportCache report_cache_;
   std::set<std::string> trusted_scripts_;
   RenderSlots pdf_slots_;

@@ -74,10 +74,10 @@ TEST_CASE_TEMPLATE("store: users are created, found, listed, updated and audited
   CHECK(audit[1].user_id == ann.current.id);
   CHECK(audit[1].username == "ann");
   CHECK(audit[1].old_value ==
-        R"({"username":"bob","display_name":"User bob","role":"consultant","factory_id":null,)"
+        R"({"username":"bob","display_name":"User bob","role":"consultant","factory_id":null,"provider":"",)"
         R"("active":true,"must_change_password":false,"version":1})");
   CHECK(audit[1].new_value ==
-        R"({"username":"bob","display_name":"Bob B.","role":"commission","factory_id":null,)"
+        R"({"username":"bob","display_name":"Bob B.","role":"commission","factory_id":null,"provider":"",)"
         R"("active":false,"must_change_password":true,"version":2})");
   CHECK(audit[2].old_value.empty());
   auto system = AuditOf(*store, "user", std::to_string(ann.current.id));
@@ -175,7 +175,7 @@ TEST_CASE_TEMPLATE("store: factories are created, read, listed and updated again
   CHECK(audit[0].new_value ==
         R"j({"credit_code":"91330000MA2B","name":"Plant B (new)","town":"Town","industry":"C34",)j"
         R"("manufacturing_type":"discrete","employees":150,"revenue":45000000,)"
-        R"("extra_json":"{\"park\":\"East\"}","version":2})");
+        R"("extra_json":"{\"park\":\"East\"}","provider":"","version":2})");
 }
 
 TEST_CASE_TEMPLATE("store: credit codes are unique when given, on create and on update", T, FA_STORE_ENGINES) {

@@ -112,8 +112,9 @@ const std::vector<Row> kMatrix = {
   {"GET",  "/portfolio", "", {303, 200, 403, 403, 403, 403, 200}},
   {"GET",  "/demand", "", {303, 200, 403, 403, 403, 403, 200}},
   // No provider catalogue in this server: the message page (200 for the
-  // list, 404 for a provider's page) for those who may see it.
-  {"GET",  "/providers", "", {303, 200, 403, 403, 403, 403, 200}},
+  // list, 404 for a provider's page) for those who may see it; the admin
+  // is sent where one is uploaded.
+  {"GET",  "/providers", "", {303, 303, 403, 403, 403, 403, 200}},
   {"GET",  "/providers/p01_mes", "", {303, 404, 403, 403, 403, 403, 404}},
   {"GET",  "/audit", "", {303, 200, 403, 403, 403, 403, 200}},
   {"GET",  "/admin/users", "", {303, 200, 403, 403, 403, 403, 403}},
@@ -128,6 +129,11 @@ const std::vector<Row> kMatrix = {
   {"POST", "/admin/factory-import", "csv=name", {401, 400, 403, 403, 403, 403, 403}},
   {"POST", "/admin/assignments", "factory=999999", {401, 400, 403, 403, 403, 403, 403}},
   {"GET",  "/admin/rubrics", "", {303, 200, 403, 403, 403, 403, 403}},
+  {"GET",  "/admin/providers", "", {303, 200, 403, 403, 403, 403, 403}},
+  {"POST", "/admin/providers", "base=0", {401, 400, 403, 403, 403, 403, 403}},
+  {"GET",  "/admin/providers/catalogue.yaml", "", {303, 404, 403, 403, 403, 403, 403}},
+  {"POST", "/admin/engagements", "provider=x", {401, 400, 403, 403, 403, 403, 403}},
+  {"POST", "/admin/engagements/999999/delete", "", {401, 404, 403, 403, 403, 403, 403}},
   {"POST", "/admin/rubrics", "text=rubric%3A+x", {401, 400, 403, 403, 403, 403, 403}},
   {"GET",  "/static/app.css", "", {200, 200, 200, 200, 200, 200, 200}},
   {"GET",  "/static/questionnaire.js", "", {200, 200, 200, 200, 200, 200, 200}},
