@@ -455,6 +455,96 @@ async function manufacturerJourney(session, browser) {
   }
   await context.close();
   check(problems.length === 0, `manufacturer: no external request, console error or CSP violation${problems.length ? ':\n    ' + problems.join('\n    ') : ''}`);
+  // The first-run admin's password change, through the API.
+  const api = new Api(base);
+  await api.login('admin', e2e.ADMIN_PASSWORD);
+  await api.expect(200, 'POST', '/api/password', { current: e2e.ADMIN_PASSWORD, new: ADMIN_PASSWORD });
+  await otherProviderConsultant(browser, base);
+  await providerAdminPass(browser, base);
+}
+
+/// The demo's factories (examples/web/factories.csv) are given to the
+/// provider of demo-consultant (p02_iiot); demo-consultant-b works for
+/// another (p19_consulting) and sees none of them, by the dashboard or by
+/// address (docs/providers.md "In the web app"); the admin cannot assign
+/// them to it.
+async function otherProviderConsultant(browser, base) {
+  console.log("consultant of another provider: cannot see the demo provider's factories");
+  const problems = [];
+  const factoryNames = fs.readFileSync(path.join(e2e.env.sourceDir, 'examples/web/factories.csv'), 'utf8')
+    .split('\n').slice(1).filter(Boolean).map((line) => line.split(',')[1]);
+  const own = await newContext(browser, base, problems);
+  await signIn(own.page, base, 'demo-consultant', DEMO_PASSWORD);
+  const ownLink = await own.page.locator('a[href^="/factories/"]').first().getAttribute('href');
+  must(ownLink, "demo-consultant's dashboard links a factory of its provider");
+  const report = await own.page.request.get(`${base}/assessments/1/report`, { maxRedirects: 0 });
+  check(report.status() === 200, `demo-consultant opens a report of its provider's factory (${report.status()})`);
+  await own.context.close();
+
+  const other = await newContext(browser, base, problems);
+  await signIn(other.page, base, 'demo-consultant-b', DEMO_PASSWORD);
+  const dashboard = await text(other.page);
+  const seen = factoryNames.filter((n) => dashboard.includes(n));
+  check(seen.length === 0, `demo-consultant-b's dashboard lists none of the other provider's factories (${seen.join(', ')})`);
+  for (const url of [ownLink, '/assessments/1/report', '/assessments/1/questionnaire']) {
+    const r = await other.page.request.get(base + url, { maxRedirects: 0 });
+    check(r.status() === 404, `demo-consultant-b gets 404 for ${url} of another provider's factory (${r.status()})`);
+  }
+  await other.context.close();
+
+  // The admin tries to give the factory to demo-consultant-b: refused, in words.
+  const admin = await newContext(browser, base, problems);
+  await signIn(admin.page, base, 'admin', ADMIN_PASSWORD);
+  const id = ownLink.split('/')[2];
+  await admin.page.goto(`${base}/admin/factories/${id}?lang=zh`);
+  const box = admin.page.locator('form[action="/admin/assignments"] label.choice', { hasText: '吴工' }).locator('input');
+  await box.check();
+  const [res] = await Promise.all([admin.page.waitForNavigation(), admin.page.locator('form[action="/admin/assignments"] button[type=submit]').click()]);
+  check(res.status() === 409, `the admin's assignment of demo-consultant-b is refused (${res.status()})`);
+  forgive(problems, /status of 409/);  // the refusal is the page's answer
+  check((await text(admin.page)).includes('属于其他服务商'), 'and the page says the consultant works for another provider');
+  await admin.context.close();
+  check(problems.length === 0, `other provider: no external request, console error or CSP violation${problems.length ? ':\n    ' + problems.join('\n    ') : ''}`);
+}
+
+/// The admin's page of the catalogue and the engagements: in the page's
+/// language, no wider than a 390 px screen; an engagement recorded through
+/// its form shows in the list.
+async function providerAdminPass(browser, base) {
+  console.log('admin: the provider catalogue and the engagements');
+  const problems = [];
+  const { context, page } = await newContext(browser, base, problems);
+  await signIn(page, base, 'admin', ADMIN_PASSWORD);
+  for (const lang of ['zh', 'en']) {
+    await page.goto(`${base}/providers?lang=${lang}`);
+    const [res] = await Promise.all([page.waitForNavigation(), page.locator('a[href="/admin/providers"]').click()]);
+    check(res.status() === 200, `${lang}: the providers list links the admin's page (${res.status()})`);
+    const rows = await page.locator('table a[href^="/providers/"]').count();
+    check(rows >= 50, `${lang}: the admin's page lists the catalogue (${rows})`);
+    // People's names and the factories' (Chinese in both languages) are what was typed.
+    const typed = ['examples/web/factories.csv', 'examples/web/users.csv'].flatMap((f) =>
+      fs.readFileSync(path.join(e2e.env.sourceDir, f), 'utf8').split('\n').slice(1).filter(Boolean)
+        .map((line) => line.split(',')[1]));
+    const wrong = textProblems(await visibleText(page), lang, typed);
+    check(wrong.length === 0, `${lang}: the admin's provider page is in ${lang === 'zh' ? 'Chinese, with no internal id' : 'English'} (${wrong.join('; ')})`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(over <= 1, `${lang}: the admin's provider page is no wider than a 390 px screen (${over} px over)`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+  await page.goto(`${base}/admin/providers?lang=zh`);
+  const before = await page.locator('form[action$="/delete"]').count();
+  await page.locator('select[name=provider]').selectOption('p02_iiot');
+  await page.locator('select[name=factory]').selectOption({ index: 1 });
+  await page.locator('input[name=scenario][value=scn_equipment_monitoring]').check();
+  await page.locator('input[name=start]').fill('2026-03-02');
+  await page.locator('input[name=end]').fill('2026-09-30');
+  const [saved] = await Promise.all([page.waitForNavigation(), page.locator('form[action="/admin/engagements"] button[type=submit]').click()]);
+  check(saved.status() === 200, `zh: an engagement is recorded through the form (${saved.status()})`);
+  const after = await page.locator('form[action$="/delete"]').count();
+  check(after === before + 1, `zh: and listed (${before} -> ${after})`);
+  await context.close();
+  check(problems.length === 0, `admin providers: no external request, console error or CSP violation${problems.length ? ':\n    ' + problems.join('\n    ') : ''}`);
 }
 
 async function commissionJourney(session, browser) {
