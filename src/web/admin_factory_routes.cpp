@@ -234,7 +234,9 @@ WebResponse AssignConsultantsPage(WebApp& app, RequestContext& ctx) {
 WebResponse ImportFactoriesPage(WebApp& app, RequestContext& ctx) {
   ListState s;
   s.import_csv = ctx.req.FormValue("csv");
-  ImportPlan plan = PlanFactoryImport(app.district(), s.import_csv, app.store().ListFactories(), ctx.lang);
+  const auto catalogue = app.providers();
+  ImportPlan plan =
+      PlanFactoryImport(app.district(), s.import_csv, app.store().ListFactories(), ctx.lang, catalogue.get());
   if (plan.problems.empty() && plan.factories.empty())
     plan.problems.push_back({0, 0, "", ctx.Label("import_empty")});
   if (plan.problems.empty()) {

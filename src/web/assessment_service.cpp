@@ -166,6 +166,9 @@ std::string AnswersDocument(const Rubric& rubric, const store::Factory& factory,
   if (!record.round.empty()) w.Field("round", record.round);
   if (!sign_off.assessor.empty()) w.Field("assessor", sign_off.assessor);
   if (!sign_off.date.empty()) w.Field("date", sign_off.date);
+  // The provider the district gave the diagnosis to diagnoses it: the
+  // matching flags it for conflict of interest (docs/providers.md).
+  if (!factory.provider.empty()) w.Field("diagnosed_by", factory.provider);
   w.Key("factory").BeginObject();
   std::map<std::string, std::string> profile = ProfileFields(factory);
   for (const char* k : {"credit_code", "name", "town", "industry", "manufacturing_type"})

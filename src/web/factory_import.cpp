@@ -20,6 +20,14 @@ std::string Header(const CsvTable& table, const std::vector<CsvCell>& row, const
   return column < table.header.size() ? table.header[column].text : "";
 }
 
+/// The provider of `catalogue` named `text` by id or by name; null when none.
+const Provider* ProviderNamed(const ProviderCatalogue& catalogue, const std::string& text) {
+  if (const Provider* p = catalogue.Find(text)) return p;
+  for (const auto& p : catalogue.providers)
+    if (text == p.name.zh || text == p.name.en) return &p;
+  return nullptr;
+}
+
 }  // namespace
 
 std::string ImportFieldOfHeader(const District& district, const std::string& header) {
@@ -40,7 +48,8 @@ std::string ImportFieldOfHeader(const District& district, const std::string& hea
 }
 
 ImportPlan PlanFactoryImport(const District& district, const std::string& csv,
-                             const std::vector<store::Factory>& existing, const std::string& lang) {
+                             const std::vector<store::Factory>& existing, const std::string& lang,
+                             const ProviderCatalogue* catalogue) {
   ImportPlan plan;
   Diagnostics diags;
   std::optional<CsvTable> table = ParseCsv(csv, "import.csv", diags);
@@ -54,8 +63,15 @@ ImportPlan PlanFactoryImport(const District& district, const std::string& csv,
   }
   std::vector<std::string> fields;
   std::set<std::string> seen_fields;
+  std::optional<size_t> provider_column;
   for (const auto& h : table->header) {
     std::string field = ImportFieldOfHeader(district, h.text);
+    if (catalogue && field.empty() && !provider_column &&
+        (district.FieldOfHeading(h.text) == "provider" || AsciiLower(WithoutBrackets(h.text)) == "provider")) {
+      provider_column = fields.size();
+      fields.push_back("");
+      continue;
+    }
     if (!field.empty() && !seen_fields.insert(field).second)
       plan.problems.push_back({h.pos.line, h.pos.column, h.text, LabelIn(lang, "import_same_field")});
     if (field.empty() && !h.text.empty()) plan.ignored_columns.push_back(h.text);
@@ -91,6 +107,15 @@ ImportPlan PlanFactoryImport(const District& district, const std::string& csv,
     for (const auto& p : ApplyFactoryInput(district, in, lang, f)) {
       const CsvCell* cell = cell_of.count(p.field) ? cell_of[p.field] : nullptr;
       plan.problems.push_back({line, cell ? cell->pos.column : 0, Header(*table, row, cell), p.message});
+    }
+    if (provider_column && *provider_column < row.size()) {  // an empty cell keeps what is stored
+      const CsvCell& cell = row[*provider_column];
+      const size_t from = cell.text.find_first_not_of(" \t"), to = cell.text.find_last_not_of(" \t");
+      const std::string named = from == std::string::npos ? "" : cell.text.substr(from, to - from + 1);
+      if (const Provider* p = named.empty() ? nullptr : ProviderNamed(*catalogue, named)) f.provider = p->id;
+      else if (!named.empty())
+        plan.problems.push_back({line, cell.pos.column, Header(*table, row, &cell),
+                                 LabelIn(lang, "import_unknown_provider", {named})});
     }
     if (auto [it, fresh] = in_file.emplace(f.credit_code, line); !fresh && !f.credit_code.empty())
       plan.problems.push_back({line, cell_of["credit_code"]->pos.column, Header(*table, row, cell_of["credit_code"]),

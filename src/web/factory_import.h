@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "providers/provider.h"
 #include "rubric/district.h"
 #include "store/store.h"
 
@@ -35,9 +36,14 @@ struct ImportPlan {
 std::string ImportFieldOfHeader(const District& district, const std::string& header);
 
 /// Reads `csv` against the stored `existing` factories; the plan to store
-/// when `problems` is empty.
+/// when `problems` is empty. With a provider `catalogue`, a provider column
+/// (the district's headings for `provider`: 服务商, 诊断服务商, …) gives each
+/// factory the provider its diagnosis is given to, by id or by name in
+/// either language; an unknown one is a problem at its cell. Without one
+/// the column is ignored, as the consultant column always is.
 ImportPlan PlanFactoryImport(const District& district, const std::string& csv,
-                             const std::vector<store::Factory>& existing, const std::string& lang);
+                             const std::vector<store::Factory>& existing, const std::string& lang,
+                             const ProviderCatalogue* catalogue = nullptr);
 
 /// At most this many rows per import.
 constexpr size_t kMaxImportRows = 20000;

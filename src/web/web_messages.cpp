@@ -86,6 +86,8 @@ const std::vector<WebLabel>& MessageLabels() {
       {"import_same_field", "与前面的列是同一字段。", "Names the same field as an earlier column."},
       {"import_needs_columns", "表头须包含「统一社会信用代码」和「企业名称」两列。",
        "The header row needs a credit code column and a name column."},
+      {"import_unknown_provider", "服务商名录中没有“{}”（请填写名录中的服务商名称或编号）。",
+       "The provider catalogue has no \"{}\" (give a provider's name or id from the catalogue)."},
       {"import_duplicate_code", "统一社会信用代码与第 {} 行重复。", "The same credit code is on line {}."},
       {"credit_code_taken", "统一社会信用代码已存在。", "The credit code is taken."},
       {"factory_changed_meanwhile", "该企业已被他人修改（当前名称：{}），请查看后重试。",

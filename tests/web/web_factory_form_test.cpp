@@ -5,6 +5,7 @@
 // (districts/jiading.yaml, rubric/district.h).
 #include <doctest/doctest.h>
 
+#include "providers/provider_loader.h"
 #include "rubric/district.h"
 #include "test_server.h"
 #include "web/factory_form.h"
@@ -60,6 +61,33 @@ TEST_CASE("district: the above-scale list's assignment headings read as provider
       web::PlanFactoryImport(d, "统一社会信用代码,企业名称,服务商,咨询师\n91310114607234188R,甲,p01,王\n", {}, "zh");
   CHECK(plan.problems.empty());
   CHECK(plan.ignored_columns == std::vector<std::string>{"服务商", "咨询师"});
+}
+
+TEST_CASE("web import: with a provider catalogue the provider column gives each factory its provider") {
+  const District& d = Jiading();
+  Diagnostics diags;
+  auto cat = LoadProviderCatalogue(std::string(FA_SOURCE_DIR) + "/providers/jiading-example.yaml", diags);
+  REQUIRE(cat);
+  // By id, by the Chinese name, empty (none), and a name the catalogue lacks.
+  const std::string csv =
+      "统一社会信用代码,企业名称,诊断服务商,咨询师\n"
+      "91310114607234188R,甲,p01_mes,王\n"
+      "91310114MA1GB8R235,乙, 上海嘉翎工业物联科技有限公司（示例） ,李\n"
+      "91310114MA1K3WQ579,丙,,\n";
+  web::ImportPlan plan = web::PlanFactoryImport(d, csv, {}, "zh", &*cat);
+  INFO((plan.problems.empty() ? std::string() : plan.problems.front().message));
+  REQUIRE(plan.problems.empty());
+  REQUIRE(plan.factories.size() == 3);
+  CHECK(plan.factories[0].provider == "p01_mes");
+  CHECK(plan.factories[1].provider == "p02_iiot");
+  CHECK(plan.factories[2].provider.empty());
+  CHECK(plan.ignored_columns == std::vector<std::string>{"咨询师"});
+  web::ImportPlan bad = web::PlanFactoryImport(d, csv + "91310114MA1FL8T38E,丁,某某公司,\n", {}, "zh", &*cat);
+  REQUIRE(bad.problems.size() == 1);
+  CHECK(bad.problems[0].line == 5);
+  CHECK(bad.problems[0].column == 24);  // in bytes, as the CSV reader counts (丁 is three)
+  CHECK(bad.problems[0].header == "诊断服务商");
+  CHECK(bad.problems[0].message == "服务商名录中没有“某某公司”（请填写名录中的服务商名称或编号）。");
 }
 
 TEST_CASE("district: a bad file is refused with each problem's line and column") {

@@ -68,6 +68,12 @@ TEST_CASE("web provider admin: a consultant of a provider sees only the factorie
   a.provider = "p01_mes";
   REQUIRE(server.store().UpdateUser(a, SystemActor()).status == store::EditStatus::kSaved);
   CHECK(consultant_a.Get(own).status == 200);
+  // What A submits names the provider as the one who diagnosed: the
+  // matching flags it for conflict of interest.
+  AnswerAsExample(server, consultant_a, world.draft, world.rubric_sme);
+  HttpResult submitted = consultant_a.PostJson("/api/assessments/" + std::to_string(world.draft) + "/submit", "{}");
+  REQUIRE(submitted.status == 200);
+  CHECK(Has(server.store().GetAssessment(world.draft)->result_json, "\"diagnosed_by\": \"p01_mes\""));
 
   // The admin cannot give the factory to consultant B, of no provider: by page or by API.
   Client& admin = *clients.at(As::kAdmin);
