@@ -2,7 +2,6 @@
 // input text (UTF-8, size) and the one way CSV cells are written.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 
 #include "base/csv_scanner.h"
@@ -56,28 +55,30 @@ TEST_CASE("csv text: cells a spreadsheet would run as formulas get a leading quo
   CHECK(CsvQuote("a=b") == "a=b");
 }
 
+// No clock (speed is the benchmarks'): a quadratic comparison of a
+// megabyte word would need 10^12 steps and never end within the test's
+// timeout (CMakeLists.txt), which is the failure this guards against.
 TEST_CASE("did you mean: a megabyte-long word is compared in linear time and memory") {
   const std::string word(1 << 20, 'x');
-  const auto start = std::chrono::steady_clock::now();
   CHECK(ClosestMatch(word, {"credit_code", "name", "town"}).empty());
   CHECK(EditDistance(std::string(20000, 'a'), "ab") == 19999);
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(500));
   CHECK(EditDistance("nmae", "name") == 1);
   CHECK(EditDistance("", "abc") == 3);
 }
 
+// No clock: a million cells in a 5 MB row. One pass over it is milliseconds;
+// scanning from the row's start for each cell would be about 2.5 * 10^12
+// steps, far past the test's timeout (CMakeLists.txt).
 TEST_CASE("csv scanner: the positions of every cell of a long row cost one pass over it") {
   std::string row;
-  for (int i = 0; i < 40000; ++i) row += "cell,";
+  for (int i = 0; i < 1000000; ++i) row += "cell,";
   row += "end\n";
   CsvScanner scanner(row, 0, row.size());
   std::vector<CsvField> fields;
   REQUIRE(scanner.Next(fields));
-  const auto start = std::chrono::steady_clock::now();
   int line = 0, column = 0;
   for (const CsvField& f : fields) scanner.Position(f.offset, line, column);
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(200));
-  CHECK((line == 1 && column == 200001));
+  CHECK((line == 1 && column == 5000001));
   scanner.Position(5, line, column);  // an earlier offset still answers right
   CHECK((line == 1 && column == 6));
 }

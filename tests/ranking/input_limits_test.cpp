@@ -5,7 +5,6 @@
 // deep.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 
 #include "answers/answers_loader.h"
@@ -86,9 +85,10 @@ TEST_CASE("input limits: a judgment matrix of more criteria than AHP is meant fo
         "j.csv:1:1: error: 31 criteria in one judgment matrix, the limit is 30 (docs/limits.md)");
 }
 
+// No clock: a cell past the limit is refused as it is read; reading a
+// megabyte cell quadratically would never end within the test's timeout.
 TEST_CASE("input limits: a CSV cell past the limit is refused in candidate tables and cohort headers, fast") {
   const std::string cell(1 << 20, 'x');
-  const auto start = std::chrono::steady_clock::now();
   Diagnostics d;
   CHECK_FALSE(ParseCsv("credit_code,name\n1," + cell + "\n", "t.csv", d));
   CHECK(d.items().size() == 1);
@@ -98,7 +98,6 @@ TEST_CASE("input limits: a CSV cell past the limit is refused in candidate table
   CHECK(ReadCohortAnswerSets(rubric, "credit_code,name," + cell + "\n1,a,b\n", "c.csv", h).empty());
   CHECK(h.items().size() == 1);
   CHECK(h.items()[0].message == "cell of 1048576 bytes, the limit is 65536 (docs/limits.md)");
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
 }
 
 TEST_CASE("input limits: JSON nested deeper than the limit is refused at the bracket") {
