@@ -173,6 +173,23 @@ CREATE TABLE engagements (
 CREATE INDEX engagements_provider ON engagements (provider, id);
 )SQL";
 
+// Several servers, one database (docs/store.md): what each process kept in
+// memory is kept here so that any of them can answer any request — a
+// session's last use (its idle expiry) and the failed logins the throttle
+// counts (web/login_throttle.h).
+const char* const kSharedServerState = R"SQL(
+ALTER TABLE sessions ADD COLUMN last_seen_at TEXT NOT NULL DEFAULT '';
+UPDATE sessions SET last_seen_at = created_at;
+CREATE TABLE login_failures (
+  id {pk},
+  kind TEXT NOT NULL CHECK (kind IN ('user', 'address')),
+  name TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX login_failures_name ON login_failures (kind, name, at);
+CREATE INDEX login_failures_at ON login_failures (at);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -181,6 +198,7 @@ const std::vector<Migration>& Migrations() {
       {2, "one open draft per factory and round", kOneDraftPerRound},
       {3, "reopened assessments", kReopenedAssessments},
       {4, "service providers", kServiceProviders},
+      {5, "sessions and login throttling shared by servers", kSharedServerState},
   };
   return migrations;
 }

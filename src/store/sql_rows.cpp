@@ -20,7 +20,7 @@ const char* const kAnswerColumns =
     "assessment_id, criterion, value_json, evidence, note, version, updated_by, updated_at";
 const char* const kAuditColumns =
     "id, at, user_id, username, action, entity, entity_id, old_value, new_value";
-const char* const kSessionColumns = "token_sha256, user_id, csrf_token, created_at, expires_at";
+const char* const kSessionColumns = "token_sha256, user_id, csrf_token, created_at, expires_at, last_seen_at";
 
 User UserFromRow(const SqlRow& row) {
   User u;
@@ -122,6 +122,7 @@ Session SessionFromRow(const SqlRow& row) {
   s.csrf_token = row.Text(2);
   s.created_at = row.Text(3);
   s.expires_at = row.Text(4);
+  s.last_seen_at = row.Text(5);
   return s;
 }
 

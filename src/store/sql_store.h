@@ -72,6 +72,12 @@ class SqlStore : public Store {
   void DeleteSession(const std::string& token_sha256) override;
   void DeleteUserSessions(int64_t user_id) override;
   int64_t DeleteExpiredSessions(const std::string& now) override;
+  void TouchSession(const std::string& token_sha256, const std::string& at) override;
+  void RecordLoginFailure(const std::string& username, const std::string& address, const std::string& at,
+                          const std::string& forget_until) override;
+  std::vector<std::string> RecentLoginFailures(const std::string& kind, const std::string& name,
+                                               const std::string& since, int limit) override;
+  void ClearLoginFailures(const std::string& username) override;
 
  private:
   /// A write transaction; rolled back unless committed.

@@ -159,6 +159,10 @@ struct Session {
   std::string csrf_token;
   std::string created_at;
   std::string expires_at;
+  /// Its last use, as recorded by TouchSession (created_at at first): the
+  /// idle expiry is counted from it by whichever server the next request
+  /// reaches.
+  std::string last_seen_at;
 };
 
 /// A version of the service-provider catalogue (docs/providers.md), kept as
@@ -346,6 +350,20 @@ class Store {
   virtual void DeleteUserSessions(int64_t user_id) = 0;
   /// Removes sessions that expired by `now` (expires_at <= now); returns how many.
   virtual int64_t DeleteExpiredSessions(const std::string& now) = 0;
+  /// Records that the session was used at `at` (only ever moving forward).
+  virtual void TouchSession(const std::string& token_sha256, const std::string& at) = 0;
+
+  // Failed logins (web/login_throttle.h), shared by every server of the store.
+  /// Records a failed login of `username` from `address` at `at`, and
+  /// forgets every failure at or before `forget_until` (out of any window).
+  virtual void RecordLoginFailure(const std::string& username, const std::string& address, const std::string& at,
+                                  const std::string& forget_until) = 0;
+  /// The times of the latest `limit` failures of `name` (kind "user" or
+  /// "address") after `since`, oldest first.
+  virtual std::vector<std::string> RecentLoginFailures(const std::string& kind, const std::string& name,
+                                                       const std::string& since, int limit) = 0;
+  /// Forgets the failures of `username` (a successful login).
+  virtual void ClearLoginFailures(const std::string& username) = 0;
 };
 
 

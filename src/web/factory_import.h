@@ -37,7 +37,7 @@ std::string ImportFieldOfHeader(const District& district, const std::string& hea
 
 /// Reads `csv` against the stored `existing` factories; the plan to store
 /// when `problems` is empty. With a provider `catalogue`, a provider column
-/// (the district's headings for `provider`: 服务商, 诊断服务商, …) gives each
+/// (the district file's import headings for `provider`) gives each
 /// factory the provider its diagnosis is given to, by id or by name in
 /// either language; an unknown one is a problem at its cell. Without one
 /// the column is ignored, as the consultant column always is.

@@ -1,5 +1,8 @@
 #include "web/session_manager.h"
 
+#include <algorithm>
+
+#include "base/local_time.h"
 #include "base/time_format.h"
 #include "web/password.h"
 
@@ -14,9 +17,8 @@ SessionManager::Started SessionManager::Start(int64_t user_id, const std::string
   s.session.csrf_token = csrf_token.empty() ? RandomToken() : csrf_token;
   s.session.created_at = FormatUtc(now);
   s.session.expires_at = FormatUtc(now + config_.session_absolute_seconds);
+  s.session.last_seen_at = s.session.created_at;
   store_.CreateSession(s.session);
-  std::lock_guard<std::mutex> lock(mutex_);
-  last_seen_[s.session.token_sha256] = now;
   return s;
 }
 
@@ -26,29 +28,25 @@ std::optional<store::Session> SessionManager::Resume(const std::string& token) {
   std::optional<store::Session> s = store_.FindSession(hash);
   if (!s) return std::nullopt;
   std::time_t now = config_.Now();
-  bool expired = s->expires_at <= FormatUtc(now);
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto it = last_seen_.find(hash);
-    if (it != last_seen_.end() && now - it->second > config_.session_idle_seconds) expired = true;
-    if (expired)
-      last_seen_.erase(hash);
-    else
-      last_seen_[hash] = now;
-  }
-  if (expired) {
+  const std::optional<std::time_t> seen = ParseUtcStamp(s->last_seen_at.empty() ? s->created_at : s->last_seen_at);
+  const bool idle = seen && now - *seen > config_.session_idle_seconds;
+  if (s->expires_at <= FormatUtc(now) || idle) {
     store_.DeleteSession(hash);
     return std::nullopt;
   }
+  // Recorded in the store, so that the next request may reach any server;
+  // at most once per TouchInterval, not a write per request.
+  if (!seen || now - *seen >= TouchInterval()) store_.TouchSession(hash, FormatUtc(now));
   return s;
 }
 
 void SessionManager::End(const std::string& token) {
   if (token.empty()) return;
-  const std::string hash = TokenHash(token);
-  store_.DeleteSession(hash);
-  std::lock_guard<std::mutex> lock(mutex_);
-  last_seen_.erase(hash);
+  store_.DeleteSession(TokenHash(token));
+}
+
+int SessionManager::TouchInterval() const {
+  return std::clamp(config_.session_idle_seconds / 60, 1, 30);
 }
 
 std::string SessionManager::Cookie(const std::string& name, const std::string& value, int max_age) const {

@@ -1,11 +1,11 @@
 // Sessions: a random token in an HttpOnly, SameSite=Strict cookie; the store
 // keeps only its SHA-256 and the session's CSRF token. A session ends at its
-// absolute expiry (kept in the store) or after an idle period (tracked in
-// this process: a restart forgives idleness, never the absolute expiry).
+// absolute expiry or after an idle period, both counted from what the store
+// holds (its last use is recorded there, at most once per TouchInterval), so
+// that several servers on one database agree and a restart forgives
+// nothing (docs/store.md "Several servers, one database").
 #pragma once
 
-#include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 
@@ -41,10 +41,12 @@ class SessionManager {
   std::string Cookie(const std::string& name, const std::string& value, int max_age) const;
 
  private:
+  /// Seconds between two records of a session's use: a 60th of the idle
+  /// period, 1 to 30 s; a session may so end up to that much early.
+  int TouchInterval() const;
+
   store::Store& store_;
   const WebConfig& config_;
-  std::mutex mutex_;
-  std::map<std::string, std::time_t> last_seen_;  ///< by token hash
 };
 
 }  // namespace fa::web

@@ -69,7 +69,7 @@ WebApp::WebApp(store::Store& store, WebConfig config)
     : config_(std::move(config)),
       store_(store),
       sessions_(store_, config_),
-      throttle_(config_.throttle_max_failures, config_.throttle_window_seconds),
+      throttle_(store_, config_.throttle_max_failures, config_.throttle_window_seconds),
       catalog_(store_),
       peers_(store_),
       pdf_slots_(config_.max_pdf_renders) {
