@@ -1,0 +1,144 @@
+#include "ranking/cohort_candidates.h"
+
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "scoring/cohort_chunk.h"
+#include "scoring/tiers.h"
+
+namespace fa {
+
+namespace {
+
+class CandidateSink : public CohortSink {
+ public:
+  CandidateSink(const ScoringModel& model, const std::string& path, RankingInputBuilder& builder)
+      : model_(model), path_(path), builder_(builder), tiers_(model.rubric->tiers, model),
+        nodes_(model.nodes.size() - 1) {
+    for (size_t n = 1; n < model.nodes.size(); ++n) node_index_[model.nodes[n].node->id] = n - 1;
+  }
+
+  void Start(int parts, size_t) override {
+    parts_.resize(static_cast<size_t>(parts));
+    for (Part& p : parts_) p.chunk.emplace(model_);
+  }
+
+  void Row(int part, const CohortRow& row) override {
+    Part& p = parts_[static_cast<size_t>(part)];
+    p.staged.push_back(row.profile);
+    if (p.chunk->Add(row)) Flush(p);
+  }
+
+  void Finish(int part) override { Flush(parts_[static_cast<size_t>(part)]); }
+
+  // The window's rows, part after part, in file order, to the builder.
+  void EndWindow() override {
+    const TierScheme& scheme = model_.rubric->tiers;
+    for (Part& p : parts_) {
+      for (size_t i = 0; i < p.done.size(); ++i) Hand(p, i, scheme);
+      if (!p.done.empty() && !scheme.tiers.empty()) builder_.AddTierNames(scheme);
+      p.done.clear();
+      p.node_score.clear();
+      p.node_applies.clear();
+      p.eligible.clear();
+    }
+  }
+
+ private:
+  // A scored row waiting for its window's end.
+  struct Scored {
+    FactoryProfile profile;
+    int level = 0;
+    double score = 0;
+  };
+  struct Part {
+    std::optional<CohortChunk> chunk;
+    std::vector<FactoryProfile> staged;  // the chunk's rows' profiles
+    std::vector<Scored> done;
+    std::vector<double> node_score;           // done × nodes
+    std::vector<unsigned char> node_applies;  // done × nodes
+    std::vector<unsigned char> eligible;      // done × tiers
+    std::vector<unsigned char> verdicts;      // one row's
+  };
+
+  // Scores the chunk's rows, keeping what a candidate reads of each.
+  void Flush(Part& p) {
+    const Eigen::Index rows = p.chunk->rows();
+    if (rows == 0) return;
+    const BatchScores& s = p.chunk->Score();
+    for (Eigen::Index r = 0; r < rows; ++r) {
+      for (size_t n = 1; n <= nodes_; ++n) {
+        const int col = model_.Column(static_cast<int>(n), 0);
+        p.node_score.push_back(s.value(r, col));
+        p.node_applies.push_back(s.present(r, col) > 0);
+      }
+      FactoryProfile& profile = p.staged[static_cast<size_t>(r)];
+      tiers_.Evaluate(*p.chunk, s, r, profile, p.verdicts);
+      p.eligible.insert(p.eligible.end(), p.verdicts.begin(), p.verdicts.end());
+      p.done.push_back({std::move(profile), s.level[r], s.score[r]});
+    }
+    p.staged.clear();
+    p.chunk->Clear();
+  }
+
+  // Done row `i` of `p` as a candidate, as CandidateOf makes one of its
+  // Assessment, with what AddAssessment reads of it.
+  void Hand(const Part& p, size_t i, const TierScheme& scheme) {
+    const Scored& row = p.done[i];
+    const FactoryProfile& f = row.profile;
+    RankingCandidate c;
+    c.id = f.credit_code.empty() ? f.name : f.credit_code;
+    c.name = f.name;
+    c.town = f.town;
+    c.industry = f.industry;
+    c.level = row.level;
+    c.maturity = row.score;
+    c.file = path_ + ", row " + std::to_string(++rows_);
+    if (!scheme.tiers.empty() && !scheme.id.empty()) {
+      c.tiers.emplace();
+      for (size_t t = 0; t < scheme.tiers.size(); ++t)
+        if (p.eligible[i * scheme.tiers.size() + t]) c.tiers->push_back(scheme.tiers[t].id);
+    }
+    const ScoredFactory scored{model_.rubric->id, f, row.score, row.level,
+                               [&](const std::string& id) -> std::optional<NodeValue> {
+                                 auto it = node_index_.find(id);
+                                 if (it == node_index_.end()) return std::nullopt;
+                                 const size_t at = i * nodes_ + it->second;
+                                 return NodeValue{p.node_applies[at] != 0, p.node_score[at]};
+                               },
+                               [this] {
+                                 std::vector<std::string> ids;
+                                 for (size_t n = 1; n < model_.nodes.size(); ++n) ids.push_back(model_.nodes[n].node->id);
+                                 return ids;
+                               }};
+    builder_.AddScored(std::move(c), scored);
+  }
+
+  const ScoringModel& model_;
+  const std::string& path_;
+  RankingInputBuilder& builder_;
+  const TierEligibility tiers_;
+  const size_t nodes_;  // below the root
+  std::unordered_map<std::string, size_t> node_index_;  // id → index below the root
+  std::vector<Part> parts_;
+  size_t rows_ = 0;  // handed so far
+};
+
+}  // namespace
+
+CohortCsvOptions RankCohortWindows() {
+  CohortCsvOptions options;
+  options.window_bytes = size_t{1} << 20;
+  options.min_part_bytes = size_t{256} << 10;
+  return options;
+}
+
+CohortCsvSummary AddCohortCandidates(const ScoringModel& model, const std::string& path,
+                                     RankingInputBuilder& builder, Diagnostics& diags,
+                                     const CohortCsvOptions& options) {
+  CandidateSink sink(model, path, builder);
+  return ReadCohortCsvFile(*model.rubric, path, sink, diags, options);
+}
+
+}  // namespace fa
