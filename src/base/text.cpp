@@ -86,10 +86,9 @@ std::string FormatFixed(double value, int digits) {
 
 std::string FormatNumber(double value) {
   if (!std::isfinite(value)) return std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
-  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {  // exactly an integer: its digits
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", value);
-    return std::string(buf) == "-0" ? "0" : buf;
+    return std::string(buf, std::to_chars(buf, buf + sizeof buf, static_cast<long long>(value)).ptr);
   }
   // The fewest significant digits, from 6 on, that read back as `value`,
   // as printf's %.*g writes them (std::to_chars with a precision writes what

@@ -100,12 +100,17 @@ class CandidateSink : public CohortSink {
       for (size_t t = 0; t < scheme.tiers.size(); ++t)
         if (p.eligible[i * scheme.tiers.size() + t]) c.tiers->push_back(scheme.tiers[t].id);
     }
+    // Captured by one pointer, so the std::function holds it without allocating.
+    const struct {
+      const std::unordered_map<std::string, size_t>& index;
+      const double* score;
+      const unsigned char* applies;
+    } nodes{node_index_, p.node_score.data() + i * nodes_, p.node_applies.data() + i * nodes_};
     const ScoredFactory scored{model_.rubric->id, f, row.score, row.level,
-                               [&](const std::string& id) -> std::optional<NodeValue> {
-                                 auto it = node_index_.find(id);
-                                 if (it == node_index_.end()) return std::nullopt;
-                                 const size_t at = i * nodes_ + it->second;
-                                 return NodeValue{p.node_applies[at] != 0, p.node_score[at]};
+                               [at = &nodes](const std::string& id) -> std::optional<NodeValue> {
+                                 auto it = at->index.find(id);
+                                 if (it == at->index.end()) return std::nullopt;
+                                 return NodeValue{at->applies[it->second] != 0, at->score[it->second]};
                                },
                                [this] {
                                  std::vector<std::string> ids;

@@ -88,7 +88,7 @@ void RankingInputBuilder::Add(RankingCandidate c, const std::vector<double>& val
     return;
   }
   input_.candidates.push_back(std::move(c));
-  rows_.push_back(values);
+  rows_.insert(rows_.end(), values.begin(), values.end());
 }
 
 RankingCandidate CandidateOf(const Assessment& a, const std::string& file) {
@@ -346,11 +346,11 @@ RankingInput RankingInputBuilder::Finish() {
                        "': " + std::to_string(missing_[j] - kMissingReported) +
                        " more candidates lack a value");
   }
-  input_.values.resize(static_cast<Eigen::Index>(rows_.size()),
-                       static_cast<Eigen::Index>(config_.criteria.size()));
-  for (size_t i = 0; i < rows_.size(); ++i)
-    for (size_t j = 0; j < rows_[i].size(); ++j)
-      input_.values(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = rows_[i][j];
+  const size_t k = config_.criteria.size();
+  input_.values.resize(static_cast<Eigen::Index>(input_.candidates.size()), static_cast<Eigen::Index>(k));
+  for (size_t i = 0; i < input_.candidates.size(); ++i)
+    for (size_t j = 0; j < k; ++j)
+      input_.values(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = rows_[i * k + j];
   return std::move(input_);
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -109,8 +110,8 @@ class RankingInputBuilder {
   const RankingConfig& config_;
   Diagnostics& diags_;
   RankingInput input_;
-  std::vector<std::vector<double>> rows_;
-  std::map<std::string, std::pair<std::string, SourcePos>> ids_;  ///< id → first file, pos
+  std::vector<double> rows_;  ///< candidates × criteria, row-major
+  std::unordered_map<std::string, std::pair<std::string, SourcePos>> ids_;  ///< id → first file, pos
   std::set<std::string> towns_, industries_;
   std::vector<int> missing_;           ///< per criterion
   std::set<std::string> bad_sources_;  ///< config problems reported once
