@@ -19,7 +19,8 @@ class CandidateSink : public CohortSink {
     for (size_t n = 1; n < model.nodes.size(); ++n) node_index_[model.nodes[n].node->id] = n - 1;
   }
 
-  void Start(int parts, size_t) override {
+  void Start(int parts, size_t estimated_rows) override {
+    builder_.Reserve(estimated_rows * 11 / 10 + 16);
     parts_.resize(static_cast<size_t>(parts));
     for (Part& p : parts_) p.chunk.emplace(model_);
   }
@@ -84,17 +85,22 @@ class CandidateSink : public CohortSink {
 
   // Done row `i` of `p` as a candidate, as CandidateOf makes one of its
   // Assessment, with what AddAssessment reads of it.
-  void Hand(const Part& p, size_t i, const TierScheme& scheme) {
-    const Scored& row = p.done[i];
-    const FactoryProfile& f = row.profile;
+  void Hand(Part& p, size_t i, const TierScheme& scheme) {
+    Scored& row = p.done[i];
+    FactoryProfile& f = row.profile;
     RankingCandidate c;
-    c.id = f.credit_code.empty() ? f.name : f.credit_code;
-    c.name = f.name;
-    c.town = f.town;
-    c.industry = f.industry;
+    // The profile's names move to the candidate: a ranking reads only its
+    // numeric fields (employees, revenue and the further ones) besides.
+    c.id = f.credit_code.empty() ? f.name : std::move(f.credit_code);
+    c.name = std::move(f.name);
+    c.town = std::move(f.town);
+    c.industry = std::move(f.industry);
     c.level = row.level;
     c.maturity = row.score;
-    c.file = path_ + ", row " + std::to_string(++rows_);
+    c.file.reserve(path_.size() + 16);
+    c.file += path_;
+    c.file += ", row ";
+    c.file += std::to_string(++rows_);
     if (!scheme.tiers.empty() && !scheme.id.empty()) {
       c.tiers.emplace();
       for (size_t t = 0; t < scheme.tiers.size(); ++t)

@@ -91,6 +91,8 @@ Ordered InIdOrder(const RankingConfig& config, RankingInput& input) {
     m.level(i) = out.candidates.back().level.value_or(0);
   }
   for (const auto& c : config.criteria) m.cost.push_back(c.cost);
+  // What was moved from is freed now: with 100,000 candidates, 20 MB.
+  input.candidates = {};
   return out;
 }
 
@@ -158,6 +160,7 @@ Ranking RankCandidates(const RankingConfig& config, RankingInput input,
                               {stability.samples, stability.kappa, stability.seed, threads});
     r.stability_computed = true;
   }
+  r.candidates.reserve(keys.size());
   for (size_t place = 0; place < keys.size(); ++place) {
     const int i = keys[place].index;
     RankedCandidate out;

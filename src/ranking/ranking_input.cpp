@@ -79,12 +79,18 @@ void RankingInputBuilder::Missing(size_t criterion, const std::string& file, Sou
   if (++missing_[criterion] <= kMissingReported) diags_.Error(file, pos, message);
 }
 
+void RankingInputBuilder::Reserve(size_t candidates) {
+  input_.candidates.reserve(input_.candidates.size() + candidates);
+  rows_.reserve(rows_.size() + candidates * config_.criteria.size());
+  ids_.reserve(ids_.size() + candidates);
+}
+
 void RankingInputBuilder::Add(RankingCandidate c, const std::vector<double>& values,
                               SourcePos pos) {
-  auto [it, fresh] = ids_.emplace(c.id, std::make_pair(c.file, pos));
+  auto [it, fresh] = ids_.emplace(c.id, std::make_pair(input_.candidates.size(), pos));
   if (!fresh) {
     diags_.Error(c.file, pos, Describe(c) + " is given twice");
-    diags_.Note(it->second.first, it->second.second, "first given here");
+    diags_.Note(input_.candidates[it->second.first].file, it->second.second, "first given here");
     return;
   }
   input_.candidates.push_back(std::move(c));
@@ -149,7 +155,7 @@ void RankingInputBuilder::AddTierNames(const TierScheme& scheme) {
 }
 
 void RankingInputBuilder::AddScored(RankingCandidate c, const ScoredFactory& f) {
-  const std::string file = c.file;
+  const std::string& file = c.file;  // c is moved only at the end
   if (!config_.rubric.empty() && f.rubric != config_.rubric) {
     diags_.Error(file, {},
                  Describe(c) + " was assessed against rubric '" + f.rubric +
@@ -160,7 +166,8 @@ void RankingInputBuilder::AddScored(RankingCandidate c, const ScoredFactory& f) 
     ++input_.excluded;
     return;
   }
-  std::vector<double> values;
+  std::vector<double>& values = values_;
+  values.clear();
   bool ok = true;
   for (size_t j = 0; j < config_.criteria.size(); ++j) {
     const RankingCriterion& k = config_.criteria[j];

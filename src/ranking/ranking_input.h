@@ -77,6 +77,9 @@ class RankingInputBuilder {
   /// A candidate (read from `c.file`) and what was scored of its factory:
   /// what AddAssessment adds of an Assessment.
   void AddScored(RankingCandidate c, const ScoredFactory& factory);
+  /// Room for about `candidates` more (e.g. a cohort's estimated rows), so
+  /// that a large cohort's are not moved as they come.
+  void Reserve(size_t candidates);
   /// The display names of the tiers of `scheme` (as AddAssessment takes
   /// them from an Assessment's verdicts).
   void AddTierNames(const TierScheme& scheme);
@@ -111,7 +114,8 @@ class RankingInputBuilder {
   Diagnostics& diags_;
   RankingInput input_;
   std::vector<double> rows_;  ///< candidates × criteria, row-major
-  std::unordered_map<std::string, std::pair<std::string, SourcePos>> ids_;  ///< id → first file, pos
+  std::vector<double> values_;  ///< one candidate's, as they are read
+  std::unordered_map<std::string, std::pair<size_t, SourcePos>> ids_;  ///< id → first candidate, pos
   std::set<std::string> towns_, industries_;
   std::vector<int> missing_;           ///< per criterion
   std::set<std::string> bad_sources_;  ///< config problems reported once
