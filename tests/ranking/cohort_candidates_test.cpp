@@ -8,6 +8,8 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <functional>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -45,14 +47,14 @@ std::string SynthText(size_t n, uint64_t seed) {
   return text;
 }
 
-std::vector<std::string> Lines(const std::string& text) {
+std::vector<std::string> CohortLines(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   return lines;
 }
 
-std::vector<std::string> Cells(const std::string& line) {
+std::vector<std::string> CohortCells(const std::string& line) {
   std::vector<std::string> cells;
   std::istringstream in(line);
   for (std::string cell; std::getline(in, cell, ',');) cells.push_back(cell);
@@ -60,7 +62,7 @@ std::vector<std::string> Cells(const std::string& line) {
   return cells;
 }
 
-std::string Join(const std::vector<std::string>& cells) {
+std::string JoinCells(const std::vector<std::string>& cells) {
   std::string line;
   for (size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + cells[i];
   return line;
@@ -69,14 +71,14 @@ std::string Join(const std::vector<std::string>& cells) {
 // Row `row`'s (1-based) cell of column `name` set to `value`; synthetic rows
 // quote no cell, so splitting at commas is enough.
 std::string SetCell(const std::string& text, size_t row, const std::string& name, const std::string& value) {
-  std::vector<std::string> lines = Lines(text);
-  const std::vector<std::string> header = Cells(lines[0]);
+  std::vector<std::string> lines = CohortLines(text);
+  const std::vector<std::string> header = CohortCells(lines[0]);
   size_t column = 0;
   while (column < header.size() && header[column] != name) ++column;
   REQUIRE(column < header.size());
-  std::vector<std::string> cells = Cells(lines[row]);
+  std::vector<std::string> cells = CohortCells(lines[row]);
   cells[column] = value;
-  lines[row] = Join(cells);
+  lines[row] = JoinCells(cells);
   std::string out;
   for (const auto& line : lines) out += line + "\n";
   return out;
@@ -85,13 +87,11 @@ std::string SetCell(const std::string& text, size_t row, const std::string& name
 // What a ranking gave: its CSV and JSON (or nothing) and the diagnostics.
 struct Ranked {
   std::string csv, json, diagnostics;
-  bool operator==(const Ranked& o) const { return csv == o.csv && json == o.json && diagnostics == o.diagnostics; }
 };
 
-// Ranks the cohort at `cohort` by the config at `config`, its rows made
-// candidates by `add`.
-Ranked RankWith(const std::string& config_path, const std::string& cohort,
-                const std::function<void(RankingInputBuilder&, Diagnostics&)>& add, int samples) {
+// Ranks by the config at `config_path`, the candidates added by `add`.
+Ranked RankWith(const std::string& config_path, const std::function<void(RankingInputBuilder&, Diagnostics&)>& add,
+                int samples) {
   Diagnostics diags;
   auto config = LoadRankingConfig(config_path, diags);
   REQUIRE_MESSAGE(config, diags.Format());
@@ -99,7 +99,6 @@ Ranked RankWith(const std::string& config_path, const std::string& cohort,
   request.stability = config->stability;
   request.stability.samples = samples;
   request.stream = [&](RankingInputBuilder& builder) { add(builder, diags); };
-  (void)cohort;
   Ranked out;
   if (auto ranking = RankByConfig(*config, std::move(request), diags)) {
     out.csv = RankingToCsv(*ranking);
@@ -130,10 +129,10 @@ void AddAsAssessments(const CompiledRubric& compiled, const std::string& path, R
 // path's result.
 Ranked RankBothWays(const CompiledRubric& compiled, const std::string& config, const std::string& cohort,
                     int samples = 0) {
-  const Ranked lean = RankWith(config, cohort, [&](RankingInputBuilder& b, Diagnostics& d) {
+  const Ranked lean = RankWith(config, [&](RankingInputBuilder& b, Diagnostics& d) {
     AddCohortCandidates(compiled.model, cohort, b, d, RankCohortWindows());
   }, samples);
-  const Ranked reference = RankWith(config, cohort, [&](RankingInputBuilder& b, Diagnostics& d) {
+  const Ranked reference = RankWith(config, [&](RankingInputBuilder& b, Diagnostics& d) {
     AddAsAssessments(compiled, cohort, b, d);
   }, samples);
   CHECK(lean.csv == reference.csv);
@@ -142,23 +141,8 @@ Ranked RankBothWays(const CompiledRubric& compiled, const std::string& config, c
   return lean;
 }
 
-const char* kTopsisConfig =
-    "ranking: cohort-lean\n"
-    "title: {zh: 队列排序, en: Cohort ranking}\n"
-    "rubric: cmmm\n"
-    "method: topsis\n"
-    "criteria:\n"
-    "  - {id: maturity, source: score, direction: benefit}\n"
-    "  - {id: level, source: level, direction: benefit}\n"
-    "  - {id: revenue, source: \"profile:revenue\", direction: benefit}\n"
-    "  - {id: employees, source: \"profile:employees\", direction: cost}\n"
-    "weights:\n"
-    "  ahp:\n"
-    "    - [1, 3, 3, 5]\n"
-    "    - [\"1/3\", 1, 1, 3]\n"
-    "    - [\"1/3\", 1, 1, 3]\n"
-    "    - [\"1/5\", \"1/3\", \"1/3\", 1]\n"
-    "stability: {samples: 2000, kappa: 50, seed: 7, select: 5}\n";
+// The TOPSIS cohort config of tests/cli/rank_cohort_test.cpp.
+std::string TopsisCohortConfig() { return ReadFile("tests/data/ranking/cohort-topsis.yaml"); }
 
 std::string WriteConfig(const TempDir& dir, const std::string& name, const std::string& text) {
   const std::string path = dir.File(name);
@@ -171,16 +155,16 @@ TEST_CASE("rank over a cohort: candidates made from the rows rank as the rows' A
   TempDir dir("fa-lean-rank");
   const std::string cohort = dir.File("cohort.csv");
   WriteFile(cohort, SynthText(3000, 5));  // three windows of RankCohortWindows()
-  const std::string topsis = WriteConfig(dir, "topsis.yaml", kTopsisConfig);
+  const std::string topsis = WriteConfig(dir, "topsis.yaml", TopsisCohortConfig());
   const Ranked all = RankBothWays(cmmm, topsis, cohort);
-  CHECK(Lines(all.csv).size() == 3001);
+  CHECK(CohortLines(all.csv).size() == 3001);
   CHECK(all.diagnostics.empty());
   // With rank stability, over the candidates the filters leave.
-  std::string filtered = kTopsisConfig;
+  std::string filtered = TopsisCohortConfig();
   filtered += "filters: {town: [安亭镇, 马陆镇], industry: [automotive, ai, 航天]}\n";
   const Ranked some = RankBothWays(cmmm, WriteConfig(dir, "filtered.yaml", filtered), cohort, 300);
-  CHECK(Lines(some.csv).size() > 100);
-  CHECK(Lines(some.csv).size() < 1500);
+  CHECK(CohortLines(some.csv).size() > 100);
+  CHECK(CohortLines(some.csv).size() < 1500);
   CHECK(some.diagnostics.find("industry '航天' matches no candidate") != std::string::npos);
 }
 
@@ -194,12 +178,12 @@ TEST_CASE("rank over a cohort: tier verdicts told from a row's scores are its As
   // are kept and some left out by each of the lower tiers.
   for (const char* tier : {"basic", "advanced", "excellent", "leading"}) {
     CAPTURE(tier);
-    std::string config = kTopsisConfig;
+    std::string config = TopsisCohortConfig();
     config += std::string("filters: {tier: [") + tier + "]}\n";
     const Ranked ranked = RankBothWays(cmmm, WriteConfig(dir, std::string(tier) + ".yaml", config), cohort);
     if (std::string(tier) == "basic" || std::string(tier) == "advanced") {
-      CHECK(Lines(ranked.csv).size() > 2);
-      CHECK(Lines(ranked.csv).size() < 3001);
+      CHECK(CohortLines(ranked.csv).size() > 2);
+      CHECK(CohortLines(ranked.csv).size() < 3001);
     }
   }
   // Each row's eligible tiers, one by one.
@@ -244,7 +228,7 @@ TEST_CASE("rank over a cohort: town and industry filters, a blank revenue and no
   const CompiledRubric& cmmm = CapabilityMaturity();
   TempDir dir("fa-lean-rank");
   const std::string text = SynthText(3000, 5);
-  const std::string topsis = WriteConfig(dir, "topsis.yaml", kTopsisConfig);
+  const std::string topsis = WriteConfig(dir, "topsis.yaml", TopsisCohortConfig());
 
   // Row 2,500 without its revenue: the same error, naming the row.
   const std::string gap = dir.File("gap.csv");
@@ -257,7 +241,7 @@ TEST_CASE("rank over a cohort: town and industry filters, a blank revenue and no
   // filters leave them in or out alike.
   const std::string towns = dir.File("towns.csv");
   WriteFile(towns, SetCell(SetCell(SetCell(text, 7, "town", "外冈镇"), 1600, "town", ""), 1600, "industry", ""));
-  std::string by_town = kTopsisConfig;
+  std::string by_town = TopsisCohortConfig();
   by_town += "filters: {town: [外冈镇, 嘉定], industry: [automotive, electronics, general_equipment]}\n";
   const Ranked kept = RankBothWays(cmmm, WriteConfig(dir, "town.yaml", by_town), towns);
   CHECK(!kept.csv.empty());
@@ -265,17 +249,17 @@ TEST_CASE("rank over a cohort: town and industry filters, a blank revenue and no
 
   // Node sources: a node that does not apply to some rows is an error at
   // each (the first five, then a count), and an unknown node one at the config.
-  std::string nodes = kTopsisConfig;
+  std::string nodes = TopsisCohortConfig();
   nodes.replace(nodes.find("source: level"), 13, "source: \"node:manufacturing\"");
   const Ranked by_node = RankBothWays(cmmm, WriteConfig(dir, "nodes.yaml", nodes), towns);
   CHECK(by_node.diagnostics.find("does not apply to it") != std::string::npos);
-  std::string unknown = kTopsisConfig;
+  std::string unknown = TopsisCohortConfig();
   unknown.replace(unknown.find("source: level"), 13, "source: \"node:manufacturng\"");
   const Ranked misspelt = RankBothWays(cmmm, WriteConfig(dir, "unknown.yaml", unknown), towns);
   CHECK_MESSAGE(misspelt.diagnostics.find("did you mean 'manufacturing'") != std::string::npos, misspelt.diagnostics);
 
   // Another rubric's ranking: every row is an error, alike.
-  std::string other = kTopsisConfig;
+  std::string other = TopsisCohortConfig();
   other.replace(other.find("rubric: cmmm"), 12, "rubric: sme-digital-2024");
   const Ranked wrong = RankBothWays(cmmm, WriteConfig(dir, "other.yaml", other), towns);
   CHECK(wrong.diagnostics.find("the ranking is over rubric 'sme-digital-2024'") != std::string::npos);
@@ -285,7 +269,7 @@ TEST_CASE("rank over a cohort: the commission's example config, with profile fie
   const CompiledRubric& cmmm = CapabilityMaturity();
   TempDir dir("fa-lean-rank");
   // rd_share and energy_intensity as further profile columns, one blank.
-  std::vector<std::string> lines = Lines(SynthText(1200, 3));
+  std::vector<std::string> lines = CohortLines(SynthText(1200, 3));
   lines[0] += ",rd_share,energy_intensity";
   for (size_t i = 1; i < lines.size(); ++i)
     lines[i] += "," + FormatNumber(0.5 + static_cast<double>(i % 37) / 10) + "," +
@@ -299,7 +283,7 @@ TEST_CASE("rank over a cohort: the commission's example config, with profile fie
   const Ranked example = RankBothWays(cmmm, "examples/ranking/commission-2026.yaml", cohort);
   CHECK_MESSAGE(example.diagnostics.find("more candidates lack a value") != std::string::npos, example.diagnostics);
   // The fields as criteria: the blank one named by its row, then ranked.
-  std::string fields = kTopsisConfig;
+  std::string fields = TopsisCohortConfig();
   fields.replace(fields.find("profile:revenue"), 15, "profile:rd_share");
   fields.replace(fields.find("profile:employees"), 17, "profile:energy_intensity");
   const std::string config = WriteConfig(dir, "fields.yaml", fields);
@@ -307,7 +291,7 @@ TEST_CASE("rank over a cohort: the commission's example config, with profile fie
   CHECK_MESSAGE(blank.diagnostics.find("commission.csv, row 900") != std::string::npos, blank.diagnostics);
   WriteFile(cohort, SetCell(text, 900, "energy_intensity", "0.25"));
   const Ranked ranked = RankBothWays(cmmm, config, cohort, 500);
-  CHECK(Lines(ranked.csv).size() == 1201);
+  CHECK(CohortLines(ranked.csv).size() == 1201);
 }
 
 }  // namespace
