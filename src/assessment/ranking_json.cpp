@@ -123,10 +123,13 @@ std::string RankingToJson(const Ranking& r) {
   for (const auto& [id, name] : r.tier_names) WriteLocalized(w, id, name);
   w.EndObject();
   w.Key("candidates").BeginArray();
+  w.Reserve(r.candidates.size() * (320 + 48 * r.criteria.size()));  // a cohort's are 100,000
   for (const auto& c : r.candidates) WriteCandidate(w, r, c);
   w.EndArray();
   w.EndObject();
-  return w.str() + "\n";
+  std::string out = w.Take();
+  out += '\n';
+  return out;
 }
 
 std::string RankingToCsv(const Ranking& r) {
