@@ -1,3 +1,9 @@
+// The cohort CSV reader (cohort_csv.h): the file read a window at a time,
+// each window's whole records split into parts read on their own threads
+// (cohort_csv_rows.cpp), duplicate credit codes found across parts and
+// windows, and the diagnostics quoted under their lines. The header is
+// resolved in cohort_csv_header.cpp, the AnswerSet sinks are in
+// cohort_csv_answer_sets.cpp.
 #include "answers/cohort_csv.h"
 
 #include <fcntl.h>
@@ -11,37 +17,17 @@
 #include <cstring>
 #include <stdexcept>
 #include <functional>
-#include <set>
-#include <unordered_map>
 
 #include "answers/cohort_csv_parts.h"
 #include "base/csv_scanner.h"
-#include "base/hash.h"
 #include "base/input_limits.h"
 #include "base/input_text.h"
 #include "base/parallel.h"
 #include "base/text.h"
-#include "base/utf8.h"
 
 namespace fa {
 
 namespace {
-
-const std::vector<std::pair<std::string, ProfileColumn>> kProfileColumns = {
-    {"credit_code", ProfileColumn::kCreditCode}, {"name", ProfileColumn::kName},
-    {"town", ProfileColumn::kTown},              {"industry", ProfileColumn::kIndustry},
-    {"manufacturing_type", ProfileColumn::kManufacturingType},
-    {"employees", ProfileColumn::kEmployees},    {"revenue", ProfileColumn::kRevenue}};
-
-void HeaderError(std::vector<PendingDiagnostic>& shown, size_t& errors, const CsvScanner& scanner,
-                 size_t offset, std::string message) {
-  ++errors;
-  PendingDiagnostic d;
-  scanner.Position(offset, d.line, d.column);
-  d.offset = offset;
-  d.message = std::move(message);
-  shown.push_back(std::move(d));
-}
 
 std::string Prefix(const PendingDiagnostic& d) {
   if (d.row == 0) return "";
@@ -82,162 +68,6 @@ void Quote(std::vector<PendingDiagnostic>& shown, size_t from, std::string_view 
     if (shown[i].line > 0 && shown[i].source.empty()) shown[i].source = std::string(LineAround(text, shown[i].offset));
 }
 
-class AnswerSetSink : public CohortSink {
- public:
-  AnswerSetSink(const Rubric& rubric, const std::string& file)
-      : rubric_(rubric), file_(file), criteria_(rubric.AllCriteria()) {}
-  void Start(int parts, size_t) override { parts_.assign(static_cast<size_t>(parts), {}); }
-  void EndWindow() override {
-    for (auto& p : parts_) {
-      for (auto& s : p) sets_.push_back(std::move(s));
-      p.clear();
-    }
-  }
-  void Row(int part, const CohortRow& row) override {
-    AnswerSet s;
-    s.file = file_;
-    s.sha256 = Sha256Hex(std::string(row.text));
-    s.rubric = rubric_.id;
-    s.rubric_version = rubric_.version;
-    s.factory = row.profile;
-    for (size_t c = 0; c < criteria_.size(); ++c) {
-      if (!row.answers[c]) continue;
-      s.answers.push_back(*row.answers[c]);
-      s.answers.back().criterion = criteria_[c]->id;
-    }
-    parts_[static_cast<size_t>(part)].push_back(std::move(s));
-  }
-  std::vector<AnswerSet> Take() { return std::move(sets_); }
-
- protected:
-  std::vector<AnswerSet>& sets() { return sets_; }
-
- private:
-  const Rubric& rubric_;
-  const std::string& file_;
-  std::vector<const Criterion*> criteria_;
-  std::vector<std::vector<AnswerSet>> parts_;
-  std::vector<AnswerSet> sets_;
-};
-
-}  // namespace
-
-std::string CellTooLong(size_t bytes) {
-  return "cell of " + std::to_string(bytes) + " bytes, the limit is " + std::to_string(kMaxCellBytes) +
-         " (docs/limits.md)";
-}
-
-CohortLayout ResolveCohortHeader(const Rubric& rubric, std::string_view text, size_t begin,
-                                 std::vector<PendingDiagnostic>& shown, size_t& errors) {
-  CohortLayout layout;
-  layout.rubric = &rubric;
-  layout.criteria = rubric.AllCriteria();
-  layout.column_of.assign(layout.criteria.size(), -1);
-  CsvScanner scanner(text, begin, text.size());
-  std::vector<CsvField> f;
-  if (!scanner.Next(f)) {
-    ++errors;
-    shown.push_back({Severity::kError, 0, 0, 0, 0, "", "empty file: expected a header row naming the columns", ""});
-    layout.body = text.size();
-    return layout;
-  }
-  for (const auto& e : scanner.errors()) HeaderError(shown, errors, scanner, e.offset, e.message);
-  layout.body = scanner.position();
-  layout.header_lines = scanner.lines();
-  layout.header_end = scanner.record_end();
-  const std::string_view header = text.substr(scanner.record_begin(), layout.header_end - scanner.record_begin());
-  if (auto bad = FirstInvalidUtf8(header)) {  // names are not read then: they are not text
-    HeaderError(shown, errors, scanner, scanner.record_begin() + *bad,
-                InvalidUtf8Message(text, scanner.record_begin() + *bad));
-    layout.body = text.size();  // rows are not read against a header that cannot be
-    layout.rows_unreadable = true;
-    return layout;
-  }
-  for (const CsvField& field : f)
-    if (field.text.size() > kMaxCellBytes) {
-      HeaderError(shown, errors, scanner, field.offset, CellTooLong(field.text.size()));
-      layout.body = text.size();
-      layout.rows_unreadable = true;
-      return layout;
-    }
-
-  std::unordered_map<std::string, int> criterion_index;
-  std::vector<std::string> candidates;
-  for (size_t c = 0; c < layout.criteria.size(); ++c) {
-    criterion_index[layout.criteria[c]->id] = static_cast<int>(c);
-    candidates.push_back(layout.criteria[c]->id);
-  }
-  for (const auto& [name, column] : kProfileColumns) candidates.push_back(name);
-  std::unordered_map<std::string, size_t> seen;
-  for (size_t i = 0; i < f.size(); ++i) {
-    const std::string name(f[i].text);
-    layout.names.push_back(name);
-    layout.criterion.push_back(-1);
-    layout.profile.push_back(ProfileColumn::kNone);
-    auto known = std::find_if(kProfileColumns.begin(), kProfileColumns.end(),
-                              [&](const auto& p) { return p.first == name; });
-    auto criterion = criterion_index.find(name);
-    if (name.empty()) {
-      HeaderError(shown, errors, scanner, f[i].offset, "column " + std::to_string(i + 1) + " has no name");
-    } else if (seen.count(name)) {
-      HeaderError(shown, errors, scanner, f[i].offset,
-                  "column '" + name + "' appears twice (first as column " + std::to_string(seen[name] + 1) + ")");
-    } else if (known != kProfileColumns.end()) {
-      layout.profile.back() = known->second;
-    } else if (criterion != criterion_index.end()) {
-      layout.criterion.back() = criterion->second;
-      layout.column_of[static_cast<size_t>(criterion->second)] = static_cast<int>(i);
-    } else if (std::string guess = ClosestMatch(name, candidates); !guess.empty()) {
-      HeaderError(shown, errors, scanner, f[i].offset,
-                  "unknown column '" + name + "', did you mean '" + guess + "'?");
-    } else {
-      layout.profile.back() = ProfileColumn::kExtra;  // a further profile field
-    }
-    seen.emplace(name, i);
-  }
-  for (const char* required : {"credit_code", "name"})
-    if (!seen.count(required))
-      HeaderError(shown, errors, scanner, layout.header_end,
-                  std::string("no '") + required + "' column (every factory needs " +
-                      (std::string(required) == "name" ? "a name)" : "its unified social credit code)"));
-
-  const std::set<std::string> fields = rubric.ConditionFields();
-  for (const std::string& field : fields)
-    if (seen.count(field) && layout.profile[seen[field]] != ProfileColumn::kNone)
-      layout.condition_columns.push_back(static_cast<int>(seen[field]));
-  return layout;
-}
-
-namespace {
-
-// What can be judged only once every row is read, reported at the end of
-// the header: required criteria without a column, no rows at all, too many.
-void CheckAfterRows(const CohortLayout& layout, std::string_view text, size_t begin, bool header_ends_file,
-                    const std::vector<size_t>& missing_rows, const std::vector<size_t>& missing_first,
-                    CohortCsvSummary& summary, std::vector<PendingDiagnostic>& shown) {
-  CsvScanner header(text, begin, text.size());
-  std::vector<CsvField> ignored;
-  header.Next(ignored);
-  if (summary.rows == 0 && summary.errors == 0) {
-    const bool cut = header_ends_file;
-    HeaderError(shown, summary.errors, header, layout.header_end,
-                cut ? "the file ends inside the header row: no factory rows (is the file cut short?)"
-                    : "no factory rows after the header");
-  }
-  if (summary.rows > kMaxCohortRows)
-    HeaderError(shown, summary.errors, header, layout.header_end,
-                std::to_string(summary.rows) + " rows, the limit is " + std::to_string(kMaxCohortRows) +
-                    " (docs/limits.md)");
-  for (size_t c = 0; c < layout.criteria.size(); ++c)
-    if (missing_rows[c] > 0)
-      HeaderError(shown, summary.errors, header, layout.header_end,
-                  "no column for required criterion '" + layout.criteria[c]->id + "' (it applies to " +
-                      std::to_string(missing_rows[c]) + " row" + (missing_rows[c] == 1 ? "" : "s") +
-                      ", the first is row " + std::to_string(missing_first[c]) + ")");
-}
-
-// Credit codes seen so far, each with the first row that had it: the text
-// of every code in one string, and an open-addressing table of their
 // indices — a few dozen bytes a row, however large the cohort.
 class CodeTable {
  public:
@@ -374,6 +204,7 @@ bool HoldsRecord(std::string_view text, size_t begin) {
   std::vector<CsvField> f;
   return scanner.Next(f) && scanner.record_end() < text.size();
 }
+
 
 }  // namespace
 
@@ -531,40 +362,6 @@ CohortCsvSummary ReadCohortCsvFile(const Rubric& rubric, const std::string& path
   return ReadCohortCsv(rubric, read, static_cast<size_t>(st.st_size), path, sink, diags, options);
 }
 
-CohortCsvSummary ReadCohortAnswerSetWindows(
-    const Rubric& rubric, const std::string& path, Diagnostics& diags,
-    const std::function<void(std::vector<AnswerSet>& sets, size_t first_row)>& on_window,
-    const CohortCsvOptions& options) {
-  // The sets of each window go to `on_window` as soon as it is read.
-  class WindowSink : public AnswerSetSink {
-   public:
-    WindowSink(const Rubric& rubric, const std::string& file,
-               const std::function<void(std::vector<AnswerSet>&, size_t)>& on_window)
-        : AnswerSetSink(rubric, file), on_window_(on_window) {}
-    void EndWindow() override {
-      AnswerSetSink::EndWindow();
-      if (sets().empty()) return;
-      on_window_(sets(), first_row_);
-      first_row_ += sets().size();
-      sets().clear();
-    }
-
-   private:
-    const std::function<void(std::vector<AnswerSet>&, size_t)>& on_window_;
-    size_t first_row_ = 0;
-  };
-  WindowSink sink(rubric, path, on_window);
-  return ReadCohortCsvFile(rubric, path, sink, diags, options);
-}
-
-std::vector<AnswerSet> ReadCohortAnswerSets(const Rubric& rubric, std::string_view text, const std::string& file,
-                                            Diagnostics& diags, const CohortCsvOptions& options) {
-  AnswerSetSink sink(rubric, file);
-  CohortCsvSummary summary = ReadCohortCsv(rubric, text, file, sink, diags, options);
-  if (!summary.ok()) return {};
-  return sink.Take();
-}
-
 CohortFile::CohortFile(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
@@ -593,13 +390,6 @@ CohortFile::CohortFile(const std::string& path) {
 
 CohortFile::~CohortFile() {
   if (data_) ::munmap(const_cast<char*>(data_), size_);
-}
-
-std::vector<std::string> CohortCsvColumns(const Rubric& rubric) {
-  std::vector<std::string> out;
-  for (const auto& [name, column] : kProfileColumns) out.push_back(name);
-  for (const Criterion* c : rubric.AllCriteria()) out.push_back(c->id);
-  return out;
 }
 
 }  // namespace fa

@@ -77,6 +77,14 @@ struct CohortPart {
 CohortLayout ResolveCohortHeader(const Rubric& rubric, std::string_view text, size_t begin,
                                  std::vector<PendingDiagnostic>& shown, size_t& errors);
 
+/// What can be judged only once every row is read, reported at the end of
+/// the header (text[begin, …)): required criteria without a column (per
+/// criterion, the rows it is required on and the first), no rows at all,
+/// too many.
+void CheckAfterRows(const CohortLayout& layout, std::string_view text, size_t begin, bool header_ends_file,
+                    const std::vector<size_t>& missing_rows, const std::vector<size_t>& missing_first,
+                    CohortCsvSummary& summary, std::vector<PendingDiagnostic>& shown);
+
 /// Reads and checks rows, part after part, keeping what it settled (the
 /// cells' answers, applicability) from one part to the next.
 class CohortPartReader {

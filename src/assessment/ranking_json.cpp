@@ -123,10 +123,13 @@ std::string RankingToJson(const Ranking& r) {
   for (const auto& [id, name] : r.tier_names) WriteLocalized(w, id, name);
   w.EndObject();
   w.Key("candidates").BeginArray();
+  w.Reserve(r.candidates.size() * (320 + 48 * r.criteria.size()));  // a cohort's are 100,000
   for (const auto& c : r.candidates) WriteCandidate(w, r, c);
   w.EndArray();
   w.EndObject();
-  return w.str() + "\n";
+  std::string out = w.Take();
+  out += '\n';
+  return out;
 }
 
 std::string RankingToCsv(const Ranking& r) {
@@ -136,22 +139,46 @@ std::string RankingToCsv(const Ranking& r) {
          std::to_string(r.stability.select);
   for (const auto& c : r.criteria) out += "," + CsvQuote(c.id);
   out += "\n";
+  // Appended piece by piece: a ranking of a cohort has 100,000 rows. Room
+  // for them at once (pages reserved are not memory until written), so the
+  // text is not copied as it grows.
+  out.reserve(out.size() + r.candidates.size() * (64 + 24 * (8 + r.criteria.size())));
+  auto cell = [&out](std::string_view text) {
+    out += ',';
+    AppendCsvQuoted(out, text);
+  };
+  auto number = [&out](double v) {
+    out += ',';
+    out += FormatNumber(v);
+  };
+  auto integer = [&out](long long v) {
+    out += ',';
+    out += std::to_string(v);
+  };
   for (const auto& c : r.candidates) {
-    out += std::to_string(c.rank) + "," + CsvQuote(c.candidate.id) + "," +
-           CsvQuote(c.candidate.name) + "," + CsvQuote(c.candidate.town) + "," +
-           CsvQuote(c.candidate.industry) + ",";
-    out += (c.candidate.level ? std::to_string(*c.candidate.level) : "") + ",";
-    out += (c.candidate.maturity ? FormatNumber(*c.candidate.maturity) : "") + ",";
+    out += std::to_string(c.rank);
+    cell(c.candidate.id);
+    cell(c.candidate.name);
+    cell(c.candidate.town);
+    cell(c.candidate.industry);
+    out += ',';
+    if (c.candidate.level) out += std::to_string(*c.candidate.level);
+    out += ',';
+    if (c.candidate.maturity) out += FormatNumber(*c.candidate.maturity);
+    out += ',';
     out += FormatNumber(c.value);
     if (c.stability) {
       const CandidateStability& s = *c.stability;
-      out += "," + std::to_string(s.rank_p5) + "," + std::to_string(s.rank_median) + "," +
-             std::to_string(s.rank_p95) + "," + FormatNumber(s.mean_rank) + "," +
-             FormatNumber(s.top_rank_acceptability) + "," + FormatNumber(s.p_top_n);
+      integer(s.rank_p5);
+      integer(s.rank_median);
+      integer(s.rank_p95);
+      number(s.mean_rank);
+      number(s.top_rank_acceptability);
+      number(s.p_top_n);
     } else {
       out += ",,,,,,";
     }
-    for (double v : c.values) out += "," + FormatNumber(v);
+    for (double v : c.values) number(v);
     out += "\n";
   }
   return out;

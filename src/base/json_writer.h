@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace fa {
@@ -53,6 +54,14 @@ class JsonWriter {
   }
 
   const std::string& str() const { return out_; }
+  /// The text written, taken out of the writer.
+  std::string Take() { return std::move(out_); }
+  /// Room for about `bytes` more, so that a long text is not copied as it
+  /// grows (pages reserved are not memory until written).
+  JsonWriter& Reserve(size_t bytes) {
+    out_.reserve(out_.size() + bytes);
+    return *this;
+  }
 
  private:
   void BeforeValue();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -85,17 +86,26 @@ std::string FormatFixed(double value, int digits) {
 
 std::string FormatNumber(double value) {
   if (!std::isfinite(value)) return std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
-  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {  // exactly an integer: its digits
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", value);
-    return std::string(buf) == "-0" ? "0" : buf;
+    return std::string(buf, std::to_chars(buf, buf + sizeof buf, static_cast<long long>(value)).ptr);
   }
+  // The fewest significant digits, from 6 on, that read back as `value`,
+  // as printf's %.*g writes them (std::to_chars with a precision writes what
+  // printf does, and reads no locale). No fewer than the shortest
+  // round-trip digits can read back, so the search starts there: a ranking
+  // of 100,000 candidates writes a million numbers.
   char buf[64];
-  for (int precision = 6; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, value);
-    if (std::strtod(buf, nullptr) == value) break;
+  char* end = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific).ptr;
+  int digits = 0;
+  for (const char* p = buf; p != end && *p != 'e'; ++p) digits += *p >= '0' && *p <= '9';
+  for (int precision = std::max(6, digits); precision <= 17; ++precision) {
+    end = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, precision).ptr;
+    double back = 0;
+    std::from_chars(buf, end, back);
+    if (back == value) break;
   }
-  return buf;
+  return std::string(buf, end);
 }
 
 std::string AsciiLower(std::string s) {

@@ -11,6 +11,7 @@
 #include "cli/args.h"
 #include "answers/cohort_csv.h"
 #include "cli/assessment_inputs.h"
+#include "ranking/cohort_candidates.h"
 #include "ranking/ranking_input.h"
 #include "cli/command.h"
 #include "cli/output_files.h"
@@ -98,27 +99,17 @@ std::optional<Ranking> ReadAndRank(CommandContext& ctx, const RankingConfig& con
                                    RankRequest request, Diagnostics& diags) {
   for (const auto& path : files.tables)
     if (auto table = LoadCsv(path, diags)) request.tables.push_back(std::move(*table));
-  // Cohort CSVs are streamed: each window's rows scored (only what a ranking
-  // reads, AssessOptions::ranking_only), made candidates and dropped, so
-  // memory stays bounded whatever the cohort's size.
+  // Cohort CSVs are streamed: each window's rows scored and made candidates
+  // straight from the rows (ranking/cohort_candidates.h), so memory stays
+  // bounded whatever the cohort's size.
   InputFiles held = files;
   held.cohorts.clear();
   request.sources = ReadAssessmentInputs(held, compiled, options, diags);
-  // A window of about 1,400 capability-maturity rows: their answer sets
-  // and assessments take some 150 MB.
-  CohortCsvOptions window;
-  window.window_bytes = size_t{1} << 20;
   if (compiled && !files.cohorts.empty())
-    request.stream = [&files, compiled, &options, &diags, window](RankingInputBuilder& builder) {
+    request.stream = [&files, compiled, &diags](RankingInputBuilder& builder) {
       for (const std::string& path : files.cohorts) {
         try {
-          ReadCohortAnswerSetWindows(
-              *compiled->rubric, path, diags, [&](std::vector<AnswerSet>& sets, size_t first_row) {
-                const std::vector<Assessment> assessed = Assess(compiled->model, sets, options);
-                for (size_t i = 0; i < assessed.size(); ++i)
-                  builder.AddAssessment(assessed[i], path + ", row " + std::to_string(first_row + i + 1));
-              },
-              window);
+          AddCohortCandidates(compiled->model, path, builder, diags, RankCohortWindows());
         } catch (const std::exception&) {
           diags.Error(path, {}, "cannot read this input");
         }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
+#include <string_view>
 
 #include "ranking/rank_order.h"
 #include "ranking/rank_stability.h"
@@ -59,11 +60,21 @@ struct Ordered {
 Ordered InIdOrder(const RankingConfig& config, RankingInput& input) {
   const auto n = static_cast<Eigen::Index>(input.candidates.size());
   const Eigen::Index k = input.values.cols();
-  std::vector<size_t> order(input.candidates.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return input.candidates[a].id < input.candidates[b].id;
-  });
+  // The ids side by side in one buffer: sorting 100,000 of them then reads
+  // memory in order instead of chasing each string's own.
+  std::string ids;
+  for (const auto& c : input.candidates) ids += c.id;
+  std::vector<std::pair<std::string_view, size_t>> keys;
+  keys.reserve(input.candidates.size());
+  size_t at = 0;
+  for (size_t i = 0; i < input.candidates.size(); ++i) {
+    keys.emplace_back(std::string_view(ids).substr(at, input.candidates[i].id.size()), i);
+    at += input.candidates[i].id.size();
+  }
+  std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<size_t> order;
+  order.reserve(keys.size());
+  for (const auto& key : keys) order.push_back(key.second);
   Ordered out;
   DecisionMatrix& m = out.matrix;
   m.values.resize(n, k);
@@ -80,6 +91,8 @@ Ordered InIdOrder(const RankingConfig& config, RankingInput& input) {
     m.level(i) = out.candidates.back().level.value_or(0);
   }
   for (const auto& c : config.criteria) m.cost.push_back(c.cost);
+  // What was moved from is freed now: with 100,000 candidates, 20 MB.
+  input.candidates = {};
   return out;
 }
 
@@ -131,7 +144,7 @@ Ranking RankCandidates(const RankingConfig& config, RankingInput input,
   const Eigen::Index k = input.values.cols();
   if (input.values.rows() != n)
     throw std::invalid_argument("ranking: one row of values per candidate needed");
-  const Ordered ordered = InIdOrder(config, input);
+  Ordered ordered = InIdOrder(config, input);
   const RankingScorer scorer(*config.method, ordered.matrix, config.normalization);
   Eigen::VectorXd scores;
   ScoreBuffers buffers;
@@ -147,11 +160,12 @@ Ranking RankCandidates(const RankingConfig& config, RankingInput input,
                               {stability.samples, stability.kappa, stability.seed, threads});
     r.stability_computed = true;
   }
+  r.candidates.reserve(keys.size());
   for (size_t place = 0; place < keys.size(); ++place) {
     const int i = keys[place].index;
     RankedCandidate out;
     out.rank = ranks[place];
-    out.candidate = ordered.candidates[static_cast<size_t>(i)];
+    out.candidate = std::move(ordered.candidates[static_cast<size_t>(i)]);  // each is taken once
     out.value = scores(i);
     for (Eigen::Index j = 0; j < k; ++j) out.values.push_back(ordered.matrix.values(i, j));
     if (histogram) out.stability = SummarizeStability(*histogram, i, stability.select);

@@ -79,16 +79,22 @@ void RankingInputBuilder::Missing(size_t criterion, const std::string& file, Sou
   if (++missing_[criterion] <= kMissingReported) diags_.Error(file, pos, message);
 }
 
+void RankingInputBuilder::Reserve(size_t candidates) {
+  input_.candidates.reserve(input_.candidates.size() + candidates);
+  rows_.reserve(rows_.size() + candidates * config_.criteria.size());
+  ids_.reserve(ids_.size() + candidates);
+}
+
 void RankingInputBuilder::Add(RankingCandidate c, const std::vector<double>& values,
                               SourcePos pos) {
-  auto [it, fresh] = ids_.emplace(c.id, std::make_pair(c.file, pos));
+  auto [it, fresh] = ids_.emplace(c.id, std::make_pair(input_.candidates.size(), pos));
   if (!fresh) {
     diags_.Error(c.file, pos, Describe(c) + " is given twice");
-    diags_.Note(it->second.first, it->second.second, "first given here");
+    diags_.Note(input_.candidates[it->second.first].file, it->second.second, "first given here");
     return;
   }
   input_.candidates.push_back(std::move(c));
-  rows_.push_back(values);
+  rows_.insert(rows_.end(), values.begin(), values.end());
 }
 
 RankingCandidate CandidateOf(const Assessment& a, const std::string& file) {
@@ -129,11 +135,30 @@ void RankingInputBuilder::AddAssessments(const std::vector<Assessment>& assessme
 }
 
 void RankingInputBuilder::AddAssessment(const Assessment& a, const std::string& file) {
-  RankingCandidate c = CandidateOf(a, file);
   for (const auto& v : a.tiers) input_.tier_names.emplace(v.tier, v.name);
-  if (!config_.rubric.empty() && a.rubric.id != config_.rubric) {
+  const ScoredFactory f{a.rubric.id, a.factory, a.score, a.level,
+                        [&a](const std::string& id) -> std::optional<NodeValue> {
+                          const NodeResult* node = FindNode(a, id);
+                          if (!node) return std::nullopt;
+                          return NodeValue{node->applicable, node->score};
+                        },
+                        [&a] {
+                          std::vector<std::string> ids;
+                          for (const auto& n : a.nodes) ids.push_back(n.id);
+                          return ids;
+                        }};
+  AddScored(CandidateOf(a, file), f);
+}
+
+void RankingInputBuilder::AddTierNames(const TierScheme& scheme) {
+  for (const Tier& t : scheme.tiers) input_.tier_names.emplace(t.id, t.name);
+}
+
+void RankingInputBuilder::AddScored(RankingCandidate c, const ScoredFactory& f) {
+  const std::string& file = c.file;  // c is moved only at the end
+  if (!config_.rubric.empty() && f.rubric != config_.rubric) {
     diags_.Error(file, {},
-                 Describe(c) + " was assessed against rubric '" + a.rubric.id +
+                 Describe(c) + " was assessed against rubric '" + f.rubric +
                      "', the ranking is over rubric '" + config_.rubric + "'");
     return;
   }
@@ -141,39 +166,37 @@ void RankingInputBuilder::AddAssessment(const Assessment& a, const std::string& 
     ++input_.excluded;
     return;
   }
-  std::vector<double> values;
+  std::vector<double>& values = values_;
+  values.clear();
   bool ok = true;
   for (size_t j = 0; j < config_.criteria.size(); ++j) {
     const RankingCriterion& k = config_.criteria[j];
-    const std::string who = Describe(c) + ": criterion '" + k.id + "'";
+    auto who = [&] { return Describe(c) + ": criterion '" + k.id + "'"; };  // made only when needed
     std::optional<double> v;
     switch (k.source) {
       case CriterionSource::kScore:
-        v = a.score;
+        v = f.score;
         break;
       case CriterionSource::kLevel:
-        v = a.level;
+        v = f.level;
         break;
       case CriterionSource::kNode: {
-        const NodeResult* node = FindNode(a, k.source_name);
+        const std::optional<NodeValue> node = f.node(k.source_name);
         if (!node) {
-          if (bad_sources_.insert(k.id).second) {
-            std::vector<std::string> ids;
-            for (const auto& n : a.nodes) ids.push_back(n.id);
+          if (bad_sources_.insert(k.id).second)
             diags_.Error(config_.file, k.source_pos,
-                         "criterion '" + k.id + "': rubric '" + a.rubric.id + "' has no node '" +
-                             k.source_name + "'" + DidYouMean(k.source_name, ids));
-          }
+                         "criterion '" + k.id + "': rubric '" + f.rubric + "' has no node '" +
+                             k.source_name + "'" + DidYouMean(k.source_name, f.node_ids()));
         } else if (!node->applicable) {
-          Missing(j, file, {}, who + ": node '" + k.source_name + "' does not apply to it");
+          Missing(j, file, {}, who() + ": node '" + k.source_name + "' does not apply to it");
         } else {
           v = node->score;
         }
         break;
       }
       case CriterionSource::kProfile:
-        v = ProfileValue(a.factory, k.source_name);
-        if (!v) Missing(j, file, {}, who + ": no numeric profile field '" + k.source_name + "'");
+        v = ProfileValue(f.factory, k.source_name);
+        if (!v) Missing(j, file, {}, who() + ": no numeric profile field '" + k.source_name + "'");
         break;
       case CriterionSource::kColumn:
         if (bad_sources_.insert(k.id).second)
@@ -330,11 +353,11 @@ RankingInput RankingInputBuilder::Finish() {
                        "': " + std::to_string(missing_[j] - kMissingReported) +
                        " more candidates lack a value");
   }
-  input_.values.resize(static_cast<Eigen::Index>(rows_.size()),
-                       static_cast<Eigen::Index>(config_.criteria.size()));
-  for (size_t i = 0; i < rows_.size(); ++i)
-    for (size_t j = 0; j < rows_[i].size(); ++j)
-      input_.values(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = rows_[i][j];
+  const size_t k = config_.criteria.size();
+  input_.values.resize(static_cast<Eigen::Index>(input_.candidates.size()), static_cast<Eigen::Index>(k));
+  for (size_t i = 0; i < input_.candidates.size(); ++i)
+    for (size_t j = 0; j < k; ++j)
+      input_.values(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = rows_[i * k + j];
   return std::move(input_);
 }
 

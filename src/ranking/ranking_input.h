@@ -4,10 +4,12 @@
 // and every missing or malformed value reported with its position.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -15,6 +17,7 @@
 #include "ranking/ranking_config_csv.h"
 #include "assessment/assessment.h"
 #include "ranking/rank_candidates.h"
+#include "rubric/rubric.h"
 
 namespace fa {
 
@@ -26,6 +29,26 @@ const std::vector<std::string>& CandidateProfileColumns();
 /// A ranking candidate as an Assessment gives it (id: the credit code, else
 /// the name; its level, maturity score and eligible tiers), read from `file`.
 RankingCandidate CandidateOf(const Assessment& a, const std::string& file = "");
+
+/// A node's result as a ranking reads it.
+struct NodeValue {
+  bool applicable = false;
+  double score = 0;
+};
+
+/// What a ranking reads of one scored factory besides its candidate: an
+/// Assessment's (RankingInputBuilder::AddAssessment) or a cohort row's
+/// scores, with no Assessment made (ranking/cohort_candidates.h).
+struct ScoredFactory {
+  const std::string& rubric;  ///< the rubric's id
+  const FactoryProfile& factory;
+  double score = 0;
+  int level = 0;
+  /// The result of node `id`; nullopt when the rubric has no such node.
+  std::function<std::optional<NodeValue>(const std::string& id)> node;
+  /// Every node's id, to suggest one for a misspelt id.
+  std::function<std::vector<std::string>()> node_ids;
+};
 
 enum class FilterVerdict {
   kKept,
@@ -51,6 +74,15 @@ class RankingInputBuilder {
   void AddAssessments(const std::vector<Assessment>& assessments, const std::string& file);
   /// One of them, read from `file` (e.g. "cohort.csv, row 12").
   void AddAssessment(const Assessment& assessment, const std::string& file);
+  /// A candidate (read from `c.file`) and what was scored of its factory:
+  /// what AddAssessment adds of an Assessment.
+  void AddScored(RankingCandidate c, const ScoredFactory& factory);
+  /// Room for about `candidates` more (e.g. a cohort's estimated rows), so
+  /// that a large cohort's are not moved as they come.
+  void Reserve(size_t candidates);
+  /// The display names of the tiers of `scheme` (as AddAssessment takes
+  /// them from an Assessment's verdicts).
+  void AddTierNames(const TierScheme& scheme);
 
   /// Candidates from a CSV table: `column:<name>` reads that column;
   /// `node:<id>`, `profile:<field>`, `score` and `level` read the column of
@@ -81,8 +113,9 @@ class RankingInputBuilder {
   const RankingConfig& config_;
   Diagnostics& diags_;
   RankingInput input_;
-  std::vector<std::vector<double>> rows_;
-  std::map<std::string, std::pair<std::string, SourcePos>> ids_;  ///< id → first file, pos
+  std::vector<double> rows_;  ///< candidates × criteria, row-major
+  std::vector<double> values_;  ///< one candidate's, as they are read
+  std::unordered_map<std::string, std::pair<size_t, SourcePos>> ids_;  ///< id → first candidate, pos
   std::set<std::string> towns_, industries_;
   std::vector<int> missing_;           ///< per criterion
   std::set<std::string> bad_sources_;  ///< config problems reported once

@@ -18,14 +18,11 @@
 #include "scoring/answer_matrix.h"
 #include "scoring/batch_scorer.h"
 #include "scoring/cohort_benchmarks.h"
+#include "scoring/cohort_chunk.h"
 
 namespace fa {
 
 namespace {
-
-// Rows encoded before a chunk is scored: the chunk's two matrices stay in
-// cache while rows are written into them.
-constexpr Eigen::Index kChunkRows = 256;
 
 // Fixed-point with `digits` decimals (at most 6); nothing for NaN.
 void AppendFixed(std::string& out, double v, int digits) {
@@ -88,22 +85,14 @@ class ScoringSink : public CohortSink {
   // `spooled`: rows are formatted into it as they are scored, instead of
   // kept as CohortScores.
   ScoringSink(const ScoringModel& model, CohortResults* spooled) : model_(model), spooled_(spooled) {
-    std::unordered_map<std::string, size_t> index;
-    const auto all = model.rubric->AllCriteria();
-    for (size_t i = 0; i < all.size(); ++i) index[all[i]->id] = i;
-    for (const Criterion* c : model.criteria) rubric_index_.push_back(index.at(c->id));
     out_.nodes = model.nodes.size() - 1;
   }
 
   void Start(int parts, size_t estimated_rows) override {
     parts_.resize(static_cast<size_t>(parts));
-    const auto criteria = static_cast<Eigen::Index>(model_.criteria.size());
     const size_t nodes = model_.nodes.size() - 1;
     for (Part& p : parts_) {
-      p.chunk.points.setZero(kChunkRows, criteria);
-      p.chunk.mask.setZero(kChunkRows, criteria);
-      p.points.assign(static_cast<size_t>(kChunkRows * criteria), 0.0);
-      p.mask.assign(static_cast<size_t>(kChunkRows * criteria), 0.0);
+      p.chunk.emplace(model_);
       p.node_score.resize(nodes);
       p.out.nodes = nodes;
     }
@@ -124,16 +113,7 @@ class ScoringSink : public CohortSink {
 
   void Row(int part, const CohortRow& row) override {
     Part& p = parts_[static_cast<size_t>(part)];
-    // Written row by row into row-major staging (contiguous), turned into
-    // the scorer's column-major chunk once per chunk.
-    double* points = p.points.data() + static_cast<size_t>(p.filled) * rubric_index_.size();
-    double* mask = p.mask.data() + static_cast<size_t>(p.filled) * rubric_index_.size();
-    for (size_t m = 0; m < rubric_index_.size(); ++m) {
-      const size_t r = rubric_index_[m];
-      const bool on = row.applies[r] && row.answered[r];
-      points[m] = on ? row.points[r] : 0.0;
-      mask[m] = on ? 1.0 : 0.0;
-    }
+    const bool full = p.chunk->Add(row);
     const FactoryProfile& f = row.profile;
     if (spooled_) {
       AppendHead(p.heads, f.credit_code, f.name, f.town, f.industry);
@@ -145,7 +125,7 @@ class ScoringSink : public CohortSink {
       p.out.town.push_back(f.town);
       p.out.industry.push_back(f.industry);
     }
-    if (++p.filled == kChunkRows) Flush(p);
+    if (full) Flush(p);
   }
 
   void Finish(int part) override { Flush(parts_[static_cast<size_t>(part)]); }
@@ -180,13 +160,8 @@ class ScoringSink : public CohortSink {
   CohortScores Take() { return std::move(out_); }
 
  private:
-  using Staged = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>;
-
   struct Part {
-    std::vector<double> points, mask;  // row-major staging, kChunkRows x criteria
-    AnswerMatrix chunk;
-    BatchScores scores;
-    Eigen::Index filled = 0;
+    std::optional<CohortChunk> chunk;
     CohortScores out;  // spooled: only level and score
     std::vector<double> node_score;  // one row's
     // Spooled: the chunk's heads as formatted, where each ends; the rows
@@ -218,37 +193,11 @@ class ScoringSink : public CohortSink {
     return static_cast<int>(industries_.size() - 1);
   }
 
-  // A full chunk of row-major staging into the scorer's column-major
-  // matrix, in 8 x 8 tiles: eight staged rows are read side by side, a
-  // cache line of each at a time, and each column's eight values make one
-  // whole cache line written at once, where a plain copy would touch
-  // another line for every value.
-  static void Transpose(const double* staged, Eigen::Index criteria, double* chunk) {
-    constexpr Eigen::Index kTile = 8;
-    static_assert(kChunkRows % kTile == 0, "whole tiles of rows");
-    for (Eigen::Index r0 = 0; r0 < kChunkRows; r0 += kTile)
-      for (Eigen::Index c0 = 0; c0 < criteria; c0 += kTile) {
-        const Eigen::Index c1 = std::min(criteria, c0 + kTile);
-        for (Eigen::Index c = c0; c < c1; ++c) {
-          double* to = chunk + c * kChunkRows + r0;
-          for (Eigen::Index r = 0; r < kTile; ++r) to[r] = staged[(r0 + r) * criteria + c];
-        }
-      }
-  }
-
   void Flush(Part& p) {
-    if (p.filled == 0) return;
-    const auto criteria = static_cast<Eigen::Index>(rubric_index_.size());
-    if (p.filled == kChunkRows) {
-      Transpose(p.points.data(), criteria, p.chunk.points.data());
-      Transpose(p.mask.data(), criteria, p.chunk.mask.data());
-      ScoreBatchInto(model_, p.chunk, p.scores);
-    } else {
-      AnswerMatrix tail{Staged(p.points.data(), p.filled, criteria), Staged(p.mask.data(), p.filled, criteria)};
-      ScoreBatchInto(model_, tail, p.scores);
-    }
-    const BatchScores& s = p.scores;
-    for (Eigen::Index r = 0; r < p.filled; ++r) {
+    const Eigen::Index filled = p.chunk->rows();
+    if (filled == 0) return;
+    const BatchScores& s = p.chunk->Score();
+    for (Eigen::Index r = 0; r < filled; ++r) {
       p.out.level.push_back(s.level[r]);
       p.out.score.push_back(s.score[r]);
       for (size_t n = 1; n < model_.nodes.size(); ++n) {
@@ -269,12 +218,11 @@ class ScoringSink : public CohortSink {
     }
     p.heads.clear();
     p.head_end.clear();
-    p.filled = 0;
+    p.chunk->Clear();
   }
 
   const ScoringModel& model_;
   CohortResults* spooled_;
-  std::vector<size_t> rubric_index_;  // per model criterion: index in rubric.AllCriteria()
   std::vector<Part> parts_;
   CohortScores out_;
   std::vector<std::string> industries_;  // spooled: the cohort's, by number

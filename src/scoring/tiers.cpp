@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <map>
+#include <unordered_map>
 
 namespace fa {
 
@@ -132,6 +133,86 @@ std::vector<TierVerdict> EvaluateTiers(const TierScheme& scheme, const Assessmen
     out.push_back(std::move(v));
   }
   return out;
+}
+
+TierEligibility::TierEligibility(const TierScheme& scheme, const ScoringModel& model) : model_(&model) {
+  // By id, the last of a repeated one winning, as EvaluateTiers's lookups do.
+  std::unordered_map<std::string, int> nodes;
+  for (size_t n = 1; n < model.nodes.size(); ++n) nodes[model.nodes[n].node->id] = static_cast<int>(n);
+  auto node = [&](const std::string& id) {
+    auto it = nodes.find(id);
+    return Item{it == nodes.end() ? -1 : it->second, 0};
+  };
+  auto criterion = [&](const std::string& id) {
+    const Criterion* c = model.rubric->FindCriterion(id);
+    // A text criterion (no model index) never applies, so is never met.
+    return c ? Item{model.CriterionIndex(id), c->MaxPoints(*model.rubric)} : Item{};
+  };
+  std::map<std::string, int> seen;
+  for (const Tier& tier : scheme.tiers) {
+    Resolved t;
+    if (!tier.requires_tier.empty()) {
+      auto it = seen.find(tier.requires_tier);
+      t.requires_tier = it == seen.end() ? -2 : it->second;
+    }
+    for (const TierRequirement& r : tier.require) {
+      Requirement q;
+      q.rule = &r;
+      for (const auto& id : r.ids) q.items.push_back(r.kind == Kind::kCriteria ? criterion(id) : node(id));
+      for (const auto& g : r.groups) {
+        q.groups.emplace_back();
+        for (const auto& id : g.nodes) q.groups.back().push_back(node(id).index);
+      }
+      t.require.push_back(std::move(q));
+    }
+    seen[tier.id] = static_cast<int>(tiers_.size());
+    tiers_.push_back(std::move(t));
+  }
+}
+
+bool TierEligibility::Met(const Requirement& q, const CohortChunk& chunk, const BatchScores& scores,
+                          Eigen::Index r, const FactoryProfile& profile) const {
+  const TierRequirement& rule = *q.rule;
+  int met = 0, at_least = static_cast<int>(q.items.size());
+  switch (rule.kind) {
+    case Kind::kMinLevel: return scores.level[r] >= rule.level;
+    case Kind::kProfile: {
+      const std::optional<double> found = ProfileValue(profile, rule.field);
+      return found && *found >= rule.min;
+    }
+    case Kind::kCriteria:
+      for (const Item& item : q.items) {
+        if (item.index < 0 || !chunk.counted(r, static_cast<size_t>(item.index))) continue;
+        const double points = chunk.points(r, static_cast<size_t>(item.index));
+        const double score = item.max_points > 0 ? points / item.max_points : 0;
+        met += score >= rule.min_score - 1e-9;
+      }
+      break;
+    case Kind::kNodesLevel:
+      for (const Item& item : q.items) met += (item.index >= 0 ? scores.node_level(r, item.index) : 0) >= rule.level;
+      break;
+    case Kind::kCoverage:
+      at_least = rule.at_least;
+      for (const auto& group : q.groups) {
+        bool any = false;
+        for (int n : group)
+          any = any || (n >= 0 && scores.present(r, model_->Column(n, 0)) > 0 && scores.node_level(r, n) >= rule.level);
+        met += any;
+      }
+      break;
+  }
+  return met >= at_least;
+}
+
+void TierEligibility::Evaluate(const CohortChunk& chunk, const BatchScores& scores, Eigen::Index r,
+                               const FactoryProfile& profile, std::vector<unsigned char>& eligible) const {
+  eligible.assign(tiers_.size(), 0);
+  for (size_t t = 0; t < tiers_.size(); ++t) {
+    const Resolved& tier = tiers_[t];
+    bool ok = tier.requires_tier == -1 || (tier.requires_tier >= 0 && eligible[static_cast<size_t>(tier.requires_tier)]);
+    for (const Requirement& q : tier.require) ok = ok && Met(q, chunk, scores, r, profile);
+    eligible[t] = ok;
+  }
 }
 
 }  // namespace fa

@@ -19,29 +19,9 @@
 namespace fa {
 namespace {
 
-// A TOPSIS config over the capability-maturity rubric's scores, for cohorts,
-// written into `dir`.
-std::string CohortConfig(const TempDir& dir) {
-  const std::string path = dir.File("cohort.yaml");
-  WriteFile(path,
-            "ranking: cohort-test\n"
-            "title: {zh: 队列排序, en: Cohort ranking}\n"
-            "rubric: cmmm\n"
-            "method: topsis\n"
-            "criteria:\n"
-            "  - {id: maturity, source: score, direction: benefit}\n"
-            "  - {id: level, source: level, direction: benefit}\n"
-            "  - {id: revenue, source: \"profile:revenue\", direction: benefit}\n"
-            "  - {id: employees, source: \"profile:employees\", direction: cost}\n"
-            "weights:\n"
-            "  ahp:\n"
-            "    - [1, 3, 3, 5]\n"
-            "    - [\"1/3\", 1, 1, 3]\n"
-            "    - [\"1/3\", 1, 1, 3]\n"
-            "    - [\"1/5\", \"1/3\", \"1/3\", 1]\n"
-            "stability: {samples: 2000, kappa: 50, seed: 7, select: 5}\n");
-  return path;
-}
+// A TOPSIS config over the capability-maturity rubric's scores, for cohorts
+// (`dir` unused: the config is a file of the tests' data).
+std::string CohortConfig(const TempDir&) { return "tests/data/ranking/cohort-topsis.yaml"; }
 
 // A synthetic cohort CSV of `n` capability-maturity factories, `dir`/`name`.
 std::string SynthCohort(const TempDir& dir, int n, const std::string& name) {

@@ -13,6 +13,7 @@ namespace fa {
 namespace {
 
 using fa::testing::Has;
+using fa::testing::kTemplates;
 
 ProviderCatalogue ProviderPageCatalogue() {
   Diagnostics diags;

@@ -1,0 +1,71 @@
+#include "scoring/cohort_chunk.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace fa {
+
+namespace {
+
+using Staged = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>;
+
+// A full chunk of row-major staging into the scorer's column-major
+// matrix, in 8 x 8 tiles: eight staged rows are read side by side, a
+// cache line of each at a time, and each column's eight values make one
+// whole cache line written at once, where a plain copy would touch
+// another line for every value.
+void Transpose(const double* staged, Eigen::Index criteria, double* chunk) {
+  constexpr Eigen::Index kTile = 8;
+  static_assert(CohortChunk::kRows % kTile == 0, "whole tiles of rows");
+  for (Eigen::Index r0 = 0; r0 < CohortChunk::kRows; r0 += kTile)
+    for (Eigen::Index c0 = 0; c0 < criteria; c0 += kTile) {
+      const Eigen::Index c1 = std::min(criteria, c0 + kTile);
+      for (Eigen::Index c = c0; c < c1; ++c) {
+        double* to = chunk + c * CohortChunk::kRows + r0;
+        for (Eigen::Index r = 0; r < kTile; ++r) to[r] = staged[(r0 + r) * criteria + c];
+      }
+    }
+}
+
+}  // namespace
+
+CohortChunk::CohortChunk(const ScoringModel& model) : model_(&model) {
+  std::unordered_map<std::string, size_t> index;
+  const auto all = model.rubric->AllCriteria();
+  for (size_t i = 0; i < all.size(); ++i) index[all[i]->id] = i;
+  for (const Criterion* c : model.criteria) rubric_index_.push_back(index.at(c->id));
+  const auto criteria = static_cast<Eigen::Index>(model.criteria.size());
+  chunk_.points.setZero(kRows, criteria);
+  chunk_.mask.setZero(kRows, criteria);
+  points_.assign(static_cast<size_t>(kRows * criteria), 0.0);
+  mask_.assign(static_cast<size_t>(kRows * criteria), 0.0);
+}
+
+bool CohortChunk::Add(const CohortRow& row) {
+  // Written row by row into row-major staging (contiguous), turned into
+  // the scorer's column-major chunk once per chunk.
+  double* points = points_.data() + Cell(filled_, 0);
+  double* mask = mask_.data() + Cell(filled_, 0);
+  for (size_t m = 0; m < rubric_index_.size(); ++m) {
+    const size_t r = rubric_index_[m];
+    const bool on = row.applies[r] && row.answered[r];
+    points[m] = on ? row.points[r] : 0.0;
+    mask[m] = on ? 1.0 : 0.0;
+  }
+  return ++filled_ == kRows;
+}
+
+const BatchScores& CohortChunk::Score() {
+  const auto criteria = static_cast<Eigen::Index>(rubric_index_.size());
+  if (filled_ == kRows) {
+    Transpose(points_.data(), criteria, chunk_.points.data());
+    Transpose(mask_.data(), criteria, chunk_.mask.data());
+    ScoreBatchInto(*model_, chunk_, scores_);
+  } else {
+    AnswerMatrix tail{Staged(points_.data(), filled_, criteria), Staged(mask_.data(), filled_, criteria)};
+    ScoreBatchInto(*model_, tail, scores_);
+  }
+  return scores_;
+}
+
+}  // namespace fa
