@@ -58,6 +58,7 @@ class SqlStore : public Store {
   EditResult<AssessmentRecord> Reopen(int64_t assessment_id, const Actor& actor) override;
 
   std::optional<ProviderCatalogueRecord> CurrentProviderCatalogue() override;
+  int64_t CurrentProviderCatalogueId() override;
   EditResult<ProviderCatalogueRecord> PutProviderCatalogue(const ProviderCatalogueRecord& catalogue, int64_t base_id,
                                                            const Actor& actor) override;
   std::vector<EngagementRecord> ListEngagements() override;

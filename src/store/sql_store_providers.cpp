@@ -77,6 +77,10 @@ std::optional<ProviderCatalogueRecord> SqlStore::CurrentProviderCatalogue() {
   return Reading([&](SqlConn& db) { return SelectCurrentCatalogue(db); });
 }
 
+int64_t SqlStore::CurrentProviderCatalogueId() {
+  return Reading([&](SqlConn& db) { return db.QueryInt("SELECT MAX(id) FROM provider_catalogues").value_or(0); });
+}
+
 EditResult<ProviderCatalogueRecord> SqlStore::PutProviderCatalogue(const ProviderCatalogueRecord& catalogue,
                                                                    int64_t base_id, const Actor& actor) {
   auto tx = Write();

@@ -323,6 +323,9 @@ class Store {
   // The service side (docs/providers.md "In the web app").
   /// The catalogue in use (the newest stored), if any.
   virtual std::optional<ProviderCatalogueRecord> CurrentProviderCatalogue() = 0;
+  /// Its id alone (0: none), for a server to see cheaply that another one
+  /// stored a new version.
+  virtual int64_t CurrentProviderCatalogueId() = 0;
   /// Stores `catalogue` as the one in use when the one in use is still
   /// `base_id` (0: none yet); kConflict with the one in use otherwise. The
   /// same text as the one in use stores nothing and answers it (kSaved).

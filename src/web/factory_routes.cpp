@@ -43,7 +43,7 @@ FactoryInput JsonFactoryInput(const Poco::JSON::Object::Ptr& body, const Distric
 }
 
 /// Applies a JSON body to `f`; the problems in English, "field: message".
-std::vector<std::string> ApplyFactoryJson(const Poco::JSON::Object::Ptr& body, const WebApp& app,
+std::vector<std::string> ApplyFactoryJson(const Poco::JSON::Object::Ptr& body, WebApp& app,
                                           store::Factory& f) {
   const District& district = app.district();
   std::vector<FieldProblem> problems;

@@ -44,7 +44,7 @@ std::optional<store::User> UserInPath(WebApp& app, const RequestContext& ctx) {
 
 /// Applies the fields present in `body` to `u` (not the password).
 /// "" (none) or a provider of the catalogue in use.
-bool KnownProvider(const WebApp& app, const std::string& id) {
+bool KnownProvider(WebApp& app, const std::string& id) {
   if (id.empty()) return true;
   const auto cat = app.providers();
   return cat && cat->Find(id);

@@ -59,12 +59,13 @@ class WebApp {
   /// The district's pick lists and profile fields, read at start.
   const District& district() const { return *district_; }
   std::shared_ptr<const District> shared_district() const { return district_; }
-  /// The service-provider catalogue in use: the store's newest version,
-  /// which the first start reads from `serve --providers`; null when none.
+  /// The service-provider catalogue in use: the store's newest version
+  /// (whichever server stored it), which the first start reads from
+  /// `serve --providers`; null when none.
   /// A request keeps the one it got: an upload replaces it for later ones.
-  std::shared_ptr<const ProviderCatalogue> providers() const;
+  std::shared_ptr<const ProviderCatalogue> providers();
   /// The store's id of providers() (0 when none).
-  int64_t providers_version() const;
+  int64_t providers_version();
   /// The engagements the store holds (the first start reads them from
   /// `serve --engagements`; the admin records more); null when none.
   std::shared_ptr<const EngagementList> engagements();
@@ -134,7 +135,9 @@ class WebApp {
     int64_t id = 0;  ///< the store's
     std::map<std::string, std::shared_ptr<const DiagnosisReportRenderer>> reports;
   };
-  std::shared_ptr<const ProviderState> provider_state() const;
+  /// The state in use, read again from the store when another server has
+  /// stored a newer catalogue.
+  std::shared_ptr<const ProviderState> provider_state();
   /// Makes `catalogue` (stored as `id`) the one in use.
   void UseProviders(std::shared_ptr<const ProviderCatalogue> catalogue, int64_t id);
   /// At start: the store's catalogue, else the file's stored first; the
@@ -145,6 +148,7 @@ class WebApp {
   std::shared_ptr<const District> district_;
   mutable std::mutex provider_mutex_;
   std::shared_ptr<const ProviderState> provider_state_;
+  int64_t unreadable_version_ = -1;  ///< a stored version this server could not read
   std::vector<std::string> start_notes_;
   /// Called from every request thread at once: the store is thread-safe
   /// (store.h), each call on a pooled connection of its own.

@@ -74,14 +74,33 @@ std::shared_ptr<const EngagementList> EngagementListOf(const std::vector<store::
 
 }  // namespace
 
-std::shared_ptr<const WebApp::ProviderState> WebApp::provider_state() const {
+std::shared_ptr<const WebApp::ProviderState> WebApp::provider_state() {
+  // Another server of the same store may have stored a newer version: one
+  // cheap query per use, and the version read once when it has.
+  const int64_t stored = store_.CurrentProviderCatalogueId();
+  {
+    std::lock_guard<std::mutex> lock(provider_mutex_);
+    if (stored == provider_state_->id || stored == unreadable_version_) return provider_state_;
+  }
+  std::optional<store::ProviderCatalogueRecord> record = store_.CurrentProviderCatalogue();
+  Diagnostics diags;
+  std::optional<ProviderCatalogue> catalogue =
+      record ? LoadProviderCatalogueFromString(record->text, record->file_name, diags) : std::nullopt;
+  if (!catalogue) {
+    // Checked when it was stored, so only a file it names that this server
+    // lacks (or holds otherwise) gets here: this server keeps the version it has.
+    std::lock_guard<std::mutex> lock(provider_mutex_);
+    unreadable_version_ = stored;
+    return provider_state_;
+  }
+  UseProviders(std::make_shared<const ProviderCatalogue>(std::move(*catalogue)), record->id);
   std::lock_guard<std::mutex> lock(provider_mutex_);
   return provider_state_;
 }
 
-std::shared_ptr<const ProviderCatalogue> WebApp::providers() const { return provider_state()->catalogue; }
+std::shared_ptr<const ProviderCatalogue> WebApp::providers() { return provider_state()->catalogue; }
 
-int64_t WebApp::providers_version() const { return provider_state()->id; }
+int64_t WebApp::providers_version() { return provider_state()->id; }
 
 std::shared_ptr<const EngagementList> WebApp::engagements() { return EngagementListOf(store_.ListEngagements()); }
 

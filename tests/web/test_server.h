@@ -57,7 +57,9 @@ class LogSink : public std::stringbuf {
 class TestServer {
  public:
   /// `tweak` may change the config (limits, expiry) before the app starts.
-  explicit TestServer(const std::function<void(web::WebConfig&)>& tweak = {});
+  /// `store_url`: a store of the caller's (several servers on one database);
+  /// by default a SQLite file of the server's own temp directory.
+  explicit TestServer(const std::function<void(web::WebConfig&)>& tweak = {}, const std::string& store_url = "");
   ~TestServer();
 
   int port() const { return server_->port(); }

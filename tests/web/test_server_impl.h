@@ -33,9 +33,9 @@ inline Poco::JSON::Object::Ptr HttpResult::Json() const {
   return nullptr;
 }
 
-inline TestServer::TestServer(const std::function<void(web::WebConfig&)>& tweak) {
+inline TestServer::TestServer(const std::function<void(web::WebConfig&)>& tweak, const std::string& store_url) {
   std::signal(SIGPIPE, SIG_IGN);  // a refused upload may close the connection
-  store_ = store::OpenStore((dir_ / "test.db").string());
+  store_ = store::OpenStore(store_url.empty() ? (dir_ / "test.db").string() : store_url);
   web::WebConfig config;
   config.templates_dir = std::string(FA_SOURCE_DIR) + "/templates";
   config.rubrics_dir = std::string(FA_SOURCE_DIR) + "/rubrics";
