@@ -108,13 +108,7 @@ WebResponse EditPage(WebApp& app, RequestContext& ctx, const store::Factory& f, 
     cs.push_back(cv);
   }
   v.List("consultants", cs);
-  std::vector<EscapedView> providers;
-  if (cat)
-    for (const auto& p : cat->providers) {
-      EscapedView o;
-      o.Text("id", p.id).Text("name", p.name.In(ctx.lang)).Flag("selected", p.id == f.provider);
-      providers.push_back(o);
-    }
+  const std::vector<EscapedView> providers = ProviderOptions(cat.get(), f.provider, ctx.lang);
   v.List("providers", providers);
   v.Flag("has_providers", !providers.empty());
   v.Text("error", s.error);

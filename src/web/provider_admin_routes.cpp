@@ -55,7 +55,7 @@ WebResponse AdminPage(WebApp& app, RequestContext& ctx, const AdminState& s) {
         .Text("uploaded_at", record ? ctx.Time(record->uploaded_at) : "")
         .Text("uploader", uploader.empty() ? ctx.Label("system_user") : uploader);
     const District* names = cat->district ? cat->district.get() : &app.district();
-    std::vector<EscapedView> rows, options;
+    std::vector<EscapedView> rows;
     for (const auto& p : cat->providers) {
       std::vector<std::string> consultants;
       for (const auto& u : users)
@@ -72,11 +72,8 @@ WebResponse AdminPage(WebApp& app, RequestContext& ctx, const AdminState& s) {
           .Int("factories", static_cast<long long>(factory_count))
           .Int("engagements", static_cast<long long>(engagement_count));
       rows.push_back(row);
-      EscapedView o;
-      o.Text("id", p.id).Text("name", p.name.In(ctx.lang)).Flag("selected", p.id == s.provider);
-      options.push_back(o);
     }
-    v.List("rows", rows).List("provider_options", options);
+    v.List("rows", rows).List("provider_options", ProviderOptions(cat.get(), s.provider, ctx.lang));
     // By name in the page's language, as the reader looks for one.
     std::vector<std::pair<std::string, std::string>> by_name;
     for (const auto& [id, name] : scenario_names) by_name.emplace_back(name.In(ctx.lang), id);

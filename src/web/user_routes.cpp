@@ -91,19 +91,6 @@ std::string ReadRoleForm(WebApp& app, const RequestContext& ctx, store::Role rol
   return "";
 }
 
-/// The catalogue's providers as <option>s, `selected` marked.
-std::vector<EscapedView> ProviderOptions(const ProviderCatalogue* cat, const std::string& selected,
-                                         const std::string& lang) {
-  std::vector<EscapedView> out;
-  if (!cat) return out;
-  for (const auto& p : cat->providers) {
-    EscapedView o;
-    o.Text("id", p.id).Text("name", p.name.In(lang)).Flag("selected", p.id == selected);
-    out.push_back(o);
-  }
-  return out;
-}
-
 EscapedView UserView(const store::User& u, const std::vector<store::Factory>& factories,
                      const ProviderCatalogue* cat, const std::string& lang) {
   EscapedView uv;

@@ -164,6 +164,12 @@ class WebApp {
   RenderSlots pdf_slots_;
 };
 
+/// The providers of `catalogue` (none when null) as the <option>s of a
+/// select ("id", "name" in `lang`, "selected" for `selected`), in catalogue
+/// order; web_app_providers.cpp.
+std::vector<EscapedView> ProviderOptions(const ProviderCatalogue* catalogue, const std::string& selected,
+                                         const std::string& lang);
+
 /// Adds a nonce to every <style> of a generated report and allows the exact
 /// style="" attribute values it holds by their hashes: the report keeps its
 /// inline CSS under a CSP without 'unsafe-inline'. Returns the CSP.

@@ -74,6 +74,18 @@ std::shared_ptr<const EngagementList> EngagementListOf(const std::vector<store::
 
 }  // namespace
 
+std::vector<EscapedView> ProviderOptions(const ProviderCatalogue* catalogue, const std::string& selected,
+                                         const std::string& lang) {
+  std::vector<EscapedView> out;
+  if (!catalogue) return out;
+  for (const auto& p : catalogue->providers) {
+    EscapedView o;
+    o.Text("id", p.id).Text("name", p.name.In(lang)).Flag("selected", p.id == selected);
+    out.push_back(o);
+  }
+  return out;
+}
+
 std::shared_ptr<const WebApp::ProviderState> WebApp::provider_state() {
   // Another server of the same store may have stored a newer version: one
   // cheap query per use, and the version read once when it has.

@@ -100,7 +100,7 @@ async function crawl(browser, base, api, role, lang, names, shots) {
     for (const l of links) {
       const u = new URL(l, url);
       // Downloads (PDF, XLSX workbooks) are not pages.
-      if (u.origin !== base || /^\/(api|static)\//.test(u.pathname) || /pdf|logout|\.xlsx$/.test(u.pathname)) continue;
+      if (u.origin !== base || /^\/(api|static)\//.test(u.pathname) || /pdf|logout|\.(xlsx|yaml)$/.test(u.pathname)) continue;
       if (/format=csv/.test(u.search)) continue;
       u.hash = '';
       queue.push(u.toString());
