@@ -39,7 +39,8 @@ WebResponse AdminPage(WebApp& app, RequestContext& ctx, const AdminState& s) {
   const std::vector<store::EngagementRecord> engagements = app.store().ListEngagements();
   EscapedView v;
   v.Text("error", s.error).Text("notice", s.notice).List("problems", s.problems);
-  v.Int("base", app.providers_version());
+  // The version the form is made against: the store's, as the upload checks it.
+  v.Int("base", record ? record->id : 0);
   v.Flag("has_catalogue", cat != nullptr);
   std::map<std::string, LocalizedText> scenario_names;
   if (cat) {
@@ -51,7 +52,7 @@ WebResponse AdminPage(WebApp& app, RequestContext& ctx, const AdminState& s) {
     v.Text("title", cat->title.In(ctx.lang))
         .Flag("example", cat->example)
         .Int("count", static_cast<long long>(cat->providers.size()))
-        .Int("version", app.providers_version())
+        .Int("version", record ? record->id : 0)
         .Text("uploaded_at", record ? ctx.Time(record->uploaded_at) : "")
         .Text("uploader", uploader.empty() ? ctx.Label("system_user") : uploader);
     const District* names = cat->district ? cat->district.get() : &app.district();

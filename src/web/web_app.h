@@ -7,6 +7,7 @@
 // (route_table.h); the per-factory scope checks are access_policy.h.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -149,6 +150,7 @@ class WebApp {
   mutable std::mutex provider_mutex_;
   std::shared_ptr<const ProviderState> provider_state_;
   int64_t unreadable_version_ = -1;  ///< a stored version this server could not read
+  std::chrono::steady_clock::time_point provider_checked_;  ///< when the store was last asked
   std::vector<std::string> start_notes_;
   /// Called from every request thread at once: the store is thread-safe
   /// (store.h), each call on a pooled connection of its own.

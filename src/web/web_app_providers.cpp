@@ -2,6 +2,7 @@
 // (docs/providers.md "In the web app"): the store keeps them, the first
 // start reads them from `serve --providers` and `--engagements`, and the
 // admin replaces the catalogue by upload and records engagements.
+#include <chrono>
 #include <filesystem>
 
 #include <yaml-cpp/yaml.h>
@@ -87,8 +88,15 @@ std::vector<EscapedView> ProviderOptions(const ProviderCatalogue* catalogue, con
 }
 
 std::shared_ptr<const WebApp::ProviderState> WebApp::provider_state() {
-  // Another server of the same store may have stored a newer version: one
-  // cheap query per use, and the version read once when it has.
+  // Another server of the same store may have stored a newer version: asked
+  // at most once a second (not a query per report page), and the version
+  // read once when there is one.
+  const auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard<std::mutex> lock(provider_mutex_);
+    if (now - provider_checked_ < std::chrono::seconds(1)) return provider_state_;
+    provider_checked_ = now;
+  }
   const int64_t stored = store_.CurrentProviderCatalogueId();
   {
     std::lock_guard<std::mutex> lock(provider_mutex_);

@@ -6,6 +6,9 @@
 // other. On SQLite always, on PostgreSQL when FA_TEST_PG_URL is set.
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "../store/store_fixture.h"
 #include "multipart_body.h"
 #include "test_server.h"
@@ -102,6 +105,8 @@ TEST_CASE_TEMPLATE("web: two servers on one database use the catalogue either st
   REQUIRE(admin.Send("POST", "/admin/providers", body, std::string("multipart/form-data; boundary=") + kMultipartBoundary,
                      false)
               .status == 200);
+  // A server asks the store at most once a second (web_app_providers.cpp).
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   CHECK(Has(commission_two.Get("/providers?lang=zh").body, "上海嘉翎改名有限公司（示例）"));
 }
 
