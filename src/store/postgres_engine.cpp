@@ -3,20 +3,20 @@
 // violation (SQLSTATE 23505) and a lost connection from the error. Its
 // statements take `$1, $2…` placeholders, so the store's portable `?` are
 // numbered here.
-#include <libpq-fe.h>
+#include "store/libpq.h"
 
 #include "store/sql_dialect.h"
 #include "store/store.h"
 
 namespace fa::store {
 
-void PgConnClose::operator()(pg_conn* conn) const { PQfinish(conn); }
+void PgConnClose::operator()(pg_conn* conn) const { Pq().PQfinish(conn); }
 
 namespace {
 
 /// libpq's message for `conn`, on one line.
 std::string PgConnError(PGconn* conn) {
-  std::string text = conn ? PQerrorMessage(conn) : "out of memory";
+  std::string text = conn ? Pq().PQerrorMessage(conn) : "out of memory";
   for (char& c : text)
     if (c == '\n' || c == '\r') c = ' ';
   while (!text.empty() && text.back() == ' ') text.pop_back();
@@ -30,12 +30,12 @@ class PostgresDialect : public SqlDialect {
   std::string Engine() const override { return "postgresql"; }
 
   SqlLink Connect() const override {
-    PgConnPtr conn(PQconnectdb(conn_info_.c_str()));
-    if (!conn || PQstatus(conn.get()) != CONNECTION_OK) throw StoreError(PgConnError(conn.get()));
+    PgConnPtr conn(Pq().PQconnectdb(conn_info_.c_str()));
+    if (!conn || Pq().PQstatus(conn.get()) != CONNECTION_OK) throw StoreError(PgConnError(conn.get()));
     // Quiet NOTICEs (e.g. "relation already exists, skipping") are not errors.
-    PGresult* set = PQexec(conn.get(), "SET client_min_messages = WARNING");
-    const bool ok = set && PQresultStatus(set) == PGRES_COMMAND_OK;
-    PQclear(set);
+    PGresult* set = Pq().PQexec(conn.get(), "SET client_min_messages = WARNING");
+    const bool ok = set && Pq().PQresultStatus(set) == PGRES_COMMAND_OK;
+    Pq().PQclear(set);
     if (!ok) throw StoreError(PgConnError(conn.get()));
     return SqlLink(std::move(conn));
   }

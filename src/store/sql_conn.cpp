@@ -2,7 +2,7 @@
 
 #include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
-#include <libpq-fe.h>
+#include "store/libpq.h"
 
 #include <strings.h>
 
@@ -89,15 +89,15 @@ SqlValue OrNull(const std::optional<double>& value) {
 }
 
 bool SqlRow::IsNull(std::size_t col) const {
-  if (pg_) return PQgetisnull(pg_, static_cast<int>(row_), static_cast<int>(col)) == 1;
+  if (pg_) return Pq().PQgetisnull(pg_, static_cast<int>(row_), static_cast<int>(col)) == 1;
   return rows_->isNull(col, row_);
 }
 
 int64_t SqlRow::Int(std::size_t col) const {
   if (IsNull(col)) return 0;
   if (pg_)
-    return ParseInt(PQgetvalue(pg_, static_cast<int>(row_), static_cast<int>(col)),
-                    static_cast<std::size_t>(PQgetlength(pg_, static_cast<int>(row_), static_cast<int>(col))));
+    return ParseInt(Pq().PQgetvalue(pg_, static_cast<int>(row_), static_cast<int>(col)),
+                    static_cast<std::size_t>(Pq().PQgetlength(pg_, static_cast<int>(row_), static_cast<int>(col))));
   return rows_->value(col, row_).convert<Poco::Int64>();
 }
 
@@ -111,7 +111,7 @@ std::optional<double> SqlRow::OptReal(std::size_t col) const {
   if (pg_) {
     // PostgreSQL 12 and later print a double precision in the shortest text
     // that reads back to the same value, so this is exact.
-    const char* text = PQgetvalue(pg_, static_cast<int>(row_), static_cast<int>(col));
+    const char* text = Pq().PQgetvalue(pg_, static_cast<int>(row_), static_cast<int>(col));
     char* end = nullptr;
     const double value = std::strtod(text, &end);
     if (end == text) throw StoreError(std::string("postgresql: not a number: '") + text + "'");
@@ -123,8 +123,8 @@ std::optional<double> SqlRow::OptReal(std::size_t col) const {
 std::string SqlRow::Text(std::size_t col) const {
   if (IsNull(col)) return "";
   if (pg_)
-    return std::string(PQgetvalue(pg_, static_cast<int>(row_), static_cast<int>(col)),
-                       static_cast<std::size_t>(PQgetlength(pg_, static_cast<int>(row_), static_cast<int>(col))));
+    return std::string(Pq().PQgetvalue(pg_, static_cast<int>(row_), static_cast<int>(col)),
+                       static_cast<std::size_t>(Pq().PQgetlength(pg_, static_cast<int>(row_), static_cast<int>(col))));
   return rows_->value(col, row_).convert<std::string>();
 }
 
@@ -155,11 +155,11 @@ SqlConn::SqlConn(SqlLink link, const SqlDialect& dialect) : link_(std::move(link
 
 SqlConn::~SqlConn() = default;
 
-void SqlConn::PgResultClear::operator()(pg_result* result) const { PQclear(result); }
+void SqlConn::PgResultClear::operator()(pg_result* result) const { Pq().PQclear(result); }
 
 uint64_t SqlConn::PreparedTotal() { return g_prepared_total.load(); }
 
-bool SqlConn::Broken() const { return link_.pg && PQstatus(link_.pg.get()) != CONNECTION_OK; }
+bool SqlConn::Broken() const { return link_.pg && Pq().PQstatus(link_.pg.get()) != CONNECTION_OK; }
 
 void SqlConn::Fail(const std::string& sql, const Poco::Exception& e) const {
   // The statement names what failed; it holds no values (they are bound).
@@ -170,18 +170,18 @@ void SqlConn::Fail(const std::string& sql, const Poco::Exception& e) const {
 }
 
 void SqlConn::PgCheck(const std::string& sql, pg_result* result) const {
-  const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  const ExecStatusType status = result ? Pq().PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) return;
   PGconn* conn = link_.pg.get();
-  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-  std::string text = result ? PQresultErrorMessage(result) : "";
-  if (text.empty()) text = PQerrorMessage(conn);
-  if (text.empty()) text = PQresStatus(status);
+  const char* state = result ? Pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  std::string text = result ? Pq().PQresultErrorMessage(result) : "";
+  if (text.empty()) text = Pq().PQerrorMessage(conn);
+  if (text.empty()) text = Pq().PQresStatus(status);
   // The statement names what failed; it holds no values (they are bound).
   const std::string what = sql.size() > 80 ? sql.substr(0, 77) + "..." : sql;
   const std::string message = "postgresql: " + OneLine(text) + (state ? std::string(" (SQLSTATE ") + state + ")" : "") +
                               " (in: " + what + ")";
-  if (PQstatus(conn) != CONNECTION_OK || PgConnectionLevel(state)) throw ConnectionLost(message);
+  if (Pq().PQstatus(conn) != CONNECTION_OK || PgConnectionLevel(state)) throw ConnectionLost(message);
   if (state && std::strcmp(state, "23505") == 0) throw UniqueViolation(message);
   throw StoreError(message);
 }
@@ -192,7 +192,7 @@ const std::string* SqlConn::PgPrepared(const std::string& sql) {
   std::string name = "fa_" + std::to_string(prepared_.size() + 1);
   // No parameter types: the server infers each from its use, as it does for
   // the unnamed statements below.
-  PgResult result(PQprepare(link_.pg.get(), name.c_str(), dialect_.Placeholders(sql).c_str(), 0, nullptr));
+  PgResult result(Pq().PQprepare(link_.pg.get(), name.c_str(), dialect_.Placeholders(sql).c_str(), 0, nullptr));
   PgCheck(sql, result.get());
   g_prepared_total.fetch_add(1, std::memory_order_relaxed);
   return &prepared_.emplace(sql, std::move(name)).first->second;
@@ -223,9 +223,9 @@ SqlConn::PgResult SqlConn::PgRun(const std::string& sql, const SqlParams& params
   const int n = static_cast<int>(params.size());
   PGresult* result = nullptr;
   if (const std::string* name = PgPrepared(sql))
-    result = PQexecPrepared(link_.pg.get(), name->c_str(), n, values.data(), nullptr, nullptr, 0);
+    result = Pq().PQexecPrepared(link_.pg.get(), name->c_str(), n, values.data(), nullptr, nullptr, 0);
   else
-    result = PQexecParams(link_.pg.get(), dialect_.Placeholders(sql).c_str(), n, nullptr, values.data(), nullptr,
+    result = Pq().PQexecParams(link_.pg.get(), dialect_.Placeholders(sql).c_str(), n, nullptr, values.data(), nullptr,
                           nullptr, 0);
   PgResult owned(result);
   PgCheck(sql, owned.get());
@@ -235,8 +235,8 @@ SqlConn::PgResult SqlConn::PgRun(const std::string& sql, const SqlParams& params
 std::size_t SqlConn::Exec(const std::string& sql, const SqlParams& params) {
   if (link_.pg) {
     PgResult result = PgRun(sql, params);
-    if (PQresultStatus(result.get()) == PGRES_TUPLES_OK) return static_cast<std::size_t>(PQntuples(result.get()));
-    const char* changed = PQcmdTuples(result.get());
+    if (Pq().PQresultStatus(result.get()) == PGRES_TUPLES_OK) return static_cast<std::size_t>(Pq().PQntuples(result.get()));
+    const char* changed = Pq().PQcmdTuples(result.get());
     return changed && *changed ? static_cast<std::size_t>(std::strtoull(changed, nullptr, 10)) : 0;
   }
   try {
@@ -253,7 +253,7 @@ void SqlConn::Select(const std::string& sql, const SqlParams& params,
                      const std::function<void(const SqlRow&)>& each) {
   if (link_.pg) {
     PgResult result = PgRun(sql, params);
-    const int rows = PQntuples(result.get());
+    const int rows = Pq().PQntuples(result.get());
     for (int r = 0; r < rows; ++r) each(SqlRow(result.get(), static_cast<std::size_t>(r)));
     return;
   }
