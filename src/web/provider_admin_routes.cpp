@@ -5,6 +5,7 @@
 // first), and the engagements: recorded, listed and deleted.
 #include <algorithm>
 #include <filesystem>
+#include <regex>
 #include <set>
 
 #include "base/text.h"
@@ -13,6 +14,7 @@
 #include "web/reader_messages.h"
 #include "web/route_table.h"
 #include "web/web_app.h"
+#include "web/web_labels.h"
 
 namespace fa::web {
 
@@ -29,6 +31,39 @@ struct AdminState {
 };
 
 std::string NameOf(const store::User& u) { return u.display_name.empty() ? u.username : u.display_name; }
+
+/// The catalogue loader's own problems (src/providers/provider_loader.cpp,
+/// CheckNamedFiles in web_app_providers.cpp), worded in English for the
+/// command line, said in `lang` here; "" for another message (the YAML
+/// reader's are LocalizeDiagnostic's). An optional "provider 'ID': " comes first.
+std::string CatalogueMessage(const std::string& message, const std::string& lang) {
+  if (lang == "en") return "";  // the message itself (LocalizeDiagnostic)
+  std::smatch m;
+  std::string rest = message, prefix;
+  if (std::regex_match(message, m, std::regex("provider '([^']*)': (.*)"))) {
+    prefix = LabelIn(lang, "cat_in_provider", {m[1]});
+    rest = m[2];
+  }
+  auto what = [&](const std::string& w) {
+    if (w == "scenario") return LabelIn(lang, "cat_what_scenario");
+    if (w == "sub-domain") return LabelIn(lang, "cat_what_sub_domain");
+    if (w == "town") return LabelIn(lang, "cat_what_town");
+    if (w == "industry") return LabelIn(lang, "cat_what_industry");
+    return std::string();
+  };
+  std::string said;
+  if (std::regex_match(rest, m, std::regex("unknown ([a-z-]+) '([^']*)'(?:, did you mean '([^']*)'\?)?( \(.*\))?")) &&
+      !what(m[1]).empty())
+    said = m[3].matched ? LabelIn(lang, "cat_unknown_near", {what(m[1]), m[2], m[3]})
+                        : LabelIn(lang, "cat_unknown", {what(m[1]), m[2]});
+  else if (std::regex_match(rest, m, std::regex("([a-z-]+) '([^']*)' is listed twice")) && !what(m[1]).empty())
+    said = LabelIn(lang, "cat_listed_twice", {what(m[1]), m[2]});
+  else if (std::regex_match(rest, m, std::regex("duplicate provider id '([^']*)'")))
+    said = LabelIn(lang, "cat_duplicate_id", {m[1]});
+  else if (std::regex_match(rest, m, std::regex("'([a-z]+)' names '(.*)', expected a YAML file .*")))
+    said = LabelIn(lang, "cat_named_file", {m[1], m[2]});
+  return said.empty() ? "" : prefix + said;
+}
 
 WebResponse AdminPage(WebApp& app, RequestContext& ctx, const AdminState& s) {
   ctx.page_path = "/admin/providers";  // also after a post elsewhere
@@ -152,7 +187,8 @@ WebResponse UploadCatalogue(WebApp& app, RequestContext& ctx) {
         EscapedView p;
         p.Text("place", std::filesystem::path(d.file).filename().string() + ":" + std::to_string(d.pos.line) + ":" +
                             std::to_string(d.pos.column));
-        const LocalDiagnostic local = LocalizeDiagnostic(d, ctx.lang);
+        const std::string own = CatalogueMessage(d.message, ctx.lang);
+        const LocalDiagnostic local = own.empty() ? LocalizeDiagnostic(d, ctx.lang) : LocalDiagnostic{own, true};
         p.Text("message", local.text).Text("detail", local.recognized || ctx.lang == "en" ? "" : d.message);
         s.problems.push_back(p);
       }

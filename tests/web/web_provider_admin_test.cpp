@@ -121,13 +121,17 @@ TEST_CASE("web provider admin: the catalogue is stored at the first start and re
   CHECK(misspelt.status == 400);
   CHECK(Has(misspelt.body, "名录未通过校验"));
   CHECK(Has(misspelt.body, "jiading-example.yaml:17:42"));  // p01_mes's scenarios
-  CHECK(Has(misspelt.body, "unknown scenario &#39;scn_shopflor&#39;"));
+  CHECK(Has(misspelt.body, "服务商 p01_mes：没有场景“scn_shopflor”"));  // said in the page's language
+  CHECK_FALSE(Has(misspelt.body, "unknown scenario"));
+  HttpResult misspelt_en =
+      UploadCatalogue(admin, Replaced(ExampleText(), "scn_shopfloor_scheduling", "scn_shopflor"), first, "en");
+  CHECK(Has(misspelt_en.body, "provider &#39;p01_mes&#39;: unknown scenario &#39;scn_shopflor&#39;"));
   CHECK(server.store().CurrentProviderCatalogue()->id == first);
 
   // A named file outside the server's tree is never read.
   HttpResult outside = UploadCatalogue(admin, Replaced(ExampleText(), "../rubrics/scenarios.yaml", "/etc/passwd"), first);
   CHECK(outside.status == 400);
-  CHECK(Has(outside.body, "/etc/passwd"));
+  CHECK(Has(outside.body, "“scenarios”指向“/etc/passwd”"));
   CHECK_FALSE(Has(outside.body, "root:"));
 
   // Dropping a provider the engagements name: refused, names it.
