@@ -1,6 +1,7 @@
 #include "scoring/batch_scorer.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "base/vector_clones.h"
 #include "scoring/level_rules.h"
@@ -22,51 +23,126 @@ bool Beneath(const ScoringModel& model, int c, int n) {
 
 using Rows = Eigen::Block<Eigen::MatrixXd>;
 
+// The kernels below work on tiles of rows whose running values live in
+// vector registers: each column is read and written once per tile instead
+// of once per term added into it. A full tile is kTileVectors vectors of
+// four doubles (GCC/Clang vector extensions, so each clone of a kernel
+// uses its own instruction set, base/vector_clones.h); the rows left over
+// go one at a time. Every value is summed in the same order either way and
+// selections are exact, so the results are the same bits.
+constexpr int kTileVectors = 4;
+
+
+#define FA_INLINE inline __attribute__((always_inline))
+#define FA_INLINE_LAMBDA __attribute__((always_inline))
+
+// Four rows at once. (Its functions are always inlined into the kernels'
+// clones, so the vector return type's calling convention, which GCC warns
+// about for the plain x86-64 clone, is never used.)
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
+struct Wide {
+  typedef double V __attribute__((vector_size(32)));
+  typedef long long M __attribute__((vector_size(32)));
+  static constexpr int kRows = 4;
+  static FA_INLINE V Load(const double* p) {
+    V v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  }
+  static FA_INLINE void Store(double* p, V v) { std::memcpy(p, &v, sizeof v); }
+  static FA_INLINE V Splat(double x) { return V{x, x, x, x}; }
+  static FA_INLINE M Positive(V x) { return x > Splat(0.0); }
+  static FA_INLINE M AtLeast(V x, double t) { return x >= Splat(t); }
+  static FA_INLINE V Select(M m, V a, V b) { return (V)(((M)a & m) | ((M)b & ~m)); }
+  static FA_INLINE void StoreInt(int* p, V v) {
+    for (int i = 0; i < kRows; ++i) p[i] = static_cast<int>(v[i]);
+  }
+};
+
+// One row.
+struct Narrow {
+  using V = double;
+  using M = bool;
+  static constexpr int kRows = 1;
+  static FA_INLINE V Load(const double* p) { return *p; }
+  static FA_INLINE void Store(double* p, V v) { *p = v; }
+  static FA_INLINE V Splat(double x) { return x; }
+  static FA_INLINE M Positive(V x) { return x > 0; }
+  static FA_INLINE M AtLeast(V x, double t) { return x >= t; }
+  static FA_INLINE V Select(M m, V a, V b) { return m ? a : b; }
+  static FA_INLINE void StoreInt(int* p, V v) { *p = static_cast<int>(v); }
+};
+
+template <typename W, int N>
+struct TileShape {
+  using Lanes = W;
+  static constexpr int kVectors = N;
+  static constexpr Eigen::Index kRows = W::kRows * N;
+};
+
+// Calls tile(shape, i0) over rows [0, rows): full tiles, then single rows.
+template <typename Tile>
+FA_INLINE void ForTiles(Eigen::Index rows, Tile&& tile) {
+  using Full = TileShape<Wide, kTileVectors>;
+  Eigen::Index i0 = 0;
+  for (; i0 + Full::kRows <= rows; i0 += Full::kRows) tile(Full{}, i0);
+  for (; i0 < rows; ++i0) tile(TileShape<Narrow, 1>{}, i0);
+}
 
 // Each criterion's weighted contribution into its (node, level) column over
 // one block of rows: num = points · aggregate_scaled and den = mask ·
 // aggregate, fused in one pass over the sparse columns (both matrices share
-// one sparsity pattern); plain loops the compiler vectorises across rows.
+// one sparsity pattern).
 FA_VECTOR_CLONES void AggregateCriteria(const ScoringModel& model, const AnswerMatrix& answers, Eigen::Index r,
-                       Eigen::Index rows, Rows num, Rows den) {
+                                        Eigen::Index rows, Rows num, Rows den) {
   const Eigen::SparseMatrix<double>& w = model.aggregate;
   const Eigen::SparseMatrix<double>& ws = model.aggregate_scaled;
   const Eigen::Index in_stride = answers.points.outerStride();
   const Eigen::Index out_stride = num.outerStride();
   const double* points = answers.points.data() + r;
   const double* mask = answers.mask.data() + r;
+  const int* outer = w.outerIndexPtr();
+  const int* inner = w.innerIndexPtr();
+  const double* wv = w.valuePtr();
+  const double* wsv = ws.valuePtr();
   for (Eigen::Index k = 0; k < w.outerSize(); ++k) {
-    double* __restrict n = num.data() + k * out_stride;
-    double* __restrict d = den.data() + k * out_stride;
-    const int begin = w.outerIndexPtr()[k], end = w.outerIndexPtr()[k + 1];
-    if (begin == end) {
-      for (Eigen::Index i = 0; i < rows; ++i) n[i] = d[i] = 0;
-      continue;
-    }
-    for (int e = begin; e < end; ++e) {
-      const Eigen::Index c = w.innerIndexPtr()[e];
-      const double wv = w.valuePtr()[e], wsv = ws.valuePtr()[e];
-      const double* __restrict x = points + c * in_stride;
-      const double* __restrict m = mask + c * in_stride;
-      if (e == begin) {
-        for (Eigen::Index i = 0; i < rows; ++i) {
-          n[i] = wsv * x[i];
-          d[i] = wv * m[i];
-        }
+    double* n_out = num.data() + k * out_stride;
+    double* d_out = den.data() + k * out_stride;
+    const int begin = outer[k], end = outer[k + 1];
+    ForTiles(rows, [&](auto shape, Eigen::Index i0) FA_INLINE_LAMBDA {
+      using S = decltype(shape);
+      using W = typename S::Lanes;
+      constexpr int N = S::kVectors, R = W::kRows;
+      typename W::V n[N], d[N];
+      if (begin == end) {
+        for (int j = 0; j < N; ++j) n[j] = d[j] = W::Splat(0.0);
       } else {
-        for (Eigen::Index i = 0; i < rows; ++i) {
-          n[i] += wsv * x[i];
-          d[i] += wv * m[i];
+        const double* x = points + inner[begin] * in_stride + i0;
+        const double* m = mask + inner[begin] * in_stride + i0;
+        const auto a = W::Splat(wsv[begin]), b = W::Splat(wv[begin]);
+        for (int j = 0; j < N; ++j) {
+          n[j] = a * W::Load(x + j * R);
+          d[j] = b * W::Load(m + j * R);
+        }
+        for (int e = begin + 1; e < end; ++e) {
+          const double* xe = points + inner[e] * in_stride + i0;
+          const double* me = mask + inner[e] * in_stride + i0;
+          const auto ae = W::Splat(wsv[e]), be = W::Splat(wv[e]);
+          for (int j = 0; j < N; ++j) {
+            n[j] += ae * W::Load(xe + j * R);
+            d[j] += be * W::Load(me + j * R);
+          }
         }
       }
-    }
+      for (int j = 0; j < N; ++j) {
+        W::Store(n_out + i0 + j * R, n[j]);
+        W::Store(d_out + i0 + j * R, d[j]);
+      }
+    });
   }
 }
-
-// Scratch space for one block, allocated once per ScoreBatch call.
-struct Block {
-  Eigen::ArrayXd eff_prev, eff_cur, score, k, climbing;
-};
 
 // A node's "all levels" sums are the sums of its level columns (each
 // criterion sits in exactly one column): add them in before rolling up.
@@ -83,101 +159,124 @@ FA_VECTOR_CLONES void SumLevels(const ScoringModel& model, Rows m) {
 
 // Rolls criterion sums up the tree. On entry `num`/`den` hold each node's
 // own criteria; on exit every node's columns hold its whole subtree, and
-// `num` holds the node's score (weighted mean, or points).
+// `num` holds the node's score (weighted mean, or points). Each parent
+// column takes its children's terms in the children's order.
 FA_VECTOR_CLONES void RollUp(const ScoringModel& model, Rows num, Rows den, Rows* max) {
   const int per_node = model.levels + 1;
   const Eigen::Index rows = num.rows();
   for (int n : model.bottom_up) {
     const FlatNode& node = model.nodes[n];
-    for (int child : node.children) {
-      const FlatNode& ch = model.nodes[child];
-      if (!ch.in_total) continue;
-      const double w = ch.weight;
-      for (int l = 0; l < per_node; ++l) {
-        const int pc = model.Column(n, l), cc = model.Column(child, l);
-        double* __restrict pn = &num(0, pc);
-        double* __restrict pd = &den(0, pc);
-        const double* __restrict cn = &num(0, cc);
-        const double* __restrict cd = &den(0, cc);
+    for (int l = 0; l < per_node; ++l) {
+      const int pc = model.Column(n, l);
+      // Nothing counts into this column: it holds 0 from AggregateCriteria,
+      // which is what rolling up and dividing would leave.
+      if (!model.live[pc]) continue;
+      double* pn = &num(0, pc);
+      double* pd = &den(0, pc);
+      double* pm = model.sum ? &(*max)(0, pc) : nullptr;
+      ForTiles(rows, [&](auto shape, Eigen::Index i0) FA_INLINE_LAMBDA {
+        using S = decltype(shape);
+        using W = typename S::Lanes;
+        constexpr int N = S::kVectors, R = W::kRows;
+        typename W::V an[N], ad[N];
+        for (int j = 0; j < N; ++j) {
+          an[j] = W::Load(pn + i0 + j * R);
+          ad[j] = W::Load(pd + i0 + j * R);
+        }
         if (model.sum) {
-          double* __restrict pm = &(*max)(0, pc);
-          const double* __restrict cm = &(*max)(0, cc);
-          for (Eigen::Index i = 0; i < rows; ++i) {
-            pn[i] += cn[i];
-            pd[i] += cd[i];
-            pm[i] += cm[i];
+          typename W::V am[N];
+          for (int j = 0; j < N; ++j) am[j] = W::Load(pm + i0 + j * R);
+          for (int child : node.children) {
+            const int cc = model.Column(child, l);
+            if (!model.nodes[child].in_total || !model.live[cc]) continue;
+            const double* cn = &num(i0, cc);
+            const double* cd = &den(i0, cc);
+            const double* cm = &(*max)(i0, cc);
+            for (int j = 0; j < N; ++j) {
+              an[j] += W::Load(cn + j * R);
+              ad[j] += W::Load(cd + j * R);
+              am[j] += W::Load(cm + j * R);
+            }
           }
+          for (int j = 0; j < N; ++j) W::Store(pm + i0 + j * R, am[j]);
         } else {
           // The child's columns are final (children come first): its value
           // is its weighted mean, and it counts with its weight when
           // anything beneath it applies.
-          for (Eigen::Index i = 0; i < rows; ++i) {
-            const double has = cd[i] > 0 ? w : 0.0;
-            pn[i] += has * cn[i];
-            pd[i] += has;
+          const auto zero = W::Splat(0.0), one = W::Splat(1.0);
+          for (int child : node.children) {
+            const FlatNode& ch = model.nodes[child];
+            const int cc = model.Column(child, l);
+            if (!ch.in_total || !model.live[cc]) continue;
+            const auto weight = W::Splat(ch.weight);
+            const double* cn = &num(i0, cc);
+            const double* cd = &den(i0, cc);
+            for (int j = 0; j < N; ++j) {
+              const auto has = W::Select(W::Positive(W::Load(cd + j * R)), weight, zero);
+              an[j] += has * W::Load(cn + j * R);
+              ad[j] += has;
+            }
           }
+          // This node's sums are complete: turn them into means. Where
+          // nothing applies both sums are 0: divide by 1 there.
+          for (int j = 0; j < N; ++j) an[j] = an[j] / (ad[j] + W::Select(W::Positive(ad[j]), zero, one));
         }
-      }
-    }
-    if (!model.sum) {  // this node's sums are complete: turn them into means
-      for (int l = 0; l < per_node; ++l) {
-        double* __restrict cn = &num(0, model.Column(n, l));
-        const double* __restrict cd = &den(0, model.Column(n, l));
-        // Where nothing applies both sums are 0: divide by 1 there, so the
-        // loop has no branch and vectorises.
-        for (Eigen::Index i = 0; i < rows; ++i) {
-          const double d = cd[i];
-          cn[i] = cn[i] / (d + (d > 0 ? 0.0 : 1.0));
+        for (int j = 0; j < N; ++j) {
+          W::Store(pn + i0 + j * R, an[j]);
+          W::Store(pd + i0 + j * R, ad[j]);
         }
-      }
+      });
     }
   }
 }
 
-// The gated staircase for one node over a block, branch-free so that it
-// vectorises: writes the node's level and maturity score.
-FA_VECTOR_CLONES void GatedNode(const ScoringModel& model, int n, const Rows& value, const Rows& present, Block& b,
-               Eigen::Ref<Eigen::VectorXi> level_out, Eigen::Ref<Eigen::VectorXd> score_out) {
+// The gated staircase for one node over a block, branch-free: writes the
+// node's level and maturity score.
+FA_VECTOR_CLONES void GatedNode(const ScoringModel& model, int n, const Rows& value, const Rows& present,
+                                int* level_out, double* score_out) {
   const LevelRule& rule = model.rubric->level_rule;
   const double empty = rule.empty_level == EmptyLevel::kMet ? 1.0 : 0.0;
   const double theta = rule.threshold - kThresholdTolerance;
-  const Eigen::Index rows = value.rows();
-  auto eff = [&](int l, Eigen::ArrayXd& into) {  // effective s_l, l in 1..L
-    const double* __restrict v = &value(0, model.Column(n, l));
-    const double* __restrict p = &present(0, model.Column(n, l));
-    double* __restrict out = into.data();
-    for (Eigen::Index i = 0; i < rows; ++i) {
-      const double vi = v[i], pi = p[i];
-      out[i] = pi > 0 ? vi : empty;
+  const int levels = model.levels;
+  ForTiles(value.rows(), [&](auto shape, Eigen::Index i0) FA_INLINE_LAMBDA {
+    using S = decltype(shape);
+    using W = typename S::Lanes;
+    using V = typename W::V;
+    constexpr int N = S::kVectors, R = W::kRows;
+    const V zero = W::Splat(0.0), one = W::Splat(1.0), if_empty = W::Splat(empty);
+    auto eff = [&](int l, V* out) FA_INLINE_LAMBDA {  // effective s_l, l in 1..L
+      const double* v = &value(i0, model.Column(n, l));
+      const double* p = &present(i0, model.Column(n, l));
+      for (int j = 0; j < N; ++j) out[j] = W::Select(W::Positive(W::Load(p + j * R)), W::Load(v + j * R), if_empty);
+    };
+    V k[N], climbing[N], score[N], s[N], next[N];
+    eff(1, s);
+    for (int j = 0; j < N; ++j) {
+      k[j] = zero;
+      climbing[j] = one;
+      score[j] = s[j];  // k = 0: S = s_1
     }
-  };
-  b.k.setZero(rows);
-  b.climbing.setOnes(rows);
-  b.eff_cur.resize(rows);
-  b.eff_prev.resize(rows);
-  eff(1, b.eff_prev);
-  b.score = b.eff_prev;  // k = 0: S = s_1
-  double* __restrict k = b.k.data();
-  double* __restrict climbing = b.climbing.data();
-  double* __restrict score = b.score.data();
-  for (int l = 1; l <= model.levels; ++l) {
-    // Invariant: eff_prev = s_l. A factory still climbing at l that meets
-    // it reaches k = l, and S = (l - 1) + s_l + s_{l+1}.
-    if (l < model.levels) eff(l + 1, b.eff_cur); else b.eff_cur.setZero();
-    const double* __restrict s = b.eff_prev.data();
-    const double* __restrict next = b.eff_cur.data();
-    const double base = l - 1;
-    for (Eigen::Index i = 0; i < rows; ++i) {
-      const double si = s[i], ni = next[i], sc = score[i];
-      const double c = climbing[i] * (si >= theta ? 1.0 : 0.0);
-      climbing[i] = c;
-      k[i] += c;
-      score[i] = sc + c * (base + si + ni - sc);
+    for (int l = 1; l <= levels; ++l) {
+      // Invariant: s = s_l. A factory still climbing at l that meets it
+      // reaches k = l, and S = (l - 1) + s_l + s_{l+1}.
+      if (l < levels)
+        eff(l + 1, next);
+      else
+        for (int j = 0; j < N; ++j) next[j] = zero;
+      const V base = W::Splat(l - 1);
+      for (int j = 0; j < N; ++j) {
+        const V c = climbing[j] * W::Select(W::AtLeast(s[j], theta), one, zero);
+        climbing[j] = c;
+        k[j] += c;
+        score[j] = score[j] + c * (base + s[j] + next[j] - score[j]);
+        s[j] = next[j];
+      }
     }
-    std::swap(b.eff_prev, b.eff_cur);
-  }
-  level_out = b.k.cast<int>().matrix();
-  score_out = b.score.matrix();
+    for (int j = 0; j < N; ++j) {
+      W::StoreInt(level_out + i0 + j * R, k[j]);
+      W::Store(score_out + i0 + j * R, score[j]);
+    }
+  });
 }
 
 }  // namespace
@@ -204,7 +303,6 @@ void ScoreBatchInto(const ScoringModel& model, const AnswerMatrix& answers, Batc
   Eigen::SparseMatrix<double> max_aggregate;
   if (model.sum) max_aggregate = model.max_points.asDiagonal() * model.aggregate;
 
-  Block b;
   for (Eigen::Index r = 0; r < factories; r += kBlockRows) {
     const Eigen::Index rows = std::min(kBlockRows, factories - r);
     Rows num = out.value.middleRows(r, rows);
@@ -225,8 +323,7 @@ void ScoreBatchInto(const ScoringModel& model, const AnswerMatrix& answers, Batc
       out.node_maturity.middleRows(r, rows).setZero();
     } else
       for (int n = 0; n < nodes; ++n)
-        GatedNode(model, n, num, den, b, out.node_level.col(n).segment(r, rows),
-                  out.node_maturity.col(n).segment(r, rows));
+        GatedNode(model, n, num, den, out.node_level.col(n).data() + r, out.node_maturity.col(n).data() + r);
   }
 
   if (gated) {

@@ -122,6 +122,18 @@ ScoringModel CompileRubric(const Rubric& rubric, Diagnostics& diags) {
       m.max_points.unaryExpr([](double v) { return v > 0 ? 1.0 / v : 0.0; });
   m.aggregate_scaled = m.sum ? m.aggregate : Eigen::SparseMatrix<double>(inverse_max.asDiagonal() * m.aggregate);
   m.aggregate_scaled.makeCompressed();
+
+  m.live.assign(static_cast<size_t>(m.columns()), 0);
+  for (Eigen::Index k = 0; k < m.aggregate.outerSize(); ++k)
+    m.live[static_cast<size_t>(k)] = m.aggregate.outerIndexPtr()[k] < m.aggregate.outerIndexPtr()[k + 1];
+  for (int n : m.holders)
+    for (int l = 1; l <= m.levels; ++l)
+      if (m.live[m.Column(n, l)]) m.live[m.Column(n, 0)] = 1;
+  for (int n : m.bottom_up)
+    for (int child : m.nodes[n].children)
+      if (m.nodes[child].in_total)
+        for (int l = 0; l <= m.levels; ++l)
+          if (m.live[m.Column(child, l)]) m.live[m.Column(n, l)] = 1;
   return m;
 }
 

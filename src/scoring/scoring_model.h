@@ -48,6 +48,10 @@ struct ScoringModel {
   /// `aggregate` with each criterion's row divided by its maximum points
   /// (weighted mean), so raw points map straight to normalised sums.
   Eigen::SparseMatrix<double> aggregate_scaled;
+  /// Per column: whether any criterion counts into it (its own, a level
+  /// column added into l = 0, or a child's in the total). The others are 0
+  /// for every factory, and the scorer passes them by (73 of CMMM's 168).
+  std::vector<char> live;
   int Column(int node, int level) const { return node * (levels + 1) + level; }
   int columns() const { return static_cast<int>(nodes.size()) * (levels + 1); }
   int CriterionIndex(const std::string& id) const;

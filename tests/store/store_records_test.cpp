@@ -322,9 +322,9 @@ TEST_CASE_TEMPLATE("store: sessions are found until they expire and can be remov
   auto store = db.Open();
   const int64_t ann = store->CreateUser(MakeUser("ann"), Admin()).current.id;
   const int64_t bob = store->CreateUser(MakeUser("bob"), Admin()).current.id;
-  store->CreateSession({"hash-a1", ann, "csrf-a1", "", "2026-11-27T11:00:00Z"});
-  store->CreateSession({"hash-a2", ann, "csrf-a2", "", "2026-11-27T12:00:00Z"});
-  store->CreateSession({"hash-b1", bob, "csrf-b1", "", "2026-11-27T10:30:00Z"});
+  store->CreateSession({"hash-a1", ann, "csrf-a1", "", "2026-11-27T11:00:00Z", ""});
+  store->CreateSession({"hash-a2", ann, "csrf-a2", "", "2026-11-27T12:00:00Z", ""});
+  store->CreateSession({"hash-b1", bob, "csrf-b1", "", "2026-11-27T10:30:00Z", ""});
   auto found = store->FindSession("hash-a1");
   REQUIRE(found);
   CHECK(found->user_id == ann);
@@ -332,7 +332,7 @@ TEST_CASE_TEMPLATE("store: sessions are found until they expire and can be remov
   CHECK(found->created_at == "2026-11-27T10:00:00Z");
   CHECK(found->expires_at == "2026-11-27T11:00:00Z");
   CHECK_FALSE(store->FindSession("no-such-hash"));
-  CHECK_THROWS_AS(store->CreateSession({"hash-x", 999, "c", "", "2026-11-28T00:00:00Z"}), StoreError);
+  CHECK_THROWS_AS(store->CreateSession({"hash-x", 999, "c", "", "2026-11-28T00:00:00Z", ""}), StoreError);
 
   db.clock->Advance(30 * 60);  // 10:30: bob's session has just expired
   CHECK_FALSE(store->FindSession("hash-b1"));
