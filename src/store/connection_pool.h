@@ -26,9 +26,11 @@ class StoreBusy : public StoreError {
 };
 
 struct PoolOptions {
-  /// Connections open at once, leased or idle. 32: one per thread of the
-  /// web server (src/web/server.h DefaultThreads), so a request never waits
-  /// for another's connection; PostgreSQL's default max_connections is 100.
+  /// Connections open at once, leased or idle. 32: half the web server's
+  /// threads (src/web/server.h DefaultThreads), most of which wait on their
+  /// clients, not on the store; a call holds a connection for about a
+  /// millisecond. Two servers stay within PostgreSQL's default
+  /// max_connections of 100.
   std::size_t max_connections = 32;
   /// How long Acquire waits for a connection when all are leased before it
   /// throws StoreBusy.

@@ -185,7 +185,7 @@ Poco::Net::ServerSocket Listen(const Poco::Net::SocketAddress& address, int back
 }  // namespace
 
 int DefaultThreads() {
-  return 32;
+  return 64;
 }
 
 bool ParseListen(const std::string& text, std::string& host, int& port) {

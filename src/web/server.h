@@ -25,12 +25,15 @@ class WebApp;
 class ClientConnectionLimit;
 class AppHandlerFactory;
 
-/// 32. A thread serves one connection while it keeps sending, so with fewer
-/// threads than open connections the waiting clients starve (measured with
-/// 4 threads at 50 connections: autosave p99 1.8 s and timeouts; with 50:
-/// p99 0.45 s, none). The threads mostly wait on the disk or the database, so
-/// many are cheap; the store pools as many connections (ConnectionPool's
-/// max_connections), so no thread waits for a database connection.
+/// 64. A thread serves one kept-alive connection at a time, so with fewer
+/// threads than open connections the others wait in the queue until a
+/// thread lets its connection go (measured at 50 connections: 4 threads,
+/// autosave p99 1.8 s and timeouts; 32 threads, p99 0.37-0.65 s; 64
+/// threads, p99 0.14-0.30 s on both stores, bench/web_bench.sh). The threads
+/// mostly wait on the disk or the database, so many are cheap. The store's
+/// pool stays at 32 database connections (ConnectionPool's
+/// max_connections): a call holds one for about a millisecond, and 16, 32
+/// or 64 measured the same.
 int DefaultThreads();
 
 struct ServerOptions {
