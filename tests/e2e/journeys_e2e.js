@@ -235,6 +235,23 @@ async function importJourney(session, browser) {
   const zh = textProblems(await visibleText(page), 'zh');
   check(zh.length === 0, `the list page in Chinese holds no internal id or English (${zh.join('; ')})`);
 
+  // ---- the users page: one line per user, each field in its column and
+  // saved by the row's form (the fields are tied to it by their form
+  // attribute)
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${base}/admin/users`);
+  const userRows = await page.locator('table.users tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    user: tr.cells[0].innerText.trim(), height: tr.getBoundingClientRect().height,
+    cut: [...tr.cells].some((td) => td.scrollWidth > td.clientWidth + 1) })));
+  check(userRows.length > 0 && userRows.every((r) => r.height < 70 && !r.cut),
+    `at 1280 px every user's row is one line with nothing cut (${JSON.stringify(userRows.filter((r) => r.height >= 70 || r.cut))})`);
+  const adminRow = page.locator('table.users tbody tr', { has: page.locator('td.mono', { hasText: /^admin$/ }) });
+  await adminRow.locator('input[name=display_name]').fill('区级管理员');
+  await Promise.all([page.waitForNavigation(), adminRow.locator('button[type=submit]', { hasText: '保存' }).click()]);
+  await page.goto(`${base}/admin/users`);
+  check(await adminRow.locator('input[name=display_name]').inputValue() === '区级管理员',
+    "the admin's row saves the display name typed into its column");
+
   // ---- a phone's width: nothing past the edge, the error report included
   await page.setViewportSize({ width: 390, height: 844 });
   for (const p of ['/admin/factories', row.edit]) {
