@@ -430,6 +430,13 @@ async function providerPagePass(page, base, lang) {
         `${lang}: the portfolio shows the coverage of the diagnosis duty`);
   const duty = await page.locator('table.duty-counts tbody tr').count();
   check(duty > 0, `${lang}: the coverage is counted by town and industry (${duty} rows)`);
+  // At 1280 px the sheet is A4's width: every table stays on it (the level
+  // and tier counts have ten columns; their headings wrap, in Chinese
+  // between a tier's words).
+  const past = await page.locator('main.report table').evaluateAll((tables) => tables
+    .filter((t) => t.getBoundingClientRect().right > t.parentElement.getBoundingClientRect().right + 0.5)
+    .map((t) => `${t.className} ${Math.round(t.getBoundingClientRect().width)} px in ${Math.round(t.parentElement.getBoundingClientRect().width)}`));
+  check(past.length === 0, `${lang}: at 1280 px every table of the portfolio stays on its sheet (${past.join('; ')})`);
 }
 
 /// A server with the demo data (`serve --demo`: the examples, the example
