@@ -23,14 +23,13 @@ std::optional<store::Factory> ReadableFactory(store::Store& store, const Request
   return std::nullopt;
 }
 
-bool CanEditFactory(store::Store& store, const RequestContext& ctx, int64_t id) {
-  if (!ctx.Is(store::Role::kConsultant) || !store.IsAssigned(ctx.user->id, id)) return false;
-  std::optional<store::Factory> f = store.GetFactory(id);
-  return f && ProviderAllows(*ctx.user, *f);
+bool CanEditFactory(store::Store& store, const RequestContext& ctx, const store::Factory& factory) {
+  return ctx.Is(store::Role::kConsultant) && ProviderAllows(*ctx.user, factory) &&
+         store.IsAssigned(ctx.user->id, factory.id);
 }
 
-bool CanReopenFactory(store::Store& store, const RequestContext& ctx, int64_t id) {
-  return ctx.Is(store::Role::kAdmin) || CanEditFactory(store, ctx, id);
+bool CanReopenFactory(store::Store& store, const RequestContext& ctx, const store::Factory& factory) {
+  return ctx.Is(store::Role::kAdmin) || CanEditFactory(store, ctx, factory);
 }
 
 std::optional<AssessmentInScope> ReadableAssessment(store::Store& store, const RequestContext& ctx, int64_t id) {

@@ -29,11 +29,13 @@ bool ProviderAllows(const store::User& consultant, const store::Factory& factory
 /// The factory when the user may read it; nullopt when it does not exist or
 /// is out of the user's scope.
 std::optional<store::Factory> ReadableFactory(store::Store& store, const RequestContext& ctx, int64_t id);
-/// Whether the user may create assessments and save answers for it.
-bool CanEditFactory(store::Store& store, const RequestContext& ctx, int64_t id);
+/// Whether the user may create assessments and save answers for `factory`
+/// (as just read from the store, e.g. by ReadableFactory: its provider is
+/// not read again, which spares every autosave a round trip).
+bool CanEditFactory(store::Store& store, const RequestContext& ctx, const store::Factory& factory);
 /// Whether the user may reopen the factory's submitted assessments as new
 /// drafts: admin, or a consultant assigned to it.
-bool CanReopenFactory(store::Store& store, const RequestContext& ctx, int64_t id);
+bool CanReopenFactory(store::Store& store, const RequestContext& ctx, const store::Factory& factory);
 std::optional<AssessmentInScope> ReadableAssessment(store::Store& store, const RequestContext& ctx, int64_t id);
 /// The factories the user may read, by name.
 std::vector<store::Factory> VisibleFactories(store::Store& store, const RequestContext& ctx);

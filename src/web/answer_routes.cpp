@@ -41,7 +41,7 @@ store::SaveAnswer ReadAnswerJson(const Poco::JSON::Object::Ptr& body, const Rubr
 WebResponse SaveAnswerApi(WebApp& app, RequestContext& ctx) {
   auto a = ReadableAssessmentInPath(app.store(), ctx);
   if (!a) return JsonError(404, "not_found", "not found");
-  if (!CanEditFactory(app.store(), ctx, a->factory.id))
+  if (!CanEditFactory(app.store(), ctx, a->factory))
     return JsonError(403, "not_editable", "you cannot edit this assessment");
   if (a->record.status == store::AssessmentStatus::kSubmitted)
     return JsonError(409, "submitted", "the assessment is submitted and can no longer change");

@@ -86,7 +86,7 @@ WebResponse QuestionnaireResponse(WebApp& app, const RequestContext& ctx, const 
   const std::vector<store::AnswerRecord> answers = app.store().ListAnswers(a.record.id);
   const QuestionnairePlan plan = PlanOf(app, a, rubric, answers);
   QuestionnairePageInput in{*rubric.rubric, a.factory, a.record, plan,
-                            CanEditFactory(app.store(), ctx, a.factory.id), ctx.req.Query("unfold") == "1",
+                            CanEditFactory(app.store(), ctx, a.factory), ctx.req.Query("unfold") == "1",
                             notice.empty() ? NoticeOf(ctx) : notice};
   EscapedView v = BuildQuestionnairePage(in, ctx);
   v.TextList("errors", errors);
@@ -245,7 +245,7 @@ WebResponse SaveSectionPage(WebApp& app, RequestContext& ctx) {
   auto a = ReadableAssessmentInPath(app.store(), ctx);
   if (!a) return app.pages().NotFound(ctx);
   const std::string base = "/assessments/" + std::to_string(a->record.id);
-  if (!CanEditFactory(app.store(), ctx, a->factory.id))
+  if (!CanEditFactory(app.store(), ctx, a->factory))
     return app.pages().Message(403, ctx.Label("not_allowed"), ctx.Label("cannot_edit"), ctx);
   if (a->record.status == store::AssessmentStatus::kSubmitted) return Redirect(base + "/report");
   std::string problem;

@@ -115,7 +115,7 @@ EscapedView FactoryView(WebApp& app, const store::Factory& f, const RequestConte
   std::set<int64_t> reopened;
   for (const auto& a : list)
     if (a.reopened_from) reopened.insert(*a.reopened_from);
-  const bool can_reopen = CanReopenFactory(app.store(), ctx, f.id);
+  const bool can_reopen = CanReopenFactory(app.store(), ctx, f);
   std::vector<EscapedView> rows;
   for (const auto& a : list) {
     std::optional<Progress> p;
@@ -207,7 +207,7 @@ WebResponse FactoryPageResponse(WebApp& app, const RequestContext& ctx, const st
                                 const StartForm& form, int status) {
   EscapedView v;
   v.Child("factory", FactoryView(app, f, ctx, true));
-  const bool can_start = CanEditFactory(app.store(), ctx, f.id);
+  const bool can_start = CanEditFactory(app.store(), ctx, f);
   v.Flag("can_start", can_start);
   if (can_start) {
     std::vector<EscapedView> rubrics;

@@ -118,7 +118,7 @@ Imported Import(WebApp& app, const RequestContext& ctx, const std::string& text,
   out.assessment = ReadableAssessmentInPath(app.store(), ctx);
   if (!out.assessment) return out;
   const AssessmentInScope& a = *out.assessment;
-  if (!CanEditFactory(app.store(), ctx, a.factory.id)) return finish(Imported::kNotEditable);
+  if (!CanEditFactory(app.store(), ctx, a.factory)) return finish(Imported::kNotEditable);
   if (a.record.status == store::AssessmentStatus::kSubmitted) return finish(Imported::kSubmitted);
   if (!version || *version != a.record.version) return finish(Imported::kStale);
   auto rubric = app.rubrics().Get(a.record.rubric_pk);
@@ -160,7 +160,7 @@ WebResponse ImportFormPage(WebApp& app, RequestContext& ctx) {
   if (!a) return app.pages().NotFound(ctx);
   if (a->record.status == store::AssessmentStatus::kSubmitted)
     return Redirect("/assessments/" + std::to_string(a->record.id) + "/report");
-  if (!CanEditFactory(app.store(), ctx, a->factory.id))
+  if (!CanEditFactory(app.store(), ctx, a->factory))
     return app.pages().Message(403, ctx.Label("not_allowed"), ctx.Label("cannot_edit"), ctx);
   return ImportPage(app, ctx, *a, "", "", "", {}, 200);
 }

@@ -30,7 +30,7 @@ Reopened ReopenAssessment(WebApp& app, const RequestContext& ctx) {
   };
   auto a = ReadableAssessmentInPath(app.store(), ctx);
   if (!a) return out;
-  if (!CanReopenFactory(app.store(), ctx, a->factory.id)) return finish(Reopened::kNotAllowed, a->record);
+  if (!CanReopenFactory(app.store(), ctx, a->factory)) return finish(Reopened::kNotAllowed, a->record);
   store::EditResult<store::AssessmentRecord> r = app.store().Reopen(a->record.id, ctx.Actor());
   switch (r.status) {
     case store::EditStatus::kSaved: return finish(Reopened::kDone, r.current);

@@ -39,7 +39,7 @@ Submitted SubmitAssessment(WebApp& app, const RequestContext& ctx, std::optional
   out.assessment = ReadableAssessmentInPath(app.store(), ctx);
   if (!out.assessment) return out;
   const AssessmentInScope& a = *out.assessment;
-  if (!CanEditFactory(app.store(), ctx, a.factory.id)) return finish(Submitted::kNotEditable);
+  if (!CanEditFactory(app.store(), ctx, a.factory)) return finish(Submitted::kNotEditable);
   if (a.record.status == store::AssessmentStatus::kSubmitted) return finish(Submitted::kAlreadySubmitted);
   if (version && *version != a.record.version) return finish(Submitted::kChangedMeanwhile);
   out.rubric = app.rubrics().Get(a.record.rubric_pk);
@@ -177,7 +177,7 @@ WebResponse ConfirmSubmitPage(WebApp& app, RequestContext& ctx) {
   if (!a) return app.pages().NotFound(ctx);
   const std::string base = "/assessments/" + std::to_string(a->record.id);
   if (a->record.status == store::AssessmentStatus::kSubmitted) return Redirect(base + "/report");
-  if (!CanEditFactory(app.store(), ctx, a->factory.id))
+  if (!CanEditFactory(app.store(), ctx, a->factory))
     return app.pages().Message(403, ctx.Label("not_allowed"), ctx.Label("cannot_submit"), ctx);
   std::string problem;
   auto rubric = app.rubrics().Get(a->record.rubric_pk, &problem);

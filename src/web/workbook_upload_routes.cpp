@@ -57,7 +57,7 @@ Uploaded Upload(WebApp& app, const RequestContext& ctx, const std::string& bytes
   out.assessment = ReadableAssessmentInPath(app.store(), ctx);
   if (!out.assessment) return out;
   const AssessmentInScope& a = *out.assessment;
-  if (!CanEditFactory(app.store(), ctx, a.factory.id)) return finish(Uploaded::kNotEditable);
+  if (!CanEditFactory(app.store(), ctx, a.factory)) return finish(Uploaded::kNotEditable);
   if (a.record.status == store::AssessmentStatus::kSubmitted) return finish(Uploaded::kSubmitted);
   if (bytes.empty()) return finish(Uploaded::kNoFile);
   if (bytes.size() > kMaxUploadBytes) return finish(Uploaded::kTooLarge);
