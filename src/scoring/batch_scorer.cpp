@@ -32,7 +32,6 @@ using Rows = Eigen::Block<Eigen::MatrixXd>;
 // selections are exact, so the results are the same bits.
 constexpr int kTileVectors = 4;
 
-
 #define FA_INLINE inline __attribute__((always_inline))
 #define FA_INLINE_LAMBDA __attribute__((always_inline))
 
