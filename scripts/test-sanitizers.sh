@@ -55,7 +55,14 @@ if [ "${FA_FUZZ_ONLY:-0}" != 1 ]; then
   # read whole, 3,000 rows across windows: 14-19 s each instrumented): the
   # same reading, windowing and spooling code runs under the sanitizers in
   # the small cohort tests (window-straddling rows, parallel parts).
+  # Likewise two of the four equivalence tests of ranking candidates made
+  # from cohort rows (tests/ranking/cohort_candidates_test.cpp: the tier
+  # filters, and the town, industry and node filters; 51-57 s each
+  # instrumented): the other two run the same candidate reading across
+  # windows, with tiers and filters, under the sanitizers.
   big='rank command: a cohort read window by window.*|synth: 10k rows stream.*|score --cohort: 10,000 rows.*'
+  big+="|rank over a cohort: tier verdicts told from a row's scores are its Assessment's"
+  big+='|rank over a cohort: town and industry filters, a blank revenue and node sources agree with the Assessment path'
   ctest --test-dir "$build" --output-on-failure -j2 \
     -E "^(e2e_crawl|e2e_journeys|e2e_workbook|(commission )?report checks: .*|workbook checks: .*|$big)\$"
 fi
