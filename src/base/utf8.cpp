@@ -144,4 +144,45 @@ std::string_view WidthPrefix(std::string_view text, int width) {
   return text.substr(0, end);
 }
 
+std::vector<std::string> BreakInSharedEnding(std::vector<std::string> names) {
+  if (names.size() < 2) return names;
+  // The names as code points, and the length of their shared ending.
+  std::vector<std::vector<std::string>> chars(names.size());
+  for (size_t i = 0; i < names.size(); ++i)
+    for (size_t at = 0; at < names[i].size();) {
+      const Utf8Char ch = DecodeUtf8(names[i], at);
+      chars[i].push_back(names[i].substr(at, ch.length));
+      at += ch.length;
+    }
+  size_t shared = chars[0].size(), longest = 0;
+  for (const auto& c : chars) {
+    size_t k = 0;
+    while (k < shared && k < c.size() && c[c.size() - 1 - k] == chars[0][chars[0].size() - 1 - k]) ++k;
+    shared = k;
+    longest = std::max(longest, c.size());
+  }
+  if (shared < 2) return names;
+  for (const auto& c : chars)
+    if (shared >= c.size()) return names;  // a name that is all ending has nothing before it
+  for (size_t k = chars[0].size() - shared; k < chars[0].size(); ++k)
+    if (CodePointWidth(DecodeUtf8(chars[0][k], 0).code_point) != 2) return names;
+  // Break after `before` characters of the longest name, the most even split
+  // of it that falls in the shared ending (its start included).
+  const size_t prefix_longest = longest - shared;
+  size_t best = prefix_longest;
+  for (size_t before = prefix_longest; before < longest; ++before)
+    if (std::max(before, longest - before) < std::max(best, longest - best)) best = before;
+  const size_t ending_after_break = longest - best;  // characters after the break, shared by all
+  for (size_t i = 0; i < names.size(); ++i) {
+    std::string out;
+    for (size_t k = 0; k < chars[i].size(); ++k) {
+      if (k == chars[i].size() - ending_after_break) out += "\u200b";
+      out += chars[i][k];
+    }
+    names[i] = out;
+  }
+  return names;
+}
+
+
 }  // namespace fa

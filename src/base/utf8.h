@@ -6,7 +6,9 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace fa {
 
@@ -49,5 +51,14 @@ std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);
 /// The longest prefix of `text` that takes at most `width` cells, cut
 /// between code points.
 std::string_view WidthPrefix(std::string_view text, int width);
+
+/// Names that end alike in wide (CJK) characters, as the smart-factory
+/// tiers' Chinese names do, with a break opportunity (U+200B) inside the
+/// shared ending where it splits the longest name most evenly (after the
+/// tier's own three characters, before the four of "smart factory"), so a
+/// narrow table heading that keeps CJK words whole (word-break: keep-all)
+/// wraps there. Other names come back unchanged: a Latin ending ("ry") is no
+/// word of its own, names with spaces break at them.
+std::vector<std::string> BreakInSharedEnding(std::vector<std::string> names);
 
 }  // namespace fa

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "base/utf8.h"
 
@@ -58,6 +59,22 @@ TEST_CASE("utf8 prefix: text is cut between code points, never inside one") {
   CHECK(WidthPrefix("a—智b", 3) == "a—");
   CHECK(WidthPrefix("a—智b", 4) == "a—智");
   CHECK(WidthPrefix("e\xCC\x81x", 1) == "e\xCC\x81");  // a mark stays with its letter
+}
+
+TEST_CASE("BreakInSharedEnding: a break where the tiers' shared CJK ending splits the longest name most evenly") {
+  const std::string zwsp = "\u200b";
+  // The smart-factory tiers' Chinese names (rubrics/smart-factory-tiers.yaml).
+  const auto tiers = BreakInSharedEnding({"基础级智能工厂", "先进级智能工厂", "卓越级智能工厂", "领航级智能工厂"});
+  CHECK(tiers[0] == "基础级" + zwsp + "智能工厂");
+  CHECK(tiers[3] == "领航级" + zwsp + "智能工厂");
+  // Unchanged: Latin names, a one-character ending, one name, a name that is all ending.
+  const std::vector<std::string> en = {"Basic smart factory", "Advanced smart factory"};
+  CHECK(BreakInSharedEnding(en) == en);
+  const std::vector<std::string> one_char = {"规划级", "集成级"};
+  CHECK(BreakInSharedEnding(one_char) == one_char);
+  CHECK(BreakInSharedEnding({"智能工厂"}) == std::vector<std::string>{"智能工厂"});
+  const std::vector<std::string> whole = {"智能工厂", "先进智能工厂"};
+  CHECK(BreakInSharedEnding(whole) == whole);
 }
 
 }  // namespace fa
