@@ -44,18 +44,20 @@ struct Memo {
   MemoEntry overflow;              // used once `entries` is full (numbers, text)
 };
 
-// A criterion's first few clean answers to short cells (8 bytes or less,
-// the values of a scale), packed apart so that looking a cell up reads a
-// cache line or two and no MemoEntry.
+// A criterion's first few clean answers to short cells (1 to 7 bytes, the
+// values of a scale), packed apart so that looking a cell up reads a cache
+// line or two and no MemoEntry. Each is kept as one word, its bytes and its
+// length (Probe), so a cell is compared with all of them at once, without a
+// branch per value: a cohort's values come in no order a branch predictor
+// could learn.
 struct Hot {
-  static constexpr size_t kSize = 6;
-  uint64_t keys[kSize] = {};
-  uint8_t sizes[kSize] = {};
-  uint8_t count = 0;
+  static constexpr size_t kSize = 8;
+  static constexpr uint64_t kNone = ~uint64_t{0};  // the length byte of no cell
+  uint64_t probes[kSize] = {kNone, kNone, kNone, kNone, kNone, kNone, kNone, kNone};
   double points[kSize] = {};
   const Answer* answers[kSize] = {};
+  uint8_t count = 0;
 };
-
 }  // namespace
 
 class CohortPartReader::Impl {
@@ -272,6 +274,21 @@ class CohortPartReader::Impl {
     return key;
   }
 
+  // A cell of 1 to 7 bytes as one word: its bytes, its length in the top
+  // byte. Read as one 8-byte load where the text has 8 bytes from the cell
+  // on (nearly always), masked to the cell's length.
+  uint64_t Probe(std::string_view v) const {
+    const size_t n = v.size();
+    uint64_t word;
+    if (v.data() >= text_.data() && v.data() + 8 <= text_.data() + text_.size()) {
+      std::memcpy(&word, v.data(), 8);
+      word &= (uint64_t{1} << (8 * n)) - 1;
+    } else {
+      word = Key(v);  // near the end of the text, or unescaped aside (scanner storage)
+    }
+    return word | uint64_t{n} << 56;
+  }
+
   const MemoEntry& Settle(size_t c, std::string_view text) {
     Memo& m = memo_[c];
     const uint64_t key = Key(text);
@@ -330,12 +347,12 @@ class CohortPartReader::Impl {
       if (ci < 0) continue;
       const auto c = static_cast<size_t>(ci);
       const std::string_view v = f[i].text;
-      if (applies[c] && !v.empty() && v.size() <= 8) {  // most cells
+      if (applies[c] && v.size() - 1 < 7) {  // most cells: 1 to 7 bytes
         const Hot& h = hot[c];
-        const uint64_t key = Key(v);
-        size_t k = 0;
-        while (k < h.count && (h.keys[k] != key || h.sizes[k] != v.size())) ++k;
-        if (k < h.count) {
+        const uint64_t probe = Probe(v);
+        int k = -1;
+        for (int j = 0; j < static_cast<int>(Hot::kSize); ++j) k = h.probes[j] == probe ? j : k;
+        if (k >= 0) {
           answers[c] = h.answers[k];
           points[c] = h.points[k];
           answered[c] = 1;
@@ -375,9 +392,8 @@ class CohortPartReader::Impl {
         points_[c] = e.points;
         answered_[c] = 1;
         Hot& h = hot_[c];
-        if (v.size() <= 8 && h.count < Hot::kSize && &e != &memo_[c].overflow) {
-          h.keys[h.count] = Key(v);
-          h.sizes[h.count] = static_cast<uint8_t>(v.size());
+        if (v.size() <= 7 && h.count < Hot::kSize && &e != &memo_[c].overflow) {
+          h.probes[h.count] = Probe(v);
           h.points[h.count] = e.points;
           h.answers[h.count++] = &e.answer;
         }

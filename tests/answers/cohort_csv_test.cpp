@@ -16,6 +16,7 @@
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
 #include "answers/cohort_csv.h"
+#include "answers/credit_code.h"
 #include "base/atomic_file.h"
 #include "base/csv_scanner.h"
 #include "base/text.h"
@@ -106,6 +107,43 @@ TEST_CASE("cohort CSV: every kind of value, lists written with semicolons and th
   CHECK(Value(sets[1], "policy") == "no");
   CHECK(Value(sets[0], "remark") == "ERP: SAP, MES");
   CHECK(Value(sets[1], "remark") == "(none)");
+}
+
+// The reader remembers each criterion's first few short values and looks a
+// cell up by its bytes and length read as one word (cohort_csv_rows.cpp):
+// a value that begins another, the same value written longer, a quoted
+// cell, more values than are remembered, and a cell that is the file's
+// last bytes (no 8 bytes after it to read at once) all read as themselves.
+TEST_CASE("cohort CSV: remembered values are told apart by length, quoting and place in the file") {
+  const std::vector<std::string> cells = {"0",    "0.5",  "0.8",     "1",   "1.0", "0.50",
+                                          "0.80", "1.00", "\"0.8\"", "0.5", "1",   "0.8"};
+  const std::vector<std::string> read = {"0", "0.5", "0.8", "1", "1", "0.5", "0.8", "1", "0.8", "0.5", "1", "0.8"};
+  std::string csv =
+      "credit_code,name,town,industry,manufacturing_type,employees,revenue,zone,p.l1.a,p.l2.a,p.l3.a,o.l1.a,o.l2.a,"
+      "o.l2.b,o.l3.a,e.l1.a,e.l2.a,e.l3.a\n";
+  for (size_t i = 0; i < cells.size(); ++i) {
+    std::string code = "91310114MA1GT3K" + std::string(2 - std::to_string(i).size(), '0') + std::to_string(i);
+    code += CreditCodeCheckChar(code);
+    // p.l1.a and, as the row's last cell, e.l3.a take the value.
+    csv += code + ",Plant " + std::to_string(i) + ",,automotive,discrete,,,," + cells[i] + ",1,1,1,1,1,1,1,1," +
+           cells[i];
+    if (i + 1 < cells.size()) csv += "\n";  // the last row ends the file, without a line break
+  }
+  for (int threads : {1, 2}) {
+    CAPTURE(threads);
+    Diagnostics d;
+    CohortCsvOptions options;
+    options.threads = threads;
+    options.min_part_bytes = 64;
+    auto sets = ReadCohortAnswerSets(Gated(), csv, "values.csv", d, options);
+    CHECK_MESSAGE(d.empty(), d.Format());
+    REQUIRE(sets.size() == cells.size());
+    for (size_t i = 0; i < cells.size(); ++i) {
+      CAPTURE(cells[i]);
+      CHECK(Value(sets[i], "p.l1.a") == read[i]);
+      CHECK(Value(sets[i], "e.l3.a") == read[i]);
+    }
+  }
 }
 
 TEST_CASE("bad cohort files: every problem, at its row and column, exactly as expected") {
