@@ -224,20 +224,27 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, const CohortByteReader& rea
 
   int threads = ThreadCount(options.threads, 8);
   const size_t body = std::max(total_bytes, window.text().size()) - layout.body;
-  threads = static_cast<int>(std::max<size_t>(
-      1, std::min<size_t>(threads, std::min(body, window.text().size()) / std::max<size_t>(1, options.min_part_bytes))));
+  const size_t most_parts = std::min(body, window.text().size()) / std::max<size_t>(1, options.min_part_bytes);
+  threads = static_cast<int>(std::max<size_t>(1, std::min<size_t>(threads, most_parts)));
+  // More parts than threads, each taken by the next thread free, so that a
+  // thread held up (by another process, or by harder rows) does not hold up
+  // the window: at most kPartsPerThread a thread, none below min_part_bytes.
+  constexpr size_t kPartsPerThread = 4;
+  const int part_count = threads == 1 ? 1
+                                      : static_cast<int>(std::max<size_t>(
+                                            threads, std::min<size_t>(threads * kPartsPerThread, most_parts)));
   // Rows, estimated from the line breaks in the first megabyte of them.
   const std::string_view first = window.text().substr(std::min(layout.body, window.text().size()));
   const size_t sample = std::min<size_t>(first.size(), 1 << 20);
   const auto breaks = static_cast<size_t>(std::count(first.begin(), first.begin() + static_cast<std::ptrdiff_t>(sample), '\n'));
   const size_t estimated_rows =
       sample == 0 ? 0 : static_cast<size_t>(static_cast<double>(body) * static_cast<double>(breaks + 1) / static_cast<double>(sample)) + 1;
-  sink.Start(threads, estimated_rows);
+  sink.Start(part_count, estimated_rows);
   std::atomic<bool> failed(summary.errors > 0);
-  summary.parts = threads;
+  summary.parts = part_count;
 
   std::vector<std::unique_ptr<CohortPartReader>> readers;
-  for (int k = 0; k < threads; ++k) readers.push_back(std::make_unique<CohortPartReader>(layout, options));
+  for (int k = 0; k < part_count; ++k) readers.push_back(std::make_unique<CohortPartReader>(layout, options));
   std::vector<CodeTable> codes(static_cast<size_t>(threads), CodeTable(static_cast<size_t>(threads)));
   // Rows estimated, but never more than a row per 32 bytes (blank lines
   // count in the estimate) nor than the limit.
@@ -252,18 +259,18 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, const CohortByteReader& rea
   for (size_t at = layout.body; !layout.rows_unreadable;) {
     const std::string_view text = window.text();
     const bool cut = !window.at_end();
-    const std::vector<size_t> cuts = SplitCsvParts(text, at, text.size(), threads);
+    const std::vector<size_t> cuts = SplitCsvParts(text, at, text.size(), part_count);
     parts.assign(cuts.size() - 1, {});
     for (size_t k = 0; k < parts.size(); ++k) {
       parts[k].begin = cuts[k];
       parts[k].end = cuts[k + 1];
     }
-    ParallelFor(
+    ParallelForEachFree(
         parts.size(),
         [&](size_t k) {
           readers[k]->Read(text, static_cast<int>(k), parts[k], cut && k + 1 == parts.size(), sink, failed);
         },
-        static_cast<int>(parts.size()));
+        threads);
     std::vector<std::pair<size_t, int>> bases;
     for (CohortPart& p : parts) {
       const size_t shown_before = shown.size();

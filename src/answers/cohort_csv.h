@@ -20,8 +20,10 @@
 namespace fa {
 
 struct CohortCsvOptions {
-  /// Parts read in parallel, each on its own thread; 0 means one per core
-  /// (at most 8). A part is never smaller than `min_part_bytes`.
+  /// Threads reading a window's parts side by side; 0 means one per core
+  /// (at most 8). With more than one, a window is cut into up to 4 parts a
+  /// thread, each taken by the next thread free; a part is never smaller
+  /// than `min_part_bytes`.
   int threads = 0;
   size_t min_part_bytes = 1 << 20;
   /// Diagnostics shown; the rest are only counted, in a closing note, so a
@@ -54,8 +56,9 @@ struct CohortRow {
 class CohortSink {
  public:
   virtual ~CohortSink() = default;
-  /// Before any row: the number of parts, each read on its own thread, and
-  /// an estimate of the rows in the whole file (to reserve room).
+  /// Before any row: the number of parts a window is cut into (each read
+  /// by one thread at a time, several at once), and an estimate of the rows
+  /// in the whole file (to reserve room).
   virtual void Start(int parts, size_t estimated_rows) {}
   /// Each clean row of `part`, in file order, on the part's thread. Rows
   /// stop coming once an error has been found anywhere (nothing is scored
@@ -73,7 +76,7 @@ struct CohortCsvSummary {
   size_t errors = 0;            ///< every error found, shown or not
   size_t warnings = 0;
   size_t rows_with_errors = 0;
-  int parts = 1;                ///< parts read in parallel (of each window)
+  int parts = 1;                ///< parts each window is cut into
   bool ok() const { return errors == 0; }
 };
 

@@ -15,23 +15,11 @@ int ThreadCount(int requested, int default_cap) {
   return default_cap > 0 ? std::min(cores, default_cap) : cores;
 }
 
-void ParallelFor(size_t n, const std::function<void(size_t)>& task, int threads) {
-  if (n == 0) return;
-  const size_t lanes = std::min(n, static_cast<size_t>(ThreadCount(threads)));
-  std::atomic<bool> failed{false};
-  std::exception_ptr first;
-  std::mutex mutex;
-  auto lane = [&](size_t t) {
-    for (size_t i = t; i < n && !failed.load(std::memory_order_relaxed); i += lanes) {
-      try {
-        task(i);
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(mutex);
-        if (!first) first = std::current_exception();
-        failed = true;
-      }
-    }
-  };
+namespace {
+
+// Runs `lane(0)` … `lane(lanes - 1)`, each on its own thread (the caller's
+// runs lane 0), and joins them.
+void RunLanes(size_t lanes, const std::function<void(size_t)>& lane) {
   std::vector<std::thread> workers;
   workers.reserve(lanes - 1);
   try {
@@ -41,7 +29,54 @@ void ParallelFor(size_t n, const std::function<void(size_t)>& task, int threads)
   }
   lane(0);
   for (auto& w : workers) w.join();
-  if (first) std::rethrow_exception(first);
+}
+
+// Task `i`, its exception kept (the first one) and the rest called off.
+class Tasks {
+ public:
+  explicit Tasks(const std::function<void(size_t)>& task) : task_(task) {}
+  bool failed() const { return failed_.load(std::memory_order_relaxed); }
+  void Run(size_t i) {
+    try {
+      task_(i);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!first_) first_ = std::current_exception();
+      failed_ = true;
+    }
+  }
+  void Rethrow() {
+    if (first_) std::rethrow_exception(first_);
+  }
+
+ private:
+  const std::function<void(size_t)>& task_;
+  std::atomic<bool> failed_{false};
+  std::exception_ptr first_;
+  std::mutex mutex_;
+};
+
+}  // namespace
+
+void ParallelFor(size_t n, const std::function<void(size_t)>& task, int threads) {
+  if (n == 0) return;
+  const size_t lanes = std::min(n, static_cast<size_t>(ThreadCount(threads)));
+  Tasks tasks(task);
+  RunLanes(lanes, [&](size_t t) {
+    for (size_t i = t; i < n && !tasks.failed(); i += lanes) tasks.Run(i);
+  });
+  tasks.Rethrow();
+}
+
+void ParallelForEachFree(size_t n, const std::function<void(size_t)>& task, int threads) {
+  if (n == 0) return;
+  const size_t lanes = std::min(n, static_cast<size_t>(ThreadCount(threads)));
+  Tasks tasks(task);
+  std::atomic<size_t> next{0};
+  RunLanes(lanes, [&](size_t) {
+    for (size_t i; !tasks.failed() && (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) tasks.Run(i);
+  });
+  tasks.Rethrow();
 }
 
 }  // namespace fa

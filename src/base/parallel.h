@@ -21,4 +21,10 @@ int ThreadCount(int requested = 0, int default_cap = 0);
 /// exception caught is rethrown here.
 void ParallelFor(size_t n, const std::function<void(size_t)>& task, int threads = 0);
 
+/// The same, but each thread takes the next task not yet started whenever
+/// it is free, so a thread held up (by another process, or a slower task)
+/// does not hold up the rest: for many tasks of uneven cost. Tasks are
+/// taken in order 0, 1, …; which thread runs one depends on timing.
+void ParallelForEachFree(size_t n, const std::function<void(size_t)>& task, int threads = 0);
+
 }  // namespace fa

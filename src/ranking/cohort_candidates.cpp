@@ -14,7 +14,7 @@ namespace {
 class CandidateSink : public CohortSink {
  public:
   CandidateSink(const ScoringModel& model, const std::string& path, RankingInputBuilder& builder)
-      : model_(model), path_(path), builder_(builder), tiers_(model.rubric->tiers, model),
+      : model_(model), path_(path), builder_(builder), chunks_(model), tiers_(model.rubric->tiers, model),
         nodes_(model.nodes.size() - 1) {
     for (size_t n = 1; n < model.nodes.size(); ++n) node_index_[model.nodes[n].node->id] = n - 1;
   }
@@ -22,16 +22,22 @@ class CandidateSink : public CohortSink {
   void Start(int parts, size_t estimated_rows) override {
     builder_.Reserve(estimated_rows * 11 / 10 + 16);
     parts_.resize(static_cast<size_t>(parts));
-    for (Part& p : parts_) p.chunk.emplace(model_);
   }
 
   void Row(int part, const CohortRow& row) override {
     Part& p = parts_[static_cast<size_t>(part)];
+    if (!p.chunk) p.chunk = chunks_.Take();
     p.staged.push_back(row.profile);
     if (p.chunk->Add(row)) Flush(p);
   }
 
-  void Finish(int part) override { Flush(parts_[static_cast<size_t>(part)]); }
+  void Finish(int part) override {
+    Part& p = parts_[static_cast<size_t>(part)];
+    if (!p.chunk) return;
+    Flush(p);
+    chunks_.Give(p.chunk);
+    p.chunk = nullptr;
+  }
 
   // The window's rows, part after part, in file order, to the builder.
   void EndWindow() override {
@@ -54,7 +60,7 @@ class CandidateSink : public CohortSink {
     double score = 0;
   };
   struct Part {
-    std::optional<CohortChunk> chunk;
+    CohortChunk* chunk = nullptr;  // from chunks_, while the part is read
     std::vector<FactoryProfile> staged;  // the chunk's rows' profiles
     std::vector<Scored> done;
     std::vector<double> node_score;           // done × nodes
@@ -129,6 +135,7 @@ class CandidateSink : public CohortSink {
   const ScoringModel& model_;
   const std::string& path_;
   RankingInputBuilder& builder_;
+  CohortChunkPool chunks_;
   const TierEligibility tiers_;
   const size_t nodes_;  // below the root
   std::unordered_map<std::string, size_t> node_index_;  // id → index below the root

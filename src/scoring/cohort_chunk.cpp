@@ -68,4 +68,17 @@ const BatchScores& CohortChunk::Score() {
   return scores_;
 }
 
+CohortChunk* CohortChunkPool::Take() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (free_.empty()) return all_.emplace_back(std::make_unique<CohortChunk>(*model_)).get();
+  CohortChunk* chunk = free_.back();
+  free_.pop_back();
+  return chunk;
+}
+
+void CohortChunkPool::Give(CohortChunk* chunk) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  free_.push_back(chunk);
+}
+
 }  // namespace fa

@@ -6,6 +6,8 @@
 // both score rows with, so both get the very same scores.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <vector>
 
 #include "answers/cohort_csv.h"
@@ -46,6 +48,27 @@ class CohortChunk {
   AnswerMatrix chunk_;
   BatchScores scores_;
   Eigen::Index filled_ = 0;
+};
+
+/// The chunks of the parts being read at one time: a part takes one with
+/// its first row and gives it back, empty, when it finishes. A window is cut
+/// into more parts than there are threads (so that a thread held up does
+/// not hold up the rest), but only as many chunks — 2 MB each for a rubric
+/// of 260 criteria — are made as parts are read at once. Thread-safe.
+class CohortChunkPool {
+ public:
+  explicit CohortChunkPool(const ScoringModel& model) : model_(&model) {}
+  /// An empty chunk: the one given back last (still in its thread's cache,
+  /// most likely), or a new one.
+  CohortChunk* Take();
+  /// Gives back a chunk from Take(), Clear()ed.
+  void Give(CohortChunk* chunk);
+
+ private:
+  const ScoringModel* model_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<CohortChunk>> all_;
+  std::vector<CohortChunk*> free_;
 };
 
 }  // namespace fa

@@ -84,7 +84,7 @@ class ScoringSink : public CohortSink {
  public:
   // `spooled`: rows are formatted into it as they are scored, instead of
   // kept as CohortScores.
-  ScoringSink(const ScoringModel& model, CohortResults* spooled) : model_(model), spooled_(spooled) {
+  ScoringSink(const ScoringModel& model, CohortResults* spooled) : model_(model), spooled_(spooled), chunks_(model) {
     out_.nodes = model.nodes.size() - 1;
   }
 
@@ -92,7 +92,6 @@ class ScoringSink : public CohortSink {
     parts_.resize(static_cast<size_t>(parts));
     const size_t nodes = model_.nodes.size() - 1;
     for (Part& p : parts_) {
-      p.chunk.emplace(model_);
       p.node_score.resize(nodes);
       p.out.nodes = nodes;
     }
@@ -113,6 +112,7 @@ class ScoringSink : public CohortSink {
 
   void Row(int part, const CohortRow& row) override {
     Part& p = parts_[static_cast<size_t>(part)];
+    if (!p.chunk) p.chunk = chunks_.Take();
     const bool full = p.chunk->Add(row);
     const FactoryProfile& f = row.profile;
     if (spooled_) {
@@ -128,7 +128,13 @@ class ScoringSink : public CohortSink {
     if (full) Flush(p);
   }
 
-  void Finish(int part) override { Flush(parts_[static_cast<size_t>(part)]); }
+  void Finish(int part) override {
+    Part& p = parts_[static_cast<size_t>(part)];
+    if (!p.chunk) return;
+    Flush(p);
+    chunks_.Give(p.chunk);
+    p.chunk = nullptr;
+  }
 
   void EndWindow() override {
     auto move = [](auto& to, auto& from) {
@@ -161,7 +167,7 @@ class ScoringSink : public CohortSink {
 
  private:
   struct Part {
-    std::optional<CohortChunk> chunk;
+    CohortChunk* chunk = nullptr;  // from chunks_, while the part is read
     CohortScores out;  // spooled: only level and score
     std::vector<double> node_score;  // one row's
     // Spooled: the chunk's heads as formatted, where each ends; the rows
@@ -223,6 +229,7 @@ class ScoringSink : public CohortSink {
 
   const ScoringModel& model_;
   CohortResults* spooled_;
+  CohortChunkPool chunks_;
   std::vector<Part> parts_;
   CohortScores out_;
   std::vector<std::string> industries_;  // spooled: the cohort's, by number

@@ -58,6 +58,47 @@ TEST_CASE("parallel for: an exception in a worker reaches the caller after every
   CHECK_THROWS_WITH_AS(ParallelFor(16, throwing, 1), "task 5 failed", std::runtime_error);
 }
 
+TEST_CASE("parallel for, each free: every task once, and a held-up thread does not hold up the rest") {
+  for (int threads : {1, 2, 3, 8}) {
+    CAPTURE(threads);
+    std::vector<std::atomic<int>> runs(500);
+    ParallelForEachFree(runs.size(), [&](size_t i) { ++runs[i]; }, threads);
+    for (const auto& r : runs) CHECK(r.load() == 1);
+  }
+  // Task 0 waits for every other task: the other thread must take them all
+  // meanwhile (dealt round robin, task 2 would wait for task 0's thread).
+  std::atomic<int> others{0};
+  bool waited_out = false;
+  ParallelForEachFree(
+      21,
+      [&](size_t i) {
+        if (i > 0) {
+          ++others;
+          return;
+        }
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (others.load() < 20 && std::chrono::steady_clock::now() < give_up)
+          std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        waited_out = others.load() == 20;
+      },
+      2);
+  CHECK(waited_out);
+  size_t calls = 0;
+  ParallelForEachFree(0, [&](size_t) { ++calls; });
+  CHECK(calls == 0);
+}
+
+TEST_CASE("parallel for, each free: an exception reaches the caller, and tasks not yet started are skipped") {
+  std::atomic<int> finished{0};
+  auto throwing = [&](size_t i) {
+    if (i == 5) throw std::runtime_error("task 5 failed");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    ++finished;
+  };
+  CHECK_THROWS_WITH_AS(ParallelForEachFree(64, throwing, 4), "task 5 failed", std::runtime_error);
+  CHECK(finished.load() < 63);
+}
+
 TEST_CASE("thread count: a request wins, else one per core, capped when asked") {
   CHECK(ThreadCount(3) == 3);
   CHECK(ThreadCount(3, 2) == 3);
