@@ -5,9 +5,14 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
+#include <map>
+#include <string_view>
+#include <system_error>
 #include <stdexcept>
 
 #include "base/hash.h"
+#include "base/input_text.h"
 #include "base/text.h"
 #include "rubric/rubric_parts.h"
 #include "rubric/scenario_loader.h"
@@ -40,6 +45,73 @@ std::vector<std::string> ReadLanguages(const YamlValue& value) {
   return out;
 }
 
+// Where the file a rubric at `rubric_file` names as `path` is.
+std::string CompanionFile(const std::string& rubric_file, const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path full = fs::path(path);
+  if (full.is_relative()) full = fs::path(rubric_file).parent_path() / full;
+  return full.lexically_normal().generic_string();
+}
+
+// A companion file read and parsed on another thread while the rubric's own
+// YAML is parsed (the catalogue is a third of the work of loading CMMM).
+// Only a head start: the rubric's `scenarios:` and `tiers:` are guessed
+// from its plain top-level lines, and whatever does not match what the
+// rubric turns out to name, or does not read or parse cleanly, is read
+// again the ordinary way, which reports its problems.
+struct Prefetched {
+  std::string text;
+  std::optional<YAML::Node> root;
+};
+using Prefetches = std::map<std::string, std::future<Prefetched>>;
+
+// The files named on the top-level lines `scenarios: NAME` and `tiers: NAME`.
+std::vector<std::string> NamedCompanions(const std::string& text) {
+  std::vector<std::string> out;
+  for (size_t at = 0; at < text.size();) {
+    size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + at, end - at);
+    at = end + 1;
+    for (std::string_view key : {"scenarios:", "tiers:"}) {
+      if (line.substr(0, key.size()) != key) continue;
+      std::string_view v = line.substr(key.size());
+      if (size_t hash = v.find(" #"); hash != std::string_view::npos) v = v.substr(0, hash);
+      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+      while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r')) v.remove_suffix(1);
+      if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) v = v.substr(1, v.size() - 2);
+      if (!v.empty()) out.emplace_back(v);
+    }
+  }
+  return out;
+}
+
+Prefetches Prefetch(const std::string& rubric_file, const std::string& text) {
+  Prefetches out;
+  for (const std::string& name : NamedCompanions(text)) {
+    const std::string file = CompanionFile(rubric_file, name);
+    if (out.count(file)) continue;
+    try {
+      out.emplace(file, std::async(std::launch::async, [file] {
+                    Prefetched p;
+                    try {
+                      p.text = ReadFile(file);
+                      Diagnostics scratch;
+                      if (CheckDocumentText(p.text, file, scratch)) p.root = YAML::Load(p.text);
+                    } catch (const std::exception&) {  // read again, and reported, the ordinary way
+                      p.root.reset();
+                    }
+                    return p;
+                  }));
+    } catch (const std::system_error&) {  // no thread to be had: no head start
+    }
+  }
+  return out;
+}
+
+// Set by LoadRubric for the duration of one load on this thread.
+thread_local Prefetches* tls_prefetches = nullptr;
+
 // Reads and parses a file the rubric names (`scenarios:`, `tiers:`),
 // relative to the rubric's directory; its lines are quoted in diagnostics.
 // nullopt, with the problem reported at `value`, when it cannot be used.
@@ -55,10 +127,7 @@ std::optional<Companion> ReadCompanion(RubricLoad& load, const YamlValue& value,
   auto path = value.String();
   if (!path) return std::nullopt;
   path_out = *path;
-  namespace fs = std::filesystem;
-  fs::path full = fs::path(*path);
-  if (full.is_relative()) full = fs::path(load.src.file()).parent_path() / full;
-  std::string file = full.lexically_normal().generic_string();
+  std::string file = CompanionFile(load.src.file(), *path);
   std::string text;
   if (tls_companions) {
     auto it = tls_companions->find(*path);
@@ -73,6 +142,18 @@ std::optional<Companion> ReadCompanion(RubricLoad& load, const YamlValue& value,
     auto root = src.Parse(text);
     if (!root) return std::nullopt;
     return Companion{src, *root};
+  }
+  auto prefetched = tls_prefetches ? tls_prefetches->find(file) : Prefetches::iterator();
+  if (tls_prefetches && prefetched != tls_prefetches->end()) {
+    Prefetched p = prefetched->second.get();
+    tls_prefetches->erase(prefetched);
+    if (p.root) {
+      load.out.AddSource(file, p.text);
+      YamlSource src(file, load.src.diags());
+      auto root = src.Parse(p.text, std::move(*p.root));
+      if (!root) return std::nullopt;
+      return Companion{src, *root};
+    }
   }
   try {
     text = ReadFile(file);
@@ -261,6 +342,12 @@ std::optional<Rubric> LoadRubricFromString(const std::string& text, const std::s
 std::optional<Rubric> LoadRubric(const std::string& path, Diagnostics& diags) {
   std::optional<std::string> text = ReadSource(path, diags, "a rubric file");
   if (!text) return std::nullopt;
+  Prefetches prefetches = Prefetch(path, *text);
+  struct Restore {
+    Prefetches* saved = tls_prefetches;
+    ~Restore() { tls_prefetches = saved; }
+  } restore;
+  tls_prefetches = &prefetches;
   return LoadRubricFromString(*text, path, diags);
 }
 

@@ -125,6 +125,12 @@ std::optional<YAML::Node> YamlSource::Parse(const std::string& text) const {
   }
 }
 
+std::optional<YAML::Node> YamlSource::Parse(const std::string& text, YAML::Node loaded) const {
+  if (!CheckDocumentText(text, file_, *diags_)) return std::nullopt;
+  diags_->AddSource(file_, text);
+  return CheckedYaml(std::move(loaded), file_, *diags_);
+}
+
 void YamlSource::Error(SourcePos pos, const std::string& message) const {
   diags_->Error(file_, pos, message);
 }

@@ -51,6 +51,9 @@ class YamlSource {
   /// reported at the parser's position and yields nullopt; an empty
   /// document yields a null node.
   std::optional<YAML::Node> Parse(const std::string& text) const;
+  /// The same, given the tree YAML::Load made of `text` already (on another
+  /// thread, while something else was read).
+  std::optional<YAML::Node> Parse(const std::string& text, YAML::Node loaded) const;
 
   const std::string& file() const { return file_; }
   Diagnostics& diags() const { return *diags_; }

@@ -14,6 +14,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <unistd.h>
+
 #include "base/hash.h"
 #include "base/atomic_file.h"
 #include "base/text.h"
@@ -254,6 +256,44 @@ TEST_CASE("rubric loader: every bad rubric gives exactly its expected diagnostic
                     ("no " + expected_path + "; run with FA_REGENERATE_GOLDEN=1 and review it"));
     CHECK(actual == ReadFile(expected_path));
   }
+}
+
+// LoadRubric reads the catalogue and the tiers a rubric names on another
+// thread while it parses the rubric (rubric_loader.cpp); LoadRubricFromString
+// reads them after. Both must give the same rubric and the same words, for
+// good rubrics and for every bad one (a broken or missing catalogue among
+// them), and for a `scenarios:` line written with quotes and a comment.
+TEST_CASE("rubric loader: the catalogue read ahead gives the same rubric and diagnostics as read in turn") {
+  std::vector<std::string> files = {"rubrics/cmmm.yaml", "rubrics/sme-digital-2024.yaml", kExample};
+  for (const auto& entry : fs::directory_iterator(kBadDir))
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path().generic_string());
+  const fs::path dir = fs::temp_directory_path() / ("fa-prefetch-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string quoted = ReadFile("rubrics/cmmm.yaml");
+  for (const auto& [line, file] : {std::pair<std::string, std::string>{"\nscenarios: scenarios.yaml\n", "scenarios.yaml"},
+                                   {"\ntiers: smart-factory-tiers.yaml\n", "smart-factory-tiers.yaml"}}) {
+    const size_t at = quoted.find(line);
+    REQUIRE(at != std::string::npos);
+    const std::string key = line.substr(1, line.find(':'));
+    quoted.replace(at, line.size(),
+                   "\n" + key + " \"" + fs::absolute("rubrics/" + file).generic_string() + "\"   # read ahead\n");
+  }
+  WriteFile((dir / "quoted.yaml").string(), quoted);
+  files.push_back((dir / "quoted.yaml").string());
+  for (const auto& path : files) {
+    CAPTURE(path);
+    Diagnostics ahead, in_turn;
+    std::optional<Rubric> a = LoadRubric(path, ahead);
+    std::optional<Rubric> b = LoadRubricFromString(ReadFile(path), path, in_turn);
+    CHECK(ahead.Format() == in_turn.Format());
+    REQUIRE(a.has_value() == b.has_value());
+    if (!a) continue;
+    CHECK(a->scenarios.scenarios.size() == b->scenarios.scenarios.size());
+    CHECK(a->tiers.tiers.size() == b->tiers.tiers.size());
+    CHECK(a->AllCriteria().size() == b->AllCriteria().size());
+  }
+  CHECK(files.size() >= 24);
+  fs::remove_all(dir);
 }
 
 TEST_CASE("rubric loader: the multi-problem file reports every problem in file order") {
