@@ -1,7 +1,7 @@
-// The cohort CSV reader (cohort_csv.h): the file read a window at a time,
-// each window's whole records split into parts read on their own threads
-// (cohort_csv_rows.cpp), duplicate credit codes found across parts and
-// windows, and the diagnostics quoted under their lines. The header is
+// The cohort CSV reader (cohort_csv.h): the input a window at a time
+// (cohort_window.h), each window's whole records split into parts read on
+// their own threads (cohort_csv_rows.cpp), duplicate credit codes found
+// across parts and windows, and the diagnostics quoted under their lines. The header is
 // resolved in cohort_csv_header.cpp, the AnswerSet sinks are in
 // cohort_csv_answer_sets.cpp.
 #include "answers/cohort_csv.h"
@@ -19,6 +19,7 @@
 #include <functional>
 
 #include "answers/cohort_csv_parts.h"
+#include "answers/cohort_window.h"
 #include "base/csv_scanner.h"
 #include "base/input_limits.h"
 #include "base/input_text.h"
@@ -165,39 +166,6 @@ void CheckCodes(std::vector<CohortPart>& parts, const std::vector<std::pair<size
   }
 }
 
-// The window of the input being read: bytes from `read`, a window's worth
-// at a time, so a file of any size is read in bounded memory.
-class Window {
- public:
-  Window(const CohortByteReader& read, size_t bytes) : read_(read), buffer_(std::max<size_t>(bytes, 64)) { Fill(); }
-  std::string_view text() const { return std::string_view(buffer_.data(), size_); }
-  bool at_end() const { return at_end_; }
-  /// Room for more: a record longer than the window is read whole.
-  void Grow() {
-    buffer_.resize(buffer_.size() * 2);
-    Fill();
-  }
-  /// Drops the bytes before `offset` and reads on.
-  void Drop(size_t offset) {
-    std::memmove(buffer_.data(), buffer_.data() + offset, size_ - offset);
-    size_ -= offset;
-    Fill();
-  }
-
- private:
-  void Fill() {
-    while (size_ < buffer_.size() && !at_end_) {
-      const size_t n = read_(buffer_.data() + size_, buffer_.size() - size_);
-      if (n == 0) at_end_ = true;
-      size_ += n;
-    }
-  }
-  const CohortByteReader& read_;
-  std::vector<char> buffer_;
-  size_t size_ = 0;
-  bool at_end_ = false;
-};
-
 // Whether text[begin, …) holds a whole first record (its line break read).
 bool HoldsRecord(std::string_view text, size_t begin) {
   CsvScanner scanner(text, begin, text.size());
@@ -208,12 +176,13 @@ bool HoldsRecord(std::string_view text, size_t begin) {
 
 }  // namespace
 
-CohortCsvSummary ReadCohortCsv(const Rubric& rubric, const CohortByteReader& read, size_t total_bytes,
-                               const std::string& file, CohortSink& sink, Diagnostics& diags,
-                               const CohortCsvOptions& options) {
+namespace {
+
+CohortCsvSummary ReadWindowByWindow(const Rubric& rubric, CohortWindow& window, size_t total_bytes,
+                             const std::string& file, CohortSink& sink, Diagnostics& diags,
+                             const CohortCsvOptions& options) {
   CohortCsvSummary summary;
   std::vector<PendingDiagnostic> shown;
-  Window window(read, options.window_bytes);
   while (!window.at_end() && !HoldsRecord(window.text(), 0)) window.Grow();
   const size_t begin = window.text().substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   CohortLayout layout = ResolveCohortHeader(rubric, window.text(), begin, shown, summary.errors);
@@ -334,16 +303,19 @@ CohortCsvSummary ReadCohortCsv(const Rubric& rubric, const CohortByteReader& rea
   return summary;
 }
 
+}  // namespace
+
+CohortCsvSummary ReadCohortCsv(const Rubric& rubric, const CohortByteReader& read, size_t total_bytes,
+                               const std::string& file, CohortSink& sink, Diagnostics& diags,
+                               const CohortCsvOptions& options) {
+  auto window = ReadWindows(read, options.window_bytes);
+  return ReadWindowByWindow(rubric, *window, total_bytes, file, sink, diags, options);
+}
+
 CohortCsvSummary ReadCohortCsv(const Rubric& rubric, std::string_view text, const std::string& file,
                                CohortSink& sink, Diagnostics& diags, const CohortCsvOptions& options) {
-  size_t at = 0;
-  const CohortByteReader read = [&](char* to, size_t room) {
-    const size_t n = std::min(room, text.size() - at);
-    std::memcpy(to, text.data() + at, n);
-    at += n;
-    return n;
-  };
-  return ReadCohortCsv(rubric, read, text.size(), file, sink, diags, options);
+  auto window = TextWindows(text, options.window_bytes);
+  return ReadWindowByWindow(rubric, *window, text.size(), file, sink, diags, options);
 }
 
 CohortCsvSummary ReadCohortCsvFile(const Rubric& rubric, const std::string& path, CohortSink& sink,
@@ -359,6 +331,9 @@ CohortCsvSummary ReadCohortCsvFile(const Rubric& rubric, const std::string& path
     throw std::runtime_error(path + ": is a directory, expected a cohort CSV file");
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) throw std::runtime_error(path + ": cannot open: not a regular file");
   posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  const auto size = static_cast<size_t>(st.st_size);
+  if (auto window = MappedWindows(fd, size, options.window_bytes, path))
+    return ReadWindowByWindow(rubric, *window, size, path, sink, diags, options);
   const CohortByteReader read = [&](char* to, size_t room) -> size_t {
     for (;;) {
       const ssize_t n = ::read(fd, to, room);
@@ -366,7 +341,7 @@ CohortCsvSummary ReadCohortCsvFile(const Rubric& rubric, const std::string& path
       if (errno != EINTR) throw std::runtime_error(path + ": cannot read: " + std::strerror(errno));
     }
   };
-  return ReadCohortCsv(rubric, read, static_cast<size_t>(st.st_size), path, sink, diags, options);
+  return ReadCohortCsv(rubric, read, size, path, sink, diags, options);
 }
 
 CohortFile::CohortFile(const std::string& path) {

@@ -242,6 +242,53 @@ TEST_CASE("cohort CSV: a file read from disk a window at a time reads as its tex
                        doctest::Contains("no-such.csv: cannot open"), std::runtime_error);
 }
 
+// The three ways in (cohort_window.h): text in memory viewed a window at a
+// time, a file mapped a window at a time, and bytes read into a buffer.
+TEST_CASE("cohort CSV: text viewed, a file mapped and bytes read give the same rows and diagnostics, window by window") {
+  struct Collect : CohortSink {  // each part's rows on its thread, in file order at each window's end
+    std::vector<std::string> rows;
+    std::vector<std::vector<std::string>> parts;
+    void Start(int n, size_t) override { parts.resize(static_cast<size_t>(n)); }
+    void Row(int part, const CohortRow& row) override { parts[static_cast<size_t>(part)].emplace_back(row.text); }
+    void EndWindow() override {
+      for (auto& p : parts) {
+        rows.insert(rows.end(), p.begin(), p.end());
+        p.clear();
+      }
+    }
+  };
+  std::vector<std::string> files = BadFiles();
+  files.push_back("tests/data/cohort/ok/gated.csv");
+  files.push_back("tests/data/cohort/ok/points.csv");
+  for (const auto& f : files) {
+    CAPTURE(f);
+    const std::string text = ReadFile(f);
+    for (size_t window : {1, 64, 65, 100, 257, 4095, 4096, 4097, 1 << 20}) {
+      CAPTURE(window);
+      CohortCsvOptions options;
+      options.window_bytes = window;
+      options.threads = 2;
+      options.min_part_bytes = 1;
+      Diagnostics viewed, mapped, read;
+      Collect v, m, r;
+      ReadCohortCsv(RubricFor(f), text, f, v, viewed, options);
+      ReadCohortCsvFile(RubricFor(f), f, m, mapped, options);
+      size_t at = 0;
+      const CohortByteReader bytes = [&](char* to, size_t room) {
+        const size_t n = std::min({room, text.size() - at, size_t{7}});  // a few bytes a call
+        std::copy(text.begin() + static_cast<std::ptrdiff_t>(at), text.begin() + static_cast<std::ptrdiff_t>(at + n), to);
+        at += n;
+        return n;
+      };
+      ReadCohortCsv(RubricFor(f), bytes, text.size(), f, r, read, options);
+      CHECK(mapped.Format() == viewed.Format());
+      CHECK(read.Format() == viewed.Format());
+      CHECK(m.rows == v.rows);
+      CHECK(r.rows == v.rows);
+    }
+  }
+}
+
 TEST_CASE("cohort CSV: a bad value reads exactly as it would in an answer file") {
   Diagnostics csv, yaml;
   Read("tests/data/cohort/bad/bad_values.csv", csv);
