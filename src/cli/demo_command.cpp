@@ -249,7 +249,7 @@ int RunDemo(CommandContext& ctx) {
     ctx.err << "demo: error: no examples directory '" << examples << "' (run from the project root, or pass --examples)\n";
     return kExitBadInput;
   }
-  DemoRun run{ctx, args, args.Value("--out").value_or("out"), {}, {}, {"--lang", lang}};
+  DemoRun run{ctx, args, args.Value("--out").value_or("out"), {}, {}, {"--lang", lang}, {}};
   run.report_options.lang = lang;
   run.report_options.appendix = *appendix;
   run.report_options.horizon = *horizon;
