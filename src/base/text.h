@@ -25,6 +25,15 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
 /// never "-0.00".
 std::string FormatFixed(double value, int digits);
 
+/// std::round(x) for 0 <= x < 1e15, as an integer, without a library call
+/// (a cohort's results round millions of scores): adding the largest double
+/// below one half and truncating gives it exactly for every such x — a tie
+/// goes up, as std::round's does, and nothing below a tie reaches the next
+/// integer. tests/base/format_number_test.cpp checks it against std::round.
+inline unsigned long long RoundNonNegative(double x) {
+  return static_cast<unsigned long long>(x + 0.49999999999999994);
+}
+
 /// Shortest round-trippable decimal of `value` (for JSON and diagnostics).
 std::string FormatNumber(double value);
 

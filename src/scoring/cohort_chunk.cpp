@@ -34,6 +34,8 @@ CohortChunk::CohortChunk(const ScoringModel& model) : model_(&model) {
   const auto all = model.rubric->AllCriteria();
   for (size_t i = 0; i < all.size(); ++i) index[all[i]->id] = i;
   for (const Criterion* c : model.criteria) rubric_index_.push_back(index.at(c->id));
+  in_rubric_order_ = rubric_index_.size() == all.size();
+  for (size_t m = 0; m < rubric_index_.size() && in_rubric_order_; ++m) in_rubric_order_ = rubric_index_[m] == m;
   const auto criteria = static_cast<Eigen::Index>(model.criteria.size());
   chunk_.points.setZero(kRows, criteria);
   chunk_.mask.setZero(kRows, criteria);
@@ -44,13 +46,25 @@ CohortChunk::CohortChunk(const ScoringModel& model) : model_(&model) {
 bool CohortChunk::Add(const CohortRow& row) {
   // Written row by row into row-major staging (contiguous), turned into
   // the scorer's column-major chunk once per chunk.
-  double* points = points_.data() + Cell(filled_, 0);
-  double* mask = mask_.data() + Cell(filled_, 0);
-  for (size_t m = 0; m < rubric_index_.size(); ++m) {
-    const size_t r = rubric_index_[m];
-    const bool on = row.applies[r] && row.answered[r];
-    points[m] = on ? row.points[r] : 0.0;
-    mask[m] = on ? 1.0 : 0.0;
+  double* __restrict points = points_.data() + Cell(filled_, 0);
+  double* __restrict mask = mask_.data() + Cell(filled_, 0);
+  const unsigned char* applies = row.applies.data();
+  const unsigned char* answered = row.answered.data();
+  const double* earned = row.points.data();
+  const size_t criteria = rubric_index_.size();
+  if (in_rubric_order_) {  // a plain loop the compiler turns into vector code
+    for (size_t m = 0; m < criteria; ++m) {
+      const bool on = applies[m] & answered[m];
+      points[m] = on ? earned[m] : 0.0;
+      mask[m] = on ? 1.0 : 0.0;
+    }
+  } else {
+    for (size_t m = 0; m < criteria; ++m) {
+      const size_t r = rubric_index_[m];
+      const bool on = applies[r] && answered[r];
+      points[m] = on ? earned[r] : 0.0;
+      mask[m] = on ? 1.0 : 0.0;
+    }
   }
   return ++filled_ == kRows;
 }

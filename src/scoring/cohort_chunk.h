@@ -44,6 +44,7 @@ class CohortChunk {
 
   const ScoringModel* model_;
   std::vector<size_t> rubric_index_;  // per model criterion: index in rubric.AllCriteria()
+  bool in_rubric_order_ = false;      // rubric_index_[m] == m for every m
   std::vector<double> points_, mask_;  // row-major staging, kRows x criteria
   AnswerMatrix chunk_;
   BatchScores scores_;

@@ -24,27 +24,29 @@ namespace fa {
 
 namespace {
 
-// Fixed-point with `digits` decimals (at most 6); nothing for NaN.
-void AppendFixed(std::string& out, double v, int digits) {
+// Fixed-point with `digits` decimals (at most 6) written at `p`, which has
+// room for 24 bytes; nothing for NaN. Returns the end, or nullptr for a
+// value too large for this (FormatFixed writes it).
+char* WriteFixed(char* p, double v, int digits) {
   static const double kScale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
-  if (std::isnan(v)) return;
-  const double scaled = std::round(std::fabs(v) * kScale[digits]);
-  if (!(scaled < 1e15)) {
-    out += FormatFixed(v, digits);
-    return;
-  }
-  auto n = static_cast<unsigned long long>(scaled);
+  if (std::isnan(v)) return p;
+  const double scaled = std::fabs(v) * kScale[digits];
+  const unsigned long long n = scaled < 1e15 ? RoundNonNegative(scaled) : 0;  // std::round(scaled)
+  if (!(scaled < 1e15) || n >= 1000000000000000ull) return nullptr;
   const auto unit = static_cast<unsigned long long>(kScale[digits]);
-  if (v < 0 && n != 0) out += '-';
-  char buf[32];
-  auto end = std::to_chars(buf, buf + sizeof buf, n / unit).ptr;
-  out.append(buf, end);
-  if (digits == 0) return;
-  out += '.';
+  if (v < 0 && n != 0) *p++ = '-';
+  p = std::to_chars(p, p + 16, n / unit).ptr;
+  if (digits == 0) return p;
+  *p++ = '.';
   unsigned long long frac = n % unit;
-  char d[8];
-  for (int i = digits - 1; i >= 0; --i, frac /= 10) d[i] = static_cast<char>('0' + frac % 10);
-  out.append(d, static_cast<size_t>(digits));
+  for (int i = digits - 1; i >= 0; --i, frac /= 10) p[i] = static_cast<char>('0' + frac % 10);
+  return p + digits;
+}
+
+void AppendFixed(std::string& out, double v, int digits) {
+  char buf[24];
+  if (char* end = WriteFixed(buf, v, digits)) out.append(buf, end);
+  else out += FormatFixed(v, digits);
 }
 
 // A results row in three pieces, the percentiles in the middle one (so a
@@ -72,12 +74,27 @@ void AppendPercentiles(std::string& out, double cohort, double industry) {
   AppendFixed(out, industry, 1);
 }
 
+// A row's node scores, written into a buffer on the stack a few at a
+// time and appended at once, not a few bytes at a time.
 void AppendNodes(std::string& out, const double* node_score, size_t nodes) {
+  char buf[512];
+  char* p = buf;
   for (size_t n = 0; n < nodes; ++n) {
-    out += ',';
-    AppendFixed(out, node_score[n], 4);
+    if (p + 25 > buf + sizeof buf) {
+      out.append(buf, p);
+      p = buf;
+    }
+    *p++ = ',';
+    if (char* end = WriteFixed(p, node_score[n], 4)) {
+      p = end;
+      continue;
+    }
+    out.append(buf, p);
+    out += FormatFixed(node_score[n], 4);
+    p = buf;
   }
-  out += '\n';
+  *p++ = '\n';
+  out.append(buf, p);
 }
 
 class ScoringSink : public CohortSink {

@@ -11,6 +11,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "base/text.h"
 
@@ -63,4 +64,28 @@ TEST_CASE("FormatNumber writes what the printf search wrote, for any double") {
 }
 
 }  // namespace
+TEST_CASE("round non-negative: std::round's integer for every value below 1e15, ties and their neighbours most of all") {
+  std::vector<double> values = {0.0, 0.49999999999999994, 0.5, 1.5, 2.5, 0.25, 1e15 - 0.5, 4503599627370495.5,
+                                4503599627370496.0, 4503599627370497.0, 9007199254740991.0, 999999999999999.4};
+  for (long long k = 0; k < 100000; ++k) {
+    const double tie = static_cast<double>(k) + 0.5;
+    values.push_back(tie);
+    values.push_back(std::nextafter(tie, 0.0));
+    values.push_back(std::nextafter(tie, 1e300));
+    values.push_back(static_cast<double>(k) / 10000.0 * 10000.0);  // a score of 4 decimals scaled back
+  }
+  std::mt19937_64 rng(11);
+  for (int i = 0; i < 2000000; ++i) {
+    const double magnitude = std::pow(10.0, static_cast<double>(rng() % 16) - 1);  // 0.1 to 1e14
+    values.push_back(std::uniform_real_distribution<double>(0.0, magnitude)(rng));
+  }
+  size_t wrong = 0;
+  for (double x : values) {
+    if (!(x < 1e15)) continue;
+    if (RoundNonNegative(x) != static_cast<unsigned long long>(std::round(x)) && wrong++ < 5)
+      FAIL_CHECK("RoundNonNegative(" << std::to_string(x) << ") = " << RoundNonNegative(x));
+  }
+  CHECK(wrong == 0);
+}
+
 }  // namespace fa
