@@ -15,12 +15,21 @@
 
 #include "base/atomic_file.h"
 #include "base/text.h"
+#include "report/report_renderer.h"
 #include "text_checks.h"
 
 namespace fa::testing {
 
 inline const std::string kTemplates = std::string(FA_SOURCE_DIR) + "/templates";
 inline const std::string kGoldenDir = std::string(FA_SOURCE_DIR) + "/tests/golden/report/";
+
+/// The diagnosis report of `a` in `lang`, with the source tree's templates.
+inline std::string RenderReport(const Assessment& a, const std::string& lang) {
+  ReportOptions options;
+  options.lang = lang;
+  options.templates_dir = kTemplates;
+  return RenderDiagnosisReport(a, options);
+}
 
 inline const char* const kHostile = "<script>alert(1)</script> \"quotes\" 'single' &amp; a & b";
 inline const char* const kEscaped =
