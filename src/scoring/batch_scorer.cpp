@@ -37,7 +37,9 @@ constexpr int kTileVectors = 4;
 
 // Four rows at once. (Its functions are always inlined into the kernels'
 // clones, so the vector return type's calling convention, which GCC warns
-// about for the plain x86-64 clone, is never used.)
+// about for the plain x86-64 clone, is never used. The warning is off to
+// the end of the file: GCC gives it for the clones there, after the last
+// function, so a push and pop around the kernels would not silence it.)
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif
