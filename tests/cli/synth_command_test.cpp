@@ -313,10 +313,12 @@ TEST_CASE("cli: synth writes a cohort that score --cohort turns into results, CS
 // rubric (scores in [0, 1]) and a points rubric (totals in points).
 TEST_CASE("cli: score --cohort writes the very bytes it wrote before, for a gated and a points rubric") {
   TempDir dir("fa-score-bytes");
-  for (const auto& [rubric, sha] : {std::pair<std::string, std::string>{"rubrics/cmmm.yaml",
-                                        "f3b3b01b48dccfcb9455e29b93c90b615e90583fcd002ada2b14f447b6c8fe09"},
-                                    {"rubrics/sme-digital-2024.yaml",
-                                     "c2bc6e7986e7dd3dec0b311a03cb4e61fba5d95600fcc5b717cd7a3816ac2060"}}) {
+  for (const auto& expected : {std::pair<std::string, std::string>{"rubrics/cmmm.yaml",
+                                    "f3b3b01b48dccfcb9455e29b93c90b615e90583fcd002ada2b14f447b6c8fe09"},
+                                {"rubrics/sme-digital-2024.yaml",
+                                 "c2bc6e7986e7dd3dec0b311a03cb4e61fba5d95600fcc5b717cd7a3816ac2060"}}) {
+    const std::string& rubric = expected.first;
+    const std::string& sha = expected.second;
     CAPTURE(rubric);
     const std::string cohort = dir.File("cohort.csv"), results = dir.File("results.csv");
     REQUIRE(Cli("synth --rubric " + rubric + " -n 10000 --seed 1 -o " + cohort).status == 0);
