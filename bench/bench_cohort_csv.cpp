@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "base/atomic_file.h"
+#include "base/parallel.h"
 #include "base/text.h"
 #include "service/assess.h"
 #include "scoring/cohort_scoring.h"
@@ -72,8 +73,9 @@ int main(int argc, char** argv) {
   t = std::chrono::steady_clock::now();
   const fa::CohortCsvSummary parsed = fa::ReadCohortCsvFile(*compiled->rubric, cohort, count, diags, options);
   const double parse = Since(t);
-  std::printf("read and check: %zu rows, %.1f MB in %.3f s = %.0f MB/s (%d thread%s)\n", parsed.rows,
-              static_cast<double>(bytes) / 1e6, parse, static_cast<double>(bytes) / 1e6 / parse, parsed.parts,
+  std::printf("read and check: %zu rows, %.1f MB in %.3f s = %.0f MB/s (%d thread%s, %d part%s a window)\n",
+              parsed.rows, static_cast<double>(bytes) / 1e6, parse, static_cast<double>(bytes) / 1e6 / parse,
+              fa::ThreadCount(threads, 8), fa::ThreadCount(threads, 8) == 1 ? "" : "s", parsed.parts,
               parsed.parts == 1 ? "" : "s");
 
   // End to end, as `score --cohort` does it: read a window at a time, each
@@ -96,7 +98,7 @@ int main(int argc, char** argv) {
   }
   const double total = Since(t);
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("score --cohort: %s, %zu criteria, %zu factories, %d parts\n", path.c_str(), compiled->model.criteria.size(),
+  std::printf("score --cohort: %s, %zu criteria, %zu factories, %d parts a window\n", path.c_str(), compiled->model.criteria.size(),
               scores->size(), summary.parts);
   std::printf("  read, check and score %.3f s, write results %.3f s\n", scored, total - scored);
   std::printf("  end to end %.3f s = %.0f factories per second = %.0f MB/s of CSV; peak RSS so far %.1f MB\n", total,
