@@ -1,9 +1,9 @@
 // The cohort CSV reader (cohort_csv.h): the input a window at a time
 // (cohort_window.h), each window's whole records split into parts read on
 // their own threads (cohort_csv_rows.cpp), duplicate credit codes found
-// across parts and windows, and the diagnostics quoted under their lines. The header is
-// resolved in cohort_csv_header.cpp, the AnswerSet sinks are in
-// cohort_csv_answer_sets.cpp.
+// across parts and windows, and the diagnostics quoted under their lines.
+// The header is resolved in cohort_csv_header.cpp, the AnswerSet sinks are
+// in cohort_csv_answer_sets.cpp.
 #include "answers/cohort_csv.h"
 
 #include <fcntl.h>
@@ -174,13 +174,9 @@ bool HoldsRecord(std::string_view text, size_t begin) {
 }
 
 
-}  // namespace
-
-namespace {
-
 CohortCsvSummary ReadWindowByWindow(const Rubric& rubric, CohortWindow& window, size_t total_bytes,
-                             const std::string& file, CohortSink& sink, Diagnostics& diags,
-                             const CohortCsvOptions& options) {
+                                    const std::string& file, CohortSink& sink, Diagnostics& diags,
+                                    const CohortCsvOptions& options) {
   CohortCsvSummary summary;
   std::vector<PendingDiagnostic> shown;
   while (!window.at_end() && !HoldsRecord(window.text(), 0)) window.Grow();
