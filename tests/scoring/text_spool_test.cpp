@@ -1,4 +1,4 @@
-// TextSpool (scoring/cohort_scoring.h): what is appended comes back in order,
+// TextSpool (scoring/text_spool.h): what is appended comes back in order,
 // byte for byte, whether it stayed in memory or went to the temporary file
 // written on the spool's own thread, in pieces of every size.
 #include <doctest/doctest.h>
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "scoring/cohort_scoring.h"
+#include "scoring/text_spool.h"
 
 namespace fa {
 
