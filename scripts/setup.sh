@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build pkg-config
           libpoco-dev libpq-dev libsqlite3-dev libssl-dev
-          libyaml-cpp-dev libeigen3-dev doctest-dev libxlsxwriter-dev
+          libyaml-cpp-dev libyaml-dev libeigen3-dev doctest-dev libxlsxwriter-dev
           python3 python3-openpyxl)
 missing=()
 for p in "${packages[@]}"; do

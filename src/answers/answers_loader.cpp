@@ -89,7 +89,7 @@ void ReadProfile(const YamlMap& map, AnswerSet& set) {
 std::optional<AnswerSet> LoadAnswerSetFromString(const std::string& text, const std::string& file,
                                                  Diagnostics& diags) {
   YamlSource src(file, diags);
-  std::optional<YAML::Node> root = src.Parse(text);
+  std::optional<YamlNode> root = src.Parse(text);
   if (!root) return std::nullopt;
   YamlValue top = YamlValue::Root(src, *root);
   if (!top.IsMap()) {

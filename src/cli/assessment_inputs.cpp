@@ -11,10 +11,9 @@
 #include <set>
 #include <stdexcept>
 
-#include <yaml-cpp/yaml.h>
-
 #include "answers/cohort_csv.h"
 #include "base/text.h"
+#include "rubric/yaml_tree.h"
 #include "providers/provider_loader.h"
 #include "service/assess.h"
 #include "ranking/ranking_config_csv.h"
@@ -220,9 +219,9 @@ std::shared_ptr<const EngagementList> OptionalEngagements(const std::optional<st
 namespace {
 
 /// One document's diagnosis, when it names a factory.
-bool AddRecord(const YAML::Node& doc, std::vector<DiagnosisRecord>& out) {
-  if (!doc.IsMap() || !doc["factory"] || !doc["factory"].IsMap()) return false;
-  auto scalar = [](const YAML::Node& n) { return n && n.IsScalar() ? n.Scalar() : std::string(); };
+bool AddRecord(const YamlNode& doc, std::vector<DiagnosisRecord>& out) {
+  if (!doc.IsMap() || !doc["factory"].IsMap()) return false;
+  auto scalar = [](const YamlNode& n) { return n.Scalar(); };
   out.push_back({scalar(doc["factory"]["credit_code"]), scalar(doc["factory"]["name"]), scalar(doc["round"]),
                  scalar(doc["date"]), true});
   return true;
@@ -249,18 +248,18 @@ std::vector<DiagnosisRecord> PeekDiagnosisRecords(const std::vector<std::string>
   std::vector<DiagnosisRecord> out;
   for (const auto& file : files) {
     bool any = false;
-    try {
-      YAML::Node root = YAML::LoadFile(file);
-      if (root.IsSequence()) {
-        for (const auto& item : root) any = AddRecord(item, out) || any;
-      } else if (root.IsMap() && root["assessments"] && root["assessments"].IsSequence()) {
-        for (const auto& item : root["assessments"]) any = AddRecord(item, out) || any;
-      } else {
-        any = AddRecord(root, out);
-      }
-    } catch (const std::exception& e) {
-      diags.Error(file, {}, std::string("cannot read it: ") + e.what());
+    const YamlParse parsed = ParseYamlFile(file);
+    if (!parsed.doc) {
+      diags.Error(file, {}, "cannot read it: " + parsed.error);
       continue;
+    }
+    const YamlNode root = parsed.doc->root();
+    if (root.IsSequence()) {
+      for (const YamlNode item : root) any = AddRecord(item, out) || any;
+    } else if (root["assessments"].IsSequence()) {
+      for (const YamlNode item : root["assessments"]) any = AddRecord(item, out) || any;
+    } else {
+      any = AddRecord(root, out);
     }
     if (!any)
       diags.Error(file, {}, "expected an answers file or saved assessments (a 'factory:' with its credit code and "
@@ -270,12 +269,8 @@ std::vector<DiagnosisRecord> PeekDiagnosisRecords(const std::vector<std::string>
 }
 
 std::string PeekRubricId(const std::string& answers_path) {
-  try {
-    YAML::Node root = YAML::LoadFile(answers_path);
-    if (root.IsMap() && root["rubric"] && root["rubric"].IsScalar()) return root["rubric"].Scalar();
-  } catch (const std::exception&) {
-  }
-  return "";
+  const YamlParse parsed = ParseYamlFile(answers_path);
+  return parsed.doc ? parsed.doc->root()["rubric"].Scalar() : "";
 }
 
 }  // namespace fa

@@ -1,8 +1,6 @@
 // `factory-assess validate RUBRIC.yaml...` — loads each rubric (and the
 // scenario catalogue it names), prints every problem to stderr and a one-line
 // summary per clean file to stdout. Exit 0 when all are clean, 1 otherwise.
-#include <yaml-cpp/yaml.h>
-
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -15,6 +13,7 @@
 #include "service/compiled_rubric.h"
 #include "rubric/district.h"
 #include "rubric/scenario_loader.h"
+#include "rubric/yaml_tree.h"
 
 namespace fa {
 
@@ -40,21 +39,20 @@ const char kUsage[] =
 enum class FileKind { kRubric, kCatalogue, kProviders, kTierScheme, kDistrict };
 
 FileKind KindOf(const std::string& path, std::string& tier_rubric) {
-  // Only regular files are sniffed: yaml-cpp leaks when made to read a
-  // folder (LeakSanitizer), and the rubric loader names what is wrong.
+  // Only regular files are sniffed; the rubric loader names what is wrong
+  // with the others.
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return FileKind::kRubric;
-  try {
-    YAML::Node root = YAML::LoadFile(path);
-    if (!root.IsMap()) return FileKind::kRubric;
-    if (root["catalogue"] && root["providers"]) return FileKind::kProviders;
-    if (root["catalogue"] && !root["rubric"]) return FileKind::kCatalogue;
-    if (root["district"] && !root["rubric"]) return FileKind::kDistrict;
-    if (root["scheme"] && !root["tree"]) {
-      if (root["rubric"] && root["rubric"].IsScalar()) tier_rubric = root["rubric"].Scalar();
-      return FileKind::kTierScheme;
-    }
-  } catch (const std::exception&) {
+  const YamlParse parsed = ParseYamlFile(path);
+  if (!parsed.doc) return FileKind::kRubric;
+  const YamlNode root = parsed.doc->root();
+  if (!root.IsMap()) return FileKind::kRubric;
+  if (root["catalogue"] && root["providers"]) return FileKind::kProviders;
+  if (root["catalogue"] && !root["rubric"]) return FileKind::kCatalogue;
+  if (root["district"] && !root["rubric"]) return FileKind::kDistrict;
+  if (root["scheme"] && !root["tree"]) {
+    if (root["rubric"].IsScalar()) tier_rubric = root["rubric"].Scalar();
+    return FileKind::kTierScheme;
   }
   return FileKind::kRubric;  // the rubric loader reports what is wrong with it
 }

@@ -139,7 +139,7 @@ Provider ReadProvider(const YamlValue& value, const References& refs) {
   return p;
 }
 
-ProviderCatalogue ReadCatalogue(const YamlSource& src, const YAML::Node& root) {
+ProviderCatalogue ReadCatalogue(const YamlSource& src, const YamlNode& root) {
   ProviderCatalogue cat;
   cat.file = src.file();
   YamlMap map(YamlValue::Root(src, root), "");

@@ -2,6 +2,7 @@
 // templates/provider.html.
 #include "report/provider_report.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "base/local_time.h"

@@ -61,7 +61,7 @@ std::string CompanionFile(const std::string& rubric_file, const std::string& pat
 // again the ordinary way, which reports its problems.
 struct Prefetched {
   std::string text;
-  std::optional<YAML::Node> root;
+  YamlParse parsed;  // its doc is null unless the text read and parsed cleanly
 };
 using Prefetches = std::map<std::string, std::future<Prefetched>>;
 
@@ -97,9 +97,9 @@ Prefetches Prefetch(const std::string& rubric_file, const std::string& text) {
                     try {
                       p.text = ReadFile(file);
                       Diagnostics scratch;
-                      if (CheckDocumentText(p.text, file, scratch)) p.root = YAML::Load(p.text);
+                      if (CheckDocumentText(p.text, file, scratch)) p.parsed = ParseYaml(p.text);
                     } catch (const std::exception&) {  // read again, and reported, the ordinary way
-                      p.root.reset();
+                      p.parsed.doc.reset();
                     }
                     return p;
                   }));
@@ -116,8 +116,8 @@ thread_local Prefetches* tls_prefetches = nullptr;
 // relative to the rubric's directory; its lines are quoted in diagnostics.
 // nullopt, with the problem reported at `value`, when it cannot be used.
 struct Companion {
-  YamlSource src;
-  YAML::Node root;
+  YamlSource src;  // holds the document `root` is in
+  YamlNode root;
 };
 // Set by LoadRubricFromTexts for the duration of one load on this thread:
 // companion texts by the name the rubric gives them.
@@ -147,10 +147,10 @@ std::optional<Companion> ReadCompanion(RubricLoad& load, const YamlValue& value,
   if (tls_prefetches && prefetched != tls_prefetches->end()) {
     Prefetched p = prefetched->second.get();
     tls_prefetches->erase(prefetched);
-    if (p.root) {
+    if (p.parsed.doc) {
       load.out.AddSource(file, p.text);
       YamlSource src(file, load.src.diags());
-      auto root = src.Parse(p.text, std::move(*p.root));
+      auto root = src.Parse(p.text, p.parsed);
       if (!root) return std::nullopt;
       return Companion{src, *root};
     }

@@ -147,7 +147,7 @@ void CheckUniqueIds(const YamlSource& src, const std::vector<T>& items, const st
 
 }  // namespace
 
-ScenarioCatalogue ReadScenarioCatalogue(const YamlSource& src, const YAML::Node& root,
+ScenarioCatalogue ReadScenarioCatalogue(const YamlSource& src, const YamlNode& root,
                                         const std::vector<std::string>& languages) {
   ScenarioCatalogue cat;
   cat.file = src.file();

@@ -4,8 +4,6 @@
 // usable alone, e.g. to validate a catalogue shared by several rubrics.
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,7 +27,7 @@ std::optional<ScenarioCatalogue> LoadScenarioCatalogueFromString(
 
 /// Reads a parsed catalogue document, reporting into `src` (unsorted);
 /// returns what could be read even when there were problems.
-ScenarioCatalogue ReadScenarioCatalogue(const YamlSource& src, const YAML::Node& root,
+ScenarioCatalogue ReadScenarioCatalogue(const YamlSource& src, const YamlNode& root,
                                         const std::vector<std::string>& languages);
 
 }  // namespace fa

@@ -108,7 +108,7 @@ TierRequirement ReadRequirement(const YamlValue& value, const std::vector<std::s
 
 }  // namespace
 
-TierScheme ReadTierScheme(const YamlSource& src, const YAML::Node& root, const Rubric& rubric) {
+TierScheme ReadTierScheme(const YamlSource& src, const YamlNode& root, const Rubric& rubric) {
   TierScheme scheme;
   scheme.file = src.file();
   YamlMap top(YamlValue::Root(src, root), "");

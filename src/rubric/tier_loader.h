@@ -13,6 +13,6 @@
 namespace fa {
 
 /// Reads a tier scheme document against `rubric` (whose tree is read).
-TierScheme ReadTierScheme(const YamlSource& src, const YAML::Node& root, const Rubric& rubric);
+TierScheme ReadTierScheme(const YamlSource& src, const YamlNode& root, const Rubric& rubric);
 
 }  // namespace fa

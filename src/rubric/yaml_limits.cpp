@@ -8,8 +8,8 @@
 
 namespace fa {
 
-bool CheckYamlSize(const YAML::Node& root, const std::string& file, Diagnostics& diags) {
-  std::vector<std::pair<YAML::Node, int>> stack{{root, 1}};  // node, its depth
+bool CheckYamlSize(const YamlNode& root, const std::string& file, Diagnostics& diags) {
+  std::vector<std::pair<YamlNode, int>> stack{{root, 1}};  // node, its depth
   size_t nodes = 0;
   while (!stack.empty()) {
     auto [node, depth] = stack.back();
@@ -26,9 +26,9 @@ bool CheckYamlSize(const YAML::Node& root, const std::string& file, Diagnostics&
       return false;
     }
     if (node.IsSequence()) {
-      for (const YAML::Node& item : node) stack.emplace_back(item, depth + 1);
+      for (const YamlNode item : node) stack.emplace_back(item, depth + 1);
     } else if (node.IsMap()) {
-      for (const auto& entry : node) {
+      for (const auto& entry : node.Entries()) {
         stack.emplace_back(entry.first, depth + 1);
         stack.emplace_back(entry.second, depth + 1);
       }
@@ -37,7 +37,7 @@ bool CheckYamlSize(const YAML::Node& root, const std::string& file, Diagnostics&
   return true;
 }
 
-std::optional<YAML::Node> CheckedYaml(YAML::Node root, const std::string& file, Diagnostics& diags) {
+std::optional<YamlNode> CheckedYaml(YamlNode root, const std::string& file, Diagnostics& diags) {
   if (!CheckYamlSize(root, file, diags)) return std::nullopt;
   return root;
 }

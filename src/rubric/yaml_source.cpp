@@ -5,6 +5,8 @@
 #include <map>
 #include <tuple>
 
+#include <yaml-cpp/yaml.h>  // its number and true/false conversions
+
 #include "base/text.h"
 #include "base/utf8.h"
 #include "rubric/yaml_limits.h"
@@ -19,28 +21,28 @@ std::string Prefixed(const std::string& owner, const std::string& message) {
   return owner.empty() ? message : owner + ": " + message;
 }
 
-std::string KeyText(const YAML::Node& key) { return key.IsScalar() ? key.Scalar() : std::string(); }
+std::string KeyText(const YamlNode& key) { return key.IsScalar() ? key.Scalar() : std::string(); }
 
 // The position to point at for the value under `key`: the value's own,
-// unless it is empty (yaml-cpp then marks the next token), then the key's.
-SourcePos ValuePos(const YAML::Node& key, const YAML::Node& value) {
+// unless it is empty (the parser then marks the next token), then the key's.
+SourcePos ValuePos(const YamlNode& key, const YamlNode& value) {
   if (value.IsNull() || PosOf(value).line == 0) return PosOf(key);
   return PosOf(value);
 }
 
 }  // namespace
 
-SourcePos PosOf(const YAML::Mark& mark) {
+SourcePos PosOf(const YamlMark& mark) {
   if (mark.line < 0 || mark.column < 0) return {};
   return {mark.line + 1, mark.column + 1};
 }
 
-SourcePos PosOf(const YAML::Node& node) {
+SourcePos PosOf(const YamlNode& node) {
   if (!node.IsDefined()) return {};
   return PosOf(node.Mark());
 }
 
-std::string DescribeNode(const YAML::Node& node) {
+std::string DescribeNode(const YamlNode& node) {
   if (!node.IsDefined() || node.IsNull()) return "nothing";
   if (node.IsMap()) return "a map";
   if (node.IsSequence()) return "a sequence";
@@ -113,22 +115,25 @@ void AppendInFileOrder(const Diagnostics& from, Diagnostics& to,
 YamlSource::YamlSource(std::string file, Diagnostics& diags)
     : file_(std::move(file)), diags_(&diags) {}
 
-std::optional<YAML::Node> YamlSource::Parse(const std::string& text) const {
+std::optional<YamlNode> YamlSource::Parse(const std::string& text) const {
   if (!CheckDocumentText(text, file_, *diags_)) return std::nullopt;
   diags_->AddSource(file_, text);
-  try {
-    return CheckedYaml(YAML::Load(text), file_, *diags_);
-  } catch (const YAML::Exception& e) {
-    SourcePos pos = PosOf(e.mark);
-    Error(pos, "invalid yaml: " + e.msg);
-    return std::nullopt;
-  }
+  return Adopt(ParseYaml(text));
 }
 
-std::optional<YAML::Node> YamlSource::Parse(const std::string& text, YAML::Node loaded) const {
+std::optional<YamlNode> YamlSource::Parse(const std::string& text, const YamlParse& parsed) const {
   if (!CheckDocumentText(text, file_, *diags_)) return std::nullopt;
   diags_->AddSource(file_, text);
-  return CheckedYaml(std::move(loaded), file_, *diags_);
+  return Adopt(parsed);
+}
+
+std::optional<YamlNode> YamlSource::Adopt(const YamlParse& parsed) const {
+  if (!parsed.doc) {
+    Error(PosOf(parsed.error_mark), "invalid yaml: " + parsed.error);
+    return std::nullopt;
+  }
+  docs_.push_back(parsed.doc);
+  return CheckedYaml(parsed.doc->root(), file_, *diags_);
 }
 
 void YamlSource::Error(SourcePos pos, const std::string& message) const {
@@ -143,7 +148,7 @@ void YamlSource::Note(SourcePos pos, const std::string& message) const {
 
 // ----------------------------------------------------------------- YamlValue
 
-YamlValue::YamlValue(const YamlSource& src, YAML::Node node, SourcePos pos, std::string owner,
+YamlValue::YamlValue(const YamlSource& src, YamlNode node, SourcePos pos, std::string owner,
                      std::string label)
     : src_(&src),
       node_(std::move(node)),
@@ -151,7 +156,7 @@ YamlValue::YamlValue(const YamlSource& src, YAML::Node node, SourcePos pos, std:
       owner_(std::move(owner)),
       label_(std::move(label)) {}
 
-YamlValue YamlValue::Root(const YamlSource& src, const YAML::Node& root) {
+YamlValue YamlValue::Root(const YamlSource& src, const YamlNode& root) {
   SourcePos pos = PosOf(root);
   if (pos.line == 0) pos = {1, 1};
   return YamlValue(src, root, pos, "", "the document");
@@ -202,10 +207,8 @@ std::optional<int> YamlValue::Integer() const {
 std::optional<bool> YamlValue::Bool() const {
   if (absent()) return std::nullopt;
   if (node_.IsScalar()) {
-    try {
-      return node_.as<bool>();
-    } catch (const YAML::Exception&) {
-    }
+    bool v = false;
+    if (YAML::convert<bool>::decode(YAML::Node(Text()), v)) return v;
   }
   TypeError("true or false");
   return std::nullopt;
@@ -303,7 +306,7 @@ std::vector<YamlValue> YamlValue::Items() const {
     return out;
   }
   int n = 0;
-  for (const auto& item : node_) {
+  for (const YamlNode item : node_) {
     ++n;
     // An empty entry ("- ") is marked at the next token: point at the list.
     SourcePos pos = item.IsNull() || PosOf(item).line == 0 ? pos_ : PosOf(item);
@@ -331,12 +334,12 @@ void YamlMap::CheckKeys(const std::vector<std::string>& allowed,
                         const std::string& why) const {
   CheckDuplicateKeys();
   if (!ok_) return;
-  for (auto it = node_.begin(); it != node_.end(); ++it) {
-    std::string key = KeyText(it->first);
+  for (const auto& e : node_.Entries()) {
+    std::string key = KeyText(e.first);
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    SourcePos pos = PosOf(it->first);
-    if (!it->first.IsScalar()) {
-      src_->Error(pos, Prefixed(owner_, "expected a string key, found " + DescribeNode(it->first)));
+    SourcePos pos = PosOf(e.first);
+    if (!e.first.IsScalar()) {
+      src_->Error(pos, Prefixed(owner_, "expected a string key, found " + DescribeNode(e.first)));
     } else if (std::find(inapplicable.begin(), inapplicable.end(), key) != inapplicable.end()) {
       src_->Error(pos, Prefixed(owner_, "key '" + key + "' does not apply to " + why));
     } else {
@@ -349,32 +352,32 @@ void YamlMap::CheckKeys(const std::vector<std::string>& allowed,
 void YamlMap::CheckDuplicateKeys() const {
   if (!ok_) return;
   std::map<std::string, SourcePos> seen;
-  for (auto it = node_.begin(); it != node_.end(); ++it) {
-    if (!it->first.IsScalar()) continue;
-    std::string key = KeyText(it->first);
-    auto [first, inserted] = seen.emplace(key, PosOf(it->first));
+  for (const auto& e : node_.Entries()) {
+    if (!e.first.IsScalar()) continue;
+    std::string key = KeyText(e.first);
+    auto [first, inserted] = seen.emplace(key, PosOf(e.first));
     if (inserted) continue;
     std::string where = owner_.empty() ? "at top level" : "in " + owner_;
-    src_->Error(PosOf(it->first), "duplicate key '" + key + "' " + where);
+    src_->Error(PosOf(e.first), "duplicate key '" + key + "' " + where);
     src_->Note(first->second, "first defined here");
   }
 }
 
 bool YamlMap::Has(const std::string& key) const {
   if (!ok_) return false;
-  for (auto it = node_.begin(); it != node_.end(); ++it)
-    if (it->first.IsScalar() && it->first.Scalar() == key) return true;
+  for (size_t i = 0; i < node_.size(); ++i)
+    if (const YamlNode k = node_.EntryAt(i).first; k.IsScalar() && k.Scalar() == key) return true;
   return false;
 }
 
 YamlValue YamlMap::Get(const std::string& key) const {
   if (ok_) {
-    for (auto it = node_.begin(); it != node_.end(); ++it)
-      if (it->first.IsScalar() && it->first.Scalar() == key)
-        return YamlValue(*src_, it->second, ValuePos(it->first, it->second), owner_,
+    for (size_t i = 0; i < node_.size(); ++i)
+      if (const auto e = node_.EntryAt(i); e.first.IsScalar() && e.first.Scalar() == key)
+        return YamlValue(*src_, e.second, ValuePos(e.first, e.second), owner_,
                          "'" + key + "'");
   }
-  return YamlValue(*src_, YAML::Node(YAML::NodeType::Undefined), pos_, owner_, "'" + key + "'");
+  return YamlValue(*src_, YamlNode(), pos_, owner_, "'" + key + "'");
 }
 
 YamlValue YamlMap::Require(const std::string& key) const {
@@ -386,15 +389,15 @@ std::vector<std::pair<YamlValue, YamlValue>> YamlMap::Entries() const {
   std::vector<std::pair<YamlValue, YamlValue>> out;
   if (!ok_) return out;
   std::vector<std::string> seen;
-  for (auto it = node_.begin(); it != node_.end(); ++it) {
-    std::string key = KeyText(it->first);
-    if (it->first.IsScalar()) {
+  for (const auto& e : node_.Entries()) {
+    std::string key = KeyText(e.first);
+    if (e.first.IsScalar()) {
       if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
       seen.push_back(key);
     }
     out.emplace_back(
-        YamlValue(*src_, it->first, PosOf(it->first), owner_, "a key"),
-        YamlValue(*src_, it->second, ValuePos(it->first, it->second), owner_, "'" + key + "'"));
+        YamlValue(*src_, e.first, PosOf(e.first), owner_, "a key"),
+        YamlValue(*src_, e.second, ValuePos(e.first, e.second), owner_, "'" + key + "'"));
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// Checked reading of YAML files for every loader built on yaml-cpp.
+// Checked reading of YAML files for every loader (parsed by yaml_tree.h).
 //
 // YamlSource is one file being read; YamlValue and YamlMap wrap its nodes with
 // a name for messages and a 1-based position, and report each problem (wrong
@@ -6,8 +6,7 @@
 // instead of throwing, so a loader can go on and report everything in one run.
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,16 +15,17 @@
 #include "base/diagnostics.h"
 #include "base/localized.h"
 #include "base/text.h"
+#include "rubric/yaml_tree.h"
 
 namespace fa {
 
-/// 1-based position of a yaml-cpp mark (which is 0-based); {0, 0} when unknown.
-SourcePos PosOf(const YAML::Mark& mark);
-SourcePos PosOf(const YAML::Node& node);
+/// 1-based position of a mark (which is 0-based); {0, 0} when unknown.
+SourcePos PosOf(const YamlMark& mark);
+SourcePos PosOf(const YamlNode& node);
 
 /// What a node holds, for "expected X, found Y": "nothing", "a map",
 /// "a sequence", or a scalar's text in quotes ('abc'), shortened when long.
-std::string DescribeNode(const YAML::Node& node);
+std::string DescribeNode(const YamlNode& node);
 
 /// True when `text` is a non-empty run of [A-Za-z0-9_.-].
 bool IsValidId(const std::string& text);
@@ -49,11 +49,12 @@ class YamlSource {
 
   /// Registers `text` with the diagnostics and parses it. A syntax error is
   /// reported at the parser's position and yields nullopt; an empty
-  /// document yields a null node.
-  std::optional<YAML::Node> Parse(const std::string& text) const;
-  /// The same, given the tree YAML::Load made of `text` already (on another
+  /// document yields a null node. The source keeps the document: its nodes
+  /// are valid while the source is.
+  std::optional<YamlNode> Parse(const std::string& text) const;
+  /// The same, given what ParseYaml made of `text` already (on another
   /// thread, while something else was read).
-  std::optional<YAML::Node> Parse(const std::string& text, YAML::Node loaded) const;
+  std::optional<YamlNode> Parse(const std::string& text, const YamlParse& parsed) const;
 
   const std::string& file() const { return file_; }
   Diagnostics& diags() const { return *diags_; }
@@ -62,8 +63,11 @@ class YamlSource {
   void Note(SourcePos pos, const std::string& message) const;
 
  private:
+  std::optional<YamlNode> Adopt(const YamlParse& parsed) const;
+
   std::string file_;
   Diagnostics* diags_;
+  mutable std::vector<std::shared_ptr<const YamlDocument>> docs_;
 };
 
 /// A node to read, with the names messages use — its `owner` (e.g.
@@ -75,10 +79,10 @@ class YamlSource {
 /// typed read reports it ("expected a number …, found nothing").
 class YamlValue {
  public:
-  YamlValue(const YamlSource& src, YAML::Node node, SourcePos pos, std::string owner,
+  YamlValue(const YamlSource& src, YamlNode node, SourcePos pos, std::string owner,
             std::string label);
   /// The root of a parsed document (owner "", label "the document").
-  static YamlValue Root(const YamlSource& src, const YAML::Node& root);
+  static YamlValue Root(const YamlSource& src, const YamlNode& root);
 
   /// There is a value: the key is there and its value is not empty.
   bool present() const { return node_.IsDefined() && !node_.IsNull(); }
@@ -87,7 +91,7 @@ class YamlValue {
   bool IsMap() const { return node_.IsMap(); }
   bool IsSequence() const { return node_.IsSequence(); }
   bool IsScalar() const { return node_.IsScalar(); }
-  const YAML::Node& node() const { return node_; }
+  const YamlNode& node() const { return node_; }
   SourcePos pos() const { return pos_; }
   const std::string& owner() const { return owner_; }
   const std::string& label() const { return label_; }
@@ -141,7 +145,7 @@ class YamlValue {
 
  private:
   const YamlSource* src_;
-  YAML::Node node_;
+  YamlNode node_;
   SourcePos pos_;
   std::string owner_;
   std::string label_;
@@ -185,7 +189,7 @@ class YamlMap {
 
  private:
   const YamlSource* src_;
-  YAML::Node node_;
+  YamlNode node_;
   SourcePos pos_;
   std::string owner_;
   bool ok_ = false;

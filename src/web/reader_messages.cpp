@@ -1,7 +1,7 @@
 // The message shapes recognised, by reader (OWNER is "" at top level,
 // "factory", "answers" or "answer 'ID'"; a message about a value starts
 // "OWNER: " unless OWNER is ""):
-//   yaml_source.cpp   invalid yaml: PARSER MESSAGE (yaml-cpp's ErrorMsg)
+//   yaml_source.cpp   invalid yaml: PARSER MESSAGE (libyaml's, yaml_tree.cpp)
 //                     [OWNER: ]expected WHAT for LABEL, found FOUND
 //                     [OWNER: ]expected a string key, found FOUND
 //                     unknown key 'K' (at top level|in OWNER)[, did you mean 'D'?]
@@ -119,18 +119,19 @@ std::string ExpectedWords(const std::string& expected, const std::string& lang) 
   return "";
 }
 
-/// yaml-cpp's syntax messages (yaml-cpp/exceptions.h ErrorMsg), by what a
-/// person did: an unclosed bracket or quote, indentation, a tab.
+/// libyaml's syntax messages (its `problem`, then what it was doing:
+/// src/rubric/yaml_tree.cpp ParserMessage), by what a person did: an
+/// unclosed bracket or quote, indentation, a tab.
 std::string SyntaxWords(const std::string& parser, const std::string& lang) {
-  if (parser == "end of map flow not found") return LabelIn(lang, "rd_syntax_brace");
-  if (parser == "end of sequence flow not found") return LabelIn(lang, "rd_syntax_bracket");
-  if (parser == "illegal tab when looking for indentation") return LabelIn(lang, "rd_syntax_tab");
-  if (parser == "illegal EOF in scalar") return LabelIn(lang, "rd_syntax_quote");
-  if (parser.rfind("unknown escape character", 0) == 0 || parser.rfind("invalid unicode", 0) == 0 ||
-      parser == "bad character found while scanning hex number")
-    return LabelIn(lang, "rd_syntax_escape");
-  if (parser == "end of map not found" || parser == "end of sequence not found" || parser == "illegal map value" ||
-      parser == "illegal map key" || parser == "illegal block entry" || parser == "illegal flow end")
+  auto has = [&](const char* words) { return parser.find(words) != std::string::npos; };
+  if (has("expected ',' or '}'")) return LabelIn(lang, "rd_syntax_brace");
+  if (has("expected ',' or ']'")) return LabelIn(lang, "rd_syntax_bracket");
+  if (has("tab character")) return LabelIn(lang, "rd_syntax_tab");
+  if (has("end of stream") && has("quoted scalar")) return LabelIn(lang, "rd_syntax_quote");
+  if (has("escape") || has("hexdecimal number")) return LabelIn(lang, "rd_syntax_escape");
+  if (has("mapping values are not allowed") || has("did not find expected key") ||
+      has("did not find expected '-' indicator") || has("could not find expected ':'") ||
+      has("block sequence entries are not allowed"))
     return LabelIn(lang, "rd_syntax_indent");
   return LabelIn(lang, "rd_syntax_other");
 }
@@ -161,8 +162,8 @@ std::optional<LocalDiagnostic> YamlMessage(const Diagnostic& d, const std::strin
   std::string owner;
   const std::string message = WithoutOwner(d.message, owner);
   if (std::regex_match(message, m, std::regex("invalid yaml: ([\\s\\S]*)"))) {
-    // A tab in a line's indentation is what yaml-cpp calls a misplaced map
-    // value or the end of a map.
+    // A tab in a line's indentation is what the parser calls a token that
+    // cannot start, or a misplaced key or value.
     const size_t indent_end = d.source_line.find_first_not_of(" \t");
     const bool tab = d.source_line.substr(0, indent_end).find('\t') != std::string::npos;
     const std::string what = tab ? LabelIn(lang, "rd_syntax_tab") : SyntaxWords(m[1], lang);

@@ -5,11 +5,10 @@
 #include <chrono>
 #include <filesystem>
 
-#include <yaml-cpp/yaml.h>
-
 #include "base/diagnostics.h"
 #include "providers/provider_loader.h"
 #include "report/report_renderer.h"
+#include "rubric/yaml_tree.h"
 #include "web/web_app.h"
 
 namespace fa::web {
@@ -29,17 +28,14 @@ store::Actor SystemActor() {
 /// the catalogue is read in: an upload never makes the server read (and
 /// quote in an error) a file elsewhere. Reports each other one.
 void CheckNamedFiles(const std::string& text, const std::string& file_name, Diagnostics& diags) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception&) {
-    return;  // the loader reports the syntax error at its place
-  }
+  const YamlParse parsed = ParseYaml(text);
+  if (!parsed.doc) return;  // the loader reports the syntax error at its place
+  const YamlNode root = parsed.doc->root();
   if (!root.IsMap()) return;
   const fs::path dir = fs::path(file_name).parent_path();
   const fs::path tree = fs::weakly_canonical(fs::absolute(dir.empty() ? fs::path(".") : dir) / "..");
   for (const char* key : {"scenarios", "district", "rubric"}) {
-    const YAML::Node node = root[key];
+    const YamlNode node = root[key];
     if (!node || !node.IsScalar()) continue;
     const std::string named = node.Scalar();
     const fs::path resolved = fs::weakly_canonical(fs::absolute(dir.empty() ? fs::path(".") : dir) / named);

@@ -40,10 +40,26 @@ TEST_CASE("yaml source: positions are 1-based and point at the value") {
 TEST_CASE("yaml source: a syntax error is reported at the parser's position") {
   Diagnostics diags;
   YamlSource src("t.yaml", diags);
-  CHECK_FALSE(src.Parse("a: [1, 2\nb: 3\n"));
+  CHECK_FALSE(src.Parse("a: [1, 2\n"));
   REQUIRE(diags.items().size() == 1);
-  CHECK(diags.items()[0].pos.line == 2);
-  CHECK(diags.items()[0].message == "invalid yaml: end of sequence flow not found");
+  // The text runs out inside the list: pointed at where the list begins.
+  CHECK(diags.items()[0].pos.line == 1);
+  CHECK(diags.items()[0].pos.column == 4);
+  CHECK(diags.items()[0].message ==
+        "invalid yaml: did not find expected ',' or ']' while parsing a flow sequence");
+  // Found before the end: pointed at, with where the unfinished thing began.
+  CHECK_FALSE(src.Parse("a: {x: 1\nb: 2\nc: 3\n"));
+  REQUIRE(diags.items().size() == 2);
+  CHECK(diags.items()[1].pos.line == 2);
+  CHECK(diags.items()[1].pos.column == 2);
+  CHECK(diags.items()[1].message ==
+        "invalid yaml: did not find expected ',' or '}' while parsing a flow mapping begun at line 1, column 4");
+  // Columns count bytes, as every position in the program does, also after
+  // Chinese text on the line (libyaml counts code points).
+  CHECK_FALSE(src.Parse("t: {zh: 甲, en: [a}\n"));
+  REQUIRE(diags.items().size() == 3);
+  CHECK(diags.items()[2].pos.line == 1);
+  CHECK(diags.items()[2].pos.column == 20);  // the '}' (甲 is 3 bytes)
 }
 
 TEST_CASE("yaml source: numbers, AHP fractions, integers and booleans") {
