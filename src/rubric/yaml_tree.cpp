@@ -3,6 +3,7 @@
 #include <yaml.h>
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_map>
 
 #include "base/text.h"
@@ -180,12 +181,14 @@ YamlParse ParseYaml(const std::string& text) {
   for (bool done = false; !done;) {
     yaml_event_t e;
     if (!yaml_parser_parse(&parser, &e)) {
-      // A byte the reader could not decode is at its offset. At the end of
-      // the text, the place the unfinished thing began says more than
-      // where the text ran out.
+      // A byte the reader could not decode is at its offset. A bracket
+      // left open is at the bracket, not where the parser gave up on it
+      // (often the next line); so is anything unfinished at the end of
+      // the text.
+      const bool unclosed = parser.problem && std::string_view(parser.problem).rfind("did not find expected ',' or", 0) == 0;
       if (parser.error == YAML_READER_ERROR)
         out.error_mark = marks.AtByte(parser.problem_offset);
-      else if (parser.context && marks.AtEnd(parser.problem_mark))
+      else if (parser.context && (unclosed || marks.AtEnd(parser.problem_mark)))
         out.error_mark = marks.Map(parser.context_mark);
       else
         out.error_mark = marks.Map(parser.problem_mark);

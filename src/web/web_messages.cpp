@@ -133,7 +133,7 @@ const std::vector<WebLabel>& MessageLabels() {
        "The assessment's answers changed since this page was opened (perhaps on another device), so nothing was "
        "imported; look at the questionnaire, then import again."},
       {"import_nothing_saved", "答案文件有问题，未保存任何答案。", "The answers file has problems; nothing was saved."},
-      {"import_problems", "共 {} 处问题：", "{} problems:"},
+      {"import_problems", "共 {} 处问题：", "Problems found ({}):"},
       {"import_at", "第 {} 行第 {} 列：{}", "Line {}, column {}: {}"},
       {"import_other_rubric", "文件对应的评估模型是“{}”，而本评估使用“{}”。", "The file is for rubric '{}'; this assessment uses '{}'."},
       {"import_other_factory", "文件中的企业信用代码“{}”不是本企业的“{}”。", "The file's credit code '{}' is not this factory's, '{}'."},

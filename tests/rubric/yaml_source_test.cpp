@@ -47,19 +47,26 @@ TEST_CASE("yaml source: a syntax error is reported at the parser's position") {
   CHECK(diags.items()[0].pos.column == 4);
   CHECK(diags.items()[0].message ==
         "invalid yaml: did not find expected ',' or ']' while parsing a flow sequence");
-  // Found before the end: pointed at, with where the unfinished thing began.
+  // A bracket left open is pointed at, also when the parser gives up
+  // before the end.
   CHECK_FALSE(src.Parse("a: {x: 1\nb: 2\nc: 3\n"));
   REQUIRE(diags.items().size() == 2);
-  CHECK(diags.items()[1].pos.line == 2);
-  CHECK(diags.items()[1].pos.column == 2);
-  CHECK(diags.items()[1].message ==
-        "invalid yaml: did not find expected ',' or '}' while parsing a flow mapping begun at line 1, column 4");
+  CHECK(diags.items()[1].pos.line == 1);
+  CHECK(diags.items()[1].pos.column == 4);
+  CHECK(diags.items()[1].message == "invalid yaml: did not find expected ',' or '}' while parsing a flow mapping");
+  // Anything else is pointed at where it was found, with where what was
+  // being read began.
+  CHECK_FALSE(src.Parse("a:\n  b: 1\n c: 2\n"));
+  REQUIRE(diags.items().size() == 3);
+  CHECK(diags.items()[2].pos.line == 3);
+  CHECK(diags.items()[2].message ==
+        "invalid yaml: did not find expected key while parsing a block mapping begun at line 1, column 1");
   // Columns count bytes, as every position in the program does, also after
   // Chinese text on the line (libyaml counts code points).
   CHECK_FALSE(src.Parse("t: {zh: 甲, en: [a}\n"));
-  REQUIRE(diags.items().size() == 3);
-  CHECK(diags.items()[2].pos.line == 1);
-  CHECK(diags.items()[2].pos.column == 20);  // the '}' (甲 is 3 bytes)
+  REQUIRE(diags.items().size() == 4);
+  CHECK(diags.items()[3].pos.line == 1);
+  CHECK(diags.items()[3].pos.column == 18);  // the '[' left open (甲 is 3 bytes)
 }
 
 TEST_CASE("yaml source: numbers, AHP fractions, integers and booleans") {

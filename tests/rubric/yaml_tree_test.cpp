@@ -79,6 +79,17 @@ TEST_CASE("yaml tree: an alias is the node its anchor names, an unknown alias is
   CHECK(bad.error_mark.column == 3);
 }
 
+TEST_CASE("yaml tree: a tab in the indentation is an error at the tab, a tab in a quoted value is text") {
+  const YamlParse parsed = ParseYaml("a: 1\nb:\n\tc: 2\n");
+  CHECK_FALSE(parsed.doc);
+  CHECK(parsed.error == "found character that cannot start any token while scanning for the next token");
+  CHECK(parsed.error_mark.line == 2);
+  CHECK(parsed.error_mark.column == 0);
+  const YamlParse fine = ParseYaml("a: \"x\ty\"\n");
+  REQUIRE(fine.doc);
+  CHECK(fine.doc->root().EntryAt(0).second.Scalar() == "x\ty");
+}
+
 TEST_CASE("yaml tree: only the first document is read and an empty text is a null document") {
   const YamlParse two = ParseYaml("a: 1\n---\nb: 2\n");
   CHECK(Root(two).IsMap());

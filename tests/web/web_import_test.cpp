@@ -164,7 +164,7 @@ TEST_CASE("web: an answers file with problems saves nothing and lists them with 
   HttpResult syntax = a.PostForm(base + "/import?lang=zh", "version=" + version + "&text=" +
                                                                web::UrlEncode("rubric: [sme\nanswers: {"));
   CHECK(syntax.status == 400);
-  CHECK(syntax.body.find("第 2 行第 8 列：文件不是有效的 YAML 或 JSON：方括号 [ 没有配对的 ]。该处为“answers: {”。") !=
+  CHECK(syntax.body.find("第 1 行第 9 列：文件不是有效的 YAML 或 JSON：方括号 [ 没有配对的 ]。该处为“rubric: [sme”。") !=
         std::string::npos);
   CHECK(syntax.body.find("invalid yaml") == std::string::npos);  // the parser's English stays out
   CHECK(syntax.body.find("end of") == std::string::npos);
