@@ -19,7 +19,9 @@ int main(int argc, char** argv) {
   const std::string path = argc > 1 ? argv[1] : "rubrics/cmmm.yaml";
   const int runs = argc > 2 ? std::stoi(argv[2]) : 50;
   using Clock = std::chrono::steady_clock;
-  auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+  auto ms = [](Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+  };
 
   std::vector<double> loads;
   size_t criteria = 0;

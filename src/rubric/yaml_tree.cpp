@@ -185,7 +185,8 @@ YamlParse ParseYaml(const std::string& text) {
       // left open is at the bracket, not where the parser gave up on it
       // (often the next line); so is anything unfinished at the end of
       // the text.
-      const bool unclosed = parser.problem && std::string_view(parser.problem).rfind("did not find expected ',' or", 0) == 0;
+      const bool unclosed =
+          parser.problem && std::string_view(parser.problem).rfind("did not find expected ',' or", 0) == 0;
       if (parser.error == YAML_READER_ERROR)
         out.error_mark = marks.AtByte(parser.problem_offset);
       else if (parser.context && (unclosed || marks.AtEnd(parser.problem_mark)))

@@ -2,14 +2,18 @@
 //
 // Every YAML file the program reads through YamlSource (rubrics, catalogues,
 // tiers, districts, answers, ranking configurations, provider catalogues)
-// is parsed here: libyaml parses CMMM's 158 KB rubric in about 1.5 ms where
-// yaml-cpp's own parser took 20-27 ms, and the tree is a few flat arrays
-// instead of reference-counted nodes. The rules are yaml-cpp's, so what a
-// loader sees is what it saw before: a plain untagged `~`, `null`, `Null`,
-// `NULL` or empty scalar is null; maps keep every key in file order,
-// duplicates included (the loaders report them); an alias is the node its
-// anchor names; only the first document of a stream is read. Positions are
-// 0-based line and byte column.
+// is parsed here, and also the files `validate`, `report --all` and the
+// provider upload peek into. CMMM's 158 KB rubric becomes this tree in
+// about 2.3 ms where yaml-cpp's own parser took 14 ms
+// (bench/bench_rubric_load.cpp); the tree is plain arrays instead of
+// reference-counted nodes. The rules are yaml-cpp's, so what a loader sees
+// is what it saw before: a plain untagged `~`, `null`, `Null`, `NULL` or
+// empty scalar is null; maps keep every key in file order, duplicates
+// included (the loaders report them); an alias is the node its anchor
+// names; only the first document of a stream is read. Positions are
+// 0-based line and byte column. (libyaml, a YAML 1.1 parser, is stricter
+// than yaml-cpp in a few places: `1,,` in a JSON object, or a tab at the
+// start of a block scalar's first line, are syntax errors.)
 #pragma once
 
 #include <cstddef>
@@ -102,7 +106,6 @@ class YamlDocument {
   YamlNode root() const { return YamlNode(root_); }
 
  private:
-  friend struct YamlParse;
   friend YamlParse ParseYaml(const std::string& text);
   std::deque<YamlData> nodes_;
   const YamlData* root_ = nullptr;

@@ -40,7 +40,8 @@ TEST_CASE("yaml tree: a map keeps every key in file order, duplicates included")
 }
 
 TEST_CASE("yaml tree: sequences, nesting, scalars as written and positions in bytes") {
-  const YamlParse parsed = ParseYaml("name: {zh: 甲乙, en: \"A\\tB\"}\nlist:\n  - 1\n  - [x, 'y z']\n  - |\n    two\n    lines\n");
+  const YamlParse parsed =
+      ParseYaml("name: {zh: 甲乙, en: \"A\\tB\"}\nlist:\n  - 1\n  - [x, 'y z']\n  - |\n    two\n    lines\n");
   const YamlNode root = Root(parsed);
   const YamlNode name = root.EntryAt(0).second;
   REQUIRE(name.IsMap());
