@@ -339,9 +339,15 @@ EscapedView BuildPortfolioView(const Portfolio& p, const PortfolioOptions& optio
   }
   std::vector<std::string> tier_names;
   for (int t = 0; t < static_cast<int>(p.tiers.size()); ++t) tier_names.push_back(c.TierName(t));
+  // The break opportunity is a <wbr>, not the U+200B it marks: a heading
+  // copied from the page carries no invisible character.
   for (const std::string& name : BreakInSharedEnding(tier_names)) {
+    const size_t at = name.find("\u200b");
     EscapedView h;
-    h.Text("name", name);
+    if (at == std::string::npos)
+      h.Text("name", name);
+    else
+      h.Markup("name", HtmlEscape(name.substr(0, at)) + "<wbr>" + HtmlEscape(name.substr(at + 3)));
     tier_heads.push_back(h);
   }
   EscapedView cover;

@@ -98,6 +98,12 @@ TEST_CASE("portfolio report: English, matches the golden file") {
   CheckGolden(testing::RenderPortfolio(SampleDistrict(), PortfolioOptionsIn("en")), "portfolio_en.html");
 }
 
+TEST_CASE("portfolio report: a tier heading breaks at a wbr, so copied text has no invisible character") {
+  const std::string html = testing::RenderPortfolio(SampleDistrict(), PortfolioOptionsIn("zh"));
+  CHECK(html.find("<th class=\"num\">基础级<wbr>智能工厂</th>") != std::string::npos);
+  CHECK(html.find("\u200b") == std::string::npos);
+}
+
 TEST_CASE("portfolio report: progress against the target states its rule and pace") {
   const std::string html = testing::RenderPortfolio(SampleDistrict(), PortfolioOptionsIn("zh"));
   CHECK(html.find("全区已评估企业中有 <strong>7</strong> 家计为智能工厂，占行动计划 2027 年目标 100 家的 <strong>7.0%</strong>，尚差 <strong>93</strong> 家。") !=
