@@ -250,7 +250,9 @@ std::vector<DiagnosisRecord> PeekDiagnosisRecords(const std::vector<std::string>
     bool any = false;
     const YamlParse parsed = ParseYamlFile(file);
     if (!parsed.doc) {
-      diags.Error(file, {}, "cannot read it: " + parsed.error);
+      const YamlMark at = parsed.error_mark;
+      diags.Error(file, at.line >= 0 ? SourcePos{at.line + 1, at.column + 1} : SourcePos{},
+                  "cannot read it: " + parsed.error);
       continue;
     }
     const YamlNode root = parsed.doc->root();

@@ -119,6 +119,13 @@ TEST_CASE("portfolio --above-scale: a bad list stops at its line and column and 
   CliRun not_a_diagnosis = RunCli(std::string("portfolio ") + kCmmmExamples + kAboveScale + " --diagnosed " + junk);
   CHECK(not_a_diagnosis.status == 1);
   CHECK(Has(not_a_diagnosis.err, "expected an answers file or saved assessments"));
+
+  // A file that is not YAML at all is reported where the parser says.
+  const std::string broken = dir.File("broken.yaml");
+  std::ofstream(broken) << "factory: {credit_code: X, name: A\nround: 1\n";
+  CliRun unreadable = RunCli(std::string("portfolio ") + kCmmmExamples + kAboveScale + " --diagnosed " + broken);
+  CHECK(unreadable.status == 1);
+  CHECK(Has(unreadable.err, broken + ":1:10: error: cannot read it: did not find expected ',' or '}'"));
 }
 
 }  // namespace
