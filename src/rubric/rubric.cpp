@@ -19,13 +19,37 @@ const Level* Rubric::FindLevel(int level) const {
   return nullptr;
 }
 
+namespace {
+
+void AppendCriteria(const Node& n, std::vector<const Criterion*>& out) {
+  for (const auto& c : n.criteria) out.push_back(&c);
+  for (const auto& child : n.children) AppendCriteria(child, out);
+}
+
+size_t CountCriteria(const Node& n) {
+  size_t count = n.criteria.size();
+  for (const auto& child : n.children) count += CountCriteria(child);
+  return count;
+}
+
+// Depth first in file order, as AllCriteria lists them; nothing allocated
+// (a loader looks up every answer's criterion).
+const Criterion* FindIn(const Node& n, const std::string& id) {
+  for (const auto& c : n.criteria)
+    if (c.id == id) return &c;
+  for (const auto& child : n.children)
+    if (const Criterion* found = FindIn(child, id)) return found;
+  return nullptr;
+}
+
+}  // namespace
+
 std::vector<const Criterion*> Rubric::AllCriteria() const {
+  size_t count = 0;
+  for (const auto& n : tree) count += CountCriteria(n);
   std::vector<const Criterion*> out;
-  std::function<void(const Node&)> walk = [&](const Node& n) {
-    for (const auto& c : n.criteria) out.push_back(&c);
-    for (const auto& child : n.children) walk(child);
-  };
-  for (const auto& n : tree) walk(n);
+  out.reserve(count);
+  for (const auto& n : tree) AppendCriteria(n, out);
   return out;
 }
 
@@ -42,8 +66,8 @@ std::set<std::string> Rubric::ConditionFields() const {
 }
 
 const Criterion* Rubric::FindCriterion(const std::string& id) const {
-  for (const Criterion* c : AllCriteria())
-    if (c->id == id) return c;
+  for (const auto& n : tree)
+    if (const Criterion* found = FindIn(n, id)) return found;
   return nullptr;
 }
 
