@@ -139,6 +139,7 @@ std::vector<Assessment> ReportInputs(const Args& args, Diagnostics& diags) {
     if (sets.empty()) return {};
     AssessOptions options;
     options.generated_at = args.Value("--generated-at").value_or("");
+    options.threads = 0;  // one per core, as the files were read
     return Assess(compiled->model, sets, options);
   }
   const std::string& input = args.positional()[0];

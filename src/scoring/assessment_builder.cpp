@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "base/parallel.h"
 #include "base/text.h"
 #include "base/time_format.h"
 #include "base/version.h"
@@ -321,9 +322,10 @@ std::vector<Assessment> Assess(const ScoringModel& model, const std::vector<Answ
   const AnswerMatrix answers = EncodeAnswers(model, sets);
   const BatchScores scores = ScoreBatch(model, answers);
   const Batch batch = MakeBatch(model, answers, scores, options);
-  std::vector<Assessment> out;
-  out.reserve(sets.size());
-  for (size_t fi = 0; fi < sets.size(); ++fi) out.push_back(AssessOne(batch, static_cast<Eigen::Index>(fi), sets[fi]));
+  std::vector<Assessment> out(sets.size());
+  ParallelFor(
+      sets.size(), [&](size_t fi) { out[fi] = AssessOne(batch, static_cast<Eigen::Index>(fi), sets[fi]); },
+      options.threads);
   return out;
 }
 

@@ -21,6 +21,9 @@ struct AssessOptions {
   /// and costing are not built — most of an Assessment's memory and time,
   /// which a cohort of 100,000 cannot afford. Not for reports or JSON.
   bool ranking_only = false;
+  /// Threads building the Assessments (base/parallel.h ThreadCount: 0 is
+  /// one per core); each factory's is the same whichever thread builds it.
+  int threads = 1;
 };
 
 /// Scores every answer set (each must have passed CheckAnswers against

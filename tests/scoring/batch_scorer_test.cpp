@@ -4,6 +4,7 @@
 
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
+#include "assessment/assessment_json.h"
 #include "rubric/rubric_loader.h"
 #include "scoring/assessment_builder.h"
 #include "scoring/batch_scorer.h"
@@ -219,6 +220,28 @@ TEST_CASE("batch scoring: shuffling the factories never changes any factory's re
     CHECK(forward.level[f] == backward.level[11 - f]);
     CHECK(forward.score[f] == backward.score[11 - f]);
   }
+}
+
+TEST_CASE("assessments built on several threads are those built on one, in the same order") {
+  Fixture fx("tests/data/ok/scoring/gated.yaml");
+  std::vector<AnswerSet> sets;
+  const double values[] = {0, 0.5, 0.8, 1};
+  for (int f = 0; f < 9; ++f) {
+    std::string yaml = std::string(f % 2 ? kProfileDiscrete : kProfileProcess) + "answers: {";
+    int i = 0;
+    for (const Criterion* c : fx.rubric.AllCriteria()) {
+      if (f % 2 == 0 && c->id == "o.l2.b") continue;
+      yaml += c->id + ": " + std::to_string(values[(f * 5 + i++ * 3) % 4]) + ", ";
+    }
+    sets.push_back(fx.Answers(yaml + "}\n"));
+  }
+  AssessOptions one;
+  one.generated_at = "2026-01-01T00:00:00Z";
+  AssessOptions three = one;
+  three.threads = 3;
+  const std::string alone = AssessmentsToJson(Assess(fx.model, sets, one));
+  CHECK(alone.find("\"level\"") != std::string::npos);
+  CHECK(AssessmentsToJson(Assess(fx.model, sets, three)) == alone);
 }
 
 }  // namespace
