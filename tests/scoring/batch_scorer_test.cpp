@@ -199,19 +199,27 @@ TEST_CASE("points scoring: each band requirement says what it asks and how many 
   CHECK(b.applicable == 7);  // every scored criterion answered; the text remark is not scored
 }
 
-TEST_CASE("batch scoring: shuffling the factories never changes any factory's result") {
-  Fixture fx("tests/data/ok/scoring/gated.yaml");
+// `count` factories of the gated test rubric, discrete and process plants
+// in turn (a criterion of the process ones not applicable), their answers
+// varied by `step`.
+std::vector<AnswerSet> VariedFactories(Fixture& fx, int count, int step) {
   std::vector<AnswerSet> sets;
   const double values[] = {0, 0.5, 0.8, 1};
-  for (int f = 0; f < 12; ++f) {
+  for (int f = 0; f < count; ++f) {
     std::string yaml = std::string(f % 2 ? kProfileDiscrete : kProfileProcess) + "answers: {";
     int i = 0;
     for (const Criterion* c : fx.rubric.AllCriteria()) {
       if (f % 2 == 0 && c->id == "o.l2.b") continue;
-      yaml += c->id + ": " + std::to_string(values[(f * 7 + i++ * 3) % 4]) + ", ";
+      yaml += c->id + ": " + std::to_string(values[(f * step + i++ * 3) % 4]) + ", ";
     }
     sets.push_back(fx.Answers(yaml + "}\n"));
   }
+  return sets;
+}
+
+TEST_CASE("batch scoring: shuffling the factories never changes any factory's result") {
+  Fixture fx("tests/data/ok/scoring/gated.yaml");
+  const std::vector<AnswerSet> sets = VariedFactories(fx, 12, 7);
   AnswerMatrix m = EncodeAnswers(fx.model, sets);
   BatchScores forward = ScoreBatch(fx.model, m);
   std::vector<AnswerSet> reversed(sets.rbegin(), sets.rend());
@@ -224,17 +232,7 @@ TEST_CASE("batch scoring: shuffling the factories never changes any factory's re
 
 TEST_CASE("assessments built on several threads are those built on one, in the same order") {
   Fixture fx("tests/data/ok/scoring/gated.yaml");
-  std::vector<AnswerSet> sets;
-  const double values[] = {0, 0.5, 0.8, 1};
-  for (int f = 0; f < 9; ++f) {
-    std::string yaml = std::string(f % 2 ? kProfileDiscrete : kProfileProcess) + "answers: {";
-    int i = 0;
-    for (const Criterion* c : fx.rubric.AllCriteria()) {
-      if (f % 2 == 0 && c->id == "o.l2.b") continue;
-      yaml += c->id + ": " + std::to_string(values[(f * 5 + i++ * 3) % 4]) + ", ";
-    }
-    sets.push_back(fx.Answers(yaml + "}\n"));
-  }
+  const std::vector<AnswerSet> sets = VariedFactories(fx, 9, 5);
   AssessOptions one;
   one.generated_at = "2026-01-01T00:00:00Z";
   AssessOptions three = one;
