@@ -50,6 +50,10 @@ std::optional<RankingInputBuilder::TableColumns> RankingInputBuilder::FindColumn
 
 namespace {
 
+// The largest level a table's `level` cell may give: far past any rubric's,
+// and an int holds it (a larger whole number is refused, not cast).
+constexpr double kMaxLevelValue = 1e6;
+
 // Eligible tier ids, separated by ';'.
 std::vector<std::string> TierIds(const std::string& cell) {
   std::vector<std::string> ids;
@@ -87,7 +91,7 @@ void RankingInputBuilder::AddTableRow(const CsvTable& table, const TableColumns&
   c.industry = at.industry ? row[*at.industry].text : "";
   if (at.level && !row[*at.level].text.empty()) {
     auto v = ParseRankingValue(row[*at.level].text);
-    if (!v || *v != std::floor(*v)) {
+    if (!v || *v != std::floor(*v) || std::fabs(*v) > kMaxLevelValue) {
       diags_.Error(file, row[*at.level].pos,
                    DescribeCandidate(c) + ": level must be an integer, got '" + row[*at.level].text + "'");
       return;

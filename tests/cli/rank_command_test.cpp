@@ -225,6 +225,14 @@ TEST_CASE("rank command: bad inputs exit 1 with positioned diagnostics and write
   Run quoted = fighters("fa-rank-junk.csv", "\"A1\"junk,2.0,1500,20000,5.5,5,9\nA2,2.5,2700,18000,6.5,3,5\n");
   CHECK(quoted.status == 1);
   CHECK(Has(quoted.err, dir.File("fa-rank-junk.csv") + ":2:5: error: unexpected text after a closing quote"));
+  // A whole number too large for a level is refused, not cast (a fuzzer's find).
+  const std::string huge(90, '2');
+  WriteFile(dir.File("fa-rank-huge-level.csv"),
+            "name,level,max_speed,ferry_range,max_payload,cost,reliability,maneuverability\n"
+            "A1,1" + huge + ",2.0,1500,20000,5.5,5,9\nA2,2,2.5,2700,18000,6.5,3,5\n");
+  Run level = Rank("rank --config tests/data/ranking/fighter.yaml " + dir.File("fa-rank-huge-level.csv"));
+  CHECK(level.status == 1);
+  CHECK(Has(level.err, "candidate 'A1': level must be an integer, got '1" + huge + "'"));
 }
 
 TEST_CASE("rank command: usage errors exit 2, --help exits 0") {
