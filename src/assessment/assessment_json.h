@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -27,7 +28,7 @@ std::string AssessmentsToJson(const std::vector<Assessment>& assessments);
 /// list on error. A clean document of several assessments is read one
 /// assessment at a time on `threads` threads (0: one per core); the result
 /// never depends on how many.
-std::vector<Assessment> AssessmentsFromJson(const std::string& text, const std::string& file,
+std::vector<Assessment> AssessmentsFromJson(std::string_view text, const std::string& file,
                                             Diagnostics& diags, int threads = 0);
 
 }  // namespace fa

@@ -10,6 +10,7 @@
 #include "assessment/json_checks.h"
 #include "assessment/json_fields.h"
 #include "assessment/json_spans.h"
+#include "base/input_limits.h"
 #include "base/input_text.h"
 #include "base/parallel.h"
 
@@ -18,14 +19,14 @@ namespace fa {
 namespace {
 
 // Version 2: an object; version 1: the requirement as text.
-BandRequirement ReadBandRequirement(JsonFields& r, const Poco::Dynamic::Var& v) {
+BandRequirement ReadBandRequirement(JsonFields& r, const JsonValue& v) {
   BandRequirement q;
-  if (v.isString()) {
-    q.text = v.extract<std::string>();
-  } else if (v.type() != typeid(JsonObject)) {
+  if (v.IsString()) {
+    q.text = std::string(v.Text());
+  } else if (!v.IsObject()) {
     r.Fail("a band requirement must be an object");
   } else {
-    const JsonObject o = v.extract<JsonObject>();
+    const JsonObject o = &v;
     q = {r.Str(o, "node"), r.Str(o, "tag"),  r.Int(o, "at_least"), r.Num(o, "min"),
          r.Int(o, "count"), r.Bool(o, "met"), r.Str(o, "text")};
   }
@@ -42,7 +43,7 @@ void ReadRubric(JsonFields& r, const JsonObject& ru, RubricSummary& s) {
   for (const auto& b : r.Objects(ru, "bands")) {
     RubricSummary::PointsBandInfo band{r.Int(b, "level"), r.Num(b, "min_total"), {}, r.Bool(b, "total_met")};
     if (JsonArray require = r.Arr(b, "require"))
-      for (unsigned i = 0; i < require->size(); ++i) band.require.push_back(ReadBandRequirement(r, require->get(i)));
+      for (const JsonValue& q : *require) band.require.push_back(ReadBandRequirement(r, q));
     s.bands.push_back(std::move(band));
   }
 }
@@ -52,7 +53,13 @@ void ReadProfile(JsonFields& r, const JsonObject& f, FactoryProfile& p) {
        r.Str(f, "industry"),    r.Str(f, "manufacturing_type"), r.OptNum(f, "employees"),
        r.OptNum(f, "revenue"),  {}};
   if (JsonObject extra = r.Obj(f, "extra"))
-    for (const auto& [k, v] : *extra) p.extra[k] = v.toString();
+    for (const JsonMember& m : extra->members()) {
+      const std::string key(m.key);
+      if (m.value.IsString() || m.value.IsNumber()) p.extra[key] = std::string(m.value.Text());  // a number as written
+      else if (m.value.IsBool()) p.extra[key] = m.value.Bool() ? "true" : "false";
+      else if (m.value.IsNull()) p.extra[key] = "";
+      else r.Fail("'extra." + key + "' must be a string");
+    }
 }
 
 void ReadStanding(JsonFields& r, const JsonObject& from, CohortStanding& to) {
@@ -69,7 +76,7 @@ NodeResult ReadNode(JsonFields& r, const JsonObject& n, bool cohort) {
                 r.Bool(n, "in_total"),  r.Bool(n, "applicable"), r.Num(n, "score"), r.Num(n, "max_points"),
                 {},                     r.Int(n, "level"),      r.Num(n, "maturity"), {}};
   if (JsonArray ls = r.Arr(n, "level_scores"))
-    for (unsigned j = 0; j < ls->size(); ++j) nr.level_scores.push_back(r.OptNum(ls->get(j), "'level_scores'"));
+    for (const JsonValue& score : *ls) nr.level_scores.push_back(r.OptNum(score, "'level_scores'"));
   if (cohort) ReadStanding(r, n, nr.cohort);
   return nr;
 }
@@ -85,18 +92,21 @@ CriterionResult ReadCriterion(JsonFields& r, const JsonObject& c) {
 FigureRange ReadRange(JsonFields& r, const JsonObject& o, const std::string& key) {
   const std::vector<double> v = r.Numbers(o, key);
   if (v.size() == 2) return {v[0], v[1]};
-  if (o->has(key)) r.Fail("'" + key + "' must be [min, max]");
+  if (o->Has(key)) r.Fail("'" + key + "' must be [min, max]");
   return {};
 }
 
 // A scenario's figures; none when the object has no "figures".
 ScenarioFigures ReadFigures(JsonFields& r, const JsonObject& so) {
   ScenarioFigures f;
-  if (!so->has("figures")) return f;
+  if (!so->Has("figures")) return f;
   JsonObject fo = r.Obj(so, "figures");
   if (!fo) return f;
   if (JsonObject invest = r.Obj(fo, "invest"))
-    for (const auto& band : invest->getNames()) f.invest[band] = ReadRange(r, invest, band);
+    for (const JsonMember& band : invest->members()) {
+      const std::string name(band.key);
+      f.invest[name] = ReadRange(r, invest, name);
+    }
   f.months = ReadRange(r, fo, "months");
   for (const auto& k : r.Objects(fo, "kpis")) f.kpis.push_back({r.Str(k, "kpi"), ReadRange(r, k, "range")});
   f.source = r.Str(fo, "source");
@@ -129,7 +139,7 @@ void ReadPlan(JsonFields& r, const JsonObject& o, Assessment& a) {
     a.scenarios.push_back({r.Str(so, "id"), r.Text(so, "name"), r.Str(so, "link"), r.Str(so, "effort"),
                            r.Str(so, "benefit"), r.Int(so, "min_level"), r.Strings(so, "prerequisites"),
                            ReadFigures(r, so)});
-  if (o->has("costing")) a.costing = ReadCosting(r, r.Obj(o, "costing"));
+  if (o->Has("costing")) a.costing = ReadCosting(r, r.Obj(o, "costing"));
 }
 
 TierCheck ReadCheck(JsonFields& r, const JsonObject& co) {
@@ -139,7 +149,7 @@ TierCheck ReadCheck(JsonFields& r, const JsonObject& co) {
   c.kind = r.Str(co, "kind");
   c.met = r.Bool(co, "met");
   c.provisional = r.Bool(co, "provisional");
-  if (co->has("found") && co->get("found").isString()) {  // version 1
+  if (const JsonValue* found = co->Find("found"); found && found->IsString()) {  // version 1
     c.found_text = r.Str(co, "found");
     return c;
   }
@@ -225,102 +235,108 @@ Assessment ReadAssessment(JsonFields& r, const JsonObject& o) {
   return a;
 }
 
-/// One element of an assessments document checked whole, parsed and read
-/// by itself; false when it has anything to say (then the whole document
-/// is read again the slow way, which says it).
-bool ReadElement(const std::string& text, JsonSpan span, const std::string& file, int version, size_t index,
+/// One element of an assessments document checked, parsed and read by
+/// itself; false when it has anything to say (then the whole document is
+/// read again the slow way, which says it).
+bool ReadElement(std::string_view text, JsonSpan span, const std::string& file, int version, size_t index,
                  Assessment& into) {
   Diagnostics diags;
-  const JsonObject o = ParseCheckedJsonObject(text.substr(span.begin, span.end - span.begin), file, diags);
-  if (!o) return false;
+  const std::string_view element = text.substr(span.begin, span.end - span.begin);
+  if (!CheckUtf8(element, file, diags)) return false;
+  // Inside the document's object and its array: two levels down.
+  const JsonDocumentPtr doc = ParseJsonPart(element, kMaxNestingDepth - 2, file, diags);
+  if (!doc) return false;
   JsonFields r(file, diags);
   r.At("assessments[" + std::to_string(index) + "]");
-  try {
-    into = ReadAssessment(r, o);
-  } catch (const Poco::Exception&) {
-    return false;
-  }
+  into = ReadAssessment(r, &doc->root());
   if (version < 2) UpgradeFromVersion1(into);
   return diags.empty();
 }
 
 /// The version of a clean assessments document whose array of assessments
-/// is `spans` (the document parsed without it), or nullopt.
-std::optional<int> CleanDocumentVersion(const std::string& text, const JsonArraySpans& spans,
+/// is `spans` (the document parsed without it; each assessment is checked
+/// by ReadElement), or nullopt.
+std::optional<int> CleanDocumentVersion(std::string_view text, const JsonArraySpans& spans,
                                         const std::string& file) {
   Diagnostics scratch;
-  if (!CheckDocumentText(text, file, scratch) || !CheckJsonStructure(text, file, scratch)) return std::nullopt;
-  const std::string head = text.substr(0, spans.array.begin) + "[]" + text.substr(spans.array.end);
-  const JsonObject top = ParseJsonObject(head, file, scratch);
-  if (!top) return std::nullopt;
+  if (!CheckSize(text, kMaxDocumentBytes, file, scratch)) return std::nullopt;
+  const std::string head =
+      std::string(text.substr(0, spans.array.begin)).append("[]").append(text.substr(spans.array.end));
+  const JsonDocumentPtr doc = ParseJsonObject(head, file, scratch);
+  if (!doc) return std::nullopt;
+  const JsonObject top = &doc->root();
   JsonFields r(file, scratch);
-  try {
-    if (r.Str(top, "format") != kAssessmentFormat) return std::nullopt;
-    const int version = r.Int(top, "version");
-    if (version > kAssessmentFormatVersion || !scratch.empty()) return std::nullopt;
-    return version;
-  } catch (const Poco::Exception&) {
-    return std::nullopt;
-  }
+  if (r.Str(top, "format") != kAssessmentFormat) return std::nullopt;
+  const int version = r.Int(top, "version");
+  if (version > kAssessmentFormatVersion || !scratch.empty()) return std::nullopt;
+  return version;
 }
 
-/// A clean document of several assessments read one assessment at a time
-/// on `threads` threads: the same assessments as reading it whole, in
-/// less time, and with no parsed tree of the whole document held at once.
-/// nullopt when it has anything to say — then the whole document is read
-/// as before, with the same messages.
-std::optional<std::vector<Assessment>> ReadEachInParallel(const std::string& text, const std::string& file,
-                                                          int threads) {
-  const std::optional<JsonArraySpans> spans = TopLevelArraySpans(text, "assessments");
-  if (!spans || spans->elements.size() < 2) return std::nullopt;
-  const std::optional<int> version = CleanDocumentVersion(text, *spans, file);
+/// A clean document of several assessments, its elements at `spans`, read
+/// one assessment at a time on `threads` threads; nullopt when it has
+/// anything to say.
+std::optional<std::vector<Assessment>> ReadEach(std::string_view text, const JsonArraySpans& spans,
+                                                const std::string& file, int threads) {
+  if (spans.elements.size() < 2) return std::nullopt;
+  const std::optional<int> version = CleanDocumentVersion(text, spans, file);
   if (!version) return std::nullopt;
-  std::vector<Assessment> out(spans->elements.size());
+  std::vector<Assessment> out(spans.elements.size());
   std::atomic<bool> clean{true};
   ParallelFor(
       out.size(),
       [&](size_t i) {
-        if (clean && !ReadElement(text, spans->elements[i], file, *version, i, out[i])) clean = false;
+        if (clean && !ReadElement(text, spans.elements[i], file, *version, i, out[i])) clean = false;
       },
       threads);
   if (!clean) return std::nullopt;
   return out;
 }
 
+/// A clean document of several assessments read one assessment at a time
+/// on `threads` threads: the same assessments as reading it whole, in
+/// less time, and with no parsed tree of the whole document held at once.
+/// The elements are found by the layout this program writes, or else by
+/// scanning. nullopt when it has anything to say — then the whole document
+/// is read as before, with the same messages.
+std::optional<std::vector<Assessment>> ReadEachInParallel(std::string_view text, const std::string& file,
+                                                          int threads) {
+  for (JsonSpanSearch search : {JsonSpanSearch::kByLayout, JsonSpanSearch::kScan})
+    if (const std::optional<JsonArraySpans> spans = TopLevelArraySpans(text, "assessments", search))
+      if (auto read = ReadEach(text, *spans, file, threads)) return read;
+  return std::nullopt;
+}
+
 }  // namespace
 
-std::vector<Assessment> AssessmentsFromJson(const std::string& text, const std::string& file, Diagnostics& diags,
+std::vector<Assessment> AssessmentsFromJson(std::string_view text, const std::string& file, Diagnostics& diags,
                                             int threads) {
   if (auto each = ReadEachInParallel(text, file, threads)) return std::move(*each);
   std::vector<Assessment> out;
   const size_t errors = diags.ErrorCount();
-  JsonObject top = ParseJsonObject(text, file, diags);
-  if (!top) return out;
+  const JsonDocumentPtr doc = ParseJsonObject(text, file, diags);
+  if (!doc) return out;
+  const JsonObject top = &doc->root();
   JsonFields r(file, diags);
-  try {
-    if (!top->has("assessments")) {
-      out.push_back(ReadAssessment(r, top));  // a single assessment object: the current version
-    } else {
-      const std::string format = r.Str(top, "format");
-      if (format != kAssessmentFormat) {
-        diags.Error(file, {}, "expected format '" + std::string(kAssessmentFormat) + "', found '" + format + "'");
-        return out;
-      }
-      const int version = r.Int(top, "version");
-      if (version > kAssessmentFormatVersion) {
-        diags.Error(file, {}, "version " + std::to_string(version) + " is newer than this program reads (" +
-                                  std::to_string(kAssessmentFormatVersion) + ")");
-        return out;
-      }
-      const std::vector<JsonObject> list = r.Objects(top, "assessments");
-      for (size_t i = 0; i < list.size(); ++i) {
-        r.At("assessments[" + std::to_string(i) + "]");
-        out.push_back(ReadAssessment(r, list[i]));
-        if (version < 2) UpgradeFromVersion1(out.back());
-      }
+  if (!top->Has("assessments")) {
+    out.push_back(ReadAssessment(r, top));  // a single assessment object: the current version
+  } else {
+    const std::string format = r.Str(top, "format");
+    if (format != kAssessmentFormat) {
+      diags.Error(file, {}, "expected format '" + std::string(kAssessmentFormat) + "', found '" + format + "'");
+      return out;
     }
-  } catch (const Poco::Exception& e) {
-    diags.Error(file, {}, "not an assessment document: " + e.displayText());
+    const int version = r.Int(top, "version");
+    if (version > kAssessmentFormatVersion) {
+      diags.Error(file, {}, "version " + std::to_string(version) + " is newer than this program reads (" +
+                                std::to_string(kAssessmentFormatVersion) + ")");
+      return out;
+    }
+    const std::vector<JsonObject> list = r.Objects(top, "assessments");
+    for (size_t i = 0; i < list.size(); ++i) {
+      r.At("assessments[" + std::to_string(i) + "]");
+      out.push_back(ReadAssessment(r, list[i]));
+      if (version < 2) UpgradeFromVersion1(out.back());
+    }
   }
   if (diags.ErrorCount() > errors) out.clear();
   return out;

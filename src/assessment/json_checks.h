@@ -1,6 +1,7 @@
-// Checks on a JSON text that Poco's parser does not make: a key given twice
-// in one object (the parser keeps the last, silently) and nesting past
-// kMaxNestingDepth, each reported at its line and column (docs/limits.md).
+// Checks on a JSON text that the parser (json_tree.h) does not report: a
+// key given twice in one object (a lookup would see the last, silently) and
+// nesting past kMaxNestingDepth, each reported at its line and column
+// (docs/limits.md).
 #pragma once
 
 #include <string>

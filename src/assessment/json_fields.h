@@ -4,29 +4,36 @@
 // is ("candidates[2].stability: 'rank_p5' must be a number"), and go on.
 #pragma once
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
-
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "assessment/json_tree.h"
 #include "base/diagnostics.h"
 #include "base/localized.h"
 
 namespace fa {
 
-using JsonObject = Poco::JSON::Object::Ptr;
-using JsonArray = Poco::JSON::Array::Ptr;
+/// An object of a parsed document, or null (absent, or not an object).
+using JsonObject = const JsonValue*;
+/// An array of a parsed document, or null.
+using JsonArray = const JsonValue*;
+using JsonDocumentPtr = std::unique_ptr<const JsonDocument>;
 
-/// Parses `text` as one JSON object. "not valid JSON: …" or "expected a
-/// JSON object" go to `diags` against `file`; returns null then.
-JsonObject ParseJsonObject(const std::string& text, const std::string& file, Diagnostics& diags);
+/// Parses `text` as one JSON object, checked first (size, UTF-8, duplicate
+/// keys, nesting). "not valid JSON: …" at the line and column where it
+/// stops being JSON, or "expected a JSON object", go to `diags` against
+/// `file`; returns null then. The root() of what it returns is an object.
+JsonDocumentPtr ParseJsonObject(std::string_view text, const std::string& file, Diagnostics& diags);
 
-/// ParseJsonObject without its checks of the text (size, UTF-8, duplicate
-/// keys, nesting): for a part of a text that has passed them whole.
-JsonObject ParseCheckedJsonObject(const std::string& text, const std::string& file, Diagnostics& diags);
+/// One object that is a part of a larger text, nested at most `max_depth`
+/// deep in itself; its text is not checked (size, UTF-8: the caller's
+/// part), and a duplicate key is said without where the first one was.
+/// The document's strings are views of `text`, which must outlive it.
+JsonDocumentPtr ParseJsonPart(std::string_view text, int max_depth, const std::string& file, Diagnostics& diags);
 
 /// Reads fields of parsed objects. Absent keys and nulls read as empty
 /// values (0, "", false, nullopt, null pointers) without a message; use
@@ -53,7 +60,7 @@ class JsonFields {
   /// A number, or nullopt for null and absent keys.
   std::optional<double> OptNum(const JsonObject& o, const std::string& key);
   /// An element of an array: a number, or nullopt for null.
-  std::optional<double> OptNum(const Poco::Dynamic::Var& value, const std::string& what);
+  std::optional<double> OptNum(const JsonValue& value, const std::string& what);
   JsonObject Obj(const JsonObject& o, const std::string& key);
   JsonArray Arr(const JsonObject& o, const std::string& key);
   /// `{"zh": …, "en": …}`.

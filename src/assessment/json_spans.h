@@ -22,10 +22,19 @@ struct JsonArraySpans {
   std::vector<JsonSpan> elements;  ///< each an object, '{' to just past '}'
 };
 
+/// How the end of each element is found.
+enum class JsonSpanSearch {
+  kScan,      ///< by counting the brackets outside strings
+  kByLayout,  ///< by the line that closes it, as JsonWriter lays a document out (much faster)
+};
+
 /// The array under `key` of the object that `text` is, with its elements;
 /// nullopt when the text is not shaped so (not an object, no such key, an
-/// element that is not an object, a text that ends early). Only brackets
-/// outside strings are counted: parse each span to know that it is JSON.
-std::optional<JsonArraySpans> TopLevelArraySpans(std::string_view text, std::string_view key);
+/// element that is not an object, a text that ends early; with kByLayout,
+/// also a text laid out otherwise). Either way, parse each span to know
+/// that it is JSON and one whole element: a span found by layout in a text
+/// laid out otherwise is not.
+std::optional<JsonArraySpans> TopLevelArraySpans(std::string_view text, std::string_view key,
+                                                  JsonSpanSearch search = JsonSpanSearch::kScan);
 
 }  // namespace fa

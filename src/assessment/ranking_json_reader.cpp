@@ -44,12 +44,12 @@ AhpSummary ReadAhp(JsonFields& r, const JsonObject& a) {
                {},                   {}};
   if (JsonArray rows = r.Arr(a, "judgments"))
     for (unsigned i = 0; i < rows->size(); ++i) {
-      JsonArray row = rows->getArray(i);
+      JsonArray row = (*rows)[i].IsArray() ? &(*rows)[i] : nullptr;
       if (!row) r.Fail("'judgments[" + std::to_string(i) + "]' must be an array");
       s.judgments.emplace_back();
       for (unsigned j = 0; row && j < row->size(); ++j)
         s.judgments.back().push_back(
-            r.OptNum(row->get(j), "'judgments[" + std::to_string(i) + "][" + std::to_string(j) + "]'").value_or(0));
+            r.OptNum((*row)[j], "'judgments[" + std::to_string(i) + "][" + std::to_string(j) + "]'").value_or(0));
     }
   s.ri_values = r.Numbers(a, "ri_values");  // version 2
   return s;
@@ -172,29 +172,29 @@ bool ReadHeader(JsonFields& r, const JsonObject& top, const std::vector<RankingM
 std::optional<Ranking> RankingFromJson(const std::string& text, const std::string& file,
                                        const std::vector<RankingMethodFacts>& methods, Diagnostics& diags) {
   const size_t errors = diags.ErrorCount();
-  const JsonObject top = ParseJsonObject(text, file, diags);
-  if (!top) return std::nullopt;
+  const JsonDocumentPtr doc = ParseJsonObject(text, file, diags);
+  if (!doc) return std::nullopt;
+  const JsonObject top = &doc->root();
   JsonFields r(file, diags);
   Ranking out;
-  try {
-    if (!ReadHeader(r, top, methods, out)) return std::nullopt;
-    ReadConfig(r, top, out);
-    ReadWeights(r, top, out);
-    ReadStability(r, top, out);
-    r.At("");
-    out.excluded = r.Int(top, "excluded_by_filters");
-    if (JsonObject names = r.Obj(top, "tier_names"))  // version 2
-      for (const auto& entry : *names) out.tier_names[entry.first] = r.Text(names, entry.first);
-    const std::vector<JsonObject> list = r.Objects(top, "candidates");
-    const int ranked = r.Int(top, "ranked");
-    if (top->has("ranked") && ranked != static_cast<int>(list.size()))
-      r.Fail("'ranked' is " + std::to_string(ranked) + " but there are " + std::to_string(list.size()) + " candidates");
-    for (size_t i = 0; i < list.size(); ++i) {
-      r.At("candidates[" + std::to_string(i) + "]");
-      out.candidates.push_back(ReadCandidate(r, list[i], out));
+  if (!ReadHeader(r, top, methods, out)) return std::nullopt;
+  ReadConfig(r, top, out);
+  ReadWeights(r, top, out);
+  ReadStability(r, top, out);
+  r.At("");
+  out.excluded = r.Int(top, "excluded_by_filters");
+  if (JsonObject names = r.Obj(top, "tier_names"))  // version 2
+    for (const JsonMember& entry : names->members()) {
+      const std::string tier(entry.key);
+      out.tier_names[tier] = r.Text(names, tier);
     }
-  } catch (const Poco::Exception& e) {
-    diags.Error(file, {}, "not a ranking document: " + e.displayText());
+  const std::vector<JsonObject> list = r.Objects(top, "candidates");
+  const int ranked = r.Int(top, "ranked");
+  if (top->Has("ranked") && ranked != static_cast<int>(list.size()))
+    r.Fail("'ranked' is " + std::to_string(ranked) + " but there are " + std::to_string(list.size()) + " candidates");
+  for (size_t i = 0; i < list.size(); ++i) {
+    r.At("candidates[" + std::to_string(i) + "]");
+    out.candidates.push_back(ReadCandidate(r, list[i], out));
   }
   if (diags.ErrorCount() > errors) return std::nullopt;
   return out;

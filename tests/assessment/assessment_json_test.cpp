@@ -196,6 +196,19 @@ TEST_CASE("assessment JSON: a file of many reads one at a time on any number of 
     CHECK(d.empty());
     CHECK(AssessmentsToJson(read) == text);
   }
+  // Laid out otherwise than this program writes (json_spans.h): inner
+  // objects closed at the indentation of the assessments' own braces, or
+  // all on one line (a raw line break is never inside a JSON string).
+  std::string odd = text, flat;
+  for (size_t at = 0; (at = odd.find("\n      }", at)) != std::string::npos;) odd.erase(at + 1, 2);
+  for (char c : text)
+    if (c != '\n') flat += c;
+  for (const std::string* laid_out : {&odd, &flat}) {
+    Diagnostics d;
+    const std::vector<Assessment> read = AssessmentsFromJson(*laid_out, "many.json", d, 2);
+    CHECK(d.empty());
+    CHECK(AssessmentsToJson(read) == text);
+  }
 }
 
 TEST_CASE("assessment JSON: a problem in one of many assessments is said as when the file is read whole") {
@@ -210,7 +223,7 @@ TEST_CASE("assessment JSON: a problem in one of many assessments is said as when
   CHECK(twice.Format().find("duplicate key 'level'") != std::string::npos);
   Diagnostics broken;
   CHECK(Read(head + fine + ", " + fine + ", {]}", "a.json", broken).empty());
-  CHECK(broken.Format().find("a.json: error: not valid JSON") == 0);
+  CHECK(broken.Format().find("a.json:1:149: error: not valid JSON: expected a key in quotes, found ']'\n") == 0);
 }
 
 }  // namespace fa
