@@ -7,7 +7,6 @@
 #include "answers/cohort_csv.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -338,36 +337,6 @@ CohortCsvSummary ReadCohortCsvFile(const Rubric& rubric, const std::string& path
     }
   };
   return ReadCohortCsv(rubric, read, size, path, sink, diags, options);
-}
-
-CohortFile::CohortFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
-  struct stat st;
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    throw std::runtime_error(path + ": is a directory, expected a cohort CSV file");
-  }
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    throw std::runtime_error(path + ": cannot open: not a regular file");
-  }
-  size_ = static_cast<size_t>(st.st_size);
-  if (size_ > 0) {
-    // MAP_POPULATE maps every page up front: one call instead of a page
-    // fault per few pages, which is what a cohort read end to end needs.
-    void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-    if (p == MAP_FAILED) {
-      ::close(fd);
-      throw std::runtime_error(path + ": cannot read: " + std::strerror(errno));
-    }
-    data_ = static_cast<const char*>(p);
-  }
-  ::close(fd);
-}
-
-CohortFile::~CohortFile() {
-  if (data_) ::munmap(const_cast<char*>(data_), size_);
 }
 
 }  // namespace fa

@@ -15,6 +15,7 @@
 #include "answers/answer_set.h"
 #include "base/csv_text.h"
 #include "base/diagnostics.h"
+#include "base/mapped_file.h"
 #include "rubric/rubric.h"
 
 namespace fa {
@@ -119,21 +120,11 @@ std::vector<AnswerSet> ReadCohortAnswerSets(const Rubric& rubric, std::string_vi
                                             const std::string& file, Diagnostics& diags,
                                             const CohortCsvOptions& options = {});
 
-/// A cohort file mapped read-only into memory (POSIX mmap): its text is the
-/// page cache's own pages, so a large file is neither copied nor given fresh
-/// memory — which on a virtual machine costs more than reading it.
-class CohortFile {
+/// A cohort file mapped read-only into memory (base/mapped_file.h).
+class CohortFile : public MappedFile {
  public:
   /// Throws std::runtime_error naming the file when it cannot be read.
-  explicit CohortFile(const std::string& path);
-  ~CohortFile();
-  CohortFile(const CohortFile&) = delete;
-  CohortFile& operator=(const CohortFile&) = delete;
-  std::string_view text() const { return std::string_view(data_, size_); }
-
- private:
-  const char* data_ = nullptr;
-  size_t size_ = 0;
+  explicit CohortFile(const std::string& path) : MappedFile(path, "a cohort CSV file") {}
 };
 
 /// The column names of a cohort file for `rubric`: the profile columns

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <ostream>
 #include <stdexcept>
 #include <streambuf>
@@ -74,12 +75,16 @@ class FdBuf : public std::streambuf {
   char buffer_[1 << 16];
 };
 
-// The umask, read without changing it (umask(2) would, for every thread).
+// The umask, read without changing it (umask(2) would, for every thread);
+// read once: the program never sets it.
 mode_t CurrentUmask() {
-  std::ifstream status("/proc/self/status");
-  for (std::string line; std::getline(status, line);)
-    if (line.rfind("Umask:", 0) == 0) return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
-  return 022;
+  static const mode_t umask = [] {
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+      if (line.rfind("Umask:", 0) == 0) return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
+    return static_cast<mode_t>(022);
+  }();
+  return umask;
 }
 
 std::string DirectoryOf(const std::string& path) {
@@ -88,15 +93,19 @@ std::string DirectoryOf(const std::string& path) {
   return slash == 0 ? "/" : path.substr(0, slash);
 }
 
-// fsync of the directory, so that the rename itself survives a crash. File
-// systems that cannot sync a directory (EINVAL) are let be.
-void SyncDirectory(const std::string& path) {
-  const int fd = ::open(DirectoryOf(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) Fail(path, errno);
+// fsync of the directory, so that the rename itself survives a crash: 0 or
+// the errno. File systems that cannot sync a directory (EINVAL) are let be.
+int DirectorySyncError(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return errno;
   const int synced = ::fsync(fd);
   const int error = errno;
   ::close(fd);
-  if (synced != 0 && error != EINVAL) Fail(path, error);
+  return synced != 0 && error != EINVAL ? error : 0;
+}
+
+void SyncDirectory(const std::string& path) {
+  if (const int error = DirectorySyncError(DirectoryOf(path))) Fail(path, error);
 }
 
 // The temporary file: removed (and closed) unless committed.
@@ -117,38 +126,110 @@ class TempFile {
 
   /// Sets the mode, syncs, closes and renames over the target.
   void Commit() {
-    struct stat target;
-    const mode_t mode = ::stat(path_.c_str(), &target) == 0 ? (target.st_mode & 07777) : (0666 & ~CurrentUmask());
-    if (::fchmod(fd_, mode) != 0 || ::fsync(fd_) != 0) Fail(path_, errno);
-    const int closed = ::close(fd_);
-    fd_ = -1;
-    if (closed != 0) Fail(path_, errno);
+    Close(true);
     if (::rename(name_.c_str(), path_.c_str()) != 0) Fail(path_, errno);
     committed_ = true;
   }
 
+  /// Sets the mode and closes, not synced: the temporary file is left for
+  /// the caller to sync, rename or remove. Its name.
+  std::string Keep() {
+    Close(false);
+    committed_ = true;
+    return name_;
+  }
+
  private:
+  void Close(bool sync) {
+    struct stat target;
+    const mode_t mode = ::stat(path_.c_str(), &target) == 0 ? (target.st_mode & 07777) : (0666 & ~CurrentUmask());
+    if (::fchmod(fd_, mode) != 0 || (sync && ::fsync(fd_) != 0)) Fail(path_, errno);
+    const int closed = ::close(fd_);
+    fd_ = -1;
+    if (closed != 0) Fail(path_, errno);
+  }
+
   std::string path_, name_;
   int fd_ = -1;
   bool committed_ = false;
 };
 
-}  // namespace
-
-void WriteFileStreamed(const std::string& path, const std::function<void(std::ostream&)>& write) {
-  TempFile temp(path);
+// Fills `temp` through `write`; throws as WriteFile does.
+void WriteInto(TempFile& temp, const std::string& path, const std::function<void(std::ostream&)>& write) {
   FdBuf buf(temp.fd());
   std::ostream out(&buf);
   write(out);
   out.flush();
   if (buf.error() != 0) Fail(path, buf.error());
   if (!out) Fail(path, EIO);
+}
+
+void WriteWhole(std::ostream& out, const std::string& contents) {
+  out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+}
+
+}  // namespace
+
+void WriteFileStreamed(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  TempFile temp(path);
+  WriteInto(temp, path, write);
   temp.Commit();
   SyncDirectory(path);
 }
 
 void WriteFile(const std::string& path, const std::string& contents) {
-  WriteFileStreamed(path, [&](std::ostream& out) { out.write(contents.data(), static_cast<std::streamsize>(contents.size())); });
+  WriteFileStreamed(path, [&](std::ostream& out) { WriteWhole(out, contents); });
+}
+
+AtomicFileBatch::~AtomicFileBatch() {
+  for (const Pending& p : pending_) ::unlink(p.temp.c_str());
+}
+
+void AtomicFileBatch::Write(const std::string& path, const std::string& contents) {
+  TempFile temp(path);
+  WriteInto(temp, path, [&](std::ostream& out) { WriteWhole(out, contents); });
+  std::string name = temp.Keep();
+  const std::lock_guard<std::mutex> lock(mutex_);
+  pending_.push_back({path, std::move(name)});
+}
+
+std::vector<AtomicFileBatch::Failure> AtomicFileBatch::Commit() {
+  std::vector<Failure> failures;
+  std::vector<Pending> pending;
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    pending.swap(pending_);
+  }
+  // One flush of each file system written to: every temporary file's data
+  // and its name on disk, before any is renamed over its target.
+  std::map<std::string, int> synced;  // directory -> 0 or the errno of its flush
+  for (const Pending& p : pending) {
+    const std::string dir = DirectoryOf(p.path);
+    if (synced.count(dir)) continue;
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int error = fd < 0 ? errno : 0;
+    if (fd >= 0) {
+      if (::syncfs(fd) != 0) error = errno;
+      ::close(fd);
+    }
+    synced[dir] = error;
+  }
+  std::map<std::string, std::vector<size_t>> renamed;  // directory -> the files renamed into it
+  for (size_t i = 0; i < pending.size(); ++i) {
+    const Pending& p = pending[i];
+    int error = synced[DirectoryOf(p.path)];
+    if (error == 0 && ::rename(p.temp.c_str(), p.path.c_str()) != 0) error = errno;
+    if (error == 0) {
+      renamed[DirectoryOf(p.path)].push_back(i);
+    } else {
+      ::unlink(p.temp.c_str());
+      failures.push_back({p.path, p.path + ": cannot write: " + std::strerror(error)});
+    }
+  }
+  for (const auto& [dir, files] : renamed)
+    if (const int error = DirectorySyncError(dir))
+      for (size_t i : files) failures.push_back({pending[i].path, pending[i].path + ": cannot write: " + std::strerror(error)});
+  return failures;
 }
 
 }  // namespace fa

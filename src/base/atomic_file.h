@@ -6,7 +6,9 @@
 
 #include <functional>
 #include <iosfwd>
+#include <mutex>
 #include <string>
+#include <vector>
 
 namespace fa {
 
@@ -22,5 +24,41 @@ void WriteFile(const std::string& path, const std::string& contents);
 /// so large output is never held whole. An exception from `write` removes
 /// the temporary file and propagates; the target is untouched.
 void WriteFileStreamed(const std::string& path, const std::function<void(std::ostream&)>& write);
+
+/// Many files written as WriteFile writes one, with one flush to disk for
+/// them all instead of one each (the flushes, not the writing, were most of
+/// the time of writing 200 reports: docs/reports.md). Write puts each file
+/// into its temporary file, from any thread; Commit flushes each file
+/// system written to once (syncfs), then renames each temporary file over
+/// its target and syncs each directory once. So after a crash a target is
+/// old or new, never a mix, as with WriteFile; what was not committed (no
+/// Commit, or the batch destroyed first) leaves no temporary file behind.
+class AtomicFileBatch {
+ public:
+  AtomicFileBatch() = default;
+  ~AtomicFileBatch();
+  AtomicFileBatch(const AtomicFileBatch&) = delete;
+  AtomicFileBatch& operator=(const AtomicFileBatch&) = delete;
+
+  /// Writes `contents` for `path`, not yet in place. Throws as WriteFile
+  /// does; then nothing of that file is left.
+  void Write(const std::string& path, const std::string& contents);
+
+  /// A file Commit could not put in place, and why ("PATH: cannot write: …").
+  struct Failure {
+    std::string path;
+    std::string problem;
+  };
+  /// Puts every file written so far in place; the ones it could not.
+  std::vector<Failure> Commit();
+
+ private:
+  struct Pending {
+    std::string path;
+    std::string temp;
+  };
+  std::mutex mutex_;
+  std::vector<Pending> pending_;
+};
 
 }  // namespace fa

@@ -64,16 +64,20 @@ std::vector<std::string> RenderAll(const std::vector<PlannedReport>& plan, const
   // statics) and format times with gmtime_r; no Poco object is touched.
   const DiagnosisReportRenderer renderer(options);
   std::vector<std::string> problems(plan.size());
+  AtomicFileBatch files;
   ParallelFor(
       plan.size(),
       [&](size_t i) {
         try {
-          WriteFile(plan[i].path, renderer.Render(*plan[i].assessment));
+          files.Write(plan[i].path, renderer.Render(*plan[i].assessment));
         } catch (const std::exception& e) {
           problems[i] = e.what();
         }
       },
       threads);
+  std::map<std::string, size_t> index;  // each planned path is another file
+  for (size_t i = 0; i < plan.size(); ++i) index[plan[i].path] = i;
+  for (const AtomicFileBatch::Failure& failure : files.Commit()) problems[index[failure.path]] = failure.problem;
   return problems;
 }
 

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "base/atomic_file.h"
+#include "base/mapped_file.h"
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/assessment_inputs.h"
@@ -143,7 +144,7 @@ std::vector<Assessment> ReportInputs(const Args& args, Diagnostics& diags) {
     return Assess(compiled->model, sets, options);
   }
   const std::string& input = args.positional()[0];
-  if (auto text = ReadSource(input, diags, "an Assessment JSON file")) return AssessmentsFromJson(*text, input, diags);
+  if (auto file = MapSource(input, diags, "an Assessment JSON file")) return AssessmentsFromJson(file->text(), input, diags);
   return {};
 }
 

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -15,6 +16,8 @@
 
 #include "base/atomic_file.h"
 #include "base/env.h"
+#include "base/input_text.h"
+#include "base/mapped_file.h"
 #include "base/text.h"
 
 namespace fa {
@@ -100,6 +103,79 @@ TEST_CASE("atomic file: concurrent writers of one target never collide, the last
   const std::string last = ReadFile(path);
   CHECK(std::find(contents.begin(), contents.end(), last) != contents.end());
   CHECK(Names(dir.path()) == std::set<std::string>{"shared.txt"});
+}
+
+TEST_CASE("atomic file batch: files written from many threads appear only at the commit, whole") {
+  TempDir dir("fa-atomic");
+  WriteFile(dir.File("kept.txt"), "old");
+  REQUIRE(::chmod(dir.File("kept.txt").c_str(), 0600) == 0);
+  std::set<std::string> expected{"kept.txt"};
+  {
+    AtomicFileBatch batch;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+      threads.emplace_back([&, t] {
+        for (int i = 0; i < 25; ++i) batch.Write(dir.File(std::to_string(t * 25 + i) + ".html"), std::to_string(i));
+      });
+    for (auto& thread : threads) thread.join();
+    batch.Write(dir.File("kept.txt"), "new");
+    CHECK(ReadFile(dir.File("kept.txt")) == "old");  // nothing in place before the commit
+    CHECK(Names(dir.path()).size() == 102);          // the old file and 101 temporary ones
+    CHECK(batch.Commit().empty());
+  }
+  for (int n = 0; n < 100; ++n) expected.insert(std::to_string(n) + ".html");
+  CHECK(Names(dir.path()) == expected);
+  CHECK(ReadFile(dir.File("37.html")) == "12");
+  CHECK(ReadFile(dir.File("kept.txt")) == "new");
+  CHECK(Mode(dir.File("kept.txt")) == 0600);
+}
+
+TEST_CASE("atomic file batch: what is not committed, or cannot be, leaves no temporary file") {
+  TempDir dir("fa-atomic");
+  {
+    AtomicFileBatch batch;
+    batch.Write(dir.File("a.html"), "a");
+  }
+  CHECK(Names(dir.path()).empty());
+  const std::string missing = dir.File("no-such-dir/b.html");
+  AtomicFileBatch batch;
+  CHECK_THROWS_WITH(batch.Write(missing, "b"), (missing + ": cannot write: No such file or directory").c_str());
+  std::filesystem::create_directory(dir.File("c.html"));  // a directory where the file should go
+  batch.Write(dir.File("c.html"), "c");
+  batch.Write(dir.File("d.html"), "d");
+  const std::vector<AtomicFileBatch::Failure> failures = batch.Commit();
+  REQUIRE(failures.size() == 1);
+  CHECK(failures[0].path == dir.File("c.html"));
+  CHECK(failures[0].problem == dir.File("c.html") + ": cannot write: Is a directory");
+  CHECK(Names(dir.path()) == std::set<std::string>{"c.html", "d.html"});
+  CHECK(ReadFile(dir.File("d.html")) == "d");
+}
+
+TEST_CASE("mapped file: a file's text in place, a pipe's read whole, a directory or a missing file said") {
+  TempDir dir("fa-mapped");
+  WriteFile(dir.File("a.json"), "{\"a\": 1}");
+  CHECK(MappedFile(dir.File("a.json"), "a JSON file").text() == "{\"a\": 1}");
+  WriteFile(dir.File("empty.json"), "");
+  CHECK(MappedFile(dir.File("empty.json"), "a JSON file").text().empty());
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  REQUIRE(::write(fds[1], "piped", 5) == 5);
+  ::close(fds[1]);
+  const std::string pipe = "/dev/fd/" + std::to_string(fds[0]);
+  CHECK_THROWS_WITH(MappedFile(pipe, "a cohort"), (pipe + ": cannot open: not a regular file").c_str());
+  CHECK(MappedFile(pipe, "a JSON file", 1000).text() == "piped");
+  ::close(fds[0]);
+  REQUIRE(::pipe(fds) == 0);
+  REQUIRE(::write(fds[1], "0123456789", 10) == 10);
+  ::close(fds[1]);
+  CHECK_THROWS_WITH(MappedFile("/dev/fd/" + std::to_string(fds[0]), "a JSON file", 5),
+                    ("/dev/fd/" + std::to_string(fds[0]) + ": " + TooLargeMessage(10, 5)).c_str());
+  ::close(fds[0]);
+  Diagnostics d;
+  CHECK_FALSE(MapSource(dir.path(), d, "an Assessment JSON file"));
+  CHECK_FALSE(MapSource(dir.File("missing.json"), d, ""));
+  CHECK(d.Format() == dir.path() + ": error: is a directory, expected an Assessment JSON file\n" + dir.File("missing.json") +
+                          ": error: cannot open: No such file or directory\n");
 }
 
 }  // namespace fa
