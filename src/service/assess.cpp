@@ -18,6 +18,19 @@ bool SameFactory(const FactoryProfile& a, const FactoryProfile& b) {
 }  // namespace
 
 bool CheckLoadedAnswers(const CompiledRubric& compiled, AnswerSet& set, Diagnostics& diags) {
+  // Most files answer every required question with a value that checks:
+  // then no question can be left out (NotNeededCriteria would find none to
+  // leave), and that one check is the whole of it.
+  if (compiled.rubric->level_rule.kind == LevelRuleKind::kGated) {
+    AnswerSet checked = set;
+    checked.not_assessed.clear();
+    Diagnostics found;
+    if (CheckAnswers(*compiled.rubric, checked, found)) {
+      set = std::move(checked);
+      diags.Append(found);
+      return true;
+    }
+  }
   set.not_assessed = NotNeededCriteria(compiled, set);
   return CheckAnswers(*compiled.rubric, set, diags);
 }

@@ -68,6 +68,14 @@ int SettledUnmet(const CompiledRubric& compiled, const BatchScores& best) {
   return model.levels + 1;
 }
 
+/// The ids of the questions of `unanswered` above `level`.
+std::vector<std::string> Above(const std::vector<const Criterion*>& unanswered, int level) {
+  std::vector<std::string> out;
+  for (const Criterion* c : unanswered)
+    if (c->level > level) out.push_back(c->id);
+  return out;
+}
+
 }  // namespace
 
 DraftStanding StandingOfDraft(const CompiledRubric& compiled, AnswerSet set) {
@@ -82,13 +90,19 @@ DraftStanding StandingOfDraft(const CompiledRubric& compiled, AnswerSet set) {
   const std::vector<const Criterion*> unanswered = Unanswered(rubric, probe);
   out.level = ScoreCounting(compiled, probe, unanswered, false).level[0];
   out.settled_unmet = SettledUnmet(compiled, ScoreCounting(compiled, probe, unanswered, true));
-  for (const Criterion* c : unanswered)
-    if (c->level > out.settled_unmet) out.not_needed.push_back(c->id);
+  out.not_needed = Above(unanswered, out.settled_unmet);
   return out;
 }
 
 std::vector<std::string> NotNeededCriteria(const CompiledRubric& compiled, const AnswerSet& set) {
-  return StandingOfDraft(compiled, set).not_needed;
+  const Rubric& rubric = *compiled.rubric;
+  if (rubric.level_rule.kind != LevelRuleKind::kGated) return {};
+  const AnswerSet probe = Probe(rubric, set);
+  const std::vector<const Criterion*> unanswered = Unanswered(rubric, probe);
+  // Only unanswered questions can be left out: a file that answers every
+  // one (most files) needs no scoring here.
+  if (unanswered.empty()) return {};
+  return Above(unanswered, SettledUnmet(compiled, ScoreCounting(compiled, probe, unanswered, true)));
 }
 
 }  // namespace fa
