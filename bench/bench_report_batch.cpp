@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@
 #include "assessment/assessment_json.h"
 #include "base/diagnostics.h"
 #include "base/env.h"
+#include "base/mapped_file.h"
 #include "base/parallel.h"
 #include "report/report_renderer.h"
 
@@ -71,9 +73,9 @@ double RenderAll(const fa::DiagnosisReportRenderer& renderer, const std::vector<
 void Phases(const std::string& json, int threads) {
   const auto start = Clock::now();
   fa::Diagnostics diags;
-  const std::optional<std::string> text = fa::ReadSource(json, diags);
+  const std::unique_ptr<fa::MappedFile> file = fa::MapSource(json, diags, "");  // as `report` reads it
   std::vector<fa::Assessment> cohort;
-  if (text) cohort = fa::AssessmentsFromJson(*text, json, diags);
+  if (file) cohort = fa::AssessmentsFromJson(file->text(), json, diags);
   const double read = Since(start);
   if (cohort.empty()) {
     std::fputs(diags.Format().c_str(), stderr);
