@@ -4,9 +4,16 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
+#include "base/utf8.h"
+
 namespace fa {
+
+// The parser moves values and members into the arena as bytes (Keep).
+static_assert(std::is_trivially_copyable_v<JsonValue> && std::is_trivially_copyable_v<JsonMember>);
+static_assert(std::is_trivially_destructible_v<JsonValue> && std::is_trivially_destructible_v<JsonMember>);
 
 std::optional<long long> JsonValue::Int64() const {
   if (kind_ != Kind::kNumber || !whole_ || !flag_) return std::nullopt;
@@ -34,24 +41,6 @@ int HexValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 }  // namespace
@@ -230,7 +219,7 @@ class JsonParser {
       if (low < 0xDC00 || low > 0xDFFF) return FailAt(at, "a \\u escape of a high surrogate without a low one");
       cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
     }
-    AppendUtf8(decoded_, cp);
+    AppendUtf8(decoded_, static_cast<char32_t>(cp));
     return true;
   }
 

@@ -228,7 +228,8 @@ std::vector<AtomicFileBatch::Failure> AtomicFileBatch::Commit() {
   }
   for (const auto& [dir, files] : renamed)
     if (const int error = DirectorySyncError(dir))
-      for (size_t i : files) failures.push_back({pending[i].path, pending[i].path + ": cannot write: " + std::strerror(error)});
+      for (size_t i : files)
+        failures.push_back({pending[i].path, pending[i].path + ": cannot write: " + std::strerror(error)});
   return failures;
 }
 

@@ -29,6 +29,10 @@ constexpr char32_t kReplacementCharacter = 0xFFFD;
 /// goes on at the next byte.
 Utf8Char DecodeUtf8(std::string_view text, size_t pos);
 
+/// Appends the UTF-8 bytes of `code_point` (at most U+10FFFF, not a
+/// surrogate) to `out`.
+void AppendUtf8(std::string& out, char32_t code_point);
+
 /// The byte offset of the first invalid sequence in `text`; nullopt when all
 /// of it is well-formed UTF-8.
 std::optional<size_t> FirstInvalidUtf8(std::string_view text);

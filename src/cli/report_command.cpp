@@ -144,7 +144,8 @@ std::vector<Assessment> ReportInputs(const Args& args, Diagnostics& diags) {
     return Assess(compiled->model, sets, options);
   }
   const std::string& input = args.positional()[0];
-  if (auto file = MapSource(input, diags, "an Assessment JSON file")) return AssessmentsFromJson(file->text(), input, diags);
+  if (auto file = MapSource(input, diags, "an Assessment JSON file"))
+    return AssessmentsFromJson(file->text(), input, diags);
   return {};
 }
 

@@ -86,7 +86,8 @@ TEST_CASE("json tree: numbers are read exactly or correctly rounded (section 6)"
 }
 
 TEST_CASE("json tree: escapes are decoded, surrogate pairs included (section 7)") {
-  const JsonDocumentPtr doc = Parse(R"(["a\"b\\c\/d\b\f\n\r\t", "\u00e9\u4e2d\uD83D\uDE00", "plain 智能制造", "\u0041"])");
+  const JsonDocumentPtr doc =
+      Parse(R"(["a\"b\\c\/d\b\f\n\r\t", "\u00e9\u4e2d\uD83D\uDE00", "plain 智能制造", "\u0041"])");
   const JsonValue& a = doc->root();
   CHECK(a[0].Text() == "a\"b\\c/d\b\f\n\r\t");
   CHECK(a[1].Text() == "\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80");  // é 中 😀
@@ -155,14 +156,16 @@ TEST_CASE("json tree: a key written twice in one object is refused, in small obj
     for (int i = 0; i < n; ++i) text += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ", ";
     CAPTURE(n);
     CHECK(Error(text + "\"last\": 0}]") == "parsed");
-    CHECK(Error(text + "\"k7\": 0}]") == (n < 33 ? std::to_string(text.size()) : "1") + ": duplicate key 'k7' (duplicate)");
+    const std::string at = n < 33 ? std::to_string(text.size()) : "1";
+    CHECK(Error(text + "\"k7\": 0}]") == at + ": duplicate key 'k7' (duplicate)");
   }
 }
 
 TEST_CASE("json tree: fields read from it say a wrong type and keep going") {
   Diagnostics d;
   const JsonDocumentPtr doc =
-      ParseJsonObject(R"({"s": 1, "n": "x", "b": null, "i": 1.5, "big": 18446744073709551615, "o": [], "list": [1, "x", null]})",
+      ParseJsonObject(R"({"s": 1, "n": "x", "b": null, "i": 1.5, "big": 18446744073709551615, "o": [],)"
+                      R"( "list": [1, "x", null]})",
                       "f.json", d);
   REQUIRE(doc);
   JsonFields r("f.json", d);

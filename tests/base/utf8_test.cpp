@@ -77,4 +77,22 @@ TEST_CASE("BreakInSharedEnding: a break where the tiers' shared CJK ending split
   CHECK(BreakInSharedEnding(whole) == whole);
 }
 
+TEST_CASE("utf8: every code point appended decodes back to itself, in as many bytes as the standard says") {
+  // RFC 3629, section 3: 1 byte to U+007F, 2 to U+07FF, 3 to U+FFFF, 4 to U+10FFFF.
+  for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates are not characters
+    std::string out;
+    AppendUtf8(out, cp);
+    const size_t expected = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    const Utf8Char back = DecodeUtf8(out, 0);
+    if (out.size() != expected || !back.valid || back.code_point != cp || back.length != expected) {
+      FAIL("U+" << static_cast<unsigned long>(cp) << " (decimal)");
+    }
+  }
+  std::string text;
+  AppendUtf8(text, U'中');
+  AppendUtf8(text, 0x1F600);
+  CHECK(text == "\xE4\xB8\xAD\xF0\x9F\x98\x80");
+}
+
 }  // namespace fa
