@@ -2,6 +2,7 @@
 // `score`, read back by `report` to re-render without rescoring.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,5 +31,14 @@ std::string AssessmentsToJson(const std::vector<Assessment>& assessments);
 /// never depends on how many.
 std::vector<Assessment> AssessmentsFromJson(std::string_view text, const std::string& file,
                                             Diagnostics& diags, int threads = 0);
+
+/// A clean document of several assessments read part by part, so that no
+/// more than `part` Assessments are held at once: `each(first, list)` is
+/// called with the assessments first, first + 1, … of each part in turn,
+/// each part read on `threads` threads. False when the text is not such a
+/// document or has anything to say — possibly after some calls; then read
+/// it with AssessmentsFromJson, which says it. Nothing is said here.
+bool ForEachAssessmentPart(std::string_view text, const std::string& file, int threads, size_t part,
+                           const std::function<void(size_t first, std::vector<Assessment>& list)>& each);
 
 }  // namespace fa

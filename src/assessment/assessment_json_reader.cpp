@@ -7,7 +7,6 @@
 #include <optional>
 
 #include "assessment/assessment_json_v1.h"
-#include "assessment/json_checks.h"
 #include "assessment/json_fields.h"
 #include "assessment/json_spans.h"
 #include "base/input_limits.h"
@@ -273,23 +272,27 @@ std::optional<int> CleanDocumentVersion(std::string_view text, const JsonArraySp
 }
 
 /// A clean document of several assessments, its elements at `spans`, read
-/// one assessment at a time on `threads` threads; nullopt when it has
-/// anything to say.
-std::optional<std::vector<Assessment>> ReadEach(std::string_view text, const JsonArraySpans& spans,
-                                                const std::string& file, int threads) {
-  if (spans.elements.size() < 2) return std::nullopt;
+/// `part` assessments at a time, each part on `threads` threads and given
+/// to `each`; false when it has anything to say.
+bool ReadEachPart(std::string_view text, const JsonArraySpans& spans, const std::string& file, int threads,
+                  size_t part, const std::function<void(size_t, std::vector<Assessment>&)>& each) {
+  if (spans.elements.size() < 2 || part == 0) return false;
   const std::optional<int> version = CleanDocumentVersion(text, spans, file);
-  if (!version) return std::nullopt;
-  std::vector<Assessment> out(spans.elements.size());
-  std::atomic<bool> clean{true};
-  ParallelFor(
-      out.size(),
-      [&](size_t i) {
-        if (clean && !ReadElement(text, spans.elements[i], file, *version, i, out[i])) clean = false;
-      },
-      threads);
-  if (!clean) return std::nullopt;
-  return out;
+  if (!version) return false;
+  for (size_t first = 0; first < spans.elements.size(); first += part) {
+    std::vector<Assessment> list(std::min(part, spans.elements.size() - first));
+    std::atomic<bool> clean{true};
+    ParallelFor(
+        list.size(),
+        [&](size_t i) {
+          if (clean && !ReadElement(text, spans.elements[first + i], file, *version, first + i, list[i]))
+            clean = false;
+        },
+        threads);
+    if (!clean) return false;
+    each(first, list);
+  }
+  return true;
 }
 
 /// A clean document of several assessments read one assessment at a time
@@ -301,8 +304,11 @@ std::optional<std::vector<Assessment>> ReadEach(std::string_view text, const Jso
 std::optional<std::vector<Assessment>> ReadEachInParallel(std::string_view text, const std::string& file,
                                                           int threads) {
   for (JsonSpanSearch search : {JsonSpanSearch::kByLayout, JsonSpanSearch::kScan})
-    if (const std::optional<JsonArraySpans> spans = TopLevelArraySpans(text, "assessments", search))
-      if (auto read = ReadEach(text, *spans, file, threads)) return read;
+    if (const std::optional<JsonArraySpans> spans = TopLevelArraySpans(text, "assessments", search)) {
+      std::vector<Assessment> out;
+      const auto keep = [&](size_t, std::vector<Assessment>& list) { out = std::move(list); };
+      if (ReadEachPart(text, *spans, file, threads, spans->elements.size(), keep)) return out;
+    }
   return std::nullopt;
 }
 
@@ -340,6 +346,16 @@ std::vector<Assessment> AssessmentsFromJson(std::string_view text, const std::st
   }
   if (diags.ErrorCount() > errors) out.clear();
   return out;
+}
+
+bool ForEachAssessmentPart(std::string_view text, const std::string& file, int threads, size_t part,
+                           const std::function<void(size_t first, std::vector<Assessment>& list)>& each) {
+  // By layout when the text is laid out as this program writes it; a text
+  // laid out otherwise is scanned. (A failure cannot be retried the other
+  // way: parts have been given out.)
+  std::optional<JsonArraySpans> spans = TopLevelArraySpans(text, "assessments", JsonSpanSearch::kByLayout);
+  if (!spans) spans = TopLevelArraySpans(text, "assessments", JsonSpanSearch::kScan);
+  return spans && ReadEachPart(text, *spans, file, threads, part, each);
 }
 
 }  // namespace fa

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -182,15 +183,27 @@ void WriteFile(const std::string& path, const std::string& contents) {
 }
 
 AtomicFileBatch::~AtomicFileBatch() {
-  for (const Pending& p : pending_) ::unlink(p.temp.c_str());
+  for (const Pending& p : pending_)
+    if (!p.temp.empty()) ::unlink(p.temp.c_str());
 }
 
-void AtomicFileBatch::Write(const std::string& path, const std::string& contents) {
-  TempFile temp(path);
-  WriteInto(temp, path, [&](std::ostream& out) { WriteWhole(out, contents); });
-  std::string name = temp.Keep();
+void AtomicFileBatch::Write(const std::string& path, const std::string& contents, size_t order) {
+  std::string name;
+  try {
+    TempFile temp(path);
+    WriteInto(temp, path, [&](std::ostream& out) { WriteWhole(out, contents); });
+    name = temp.Keep();
+  } catch (...) {
+    Withdraw(path, order);
+    throw;
+  }
   const std::lock_guard<std::mutex> lock(mutex_);
-  pending_.push_back({path, std::move(name)});
+  pending_.push_back({path, std::move(name), order});
+}
+
+void AtomicFileBatch::Withdraw(const std::string& path, size_t order) {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  pending_.push_back({path, "", order});  // no temporary file: it supersedes, and puts nothing in place
 }
 
 std::vector<AtomicFileBatch::Failure> AtomicFileBatch::Commit() {
@@ -200,6 +213,21 @@ std::vector<AtomicFileBatch::Failure> AtomicFileBatch::Commit() {
     const std::lock_guard<std::mutex> lock(mutex_);
     pending.swap(pending_);
   }
+  // Of the writes of one path, only the one of the highest order is put in
+  // place (stable: of equal orders, the last written).
+  std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
+    return a.path != b.path ? a.path < b.path : a.order < b.order;
+  });
+  std::vector<Pending> kept;
+  for (size_t i = 0; i < pending.size(); ++i) {
+    const bool superseded = i + 1 < pending.size() && pending[i].path == pending[i + 1].path;
+    if (superseded || pending[i].temp.empty()) {
+      if (!pending[i].temp.empty()) ::unlink(pending[i].temp.c_str());
+    } else {
+      kept.push_back(std::move(pending[i]));
+    }
+  }
+  pending.swap(kept);
   // One flush of each file system written to: every temporary file's data
   // and its name on disk, before any is renamed over its target.
   std::map<std::string, int> synced;  // directory -> 0 or the errno of its flush

@@ -41,8 +41,13 @@ class AtomicFileBatch {
   AtomicFileBatch& operator=(const AtomicFileBatch&) = delete;
 
   /// Writes `contents` for `path`, not yet in place. Throws as WriteFile
-  /// does; then nothing of that file is left.
-  void Write(const std::string& path, const std::string& contents);
+  /// does; then nothing of that file is left. A path written more than
+  /// once gets the write of the highest `order` (of equal ones, the last);
+  /// when that write failed, nothing is put in place for the path.
+  void Write(const std::string& path, const std::string& contents, size_t order = 0);
+  /// A write of `path` of that order that could not be made (its contents
+  /// could not be produced): as a failed Write, it supersedes the earlier.
+  void Withdraw(const std::string& path, size_t order);
 
   /// A file Commit could not put in place, and why ("PATH: cannot write: …").
   struct Failure {
@@ -56,6 +61,7 @@ class AtomicFileBatch {
   struct Pending {
     std::string path;
     std::string temp;
+    size_t order;
   };
   std::mutex mutex_;
   std::vector<Pending> pending_;

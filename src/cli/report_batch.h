@@ -5,7 +5,9 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "assessment/assessment.h"
@@ -33,5 +35,16 @@ struct BatchResult {
 /// are still written. The bytes of each file never depend on `threads`.
 BatchResult WriteBatchReports(const std::vector<Assessment>& assessments, const std::string& dir,
                               const ReportOptions& options, int threads, std::ostream& err);
+
+/// WriteBatchReports for the assessments of a clean assessments document
+/// (`report ASSESSMENTS.json --all`), read and rendered `part` at a time
+/// (ForEachAssessmentPart), so that memory does not grow with the district:
+/// the same files and messages. The reports are put in place only once the
+/// whole document has read cleanly; nullopt when it has not, or when `dir`
+/// cannot be made — then nothing of the call is left, nothing is said, and
+/// the document is to be read whole (AssessmentsFromJson), which says it.
+std::optional<BatchResult> WriteBatchReportsFromJson(std::string_view text, const std::string& file,
+                                                     const std::string& dir, const ReportOptions& options,
+                                                     int threads, std::ostream& err, size_t part = 64);
 
 }  // namespace fa

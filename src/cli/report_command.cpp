@@ -1,6 +1,9 @@
 // `factory-assess report` — a diagnosis report from answers (scoring them)
 // or from a saved assessments file (without rescoring).
+#include <memory>
+#include <optional>
 #include <ostream>
+#include <sstream>
 
 #include "base/atomic_file.h"
 #include "base/mapped_file.h"
@@ -162,18 +165,43 @@ ReportOptions ReportOptionsOf(const Args& args, const TimeZone& zone) {
   return options;
 }
 
-/// Many reports into the directory -o (report_batch.h).
-int WriteManyReports(const Args& args, const std::vector<Assessment>& assessments, const ReportOptions& options,
-                     int threads, CommandContext& ctx) {
-  const std::string dir = *args.Output();
-  const BatchResult result = WriteBatchReports(assessments, dir, options, threads, ctx.err);
-  ctx.out << "wrote " << result.written << " report" << (result.written == 1 ? "" : "s") << " to " << dir << "\n";
-  size_t not_written = result.failed;
-  if (args.Value("--rubric")) not_written += args.positional().size() - assessments.size();  // files with errors
+/// Says what a batch wrote; the exit code. `unread`: answers files with errors.
+int ManyReportsWritten(const Args& args, const BatchResult& result, size_t unread, CommandContext& ctx) {
+  ctx.out << "wrote " << result.written << " report" << (result.written == 1 ? "" : "s") << " to " << *args.Output()
+          << "\n";
+  const size_t not_written = result.failed + unread;
   if (not_written == 0) return kExitOk;
   ctx.err << "report: " << not_written << " report" << (not_written == 1 ? "" : "s")
           << " not written for the errors above\n";
   return kExitBadInput;
+}
+
+/// Many reports into the directory -o (report_batch.h).
+int WriteManyReports(const Args& args, const std::vector<Assessment>& assessments, const ReportOptions& options,
+                     int threads, CommandContext& ctx) {
+  const BatchResult result = WriteBatchReports(assessments, *args.Output(), options, threads, ctx.err);
+  const size_t unread = args.Value("--rubric") ? args.positional().size() - assessments.size() : 0;
+  return ManyReportsWritten(args, result, unread, ctx);
+}
+
+/// `report ASSESSMENTS.json --all`: the document read and rendered part by
+/// part, in bounded memory (WriteBatchReportsFromJson); nullopt when it is
+/// to be done the in-memory way, which says what there is to say.
+std::optional<int> WriteAllReportsStreamed(const Args& args, const TimeZone& zone, int threads, CommandContext& ctx) {
+  const std::string& input = args.positional()[0];
+  Diagnostics unsaid;
+  const std::unique_ptr<MappedFile> file = MapSource(input, unsaid, "an Assessment JSON file");
+  if (!file) return std::nullopt;
+  ReportOptions options = ReportOptionsOf(args, zone);
+  std::ostringstream said;  // held until the document has read cleanly
+  bool failed = false;
+  options.providers = OptionalProviders(args.Value("--providers"), "report", said, failed);
+  if (failed) return std::nullopt;
+  const std::optional<BatchResult> result =
+      WriteBatchReportsFromJson(file->text(), input, *args.Output(), options, threads, said);
+  if (!result) return std::nullopt;
+  ctx.err << said.str();
+  return ManyReportsWritten(args, *result, 0, ctx);
 }
 
 /// One report into the file -o (and its PDF with --pdf).
@@ -224,6 +252,8 @@ int RunReport(CommandContext& ctx) {
     ctx.err << "report: " << problem << "\n" << kReportUsage;
     return kExitUsage;
   }
+  if (many && !args.Value("--rubric"))
+    if (const std::optional<int> done = WriteAllReportsStreamed(args, zone, threads, ctx)) return *done;
   Diagnostics diags;
   const std::vector<Assessment> assessments = ReportInputs(args, diags);
   ctx.err << diags.Format();

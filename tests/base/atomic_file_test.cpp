@@ -151,6 +151,23 @@ TEST_CASE("atomic file batch: what is not committed, or cannot be, leaves no tem
   CHECK(ReadFile(dir.File("d.html")) == "d");
 }
 
+TEST_CASE("atomic file batch: a path written twice gets the write of the highest order, or none when that one failed") {
+  TempDir dir("fa-atomic");
+  AtomicFileBatch batch;
+  batch.Write(dir.File("a.html"), "third", 3);
+  batch.Write(dir.File("a.html"), "first", 1);
+  batch.Write(dir.File("b.html"), "b old", 1);
+  std::filesystem::create_directory(dir.File("sub"));
+  batch.Write(dir.File("sub/c.html"), "c", 1);
+  std::filesystem::remove_all(dir.File("sub"));  // the next write of c fails: no directory
+  CHECK_THROWS(batch.Write(dir.File("sub/c.html"), "c again", 2));
+  batch.Write(dir.File("d.html"), "d old", 1);
+  batch.Withdraw(dir.File("d.html"), 2);  // its later contents could not be made
+  CHECK(batch.Commit().empty());
+  CHECK(Names(dir.path()) == std::set<std::string>{"a.html", "b.html"});
+  CHECK(ReadFile(dir.File("a.html")) == "third");
+}
+
 TEST_CASE("mapped file: a file's text in place, a pipe's read whole, a directory or a missing file said") {
   TempDir dir("fa-mapped");
   WriteFile(dir.File("a.json"), "{\"a\": 1}");
