@@ -183,6 +183,7 @@ std::optional<BatchResult> WriteBatchReportsFromJson(std::string_view text, cons
   BatchResult result;
   const std::vector<PlannedReport> plan = PlanReports(keys, dir, err, result.failed);
   Finish(*files, plan, problems, err, result);
+  if (plan.empty() && !existed) std::filesystem::remove(dir, ec);  // no report: no directory, as read whole
   return result;
 }
 

@@ -82,6 +82,20 @@ TEST_CASE("report batch: read part by part, the same files and messages as the d
   }
 }
 
+TEST_CASE("report batch: read part by part, assessments none of which can be named make no directory") {
+  std::vector<Assessment> list(2);
+  for (Assessment& a : list) a.factory.credit_code = "short";
+  const std::string text = AssessmentsToJson(list);
+  TempDir dir("fa-report-parts");
+  std::ostringstream err;
+  const std::optional<BatchResult> parts = WriteBatchReportsFromJson(text, "a.json", dir.File("out"), Options(), 2, err);
+  REQUIRE(parts);
+  CHECK(parts->written == 0);
+  CHECK(parts->failed == 2);
+  CHECK_FALSE(fs::exists(dir.File("out")));
+  CHECK(err.str().find("assessment 2 (): credit code 'short' is not 18 characters") != std::string::npos);
+}
+
 TEST_CASE("report batch: a document that does not read part by part leaves nothing and says nothing") {
   std::string text = Document();
   const size_t last = text.rfind("\"round\": \"");
