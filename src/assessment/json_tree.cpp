@@ -88,10 +88,8 @@ class JsonParser {
     if (p_ >= end_) return "the end of the text";
     const auto c = static_cast<unsigned char>(*p_);
     if (c >= 0x20 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
-    if (c >= 0xC0) {  // a UTF-8 character, shown whole
-      const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-      if (static_cast<size_t>(end_ - p_) >= n) return "'" + std::string(p_, n) + "'";
-    }
+    const Utf8Char ch = DecodeUtf8(std::string_view(p_, static_cast<size_t>(end_ - p_)), 0);
+    if (c >= 0x80 && ch.valid) return "'" + std::string(p_, ch.length) + "'";  // a character, shown whole
     static const char* kHex = "0123456789ABCDEF";
     return std::string("byte 0x") + kHex[c >> 4] + kHex[c & 15];
   }

@@ -1,13 +1,12 @@
 #include "base/diagnostics.h"
 
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
-#include "base/input_limits.h"
 #include "base/input_text.h"
+#include "base/mapped_file.h"
 #include "base/text.h"
 #include "base/utf8.h"
 
@@ -182,23 +181,10 @@ std::string FormatDiagnostic(const Diagnostic& d) {
 }
 
 std::optional<std::string> ReadSource(const std::string& path, Diagnostics& diags, const std::string& what) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    diags.Error(path, {}, "is a directory, expected " + (what.empty() ? std::string("a file") : what));
-    return std::nullopt;
-  }
-  if (::stat(path.c_str(), &st) == 0 && static_cast<unsigned long long>(st.st_size) > kMaxDocumentBytes) {
-    diags.Error(path, {}, TooLargeMessage(static_cast<size_t>(st.st_size), kMaxDocumentBytes));
-    return std::nullopt;  // not read: the limit is there to spare the memory
-  }
-  try {
-    return ReadFile(path);
-  } catch (const std::runtime_error& e) {
-    std::string message = e.what();
-    if (message.rfind(path + ": ", 0) == 0) message.erase(0, path.size() + 2);
-    diags.Error(path, {}, message);
-    return std::nullopt;
-  }
+  // One way to read an input and say why it cannot be: MapSource's.
+  const std::unique_ptr<MappedFile> file = MapSource(path, diags, what);
+  if (!file) return std::nullopt;
+  return std::string(file->text());
 }
 
 std::string Diagnostics::Format() const {

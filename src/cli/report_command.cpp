@@ -1,5 +1,7 @@
 // `factory-assess report` — a diagnosis report from answers (scoring them)
 // or from a saved assessments file (without rescoring).
+#include <sys/stat.h>
+
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -189,6 +191,8 @@ int WriteManyReports(const Args& args, const std::vector<Assessment>& assessment
 /// to be done the in-memory way, which says what there is to say.
 std::optional<int> WriteAllReportsStreamed(const Args& args, const TimeZone& zone, int threads, CommandContext& ctx) {
   const std::string& input = args.positional()[0];
+  struct stat st;  // a pipe can be read once only: the in-memory way reads it
+  if (::stat(input.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
   Diagnostics unsaid;
   const std::unique_ptr<MappedFile> file = MapSource(input, unsaid, "an Assessment JSON file");
   if (!file) return std::nullopt;

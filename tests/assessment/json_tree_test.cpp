@@ -136,6 +136,7 @@ TEST_CASE("json tree: what is not JSON is said at its byte, with what was expect
   CHECK(Error("// note\n{}") == "0: expected a JSON value, found '/'");  // no comments
   CHECK(Error("[\xE4\xB8\xAD]") == "1: expected a JSON value, found '\xE4\xB8\xAD'");
   CHECK(Error(std::string("[\x01]", 3)) == "1: expected a JSON value, found byte 0x01");
+  CHECK(Error("[\xE4\xB8]") == "1: expected a JSON value, found byte 0xE4");  // a cut character is not shown
 }
 
 TEST_CASE("json tree: nesting past the limit is refused where it goes too deep") {

@@ -5,6 +5,7 @@
 
 #include "cli/cli_runner.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -84,6 +85,26 @@ TEST_CASE("report batch: a credit code met twice writes the last assessment's re
   const std::string one = dir.File("one.html");
   REQUIRE(RunCli("report " + json + " --factory " + kBiomed + " -o " + one).status == 0);  // the last one too
   CHECK(ReadFile(out + "/" + kBiomed + ".html") == ReadFile(one));
+}
+
+TEST_CASE("report batch: --all over an assessments file read from a pipe writes what the file gives") {
+  TempDir dir("fa-report-batch");
+  const std::string json = dir.File("assessments.json");
+  ScoreExamples(json);
+  REQUIRE(RunCli("report " + json + " --all -o " + dir.File("file")).status == 0);
+  // A pipe can be read once: not part by part, but whole.
+  const std::string piped = "cat '" + json + "' | '" + FA_BINARY + "' report /dev/stdin --all -o '" + dir.File("pipe") +
+                            "' >/dev/null 2>&1";
+  REQUIRE(std::system(piped.c_str()) == 0);
+  const std::set<std::string> names = FilesIn(dir.File("file"));
+  CHECK(names.size() == 4);
+  CHECK(FilesIn(dir.File("pipe")) == names);
+  for (const std::string& name : names) CHECK(ReadFile(dir.File("pipe/" + name)) == ReadFile(dir.File("file/" + name)));
+  // A file of one assessment is not read in parts; from a pipe it is still read.
+  const std::string one = "cat tests/golden/assessments/cmmm-ic-packaging.json | '" + std::string(FA_BINARY) +
+                          "' report /dev/stdin --all -o '" + dir.File("one") + "' >/dev/null 2>&1";
+  CHECK(std::system(one.c_str()) == 0);
+  CHECK(FilesIn(dir.File("one")) == std::set<std::string>{std::string(kPackaging) + ".html"});
 }
 
 TEST_CASE("report batch: several answers files give one report each, as a single report of each file") {
