@@ -2,7 +2,9 @@
 // every level, levels and maturity scores) over the full capability-maturity
 // rubric. Prints factories per second: one batch scored over and over (in
 // cache), then STREAMED distinct factories from memory in a blocked layout,
-// with the memory-bandwidth limit for them. Not a test: run it by hand.
+// with the memory-bandwidth limit for them — as an answer matrix (two
+// doubles a criterion) and packed (two bytes a criterion,
+// scoring/packed_answers.h). Not a test: run it by hand.
 //
 //   build/bench_scoring [RUBRIC] [FACTORIES] [BATCH] [STREAMED]
 #include <algorithm>
@@ -14,6 +16,7 @@
 
 #include "rubric/rubric_loader.h"
 #include "scoring/batch_scorer.h"
+#include "scoring/packed_answers.h"
 
 int main(int argc, char** argv) {
   const std::string path = argc > 1 ? argv[1] : "rubrics/cmmm.yaml";
@@ -62,6 +65,21 @@ int main(int argc, char** argv) {
   std::printf("  %ld factory-assessments in %.3f s on one core = %.0f per second (checksum %.3f)\n",
               done, seconds, done / seconds, checksum / done);
 
+  // The same batch packed, two bytes a criterion (packed_answers.h).
+  fa::PackedAnswers packed_batch;
+  packed_batch.Pack(model, answers);
+  done = 0;
+  double packed_cache_checksum = 0;
+  start = std::chrono::steady_clock::now();
+  while (done < factories) {
+    fa::ScoreBatchInto(model, packed_batch, s);
+    packed_cache_checksum += s.score.sum();
+    done += batch;
+  }
+  seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("  the same batch packed: %.3f s = %.0f per second (checksum %.3f%s)\n", seconds, done / seconds,
+              packed_cache_checksum / done, packed_cache_checksum == checksum ? ", the same bits" : ", DIFFERENT");
+
   // A batch of `streamed` distinct factories held in memory, blocked: 64
   // rows at a time contiguous (each block its own column-major matrix, the
   // rows the scorer takes together, batch_scorer.cpp kBlockRows), so the
@@ -98,6 +116,30 @@ int main(int argc, char** argv) {
     }
     seconds = std::min(seconds, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
+  // The same factories packed, two bytes a criterion (packed_answers.h),
+  // as one batch scored a block at a time: the results of each block stay
+  // in cache, the answers come from memory.
+  fa::AnswerMatrix whole;
+  whole.points.resize(streamed, criteria);
+  whole.mask.resize(streamed, criteria);
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    whole.points.middleRows(static_cast<Eigen::Index>(b) * kBlock, blocks[b].points.rows()) = blocks[b].points;
+    whole.mask.middleRows(static_cast<Eigen::Index>(b) * kBlock, blocks[b].mask.rows()) = blocks[b].mask;
+  }
+  fa::PackedAnswers packed;
+  packed.Pack(model, whole);
+  whole = fa::AnswerMatrix();
+  double packed_seconds = 1e300, packed_checksum = 0;
+  for (int pass = 0; pass < kPasses; ++pass) {
+    packed_checksum = 0;
+    start = std::chrono::steady_clock::now();
+    for (Eigen::Index first = 0; first < streamed; first += kBlock) {
+      fa::ScoreBatchInto(model, packed, s, first, std::min<Eigen::Index>(kBlock, streamed - first));
+      packed_checksum += s.score.sum();
+    }
+    packed_seconds =
+        std::min(packed_seconds, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
   // The memory bandwidth one core reaches reading a buffer larger than the caches.
   std::vector<double> big(size_t{32} << 20, 1.0);  // 256 MB
   double part[8] = {};  // eight sums, so the loop waits on memory, not on one chain of additions
@@ -123,5 +165,11 @@ int main(int argc, char** argv) {
   }
   std::printf("  reading the same blocks alone: %.3f s (%.1f GB/s, sum %.0f)\n", read_only,
               static_cast<double>(streamed) * bytes / read_only / 1e9, read_sum);
+  const double packed_bytes = static_cast<double>(packed.bytes()) / static_cast<double>(streamed);
+  std::printf("  the same factories PACKED (two bytes a criterion, %d of %ld criteria as doubles): %.3f s (best of %d passes) = %.0f per second (checksum %.3f%s)\n",
+              packed.wide_criteria(), static_cast<long>(criteria), packed_seconds, kPasses, streamed / packed_seconds,
+              packed_checksum / streamed, packed_checksum == checksum ? ", the same bits" : ", DIFFERENT");
+  std::printf("  memory-bandwidth limit packed: %.0f bytes a factory = %.0f per second\n", packed_bytes,
+              bandwidth / packed_bytes);
   return 0;
 }

@@ -2,17 +2,17 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 
 #include "base/vector_clones.h"
 #include "scoring/level_rules.h"
+#include "scoring/vector_tiles.h"
 
 namespace fa {
 
 namespace {
 
-// Rows scored together: small enough that the block's working set stays in
-// cache, large enough that every column operation is a long vector loop.
-constexpr Eigen::Index kBlockRows = 64;
+using namespace tiles;
 
 // Is criterion c beneath node n (or held by it)?
 bool Beneath(const ScoringModel& model, int c, int n) {
@@ -21,76 +21,7 @@ bool Beneath(const ScoringModel& model, int c, int n) {
   return false;
 }
 
-using Rows = Eigen::Block<Eigen::MatrixXd>;
-
-// The kernels below work on tiles of rows whose running values live in
-// vector registers: each column is read and written once per tile instead
-// of once per term added into it. A full tile is kTileVectors vectors of
-// four doubles (GCC/Clang vector extensions, so each clone of a kernel
-// uses its own instruction set, base/vector_clones.h); the rows left over
-// go one at a time. Every value is summed in the same order either way and
-// selections are exact, so the results are the same bits.
-constexpr int kTileVectors = 4;
-
-#define FA_INLINE inline __attribute__((always_inline))
-#define FA_INLINE_LAMBDA __attribute__((always_inline))
-
-// Four rows at once. (Its functions are always inlined into the kernels'
-// clones, so the vector return type's calling convention, which GCC warns
-// about for the plain x86-64 clone, is never used. The warning is off to
-// the end of the file: GCC gives it for the clones there, after the last
-// function, so a push and pop around the kernels would not silence it.)
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wpsabi"
-#endif
-struct Wide {
-  typedef double V __attribute__((vector_size(32)));
-  typedef long long M __attribute__((vector_size(32)));
-  static constexpr int kRows = 4;
-  static FA_INLINE V Load(const double* p) {
-    V v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-  }
-  static FA_INLINE void Store(double* p, V v) { std::memcpy(p, &v, sizeof v); }
-  static FA_INLINE V Splat(double x) { return V{x, x, x, x}; }
-  static FA_INLINE M Positive(V x) { return x > Splat(0.0); }
-  static FA_INLINE M AtLeast(V x, double t) { return x >= Splat(t); }
-  static FA_INLINE V Select(M m, V a, V b) { return (V)(((M)a & m) | ((M)b & ~m)); }
-  static FA_INLINE void StoreInt(int* p, V v) {
-    for (int i = 0; i < kRows; ++i) p[i] = static_cast<int>(v[i]);
-  }
-};
-
-// One row.
-struct Narrow {
-  using V = double;
-  using M = bool;
-  static constexpr int kRows = 1;
-  static FA_INLINE V Load(const double* p) { return *p; }
-  static FA_INLINE void Store(double* p, V v) { *p = v; }
-  static FA_INLINE V Splat(double x) { return x; }
-  static FA_INLINE M Positive(V x) { return x > 0; }
-  static FA_INLINE M AtLeast(V x, double t) { return x >= t; }
-  static FA_INLINE V Select(M m, V a, V b) { return m ? a : b; }
-  static FA_INLINE void StoreInt(int* p, V v) { *p = static_cast<int>(v); }
-};
-
-template <typename W, int N>
-struct TileShape {
-  using Lanes = W;
-  static constexpr int kVectors = N;
-  static constexpr Eigen::Index kRows = W::kRows * N;
-};
-
-// Calls tile(shape, i0) over rows [0, rows): full tiles, then single rows.
-template <typename Tile>
-FA_INLINE void ForTiles(Eigen::Index rows, Tile&& tile) {
-  using Full = TileShape<Wide, kTileVectors>;
-  Eigen::Index i0 = 0;
-  for (; i0 + Full::kRows <= rows; i0 += Full::kRows) tile(Full{}, i0);
-  for (; i0 < rows; ++i0) tile(TileShape<Narrow, 1>{}, i0);
-}
+using Rows = ScoreRows;
 
 // Each criterion's weighted contribution into its (node, level) column over
 // one block of rows: num = points · aggregate_scaled and den = mask ·
@@ -289,7 +220,17 @@ BatchScores ScoreBatch(const ScoringModel& model, const AnswerMatrix& answers) {
 }
 
 void ScoreBatchInto(const ScoringModel& model, const AnswerMatrix& answers, BatchScores& out) {
-  const Eigen::Index factories = answers.points.rows();
+  ScoreBlocks(model, answers.points.rows(), &answers,
+              [&](Eigen::Index r, Eigen::Index rows, ScoreRows num, ScoreRows den) {
+                AggregateCriteria(model, answers, r, rows, num, den);
+              },
+              out);
+}
+
+void ScoreBlocks(const ScoringModel& model, Eigen::Index factories, const AnswerMatrix* answers,
+                 const BlockAggregate& aggregate, BatchScores& out) {
+  if (answers == nullptr && BlocksNeedAnswers(model))
+    throw std::invalid_argument("scoring: this rubric's maxima or bands need the answers as doubles");
   const Eigen::Index columns = model.columns();
   const int nodes = static_cast<int>(model.nodes.size());
   const Rubric& rubric = *model.rubric;
@@ -304,16 +245,16 @@ void ScoreBatchInto(const ScoringModel& model, const AnswerMatrix& answers, Batc
   Eigen::SparseMatrix<double> max_aggregate;
   if (model.sum) max_aggregate = model.max_points.asDiagonal() * model.aggregate;
 
-  for (Eigen::Index r = 0; r < factories; r += kBlockRows) {
-    const Eigen::Index rows = std::min(kBlockRows, factories - r);
+  for (Eigen::Index r = 0; r < factories; r += kScoreBlockRows) {
+    const Eigen::Index rows = std::min(kScoreBlockRows, factories - r);
     Rows num = out.value.middleRows(r, rows);
     Rows den = out.present.middleRows(r, rows);
-    AggregateCriteria(model, answers, r, rows, num, den);
+    aggregate(r, rows, num, den);
     SumLevels(model, num);
     SumLevels(model, den);
     if (model.sum) {
       Rows max = out.max_points.middleRows(r, rows);
-      max.noalias() = answers.mask.middleRows(r, rows) * max_aggregate;
+      max.noalias() = answers->mask.middleRows(r, rows) * max_aggregate;
       SumLevels(model, max);
       RollUp(model, num, den, &max);
     } else {
@@ -332,8 +273,12 @@ void ScoreBatchInto(const ScoringModel& model, const AnswerMatrix& answers, Batc
     out.score = out.node_maturity.col(0);
   } else {
     out.score = out.value.col(model.Column(0, 0));
-    out.level = ApplyPointsRule(PointsBandsHold(model, answers, out.score), rubric.level_rule.bands);
+    out.level = ApplyPointsRule(PointsBandsHold(model, *answers, out.score), rubric.level_rule.bands);
   }
+}
+
+bool BlocksNeedAnswers(const ScoringModel& model) {
+  return model.sum || model.rubric->level_rule.kind != LevelRuleKind::kGated || model.levels <= 0;
 }
 
 Eigen::VectorXd CountMeeting(const ScoringModel& model, const AnswerMatrix& answers,

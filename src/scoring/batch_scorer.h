@@ -8,6 +8,7 @@
 #pragma once
 
 #include <Eigen/Dense>
+#include <functional>
 
 #include "scoring/answer_matrix.h"
 #include "scoring/scoring_model.h"
@@ -36,6 +37,23 @@ BatchScores ScoreBatch(const ScoringModel& model, const AnswerMatrix& answers);
 /// The same into `out`, reusing its storage when the shapes match — for
 /// streaming a large cohort through in chunks without reallocating.
 void ScoreBatchInto(const ScoringModel& model, const AnswerMatrix& answers, BatchScores& out);
+
+/// The scorer's steps for answers in another layout (packed_answers.h).
+/// Rows are scored kScoreBlockRows at a time: small enough that a block's
+/// working set stays in cache, large enough that every column operation is
+/// a long vector loop.
+inline constexpr Eigen::Index kScoreBlockRows = 64;
+using ScoreRows = Eigen::Block<Eigen::MatrixXd>;
+/// Writes into `num` and `den` (rows [r, r + rows) of the results) each
+/// (node, level) column's own criteria: the weighted sums of points scaled
+/// to the criterion's maximum, and of the weights of counted criteria.
+using BlockAggregate = std::function<void(Eigen::Index r, Eigen::Index rows, ScoreRows num, ScoreRows den)>;
+/// Scores `factories` rows whose criteria `aggregate` sums; `answers` is
+/// read where BlocksNeedAnswers(model) (sums' maxima, points-rule bands)
+/// and may be null elsewhere.
+void ScoreBlocks(const ScoringModel& model, Eigen::Index factories, const AnswerMatrix* answers,
+                 const BlockAggregate& aggregate, BatchScores& out);
+bool BlocksNeedAnswers(const ScoringModel& model);
 
 /// Per factory and points-rule band: whether the band holds.
 Eigen::Matrix<bool, Eigen::Dynamic, Eigen::Dynamic> PointsBandsHold(

@@ -5,6 +5,7 @@
 #include "answers/answers_check.h"
 #include "answers/answers_loader.h"
 #include "assessment/assessment_json.h"
+#include "compiled_rubric.h"
 #include "rubric/rubric_loader.h"
 #include "scoring/assessment_builder.h"
 #include "scoring/batch_scorer.h"
@@ -12,17 +13,8 @@
 namespace fa {
 namespace {
 
-struct Fixture {
-  Rubric rubric;
-  ScoringModel model;
-  explicit Fixture(const std::string& path) {
-    Diagnostics d;
-    auto r = LoadRubric(path, d);
-    REQUIRE_MESSAGE(r, d.Format());
-    rubric = std::move(*r);
-    model = CompileRubric(rubric, d);
-    REQUIRE_MESSAGE(!d.HasErrors(), d.Format());
-  }
+struct Fixture : testing::CompiledRubric {
+  using CompiledRubric::CompiledRubric;
   AnswerSet Answers(const std::string& yaml) {
     Diagnostics d;
     auto set = LoadAnswerSetFromString(yaml, "answers.yaml", d);
