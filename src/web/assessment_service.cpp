@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "scoring/assessment_builder.h"
 #include "assessment/assessment_json.h"
+#include "web/web_labels.h"
 
 namespace fa::web {
 
@@ -211,6 +212,17 @@ std::string AnswersDocument(const Rubric& rubric, const store::Factory& factory,
   w.EndObject();
   w.EndObject();
   return w.str() + "\n";
+}
+
+std::string ShownValue(const Rubric& rubric, const std::string& criterion, const std::string& value_json,
+                       const std::string& lang) {
+  Answer a;
+  a.criterion = criterion;
+  if (value_json.empty() || !ReadJsonValue(value_json, a) || a.kind == AnswerKind::kNone) return "";
+  if (a.kind == AnswerKind::kNotApplicable) return LabelIn(lang, "na");
+  const Criterion* c = rubric.FindCriterion(criterion);
+  if (!c || !CheckAnswerValue(rubric, *c, a).empty()) return a.kind == AnswerKind::kOptions ? "" : a.text;
+  return c->kind->AnswerLabel(rubric, *c, a).In(lang);
 }
 
 }  // namespace fa::web

@@ -37,6 +37,11 @@ std::vector<std::string> DiagnosticLines(const Diagnostics& diags);
 /// a number, string, boolean or list of strings.
 bool ReadJsonValue(const std::string& value_json, Answer& a);
 
+/// A stored value (JSON text) of `criterion` as people read it, in `lang`:
+/// the option's label, "35 %", not applicable; "" for none.
+std::string ShownValue(const Rubric& rubric, const std::string& criterion, const std::string& value_json,
+                       const std::string& lang);
+
 /// Profile fields of a stored factory, as an answers file would hold them.
 std::map<std::string, std::string> ProfileFields(const store::Factory& factory);
 

@@ -1,8 +1,11 @@
 // The audit log, read by admin and the commission: newest first, paged by
-// "before" (an entry id), filtered by entity — as JSON and as a page.
+// "before" (an entry id), filtered by entity — as JSON and as a page, where
+// each entry is told in the page's language (audit_view.h).
 #include <algorithm>
 
 #include "web/api_json.h"
+#include "web/audit_view.h"
+#include "web/http_message.h"
 #include "web/route_table.h"
 #include "web/web_app.h"
 
@@ -68,10 +71,15 @@ WebResponse AuditPage(WebApp& app, RequestContext& ctx) {
   const store::AuditFilter filter = AuditFilterFrom(ctx.req, 200);
   std::vector<EscapedView> rows;
   int64_t last = 0;
+  AuditReader reader(app, ctx);
   for (const auto& e : app.store().ListAudit(filter)) {
     EscapedView r;
     r.Text("at", ctx.Time(e.at));
-    r.Text("user", e.username);
+    // Who, by the name people know them by; the login name in the title.
+    const std::string name = e.user_id ? reader.DisplayName(*e.user_id) : "";
+    r.Text("user", !e.user_id ? ctx.Label("audit_system") : name.empty() ? e.username : name);
+    r.Flag("login_name", e.user_id && name.empty());  // an id: set apart as one
+    r.Text("username", e.username);
     // Named in the page language; the ids (the action's, the record's) set
     // apart as ids, for whoever searches the store or the API for them.
     r.Text("action", e.action);
@@ -79,14 +87,33 @@ WebResponse AuditPage(WebApp& app, RequestContext& ctx) {
     const std::string entity = EntityName(e.entity, ctx);
     r.Text("entity_name", entity);
     r.Text("entity_id", entity.empty() ? e.entity + " " + e.entity_id : e.entity_id);
+    r.Text("subject", reader.Subject(e));
+    std::vector<EscapedView> changes;
+    for (const AuditChange& c : reader.Changes(e)) {
+      EscapedView cv;
+      cv.Text("field", ctx.Label("audit_field", {c.field}));
+      cv.Text("before", c.before);
+      cv.Text("after", c.after);
+      cv.Text("style", c.style);
+      cv.Flag("both", !c.before.empty() && !c.after.empty());
+      changes.push_back(cv);
+    }
+    r.List("changes", changes);
     r.Text("old", e.old_value);
     r.Text("new", e.new_value);
+    r.Flag("raw", !e.old_value.empty() || !e.new_value.empty());
     rows.push_back(r);
     last = e.id;
   }
   EscapedView v;
   v.List("entries", rows);
-  if (static_cast<int>(rows.size()) == filter.limit) v.Int("older", last);
+  if (static_cast<int>(rows.size()) == filter.limit) {  // the next page, with the same filter
+    std::string older = "/audit?before=" + std::to_string(last);
+    if (!filter.entity.empty()) older += "&entity=" + UrlEncode(filter.entity);
+    if (!filter.entity_id.empty()) older += "&entity_id=" + UrlEncode(filter.entity_id);
+    if (ctx.req.Query("limit") != "") older += "&limit=" + std::to_string(filter.limit);
+    v.Text("older", older);
+  }
   return app.pages().Page("audit", ctx.Label("audit"), v, ctx);
 }
 

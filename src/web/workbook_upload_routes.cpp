@@ -85,19 +85,6 @@ Uploaded Upload(WebApp& app, const RequestContext& ctx, const std::string& bytes
   }
 }
 
-/// A stored value as people read it, in the page's language: the option's
-/// label, "35 %", not applicable; "" for none.
-std::string ShownValue(const Rubric& rubric, const std::string& criterion, const std::string& value_json,
-                       const std::string& lang) {
-  Answer a;
-  a.criterion = criterion;
-  if (value_json.empty() || !ReadJsonValue(value_json, a) || a.kind == AnswerKind::kNone) return "";
-  if (a.kind == AnswerKind::kNotApplicable) return LabelIn(lang, "na");
-  const Criterion* c = rubric.FindCriterion(criterion);
-  if (!c || !CheckAnswerValue(rubric, *c, a).empty()) return a.kind == AnswerKind::kOptions ? "" : a.text;
-  return c->kind->AnswerLabel(rubric, *c, a).In(lang);
-}
-
 const char* KindKey(ImportChange::Kind kind) {
   switch (kind) {
     case ImportChange::kNew: return "new";

@@ -260,11 +260,13 @@ async function signIn(page, base, username, password) {
 // ---------------------------------------------------------------- page text
 
 /// The page's visible text without ids people need (.mono, code, pre, .id,
-/// .cand-id) and without the language switch.
+/// .cand-id), without what people typed where it is marked as such
+/// (.typed: the audit log's names, evidence and notes) and without the
+/// language switch.
 async function visibleText(page) {
   return page.evaluate(() => {
     const clone = document.body.cloneNode(true);
-    clone.querySelectorAll('.mono, code, pre, .id, .cand-id, script, style, [hidden], .sr-only, a.lang')
+    clone.querySelectorAll('.mono, code, pre, .id, .cand-id, .typed, script, style, [hidden], .sr-only, a.lang')
       .forEach((e) => e.remove());
     document.body.appendChild(clone);
     clone.style.position = 'absolute';

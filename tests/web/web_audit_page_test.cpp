@@ -35,6 +35,58 @@ TEST_CASE("web: the audit page names actions and records in the page's language,
   CHECK(admin.Get("/api/audit").body.find("\"action\":\"answer.save\"") != std::string::npos);
 }
 
+TEST_CASE("web: the audit page names each record as people know it and tells what changed, the stored record kept") {
+  TestServer server;
+  World world = Seed(server);
+  Client admin(server);
+  REQUIRE(admin.Login("admin", kPassword));
+  const HttpResult zh = admin.Get("/audit?lang=zh&limit=1000");
+  REQUIRE(zh.status == 200);
+  // An answer: the factory (its hostile name escaped) and the question, the
+  // answer as its label; its record's id below.
+  CHECK(zh.body.find("&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot; &amp; &#39;a&#39; &lt;b&gt; 精密机械 · "
+                     "信息系统（如ERP、MES、PLM、WMS、CRM）对业务的覆盖程度") != std::string::npos);
+  CHECK(zh.body.find("<script>alert(1)") == std::string::npos);
+  CHECK(zh.body.find("<span class=\"field\">答案：</span><span>覆盖单个业务环节</span>") != std::string::npos);
+  CHECK(zh.body.find("答案 <span class=\"mono\">" + std::to_string(world.submitted) + "/foundation.info_systems</span>") !=
+        std::string::npos);
+  // A change: the value before struck through, the value after.
+  CHECK(zh.body.find("<span class=\"field\">状态：</span><del>草稿</del> → <span>已提交</span>") != std::string::npos);
+  // A user by role, a factory by town; the store's own entries as the system.
+  CHECK(zh.body.find("<span class=\"field\">角色：</span><span>诊断顾问</span>") != std::string::npos);
+  CHECK(zh.body.find("<span class=\"field\">镇街：</span><span>外冈镇</span>") != std::string::npos);
+  CHECK(zh.body.find("<span title=\"system\">系统</span>") != std::string::npos);
+  CHECK(zh.body.find(">system<") == std::string::npos);
+  // What people typed set apart as theirs (the page's language checks pass
+  // it by), ids as ids.
+  CHECK(zh.body.find("<span class=\"field\">证据记录：</span><span class=\"typed\">") != std::string::npos);
+  CHECK(zh.body.find("<span class=\"field\">用户名：</span><span class=\"mono\">") != std::string::npos);
+  // The stored record, whole and escaped, folded beside it.
+  CHECK(zh.body.find("<details class=\"audit-raw\"><summary>存储的记录</summary>") != std::string::npos);
+  CHECK(zh.body.find("&quot;evidence&quot;:") != std::string::npos);
+  const HttpResult en = admin.Get("/audit?lang=en&limit=1000");
+  CHECK(en.body.find("<span class=\"field\">Answer: </span><span>One business area covered</span>") != std::string::npos);
+  CHECK(en.body.find("<span class=\"field\">Status: </span><del>draft</del> → <span>submitted</span>") != std::string::npos);
+  CHECK(en.body.find(" · How far information systems (ERP, MES, PLM, WMS, CRM and the like) cover the business") !=
+        std::string::npos);
+}
+
+TEST_CASE("web: the audit page's older entries keep the filter") {
+  TestServer server;
+  Seed(server);
+  Client admin(server);
+  REQUIRE(admin.Login("admin", kPassword));
+  const HttpResult first = admin.Get("/audit?entity=answer&limit=2&lang=zh");
+  REQUIRE(first.status == 200);
+  const std::regex older("href=\"/audit\\?before=([0-9]+)&amp;entity=answer&amp;limit=2\"");
+  std::smatch m;
+  REQUIRE(std::regex_search(first.body, m, older));
+  const HttpResult next = admin.Get("/audit?before=" + m[1].str() + "&entity=answer&limit=2&lang=zh");
+  REQUIRE(next.status == 200);
+  CHECK(next.body.find("保存答案") != std::string::npos);
+  CHECK(next.body.find("新建企业") == std::string::npos);  // only answers, as asked
+}
+
 TEST_CASE("web: every action and entity the store audits has a name on the audit page") {
   namespace fs = std::filesystem;
   std::set<std::string> actions, entities;
