@@ -120,14 +120,17 @@ namespace fa::webtest {
 
 // What the page crawl's screenshots showed at 390 px (tests/e2e/crawl_e2e.js
 // keeps them in build/e2e-screenshots): these rules must stay.
-TEST_CASE("web: at phone width the audit log scrolls in its box, history cards keep their labels, notes show whole") {
+TEST_CASE("web: at phone width the audit log is a card an entry, history cards keep their labels, notes show whole") {
   TestServer server;
   Seed(server);
   HttpResult css = server.Send("GET", "/static/app.css");
   REQUIRE(css.status == 200);
-  // The audit log was squeezed to a character a line (a page 270,000 px tall).
+  // The audit log was squeezed to a character a line (a page 270,000 px
+  // tall); then it scrolled in its box, its record and changes off to the
+  // right: now each entry is a card at phone width, a readable table above.
   CHECK(css.body.find(".table.audit { min-width: 56rem; }") != std::string::npos);
   CHECK(css.body.find(".table.audit th { white-space: nowrap; }") != std::string::npos);
+  CHECK(css.body.find(".table.audit.cards, .table.audit.cards td { min-width: 0; }") != std::string::npos);
   // The older run-on layout of a history table overrode the cards' label
   // beside each value ("轮次2027").
   CHECK(css.body.find(".table.history td { display: inline-block") == std::string::npos);
@@ -136,7 +139,9 @@ TEST_CASE("web: at phone width the audit log scrolls in its box, history cards k
   CHECK(css.body.find(".q-notes textarea, .q-input textarea { field-sizing: content;") != std::string::npos);
   Client admin(server);
   REQUIRE(admin.Login("admin", kPassword));
-  CHECK(admin.Get("/audit?lang=zh").body.find("<td class=\"nowrap\"><span title=\"answer.save\">保存答案</span>") !=
+  const HttpResult audit = admin.Get("/audit?lang=zh");
+  CHECK(audit.body.find("<table class=\"table compact audit cards\">") != std::string::npos);
+  CHECK(audit.body.find("<td class=\"nowrap\" data-label=\"操作\"><span title=\"answer.save\">保存答案</span>") !=
         std::string::npos);
 }
 
