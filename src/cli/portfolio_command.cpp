@@ -140,19 +140,7 @@ PortfolioOptions ReportOptionsOf(Args& args, SmartFactoryRule& rule, std::string
 int WritePortfolio(CommandContext& ctx, const Args& args, const Portfolio& portfolio,
                    const PortfolioOptions& options, const ServiceEffect* effect) {
   const auto html = args.Value("--html"), pdf = args.Value("--pdf");
-  if (args.Has("--json")) {
-    if (effect) {
-      JsonWriter w(false);
-      w.BeginObject();
-      WritePortfolioFields(w, portfolio);
-      w.Key("effect");
-      WriteEffectJson(w, *effect);
-      w.EndObject();
-      ctx.out << w.str() << "\n";
-    } else {
-      ctx.out << PortfolioToJson(portfolio) << "\n";
-    }
-  }
+  if (args.Has("--json")) ctx.out << PortfolioToJson(portfolio, effect) << "\n";
   if (const auto output = args.Output()) {
     WriteXlsxTables(PortfolioTables(portfolio, options), *output);
     ctx.out << "wrote portfolio tables " << *output << "\n";

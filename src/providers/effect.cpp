@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "ranking/dirichlet_sampler.h"
+#include "ranking/portfolio_json.h"
 
 namespace fa {
 
@@ -268,6 +269,17 @@ void WriteEffectJson(JsonWriter& w, const ServiceEffect& effect) {
         .Field("why", kWhy[u.why])
         .EndObject();
   w.EndArray().EndObject();
+}
+
+std::string PortfolioToJson(const Portfolio& portfolio, const ServiceEffect* effect) {
+  if (!effect) return PortfolioToJson(portfolio);
+  JsonWriter w(false);
+  w.BeginObject();
+  WritePortfolioFields(w, portfolio);
+  w.Key("effect");
+  WriteEffectJson(w, *effect);
+  w.EndObject();
+  return w.str();
 }
 
 }  // namespace fa

@@ -15,6 +15,7 @@
 #include "assessment/assessment.h"
 #include "base/json_writer.h"
 #include "providers/engagement.h"
+#include "ranking/portfolio.h"
 
 namespace fa {
 
@@ -112,5 +113,10 @@ const EffectGroup* ProviderGroup(const ServiceEffect& effect, const std::string&
 /// "providers": [group], "provider_scenarios": [group], "scenarios":
 /// [group], "unmeasured": [...]}` (docs/providers.md).
 void WriteEffectJson(JsonWriter& w, const ServiceEffect& effect);
+
+/// The portfolio's JSON (ranking/portfolio_json.h) with "effect" added when
+/// `effect` is given: what `portfolio --json --engagements` prints and
+/// GET /api/portfolio answers when the store holds engagements.
+std::string PortfolioToJson(const Portfolio& portfolio, const ServiceEffect* effect);
 
 }  // namespace fa

@@ -91,7 +91,12 @@ WebResponse PortfolioApi(WebApp& app, RequestContext& ctx) {
         [&](const std::string& path) { WriteXlsxTables(PortfolioTables(*c.portfolio, options), path); },
         "portfolio.xlsx");
   }
-  return JsonResponse(200, PortfolioToJson(*c.portfolio));
+  // The effect of services, as the page shows it, when the store holds
+  // engagements (the effect points into the list: it lives to the end).
+  const std::shared_ptr<const EngagementList> engagements = app.engagements();
+  std::optional<ServiceEffect> effect;
+  if (engagements) effect = MeasureEffect(c.assessments, *engagements);
+  return JsonResponse(200, PortfolioToJson(*c.portfolio, effect ? &*effect : nullptr));
 }
 
 WebResponse PortfolioPage(WebApp& app, RequestContext& ctx) {
@@ -103,9 +108,11 @@ WebResponse PortfolioPage(WebApp& app, RequestContext& ctx) {
   auto options = GeneratedReportOptions<PortfolioOptions>(app.config(), ctx, app.shared_district());
   // The same tables as a workbook, of the same rubric, in the page's language.
   options.xlsx_href = WorkbookHref("/api/portfolio", ctx);
-  // The effect of services per provider, when the store holds engagements.
+  // The effect of services per provider, when the store holds engagements
+  // (the effect points into the list: it lives until the page is rendered).
+  const std::shared_ptr<const EngagementList> engagements = app.engagements();
   std::optional<ServiceEffect> effect;
-  if (const std::shared_ptr<const EngagementList> engagements = app.engagements()) {
+  if (engagements) {
     effect = MeasureEffect(c.assessments, *engagements);
     options.effect = &*effect;
     options.providers = app.providers();

@@ -52,7 +52,7 @@ std::string CatalogueMessage(const std::string& message, const std::string& lang
     return std::string();
   };
   std::string said;
-  if (std::regex_match(rest, m, std::regex("unknown ([a-z-]+) '([^']*)'(?:, did you mean '([^']*)'\?)?( \(.*\))?")) &&
+  if (std::regex_match(rest, m, std::regex(R"(unknown ([a-z-]+) '([^']*)'(?:, did you mean '([^']*)'\?)?( \(.*\))?)")) &&
       !what(m[1]).empty())
     said = m[3].matched ? LabelIn(lang, "cat_unknown_near", {what(m[1]), m[2], m[3]})
                         : LabelIn(lang, "cat_unknown", {what(m[1]), m[2]});

@@ -126,6 +126,13 @@ TEST_CASE("web provider admin: the catalogue is stored at the first start and re
   HttpResult misspelt_en =
       UploadCatalogue(admin, Replaced(ExampleText(), "scn_shopfloor_scheduling", "scn_shopflor"), first, "en");
   CHECK(Has(misspelt_en.body, "provider &#39;p01_mes&#39;: unknown scenario &#39;scn_shopflor&#39;"));
+  // Near enough for a suggestion: said in the page's language too (the
+  // pattern's "\?" and "\(" were C++ escapes, so a suggestion was left in English).
+  HttpResult near =
+      UploadCatalogue(admin, Replaced(ExampleText(), "scn_shopfloor_scheduling", "scn_shopfloor_schedulng"), first);
+  CHECK(near.status == 400);
+  CHECK(Has(near.body, "服务商 p01_mes：没有场景“scn_shopfloor_schedulng”，是否应为“scn_shopfloor_scheduling”？"));
+  CHECK_FALSE(Has(near.body, "did you mean"));
   CHECK(server.store().CurrentProviderCatalogue()->id == first);
 
   // A named file outside the server's tree is never read.

@@ -38,6 +38,12 @@ TEST_CASE("web provider pages: the commission opens the list and a provider's pa
   HttpResult portfolio = commission.Get("/portfolio?lang=zh");
   REQUIRE(portfolio.status == 200);
   CHECK(Has(portfolio.body, "服务成效（服务前后对比）"));
+  // The API has the effect the page shows (it had the figures only).
+  HttpResult api = commission.Get("/api/portfolio");
+  REQUIRE(api.status == 200);
+  CHECK(Has(api.body, "\"effect\":{\"min_count\":"));
+  CHECK(Has(api.body, "\"provider_scenarios\":["));
+  CHECK(Has(api.body, "\"duty\":"));  // the figures still there
   CHECK(clients.at(As::kAdmin)->Get("/providers/p01_mes").status == 200);
   CHECK(clients.at(As::kManufacturerOwn)->Get("/providers/p01_mes").status == 403);
   CHECK(clients.at(As::kConsultantAssigned)->Get("/providers").status == 403);
