@@ -76,18 +76,18 @@ std::string AuditReader::FactoryName(int64_t id) {
   return factories_[id] = f ? f->name : "";
 }
 
-std::string AuditReader::DisplayName(int64_t id) {
+const std::pair<std::string, std::string>& AuditReader::Names(int64_t id) {
   auto it = users_.find(id);
   if (it != users_.end()) return it->second;
   const auto u = app_.store().GetUser(id);
-  return users_[id] = u ? u->display_name : "";
+  return users_[id] = u ? std::make_pair(u->display_name, u->username) : std::make_pair(std::string(), std::string());
 }
 
+std::string AuditReader::DisplayName(int64_t id) { return Names(id).first; }
+
 std::string AuditReader::UserName(int64_t id) {
-  const std::string shown = DisplayName(id);
-  if (!shown.empty()) return shown;
-  const auto u = app_.store().GetUser(id);
-  return u ? u->username : "";
+  const auto& [display, login] = Names(id);
+  return display.empty() ? login : display;
 }
 
 std::string AuditReader::RubricTitle(int64_t pk) {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "providers/provider.h"
@@ -52,6 +53,7 @@ class AuditReader {
 
  private:
   std::string UserName(int64_t id);  // the display name, else the login name
+  const std::pair<std::string, std::string>& Names(int64_t id);  // display, login; looked up once
   std::string FactoryName(int64_t id);
   std::string RubricTitle(int64_t pk);
   const store::AssessmentRecord* Assessment(int64_t id);
@@ -64,7 +66,8 @@ class AuditReader {
   std::shared_ptr<const ProviderCatalogue> providers_;
   std::map<std::string, LocalizedText> scenario_names_;
   std::map<int64_t, std::optional<store::AssessmentRecord>> assessments_;
-  std::map<int64_t, std::string> factories_, users_, rubric_titles_;
+  std::map<int64_t, std::string> factories_, rubric_titles_;
+  std::map<int64_t, std::pair<std::string, std::string>> users_;
   std::map<int64_t, std::shared_ptr<const CompiledRubric>> rubrics_;
 };
 
